@@ -1,0 +1,82 @@
+package org.district.socialmedia.platform.boundary;
+
+import jakarta.ejb.EJBAccessException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.district.socialmedia.platform.entity.ConflictException;
+import org.district.socialmedia.platform.entity.InvalidInputException;
+import org.district.socialmedia.platform.entity.NotFoundException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The API's error answers: JSON bodies with a status, a message and, for 400, the invalid fields. */
+public final class ApiExceptionMappers {
+
+    private ApiExceptionMappers() {
+    }
+
+    static Response error(int status, String message, Map<String, String> fields) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("message", message);
+        if (fields != null && !fields.isEmpty()) {
+            body.put("errors", fields);
+        }
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+    }
+
+    @Provider
+    public static class InvalidInput implements ExceptionMapper<InvalidInputException> {
+        @Override
+        public Response toResponse(InvalidInputException e) {
+            return error(400, "Some fields are not valid", e.getFieldErrors());
+        }
+    }
+
+    @Provider
+    public static class BeanValidation implements ExceptionMapper<ConstraintViolationException> {
+        @Override
+        public Response toResponse(ConstraintViolationException e) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            e.getConstraintViolations().forEach(v -> fields.put(v.getPropertyPath().toString(), v.getMessage()));
+            return error(400, "Some fields are not valid", fields);
+        }
+    }
+
+    @Provider
+    public static class AccessDenied implements ExceptionMapper<EJBAccessException> {
+        @Override
+        public Response toResponse(EJBAccessException e) {
+            return error(403, "You are not allowed to do this", null);
+        }
+    }
+
+    @Provider
+    public static class Missing implements ExceptionMapper<NotFoundException> {
+        @Override
+        public Response toResponse(NotFoundException e) {
+            return error(404, e.getMessage(), null);
+        }
+    }
+
+    @Provider
+    public static class Conflict implements ExceptionMapper<ConflictException> {
+        @Override
+        public Response toResponse(ConflictException e) {
+            return error(409, e.getMessage(), null);
+        }
+    }
+
+    @Provider
+    public static class StaleUpdate implements ExceptionMapper<OptimisticLockException> {
+        @Override
+        public Response toResponse(OptimisticLockException e) {
+            return error(409, "Somebody else changed this in the meantime; reload and try again", null);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.district.socialmedia.security.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import org.district.socialmedia.people.boundary.StaffDirectory;
+import org.district.socialmedia.people.entity.Role;
+
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.List;
+
+/** Who is signed in, for pages: name, roles, and role checks for the navigation. */
+@Named
+@RequestScoped
+public class CurrentUser {
+
+    @Inject
+    SecurityContext security;
+    @Inject
+    StaffDirectory directory;
+
+    private String fullName;
+
+    public boolean isSignedIn() {
+        return security.getCallerPrincipal() != null;
+    }
+
+    public String getUsername() {
+        Principal principal = security.getCallerPrincipal();
+        return principal == null ? null : principal.getName();
+    }
+
+    public String getFullName() {
+        if (fullName == null && isSignedIn()) {
+            fullName = directory.fullNameOf(getUsername()).orElse(getUsername());
+        }
+        return fullName;
+    }
+
+    public boolean hasRole(String role) {
+        return security.isCallerInRole(role);
+    }
+
+    public List<Role> getRoles() {
+        return Arrays.stream(Role.values()).filter(r -> security.isCallerInRole(r.name())).toList();
+    }
+
+    public String getRoleLabels() {
+        return String.join(", ", getRoles().stream().map(Role::label).toList());
+    }
+}

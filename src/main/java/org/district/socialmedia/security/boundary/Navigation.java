@@ -1,0 +1,40 @@
+package org.district.socialmedia.security.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import org.district.socialmedia.people.entity.Role;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The portal's menu: each entry with the roles that may use it. The same roles guard the pages
+ * (web.xml) and the services (@RolesAllowed); the menu only spares people links they cannot use.
+ */
+@Named
+@ApplicationScoped
+public class Navigation {
+
+    public record Item(String label, String path, Set<Role> roles) {
+        /** Everybody signed in. */
+        public boolean isForEveryone() {
+            return roles.isEmpty();
+        }
+    }
+
+    private static final List<Item> ITEMS = List.of(
+            new Item("Home", "/index.xhtml", Set.of()),
+            new Item("Social media policy", "/policy.xhtml", Set.of()),
+            new Item("Staff users", "/admin/staff.xhtml", Set.of(Role.SYSTEM_ADMIN)),
+            new Item("District settings", "/admin/settings.xhtml", Set.of(Role.SYSTEM_ADMIN)));
+
+    public List<Item> itemsFor(CurrentUser user) {
+        return ITEMS.stream()
+                .filter(item -> item.isForEveryone() || item.roles().stream().anyMatch(r -> user.hasRole(r.name())))
+                .toList();
+    }
+
+    public List<Item> getAll() {
+        return ITEMS;
+    }
+}

@@ -1,0 +1,146 @@
+package org.district.socialmedia.security.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One mechanism for the whole application:
+ * <ul>
+ * <li>pages: form login (the login page calls SecurityContext.authenticate with the credential);
+ *     the session then holds only the username, and every request re-reads the user's active flag
+ *     and roles, so deactivation and role changes take effect at once and sessions stay small and
+ *     serializable for a cluster;</li>
+ * <li>/api: HTTP Basic on each request, no session; 401 JSON when missing or wrong.</li>
+ * </ul>
+ * An anonymous request for a protected page is sent to the login page.
+ */
+@ApplicationScoped
+public class PortalAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    public static final String SESSION_USER = "org.district.socialmedia.username";
+    public static final String SESSION_NEXT = "org.district.socialmedia.after-login";
+    public static final String LOGIN_PAGE = "/login.xhtml";
+    static final String REALM = "District social media";
+
+    @Inject
+    IdentityStoreHandler identityStores;
+    @Inject
+    StaffAuthentication staff;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        Credential credential = context.getAuthParameters().getCredential();
+        if (credential == null && !context.isProtected() && isStaticResource(request)) {
+            // stylesheets and scripts need no caller: spare the database a lookup per file
+            return context.doNothing();
+        }
+        if (credential != null) {
+            return formLogin(request, context, credential);
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return basic(authorization.substring(6).trim(), request, response, context);
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_USER) instanceof String username) {
+            Optional<Set<String>> roles = staff.activeRoles(username);
+            if (roles.isPresent()) {
+                return context.notifyContainerAboutLogin(username, roles.get());
+            }
+            // deactivated or removed since login: the session ends now
+            session.invalidate();
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        if (isApi(request)) {
+            return unauthorized(response, context);
+        }
+        rememberTarget(request);
+        return context.redirect(request.getContextPath() + LOGIN_PAGE);
+    }
+
+    private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context, Credential credential) {
+        CredentialValidationResult result = identityStores.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        // a new session id on login defeats session fixation
+        HttpSession session = request.getSession(true);
+        request.changeSessionId();
+        session.setAttribute(SESSION_USER, result.getCallerPrincipal().getName());
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private AuthenticationStatus basic(String encoded, HttpServletRequest request, HttpServletResponse response,
+                                       HttpMessageContext context) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return unauthorized(response, context);
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return unauthorized(response, context);
+        }
+        CredentialValidationResult result = identityStores.validate(
+                new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return unauthorized(response, context);
+        }
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context) {
+        try {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"status\":401,\"message\":\"Sign in with a staff username and password (HTTP Basic)\"}");
+        } catch (IOException e) {
+            // the status alone still tells the client
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private static boolean isStaticResource(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/");
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/") || path.equals("/api");
+    }
+
+    private static void rememberTarget(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())) {
+            return;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // only a local path: never an open redirect
+        if (path.startsWith("/") && !path.startsWith("//")) {
+            String query = request.getQueryString();
+            request.getSession(true).setAttribute(SESSION_NEXT, query == null ? path : path + "?" + query);
+        }
+    }
+}

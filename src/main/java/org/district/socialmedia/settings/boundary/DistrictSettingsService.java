@@ -1,0 +1,221 @@
+package org.district.socialmedia.settings.boundary;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.district.socialmedia.audit.control.AuditLog;
+import org.district.socialmedia.people.entity.Role;
+import org.district.socialmedia.platform.entity.InvalidInputException;
+import org.district.socialmedia.settings.control.IcsHolidayParser;
+import org.district.socialmedia.settings.entity.DistrictSettings;
+import org.district.socialmedia.settings.entity.Holiday;
+import org.district.socialmedia.settings.entity.HolidayDate;
+import org.district.socialmedia.settings.entity.SettingKey;
+import org.district.socialmedia.settings.entity.SettingOverride;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * The one place District settings are read and changed. A value comes from, in order: an override
+ * saved on the Settings page (audited), the system property server-config sets from the
+ * environment, the built-in default. Nothing is cached in memory: every server of a cluster reads
+ * the same rows.
+ */
+@Stateless
+public class DistrictSettingsService {
+
+    private static final Logger LOG = Logger.getLogger(DistrictSettingsService.class.getName());
+    public static final int HOLIDAY_FILE_MAX_BYTES = 1_000_000;
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Clock clock;
+    @Inject
+    Principal caller;
+
+    /** Where a setting's value comes from, for the Settings page. */
+    public record SettingView(SettingKey key, String value, String environmentValue, String overriddenBy,
+                              Instant overriddenAt) {
+        public boolean isOverridden() {
+            return overriddenBy != null;
+        }
+    }
+
+    public record HolidayImport(int imported, List<String> warnings) {
+    }
+
+    @PermitAll
+    public DistrictSettings current() {
+        Map<SettingKey, String> values = environmentValues();
+        overrides().forEach((key, override) -> values.put(key, override.getValue()));
+        try {
+            return DistrictSettings.of(values);
+        } catch (IllegalArgumentException e) {
+            // an override valid alone but not with a later environment change: the environment wins
+            LOG.warning("District settings do not fit together (" + e.getMessage() + "); using the environment's values");
+            return DistrictSettings.of(environmentValues());
+        }
+    }
+
+    @RolesAllowed(Role.SYSTEM_ADMIN_NAME)
+    public List<SettingView> view() {
+        Map<SettingKey, String> environment = environmentValues();
+        Map<SettingKey, SettingOverride> overrides = overrides();
+        return java.util.Arrays.stream(SettingKey.values()).map(key -> {
+            SettingOverride o = overrides.get(key);
+            return new SettingView(key, o != null ? o.getValue() : environment.get(key), environment.get(key),
+                    o == null ? null : o.getUpdatedBy(), o == null ? null : o.getUpdatedAt());
+        }).toList();
+    }
+
+    /**
+     * Saves the given values. Each is checked, then all together; any error refuses the whole change.
+     * A value equal to the environment's removes the override, so the environment rules it again.
+     */
+    @RolesAllowed(Role.SYSTEM_ADMIN_NAME)
+    public DistrictSettings update(Map<SettingKey, String> typed) {
+        Map<SettingKey, String> environment = environmentValues();
+        Map<SettingKey, SettingOverride> overrides = overrides();
+        Map<SettingKey, String> next = new EnumMap<>(environment);
+        overrides.forEach((k, o) -> next.put(k, o.getValue()));
+        Map<String, String> errors = new LinkedHashMap<>();
+        typed.forEach((key, raw) -> {
+            try {
+                next.put(key, key.canonical(raw));
+            } catch (IllegalArgumentException e) {
+                errors.put(fieldName(key), e.getMessage());
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        DistrictSettings result;
+        try {
+            result = DistrictSettings.of(next);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(fieldName(SettingKey.REVIEW_DAYS), e.getMessage());
+        }
+        Instant now = clock.instant();
+        String by = caller.getName();
+        for (SettingKey key : typed.keySet()) {
+            SettingOverride existing = overrides.get(key);
+            String before = existing != null ? existing.getValue() : environment.get(key);
+            String after = next.get(key);
+            if (after.equals(before)) {
+                continue;
+            }
+            if (after.equals(environment.get(key))) {
+                em.remove(existing);
+            } else if (existing != null) {
+                existing.change(after, by, now);
+            } else {
+                em.persist(new SettingOverride(key, after, by, now));
+            }
+            audit.record("SETTING_CHANGED", "DistrictSetting", key.property(),
+                    AuditLog.changes(Map.of(key.property(), new Object[]{before, after})));
+        }
+        return result;
+    }
+
+    @PermitAll
+    public List<Holiday> holidays() {
+        return em.createQuery("SELECT h FROM Holiday h ORDER BY h.date", Holiday.class).getResultList();
+    }
+
+    @PermitAll
+    public Set<LocalDate> holidayDates() {
+        return em.createQuery("SELECT h.date FROM Holiday h", LocalDate.class).getResultStream()
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Replaces the holiday list with the dates of an iCalendar file (the District's school calendar). */
+    @RolesAllowed(Role.SYSTEM_ADMIN_NAME)
+    public HolidayImport importHolidays(String fileName, byte[] content) {
+        if (content == null || content.length == 0) {
+            throw new InvalidInputException("holidays", "Choose an iCalendar (.ics) file to import");
+        }
+        if (content.length > HOLIDAY_FILE_MAX_BYTES) {
+            throw new InvalidInputException("holidays", "The file is larger than 1 MB; an .ics school calendar is much smaller");
+        }
+        IcsHolidayParser.ParseResult parsed;
+        try {
+            parsed = IcsHolidayParser.parse(new ByteArrayInputStream(content));
+        } catch (IllegalArgumentException | IOException e) {
+            throw new InvalidInputException("holidays", "'" + fileName + "' could not be read: " + e.getMessage());
+        }
+        if (parsed.holidays().isEmpty()) {
+            throw new InvalidInputException("holidays", "'" + fileName + "' holds no events; the holiday list is unchanged");
+        }
+        int before = em.createQuery("DELETE FROM Holiday h").executeUpdate();
+        Instant now = clock.instant();
+        for (HolidayDate date : parsed.holidays()) {
+            em.persist(new Holiday(date.date(), date.name(), now, caller.getName()));
+        }
+        audit.record("HOLIDAYS_IMPORTED", "HolidayCalendar", fileName,
+                "replaced " + before + " holidays with " + parsed.holidays().size() + " from " + fileName
+                        + " (" + parsed.holidays().get(0).date() + " to "
+                        + parsed.holidays().get(parsed.holidays().size() - 1).date() + ")");
+        return new HolidayImport(parsed.holidays().size(), parsed.warnings());
+    }
+
+    @RolesAllowed(Role.SYSTEM_ADMIN_NAME)
+    public int clearHolidays() {
+        int removed = em.createQuery("DELETE FROM Holiday h").executeUpdate();
+        audit.record("HOLIDAYS_CLEARED", "HolidayCalendar", null, "removed " + removed + " holidays");
+        return removed;
+    }
+
+    public static String fieldName(SettingKey key) {
+        String[] words = key.name().toLowerCase(java.util.Locale.ROOT).split("_");
+        StringBuilder name = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            name.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return name.toString();
+    }
+
+    private Map<SettingKey, SettingOverride> overrides() {
+        Map<SettingKey, SettingOverride> result = new EnumMap<>(SettingKey.class);
+        for (SettingOverride o : em.createQuery("SELECT o FROM SettingOverride o", SettingOverride.class).getResultList()) {
+            try {
+                result.put(o.getKey(), o);
+            } catch (IllegalArgumentException unknownKey) {
+                LOG.warning("Ignoring an unknown stored setting: " + unknownKey.getMessage());
+            }
+        }
+        return result;
+    }
+
+    /** Values from server-config's system properties; an invalid one falls back to the built-in default, loudly. */
+    private static Map<SettingKey, String> environmentValues() {
+        Map<SettingKey, String> values = new EnumMap<>(SettingKey.class);
+        for (SettingKey key : SettingKey.values()) {
+            String raw = System.getProperty(key.property(), key.builtInDefault());
+            try {
+                values.put(key, key.canonical(raw));
+            } catch (IllegalArgumentException e) {
+                LOG.warning(key.environmentVariable() + " is not valid (" + e.getMessage() + "); using " + key.builtInDefault());
+                values.put(key, key.builtInDefault());
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,137 @@
+package org.district.socialmedia.settings.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import org.district.socialmedia.platform.boundary.Messages;
+import org.district.socialmedia.platform.entity.InvalidInputException;
+import org.district.socialmedia.settings.entity.DistrictSettings;
+import org.district.socialmedia.settings.entity.Holiday;
+import org.district.socialmedia.settings.entity.SettingKey;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A system administrator's District settings page: the values in force, where they come from, holidays. */
+@Named
+@ViewScoped
+public class SettingsPage implements Serializable {
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, h:mm a z");
+
+    @Inject
+    DistrictSettingsService service;
+    @Inject
+    Clock clock;
+
+    private final Map<String, String> values = new LinkedHashMap<>();
+    private List<DistrictSettingsService.SettingView> views;
+    private List<Holiday> holidays;
+    private transient Part holidayFile;
+
+    @PostConstruct
+    void load() {
+        views = service.view();
+        views.forEach(v -> values.put(DistrictSettingsService.fieldName(v.key()), v.value()));
+        holidays = service.holidays();
+    }
+
+    public void save() {
+        try {
+            Map<SettingKey, String> typed = new EnumMap<>(SettingKey.class);
+            for (SettingKey key : SettingKey.values()) {
+                typed.put(key, values.get(DistrictSettingsService.fieldName(key)));
+            }
+            service.update(typed);
+            Messages.info("Settings saved.");
+            load();
+        } catch (InvalidInputException e) {
+            Messages.fieldErrors("settings", e);
+        }
+    }
+
+    public void importHolidays() {
+        if (holidayFile == null || holidayFile.getSize() == 0) {
+            Messages.error("Choose an iCalendar (.ics) file to import.");
+            return;
+        }
+        if (holidayFile.getSize() > DistrictSettingsService.HOLIDAY_FILE_MAX_BYTES) {
+            Messages.error("The file is larger than 1 MB; an .ics school calendar is much smaller.");
+            return;
+        }
+        try (InputStream in = holidayFile.getInputStream()) {
+            DistrictSettingsService.HolidayImport result = service.importHolidays(
+                    holidayFile.getSubmittedFileName(), in.readAllBytes());
+            Messages.info(result.imported() + " holidays imported; the previous list was replaced.");
+            result.warnings().forEach(w -> Messages.info("Note: " + w));
+            holidays = service.holidays();
+        } catch (InvalidInputException e) {
+            Messages.fieldErrors("holidays", e);
+        } catch (IOException e) {
+            Messages.error("The file could not be read: " + e.getMessage());
+        }
+    }
+
+    public void clearHolidays() {
+        int removed = service.clearHolidays();
+        Messages.info(removed + " holidays removed.");
+        holidays = service.holidays();
+    }
+
+    /** What the current settings mean for a request submitted now. */
+    public String getDeadlinePreview() {
+        DistrictSettings settings = service.current();
+        var now = clock.instant();
+        var deadline = settings.deadlineCalculator(service.holidayDates()).deadline(now, settings.reviewPeriod());
+        return ZonedDateTime.ofInstant(deadline, settings.timeZone()).format(SHOWN);
+    }
+
+    /** Where the value in force comes from, for the field's description. */
+    public String source(String field) {
+        return views.stream().filter(v -> DistrictSettingsService.fieldName(v.key()).equals(field)).findFirst()
+                .map(v -> v.isOverridden()
+                        ? "Saved here by " + v.overriddenBy() + " on " + ZonedDateTime.ofInstant(v.overriddenAt(),
+                        service.current().timeZone()).format(SHOWN) + ". Environment value: " + v.environmentValue()
+                        : "From the environment (" + v.key().environmentVariable() + ").")
+                .orElse("");
+    }
+
+    public String help(String field) {
+        return views.stream().filter(v -> DistrictSettingsService.fieldName(v.key()).equals(field)).findFirst()
+                .map(v -> v.key().help()).orElse("");
+    }
+
+    public Map<String, String> getValues() {
+        return values;
+    }
+
+    public List<DistrictSettingsService.SettingView> getViews() {
+        return views;
+    }
+
+    public List<Holiday> getHolidays() {
+        return holidays;
+    }
+
+    public Part getHolidayFile() {
+        return holidayFile;
+    }
+
+    public void setHolidayFile(Part holidayFile) {
+        this.holidayFile = holidayFile;
+    }
+
+    public String getTimeZone() {
+        return service.current().timeZone().getId();
+    }
+}

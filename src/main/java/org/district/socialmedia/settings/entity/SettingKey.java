@@ -1,0 +1,155 @@
+package org.district.socialmedia.settings.entity;
+
+import org.district.socialmedia.deadlines.entity.DayCounting;
+import org.district.socialmedia.deadlines.entity.ReviewPeriod;
+
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * Each District setting: the system property that server-config fills from the environment, the
+ * built-in default, and the rule that turns typed text into its canonical value (or refuses it with
+ * a message a system administrator can act on). The keys are a contract: extend, never rename.
+ */
+public enum SettingKey {
+
+    DISTRICT_NAME("district.name", "DISTRICT_NAME", "Example Unified School District", "District name",
+            "Shown on every page, letter and email.", SettingKey::name),
+    EMAIL_DOMAINS("district.email-domains", "DISTRICT_EMAIL_DOMAINS", "district.example.org", "District email domains",
+            "Comma-separated. Only addresses in these domains may be used on District-related accounts.",
+            SettingKey::domains),
+    TIME_ZONE("district.time-zone", "DISTRICT_TIME_ZONE", "America/Los_Angeles", "Time zone",
+            "IANA time zone (e.g. America/Los_Angeles). Deadlines end at the end of a day in this zone.",
+            SettingKey::zone),
+    REVIEW_PERIOD("district.review-period", "REVIEW_PERIOD", "P7D", "Review period",
+            "ISO-8601 duration the Superintendent has to answer a request: P7D is 7 days. Shorter periods such as PT5M are added exactly (demos).",
+            SettingKey::period),
+    REVIEW_DAYS("district.review-days", "REVIEW_DAYS", "calendar", "Count review days as",
+            "calendar: every day counts; school: weekends and imported holidays are skipped.",
+            SettingKey::counting),
+    PUBLIC_BASE_URL("district.public-base-url", "PUBLIC_BASE_URL", "http://localhost:8080", "Public base URL",
+            "The address staff use to reach this application; links in emails start with it.",
+            SettingKey::baseUrl);
+
+    public static final int VALUE_MAX = 1000;
+    public static final int NAME_MAX = 200;
+    private static final Pattern DOMAIN = Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+
+    private final String property;
+    private final String environmentVariable;
+    private final String builtInDefault;
+    private final String label;
+    private final String help;
+    private final UnaryOperator<String> canonical;
+
+    SettingKey(String property, String environmentVariable, String builtInDefault, String label, String help,
+               UnaryOperator<String> canonical) {
+        this.property = property;
+        this.environmentVariable = environmentVariable;
+        this.builtInDefault = builtInDefault;
+        this.label = label;
+        this.help = help;
+        this.canonical = canonical;
+    }
+
+    /** The canonical form of a typed value; IllegalArgumentException with a readable message if invalid. */
+    public String canonical(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new IllegalArgumentException(label + " is required");
+        }
+        if (raw.length() > VALUE_MAX) {
+            throw new IllegalArgumentException(label + " has at most " + VALUE_MAX + " characters");
+        }
+        return canonical.apply(raw.strip());
+    }
+
+    public String property() {
+        return property;
+    }
+
+    public String environmentVariable() {
+        return environmentVariable;
+    }
+
+    public String builtInDefault() {
+        return builtInDefault;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String help() {
+        return help;
+    }
+
+    private static String name(String value) {
+        if (value.length() > NAME_MAX) {
+            throw new IllegalArgumentException("District name has at most " + NAME_MAX + " characters");
+        }
+        return value;
+    }
+
+    private static String domains(String value) {
+        Set<String> domains = new LinkedHashSet<>();
+        for (String part : value.split("[,\\s]+")) {
+            String domain = part.strip().toLowerCase(Locale.ROOT);
+            if (domain.startsWith("@")) {
+                domain = domain.substring(1);
+            }
+            if (domain.isEmpty()) {
+                continue;
+            }
+            if (!DOMAIN.matcher(domain).matches()) {
+                throw new IllegalArgumentException("'" + part.strip() + "' is not a domain name (example: district.example.org)");
+            }
+            domains.add(domain);
+        }
+        if (domains.isEmpty()) {
+            throw new IllegalArgumentException("Enter at least one District email domain");
+        }
+        return String.join(",", domains);
+    }
+
+    private static String zone(String value) {
+        try {
+            return ZoneId.of(value).getId();
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a time zone; use an IANA name such as America/Los_Angeles");
+        }
+    }
+
+    private static String period(String value) {
+        return ReviewPeriod.parse(value).toString();
+    }
+
+    private static String counting(String value) {
+        return DayCounting.fromSetting(value).settingValue();
+    }
+
+    private static String baseUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            if (!uri.isAbsolute() || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null) {
+                throw new IllegalArgumentException("bad");
+            }
+            String text = uri.toString();
+            return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+        } catch (Exception e) {
+            throw new IllegalArgumentException("'" + value + "' is not an http(s) address such as https://socialmedia.district.example.org");
+        }
+    }
+
+    public static SettingKey ofProperty(String property) {
+        return Arrays.stream(values()).filter(k -> k.property.equals(property)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown setting " + property));
+    }
+}
