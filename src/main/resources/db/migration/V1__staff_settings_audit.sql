@@ -1,7 +1,8 @@
 -- The base: schools and departments, staff users and their roles, District settings overrides,
+-- Sequences start at their increment: EclipseLink reads a value as the END of a block of 50.
 -- holidays, and the audit log. Valid on H2 (MODE=LEGACY) and PostgreSQL 15.
 
-CREATE SEQUENCE org_unit_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE org_unit_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE org_unit (
     id       BIGINT       NOT NULL PRIMARY KEY,
     code     VARCHAR(40)  NOT NULL,
@@ -12,7 +13,7 @@ CREATE TABLE org_unit (
     CONSTRAINT uq_org_unit_code UNIQUE (code)
 );
 
-CREATE SEQUENCE staff_user_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE staff_user_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE staff_user (
     id             BIGINT       NOT NULL PRIMARY KEY,
     username       VARCHAR(64)  NOT NULL,
@@ -54,7 +55,7 @@ CREATE TABLE holiday (
     imported_by  VARCHAR(64)  NOT NULL
 );
 
-CREATE SEQUENCE audit_entry_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE audit_entry_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE audit_entry (
     id          BIGINT        NOT NULL PRIMARY KEY,
     occurred_at TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -3,7 +3,7 @@ package org.district.socialmedia.security.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import org.district.socialmedia.people.boundary.StaffDirectory;
 import org.district.socialmedia.people.entity.Role;
 
@@ -16,19 +16,20 @@ import java.util.List;
 @RequestScoped
 public class CurrentUser {
 
+    // the servlet request, not SecurityContext: WildFly gives anonymous callers an "anonymous" principal
     @Inject
-    SecurityContext security;
+    HttpServletRequest request;
     @Inject
     StaffDirectory directory;
 
     private String fullName;
 
     public boolean isSignedIn() {
-        return security.getCallerPrincipal() != null;
+        return request.getUserPrincipal() != null;
     }
 
     public String getUsername() {
-        Principal principal = security.getCallerPrincipal();
+        Principal principal = request.getUserPrincipal();
         return principal == null ? null : principal.getName();
     }
 
@@ -40,11 +41,11 @@ public class CurrentUser {
     }
 
     public boolean hasRole(String role) {
-        return security.isCallerInRole(role);
+        return request.isUserInRole(role);
     }
 
     public List<Role> getRoles() {
-        return Arrays.stream(Role.values()).filter(r -> security.isCallerInRole(r.name())).toList();
+        return Arrays.stream(Role.values()).filter(r -> request.isUserInRole(r.name())).toList();
     }
 
     public String getRoleLabels() {

@@ -33,8 +33,8 @@ public class LoginPage {
     private String password;
 
     public void alreadySignedIn() throws IOException {
-        if (security.getCallerPrincipal() != null) {
-            ExternalContext external = faces.getExternalContext();
+        ExternalContext external = faces.getExternalContext();
+        if (external.getUserPrincipal() != null) {
             external.redirect(external.getRequestContextPath() + "/index.xhtml");
         }
     }

@@ -1,0 +1,45 @@
+package org.district.socialmedia.it.browser;
+
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+
+/**
+ * Debian's headless Chromium and its chromedriver (installed by .ci/run when missing); never a
+ * downloaded browser. The flags keep Chromium off the network, which this machine does not have.
+ */
+public final class Browser {
+
+    private Browser() {
+    }
+
+    public static WebDriver start() {
+        String binary = System.getProperty("chromium.binary", "/usr/bin/chromium");
+        String driverPath = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
+        if (!new File(binary).canExecute() || !new File(driverPath).canExecute()) {
+            throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver ("
+                    + binary + ", " + driverPath + "): apt-get install -y chromium chromium-driver, or run .ci/run");
+        }
+        try {
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(binary);
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=1280,1024",
+                    "--user-data-dir=" + Files.createTempDirectory("chromium-it").toAbsolutePath());
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(driverPath)).usingAnyFreePort().build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            return driver;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

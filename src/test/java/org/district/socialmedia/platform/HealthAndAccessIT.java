@@ -1,0 +1,80 @@
+package org.district.socialmedia.platform;
+
+import jakarta.json.JsonObject;
+import org.district.socialmedia.it.Api;
+import org.district.socialmedia.it.Deployments;
+import org.district.socialmedia.it.JsonBodies;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The application is the root context; health is public; everything else needs a staff login. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class HealthAndAccessIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.realWar();
+    }
+
+    private final Api api = Api.onTestServer();
+
+    @Test
+    void healthIsPublicAndReportsDatabaseAndTimers() {
+        HttpResponse<String> response = api.get("/api/health", null);
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonObject health = JsonBodies.object(response.body());
+        assertEquals("UP", health.getString("status"));
+        assertEquals("UP", health.getString("database"));
+        assertEquals("UP", health.getString("timerService"));
+    }
+
+    @Test
+    void theRootIsThePortalAndAnonymousVisitorsAreSentToTheLoginPage() {
+        HttpResponse<String> root = api.get("/", null);
+        assertEquals(302, root.statusCode(), "the portal, not WildFly's welcome page, answers /");
+        assertTrue(root.headers().firstValue("Location").orElse("").endsWith("/login.xhtml"));
+        HttpResponse<String> admin = api.get("/admin/settings.xhtml", null);
+        assertEquals(302, admin.statusCode());
+        HttpResponse<String> login = api.get("/login.xhtml", null);
+        assertEquals(200, login.statusCode(), login.headers().map().toString());
+        assertTrue(login.body().contains("Sign in to the staff portal"));
+    }
+
+    @Test
+    void theApiAnswers401WithoutCredentialsAnd401ForAWrongPassword() {
+        HttpResponse<String> none = api.get("/api/settings", null);
+        assertEquals(401, none.statusCode());
+        assertTrue(none.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+        assertEquals(401, api.getWithPassword("/api/settings", "sysadmin", "wrong").statusCode());
+        assertEquals(401, api.getWithPassword("/api/settings", "nobody-at-all", "demo").statusCode());
+    }
+
+    @Test
+    void pagesOfAnotherRoleAnswer403WithTheFriendlyPage() {
+        HttpResponse<String> page = api.get("/admin/staff.xhtml", "employee1");
+        assertEquals(403, page.statusCode());
+        assertTrue(page.body().contains("You are not allowed to open this page"), page.body());
+        assertFalse(page.body().contains("Exception"), "no stack trace: " + page.body());
+    }
+
+    @Test
+    void unknownPagesAnswer404WithTheFriendlyPageAndNoServerVersion() {
+        HttpResponse<String> page = api.get("/no-such-page.xhtml", "employee1");
+        assertEquals(404, page.statusCode());
+        assertTrue(page.body().contains("Page not found"), page.body());
+        assertTrue(page.headers().firstValue("Server").isEmpty(), "no Server header");
+        assertTrue(page.headers().firstValue("X-Powered-By").isEmpty(), "no X-Powered-By header");
+    }
+}
