@@ -137,8 +137,10 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        // only a local path: never an open redirect
-        if (path.startsWith("/") && !path.startsWith("//")) {
+        String accept = request.getHeader("Accept");
+        // only a local page the person asked for (not a favicon or a script), never an open redirect
+        boolean page = path.equals("/") || path.endsWith(".xhtml");
+        if (page && accept != null && accept.contains("text/html") && path.startsWith("/") && !path.startsWith("//")) {
             String query = request.getQueryString();
             request.getSession(true).setAttribute(SESSION_NEXT, query == null ? path : path + "?" + query);
         }

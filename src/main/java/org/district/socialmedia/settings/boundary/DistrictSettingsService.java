@@ -135,6 +135,14 @@ public class DistrictSettingsService {
         return result;
     }
 
+    /** The deadline a request submitted now would get, in the District's time zone. */
+    @PermitAll
+    public java.time.ZonedDateTime deadlineIfSubmittedNow() {
+        DistrictSettings settings = current();
+        Instant deadline = settings.deadlineCalculator(holidayDates()).deadline(clock.instant(), settings.reviewPeriod());
+        return deadline.atZone(settings.timeZone());
+    }
+
     @PermitAll
     public List<Holiday> holidays() {
         return em.createQuery("SELECT h FROM Holiday h ORDER BY h.date", Holiday.class).getResultList();

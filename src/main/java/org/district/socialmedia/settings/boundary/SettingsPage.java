@@ -7,14 +7,12 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import org.district.socialmedia.platform.boundary.Messages;
 import org.district.socialmedia.platform.entity.InvalidInputException;
-import org.district.socialmedia.settings.entity.DistrictSettings;
 import org.district.socialmedia.settings.entity.Holiday;
 import org.district.socialmedia.settings.entity.SettingKey;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
@@ -31,8 +29,6 @@ public class SettingsPage implements Serializable {
 
     @Inject
     DistrictSettingsService service;
-    @Inject
-    Clock clock;
 
     private final Map<String, String> values = new LinkedHashMap<>();
     private List<DistrictSettingsService.SettingView> views;
@@ -90,10 +86,7 @@ public class SettingsPage implements Serializable {
 
     /** What the current settings mean for a request submitted now. */
     public String getDeadlinePreview() {
-        DistrictSettings settings = service.current();
-        var now = clock.instant();
-        var deadline = settings.deadlineCalculator(service.holidayDates()).deadline(now, settings.reviewPeriod());
-        return ZonedDateTime.ofInstant(deadline, settings.timeZone()).format(SHOWN);
+        return service.deadlineIfSubmittedNow().format(SHOWN);
     }
 
     /** Where the value in force comes from, for the field's description. */
