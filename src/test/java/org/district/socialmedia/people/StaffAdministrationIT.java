@@ -1,0 +1,131 @@
+package org.district.socialmedia.people;
+
+import org.district.socialmedia.it.Api;
+import org.district.socialmedia.it.Deployments;
+import org.district.socialmedia.it.browser.Accessibility;
+import org.district.socialmedia.it.browser.Browser;
+import org.district.socialmedia.it.browser.LoginScreen;
+import org.district.socialmedia.it.browser.PortalScreen;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A system administrator manages staff in the browser: a personal email is refused with the policy's
+ * words, the corrected user is created and can sign in, and deactivating them ends their open
+ * session at once.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class StaffAdministrationIT {
+
+    private static final String BASE = "http://127.0.0.1:" + System.getProperty("it.http.port", "8180");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.realWar();
+    }
+
+    private WebDriver admin;
+    private WebDriver staff;
+
+    @BeforeEach
+    void browsers() {
+        admin = Browser.start();
+    }
+
+    @AfterEach
+    void quit() {
+        admin.quit();
+        if (staff != null) {
+            staff.quit();
+        }
+    }
+
+    @Test
+    void createSignInAndDeactivateAStaffUser() {
+        String username = "t" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "a long password 123";
+        PortalScreen portal = new LoginScreen(admin, BASE).open().signInAs("sysadmin", Api.DEMO_PASSWORD).go("Staff users");
+
+        click(By.id("search:new"));
+        waitFor(By.id("staffForm:username"));
+        type("staffForm:username", username);
+        type("staffForm:fullName", "Test <b>Teacher</b>");
+        type("staffForm:email", username + "@gmail.com");
+        new Select(admin.findElement(By.id("staffForm:unit"))).selectByVisibleText("Lincoln High School");
+        type("staffForm:password", password);
+        click(By.id("staffForm:save"));
+        String refusal = waitForText(By.cssSelector("[id='staffForm:email'] ~ .field-error, .field-error"));
+        assertTrue(refusal.contains("is not a District email address"), refusal);
+        assertTrue(refusal.contains("Personal e-mail addresses should not be used on District-related sites"), refusal);
+        Accessibility.assertNoViolations(admin, "the staff form with an error");
+
+        type("staffForm:email", username + "@district.example.org");
+        // a password field is never sent back to the browser: it is typed again after an error
+        type("staffForm:password", password);
+        click(By.id("staffForm:save"));
+        new WebDriverWait(admin, Duration.ofSeconds(15)).until(ExpectedConditions.invisibilityOfElementLocated(By.id("staffForm:save")));
+        type("search:text", username);
+        click(By.id("search:find"));
+        new WebDriverWait(admin, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("staffTableForm")).getText().contains(username));
+        String table = admin.findElement(By.id("staffTableForm")).getText();
+        assertTrue(table.contains("Test <b>Teacher</b>"), "markup typed by a user is shown as text: " + table);
+
+        staff = Browser.start();
+        PortalScreen staffPortal = new LoginScreen(staff, BASE).open().signInAs(username, password);
+        assertTrue(staffPortal.signedInAs().contains("Test <b>Teacher</b>"));
+        assertEquals(java.util.List.of("Home", "Social media policy"), staffPortal.navigation());
+
+        WebElement deactivate = admin.findElement(By.xpath("//button[@aria-label='Deactivate Test <b>Teacher</b>'] | //input[@aria-label='Deactivate Test <b>Teacher</b>']"));
+        deactivate.click();
+        new WebDriverWait(admin, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("messages")).getText().contains("is deactivated"));
+
+        staff.get(BASE + "/index.xhtml");
+        assertTrue(new LoginScreen(staff, BASE).isShown(), "the deactivated user's session ended at once");
+        new LoginScreen(staff, BASE).signInExpectingFailure(username, password);
+        portal.signOut();
+    }
+
+    private void click(By by) {
+        admin.findElement(by).click();
+    }
+
+    private void type(String id, String text) {
+        WebElement field = admin.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private void waitFor(By by) {
+        new WebDriverWait(admin, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private String waitForText(By by) {
+        return new WebDriverWait(admin, Duration.ofSeconds(15)).until(d -> {
+            for (WebElement e : d.findElements(by)) {
+                if (!e.getText().isBlank()) {
+                    return e.getText();
+                }
+            }
+            return null;
+        });
+    }
+}
