@@ -19,7 +19,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "audit_entry")
-public class AuditEntry {
+public class AuditEntry implements java.io.Serializable {
 
     public static final int ACTOR_MAX = 64;
     public static final int ROLES_MAX = 200;

@@ -53,13 +53,13 @@ public class DistrictSettingsService {
 
     /** Where a setting's value comes from, for the Settings page. */
     public record SettingView(SettingKey key, String value, String environmentValue, String overriddenBy,
-                              Instant overriddenAt) {
+                              Instant overriddenAt) implements java.io.Serializable {
         public boolean isOverridden() {
             return overriddenBy != null;
         }
     }
 
-    public record HolidayImport(int imported, List<String> warnings) {
+    public record HolidayImport(int imported, List<String> warnings) implements java.io.Serializable {
     }
 
     @PermitAll

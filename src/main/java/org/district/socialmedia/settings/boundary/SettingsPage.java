@@ -5,6 +5,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
+import org.district.socialmedia.audit.boundary.AuditTrail;
+import org.district.socialmedia.audit.entity.AuditEntry;
 import org.district.socialmedia.platform.boundary.Messages;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.settings.entity.Holiday;
@@ -29,10 +31,13 @@ public class SettingsPage implements Serializable {
 
     @Inject
     DistrictSettingsService service;
+    @Inject
+    AuditTrail auditTrail;
 
     private final Map<String, String> values = new LinkedHashMap<>();
     private List<DistrictSettingsService.SettingView> views;
     private List<Holiday> holidays;
+    private List<AuditEntry> history;
     private transient Part holidayFile;
 
     @PostConstruct
@@ -40,6 +45,7 @@ public class SettingsPage implements Serializable {
         views = service.view();
         views.forEach(v -> values.put(DistrictSettingsService.fieldName(v.key()), v.value()));
         holidays = service.holidays();
+        history = auditTrail.recent(List.of("DistrictSetting", "HolidayCalendar"), 20);
     }
 
     public void save() {
@@ -70,7 +76,7 @@ public class SettingsPage implements Serializable {
                     holidayFile.getSubmittedFileName(), in.readAllBytes());
             Messages.info(result.imported() + " holidays imported; the previous list was replaced.");
             result.warnings().forEach(w -> Messages.info("Note: " + w));
-            holidays = service.holidays();
+            load();
         } catch (InvalidInputException e) {
             Messages.fieldErrors("holidays", e);
         } catch (IOException e) {
@@ -81,7 +87,7 @@ public class SettingsPage implements Serializable {
     public void clearHolidays() {
         int removed = service.clearHolidays();
         Messages.info(removed + " holidays removed.");
-        holidays = service.holidays();
+        load();
     }
 
     /** What the current settings mean for a request submitted now. */
@@ -102,6 +108,14 @@ public class SettingsPage implements Serializable {
     public String help(String field) {
         return views.stream().filter(v -> DistrictSettingsService.fieldName(v.key()).equals(field)).findFirst()
                 .map(v -> v.key().help()).orElse("");
+    }
+
+    public List<AuditEntry> getHistory() {
+        return history;
+    }
+
+    public String shown(java.time.Instant instant) {
+        return instant == null ? "" : ZonedDateTime.ofInstant(instant, service.current().timeZone()).format(SHOWN);
     }
 
     public Map<String, String> getValues() {

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 /** A District holiday: not a school day when review periods count school days. */
 @Entity
 @Table(name = "holiday")
-public class Holiday {
+public class Holiday implements java.io.Serializable {
 
     public static final int NAME_MAX = 200;
 

@@ -33,9 +33,25 @@ public final class PortalScreen {
     }
 
     public PortalScreen go(String label) {
-        driver.findElement(By.linkText(label)).click();
+        WebElement link = driver.findElement(By.linkText(label));
+        link.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(link));
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id("mainNav")));
         return this;
+    }
+
+    /** Clicks a button that submits the whole page and waits for the new page. */
+    public PortalScreen submit(By button) {
+        WebElement element = driver.findElement(button);
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+        return this;
+    }
+
+    /** The text of the page's messages (empty when there are none). */
+    public String messages() {
+        return driver.findElements(By.id("messages")).stream().map(WebElement::getText).findFirst().orElse("");
     }
 
     public PortalScreen open(String path) {
