@@ -1,0 +1,132 @@
+package org.district.socialmedia.requests.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * A social media platform an employee can ask to use, from the list a system administrator keeps.
+ * Platforms are retired (inactive), never deleted, because old requests and authorizations name them.
+ */
+@Entity
+@Table(name = "platform")
+@NamedQuery(name = Platform.ALL, query = "SELECT p FROM Platform p ORDER BY p.sortOrder, p.name")
+@NamedQuery(name = Platform.ALL_ACTIVE, query = "SELECT p FROM Platform p WHERE p.active = TRUE ORDER BY p.sortOrder, p.name")
+@NamedQuery(name = Platform.BY_NAME, query = "SELECT p FROM Platform p WHERE LOWER(p.name) = :name")
+public class Platform implements Serializable {
+
+    public static final String ALL = "Platform.all";
+    public static final String ALL_ACTIVE = "Platform.allActive";
+    /** Parameter {@code name} in lowercase: names are unique regardless of case. */
+    public static final String BY_NAME = "Platform.byName";
+    public static final int NAME_MAX = 60;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "platform_seq")
+    @SequenceGenerator(name = "platform_seq", sequenceName = "platform_seq", allocationSize = 50)
+    private Long id;
+
+    @NotBlank(message = "Enter the platform's name")
+    @Size(max = NAME_MAX, message = "A platform name has at most " + NAME_MAX + " characters")
+    @Column(name = "name", length = NAME_MAX, nullable = false, unique = true)
+    private String name;
+
+    // The catch-all "Other" entry: its name says nothing, so each line must name the real platform.
+    @Column(name = "other_name_required", nullable = false)
+    private boolean otherNameRequired;
+
+    @Column(name = "active", nullable = false)
+    private boolean active = true;
+
+    @Column(name = "sort_order", nullable = false)
+    private int sortOrder;
+
+    @Version
+    private long version;
+
+    protected Platform() {
+    }
+
+    public Platform(String name, boolean otherNameRequired, int sortOrder) {
+        this.name = Texts.clean(name);
+        this.otherNameRequired = otherNameRequired;
+        this.sortOrder = sortOrder;
+    }
+
+    public void rename(String newName) {
+        this.name = Texts.clean(newName);
+    }
+
+    public void requireOtherName(boolean required) {
+        this.otherNameRequired = required;
+    }
+
+    public void moveTo(int newSortOrder) {
+        this.sortOrder = newSortOrder;
+    }
+
+    /** Offered no more for new requests; existing requests and authorizations keep naming it. */
+    public void retire() {
+        if (!active) {
+            throw new IllegalStateException(name + " is already retired");
+        }
+        active = false;
+    }
+
+    public void reinstate() {
+        if (active) {
+            throw new IllegalStateException(name + " is already offered");
+        }
+        active = true;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public boolean isOtherNameRequired() {
+        return otherNameRequired;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public int getSortOrder() {
+        return sortOrder;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Platform other && id != null && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
