@@ -30,6 +30,11 @@ public final class Api {
         return send(request(path, user).GET().build());
     }
 
+    /** GET with another Accept header (a PDF, say). */
+    public HttpResponse<String> getAccepting(String path, String user, String accept) {
+        return send(request(path, user).setHeader("Accept", accept).GET().build());
+    }
+
     public HttpResponse<String> put(String path, String user, String json) {
         return send(request(path, user).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());

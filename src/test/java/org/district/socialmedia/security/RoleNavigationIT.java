@@ -54,11 +54,11 @@ class RoleNavigationIT {
 
     @ParameterizedTest(name = "{0} sees {2}")
     @CsvSource(delimiter = ';', value = {
-            "employee1;Employee;Home|Social media policy",
-            "employee2;Employee;Home|Social media policy",
-            "employee3;Employee;Home|Social media policy",
-            "superintendent;Superintendent;Home|Social media policy",
-            "designee;Reviewer;Home|Social media policy",
+            "employee1;Employee;Home|My requests|New request|My authorizations|Social media policy",
+            "employee2;Employee;Home|My requests|New request|My authorizations|Social media policy",
+            "employee3;Employee;Home|My requests|New request|My authorizations|Social media policy",
+            "superintendent;Superintendent;Home|Review queue|Social media policy",
+            "designee;Reviewer;Home|Review queue|Social media policy",
             "siteadmin;Site administrator;Home|Social media policy",
             "clerk;Consent clerk;Home|Social media policy",
             "auditor;Auditor;Home|Social media policy",

@@ -73,6 +73,14 @@ public final class ApiExceptionMappers {
     }
 
     @Provider
+    public static class IllegalState implements ExceptionMapper<org.district.socialmedia.requests.entity.IllegalRequestStateException> {
+        @Override
+        public Response toResponse(org.district.socialmedia.requests.entity.IllegalRequestStateException e) {
+            return error(409, e.getMessage(), null);
+        }
+    }
+
+    @Provider
     public static class StaleUpdate implements ExceptionMapper<OptimisticLockException> {
         @Override
         public Response toResponse(OptimisticLockException e) {

@@ -12,6 +12,12 @@ public final class Messages {
     private Messages() {
     }
 
+    /** "lines[1].account" shown on its own reads "Platform 2: ..." so the person knows which line. */
+    static String prefix(String key) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^lines\\[(\\d+)]").matcher(key);
+        return m.find() ? "Platform " + (Integer.parseInt(m.group(1)) + 1) + ": " : "";
+    }
+
     public static void info(String text) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
     }
@@ -24,9 +30,11 @@ public final class Messages {
     public static void fieldErrors(String formId, InvalidInputException e) {
         FacesContext faces = FacesContext.getCurrentInstance();
         for (Map.Entry<String, String> error : e.getFieldErrors().entrySet()) {
-            String clientId = formId + ":" + error.getKey();
+            // "lines[1].objectives" is the component "form:lines:1:objectives" inside a ui:repeat id="lines"
+            String clientId = formId + ":" + error.getKey().replaceAll("\\[(\\d+)]\\.?", ":$1:").replaceAll(":$", "");
             boolean exists = faces.getViewRoot().findComponent(":" + clientId) != null;
-            faces.addMessage(exists ? clientId : null, new FacesMessage(FacesMessage.SEVERITY_ERROR, error.getValue(), null));
+            String text = exists ? error.getValue() : prefix(error.getKey()) + error.getValue();
+            faces.addMessage(exists ? clientId : null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
         }
         faces.validationFailed();
     }

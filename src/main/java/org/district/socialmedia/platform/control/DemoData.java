@@ -11,6 +11,8 @@ import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.people.entity.OrgUnit;
 import org.district.socialmedia.people.entity.Role;
 import org.district.socialmedia.people.entity.StaffUser;
+import org.district.socialmedia.requests.control.DemoRequests;
+import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 import org.district.socialmedia.security.control.PasswordHasher;
 
 import javax.sql.DataSource;
@@ -64,6 +66,10 @@ public class DemoData {
     Clock clock;
     @Resource(lookup = "java:jboss/datasources/SocialMediaDS")
     DataSource dataSource;
+    @Inject
+    DemoRequests requests;
+    @Inject
+    DistrictSettingsService settings;
 
     @PostConstruct
     void seed() {
@@ -106,6 +112,8 @@ public class DemoData {
             }
             LOG.info("Demo data: created " + created + " demo users (password from " + DEMO_PASSWORD_PROPERTY + ")");
         }
+        em.flush();
+        requests.seed(settings.current().timeZone());
     }
 
     private boolean isH2() {

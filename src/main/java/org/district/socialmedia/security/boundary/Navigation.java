@@ -24,6 +24,10 @@ public class Navigation {
 
     private static final List<Item> ITEMS = List.of(
             new Item("Home", "/index.xhtml", Set.of()),
+            new Item("My requests", "/requests/mine.xhtml", Set.of(Role.EMPLOYEE)),
+            new Item("New request", "/requests/edit.xhtml", Set.of(Role.EMPLOYEE)),
+            new Item("My authorizations", "/requests/authorizations.xhtml", Set.of(Role.EMPLOYEE)),
+            new Item("Review queue", "/review/queue.xhtml", Set.of(Role.REVIEWER, Role.SUPERINTENDENT)),
             new Item("Social media policy", "/policy.xhtml", Set.of()),
             new Item("Staff users", "/admin/staff.xhtml", Set.of(Role.SYSTEM_ADMIN)),
             new Item("District settings", "/admin/settings.xhtml", Set.of(Role.SYSTEM_ADMIN)));

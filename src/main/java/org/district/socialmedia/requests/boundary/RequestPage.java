@@ -1,0 +1,72 @@
+package org.district.socialmedia.requests.boundary;
+
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.district.socialmedia.audit.entity.AuditEntry;
+import org.district.socialmedia.platform.boundary.Messages;
+import org.district.socialmedia.platform.entity.NotFoundException;
+import org.district.socialmedia.requests.entity.IllegalRequestStateException;
+import org.district.socialmedia.settings.boundary.DistrictInfo;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** One request: its lines, the answer and letter, its review cycles and its timeline; withdraw. */
+@Named
+@ViewScoped
+public class RequestPage implements Serializable {
+
+    public static final DateTimeFormatter SHOWN_FORMAT = DateTimeFormatter.ofPattern("EEE d MMM yyyy, h:mm a z");
+    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, h:mm a z");
+
+    @Inject
+    RequestService service;
+    @Inject
+    DistrictInfo district;
+
+    private Long id;
+    private RequestView request;
+    private List<AuditEntry> timeline;
+    private String zone;
+
+    public void load() throws IOException {
+        zone = district.getTimeZone();
+        try {
+            request = service.get(id);
+            timeline = service.timeline(id);
+        } catch (NotFoundException | IllegalArgumentException e) {
+            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+            external.responseSendError(404, "Request not found");
+            FacesContext.getCurrentInstance().responseComplete();
+        }
+    }
+
+    public void withdraw() throws IOException {
+        try {
+            request = service.withdraw(id);
+            timeline = service.timeline(id);
+            Messages.info("Your request is withdrawn.");
+        } catch (IllegalRequestStateException e) {
+            Messages.error(e.getMessage());
+        }
+    }
+
+    public String shown(Instant instant) {
+        return instant == null ? "" : instant.atZone(java.time.ZoneId.of(zone)).format(SHOWN);
+    }
+
+    public boolean isOwn() {
+        return request != null && request.requester().equals(FacesContext.getCurrentInstance().getExternalContext().getRemoteUser());
+    }
+
+    public Long getId() { return id; }
+    public void setId(Long id) { this.id = id; }
+    public RequestView getRequest() { return request; }
+    public List<AuditEntry> getTimeline() { return timeline; }
+}

@@ -1,0 +1,290 @@
+package org.district.socialmedia.requests.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.district.socialmedia.audit.control.AuditLog;
+import org.district.socialmedia.audit.entity.AuditEntry;
+import org.district.socialmedia.people.entity.Role;
+import org.district.socialmedia.people.entity.StaffUser;
+import org.district.socialmedia.platform.entity.InvalidInputException;
+import org.district.socialmedia.platform.entity.NotFoundException;
+import org.district.socialmedia.policy.boundary.PolicyText;
+import org.district.socialmedia.requests.entity.Authorization;
+import org.district.socialmedia.requests.entity.DecisionLetter;
+import org.district.socialmedia.requests.entity.IllegalRequestStateException;
+import org.district.socialmedia.requests.entity.LineDraft;
+import org.district.socialmedia.requests.entity.Platform;
+import org.district.socialmedia.requests.entity.RequestStatus;
+import org.district.socialmedia.requests.entity.SocialMediaRequest;
+import org.district.socialmedia.settings.boundary.DistrictSettingsService;
+import org.district.socialmedia.settings.entity.DistrictSettings;
+
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The employee's side of the policy's steps 1-5: write a request (draft), submit it with the
+ * acknowledgement of the policy, answer an information request, withdraw, see the answer. Also
+ * reading a request, which reviewers and auditors may do too; anybody else gets "not found".
+ */
+@Stateless
+public class RequestService {
+
+    public static final String OBJECT_TYPE = "SocialMediaRequest";
+
+    @PersistenceContext
+    EntityManager em;
+    @Resource
+    SessionContext context;
+    @Inject
+    Clock clock;
+    @Inject
+    AuditLog audit;
+    @Inject
+    DistrictSettingsService settings;
+
+    public record Summary(Long id, String status, String statusLabel, String platforms, Instant createdAt,
+                          Instant deadline, String outcomeLabel) implements Serializable {
+    }
+
+    public record AuthorizationView(Long id, Long requestId, String platform, String account, String outcome,
+                                    String limits, Instant grantedAt, String grantedBy, String status,
+                                    Instant revokedAt, String revokedBy, String revocationReason) implements Serializable {
+        static AuthorizationView of(Authorization a) {
+            return new AuthorizationView(a.getId(), a.getRequest().getId(), a.getPlatformLabel(), a.getAccountLabel(),
+                    a.getOutcome().name(), a.getLimits(), a.getGrantedAt(), a.getGrantedBy(), a.getStatus().name(),
+                    a.getRevokedAt(), a.getRevokedBy(), a.getRevocationReason());
+        }
+    }
+
+    @PermitAll
+    public List<Platform> platforms() {
+        return em.createNamedQuery(Platform.ALL_ACTIVE, Platform.class).getResultList();
+    }
+
+    /** Creates a draft (id null) or changes the lines of one's own draft, or of a request awaiting one's answer. */
+    @RolesAllowed(Role.EMPLOYEE_NAME)
+    public RequestView saveDraft(Long id, List<LineInput> lines) {
+        SocialMediaRequest request = id == null ? newRequest() : own(id);
+        request.replaceLines(drafts(lines));
+        em.flush();
+        audit.record(id == null ? "REQUEST_DRAFTED" : "REQUEST_LINES_CHANGED", OBJECT_TYPE, request.getId(), describeLines(request));
+        return RequestView.of(request, false);
+    }
+
+    /**
+     * Sends one's draft to the Superintendent. The employee must have acknowledged the policy's
+     * guidelines. The deadline is fixed now from the settings in force now.
+     */
+    @RolesAllowed(Role.EMPLOYEE_NAME)
+    public RequestView submit(Long id, boolean acknowledged) {
+        SocialMediaRequest request = own(id);
+        if (request.getStatus() != RequestStatus.DRAFT) {
+            throw new IllegalRequestStateException("This request was already submitted (" + request.getStatus().label() + ")");
+        }
+        DistrictSettings district = settings.current();
+        Map<String, String> errors = new LinkedHashMap<>(request.validateForSubmission(district));
+        if (!acknowledged) {
+            errors.put("acknowledged", "Confirm that you have read the policy's guidelines for District-related social media");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Instant now = clock.instant();
+        Instant deadline = district.deadlineCalculator(settings.holidayDates()).deadline(now, district.reviewPeriod());
+        request.submit(now, deadline, PolicyText.VERSION);
+        audit.record("REQUEST_SUBMITTED", OBJECT_TYPE, request.getId(), "status: \"DRAFT\" -> \"SUBMITTED\"; deadline: "
+                + deadline + " (" + district.reviewPeriod() + ", " + district.reviewDays().settingValue() + " days); acknowledged "
+                + PolicyText.VERSION);
+        return RequestView.of(request, false);
+    }
+
+    /** The API's one step: a new request, submitted at once (the caller acknowledges the policy by sending it). */
+    @RolesAllowed(Role.EMPLOYEE_NAME)
+    public RequestView createAndSubmit(List<LineInput> lines) {
+        RequestView draft = saveDraft(null, lines);
+        return submit(draft.id(), true);
+    }
+
+    /** Answers the reviewer's question; the lines may be changed with it. A new full review period starts. */
+    @RolesAllowed(Role.EMPLOYEE_NAME)
+    public RequestView answer(Long id, String answer, List<LineInput> lines) {
+        SocialMediaRequest request = own(id);
+        if (request.getStatus() != RequestStatus.INFO_REQUESTED) {
+            throw new IllegalRequestStateException("Only a request waiting for your information can be answered; this one is "
+                    + request.getStatus().label());
+        }
+        if (lines != null) {
+            request.replaceLines(drafts(lines));
+        }
+        DistrictSettings district = settings.current();
+        Map<String, String> errors = request.validateForSubmission(district);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Instant now = clock.instant();
+        Instant deadline = district.deadlineCalculator(settings.holidayDates()).deadline(now, district.reviewPeriod());
+        request.answerInformationRequest(answer, now, deadline);
+        audit.record("REQUEST_INFO_ANSWERED", OBJECT_TYPE, request.getId(), "status: \"INFO_REQUESTED\" -> \"SUBMITTED\"; cycle "
+                + request.getReviewCycle() + "; new deadline " + deadline + (lines != null ? "; lines: " + describeLines(request) : ""));
+        return RequestView.of(request, false);
+    }
+
+    @RolesAllowed(Role.EMPLOYEE_NAME)
+    public RequestView withdraw(Long id) {
+        SocialMediaRequest request = own(id);
+        RequestStatus before = request.getStatus();
+        request.withdraw(clock.instant());
+        audit.record("REQUEST_WITHDRAWN", OBJECT_TYPE, request.getId(), "status: \"" + before + "\" -> \"WITHDRAWN\"");
+        return RequestView.of(request, false);
+    }
+
+    @RolesAllowed(Role.EMPLOYEE_NAME)
+    public List<Summary> mine() {
+        return em.createNamedQuery(SocialMediaRequest.BY_REQUESTER, SocialMediaRequest.class)
+                .setParameter("username", caller()).setMaxResults(500).getResultStream()
+                .map(r -> new Summary(r.getId(), r.getStatus().name(), r.getStatus().label(),
+                        String.join(", ", r.getLines().stream().map(l -> l.platformLabel()).toList()),
+                        r.getCreatedAt(), r.getDeadline(), r.getOutcome() == null ? null : r.getOutcome().label()))
+                .toList();
+    }
+
+    @RolesAllowed(Role.EMPLOYEE_NAME)
+    public List<AuthorizationView> myAuthorizations() {
+        List<AuthorizationView> result = new ArrayList<>();
+        for (var status : org.district.socialmedia.requests.entity.AuthorizationStatus.values()) {
+            em.createNamedQuery(Authorization.FOR_EMPLOYEE, Authorization.class)
+                    .setParameter("username", caller()).setParameter("status", status)
+                    .getResultStream().map(AuthorizationView::of).forEach(result::add);
+        }
+        return result;
+    }
+
+    /** One request, for its owner, reviewers and auditors (not drafts: those are the owner's alone). */
+    @RolesAllowed({Role.EMPLOYEE_NAME, Role.REVIEWER_NAME, Role.SUPERINTENDENT_NAME, Role.AUDITOR_NAME})
+    public RequestView get(Long id) {
+        SocialMediaRequest request = readable(id);
+        return RequestView.of(request, letterOf(request) != null);
+    }
+
+    /** The request's audit timeline, oldest first. */
+    @RolesAllowed({Role.EMPLOYEE_NAME, Role.REVIEWER_NAME, Role.SUPERINTENDENT_NAME, Role.AUDITOR_NAME})
+    public List<AuditEntry> timeline(Long id) {
+        readable(id);
+        return em.createQuery("SELECT a FROM AuditEntry a WHERE a.objectType = :type AND a.objectId = :id ORDER BY a.occurredAt, a.id",
+                AuditEntry.class).setParameter("type", OBJECT_TYPE).setParameter("id", id.toString()).getResultList();
+    }
+
+    /** The written response as sent (PDF), for the owner, reviewers and auditors. */
+    @RolesAllowed({Role.EMPLOYEE_NAME, Role.REVIEWER_NAME, Role.SUPERINTENDENT_NAME, Role.AUDITOR_NAME})
+    public DecisionLetter letter(Long id) {
+        SocialMediaRequest request = readable(id);
+        DecisionLetter letter = letterOf(request);
+        if (letter == null) {
+            throw new NotFoundException("Letter");
+        }
+        audit.record("LETTER_DOWNLOADED", OBJECT_TYPE, id, letter.getReference());
+        return letter;
+    }
+
+    private DecisionLetter letterOf(SocialMediaRequest request) {
+        return em.createNamedQuery(DecisionLetter.FOR_REQUEST, DecisionLetter.class).setParameter("requestId", request.getId())
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    private SocialMediaRequest readable(Long id) {
+        SocialMediaRequest request = id == null ? null : em.find(SocialMediaRequest.class, id);
+        if (request == null) {
+            throw new NotFoundException("Request");
+        }
+        if (request.isOwnedBy(caller())) {
+            return request;
+        }
+        boolean overseer = context.isCallerInRole(Role.REVIEWER_NAME) || context.isCallerInRole(Role.SUPERINTENDENT_NAME)
+                || context.isCallerInRole(Role.AUDITOR_NAME);
+        if (!overseer || request.getStatus() == RequestStatus.DRAFT) {
+            // another employee's request: same answer as a missing one, nothing of its content
+            throw new NotFoundException("Request");
+        }
+        return request;
+    }
+
+    private SocialMediaRequest own(Long id) {
+        SocialMediaRequest request = id == null ? null : em.find(SocialMediaRequest.class, id);
+        if (request == null || !request.isOwnedBy(caller())) {
+            throw new NotFoundException("Request");
+        }
+        return request;
+    }
+
+    private SocialMediaRequest newRequest() {
+        StaffUser me = em.createNamedQuery(StaffUser.BY_USERNAME, StaffUser.class).setParameter("username", caller()).getSingleResult();
+        SocialMediaRequest request = new SocialMediaRequest(me, clock.instant());
+        em.persist(request);
+        return request;
+    }
+
+    private List<LineDraft> drafts(List<LineInput> lines) {
+        if (lines == null) {
+            return List.of();
+        }
+        List<LineDraft> drafts = new ArrayList<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            LineInput in = lines.get(i);
+            if (in == null) {
+                errors.put("lines[" + i + "]", "Describe the platform and its objectives");
+                continue;
+            }
+            Platform platform = platform(in);
+            if (platform == null) {
+                errors.put("lines[" + i + "].platform", in.platform() == null && in.platformId() == null
+                        ? "Choose a platform" : "'" + (in.platform() != null ? in.platform() : in.platformId())
+                        + "' is not on the District's list of platforms");
+                continue;
+            }
+            drafts.add(new LineDraft(platform, in.otherPlatformName(), in.objectives(), in.audience(),
+                    Boolean.TRUE.equals(in.communicatesWithStudents()), in.accountId(), in.accountName(), in.districtEmail()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return drafts;
+    }
+
+    private Platform platform(LineInput in) {
+        if (in.platformId() != null) {
+            Platform p = em.find(Platform.class, in.platformId());
+            return p != null && p.isActive() ? p : null;
+        }
+        if (in.platform() == null || in.platform().isBlank()) {
+            return null;
+        }
+        return em.createNamedQuery(Platform.BY_NAME, Platform.class)
+                .setParameter("name", in.platform().strip().toLowerCase(Locale.ROOT))
+                .getResultStream().filter(Platform::isActive).findFirst().orElse(null);
+    }
+
+    private static String describeLines(SocialMediaRequest request) {
+        StringBuilder text = new StringBuilder();
+        request.getLines().forEach(l -> text.append(text.isEmpty() ? "" : "; ").append(l.getPosition() + 1).append(". ")
+                .append(l.platformLabel()).append(" (").append(l.accountLabel()).append(", ").append(l.getDistrictEmail()).append(")"));
+        return text.toString();
+    }
+
+    private String caller() {
+        return context.getCallerPrincipal().getName();
+    }
+}

@@ -1,0 +1,148 @@
+package org.district.socialmedia.requests.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.district.socialmedia.platform.entity.InvalidInputException;
+import org.district.socialmedia.requests.entity.DecisionLetter;
+import org.district.socialmedia.requests.entity.LineDecision;
+import org.district.socialmedia.requests.entity.LineOutcome;
+import org.district.socialmedia.review.boundary.ReviewService;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The requests API: the same rules as the pages (the services check them). Field names are a
+ * contract: see README, "API".
+ */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RequestsResource {
+
+    public record NewRequest(List<LineInput> lines) {
+    }
+
+    public record InfoResponse(String answer, List<LineInput> lines) {
+    }
+
+    public record LineDecisionInput(Long lineId, String outcome, String limits, String explanation) {
+    }
+
+    /** Either per-line decisions or a question; version (optional) is the request version the reviewer saw. */
+    public record DecisionInput(List<LineDecisionInput> lines, String question, String note, Long version) {
+    }
+
+    public record Revocation(String reason) {
+    }
+
+    @Inject
+    RequestService requests;
+    @Inject
+    ReviewService review;
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Path("requests")
+    public Response create(NewRequest body) {
+        if (body == null || body.lines() == null || body.lines().isEmpty()) {
+            throw new InvalidInputException("lines", "A request names at least one platform with its job-related objectives");
+        }
+        RequestView created = requests.createAndSubmit(body.lines());
+        return Response.created(uri.getBaseUriBuilder().path("requests").path(String.valueOf(created.id())).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @Path("requests/{id}")
+    public RequestView get(@PathParam("id") Long id) {
+        return requests.get(id);
+    }
+
+    @POST
+    @Path("requests/{id}/info-response")
+    public RequestView answer(@PathParam("id") Long id, InfoResponse body) {
+        if (body == null) {
+            throw new InvalidInputException("answer", "Enter your answer to the reviewer's question");
+        }
+        return requests.answer(id, body.answer(), body.lines());
+    }
+
+    @POST
+    @Path("requests/{id}/withdrawal")
+    public RequestView withdraw(@PathParam("id") Long id) {
+        return requests.withdraw(id);
+    }
+
+    @POST
+    @Path("requests/{id}/decision")
+    public RequestView decide(@PathParam("id") Long id, DecisionInput body) {
+        if (body == null || (body.question() == null && (body.lines() == null || body.lines().isEmpty()))) {
+            throw new InvalidInputException("lines", "Send a decision for each line, or a question");
+        }
+        if (body.question() != null) {
+            if (body.lines() != null && !body.lines().isEmpty()) {
+                throw new InvalidInputException("question", "Send either line decisions or a question, not both");
+            }
+            return review.requestInformation(id, body.version(), body.question());
+        }
+        Map<Long, LineDecision> decisions = new LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (int i = 0; i < body.lines().size(); i++) {
+            LineDecisionInput line = body.lines().get(i);
+            if (line == null || line.lineId() == null) {
+                errors.put("lines[" + i + "].lineId", "Name the line (lineId) this decision is for");
+                continue;
+            }
+            LineOutcome outcome;
+            try {
+                outcome = LineOutcome.valueOf(line.outcome() == null ? "" : line.outcome().strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.put("lines[" + i + "].outcome", "The outcome is AUTHORIZE, REJECT or AMEND");
+                continue;
+            }
+            decisions.put(line.lineId(), new LineDecision(outcome, line.limits(), line.explanation()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return review.decide(id, body.version(), decisions, body.note());
+    }
+
+    @GET
+    @Path("requests/{id}/letter")
+    @Produces("application/pdf")
+    public Response letter(@PathParam("id") Long id) {
+        DecisionLetter letter = requests.letter(id);
+        return Response.ok(letter.getPdf(), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"" + letter.getReference() + ".pdf\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "private, no-store")
+                .build();
+    }
+
+    @GET
+    @Path("me/authorizations")
+    public List<RequestService.AuthorizationView> myAuthorizations() {
+        return requests.myAuthorizations();
+    }
+
+    @POST
+    @Path("authorizations/{id}/revocation")
+    public Response revoke(@PathParam("id") Long id, Revocation body) {
+        review.revokeAuthorization(id, body == null ? null : body.reason());
+        return Response.noContent().build();
+    }
+}
