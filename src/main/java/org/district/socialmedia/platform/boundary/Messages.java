@@ -32,7 +32,14 @@ public final class Messages {
         for (Map.Entry<String, String> error : e.getFieldErrors().entrySet()) {
             // "lines[1].objectives" is the component "form:lines:1:objectives" inside a ui:repeat id="lines"
             String clientId = formId + ":" + error.getKey().replaceAll("\\[(\\d+)]\\.?", ":$1:").replaceAll(":$", "");
-            boolean exists = faces.getViewRoot().findComponent(":" + clientId) != null;
+            // invokeOnComponent understands row indexes inside ui:repeat, findComponent does not
+            boolean[] found = {false};
+            try {
+                faces.getViewRoot().invokeOnComponent(faces, clientId, (context, component) -> found[0] = true);
+            } catch (RuntimeException notAComponentId) {
+                found[0] = false;
+            }
+            boolean exists = found[0];
             String text = exists ? error.getValue() : prefix(error.getKey()) + error.getValue();
             faces.addMessage(exists ? clientId : null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
         }

@@ -57,10 +57,8 @@ public class RequestsResource {
     @POST
     @Path("requests")
     public Response create(NewRequest body) {
-        if (body == null || body.lines() == null || body.lines().isEmpty()) {
-            throw new InvalidInputException("lines", "A request names at least one platform with its job-related objectives");
-        }
-        RequestView created = requests.createAndSubmit(body.lines());
+        // the service checks the role first (403), then the content (400)
+        RequestView created = requests.createAndSubmit(body == null ? null : body.lines());
         return Response.created(uri.getBaseUriBuilder().path("requests").path(String.valueOf(created.id())).build())
                 .entity(created).build();
     }

@@ -4,6 +4,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.http.ClientConfig;
 
 import java.io.File;
 import java.io.IOException;
@@ -35,7 +36,9 @@ public final class Browser {
                     "--user-data-dir=" + Files.createTempDirectory("chromium-it").toAbsolutePath());
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(driverPath)).usingAnyFreePort().build();
-            ChromeDriver driver = new ChromeDriver(service, options);
+            // a browser that stops answering fails the test within a minute instead of hanging the build
+            ChromeDriver driver = new ChromeDriver(service, options,
+                    ClientConfig.defaultConfig().readTimeout(Duration.ofSeconds(60)));
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
             return driver;
         } catch (IOException e) {
