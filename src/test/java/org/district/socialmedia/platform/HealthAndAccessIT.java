@@ -41,6 +41,16 @@ class HealthAndAccessIT {
     }
 
     @Test
+    void theOpenApiDocumentIsPublicAndNamesTheEndpoints() {
+        HttpResponse<String> doc = api.getAccepting("/api/openapi", null, "application/yaml");
+        assertEquals(200, doc.statusCode());
+        for (String path : new String[]{"/requests:", "/requests/{id}/decision:", "/requests/{id}/letter:", "/me/authorizations:",
+                "/requests/{id}/info-response:", "/review/queue:", "/settings:"}) {
+            assertTrue(doc.body().contains(path), path);
+        }
+    }
+
+    @Test
     void theRootIsThePortalAndAnonymousVisitorsAreSentToTheLoginPage() {
         HttpResponse<String> root = api.get("/", null);
         assertEquals(302, root.statusCode(), "the portal, not WildFly's welcome page, answers /");

@@ -180,6 +180,34 @@ class RequestsApiIT {
     }
 
     @Test
+    void theQueueListsOpenRequestsSoonestDeadlineFirstWithFilters() {
+        long id = submit("employee1", UUID.randomUUID().toString()).getJsonNumber("id").longValue();
+        JsonObject all = JsonBodies.object(api.get("/api/review/queue?filter=ALL&size=100", "designee").body());
+        JsonArray rows = all.getJsonArray("rows");
+        assertTrue(all.getJsonNumber("total").longValue() >= rows.size());
+        Instant previous = Instant.MIN;
+        for (int i = 0; i < rows.size(); i++) {
+            if (!rows.getJsonObject(i).isNull("deadline")) {
+                Instant deadline = Instant.parse(rows.getJsonObject(i).getString("deadline"));
+                assertFalse(deadline.isBefore(previous), "sorted by deadline");
+                previous = deadline;
+            }
+        }
+        JsonArray overdue = JsonBodies.object(api.get("/api/review/queue?filter=OVERDUE", "superintendent").body()).getJsonArray("rows");
+        assertTrue(overdue.size() >= 1, "the demo data holds an overdue request");
+        for (int i = 0; i < overdue.size(); i++) {
+            assertTrue(Instant.parse(overdue.getJsonObject(i).getString("deadline")).isBefore(Instant.now()));
+        }
+        JsonArray waiting = JsonBodies.object(api.get("/api/review/queue?filter=WAITING_FOR_EMPLOYEE", "designee").body()).getJsonArray("rows");
+        for (int i = 0; i < waiting.size(); i++) {
+            assertEquals("INFO_REQUESTED", waiting.getJsonObject(i).getString("status"));
+            assertTrue(waiting.getJsonObject(i).getJsonNumber("id").longValue() != id);
+        }
+        assertEquals(400, api.get("/api/review/queue?filter=SOMETIME", "designee").statusCode());
+        assertEquals(403, api.get("/api/review/queue", "employee1").statusCode());
+    }
+
+    @Test
     void aWithdrawnRequestCannotBeDecided() {
         JsonObject request = submit("employee3", UUID.randomUUID().toString());
         long id = request.getJsonNumber("id").longValue();

@@ -57,12 +57,12 @@ class RoleNavigationIT {
             "employee1;Employee;Home|My requests|New request|My authorizations|Social media policy",
             "employee2;Employee;Home|My requests|New request|My authorizations|Social media policy",
             "employee3;Employee;Home|My requests|New request|My authorizations|Social media policy",
-            "superintendent;Superintendent;Home|Review queue|Social media policy",
+            "superintendent;Superintendent;Home|Review queue|Designees and reasons|Social media policy",
             "designee;Reviewer;Home|Review queue|Social media policy",
             "siteadmin;Site administrator;Home|Social media policy",
             "clerk;Consent clerk;Home|Social media policy",
             "auditor;Auditor;Home|Social media policy",
-            "sysadmin;System administrator;Home|Social media policy|Staff users|District settings"})
+            "sysadmin;System administrator;Home|Social media policy|Staff users|District settings|Platforms"})
     void eachRoleSeesOnlyItsNavigationAndAnAccessibleHomePage(String username, String roleSection, String expectedNav) {
         PortalScreen portal = new LoginScreen(driver, BASE).open().signInAs(username, Api.DEMO_PASSWORD);
         assertEquals(Arrays.asList(expectedNav.split("\\|")), portal.navigation(), username + "'s navigation");
@@ -96,9 +96,24 @@ class RoleNavigationIT {
         portal.go("District settings");
         assertEquals("District settings", portal.heading());
         Accessibility.assertNoViolations(driver, "the settings page");
+        portal.go("Platforms");
+        Accessibility.assertNoViolations(driver, "the platforms page");
         portal.open("/policy.xhtml");
         Accessibility.assertNoViolations(driver, "the policy page");
         portal.signOut();
+    }
+
+    @Test
+    void theSuperintendentsAdministrationPageIsAccessibleAndClosedToDesignees() {
+        PortalScreen portal = new LoginScreen(driver, BASE).open().signInAs("superintendent", Api.DEMO_PASSWORD).go("Designees and reasons");
+        assertEquals("Designees and reasons", portal.heading().replace("Designees and standard reasons", "Designees and reasons"));
+        assertTrue(driver.findElement(org.openqa.selenium.By.id("designations")).getText().contains("Robert Chen"));
+        Accessibility.assertNoViolations(driver, "the designees and reasons page");
+        portal.signOut();
+        PortalScreen designee = new LoginScreen(driver, BASE).open().signInAs("designee", Api.DEMO_PASSWORD);
+        designee.open("/review/administration.xhtml");
+        assertEquals("You are not allowed to open this page", designee.heading());
+        designee.open("/index.xhtml").signOut();
     }
 
     @Test

@@ -29,10 +29,14 @@ public class RequestPage implements Serializable {
     RequestService service;
     @Inject
     DistrictInfo district;
+    @Inject
+    org.district.socialmedia.review.boundary.ReviewService review;
 
     private Long id;
     private RequestView request;
     private List<AuditEntry> timeline;
+    private List<RequestService.AuthorizationView> authorizations;
+    private String revocationReason;
     private String zone;
 
     public void load() throws IOException {
@@ -40,6 +44,7 @@ public class RequestPage implements Serializable {
         try {
             request = service.get(id);
             timeline = service.timeline(id);
+            authorizations = service.authorizationsOf(id);
         } catch (NotFoundException | IllegalArgumentException e) {
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
             external.responseSendError(404, "Request not found");
@@ -57,6 +62,21 @@ public class RequestPage implements Serializable {
         }
     }
 
+    /** The Superintendent ends an authorization, with the written reason the employee will see. */
+    public void revoke(Long authorizationId) {
+        try {
+            review.revokeAuthorization(authorizationId, revocationReason);
+            Messages.info("The authorization is revoked; the employee sees it and your reason under My authorizations.");
+            revocationReason = null;
+            authorizations = service.authorizationsOf(id);
+            timeline = service.timeline(id);
+        } catch (org.district.socialmedia.platform.entity.InvalidInputException e) {
+            Messages.fieldErrors("revoke", e);
+        } catch (IllegalRequestStateException e) {
+            Messages.error(e.getMessage());
+        }
+    }
+
     public String shown(Instant instant) {
         return instant == null ? "" : instant.atZone(java.time.ZoneId.of(zone)).format(SHOWN);
     }
@@ -69,4 +89,7 @@ public class RequestPage implements Serializable {
     public void setId(Long id) { this.id = id; }
     public RequestView getRequest() { return request; }
     public List<AuditEntry> getTimeline() { return timeline; }
+    public List<RequestService.AuthorizationView> getAuthorizations() { return authorizations; }
+    public String getRevocationReason() { return revocationReason; }
+    public void setRevocationReason(String revocationReason) { this.revocationReason = revocationReason; }
 }

@@ -179,6 +179,14 @@ public class RequestService {
         return RequestView.of(request, letterOf(request) != null);
     }
 
+    /** What the decision of this request authorized, and what became of it. */
+    @RolesAllowed({Role.EMPLOYEE_NAME, Role.REVIEWER_NAME, Role.SUPERINTENDENT_NAME, Role.AUDITOR_NAME})
+    public List<AuthorizationView> authorizationsOf(Long id) {
+        readable(id);
+        return em.createNamedQuery(Authorization.FOR_REQUEST, Authorization.class).setParameter("requestId", id)
+                .getResultStream().map(AuthorizationView::of).toList();
+    }
+
     /** The request's audit timeline, oldest first. */
     @RolesAllowed({Role.EMPLOYEE_NAME, Role.REVIEWER_NAME, Role.SUPERINTENDENT_NAME, Role.AUDITOR_NAME})
     public List<AuditEntry> timeline(Long id) {

@@ -2,7 +2,9 @@ package org.district.socialmedia.requests.boundary;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -129,6 +131,28 @@ public class RequestsResource {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "private, no-store")
                 .build();
+    }
+
+    /** The reviewer's queue, soonest deadline first: filter DUE_SOON, OVERDUE, WAITING_FOR_EMPLOYEE or ALL. */
+    @GET
+    @Path("review/queue")
+    public Map<String, Object> queue(@QueryParam("filter") @DefaultValue("ALL") String filter,
+                                     @QueryParam("first") @DefaultValue("0") int first,
+                                     @QueryParam("size") @DefaultValue("25") int size) {
+        ReviewService.QueueFilter parsed;
+        try {
+            parsed = ReviewService.QueueFilter.valueOf(filter.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("filter", "The filter is DUE_SOON, OVERDUE, WAITING_FOR_EMPLOYEE or ALL");
+        }
+        if (first < 0 || size < 1 || size > ReviewService.PAGE_MAX) {
+            throw new InvalidInputException("size", "first is 0 or more; size is 1 to " + ReviewService.PAGE_MAX);
+        }
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("total", review.count(parsed));
+        page.put("first", first);
+        page.put("rows", review.queue(parsed, first, size));
+        return page;
     }
 
     @GET

@@ -28,9 +28,11 @@ public class Navigation {
             new Item("New request", "/requests/edit.xhtml", Set.of(Role.EMPLOYEE)),
             new Item("My authorizations", "/requests/authorizations.xhtml", Set.of(Role.EMPLOYEE)),
             new Item("Review queue", "/review/queue.xhtml", Set.of(Role.REVIEWER, Role.SUPERINTENDENT)),
+            new Item("Designees and reasons", "/review/administration.xhtml", Set.of(Role.SUPERINTENDENT)),
             new Item("Social media policy", "/policy.xhtml", Set.of()),
             new Item("Staff users", "/admin/staff.xhtml", Set.of(Role.SYSTEM_ADMIN)),
-            new Item("District settings", "/admin/settings.xhtml", Set.of(Role.SYSTEM_ADMIN)));
+            new Item("District settings", "/admin/settings.xhtml", Set.of(Role.SYSTEM_ADMIN)),
+            new Item("Platforms", "/admin/platforms.xhtml", Set.of(Role.SYSTEM_ADMIN)));
 
     public List<Item> itemsFor(CurrentUser user) {
         return ITEMS.stream()
