@@ -82,10 +82,10 @@ class StaffAdministrationIT {
         // a password field is never sent back to the browser: it is typed again after an error
         type("staffForm:password", password);
         click(By.id("staffForm:save"));
-        new WebDriverWait(admin, Duration.ofSeconds(15)).until(ExpectedConditions.invisibilityOfElementLocated(By.id("staffForm:save")));
+        wait(admin).until(ExpectedConditions.invisibilityOfElementLocated(By.id("staffForm:save")));
         type("search:text", username);
         click(By.id("search:find"));
-        new WebDriverWait(admin, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("staffTableForm")).getText().contains(username));
+        wait(admin).until(d -> d.findElement(By.id("staffTableForm")).getText().contains(username));
         String table = admin.findElement(By.id("staffTableForm")).getText();
         assertTrue(table.contains("Test <b>Teacher</b>"), "markup typed by a user is shown as text: " + table);
 
@@ -97,12 +97,19 @@ class StaffAdministrationIT {
 
         WebElement deactivate = admin.findElement(By.xpath("//button[@aria-label='Deactivate Test <b>Teacher</b>'] | //input[@aria-label='Deactivate Test <b>Teacher</b>']"));
         deactivate.click();
-        new WebDriverWait(admin, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("messages")).getText().contains("is deactivated"));
+        wait(admin).until(d -> d.findElement(By.id("messages")).getText().contains("is deactivated"));
 
         staff.get(BASE + "/index.xhtml");
         assertTrue(new LoginScreen(staff, BASE).isShown(), "the deactivated user's session ended at once");
         new LoginScreen(staff, BASE).signInExpectingFailure(username, password);
         portal.signOut();
+    }
+
+    /** Ajax re-renders replace elements while we read them: a stale element is simply read again. */
+    private static WebDriverWait wait(WebDriver driver) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     private void click(By by) {
@@ -116,11 +123,11 @@ class StaffAdministrationIT {
     }
 
     private void waitFor(By by) {
-        new WebDriverWait(admin, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        wait(admin).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     private String waitForText(By by) {
-        return new WebDriverWait(admin, Duration.ofSeconds(15)).until(d -> {
+        return wait(admin).until(d -> {
             for (WebElement e : d.findElements(by)) {
                 if (!e.getText().isBlank()) {
                     return e.getText();

@@ -118,6 +118,30 @@ class RequestJourneyIT {
         Accessibility.assertNoViolations(driver, "my authorizations");
     }
 
+    @Test
+    void aDoubleClickOnSubmitFilesOneRequest() {
+        String account = "@double_" + UUID.randomUUID().toString().substring(0, 6);
+        PortalScreen employee = new LoginScreen(driver, BASE).open().signInAs("employee3", Api.DEMO_PASSWORD).go("New request");
+        fillLine(0, "Blog", "A class blog about the history project", "PARENTS", account, "atanaka@district.example.org");
+        driver.findElement(By.id("request:acknowledged")).click();
+        WebElement submit = driver.findElement(By.id("request:submit"));
+        new org.openqa.selenium.interactions.Actions(driver).doubleClick(submit).perform();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
+                .until(d -> d.getCurrentUrl().contains("/requests/view.xhtml"));
+        driver.get(BASE + "/requests/mine.xhtml");
+        String mine = driver.findElement(By.id("requests")).getText();
+        assertEquals(1, countRequestsFor(account), "one request: " + mine);
+        employee.signOut();
+    }
+
+    /** How many of the signed-in employee's requests name the account, through the API's view of each. */
+    private long countRequestsFor(String account) {
+        return driver.findElements(By.cssSelector("#requests a")).stream()
+                .map(a -> a.getAttribute("href").replaceAll(".*id=", ""))
+                .filter(id -> Api.onTestServer().get("/api/requests/" + id, "employee3").body().contains(account))
+                .count();
+    }
+
     private void fillLine(int index, String platform, String objectives, String audience, String account, String email) {
         String prefix = "request:lines:" + index + ":";
         new Select(driver.findElement(By.id(prefix + "platform"))).selectByVisibleText(platform);

@@ -8,12 +8,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.people.entity.OrgUnit;
 import org.district.socialmedia.people.entity.Role;
 import org.district.socialmedia.people.entity.StaffUser;
+import org.district.socialmedia.platform.control.BeanChecks;
 import org.district.socialmedia.platform.entity.ConflictException;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
@@ -268,9 +268,7 @@ public class StaffDirectory {
     }
 
     private <T> void checkBean(T bean, Map<String, String> errors) {
-        for (ConstraintViolation<T> v : validator.validate(bean)) {
-            errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage());
-        }
+        BeanChecks.collect(validator, bean, errors);
     }
 
     private boolean exists(String namedQuery, String parameter, Object value) {

@@ -1,14 +1,10 @@
 package org.district.socialmedia.requests.boundary;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.district.socialmedia.settings.boundary.DistrictInfo;
 
 import java.io.Serializable;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 
 /** The employee's requests and, on a second page, what they are authorized to do now. */
@@ -18,17 +14,9 @@ public class MyRequestsPage implements Serializable {
 
     @Inject
     RequestService service;
-    @Inject
-    DistrictInfo district;
 
     private List<RequestService.Summary> requests;
     private List<RequestService.AuthorizationView> authorizations;
-    private String zone;
-
-    @PostConstruct
-    void load() {
-        zone = district.getTimeZone();
-    }
 
     public List<RequestService.Summary> getRequests() {
         if (requests == null) {
@@ -42,9 +30,5 @@ public class MyRequestsPage implements Serializable {
             authorizations = service.myAuthorizations();
         }
         return authorizations;
-    }
-
-    public String shown(Instant instant) {
-        return instant == null ? "" : instant.atZone(ZoneId.of(zone)).format(RequestPage.SHOWN);
     }
 }

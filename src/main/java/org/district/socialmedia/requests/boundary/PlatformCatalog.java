@@ -5,10 +5,10 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.people.entity.Role;
+import org.district.socialmedia.platform.control.BeanChecks;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
 import org.district.socialmedia.requests.entity.Platform;
@@ -37,9 +37,7 @@ public class PlatformCatalog {
     public Platform add(String name, boolean otherNameRequired, int sortOrder) {
         Platform platform = new Platform(name, otherNameRequired, sortOrder);
         Map<String, String> errors = new LinkedHashMap<>();
-        for (ConstraintViolation<Platform> v : validator.validate(platform)) {
-            errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage());
-        }
+        BeanChecks.collect(validator, platform, errors);
         if (errors.isEmpty() && !em.createNamedQuery(Platform.BY_NAME, Platform.class)
                 .setParameter("name", platform.getName().toLowerCase(Locale.ROOT)).getResultList().isEmpty()) {
             errors.put("name", "'" + platform.getName() + "' is already on the list");

@@ -9,12 +9,9 @@ import org.district.socialmedia.audit.entity.AuditEntry;
 import org.district.socialmedia.platform.boundary.Messages;
 import org.district.socialmedia.platform.entity.NotFoundException;
 import org.district.socialmedia.requests.entity.IllegalRequestStateException;
-import org.district.socialmedia.settings.boundary.DistrictInfo;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** One request: its lines, the answer and letter, its review cycles and its timeline; withdraw. */
@@ -22,13 +19,9 @@ import java.util.List;
 @ViewScoped
 public class RequestPage implements Serializable {
 
-    public static final DateTimeFormatter SHOWN_FORMAT = DateTimeFormatter.ofPattern("EEE d MMM yyyy, h:mm a z");
-    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, h:mm a z");
 
     @Inject
     RequestService service;
-    @Inject
-    DistrictInfo district;
     @Inject
     org.district.socialmedia.review.boundary.ReviewService review;
 
@@ -37,10 +30,8 @@ public class RequestPage implements Serializable {
     private List<AuditEntry> timeline;
     private List<RequestService.AuthorizationView> authorizations;
     private String revocationReason;
-    private String zone;
 
     public void load() throws IOException {
-        zone = district.getTimeZone();
         try {
             request = service.get(id);
             timeline = service.timeline(id);
@@ -75,10 +66,6 @@ public class RequestPage implements Serializable {
         } catch (IllegalRequestStateException e) {
             Messages.error(e.getMessage());
         }
-    }
-
-    public String shown(Instant instant) {
-        return instant == null ? "" : instant.atZone(java.time.ZoneId.of(zone)).format(SHOWN);
     }
 
     public boolean isOwn() {

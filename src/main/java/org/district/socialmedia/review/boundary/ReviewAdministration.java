@@ -5,11 +5,11 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.people.entity.Role;
 import org.district.socialmedia.people.entity.StaffUser;
+import org.district.socialmedia.platform.control.BeanChecks;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
 import org.district.socialmedia.requests.entity.StandardReason;
@@ -91,9 +91,7 @@ public class ReviewAdministration {
             reason.revise(title, text);
         }
         Map<String, String> errors = new LinkedHashMap<>();
-        for (ConstraintViolation<StandardReason> v : validator.validate(reason)) {
-            errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage());
-        }
+        BeanChecks.collect(validator, reason, errors);
         boolean titleTaken = em.createQuery("SELECT COUNT(r) FROM StandardReason r WHERE LOWER(r.title) = :t AND r.id <> :id", Long.class)
                 .setParameter("t", reason.getTitle() == null ? "" : reason.getTitle().toLowerCase(java.util.Locale.ROOT))
                 .setParameter("id", id == null ? -1L : id).getSingleResult() > 0;

@@ -4,7 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.district.socialmedia.settings.boundary.DistrictInfo;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -12,7 +11,6 @@ import org.primefaces.model.SortMeta;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -23,17 +21,13 @@ public class ReviewQueuePage implements Serializable {
 
     @Inject
     ReviewService service;
-    @Inject
-    DistrictInfo district;
 
     private ReviewService.QueueFilter filter = ReviewService.QueueFilter.ALL;
     private LazyDataModel<ReviewService.QueueRow> rows;
-    private String zone;
     private Instant asOf;
 
     @PostConstruct
     void init() {
-        zone = district.getTimeZone();
         rows = new LazyDataModel<>() {
             @Override
             public int count(Map<String, FilterMeta> filterBy) {
@@ -74,10 +68,6 @@ public class ReviewQueuePage implements Serializable {
             return hours + (hours == 1 ? " hour " : " hours ") + minutes + " min";
         }
         return minutes + " min";
-    }
-
-    public String shown(Instant instant) {
-        return instant == null ? "" : instant.atZone(ZoneId.of(zone)).format(org.district.socialmedia.requests.boundary.RequestPage.SHOWN_FORMAT);
     }
 
     public ReviewService.QueueFilter[] getFilters() {

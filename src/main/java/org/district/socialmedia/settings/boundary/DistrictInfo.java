@@ -13,6 +13,9 @@ public class DistrictInfo {
     @Inject
     DistrictSettingsService service;
 
+    private static final java.time.format.DateTimeFormatter SHOWN =
+            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy, h:mm a z", java.util.Locale.US);
+
     private DistrictSettings settings;
 
     public DistrictSettings getSettings() {
@@ -24,6 +27,11 @@ public class DistrictInfo {
 
     public String getName() {
         return getSettings().districtName();
+    }
+
+    /** An instant as people in the District read it: "Tue 8 Dec 2026, 11:59 PM PST". */
+    public String shown(java.time.Instant instant) {
+        return instant == null ? "" : instant.atZone(getSettings().timeZone()).format(SHOWN);
     }
 
     public String getEmailDomainList() {

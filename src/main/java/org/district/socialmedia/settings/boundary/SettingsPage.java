@@ -114,10 +114,6 @@ public class SettingsPage implements Serializable {
         return history;
     }
 
-    public String shown(java.time.Instant instant) {
-        return instant == null ? "" : ZonedDateTime.ofInstant(instant, service.current().timeZone()).format(SHOWN);
-    }
-
     public Map<String, String> getValues() {
         return values;
     }
