@@ -5,6 +5,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -54,6 +55,8 @@ public class RequestService {
     AuditLog audit;
     @Inject
     DistrictSettingsService settings;
+    @Inject
+    Event<RequestEvent> events;
 
     public record Summary(Long id, String status, String statusLabel, String platforms, Instant createdAt,
                           Instant deadline, String outcomeLabel) implements Serializable {
@@ -108,6 +111,7 @@ public class RequestService {
         audit.record("REQUEST_SUBMITTED", OBJECT_TYPE, request.getId(), "status: \"DRAFT\" -> \"SUBMITTED\"; deadline: "
                 + deadline + " (" + district.reviewPeriod() + ", " + district.reviewDays().settingValue() + " days); acknowledged "
                 + PolicyText.VERSION);
+        events.fire(RequestEvent.of(RequestEvent.Type.SUBMITTED, request.getId(), caller()));
         return RequestView.of(request, false);
     }
 
@@ -139,6 +143,7 @@ public class RequestService {
         request.answerInformationRequest(answer, now, deadline);
         audit.record("REQUEST_INFO_ANSWERED", OBJECT_TYPE, request.getId(), "status: \"INFO_REQUESTED\" -> \"SUBMITTED\"; cycle "
                 + request.getReviewCycle() + "; new deadline " + deadline + (lines != null ? "; lines: " + describeLines(request) : ""));
+        events.fire(RequestEvent.of(RequestEvent.Type.INFO_ANSWERED, request.getId(), caller()));
         return RequestView.of(request, false);
     }
 
@@ -148,6 +153,9 @@ public class RequestService {
         RequestStatus before = request.getStatus();
         request.withdraw(clock.instant());
         audit.record("REQUEST_WITHDRAWN", OBJECT_TYPE, request.getId(), "status: \"" + before + "\" -> \"WITHDRAWN\"");
+        if (before != RequestStatus.DRAFT) {
+            events.fire(RequestEvent.of(RequestEvent.Type.WITHDRAWN, request.getId(), caller()));
+        }
         return RequestView.of(request, false);
     }
 

@@ -2,6 +2,7 @@ package org.district.socialmedia.review.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -12,6 +13,7 @@ import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.people.entity.Role;
 import org.district.socialmedia.platform.entity.ConflictException;
 import org.district.socialmedia.platform.entity.NotFoundException;
+import org.district.socialmedia.requests.boundary.RequestEvent;
 import org.district.socialmedia.requests.boundary.RequestService;
 import org.district.socialmedia.requests.boundary.RequestView;
 import org.district.socialmedia.requests.control.LetterWriter;
@@ -62,6 +64,8 @@ public class ReviewService {
     LetterWriter letters;
     @Inject
     RequestService requests;
+    @Inject
+    Event<RequestEvent> events;
 
     /** The application's "now", for pages that show time left. */
     public Instant now() {
@@ -122,6 +126,7 @@ public class ReviewService {
         audit.record("REQUEST_DECIDED", RequestService.OBJECT_TYPE, id, "status: -> \"DECIDED\"; outcome: \""
                 + request.getOutcome() + "\"; by " + decider.fullName() + " (" + decider.roleTitle() + "); lines: "
                 + request.getLines().stream().map(l -> (l.getPosition() + 1) + "=" + l.getOutcome()).collect(Collectors.joining(", ")));
+        events.fire(RequestEvent.of(RequestEvent.Type.DECIDED, id, decider.username()));
         return requests.get(id);
     }
 
@@ -133,6 +138,7 @@ public class ReviewService {
         flushOrConflict();
         audit.record("REQUEST_INFO_REQUESTED", RequestService.OBJECT_TYPE, id, "status: -> \"INFO_REQUESTED\"; by "
                 + decider.fullName() + " (" + decider.roleTitle() + ")");
+        events.fire(RequestEvent.of(RequestEvent.Type.INFO_REQUESTED, id, decider.username()));
         return requests.get(id);
     }
 
@@ -148,6 +154,8 @@ public class ReviewService {
         audit.record("AUTHORIZATION_REVOKED", RequestService.OBJECT_TYPE, authorization.getRequest().getId(),
                 "authorization " + authorizationId + " (" + authorization.getPlatformLabel() + ", " + authorization.getAccountLabel()
                         + ") revoked by " + decider.fullName() + ": " + reason);
+        events.fire(new RequestEvent(RequestEvent.Type.AUTHORIZATION_REVOKED, authorization.getRequest().getId(),
+                decider.username(), authorizationId));
     }
 
     public List<Authorization> authorizationsOf(Long requestId) {

@@ -1,0 +1,99 @@
+package org.district.socialmedia.notifications.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Wakes every few seconds and sends what the outbox holds. Stateless between runs: the database
+ * says what is due, a claim makes sure one server sends each message, and a failed attempt is
+ * retried later with exponential backoff. Each server runs its own relay timer (not persistent).
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class MailRelay {
+
+    public static final String INTERVAL_PROPERTY = "social-media.mail-relay-interval";
+    static final int BATCH = 50;
+    private static final Logger LOG = Logger.getLogger(MailRelay.class.getName());
+
+    @Resource
+    TimerService timers;
+    @Inject
+    OutboxStore outbox;
+    @Inject
+    MailSender sender;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    @PostConstruct
+    void schedule() {
+        Duration interval = interval();
+        timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig("mail-relay", false));
+    }
+
+    @Timeout
+    void onTimer(Timer timer) {
+        // a slow SMTP server may make a run outlast the interval: never two runs at once on one server
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            relay();
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** Sends what is due now; returns how many messages were sent. */
+    public int relay() {
+        int sent = 0;
+        List<Long> ids = new ArrayList<>(outbox.abandoned(BATCH));
+        ids.addAll(outbox.due(BATCH));
+        for (Long id : ids) {
+            var claimed = outbox.claim(id);
+            if (claimed.isEmpty()) {
+                continue;
+            }
+            try {
+                sender.send(claimed.get());
+                outbox.sent(id);
+                sent++;
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "Email " + claimed.get().messageId() + " not sent", e);
+                outbox.failed(id, e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+        return sent;
+    }
+
+    static Duration interval() {
+        try {
+            Duration d = Duration.parse(System.getProperty(INTERVAL_PROPERTY, "PT15S"));
+            return d.isNegative() || d.isZero() ? Duration.ofSeconds(15) : d;
+        } catch (RuntimeException e) {
+            return Duration.ofSeconds(15);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.district.socialmedia.notifications.control;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import java.util.Date;
+
+/**
+ * Sends one message through the server's mail session (server-config/configure-mail.cli: host,
+ * port, credentials and timeouts come from there, never from the code). Outside any transaction:
+ * a slow SMTP server must not hold a database transaction open.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class MailSender {
+
+    @Resource(lookup = "java:jboss/mail/SocialMedia")
+    Session session;
+
+    public void send(OutboxStore.Claimed mail) throws MessagingException {
+        MimeMessage message = new StableIdMessage(session, mail.messageId());
+        message.setFrom();
+        message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.recipients(), false));
+        message.setSubject(mail.subject(), "UTF-8");
+        message.setSentDate(new Date());
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(mail.text(), "UTF-8", "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(mail.html(), "UTF-8", "html");
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(text);
+        alternative.addBodyPart(html);
+        message.setContent(alternative);
+        Transport.send(message);
+    }
+
+    /** Keeps the outbox's Message-ID, so a resent copy can be recognized as the same message. */
+    static final class StableIdMessage extends MimeMessage {
+        private final String id;
+
+        StableIdMessage(Session session, String id) {
+            super(session);
+            this.id = id;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", id);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.district.socialmedia.notifications;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.district.socialmedia.it.Api;
+import org.district.socialmedia.it.Deployments;
+import org.district.socialmedia.it.JsonBodies;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Emails through the transactional outbox and the relay, with GreenMail as the real SMTP server on
+ * the port the test server's mail session uses (MAIL_PORT=3025): what is written is delivered, once,
+ * even when the SMTP server was down while the messages were produced.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MailDeliveryIT {
+
+    private static final ServerSetup SMTP = new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.realWar();
+    }
+
+    private final Api api = Api.onTestServer();
+    private GreenMail smtp;
+
+    @AfterEach
+    void stopSmtp() {
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    private long submit(String user, String marker) {
+        HttpResponse<String> created = api.post("/api/requests", user, """
+                {"lines":[{"platform":"Blog","objectives":"Class news %s","audience":["PARENTS"],
+                  "accountName":"%s","districtEmail":"teacher@district.example.org"}]}""".formatted(marker, marker));
+        assertEquals(201, created.statusCode(), created.body());
+        return JsonBodies.object(created.body()).getJsonNumber("id").longValue();
+    }
+
+    @Test
+    void aSubmissionMailsAReceiptToTheEmployeeAndANoticeToTheReviewers() throws Exception {
+        smtp = new GreenMail(SMTP);
+        smtp.start();
+        long id = submit("employee1", "mail-" + UUID.randomUUID());
+
+        MimeMessage receipt = await(m -> subject(m).contains("your request " + id + " was received"));
+        assertEquals("employee1@district.example.org", receipt.getHeader("To", ","));
+        assertTrue(subject(receipt).startsWith("Example Unified School District: "), subject(receipt));
+        assertTrue(receipt.getMessageID().startsWith("<submitted." + id + "."), receipt.getMessageID());
+        MimeMultipart parts = (MimeMultipart) receipt.getContent();
+        assertEquals(2, parts.getCount(), "plain text and HTML");
+        assertTrue(parts.getBodyPart(0).isMimeType("text/plain"));
+        assertTrue(parts.getBodyPart(1).isMimeType("text/html"));
+        assertTrue(((String) parts.getBodyPart(0).getContent()).contains("/requests/view.xhtml?id=" + id), "a link to the request page");
+
+        MimeMessage notice = await(m -> subject(m).contains("new request " + id + " from "));
+        String to = notice.getHeader("To", ",");
+        assertTrue(to.contains("superintendent@district.example.org") && to.contains("designee@district.example.org"), to);
+        assertTrue(!to.contains("employee1@"), "the requester is not a reviewer of their own request");
+    }
+
+    @Test
+    void messagesProducedWhileSmtpIsDownAreAllDeliveredOnceWhenItReturns() throws Exception {
+        String marker = "outage-" + UUID.randomUUID();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(submit(i % 2 == 0 ? "employee2" : "employee3", marker + "-" + i));
+        }
+        Thread.sleep(3_000); // the relay tries and fails meanwhile: connection refused
+        smtp = new GreenMail(SMTP);
+        smtp.start();
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(giveUp) && mailsAbout(ids).size() < 20) {
+            Thread.sleep(500);
+        }
+        Thread.sleep(4_000); // anything sent twice would arrive by now
+        Map<String, Integer> copies = new HashMap<>();
+        Map<String, Integer> recipients = new HashMap<>();
+        for (MimeMessage m : mailsAbout(ids)) {
+            copies.merge(m.getMessageID(), 1, Integer::sum);
+            recipients.put(m.getMessageID(), m.getHeader("To", ",").split(",").length);
+        }
+        assertEquals(20, copies.size(), "a receipt and a reviewers' notice for each of the 10 requests: " + copies.keySet());
+        copies.forEach((id, n) -> assertEquals(recipients.get(id), n, "one copy per recipient of " + id));
+    }
+
+    private List<MimeMessage> mailsAbout(List<Long> ids) throws MessagingException {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            for (Long id : ids) {
+                String s = subject(m);
+                if (s.contains("request " + id + " ")) {
+                    found.add(m);
+                }
+            }
+        }
+        return found;
+    }
+
+    private MimeMessage await(Predicate<MimeMessage> wanted) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(giveUp)) {
+            for (MimeMessage m : smtp.getReceivedMessages()) {
+                if (wanted.test(m)) {
+                    return m;
+                }
+            }
+            Thread.sleep(250);
+        }
+        fail("no such email within 60 s; received: " + smtp.getReceivedMessages().length);
+        return null;
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject() == null ? "" : m.getSubject();
+        } catch (MessagingException e) {
+            return "";
+        }
+    }
+}
