@@ -13,7 +13,7 @@ import org.district.socialmedia.people.entity.StaffUser;
 import org.district.socialmedia.requests.boundary.RequestEvent;
 import org.district.socialmedia.requests.entity.Authorization;
 import org.district.socialmedia.requests.entity.SocialMediaRequest;
-import org.district.socialmedia.review.entity.Designation;
+import org.district.socialmedia.review.control.ReviewerDirectory;
 import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 import org.district.socialmedia.settings.entity.DistrictSettings;
 
@@ -46,6 +46,8 @@ public class RequestNotifier {
     Clock clock;
     @Inject
     DistrictSettingsService settings;
+    @Inject
+    ReviewerDirectory directory;
 
     public void on(@Observes RequestEvent event) {
         SocialMediaRequest request = em.find(SocialMediaRequest.class, event.requestId());
@@ -92,6 +94,30 @@ public class RequestNotifier {
             case WITHDRAWN -> enqueue(event, reviewers(request, district), new MailTemplates.Parts(district.districtName(),
                     "request " + request.getId() + " was withdrawn", employee.getFullName() + " withdrew a request.",
                     List.of("No answer is needed any more for: " + platforms + "."), "See the request", link));
+            case REMINDER -> enqueue(event, reviewers(request, district), new MailTemplates.Parts(district.districtName(),
+                    "reminder: request " + request.getId() + " is due " + deadline,
+                    "A request for District-related social media use still needs a written answer.",
+                    lateNote(event, List.of(employee.getFullName() + " asked to use: " + platforms + ".",
+                            "The answer is due by " + deadline + ". A request is never approved by default.")),
+                    "Answer the request", district.publicBaseUrl() + "/review/decide.xhtml?id=" + request.getId()));
+            case OVERDUE, OVERDUE_REPEAT -> {
+                Set<StaffUser> targets = directory.escalationTargets(request);
+                enqueue(event, emails(targets), new MailTemplates.Parts(district.districtName(),
+                        "OVERDUE: request " + request.getId() + " from " + employee.getFullName() + " is past its deadline",
+                        "A request passed its deadline without a written answer.",
+                        lateNote(event, List.of(employee.getFullName() + " asked to use: " + platforms + ".",
+                                "The deadline was " + request.getCycles().get(request.getCycles().size() - 1).getDeadline()
+                                        .atZone(district.timeZone()).format(DEADLINE) + ". It is not approved by default: please answer it.")),
+                        "Answer the request", district.publicBaseUrl() + "/review/decide.xhtml?id=" + request.getId()));
+                if (event.type() == RequestEvent.Type.OVERDUE) {
+                    String who = String.join(", ", targets.stream().map(StaffUser::getFullName).toList());
+                    enqueue(event, Set.of(employee.getEmail()), new MailTemplates.Parts(district.districtName(),
+                            "the answer to your request " + request.getId() + " is late", "Dear " + employee.getFullName() + ",",
+                            List.of("The written answer to your request was due and has not been given yet. It is not approved by default.",
+                                    "It has been escalated to " + (who.isEmpty() ? "the Superintendent" : who) + "."),
+                            "See your request", link));
+                }
+            }
             case AUTHORIZATION_REVOKED -> {
                 Authorization authorization = em.find(Authorization.class, event.authorizationId());
                 enqueue(event, Set.of(employee.getEmail()), new MailTemplates.Parts(district.districtName(),
@@ -105,20 +131,23 @@ public class RequestNotifier {
         }
     }
 
-    /** The Superintendent and the designees in force today, never the requester themselves. */
     private Set<String> reviewers(SocialMediaRequest request, DistrictSettings district) {
+        return emails(directory.reviewersOf(request));
+    }
+
+    private static Set<String> emails(Set<StaffUser> people) {
         Set<String> emails = new LinkedHashSet<>();
-        em.createQuery("SELECT s FROM StaffUser s JOIN s.roles r WHERE r = :role AND s.active = TRUE", StaffUser.class)
-                .setParameter("role", Role.SUPERINTENDENT).getResultStream()
-                .filter(s -> !s.getUsername().equals(request.getRequester().getUsername()))
-                .forEach(s -> emails.add(s.getEmail()));
-        LocalDate today = clock.instant().atZone(district.timeZone()).toLocalDate();
-        em.createQuery("SELECT d FROM Designation d WHERE d.revokedAt IS NULL AND d.startsOn <= :day AND d.endsOn >= :day",
-                        Designation.class).setParameter("day", today).getResultStream()
-                .map(Designation::getDesignee)
-                .filter(s -> s.isActive() && !s.getUsername().equals(request.getRequester().getUsername()))
-                .forEach(s -> emails.add(s.getEmail()));
+        people.forEach(p -> emails.add(p.getEmail()));
         return emails;
+    }
+
+    private static List<String> lateNote(RequestEvent event, List<String> paragraphs) {
+        if (event.lateNote() == null) {
+            return paragraphs;
+        }
+        List<String> all = new java.util.ArrayList<>(paragraphs);
+        all.add(event.lateNote());
+        return all;
     }
 
     private void enqueue(RequestEvent event, Set<String> recipients, MailTemplates.Parts parts) {
@@ -128,7 +157,8 @@ public class RequestNotifier {
         MailTemplates.Rendered mail = MailTemplates.render(parts);
         Instant now = clock.instant();
         String host = URI.create(settings.current().publicBaseUrl()).getHost();
-        String messageId = "<" + event.type().name().toLowerCase(Locale.ROOT) + "." + event.requestId() + "." + UUID.randomUUID()
+        String messageId = "<" + event.type().name().toLowerCase(Locale.ROOT) + "." + event.requestId() + "."
+                + (event.stage() == null ? "" : event.stage().toLowerCase(Locale.ROOT) + ".") + UUID.randomUUID()
                 + "@" + (host == null ? "localhost" : host) + ">";
         em.persist(new OutboxMessage(messageId, event.type().name(), event.requestId(), String.join(",", recipients),
                 mail.subject(), mail.text(), mail.html(), now));

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.audit.entity.AuditEntry;
+import org.district.socialmedia.deadlines.entity.EscalationPlan;
 import org.district.socialmedia.people.entity.Role;
 import org.district.socialmedia.people.entity.StaffUser;
 import org.district.socialmedia.platform.entity.InvalidInputException;
@@ -108,6 +109,7 @@ public class RequestService {
         Instant now = clock.instant();
         Instant deadline = district.deadlineCalculator(settings.holidayDates()).deadline(now, district.reviewPeriod());
         request.submit(now, deadline, PolicyText.VERSION);
+        scheduleEscalation(request, district, now);
         audit.record("REQUEST_SUBMITTED", OBJECT_TYPE, request.getId(), "status: \"DRAFT\" -> \"SUBMITTED\"; deadline: "
                 + deadline + " (" + district.reviewPeriod() + ", " + district.reviewDays().settingValue() + " days); acknowledged "
                 + PolicyText.VERSION);
@@ -141,6 +143,7 @@ public class RequestService {
         Instant now = clock.instant();
         Instant deadline = district.deadlineCalculator(settings.holidayDates()).deadline(now, district.reviewPeriod());
         request.answerInformationRequest(answer, now, deadline);
+        scheduleEscalation(request, district, now);
         audit.record("REQUEST_INFO_ANSWERED", OBJECT_TYPE, request.getId(), "status: \"INFO_REQUESTED\" -> \"SUBMITTED\"; cycle "
                 + request.getReviewCycle() + "; new deadline " + deadline + (lines != null ? "; lines: " + describeLines(request) : ""));
         events.fire(RequestEvent.of(RequestEvent.Type.INFO_ANSWERED, request.getId(), caller()));
@@ -218,6 +221,14 @@ public class RequestService {
     private DecisionLetter letterOf(SocialMediaRequest request) {
         return em.createNamedQuery(DecisionLetter.FOR_REQUEST, DecisionLetter.class).setParameter("requestId", request.getId())
                 .getResultStream().findFirst().orElse(null);
+    }
+
+    /** The rules in force at (first) submission apply to the request; the sweep looks again at the next stage. */
+    private static void scheduleEscalation(SocialMediaRequest request, DistrictSettings district, Instant now) {
+        String reminders = request.getRemindersBefore() != null ? request.getRemindersBefore() : district.remindersBefore();
+        java.time.Duration repeat = request.getOverdueRepeat() != null ? request.getOverdueRepeat() : district.overdueRepeat();
+        EscalationPlan plan = new EscalationPlan(request.getDeadline(), EscalationPlan.parseReminders(reminders), repeat);
+        request.fixEscalationRules(reminders, repeat, plan.nextAfter(now));
     }
 
     private SocialMediaRequest readable(Long id) {

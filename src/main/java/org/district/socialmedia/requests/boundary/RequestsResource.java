@@ -71,6 +71,17 @@ public class RequestsResource {
         return requests.get(id);
     }
 
+    public record TimelineEntry(java.time.Instant at, String actor, String action, String details) {
+    }
+
+    /** The request's audit timeline, oldest first: every change, escalation stage and download. */
+    @GET
+    @Path("requests/{id}/timeline")
+    public List<TimelineEntry> timeline(@PathParam("id") Long id) {
+        return requests.timeline(id).stream()
+                .map(e -> new TimelineEntry(e.getOccurredAt(), e.getActor(), e.getAction(), e.getDetails())).toList();
+    }
+
     @POST
     @Path("requests/{id}/info-response")
     public RequestView answer(@PathParam("id") Long id, InfoResponse body) {

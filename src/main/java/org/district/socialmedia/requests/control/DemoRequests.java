@@ -119,6 +119,8 @@ public class DemoRequests {
     private SocialMediaRequest submitted(String username, Instant at, Instant deadline, LineDraft... lines) {
         SocialMediaRequest request = request(username, at.minus(Duration.ofMinutes(20)), lines);
         request.submit(at, deadline, PolicyText.VERSION);
+        // the sweep looks at every demo request at start: reminders and the overdue escalation show at once
+        request.fixEscalationRules("P2D,P1D", Duration.ofDays(1), at);
         em.persist(request);
         return request;
     }

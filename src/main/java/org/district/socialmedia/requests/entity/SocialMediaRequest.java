@@ -152,6 +152,17 @@ public class SocialMediaRequest implements Serializable {
     @Column(name = "overdue_at")
     private Instant overdueAt;
 
+    /** The escalation rules in force at submission: they apply to this request whatever changes later. */
+    @Column(name = "reminders_before", length = 200)
+    private String remindersBefore;
+
+    @Column(name = "overdue_repeat", length = 40)
+    private String overdueRepeat;
+
+    /** When the deadline sweep should look at this request next (indexed); null when nothing is pending. */
+    @Column(name = "next_escalation_at")
+    private Instant nextEscalationAt;
+
     // Every transition changes the status, so two reviewers acting at once collide here: one wins.
     @Version
     private long version;
@@ -258,6 +269,7 @@ public class SocialMediaRequest implements Serializable {
         }
         currentCycle().ask(cleaned, StaffUser.normalizeUsername(byUsername), now);
         this.deadline = null;
+        this.nextEscalationAt = null;
         this.status = RequestStatus.INFO_REQUESTED;
     }
 
@@ -344,6 +356,7 @@ public class SocialMediaRequest implements Serializable {
         this.decisionNote = note;
         currentCycle().end(CycleEnd.DECIDED, now);
         this.deadline = null;
+        this.nextEscalationAt = null;
         this.status = RequestStatus.DECIDED;
 
         List<Authorization> granted = new ArrayList<>();
@@ -366,6 +379,7 @@ public class SocialMediaRequest implements Serializable {
         }
         this.withdrawnAt = now;
         this.deadline = null;
+        this.nextEscalationAt = null;
         this.status = RequestStatus.WITHDRAWN;
     }
 
@@ -612,6 +626,32 @@ public class SocialMediaRequest implements Serializable {
 
     public Instant getOverdueAt() {
         return overdueAt;
+    }
+
+    /** Fixes the escalation rules for this request (once, at submission) and schedules the first look. */
+    public void fixEscalationRules(String reminders, java.time.Duration repeat, Instant firstLook) {
+        if (remindersBefore == null) {
+            remindersBefore = reminders;
+            overdueRepeat = repeat.toString();
+        }
+        nextEscalationAt = firstLook;
+    }
+
+    /** The sweep's next look; null stops it (decided, withdrawn, waiting for the employee). */
+    public void scheduleEscalation(Instant next) {
+        nextEscalationAt = status.isAwaitingReviewer() ? next : null;
+    }
+
+    public String getRemindersBefore() {
+        return remindersBefore;
+    }
+
+    public java.time.Duration getOverdueRepeat() {
+        return overdueRepeat == null ? null : java.time.Duration.parse(overdueRepeat);
+    }
+
+    public Instant getNextEscalationAt() {
+        return nextEscalationAt;
     }
 
     public long getVersion() {

@@ -154,8 +154,7 @@ public class ReviewService {
         audit.record("AUTHORIZATION_REVOKED", RequestService.OBJECT_TYPE, authorization.getRequest().getId(),
                 "authorization " + authorizationId + " (" + authorization.getPlatformLabel() + ", " + authorization.getAccountLabel()
                         + ") revoked by " + decider.fullName() + ": " + reason);
-        events.fire(new RequestEvent(RequestEvent.Type.AUTHORIZATION_REVOKED, authorization.getRequest().getId(),
-                decider.username(), authorizationId));
+        events.fire(RequestEvent.revoked(authorization.getRequest().getId(), decider.username(), authorizationId));
     }
 
     public List<Authorization> authorizationsOf(Long requestId) {

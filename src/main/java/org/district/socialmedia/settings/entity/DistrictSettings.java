@@ -15,7 +15,9 @@ import java.util.Set;
 
 /** The District settings in force, parsed and checked together. Immutable. */
 public record DistrictSettings(String districtName, List<String> emailDomains, ZoneId timeZone,
-                               ReviewPeriod reviewPeriod, DayCounting reviewDays, String publicBaseUrl)
+                               ReviewPeriod reviewPeriod, DayCounting reviewDays, String publicBaseUrl,
+                               String remindersBefore, java.time.Duration overdueRepeat, String escalationContact,
+                               java.time.Duration sweepInterval)
         implements Serializable {
 
     public DistrictSettings {
@@ -34,7 +36,11 @@ public record DistrictSettings(String districtName, List<String> emailDomains, Z
                 ZoneId.of(values.get(SettingKey.TIME_ZONE)),
                 ReviewPeriod.parse(values.get(SettingKey.REVIEW_PERIOD)),
                 DayCounting.fromSetting(values.get(SettingKey.REVIEW_DAYS)),
-                values.get(SettingKey.PUBLIC_BASE_URL));
+                values.get(SettingKey.PUBLIC_BASE_URL),
+                values.get(SettingKey.REMINDERS_BEFORE),
+                java.time.Duration.parse(values.get(SettingKey.OVERDUE_REPEAT)),
+                "none".equals(values.get(SettingKey.ESCALATION_CONTACT)) ? null : values.get(SettingKey.ESCALATION_CONTACT),
+                java.time.Duration.parse(values.get(SettingKey.SWEEP_INTERVAL)));
     }
 
     /** True when the address belongs to one of the District's domains (or their subdomains). */

@@ -36,7 +36,19 @@ public enum SettingKey {
             SettingKey::counting),
     PUBLIC_BASE_URL("district.public-base-url", "PUBLIC_BASE_URL", "http://localhost:8080", "Public base URL",
             "The address staff use to reach this application; links in emails start with it.",
-            SettingKey::baseUrl);
+            SettingKey::baseUrl),
+    REMINDERS_BEFORE("district.reminders-before", "REMINDERS_BEFORE", "P2D,P1D", "Reminders before the deadline",
+            "Comma-separated ISO-8601 durations before the deadline when reviewers are reminded, e.g. P2D,P1D.",
+            SettingKey::reminders),
+    OVERDUE_REPEAT("district.overdue-repeat", "OVERDUE_REPEAT", "P1D", "Overdue reminder every",
+            "While a request is overdue, the Superintendent and the escalation contact are reminded this often.",
+            SettingKey::positiveDuration),
+    ESCALATION_CONTACT("district.escalation-contact", "ESCALATION_CONTACT", "none", "Escalation contact",
+            "Username of the staff member (e.g. a Deputy Superintendent) told when a request is overdue, and the fallback when the Superintendent is the requester; none for nobody.",
+            SettingKey::username),
+    SWEEP_INTERVAL("district.sweep-interval", "SWEEP_INTERVAL", "PT1M", "Escalation check every",
+            "How often the deadline timer looks for requests to remind or escalate (seconds work: PT10S). Takes effect at the next server start.",
+            SettingKey::positiveDuration);
 
     public static final int VALUE_MAX = 1000;
     public static final int NAME_MAX = 200;
@@ -132,6 +144,32 @@ public enum SettingKey {
 
     private static String counting(String value) {
         return DayCounting.fromSetting(value).settingValue();
+    }
+
+    private static String reminders(String value) {
+        return org.district.socialmedia.deadlines.entity.EscalationPlan.format(
+                org.district.socialmedia.deadlines.entity.EscalationPlan.parseReminders(value));
+    }
+
+    private static String positiveDuration(String value) {
+        java.time.Duration d;
+        try {
+            d = java.time.Duration.parse(value.toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("'" + value + "' is not an ISO-8601 duration such as P1D, PT1M or PT10S");
+        }
+        if (d.toSeconds() < 1) {
+            throw new IllegalArgumentException("The duration must be at least one second: '" + value + "'");
+        }
+        return org.district.socialmedia.deadlines.entity.EscalationPlan.iso(d);
+    }
+
+    private static String username(String value) {
+        String v = value.toLowerCase(Locale.ROOT);
+        if (v.equals("none") || v.matches(org.district.socialmedia.people.entity.StaffUser.USERNAME_PATTERN)) {
+            return v;
+        }
+        throw new IllegalArgumentException("'" + value + "' is not a username (or none)");
     }
 
     private static String baseUrl(String value) {

@@ -1,0 +1,88 @@
+package org.district.socialmedia.platform.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.district.socialmedia.deadlines.control.EscalationSweep;
+import org.district.socialmedia.notifications.control.MailRelay;
+import org.district.socialmedia.people.entity.Role;
+import org.district.socialmedia.platform.control.ApplicationClock;
+import org.district.socialmedia.platform.entity.InvalidInputException;
+import org.district.socialmedia.platform.entity.NotFoundException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Test-server controls for tests that run outside the server: move the clock, run the deadline
+ * sweep and the mail relay now. Answers 404 on any server without dev/configure-test-clock.cli,
+ * that is on every real one.
+ */
+@Path("test")
+@Stateless
+@RolesAllowed(Role.SYSTEM_ADMIN_NAME)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TestControlResource {
+
+    @Inject
+    ApplicationClock applicationClock;
+    @Inject
+    Clock clock;
+    @Inject
+    EscalationSweep sweep;
+    @Inject
+    MailRelay relay;
+
+    public record Advance(String by) {
+    }
+
+    @POST
+    @Path("clock")
+    public Map<String, Object> advance(Advance body) {
+        requireTestServer();
+        try {
+            applicationClock.advance(Duration.parse(body.by()));
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("by", "Give a positive ISO-8601 duration such as P2D");
+        }
+        return Map.of("now", clock.instant().toString());
+    }
+
+    @POST
+    @Path("clock/reset")
+    public Map<String, Object> reset() {
+        requireTestServer();
+        applicationClock.reset();
+        return Map.of("now", clock.instant().toString());
+    }
+
+    @POST
+    @Path("sweep")
+    public Map<String, Object> sweep() {
+        requireTestServer();
+        return Map.of("fired", sweep.sweep());
+    }
+
+    @POST
+    @Path("mail-relay")
+    public Map<String, Object> relay() {
+        requireTestServer();
+        return Map.of("sent", relay.relay());
+    }
+
+    private void requireTestServer() {
+        if (!applicationClock.isMovable()) {
+            throw new NotFoundException("Resource");
+        }
+    }
+}
