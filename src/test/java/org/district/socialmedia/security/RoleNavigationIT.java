@@ -62,7 +62,7 @@ class RoleNavigationIT {
             "siteadmin;Site administrator;Home|Social media policy",
             "clerk;Consent clerk;Home|Social media policy",
             "auditor;Auditor;Home|Social media policy",
-            "sysadmin;System administrator;Home|Social media policy|Staff users|District settings|Platforms|Outbox"})
+            "sysadmin;System administrator;Home|Social media policy|Staff users|District settings|Platforms|Outbox|Deadline timer"})
     void eachRoleSeesOnlyItsNavigationAndAnAccessibleHomePage(String username, String roleSection, String expectedNav) {
         PortalScreen portal = new LoginScreen(driver, BASE).open().signInAs(username, Api.DEMO_PASSWORD);
         assertEquals(Arrays.asList(expectedNav.split("\\|")), portal.navigation(), username + "'s navigation");
@@ -100,6 +100,9 @@ class RoleNavigationIT {
         Accessibility.assertNoViolations(driver, "the platforms page");
         portal.go("Outbox");
         Accessibility.assertNoViolations(driver, "the outbox page");
+        portal.go("Deadline timer");
+        assertTrue(driver.findElement(org.openqa.selenium.By.id("status")).getText().contains("Next sweep"));
+        Accessibility.assertNoViolations(driver, "the deadline timer page");
         portal.open("/policy.xhtml");
         Accessibility.assertNoViolations(driver, "the policy page");
         portal.signOut();

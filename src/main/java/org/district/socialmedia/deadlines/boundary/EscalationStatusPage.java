@@ -1,0 +1,35 @@
+package org.district.socialmedia.deadlines.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.district.socialmedia.deadlines.entity.EscalationEvent;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** Status of the deadline timer: last and next sweep, what is due, what fired today, failures. */
+@Named
+@ViewScoped
+public class EscalationStatusPage implements Serializable {
+
+    @Inject
+    EscalationStatusService service;
+
+    private EscalationStatusService.Status status;
+    private List<EscalationEvent> recent;
+
+    @PostConstruct
+    void load() {
+        status = service.status();
+        recent = service.recent(50);
+    }
+
+    public void refresh() {
+        load();
+    }
+
+    public EscalationStatusService.Status getStatus() { return status; }
+    public List<EscalationEvent> getRecent() { return recent; }
+}

@@ -1,0 +1,62 @@
+package org.district.socialmedia.deadlines.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.district.socialmedia.deadlines.control.EscalationSweep;
+import org.district.socialmedia.deadlines.entity.EscalationEvent;
+import org.district.socialmedia.deadlines.entity.SweepStatus;
+import org.district.socialmedia.notifications.entity.OutboxMessage;
+import org.district.socialmedia.people.entity.Role;
+import org.district.socialmedia.settings.boundary.DistrictSettingsService;
+
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** The deadline timer's status panel for system administrators. */
+@Stateless
+@RolesAllowed(Role.SYSTEM_ADMIN_NAME)
+public class EscalationStatusService {
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    Clock clock;
+    @Inject
+    EscalationSweep sweep;
+    @Inject
+    DistrictSettingsService settings;
+
+    public record Status(Instant lastStarted, Instant lastFinished, int lastFired, int lastFailures, String lastError,
+                         Instant nextRun, long itemsDue, long stagesToday, long lateToday, long mailFailed,
+                         long mailWaiting, String interval) implements Serializable {
+    }
+
+    public Status status() {
+        SweepStatus s = em.find(SweepStatus.class, SweepStatus.ESCALATION);
+        Instant now = clock.instant();
+        Instant startOfDay = now.atZone(settings.current().timeZone()).toLocalDate().atStartOfDay(settings.current().timeZone()).toInstant();
+        long due = em.createQuery("SELECT COUNT(r) FROM SocialMediaRequest r WHERE r.nextEscalationAt <= :now", Long.class)
+                .setParameter("now", now).getSingleResult();
+        long today = em.createQuery("SELECT COUNT(e) FROM EscalationEvent e WHERE e.firedAt >= :start", Long.class)
+                .setParameter("start", startOfDay).getSingleResult();
+        long late = em.createQuery("SELECT COUNT(e) FROM EscalationEvent e WHERE e.firedAt >= :start AND e.late = TRUE", Long.class)
+                .setParameter("start", startOfDay).getSingleResult();
+        long failed = em.createQuery("SELECT COUNT(m) FROM OutboxMessage m WHERE m.status = :s", Long.class)
+                .setParameter("s", OutboxMessage.Status.FAILED).getSingleResult();
+        long waiting = em.createQuery("SELECT COUNT(m) FROM OutboxMessage m WHERE m.status = :s", Long.class)
+                .setParameter("s", OutboxMessage.Status.PENDING).getSingleResult();
+        return new Status(s == null ? null : s.getLastStartedAt(), s == null ? null : s.getLastFinishedAt(),
+                s == null ? 0 : s.getLastProcessed(), s == null ? 0 : s.getLastFailures(), s == null ? null : s.getLastError(),
+                sweep.nextRun(), due, today, late, failed, waiting, settings.current().sweepInterval().toString());
+    }
+
+    public List<EscalationEvent> recent(int limit) {
+        return em.createQuery("SELECT e FROM EscalationEvent e ORDER BY e.firedAt DESC, e.id DESC", EscalationEvent.class)
+                .setMaxResults(Math.min(Math.max(1, limit), 200)).getResultList();
+    }
+}
