@@ -46,6 +46,10 @@ class SettingsApiIT {
         assertEquals("America/Los_Angeles", settings.getString("timeZone"));
         assertEquals("P7D", settings.getString("reviewPeriod"));
         assertEquals("calendar", settings.getString("reviewDays"));
+        assertEquals("P2D,P1D", settings.getString("remindersBefore"), "a default with a comma survives the server's expression");
+        assertEquals("P1D", settings.getString("overdueRepeat"));
+        assertEquals("none", settings.getString("escalationContact"));
+        assertEquals("PT2S", settings.getString("sweepInterval"), "from the test run's SWEEP_INTERVAL");
     }
 
     @Test
