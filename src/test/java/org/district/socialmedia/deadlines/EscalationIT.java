@@ -154,6 +154,70 @@ class EscalationIT {
         assertTrue(timeline.contains("superintendent"), "whom it reached");
     }
 
+    @org.jboss.arquillian.test.api.ArquillianResource
+    org.jboss.as.arquillian.container.ManagementClient management;
+
+    @Test
+    void aRedeploymentInTheMiddleSendsNoDuplicate() throws Exception {
+        JsonObject request = submit("employee2");
+        long id = request.getJsonNumber("id").longValue();
+        Instant deadline = Instant.parse(request.getString("deadline"));
+        String reminder = "reminder: request " + id + " is due";
+        moveTo(deadline.minus(Duration.ofDays(2)).plusSeconds(30));
+        awaitMail(reminder);
+        settle();
+
+        org.jboss.dmr.ModelNode redeploy = new org.jboss.dmr.ModelNode();
+        redeploy.get("operation").set("redeploy");
+        redeploy.get("address").add("deployment", "ROOT.war");
+        org.jboss.dmr.ModelNode outcome = management.getControllerClient().execute(redeploy);
+        assertEquals("success", outcome.get("outcome").asString(), outcome.toString());
+        Instant up = Instant.now().plus(Duration.ofSeconds(60));
+        while (api.get("/api/health", null).statusCode() != 200 && Instant.now().isBefore(up)) {
+            Thread.sleep(300);
+        }
+
+        // the application's clock starts again from real time after a redeployment: move it once more
+        moveTo(deadline.minus(Duration.ofDays(2)).plusSeconds(90));
+        settle();
+        assertEquals(1, count(reminder), "no second 2-day reminder after the restart");
+        moveTo(deadline.minus(Duration.ofDays(1)).plusSeconds(30));
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(40));
+        while (count(reminder) < 2 && Instant.now().isBefore(giveUp)) {
+            settle();
+        }
+        settle();
+        assertEquals(2, count(reminder), "the 1-day reminder still comes, once");
+    }
+
+    @Test
+    void twoSweepsAtOnceFireEachStageOnce() throws Exception {
+        JsonObject request = submit("employee1");
+        long id = request.getJsonNumber("id").longValue();
+        moveTo(Instant.parse(request.getString("deadline")).minus(Duration.ofDays(2)).plusSeconds(30));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Callable<String>> sweeps = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sweeps.add(() -> api.post("/api/test/escalate/" + id, "sysadmin", "{}").body());
+            }
+            int fired = 0;
+            for (var f : pool.invokeAll(sweeps)) {
+                if (f.get().contains("REMINDER_P2D")) {
+                    fired++;
+                }
+            }
+            assertTrue(fired <= 1, "at most one of the concurrent sweeps records the stage: " + fired);
+        } finally {
+            pool.shutdown();
+        }
+        awaitMail("reminder: request " + id + " is due");
+        settle();
+        assertEquals(1, count("reminder: request " + id + " is due"));
+        String timeline = api.get("/api/requests/" + id + "/timeline", "employee1").body();
+        assertEquals(1, timeline.split("REMINDER_P2D", -1).length - 1, "one stage on the timeline: " + timeline);
+    }
+
     @Test
     void aRequestDecidedBeforeItsReminderGetsNone() throws Exception {
         JsonObject request = submit("employee2");

@@ -42,6 +42,8 @@ public class TestControlResource {
     EscalationSweep sweep;
     @Inject
     MailRelay relay;
+    @Inject
+    org.district.socialmedia.deadlines.control.EscalationWorker worker;
 
     public record Advance(String by) {
     }
@@ -71,6 +73,19 @@ public class TestControlResource {
     public Map<String, Object> sweep() {
         requireTestServer();
         return Map.of("fired", sweep.sweep());
+    }
+
+    /** Escalates one request now, as a sweep would; a second sweep doing the same at once loses on the unique key. */
+    @POST
+    @Path("escalate/{id}")
+    public Map<String, Object> escalate(@jakarta.ws.rs.PathParam("id") Long id) {
+        requireTestServer();
+        try {
+            String fired = worker.escalate(id);
+            return Map.of("fired", fired == null ? "" : fired, "refused", false);
+        } catch (RuntimeException refusedByTheUniqueKey) {
+            return Map.of("fired", "", "refused", true);
+        }
     }
 
     @POST
