@@ -25,6 +25,11 @@ public record RequestView(Long id, String status, String statusLabel, String req
                        String objectives, Set<Audience> audience, boolean communicatesWithStudents, Long accountId,
                        String accountName, String districtEmail, String outcome, String outcomeLabel, String limits,
                        String explanation) implements Serializable {
+
+        /** "Parents and guardians, The public" for pages. */
+        public String audienceLabels() {
+            return String.join(", ", audience.stream().sorted().map(Audience::label).toList());
+        }
     }
 
     public record Cycle(int number, Instant startedAt, Instant deadline, Instant endedAt, String endReason,

@@ -84,7 +84,8 @@ public class ReviewService {
                 + "r.id, p.username, p.fullName, u.name, r.status, r.submittedAt, r.deadline, r.reviewCycle, "
                 + "(SELECT COUNT(l) FROM RequestLine l WHERE l.request = r)) "
                 + "FROM SocialMediaRequest r JOIN r.requester p LEFT JOIN p.unit u" + where(filter)
-                + " ORDER BY r.deadline, r.id", QueueRow.class);
+                // requests waiting for the employee have no deadline: they come last on every database
+                + " ORDER BY r.deadline ASC NULLS LAST, r.id", QueueRow.class);
         bind(q, filter);
         q.setFirstResult(Math.max(0, first));
         q.setMaxResults(Math.min(Math.max(1, size), PAGE_MAX));

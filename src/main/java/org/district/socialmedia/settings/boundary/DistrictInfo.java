@@ -34,6 +34,23 @@ public class DistrictInfo {
         return instant == null ? "" : instant.atZone(getSettings().timeZone()).format(SHOWN);
     }
 
+    /** The review period as people say it: "7 calendar days", "5 school days", "5 minutes". */
+    public String getReviewPeriodText() {
+        var period = getSettings().reviewPeriod();
+        if (period.isWholeDays()) {
+            return period.days() + (getSettings().reviewDays() == org.district.socialmedia.deadlines.entity.DayCounting.SCHOOL
+                    ? " school" : " calendar") + (period.days() == 1 ? " day" : " days");
+        }
+        java.time.Duration d = period.exact();
+        if (d.toSeconds() % 3600 == 0) {
+            return d.toHours() + (d.toHours() == 1 ? " hour" : " hours");
+        }
+        if (d.toSeconds() % 60 == 0) {
+            return d.toMinutes() + (d.toMinutes() == 1 ? " minute" : " minutes");
+        }
+        return d.toSeconds() + " seconds";
+    }
+
     public String getEmailDomainList() {
         return String.join(", ", getSettings().emailDomains());
     }
