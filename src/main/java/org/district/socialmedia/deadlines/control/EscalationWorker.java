@@ -56,12 +56,6 @@ public class EscalationWorker {
                 Long.class).setParameter("now", clock.instant()).setMaxResults(limit).getResultList();
     }
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public long countDue() {
-        return em.createQuery("SELECT COUNT(r) FROM SocialMediaRequest r WHERE r.nextEscalationAt <= :now", Long.class)
-                .setParameter("now", clock.instant()).getSingleResult();
-    }
-
     /** Escalates one request if a stage is due; returns the stage fired, or null. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public String escalate(Long requestId) {

@@ -3,7 +3,6 @@ package org.district.socialmedia.deadlines.entity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -126,9 +125,5 @@ public final class EscalationPlan {
         return stagesUntil(now.plus(repeat)).stream().map(Stage::dueAt).filter(t -> t.isAfter(now)).min(Comparator.naturalOrder())
                 .orElse(deadline.plus(repeat.multipliedBy(
                         Math.max(1, Duration.between(deadline, now).dividedBy(repeat) + 1))));
-    }
-
-    public static List<String> keys(Stage... stages) {
-        return Arrays.stream(stages).map(Stage::key).toList();
     }
 }

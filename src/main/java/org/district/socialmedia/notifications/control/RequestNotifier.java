@@ -67,7 +67,7 @@ public class RequestNotifier {
                                         + "The Superintendent will answer in writing by " + deadline + ".",
                                 "Do not use these platforms for District activities until you are authorized."),
                         "See your request", link));
-                enqueue(event, reviewers(request, district), new MailTemplates.Parts(district.districtName(),
+                enqueue(event, reviewers(request), new MailTemplates.Parts(district.districtName(),
                         "new request " + request.getId() + " from " + employee.getFullName() + ", due " + deadline,
                         "A new request for District-related social media use needs a written answer.",
                         List.of(employee.getFullName() + " asks to use: " + platforms + ".", "The answer is due by " + deadline + "."),
@@ -78,7 +78,7 @@ public class RequestNotifier {
                     List.of("The reviewer asks: " + request.currentCycle().getQuestion(),
                             "The review clock is stopped until you answer; your answer starts a new, full review period."),
                     "Answer the reviewer", district.publicBaseUrl() + "/requests/edit.xhtml?id=" + request.getId()));
-            case INFO_ANSWERED -> enqueue(event, reviewers(request, district), new MailTemplates.Parts(district.districtName(),
+            case INFO_ANSWERED -> enqueue(event, reviewers(request), new MailTemplates.Parts(district.districtName(),
                     "answer received on request " + request.getId() + ", due " + deadline,
                     employee.getFullName() + " answered your question.",
                     List.of("A new review period started; the answer is due by " + deadline + "."),
@@ -91,10 +91,10 @@ public class RequestNotifier {
                             "Your use of District-related social media is limited to what was authorized. The letter: "
                                     + district.publicBaseUrl() + "/api/requests/" + request.getId() + "/letter"),
                     "See the response", link));
-            case WITHDRAWN -> enqueue(event, reviewers(request, district), new MailTemplates.Parts(district.districtName(),
+            case WITHDRAWN -> enqueue(event, reviewers(request), new MailTemplates.Parts(district.districtName(),
                     "request " + request.getId() + " was withdrawn", employee.getFullName() + " withdrew a request.",
                     List.of("No answer is needed any more for: " + platforms + "."), "See the request", link));
-            case REMINDER -> enqueue(event, reviewers(request, district), new MailTemplates.Parts(district.districtName(),
+            case REMINDER -> enqueue(event, reviewers(request), new MailTemplates.Parts(district.districtName(),
                     "reminder: request " + request.getId() + " is due " + deadline,
                     "A request for District-related social media use still needs a written answer.",
                     lateNote(event, List.of(employee.getFullName() + " asked to use: " + platforms + ".",
@@ -131,7 +131,7 @@ public class RequestNotifier {
         }
     }
 
-    private Set<String> reviewers(SocialMediaRequest request, DistrictSettings district) {
+    private Set<String> reviewers(SocialMediaRequest request) {
         return emails(directory.reviewersOf(request));
     }
 
@@ -156,7 +156,8 @@ public class RequestNotifier {
         }
         MailTemplates.Rendered mail = MailTemplates.render(parts);
         Instant now = clock.instant();
-        String host = URI.create(settings.current().publicBaseUrl()).getHost();
+        // the link already starts with the public base URL: its host names the Message-ID's domain
+        String host = URI.create(parts.linkUrl()).getHost();
         String messageId = "<" + event.type().name().toLowerCase(Locale.ROOT) + "." + event.requestId() + "."
                 + (event.stage() == null ? "" : event.stage().toLowerCase(Locale.ROOT) + ".") + UUID.randomUUID()
                 + "@" + (host == null ? "localhost" : host) + ">";

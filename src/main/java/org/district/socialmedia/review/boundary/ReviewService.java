@@ -158,10 +158,6 @@ public class ReviewService {
         events.fire(RequestEvent.revoked(authorization.getRequest().getId(), decider.username(), authorizationId));
     }
 
-    public List<Authorization> authorizationsOf(Long requestId) {
-        return em.createNamedQuery(Authorization.FOR_REQUEST, Authorization.class).setParameter("requestId", requestId).getResultList();
-    }
-
     public List<StandardReason> standardReasons() {
         return em.createNamedQuery(StandardReason.ALL_ACTIVE, StandardReason.class).getResultList();
     }

@@ -32,15 +32,16 @@ public class ReviewerDirectory {
     DistrictSettingsService settings;
 
     public Set<StaffUser> reviewersOf(SocialMediaRequest request) {
+        DistrictSettings district = settings.current();
         Set<StaffUser> reviewers = new LinkedHashSet<>(superintendents(request));
-        LocalDate today = clock.instant().atZone(settings.current().timeZone()).toLocalDate();
+        LocalDate today = clock.instant().atZone(district.timeZone()).toLocalDate();
         em.createQuery("SELECT d FROM Designation d WHERE d.revokedAt IS NULL AND d.startsOn <= :day AND d.endsOn >= :day",
                         Designation.class).setParameter("day", today).getResultStream()
                 .map(Designation::getDesignee)
                 .filter(s -> s.isActive() && !s.getUsername().equals(request.getRequester().getUsername()))
                 .forEach(reviewers::add);
         if (reviewers.isEmpty()) {
-            contact(request, settings.current()).ifPresent(reviewers::add);
+            contact(request, district).ifPresent(reviewers::add);
         }
         return reviewers;
     }

@@ -41,8 +41,4 @@ public class Navigation {
                 .filter(item -> item.isForEveryone() || item.roles().stream().anyMatch(r -> user.hasRole(r.name())))
                 .toList();
     }
-
-    public List<Item> getAll() {
-        return ITEMS;
-    }
 }
