@@ -124,9 +124,8 @@ public class StaffAdminPage implements Serializable {
     public void save() {
         Long supervisorId = null;
         if (supervisorUsername != null && !supervisorUsername.isBlank()) {
-            supervisorId = directory.searchActive(supervisorUsername, 50).stream()
-                    .filter(r -> r.username().equalsIgnoreCase(supervisorUsername.strip()))
-                    .map(StaffDirectory.StaffRow::id).findFirst().orElse(-1L);
+            // an exact lookup: a prefix search capped at 50 rows could miss the person in a large district
+            supervisorId = directory.activeIdOf(supervisorUsername).orElse(-1L);
         }
         StaffDirectory.StaffForm form = new StaffDirectory.StaffForm(username, fullName, email, unitId,
                 supervisorId, selectedRoles(), password);

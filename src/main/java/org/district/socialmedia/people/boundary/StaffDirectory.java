@@ -110,6 +110,13 @@ public class StaffDirectory {
         return row(find(id));
     }
 
+    /** The id of the active staff member with exactly this username, if any. */
+    @RolesAllowed(Role.SYSTEM_ADMIN_NAME)
+    public Optional<Long> activeIdOf(String username) {
+        return em.createQuery("SELECT s.id FROM StaffUser s WHERE s.username = :u AND s.active = TRUE", Long.class)
+                .setParameter("u", StaffUser.normalizeUsername(username)).getResultStream().findFirst();
+    }
+
     /** Active staff whose name or username starts with the text, for picking a supervisor. */
     @RolesAllowed(Role.SYSTEM_ADMIN_NAME)
     public List<StaffRow> searchActive(String text, int limit) {
