@@ -15,6 +15,7 @@ import java.time.Instant;
 public class SweepStatus implements Serializable {
 
     public static final String ESCALATION = "escalation";
+    public static final String ACCOUNT_RIGHTS = "account-rights";
 
     @Id
     @Column(name = "name", length = 40)

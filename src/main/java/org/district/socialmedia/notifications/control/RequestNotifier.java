@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.district.socialmedia.notifications.entity.OutboxMessage;
 import org.district.socialmedia.people.entity.Role;
 import org.district.socialmedia.people.entity.StaffUser;
 import org.district.socialmedia.requests.boundary.RequestEvent;
@@ -17,16 +16,12 @@ import org.district.socialmedia.review.control.ReviewerDirectory;
 import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 import org.district.socialmedia.settings.entity.DistrictSettings;
 
-import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Turns request events into outbox rows, in the transaction of the change: the employee's receipt,
@@ -43,11 +38,11 @@ public class RequestNotifier {
     @PersistenceContext
     EntityManager em;
     @Inject
-    Clock clock;
-    @Inject
     DistrictSettingsService settings;
     @Inject
     ReviewerDirectory directory;
+    @Inject
+    OutboxWriter outbox;
 
     public void on(@Observes RequestEvent event) {
         SocialMediaRequest request = em.find(SocialMediaRequest.class, event.requestId());
@@ -151,17 +146,7 @@ public class RequestNotifier {
     }
 
     private void enqueue(RequestEvent event, Set<String> recipients, MailTemplates.Parts parts) {
-        if (recipients.isEmpty()) {
-            return;
-        }
-        MailTemplates.Rendered mail = MailTemplates.render(parts);
-        Instant now = clock.instant();
-        // the link already starts with the public base URL: its host names the Message-ID's domain
-        String host = URI.create(parts.linkUrl()).getHost();
-        String messageId = "<" + event.type().name().toLowerCase(Locale.ROOT) + "." + event.requestId() + "."
-                + (event.stage() == null ? "" : event.stage().toLowerCase(Locale.ROOT) + ".") + UUID.randomUUID()
-                + "@" + (host == null ? "localhost" : host) + ">";
-        em.persist(new OutboxMessage(messageId, event.type().name(), event.requestId(), String.join(",", recipients),
-                mail.subject(), mail.text(), mail.html(), now));
+        outbox.enqueue(event.type().name(), event.requestId(), event.type().name() + "." + event.requestId()
+                + (event.stage() == null ? "" : "." + event.stage()), recipients, parts);
     }
 }

@@ -44,6 +44,8 @@ public class StaffDirectory {
     @Inject
     AuditLog audit;
     @Inject
+    jakarta.enterprise.event.Event<StaffDeactivated> deactivations;
+    @Inject
     Clock clock;
     @Inject
     Principal caller;
@@ -195,6 +197,8 @@ public class StaffDirectory {
             throw new InvalidInputException("active", e.getMessage());
         }
         audit.record("STAFF_DEACTIVATED", "StaffUser", user.getId(), "active: \"true\" -> \"false\"");
+        // offboarding (rights and authorizations end) happens in this transaction: all or nothing
+        deactivations.fire(new StaffDeactivated(user.getId(), user.getUsername(), caller.getName()));
         return row(user);
     }
 

@@ -41,6 +41,8 @@ public class TestControlResource {
     @Inject
     EscalationSweep sweep;
     @Inject
+    org.district.socialmedia.accounts.control.RightsSweep rightsSweep;
+    @Inject
     MailRelay relay;
     @Inject
     org.district.socialmedia.deadlines.control.EscalationWorker worker;
@@ -73,6 +75,14 @@ public class TestControlResource {
     public Map<String, Object> sweep() {
         requireTestServer();
         return Map.of("fired", sweep.sweep());
+    }
+
+    /** Runs the account rights timer's pass now: term reviews, reminders, notices and expiries that are due. */
+    @POST
+    @Path("rights-sweep")
+    public Map<String, Object> rightsSweep() {
+        requireTestServer();
+        return Map.of("done", rightsSweep.sweep());
     }
 
     /** Escalates one request now, as a sweep would; a second sweep doing the same at once loses on the unique key. */

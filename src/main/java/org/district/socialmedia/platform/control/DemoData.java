@@ -48,6 +48,7 @@ public class DemoData {
             new DemoUser("superintendent", "Dr. Helen Brooks", "DO", Role.SUPERINTENDENT, Role.REVIEWER),
             new DemoUser("designee", "Robert Chen", "DO", Role.REVIEWER),
             new DemoUser("siteadmin", "Patricia Gomez", "LHS", Role.SITE_ADMIN),
+            new DemoUser("siteadmin2", "Thomas Nguyen", "WES", Role.SITE_ADMIN),
             new DemoUser("clerk", "Daniel Kim", "WES", Role.CONSENT_CLERK),
             new DemoUser("auditor", "Grace Okafor", "DO", Role.AUDITOR),
             new DemoUser("sysadmin", "Samuel Reed", "IT", Role.SYSTEM_ADMIN));
@@ -68,6 +69,8 @@ public class DemoData {
     DataSource dataSource;
     @Inject
     DemoRequests requests;
+    @Inject
+    org.district.socialmedia.accounts.control.DemoAccounts accounts;
     @Inject
     DistrictSettingsService settings;
 
@@ -104,7 +107,7 @@ public class DemoData {
             em.flush();
             StaffUser superintendent = em.createNamedQuery(StaffUser.BY_USERNAME, StaffUser.class)
                     .setParameter("username", "superintendent").getSingleResult();
-            for (String name : List.of("employee1", "employee2", "employee3", "designee", "siteadmin", "clerk")) {
+            for (String name : List.of("employee1", "employee2", "employee3", "designee", "siteadmin", "siteadmin2", "clerk")) {
                 StaffUser user = em.createNamedQuery(StaffUser.BY_USERNAME, StaffUser.class).setParameter("username", name).getSingleResult();
                 if (user.getSupervisor() == null) {
                     user.assignSupervisor(superintendent);
@@ -114,6 +117,7 @@ public class DemoData {
         }
         em.flush();
         requests.seed(settings.current().timeZone());
+        accounts.seed(settings.current());
     }
 
     private boolean isH2() {

@@ -281,6 +281,19 @@ public class RequestService {
                         + "' is not on the District's list of platforms");
                 continue;
             }
+            if (in.accountId() != null) {
+                // an existing account must be one of the registry's, on the line's platform, still in use
+                var account = em.find(org.district.socialmedia.accounts.entity.DistrictAccount.class, in.accountId());
+                if (account == null || account.getStatus() == org.district.socialmedia.accounts.entity.AccountStatus.ARCHIVED) {
+                    errors.put("lines[" + i + "].accountId", "No District account in use has the id " + in.accountId());
+                    continue;
+                }
+                if (!account.getPlatform().equals(platform)) {
+                    errors.put("lines[" + i + "].accountId", account.getHandle() + " is a " + account.platformLabel()
+                            + " account, not " + platform.getName());
+                    continue;
+                }
+            }
             drafts.add(new LineDraft(platform, in.otherPlatformName(), in.objectives(), in.audience(),
                     Boolean.TRUE.equals(in.communicatesWithStudents()), in.accountId(), in.accountName(), in.districtEmail()));
         }

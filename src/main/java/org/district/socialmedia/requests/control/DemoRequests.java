@@ -54,7 +54,9 @@ public class DemoRequests {
         StaffUser superintendent = user("superintendent");
         StaffUser designee = user("designee");
         LocalDate today = now.atZone(zone).toLocalDate();
-        em.persist(new Designation(designee, superintendent, today.minusDays(30), today.plusDays(300), now));
+        Designation designation = new Designation(designee, superintendent, today.minusDays(30), today.plusDays(300), now);
+        designation.allowGrantingRights(true);
+        em.persist(designation);
 
         Decider helen = new Decider("superintendent", superintendent.getFullName(), ReviewerAuthority.SUPERINTENDENT_TITLE);
         Decider robert = new Decider("designee", designee.getFullName(), ReviewerAuthority.DESIGNEE_TITLE);

@@ -45,16 +45,18 @@ public class ReviewAdministration {
         return em.createNamedQuery(Designation.ALL, Designation.class).setMaxResults(200).getResultList();
     }
 
-    public Designation designate(String designeeUsername, LocalDate startsOn, LocalDate endsOn) {
+    public Designation designate(String designeeUsername, LocalDate startsOn, LocalDate endsOn, boolean mayGrantRights) {
         StaffUser designee = designeeUsername == null || designeeUsername.isBlank() ? null
                 : em.createNamedQuery(StaffUser.BY_USERNAME, StaffUser.class)
                 .setParameter("username", StaffUser.normalizeUsername(designeeUsername)).getResultStream().findFirst()
                 .orElseThrow(() -> new InvalidInputException("designee", "No staff member has the username '" + designeeUsername + "'"));
         Designation designation = new Designation(designee, me(), startsOn, endsOn, clock.instant());
+        designation.allowGrantingRights(mayGrantRights);
         em.persist(designation);
         em.flush();
         audit.record("DESIGNEE_NAMED", "Designation", designation.getId(),
-                designee.getUsername() + " from " + startsOn + " to " + endsOn);
+                designee.getUsername() + " from " + startsOn + " to " + endsOn
+                        + (mayGrantRights ? ", may grant administrative rights on District accounts" : ""));
         return designation;
     }
 

@@ -26,6 +26,7 @@ public class ReviewAdministrationPage implements Serializable {
     private String designee;
     private LocalDate startsOn;
     private LocalDate endsOn;
+    private boolean mayGrantRights;
     private Long reasonId;
     private String reasonTitle;
     private String reasonText;
@@ -38,9 +39,12 @@ public class ReviewAdministrationPage implements Serializable {
 
     public void designate() {
         try {
-            Designation d = service.designate(designee, startsOn, endsOn);
-            Messages.info(d.getDesignee().getFullName() + " may answer requests from " + d.getStartsOn() + " to " + d.getEndsOn() + ".");
+            Designation d = service.designate(designee, startsOn, endsOn, mayGrantRights);
+            Messages.info(d.getDesignee().getFullName() + " may answer requests" + (d.isMayGrantRights()
+                    ? " and grant administrative rights on District accounts" : "") + " from " + d.getStartsOn()
+                    + " to " + d.getEndsOn() + ".");
             designee = null;
+            mayGrantRights = false;
             startsOn = endsOn = null;
             load();
         } catch (InvalidInputException e) {
@@ -89,6 +93,8 @@ public class ReviewAdministrationPage implements Serializable {
     public void setStartsOn(LocalDate startsOn) { this.startsOn = startsOn; }
     public LocalDate getEndsOn() { return endsOn; }
     public void setEndsOn(LocalDate endsOn) { this.endsOn = endsOn; }
+    public boolean isMayGrantRights() { return mayGrantRights; }
+    public void setMayGrantRights(boolean mayGrantRights) { this.mayGrantRights = mayGrantRights; }
     public Long getReasonId() { return reasonId; }
     public String getReasonTitle() { return reasonTitle; }
     public void setReasonTitle(String reasonTitle) { this.reasonTitle = reasonTitle; }

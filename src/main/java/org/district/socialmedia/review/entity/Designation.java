@@ -61,6 +61,10 @@ public class Designation implements Serializable {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    // Granting administrative rights on District accounts is a power of its own: only when given.
+    @Column(name = "may_grant_rights", nullable = false)
+    private boolean mayGrantRights;
+
     @Version
     private long version;
 
@@ -99,6 +103,15 @@ public class Designation implements Serializable {
         this.startsOn = startsOn;
         this.endsOn = endsOn;
         this.createdAt = now;
+    }
+
+    /** Lets (or no longer lets) the designee grant and revoke administrative rights on District accounts. */
+    public void allowGrantingRights(boolean allowed) {
+        this.mayGrantRights = allowed;
+    }
+
+    public boolean isMayGrantRights() {
+        return mayGrantRights;
     }
 
     public boolean isActiveOn(LocalDate day) {

@@ -17,7 +17,7 @@ import java.util.Set;
 public record DistrictSettings(String districtName, List<String> emailDomains, ZoneId timeZone,
                                ReviewPeriod reviewPeriod, DayCounting reviewDays, String publicBaseUrl,
                                String remindersBefore, java.time.Duration overdueRepeat, String escalationContact,
-                               java.time.Duration sweepInterval)
+                               java.time.Duration sweepInterval, RightsSettings rights)
         implements Serializable {
 
     public DistrictSettings {
@@ -26,6 +26,7 @@ public record DistrictSettings(String districtName, List<String> emailDomains, Z
                     + reviewPeriod);
         }
         emailDomains = List.copyOf(emailDomains);
+        java.util.Objects.requireNonNull(rights, "rights");
     }
 
     /** From canonical values, as {@link SettingKey#canonical} produces them. */
@@ -40,7 +41,8 @@ public record DistrictSettings(String districtName, List<String> emailDomains, Z
                 values.get(SettingKey.REMINDERS_BEFORE),
                 java.time.Duration.parse(values.get(SettingKey.OVERDUE_REPEAT)),
                 "none".equals(values.get(SettingKey.ESCALATION_CONTACT)) ? null : values.get(SettingKey.ESCALATION_CONTACT),
-                java.time.Duration.parse(values.get(SettingKey.SWEEP_INTERVAL)));
+                java.time.Duration.parse(values.get(SettingKey.SWEEP_INTERVAL)),
+                RightsSettings.of(values));
     }
 
     /** True when the address belongs to one of the District's domains (or their subdomains). */

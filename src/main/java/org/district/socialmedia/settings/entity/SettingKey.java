@@ -48,7 +48,22 @@ public enum SettingKey {
             SettingKey::username),
     SWEEP_INTERVAL("district.sweep-interval", "SWEEP_INTERVAL", "PT1M", "Escalation check every",
             "How often the deadline timer looks for requests to remind or escalate (seconds work: PT10S). Takes effect at the next server start.",
-            SettingKey::positiveDuration);
+            SettingKey::positiveDuration),
+    SCHOOL_YEAR_END("district.school-year-end", "SCHOOL_YEAR_END", "06-30", "Last day of the school year",
+            "Month and day (MM-DD). Administrative rights on District accounts end then unless the Superintendent gives another date.",
+            SettingKey::monthDay),
+    GRANT_NOTICE_BEFORE("district.grant-notice-before", "GRANT_NOTICE_BEFORE", "P14D", "Tell holders before rights end",
+            "Whole days (ISO-8601, e.g. P14D) before administrative rights end when the holder and the Superintendent are told.",
+            SettingKey::wholeDays),
+    ACCESS_REVIEW_TERMS("district.access-review-terms", "ACCESS_REVIEW_TERMS", "09-01/09-30,02-01/02-28", "Access review terms",
+            "Comma-separated MM-DD/MM-DD pairs: the day each term's review of administrative rights opens, and its deadline; none for no reviews.",
+            RightsSettings::canonicalTerms),
+    ACCESS_REVIEW_REMINDERS("district.access-review-reminders", "ACCESS_REVIEW_REMINDERS", "P7D,P1D", "Access review reminders",
+            "Comma-separated ISO-8601 durations before an access review's deadline when the Superintendent is reminded.",
+            SettingKey::reminders),
+    ACCESS_REVIEW_LAPSE("district.access-review-lapse", "ACCESS_REVIEW_LAPSE", "false", "Unreviewed rights lapse",
+            "true: rights not confirmed by an access review's deadline end then; false: they are only flagged.",
+            SettingKey::bool);
 
     public static final int VALUE_MAX = 1000;
     public static final int NAME_MAX = 200;
@@ -162,6 +177,31 @@ public enum SettingKey {
             throw new IllegalArgumentException("The duration must be at least one second: '" + value + "'");
         }
         return org.district.socialmedia.deadlines.entity.EscalationPlan.iso(d);
+    }
+
+    private static String monthDay(String value) {
+        return RightsSettings.parseMonthDay(value).toString().substring(2);
+    }
+
+    private static String wholeDays(String value) {
+        java.time.Period p;
+        try {
+            p = java.time.Period.parse(value.toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a number of days such as P14D");
+        }
+        if (p.getYears() != 0 || p.getMonths() != 0 || p.getDays() < 0 || p.getDays() > 366) {
+            throw new IllegalArgumentException("Give whole days between P0D and P366D, not '" + value + "'");
+        }
+        return "P" + p.getDays() + "D";
+    }
+
+    private static String bool(String value) {
+        String v = value.toLowerCase(Locale.ROOT);
+        if (v.equals("true") || v.equals("false")) {
+            return v;
+        }
+        throw new IllegalArgumentException("'" + value + "' is neither true nor false");
     }
 
     private static String username(String value) {

@@ -1,0 +1,685 @@
+package org.district.socialmedia.accounts.boundary;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import org.district.socialmedia.accounts.control.AccountFilter;
+import org.district.socialmedia.accounts.control.AccountQueries;
+import org.district.socialmedia.accounts.control.GrantFilter;
+import org.district.socialmedia.platform.control.Csv;
+import org.district.socialmedia.accounts.control.RightsAuthority;
+import org.district.socialmedia.accounts.entity.AccountGrant;
+import org.district.socialmedia.accounts.entity.AccountOperator;
+import org.district.socialmedia.accounts.entity.AccountStatus;
+import org.district.socialmedia.accounts.entity.ComplianceIssue;
+import org.district.socialmedia.accounts.entity.DistrictAccount;
+import org.district.socialmedia.accounts.entity.GrantStatus;
+import org.district.socialmedia.audit.control.AuditLog;
+import org.district.socialmedia.audit.entity.AuditEntry;
+import org.district.socialmedia.people.entity.OrgUnit;
+import org.district.socialmedia.people.entity.Role;
+import org.district.socialmedia.people.entity.StaffUser;
+import org.district.socialmedia.platform.entity.ConflictException;
+import org.district.socialmedia.platform.entity.InvalidInputException;
+import org.district.socialmedia.platform.entity.NotFoundException;
+import org.district.socialmedia.requests.entity.Authorization;
+import org.district.socialmedia.requests.entity.AuthorizationStatus;
+import org.district.socialmedia.requests.entity.Platform;
+import org.district.socialmedia.requests.entity.RequestLine;
+import org.district.socialmedia.settings.boundary.DistrictSettingsService;
+import org.district.socialmedia.settings.entity.DistrictSettings;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The District account registry and the administrative rights on its accounts: the one boundary
+ * that pages and the API use. Every method decides who may do what ({@link RightsAuthority}); an
+ * account the caller may not see answers "not found", never its content. Every change goes into
+ * the account's history (the audit log, under the account's id).
+ */
+@Stateless
+@RolesAllowed({Role.EMPLOYEE_NAME, Role.REVIEWER_NAME, Role.SUPERINTENDENT_NAME, Role.SITE_ADMIN_NAME,
+        Role.AUDITOR_NAME, Role.SYSTEM_ADMIN_NAME})
+public class AccountService {
+
+    public static final int PAGE_MAX = 200;
+    static final int EXPORT_BATCH = 1000;
+
+    // ---------------------------------------------------------------- what callers send and receive
+
+    /** An account as typed. The API may name the platform and school ({@code platform}, {@code unit} code) instead of ids. */
+    public record AccountInput(Long platformId, String platform, String otherPlatformName, String handle, String url,
+                               Long unitId, String unit, String purpose, String registeredEmail, Boolean archiveCovered,
+                               Long authorizationId) implements Serializable {
+    }
+
+    /** Rights as the Superintendent grants them; the API may name the holder by username. */
+    public record GrantInput(Long holderId, String holder, String reason, LocalDate startsOn, LocalDate endsOn,
+                             String openEndedReason) implements Serializable {
+    }
+
+    public record AccountRow(Long id, String platform, String handle, String url, Long unitId, String unit,
+                             AccountStatus status, int activeAdmins, long activeOperators, Set<ComplianceIssue> issues)
+            implements Serializable {
+    }
+
+    public record OperatorView(Long authorizationId, String username, String fullName, AuthorizationStatus status,
+                               String limits, Instant addedAt) implements Serializable {
+    }
+
+    public record GrantView(Long id, Long accountId, String account, String unit, Long holderId, String holderUsername,
+                            String holderName, String grantedBy, String grantedByName, String grantedAs, String reason,
+                            LocalDate startsOn, LocalDate endsOn, String openEndedReason, GrantStatus status,
+                            Instant createdAt, Instant endedAt, String endedBy, String endReason, Instant lastReviewedAt,
+                            String lastReviewedBy, boolean flagged) implements Serializable {
+    }
+
+    public record AccountView(Long id, Long platformId, String platform, String otherPlatformName, String handle,
+                              String url, Long unitId, String unit, String purpose, String registeredEmail,
+                              AccountStatus status, boolean identifiesDistrict, String identificationCheckedBy,
+                              Instant identificationCheckedAt, String privacyReviewedBy, Instant privacyReviewedAt,
+                              boolean archiveCovered, int activeAdmins, Set<ComplianceIssue> issues,
+                              List<OperatorView> operators, List<GrantView> grants, Long sourceAuthorizationId,
+                              Instant createdAt, String createdBy, long version, boolean mayEdit, boolean mayGrant,
+                              boolean mayRecordChecks) implements Serializable {
+    }
+
+    /** One line of the public directory. The JSON names are a contract: platform, handle, url, unit. */
+    public record DirectoryEntry(String platform, String handle, String url, String unit) implements Serializable {
+    }
+
+    /** An authorization that can become an account or an operator of one, for pickers. */
+    public record AuthorizationChoice(Long id, String employee, String platform, String account, Long platformId)
+            implements Serializable {
+    }
+
+    public record HolderChoice(Long id, String username, String fullName, String unit) implements Serializable {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    Clock clock;
+    @Inject
+    AuditLog audit;
+    @Inject
+    RightsAuthority authority;
+    @Inject
+    DistrictSettingsService settings;
+    @Inject
+    Event<AccountEvent> events;
+
+    // ---------------------------------------------------------------- reading
+
+    public RightsAuthority.Caller caller() {
+        return authority.caller();
+    }
+
+    public long count(AccountFilter filter) {
+        return AccountQueries.accounts(em, authority.caller(), filter, clock.instant(), null, true, Long.class)
+                .getSingleResult();
+    }
+
+    /** A page of the accounts the caller may see; sortBy is handle, platform, unit, status or activeAdmins. */
+    public List<AccountRow> page(AccountFilter filter, int first, int size, String sortBy, boolean ascending) {
+        checkPage(first, size);
+        Instant now = clock.instant();
+        List<DistrictAccount> accounts = AccountQueries.accounts(em, authority.caller(), filter, now,
+                        AccountQueries.accountOrder(sortBy, ascending), false, DistrictAccount.class)
+                .setFirstResult(first).setMaxResults(size).getResultList();
+        return rows(accounts, now);
+    }
+
+    public AccountView get(Long id) {
+        RightsAuthority.Caller caller = authority.caller();
+        DistrictAccount account = visible(caller, id);
+        return view(account, caller);
+    }
+
+    /** The account's history, oldest first: every change of the account and of the rights on it. */
+    public List<AuditEntry> history(Long id) {
+        visible(authority.caller(), id);
+        return em.createQuery("SELECT a FROM AuditEntry a WHERE a.objectType = :type AND a.objectId = :id ORDER BY a.occurredAt, a.id",
+                AuditEntry.class).setParameter("type", DistrictAccount.OBJECT_TYPE).setParameter("id", id.toString())
+                .setMaxResults(1000).getResultList();
+    }
+
+    public long countGrants(GrantFilter filter) {
+        return AccountQueries.grants(em, authority.caller(), filter, today(), openReviewStart(), null, true, Long.class)
+                .getSingleResult();
+    }
+
+    /** A page of the grants on accounts the caller may see; sortBy is endsOn, startsOn, holder, account or status. */
+    public List<GrantView> grants(GrantFilter filter, int first, int size, String sortBy, boolean ascending) {
+        checkPage(first, size);
+        return AccountQueries.grants(em, authority.caller(), filter, today(), openReviewStart(),
+                        AccountQueries.grantOrder(sortBy, ascending), false, AccountGrant.class)
+                .setFirstResult(first).setMaxResults(size).getResultStream().map(AccountService::grantView).toList();
+    }
+
+    /** Counts per school of the accounts failing each compliance check (every account: a registry-wide view). */
+    @RolesAllowed({Role.SUPERINTENDENT_NAME, Role.REVIEWER_NAME, Role.AUDITOR_NAME, Role.SYSTEM_ADMIN_NAME})
+    public List<AccountQueries.UnitCompliance> compliance() {
+        RightsAuthority.Caller caller = authority.caller();
+        if (!caller.seesAll()) {
+            throw new jakarta.ejb.EJBAccessException("The compliance view is for the Superintendent, designees, auditors and system administrators");
+        }
+        return AccountQueries.compliance(em, clock.instant());
+    }
+
+    /** The public directory: active accounts only, and nothing about people. */
+    @PermitAll
+    public List<DirectoryEntry> directory() {
+        return em.createQuery("SELECT a FROM DistrictAccount a JOIN a.unit u WHERE a.status = :active ORDER BY u.name, a.handleKey, a.id",
+                        DistrictAccount.class).setParameter("active", AccountStatus.ACTIVE).getResultStream()
+                .map(a -> new DirectoryEntry(a.platformLabel(), a.getHandle(), a.getUrl(), a.getUnit().getName())).toList();
+    }
+
+    /**
+     * A cheap fingerprint of the directory for its ETag: every change of an account bumps its version,
+     * and an account leaving the active ones changes the count or the sum.
+     */
+    @PermitAll
+    public String directoryVersion() {
+        Object[] row = em.createQuery("SELECT COUNT(a), SUM(a.version), MAX(a.id) FROM DistrictAccount a WHERE a.status = :active",
+                Object[].class).setParameter("active", AccountStatus.ACTIVE).getSingleResult();
+        // names shown come from schools and platforms too: their versions change when they are renamed
+        Object units = em.createQuery("SELECT SUM(u.version) FROM OrgUnit u").getSingleResult();
+        Object platforms = em.createQuery("SELECT SUM(p.version) FROM Platform p").getSingleResult();
+        return row[0] + "-" + row[1] + "-" + row[2] + "-" + units + "-" + platforms;
+    }
+
+    // ---------------------------------------------------------------- the registry
+
+    public List<Platform> platforms() {
+        return em.createNamedQuery(Platform.ALL_ACTIVE, Platform.class).getResultList();
+    }
+
+    public List<OrgUnit> units() {
+        return em.createNamedQuery(OrgUnit.ALL_ACTIVE, OrgUnit.class).getResultList();
+    }
+
+    /** Active authorizations not yet linked to an account, to create an account from (registry keepers only). */
+    public List<AuthorizationChoice> unlinkedAuthorizations(int limit) {
+        authority.requireRegistryManager();
+        return em.createQuery("SELECT a FROM Authorization a WHERE a.status = :active AND NOT EXISTS "
+                                + "(SELECT o FROM AccountOperator o WHERE o.authorization = a) ORDER BY a.grantedAt DESC, a.id DESC",
+                        Authorization.class).setParameter("active", AuthorizationStatus.ACTIVE).setMaxResults(Math.min(limit, PAGE_MAX))
+                .getResultStream().map(AccountService::choice).toList();
+    }
+
+    /** Active authorizations for the account's platform, to link as operators. */
+    public List<AuthorizationChoice> linkableAuthorizations(Long accountId) {
+        authority.requireRegistryManager();
+        DistrictAccount account = find(accountId);
+        return em.createQuery("SELECT a FROM Authorization a JOIN a.line l WHERE a.status = :active AND l.platform = :platform"
+                                + " AND NOT EXISTS (SELECT o FROM AccountOperator o WHERE o.authorization = a AND o.account = :account)"
+                                + " ORDER BY a.grantedAt DESC, a.id DESC", Authorization.class)
+                .setParameter("active", AuthorizationStatus.ACTIVE).setParameter("platform", account.getPlatform())
+                .setParameter("account", account).setMaxResults(PAGE_MAX).getResultStream().map(AccountService::choice).toList();
+    }
+
+    /** The staff who may hold rights (active, SITE_ADMIN), matching a name or username, for the grant dialog. */
+    public List<HolderChoice> holders(String text, int limit) {
+        authority.requireGranter();
+        String like = "%" + AccountQueries.escapeLike(text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT)) + "%";
+        return em.createQuery("SELECT s FROM StaffUser s JOIN s.roles r WHERE r = :role AND s.active = TRUE AND "
+                                + "(LOWER(s.fullName) LIKE :text ESCAPE '\\' OR s.username LIKE :text ESCAPE '\\') ORDER BY s.fullName, s.id",
+                        StaffUser.class).setParameter("role", Role.SITE_ADMIN).setParameter("text", like)
+                .setMaxResults(Math.min(limit, PAGE_MAX)).getResultStream()
+                .map(s -> new HolderChoice(s.getId(), s.getUsername(), s.getFullName(), s.getUnit() == null ? null : s.getUnit().getName()))
+                .toList();
+    }
+
+    /**
+     * Registers an account. With an authorizationId, the authorized request line fills in what is
+     * not given (platform, handle, District email, the requester's school, the objectives as purpose)
+     * and the employee becomes its first operator: one step from decision to registry.
+     */
+    public AccountView create(AccountInput input) {
+        RightsAuthority.Caller caller = authority.requireRegistryManager();
+        if (input == null) {
+            throw new InvalidInputException("handle", "Describe the account");
+        }
+        Authorization source = null;
+        AccountInput in = input;
+        if (input.authorizationId() != null) {
+            source = em.find(Authorization.class, input.authorizationId());
+            if (source == null) {
+                throw new InvalidInputException("authorizationId", "No authorization has the id " + input.authorizationId());
+            }
+            if (!source.isActive()) {
+                throw new InvalidInputException("authorizationId", "This authorization is no longer active");
+            }
+            in = fromLine(input, source);
+        }
+        DistrictSettings district = settings.current();
+        DistrictAccount account = new DistrictAccount(details(in), district, caller.username(), clock.instant(),
+                source == null ? null : source.getId());
+        requireUniqueHandle(account, null);
+        em.persist(account);
+        if (source != null) {
+            em.persist(account.addOperator(source, caller.username(), clock.instant()));
+        }
+        em.flush();
+        audit.record("ACCOUNT_CREATED", DistrictAccount.OBJECT_TYPE, account.getId(), describe(account)
+                + (source == null ? "" : "; from authorization " + source.getId() + " of " + source.getEmployee().getUsername()
+                + ", who operates it"));
+        return view(account, caller);
+    }
+
+    public AccountView update(Long id, Long expectedVersion, AccountInput in) {
+        RightsAuthority.Caller caller = authority.requireRegistryManager();
+        DistrictAccount account = find(id);
+        checkVersion(account, expectedVersion);
+        if (in == null) {
+            throw new InvalidInputException("handle", "Describe the account");
+        }
+        Map<String, String> changes = account.update(details(in), settings.current());
+        requireUniqueHandle(account, account.getId());
+        if (!changes.isEmpty()) {
+            audit.record("ACCOUNT_CHANGED", DistrictAccount.OBJECT_TYPE, id, changes.entrySet().stream()
+                    .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; ")));
+        }
+        return flushAndView(account, caller);
+    }
+
+    public AccountView changeStatus(Long id, Long expectedVersion, AccountStatus status) {
+        RightsAuthority.Caller caller = authority.requireRegistryManager();
+        DistrictAccount account = find(id);
+        checkVersion(account, expectedVersion);
+        String change = account.changeStatus(status);
+        if (change != null) {
+            audit.record("ACCOUNT_STATUS_CHANGED", DistrictAccount.OBJECT_TYPE, id, change);
+        }
+        return flushAndView(account, caller);
+    }
+
+    /** Records that the caller checked the account's name or bio on the platform. */
+    public AccountView recordIdentificationCheck(Long id, boolean identifiesDistrict) {
+        RightsAuthority.Caller caller = authority.caller();
+        DistrictAccount account = visible(caller, id);
+        requireChecker(caller, account);
+        account.recordIdentificationCheck(identifiesDistrict, caller.username(), clock.instant());
+        audit.record("ACCOUNT_IDENTIFICATION_CHECKED", DistrictAccount.OBJECT_TYPE, id,
+                identifiesDistrict ? "the name or bio identifies the District, school or department"
+                        : "the name or bio does NOT identify the District, school or department");
+        return flushAndView(account, caller);
+    }
+
+    /** Records that the caller reviewed the account's privacy settings on the platform. */
+    public AccountView recordPrivacyReview(Long id) {
+        RightsAuthority.Caller caller = authority.caller();
+        DistrictAccount account = visible(caller, id);
+        requireChecker(caller, account);
+        account.recordPrivacyReview(caller.username(), clock.instant());
+        audit.record("ACCOUNT_PRIVACY_REVIEWED", DistrictAccount.OBJECT_TYPE, id, "privacy settings reviewed");
+        return flushAndView(account, caller);
+    }
+
+    /** Links an employee's active authorization (from a request decision) to the account as an operator. */
+    public AccountView linkOperator(Long id, Long authorizationId) {
+        RightsAuthority.Caller caller = authority.requireRegistryManager();
+        DistrictAccount account = find(id);
+        Authorization authorization = authorizationId == null ? null : em.find(Authorization.class, authorizationId);
+        if (authorization == null) {
+            throw new InvalidInputException("authorizationId", "Choose an authorization from a request decision");
+        }
+        boolean linked = !em.createQuery("SELECT o.id FROM AccountOperator o WHERE o.account = :a AND o.authorization = :z", Long.class)
+                .setParameter("a", account).setParameter("z", authorization).getResultList().isEmpty();
+        if (linked) {
+            throw new InvalidInputException("authorizationId", "This authorization already operates the account");
+        }
+        em.persist(account.addOperator(authorization, caller.username(), clock.instant()));
+        audit.record("ACCOUNT_OPERATOR_LINKED", DistrictAccount.OBJECT_TYPE, id, authorization.getEmployee().getUsername()
+                + " operates it under authorization " + authorization.getId() + " (" + authorization.getPlatformLabel() + ")");
+        return flushAndView(account, caller);
+    }
+
+    // ---------------------------------------------------------------- administrative rights
+
+    /** Grants rights (Superintendent, or a designee given that power). */
+    public GrantView grant(Long accountId, GrantInput in) {
+        RightsAuthority.Caller caller = authority.requireGranter();
+        DistrictAccount account = find(accountId);
+        if (in == null) {
+            throw new InvalidInputException("holderId", "Choose the District administrator or supervisor who receives the rights");
+        }
+        StaffUser holder = holder(in);
+        if (holder != null && !em.createQuery("SELECT g.id FROM AccountGrant g WHERE g.account = :a AND g.holder = :h AND g.status = :active",
+                        Long.class).setParameter("a", account).setParameter("h", holder).setParameter("active", GrantStatus.ACTIVE)
+                .getResultList().isEmpty()) {
+            throw new InvalidInputException("holderId", holder.getFullName() + " already holds administrative rights on this account");
+        }
+        DistrictSettings district = settings.current();
+        LocalDate today = today();
+        Instant now = clock.instant();
+        AccountGrant grant = account.grant(holder, caller.granter(), in.reason(), in.startsOn(), in.endsOn(), in.openEndedReason(),
+                today, district.rights().schoolYearEndOnOrAfter(in.startsOn() == null ? today : in.startsOn()), now);
+        grant.scheduleCheck(grant.nextCheck(district.timeZone(), district.rights().noticeDaysBefore(), false));
+        em.persist(grant);
+        em.flush();
+        audit.record("GRANT_CREATED", DistrictAccount.OBJECT_TYPE, accountId, "administrative rights (grant " + grant.getId()
+                + ") to " + holder.getUsername() + " from " + grant.getStartsOn() + " to "
+                + (grant.getEndsOn() == null ? "no end date (" + grant.getOpenEndedReason() + ")" : grant.getEndsOn())
+                + " by " + caller.username() + " as " + caller.granter().capacity() + "; reason: " + grant.getReason());
+        events.fire(AccountEvent.grant(AccountEvent.Type.GRANTED, accountId, grant.getId(), caller.username()));
+        return grantView(grant);
+    }
+
+    /** Revokes rights early, with a reason. */
+    public GrantView revoke(Long grantId, String reason) {
+        RightsAuthority.Caller caller = authority.requireGranter();
+        AccountGrant grant = findGrant(grantId);
+        DistrictAccount account = grant.getAccount();
+        em.lock(account, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        account.endGrant(grant, GrantStatus.REVOKED, reason, caller.username(), clock.instant());
+        flush();
+        audit.record("GRANT_REVOKED", DistrictAccount.OBJECT_TYPE, account.getId(), "grant " + grantId + " of "
+                + grant.getHolder().getUsername() + " revoked by " + caller.username() + "; reason: " + grant.getEndReason());
+        events.fire(AccountEvent.grant(AccountEvent.Type.REVOKED, account.getId(), grantId, caller.username()));
+        return grantView(grant);
+    }
+
+    /** The access review's "confirm": these rights stay. */
+    public GrantView confirm(Long grantId) {
+        RightsAuthority.Caller caller = authority.requireGranter();
+        AccountGrant grant = findGrant(grantId);
+        grant.confirmReview(caller.username(), clock.instant());
+        flush();
+        audit.record("GRANT_CONFIRMED", DistrictAccount.OBJECT_TYPE, grant.getAccount().getId(), "grant " + grantId + " of "
+                + grant.getHolder().getUsername() + " confirmed in the access review by " + caller.username());
+        return grantView(grant);
+    }
+
+    // ---------------------------------------------------------------- CSV export (what the table shows, audited)
+
+    public int exportAccounts(AccountFilter filter, String sortBy, boolean ascending, Writer out) {
+        RightsAuthority.Caller caller = authority.caller();
+        Instant now = clock.instant();
+        int rows = 0;
+        try {
+            out.write(Csv.line("id", "platform", "handle", "url", "school_or_department", "status", "district_admins",
+                    "active_operators", "compliance_issues"));
+            for (int first = 0; ; first += EXPORT_BATCH) {
+                List<DistrictAccount> batch = AccountQueries.accounts(em, caller, filter, now,
+                                AccountQueries.accountOrder(sortBy, ascending), false, DistrictAccount.class)
+                        .setFirstResult(first).setMaxResults(EXPORT_BATCH).getResultList();
+                for (AccountRow row : rows(batch, now)) {
+                    out.write(Csv.line(String.valueOf(row.id()), row.platform(), row.handle(), row.url(), row.unit(),
+                            row.status().name(), String.valueOf(row.activeAdmins()), String.valueOf(row.activeOperators()),
+                            row.issues().stream().map(Enum::name).collect(Collectors.joining(" "))));
+                    rows++;
+                }
+                em.clear();
+                if (batch.size() < EXPORT_BATCH) {
+                    break;
+                }
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        audit.recordSeparately(caller.username(), "ACCOUNTS_EXPORTED", DistrictAccount.OBJECT_TYPE, null,
+                org.district.socialmedia.audit.entity.AuditEntry.Outcome.DONE, rows + " rows; filter " + filter);
+        return rows;
+    }
+
+    public int exportGrants(GrantFilter filter, String sortBy, boolean ascending, Writer out) {
+        RightsAuthority.Caller caller = authority.caller();
+        LocalDate today = today();
+        Instant reviewStart = openReviewStart();
+        int rows = 0;
+        try {
+            out.write(Csv.line("id", "account_id", "account", "school_or_department", "holder", "holder_name", "status",
+                    "starts_on", "ends_on", "open_ended_reason", "granted_by", "granted_as", "reason", "last_reviewed_at", "flagged"));
+            for (int first = 0; ; first += EXPORT_BATCH) {
+                List<AccountGrant> batch = AccountQueries.grants(em, caller, filter, today, reviewStart,
+                                AccountQueries.grantOrder(sortBy, ascending), false, AccountGrant.class)
+                        .setFirstResult(first).setMaxResults(EXPORT_BATCH).getResultList();
+                for (AccountGrant g : batch) {
+                    GrantView v = grantView(g);
+                    out.write(Csv.line(String.valueOf(v.id()), String.valueOf(v.accountId()), v.account(), v.unit(),
+                            v.holderUsername(), v.holderName(), v.status().name(), String.valueOf(v.startsOn()),
+                            v.endsOn() == null ? "" : v.endsOn().toString(), v.openEndedReason(), v.grantedBy(), v.grantedAs(),
+                            v.reason(), String.valueOf(v.lastReviewedAt()), String.valueOf(v.flagged())));
+                    rows++;
+                }
+                em.clear();
+                if (batch.size() < EXPORT_BATCH) {
+                    break;
+                }
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        audit.recordSeparately(caller.username(), "GRANTS_EXPORTED", DistrictAccount.OBJECT_TYPE, null,
+                org.district.socialmedia.audit.entity.AuditEntry.Outcome.DONE, rows + " rows; filter " + filter);
+        return rows;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public LocalDate today() {
+        return clock.instant().atZone(settings.current().timeZone()).toLocalDate();
+    }
+
+    /** When the open access review started (rights confirmed before it are "not reviewed"), or null. */
+    public Instant openReviewStart() {
+        return em.createQuery("SELECT r.openedAt FROM AccessReview r WHERE r.status = :open ORDER BY r.opensOn DESC", Instant.class)
+                .setParameter("open", org.district.socialmedia.accounts.entity.AccessReview.Status.OPEN).setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    private DistrictAccount find(Long id) {
+        DistrictAccount account = id == null ? null : em.find(DistrictAccount.class, id);
+        if (account == null) {
+            throw new NotFoundException("Account");
+        }
+        return account;
+    }
+
+    private AccountGrant findGrant(Long id) {
+        AccountGrant grant = id == null ? null : em.find(AccountGrant.class, id);
+        if (grant == null) {
+            throw new NotFoundException("Grant");
+        }
+        return grant;
+    }
+
+    /** The account if the caller may see it; otherwise "not found", exactly as for an account that does not exist. */
+    private DistrictAccount visible(RightsAuthority.Caller caller, Long id) {
+        DistrictAccount account = find(id);
+        if (!caller.seesAll() && !AccountQueries.isVisible(em, caller, account)) {
+            throw new NotFoundException("Account");
+        }
+        return account;
+    }
+
+    private void requireChecker(RightsAuthority.Caller caller, DistrictAccount account) {
+        if (caller.managesRegistry()) {
+            return;
+        }
+        boolean holds = caller.siteAdmin() && !em.createQuery("SELECT g.id FROM AccountGrant g WHERE g.account = :a AND "
+                        + "g.holder.username = :me AND g.status = :active", Long.class).setParameter("a", account)
+                .setParameter("me", caller.username()).setParameter("active", GrantStatus.ACTIVE).setMaxResults(1)
+                .getResultList().isEmpty();
+        if (!holds) {
+            throw new jakarta.ejb.EJBAccessException("Only the account's District administrators, the Superintendent or a system administrator record its checks");
+        }
+    }
+
+    private void checkVersion(DistrictAccount account, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != account.getVersion()) {
+            throw new ConflictException("Someone changed this account meanwhile: reload it and make your change again");
+        }
+    }
+
+    private void flush() {
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new ConflictException("Someone changed these rights meanwhile: reload and try again");
+        }
+    }
+
+    private AccountView flushAndView(DistrictAccount account, RightsAuthority.Caller caller) {
+        flush();
+        return view(account, caller);
+    }
+
+    private void requireUniqueHandle(DistrictAccount account, Long self) {
+        List<Long> same = em.createQuery("SELECT a.id FROM DistrictAccount a WHERE a.platform = :p AND a.handleKey = :k", Long.class)
+                .setParameter("p", account.getPlatform()).setParameter("k", DistrictAccount.handleKey(account.getHandle()))
+                .getResultList();
+        if (same.stream().anyMatch(other -> !other.equals(self))) {
+            throw new InvalidInputException("handle", account.getHandle() + " on " + account.platformLabel()
+                    + " is already in the registry (account " + same.get(0) + ")");
+        }
+    }
+
+    private StaffUser holder(GrantInput in) {
+        if (in.holderId() != null) {
+            StaffUser user = em.find(StaffUser.class, in.holderId());
+            if (user == null) {
+                throw new InvalidInputException("holderId", "No staff member has the id " + in.holderId());
+            }
+            return user;
+        }
+        if (in.holder() != null && !in.holder().isBlank()) {
+            return em.createNamedQuery(StaffUser.BY_USERNAME, StaffUser.class)
+                    .setParameter("username", StaffUser.normalizeUsername(in.holder())).getResultStream().findFirst()
+                    .orElseThrow(() -> new InvalidInputException("holderId", "No staff member has the username '" + in.holder().strip() + "'"));
+        }
+        return null;
+    }
+
+    private DistrictAccount.Details details(AccountInput in) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Platform platform = null;
+        if (in.platformId() != null) {
+            platform = em.find(Platform.class, in.platformId());
+            if (platform == null) {
+                errors.put("platformId", "No platform has the id " + in.platformId());
+            }
+        } else if (in.platform() != null && !in.platform().isBlank()) {
+            platform = em.createNamedQuery(Platform.BY_NAME, Platform.class).setParameter("name", in.platform().strip().toLowerCase(java.util.Locale.ROOT))
+                    .getResultStream().findFirst().orElse(null);
+            if (platform == null) {
+                errors.put("platformId", "'" + in.platform().strip() + "' is not a platform of the District's list");
+            }
+        }
+        OrgUnit unit = null;
+        if (in.unitId() != null) {
+            unit = em.find(OrgUnit.class, in.unitId());
+            if (unit == null) {
+                errors.put("unitId", "No school or department has the id " + in.unitId());
+            }
+        } else if (in.unit() != null && !in.unit().isBlank()) {
+            unit = em.createNamedQuery(OrgUnit.BY_CODE, OrgUnit.class).setParameter("code", in.unit().strip())
+                    .getResultStream().findFirst().orElse(null);
+            if (unit == null) {
+                errors.put("unitId", "No school or department has the code '" + in.unit().strip() + "'");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new DistrictAccount.Details(platform, in.otherPlatformName(), in.handle(), in.url(), unit, in.purpose(),
+                in.registeredEmail(), Boolean.TRUE.equals(in.archiveCovered()));
+    }
+
+    private static AccountInput fromLine(AccountInput in, Authorization source) {
+        RequestLine line = source.getLine();
+        StaffUser employee = source.getEmployee();
+        boolean noPlatform = in.platformId() == null && (in.platform() == null || in.platform().isBlank());
+        boolean noUnit = in.unitId() == null && (in.unit() == null || in.unit().isBlank());
+        return new AccountInput(noPlatform ? line.getPlatform().getId() : in.platformId(), noPlatform ? null : in.platform(),
+                blank(in.otherPlatformName()) ? line.getOtherPlatformName() : in.otherPlatformName(),
+                blank(in.handle()) ? line.getNewAccountName() : in.handle(), in.url(),
+                noUnit && employee.getUnit() != null ? employee.getUnit().getId() : in.unitId(), noUnit ? null : in.unit(),
+                blank(in.purpose()) ? line.getObjectives() : in.purpose(),
+                blank(in.registeredEmail()) ? line.getDistrictEmail() : in.registeredEmail(), in.archiveCovered(),
+                in.authorizationId());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private List<AccountRow> rows(List<DistrictAccount> accounts, Instant now) {
+        Map<Long, Long> operators = AccountQueries.activeOperatorCounts(em, accounts.stream().map(DistrictAccount::getId).toList());
+        return accounts.stream().map(a -> {
+            long ops = operators.getOrDefault(a.getId(), 0L);
+            return new AccountRow(a.getId(), a.platformLabel(), a.getHandle(), a.getUrl(), a.getUnit().getId(),
+                    a.getUnit().getName(), a.getStatus(), a.getActiveAdmins(), ops, a.complianceIssues(now, ops));
+        }).toList();
+    }
+
+    private AccountView view(DistrictAccount a, RightsAuthority.Caller caller) {
+        List<OperatorView> operators = em.createQuery("SELECT o FROM AccountOperator o JOIN FETCH o.authorization WHERE o.account = :a ORDER BY o.addedAt, o.id",
+                        AccountOperator.class).setParameter("a", a).getResultStream()
+                .map(o -> new OperatorView(o.getAuthorization().getId(), o.getEmployee().getUsername(), o.getEmployee().getFullName(),
+                        o.getAuthorization().getStatus(), o.getAuthorization().getLimits(), o.getAddedAt())).toList();
+        List<GrantView> grants = em.createQuery("SELECT g FROM AccountGrant g WHERE g.account = :a ORDER BY g.createdAt DESC, g.id DESC",
+                        AccountGrant.class).setParameter("a", a).setMaxResults(PAGE_MAX).getResultStream()
+                .map(AccountService::grantView)
+                .sorted(Comparator.comparing((GrantView g) -> g.status() != GrantStatus.ACTIVE)).toList();
+        long activeOperators = operators.stream().filter(o -> o.status() == AuthorizationStatus.ACTIVE).count();
+        boolean holds = grants.stream().anyMatch(g -> g.status() == GrantStatus.ACTIVE && g.holderUsername().equals(caller.username()));
+        return new AccountView(a.getId(), a.getPlatform().getId(), a.platformLabel(), a.getOtherPlatformName(), a.getHandle(),
+                a.getUrl(), a.getUnit().getId(), a.getUnit().getName(), a.getPurpose(), a.getRegisteredEmail(), a.getStatus(),
+                a.isIdentifiesDistrict(), a.getIdentificationCheckedBy(), a.getIdentificationCheckedAt(), a.getPrivacyReviewedBy(),
+                a.getPrivacyReviewedAt(), a.isArchiveCovered(), a.getActiveAdmins(), a.complianceIssues(clock.instant(), activeOperators),
+                operators, grants, a.getSourceAuthorizationId(), a.getCreatedAt(), a.getCreatedBy(), a.getVersion(),
+                caller.managesRegistry(), caller.mayGrant(), caller.managesRegistry() || (caller.siteAdmin() && holds));
+    }
+
+    static GrantView grantView(AccountGrant g) {
+        DistrictAccount a = g.getAccount();
+        StaffUser h = g.getHolder();
+        return new GrantView(g.getId(), a.getId(), a.platformLabel() + " " + a.getHandle(), a.getUnit().getName(), h.getId(),
+                h.getUsername(), h.getFullName(), g.getGrantedBy(), g.getGrantedByName(), g.getGrantedAs(), g.getReason(),
+                g.getStartsOn(), g.getEndsOn(), g.getOpenEndedReason(), g.getStatus(), g.getCreatedAt(), g.getEndedAt(),
+                g.getEndedBy(), g.getEndReason(), g.getLastReviewedAt(), g.getLastReviewedBy(), g.getFlaggedReviewId() != null);
+    }
+
+    private static AuthorizationChoice choice(Authorization a) {
+        return new AuthorizationChoice(a.getId(), a.getEmployee().getFullName() + " (" + a.getEmployee().getUsername() + ")",
+                a.getPlatformLabel(), a.getAccountLabel(), a.getLine().getPlatform().getId());
+    }
+
+    private static String describe(DistrictAccount a) {
+        return a.platformLabel() + " " + a.getHandle() + " (" + a.getUrl() + "), " + a.getUnit().getCode() + ", registered with "
+                + a.getRegisteredEmail() + ", archive " + (a.isArchiveCovered() ? "yes" : "no");
+    }
+
+    private static void checkPage(int first, int size) {
+        if (first < 0 || size < 1 || size > PAGE_MAX) {
+            throw new InvalidInputException("size", "first is 0 or more; size is 1 to " + PAGE_MAX);
+        }
+    }
+}

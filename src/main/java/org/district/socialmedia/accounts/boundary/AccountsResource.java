@@ -1,0 +1,167 @@
+package org.district.socialmedia.accounts.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.district.socialmedia.accounts.control.AccountFilter;
+import org.district.socialmedia.accounts.control.AccountQueries;
+import org.district.socialmedia.accounts.control.GrantFilter;
+import org.district.socialmedia.accounts.entity.AccountStatus;
+import org.district.socialmedia.accounts.entity.ComplianceIssue;
+import org.district.socialmedia.accounts.entity.GrantStatus;
+import org.district.socialmedia.platform.entity.InvalidInputException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The accounts API: the registry, administrative rights, and the public directory. The same rules
+ * as the console (the service checks them). Field names are a contract: see README, "API".
+ */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AccountsResource {
+
+    public record Revocation(String reason) {
+    }
+
+    @Inject
+    AccountService accounts;
+    @Context
+    UriInfo uri;
+
+    /** The accounts the caller may see, filtered and paged: {"total":..,"first":..,"rows":[..]}. */
+    @GET
+    @Path("accounts")
+    public Map<String, Object> list(@QueryParam("text") String text, @QueryParam("unitId") Long unitId,
+                                    @QueryParam("platformId") Long platformId, @QueryParam("status") String status,
+                                    @QueryParam("issue") String issue, @QueryParam("failing") @DefaultValue("false") boolean failing,
+                                    @QueryParam("sort") @DefaultValue("handle") String sort,
+                                    @QueryParam("ascending") @DefaultValue("true") boolean ascending,
+                                    @QueryParam("first") @DefaultValue("0") int first,
+                                    @QueryParam("size") @DefaultValue("25") int size) {
+        AccountFilter filter = new AccountFilter(text, unitId, platformId, parse(AccountStatus.class, "status", status),
+                parse(ComplianceIssue.class, "issue", issue), failing);
+        return page(accounts.count(filter), first, accounts.page(filter, first, size, sort, ascending));
+    }
+
+    @POST
+    @Path("accounts")
+    public Response create(AccountService.AccountInput body) {
+        AccountService.AccountView created = accounts.create(body);
+        return Response.created(uri.getBaseUriBuilder().path("accounts").path(String.valueOf(created.id())).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @Path("accounts/{id}")
+    public AccountService.AccountView get(@PathParam("id") Long id) {
+        return accounts.get(id);
+    }
+
+    /** Accounts failing compliance checks, counted per school or department. */
+    @GET
+    @Path("accounts/compliance")
+    public List<AccountQueries.UnitCompliance> compliance() {
+        return accounts.compliance();
+    }
+
+    @POST
+    @Path("accounts/{id}/grants")
+    public Response grant(@PathParam("id") Long id, AccountService.GrantInput body) {
+        AccountService.GrantView grant = accounts.grant(id, body);
+        return Response.created(uri.getBaseUriBuilder().path("grants").path(String.valueOf(grant.id())).build())
+                .entity(grant).build();
+    }
+
+    /** Grants on the accounts the caller may see: status ACTIVE by default (ALL for every status). */
+    @GET
+    @Path("grants")
+    public Map<String, Object> grants(@QueryParam("accountId") Long accountId, @QueryParam("unitId") Long unitId,
+                                      @QueryParam("platformId") Long platformId, @QueryParam("holder") String holder,
+                                      @QueryParam("status") @DefaultValue("ACTIVE") String status,
+                                      @QueryParam("expiringSoon") @DefaultValue("false") boolean expiringSoon,
+                                      @QueryParam("notReviewed") @DefaultValue("false") boolean notReviewed,
+                                      @QueryParam("sort") @DefaultValue("endsOn") String sort,
+                                      @QueryParam("ascending") @DefaultValue("true") boolean ascending,
+                                      @QueryParam("first") @DefaultValue("0") int first,
+                                      @QueryParam("size") @DefaultValue("25") int size) {
+        GrantStatus parsed = "ALL".equalsIgnoreCase(status == null ? "" : status.strip()) ? null
+                : parse(GrantStatus.class, "status", status);
+        GrantFilter filter = new GrantFilter(accountId, unitId, platformId, holder, parsed, expiringSoon, notReviewed);
+        return page(accounts.countGrants(filter), first, accounts.grants(filter, first, size, sort, ascending));
+    }
+
+    @POST
+    @Path("grants/{id}/revocation")
+    public AccountService.GrantView revoke(@PathParam("id") Long id, Revocation body) {
+        return accounts.revoke(id, body == null ? null : body.reason());
+    }
+
+    /**
+     * The public directory of the District's active official accounts: [{"platform","handle","url","unit"}].
+     * No login; cacheable, with an ETag so a client revalidates cheaply.
+     */
+    @GET
+    @Path("directory")
+    public Response directory(@Context Request request) {
+        EntityTag tag = new EntityTag(sha256(accounts.directoryVersion()));
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(300);
+        cache.setPrivate(false);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.cacheControl(cache).tag(tag).build();
+        }
+        return Response.ok(accounts.directory()).tag(tag).cacheControl(cache).build();
+    }
+
+    private static Map<String, Object> page(long total, int first, List<?> rows) {
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("total", total);
+        page.put("first", first);
+        page.put("rows", rows);
+        return page;
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+            throw new InvalidInputException(field, "'" + value.strip() + "' is not one of " + String.join(", ", names));
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.district.socialmedia.accounts.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.district.socialmedia.accounts.boundary.AccountEvent;
+import org.district.socialmedia.accounts.entity.AccountGrant;
+import org.district.socialmedia.accounts.entity.DistrictAccount;
+import org.district.socialmedia.accounts.entity.GrantStatus;
+import org.district.socialmedia.audit.control.AuditLog;
+import org.district.socialmedia.people.boundary.StaffDeactivated;
+import org.district.socialmedia.requests.boundary.RequestService;
+import org.district.socialmedia.requests.entity.Authorization;
+import org.district.socialmedia.requests.entity.AuthorizationStatus;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * When a staff member is deactivated, everything they were allowed to do on District social media
+ * ends with it: their administrative rights and their authorizations from request decisions. Every
+ * account left with fewer than two District administrators is flagged to the Superintendent.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class Offboarding {
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    Clock clock;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Event<AccountEvent> events;
+
+    public void on(@Observes StaffDeactivated deactivated) {
+        Instant now = clock.instant();
+        String by = deactivated.by() == null ? "system" : deactivated.by();
+        String reason = deactivated.username() + " was deactivated";
+        Set<DistrictAccount> affected = new LinkedHashSet<>();
+        List<AccountGrant> grants = em.createQuery("SELECT g FROM AccountGrant g WHERE g.holder.id = :id AND g.status = :active",
+                AccountGrant.class).setParameter("id", deactivated.userId()).setParameter("active", GrantStatus.ACTIVE).getResultList();
+        for (AccountGrant grant : grants) {
+            DistrictAccount account = grant.getAccount();
+            account.endGrant(grant, GrantStatus.ENDED, reason, by, now);
+            affected.add(account);
+            audit.record("GRANT_ENDED_OFFBOARDING", DistrictAccount.OBJECT_TYPE, account.getId(), "grant " + grant.getId()
+                    + " of " + deactivated.username() + " ended: " + reason);
+            events.fire(AccountEvent.grant(AccountEvent.Type.OFFBOARDED, account.getId(), grant.getId(), by));
+        }
+        List<Authorization> authorizations = em.createQuery("SELECT a FROM Authorization a WHERE a.employee.id = :id AND a.status = :active",
+                        Authorization.class).setParameter("id", deactivated.userId()).setParameter("active", AuthorizationStatus.ACTIVE)
+                .getResultList();
+        for (Authorization authorization : authorizations) {
+            authorization.revoke(reason, by, now);
+            audit.record("AUTHORIZATION_ENDED_OFFBOARDING", RequestService.OBJECT_TYPE, authorization.getRequest().getId(),
+                    "authorization " + authorization.getId() + " (" + authorization.getPlatformLabel() + ", "
+                            + authorization.getAccountLabel() + ") ended: " + reason);
+        }
+        for (DistrictAccount account : affected) {
+            if (account.getActiveAdmins() < DistrictAccount.MIN_ADMINS) {
+                audit.record("ACCOUNT_NEEDS_ADMINISTRATORS", DistrictAccount.OBJECT_TYPE, account.getId(),
+                        account.getActiveAdmins() + " District administrator(s) left after " + reason);
+                events.fire(new AccountEvent(AccountEvent.Type.ADMINS_NEEDED, account.getId(), null, null, by,
+                        deactivated.username()));
+            }
+        }
+    }
+}

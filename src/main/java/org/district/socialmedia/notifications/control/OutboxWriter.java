@@ -1,0 +1,44 @@
+package org.district.socialmedia.notifications.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.district.socialmedia.notifications.entity.OutboxMessage;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Writes one email into the outbox, in the caller's transaction (the change and its emails commit
+ * or roll back together). The Message-ID names what the mail is about and is stable across retries.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class OutboxWriter {
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    Clock clock;
+
+    /**
+     * @param about a short key for the Message-ID, such as "decided.42" or "account-expired.17"
+     */
+    public void enqueue(String eventType, Long requestId, String about, Set<String> recipients, MailTemplates.Parts parts) {
+        if (recipients.isEmpty()) {
+            return;
+        }
+        MailTemplates.Rendered mail = MailTemplates.render(parts);
+        // the link already starts with the public base URL: its host names the Message-ID's domain
+        String host = parts.linkUrl() == null ? null : URI.create(parts.linkUrl()).getHost();
+        String messageId = "<" + about.toLowerCase(Locale.ROOT) + "." + UUID.randomUUID() + "@" + (host == null ? "localhost" : host) + ">";
+        em.persist(new OutboxMessage(messageId, eventType, requestId, String.join(",", recipients), mail.subject(), mail.text(),
+                mail.html(), clock.instant()));
+    }
+}
