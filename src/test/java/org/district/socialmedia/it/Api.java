@@ -35,6 +35,11 @@ public final class Api {
         return send(request(path, user).setHeader("Accept", accept).GET().build());
     }
 
+    /** GET with one more header (If-None-Match, say). */
+    public HttpResponse<String> getWithHeader(String path, String user, String header, String value) {
+        return send(request(path, user).header(header, value).GET().build());
+    }
+
     public HttpResponse<String> put(String path, String user, String json) {
         return send(request(path, user).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());

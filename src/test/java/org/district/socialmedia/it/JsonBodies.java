@@ -12,6 +12,12 @@ public final class JsonBodies {
     private JsonBodies() {
     }
 
+    public static jakarta.json.JsonArray array(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readArray();
+        }
+    }
+
     public static JsonObject object(String body) {
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             return reader.readObject();

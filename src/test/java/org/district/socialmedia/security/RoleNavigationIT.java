@@ -54,15 +54,16 @@ class RoleNavigationIT {
 
     @ParameterizedTest(name = "{0} sees {2}")
     @CsvSource(delimiter = ';', value = {
-            "employee1;Employee;Home|My requests|New request|My authorizations|Social media policy",
-            "employee2;Employee;Home|My requests|New request|My authorizations|Social media policy",
-            "employee3;Employee;Home|My requests|New request|My authorizations|Social media policy",
-            "superintendent;Superintendent;Home|Review queue|Designees and reasons|Social media policy",
-            "designee;Reviewer;Home|Review queue|Social media policy",
-            "siteadmin;Site administrator;Home|Social media policy",
-            "clerk;Consent clerk;Home|Social media policy",
-            "auditor;Auditor;Home|Social media policy",
-            "sysadmin;System administrator;Home|Social media policy|Staff users|District settings|Platforms|Outbox|Deadline timer"})
+            "employee1;Employee;Home|My requests|New request|My authorizations|District accounts|Official accounts|Social media policy",
+            "employee2;Employee;Home|My requests|New request|My authorizations|District accounts|Official accounts|Social media policy",
+            "employee3;Employee;Home|My requests|New request|My authorizations|District accounts|Official accounts|Social media policy",
+            "superintendent;Superintendent;Home|Review queue|Designees and reasons|District accounts|Administrative rights|Access review|Account compliance|Official accounts|Social media policy",
+            "designee;Reviewer;Home|Review queue|District accounts|Administrative rights|Access review|Account compliance|Official accounts|Social media policy",
+            "siteadmin;Site administrator;Home|District accounts|Administrative rights|Official accounts|Social media policy",
+            "siteadmin2;Site administrator;Home|District accounts|Administrative rights|Official accounts|Social media policy",
+            "clerk;Consent clerk;Home|Official accounts|Social media policy",
+            "auditor;Auditor;Home|District accounts|Administrative rights|Access review|Account compliance|Official accounts|Social media policy",
+            "sysadmin;System administrator;Home|District accounts|Administrative rights|Account compliance|Official accounts|Social media policy|Staff users|District settings|Platforms|Outbox|Deadline timer"})
     void eachRoleSeesOnlyItsNavigationAndAnAccessibleHomePage(String username, String roleSection, String expectedNav) {
         PortalScreen portal = new LoginScreen(driver, BASE).open().signInAs(username, Api.DEMO_PASSWORD);
         assertEquals(Arrays.asList(expectedNav.split("\\|")), portal.navigation(), username + "'s navigation");

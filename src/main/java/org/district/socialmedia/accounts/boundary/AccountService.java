@@ -180,7 +180,7 @@ public class AccountService {
     public List<AccountQueries.UnitCompliance> compliance() {
         RightsAuthority.Caller caller = authority.caller();
         if (!caller.seesAll()) {
-            throw new jakarta.ejb.EJBAccessException("The compliance view is for the Superintendent, designees, auditors and system administrators");
+            throw new org.district.socialmedia.platform.entity.AccessDeniedException("The compliance view is for the Superintendent, designees, auditors and system administrators");
         }
         return AccountQueries.compliance(em, clock.instant());
     }
@@ -284,6 +284,16 @@ public class AccountService {
                 + (source == null ? "" : "; from authorization " + source.getId() + " of " + source.getEmployee().getUsername()
                 + ", who operates it"));
         return view(account, caller);
+    }
+
+    /** What an account made from this authorization would say, for the form to start from. */
+    public AccountInput prefill(Long authorizationId) {
+        authority.requireRegistryManager();
+        Authorization source = authorizationId == null ? null : em.find(Authorization.class, authorizationId);
+        if (source == null || !source.isActive()) {
+            throw new NotFoundException("Authorization");
+        }
+        return fromLine(new AccountInput(null, null, null, null, null, null, null, null, null, null, authorizationId), source);
     }
 
     public AccountView update(Long id, Long expectedVersion, AccountInput in) {
@@ -528,7 +538,7 @@ public class AccountService {
                 .setParameter("me", caller.username()).setParameter("active", GrantStatus.ACTIVE).setMaxResults(1)
                 .getResultList().isEmpty();
         if (!holds) {
-            throw new jakarta.ejb.EJBAccessException("Only the account's District administrators, the Superintendent or a system administrator record its checks");
+            throw new org.district.socialmedia.platform.entity.AccessDeniedException("Only the account's District administrators, the Superintendent or a system administrator record its checks");
         }
     }
 

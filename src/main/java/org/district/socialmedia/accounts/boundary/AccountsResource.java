@@ -45,8 +45,20 @@ public class AccountsResource {
     public record Revocation(String reason) {
     }
 
+    public record NewReview(java.time.LocalDate deadline) {
+    }
+
+    public record StatusChange(String status, Long version) {
+    }
+
+    /** A changed description; version (optional) is the account version the client saw. */
+    public record AccountChange(AccountService.AccountInput account, Long version) {
+    }
+
     @Inject
     AccountService accounts;
+    @Inject
+    AccessReviewService reviews;
     @Context
     UriInfo uri;
 
@@ -77,6 +89,26 @@ public class AccountsResource {
     @Path("accounts/{id}")
     public AccountService.AccountView get(@PathParam("id") Long id) {
         return accounts.get(id);
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("accounts/{id}")
+    public AccountService.AccountView update(@PathParam("id") Long id, AccountChange body) {
+        if (body == null || body.account() == null) {
+            throw new InvalidInputException("account", "Send {\"account\":{...},\"version\":n}");
+        }
+        return accounts.update(id, body.version(), body.account());
+    }
+
+    /** ACTIVE, SUSPENDED or ARCHIVED; only active accounts are in the public directory. */
+    @jakarta.ws.rs.PUT
+    @Path("accounts/{id}/status")
+    public AccountService.AccountView changeStatus(@PathParam("id") Long id, StatusChange body) {
+        AccountStatus status = parse(AccountStatus.class, "status", body == null ? null : body.status());
+        if (status == null) {
+            throw new InvalidInputException("status", "Send the status: ACTIVE, SUSPENDED or ARCHIVED");
+        }
+        return accounts.changeStatus(id, body.version(), status);
     }
 
     /** Accounts failing compliance checks, counted per school or department. */
@@ -116,6 +148,30 @@ public class AccountsResource {
     @Path("grants/{id}/revocation")
     public AccountService.GrantView revoke(@PathParam("id") Long id, Revocation body) {
         return accounts.revoke(id, body == null ? null : body.reason());
+    }
+
+    /** The access review's "confirm": these rights stay (Superintendent, or a designee given that power). */
+    @POST
+    @Path("grants/{id}/confirmation")
+    public AccountService.GrantView confirm(@PathParam("id") Long id) {
+        return accounts.confirm(id);
+    }
+
+    /** The access review under way (204 when none). */
+    @GET
+    @Path("access-reviews/current")
+    public Response currentReview() {
+        AccessReviewService.ReviewView current = reviews.current();
+        return current == null ? Response.noContent().build() : Response.ok(current).build();
+    }
+
+    /** Opens an access review today, due by {"deadline":"YYYY-MM-DD"}. */
+    @POST
+    @Path("access-reviews")
+    public Response openReview(NewReview body) {
+        AccessReviewService.ReviewView opened = reviews.openNow(body == null ? null : body.deadline());
+        return Response.created(uri.getBaseUriBuilder().path("access-reviews").path(String.valueOf(opened.id())).build())
+                .entity(opened).build();
     }
 
     /**

@@ -76,7 +76,7 @@ public class RightsAuthority {
     public Caller requireGranter() {
         Caller caller = caller();
         if (!caller.mayGrant()) {
-            throw new EJBAccessException("Only the Superintendent, or a designee given that power, grants or revokes administrative rights");
+            throw new org.district.socialmedia.platform.entity.AccessDeniedException("Only the Superintendent, or a designee given that power, grants or revokes administrative rights");
         }
         return caller;
     }
@@ -84,7 +84,7 @@ public class RightsAuthority {
     public Caller requireRegistryManager() {
         Caller caller = caller();
         if (!caller.managesRegistry()) {
-            throw new EJBAccessException("Only a system administrator or the Superintendent keeps the account registry");
+            throw new org.district.socialmedia.platform.entity.AccessDeniedException("Only a system administrator or the Superintendent keeps the account registry");
         }
         return caller;
     }

@@ -41,14 +41,14 @@ public class ReviewerAuthority {
     public Decider currentDecider() {
         String username = context.getCallerPrincipal().getName();
         StaffUser user = em.createNamedQuery(StaffUser.BY_USERNAME, StaffUser.class).setParameter("username", username)
-                .getResultStream().findFirst().orElseThrow(() -> new EJBAccessException("Unknown caller"));
+                .getResultStream().findFirst().orElseThrow(() -> new org.district.socialmedia.platform.entity.AccessDeniedException("Unknown caller"));
         if (context.isCallerInRole(Role.SUPERINTENDENT_NAME)) {
             return new Decider(user.getUsername(), user.getFullName(), SUPERINTENDENT_TITLE);
         }
         if (context.isCallerInRole(Role.REVIEWER_NAME) && !activeDesignations(username).isEmpty()) {
             return new Decider(user.getUsername(), user.getFullName(), DESIGNEE_TITLE);
         }
-        throw new EJBAccessException("Only the Superintendent or a designee with a designation in force may answer requests");
+        throw new org.district.socialmedia.platform.entity.AccessDeniedException("Only the Superintendent or a designee with a designation in force may answer requests");
     }
 
     public List<Designation> activeDesignations(String username) {

@@ -1,0 +1,105 @@
+package org.district.socialmedia.accounts.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.district.socialmedia.accounts.control.AccountFilter;
+import org.district.socialmedia.accounts.control.RightsAuthority;
+import org.district.socialmedia.accounts.entity.AccountStatus;
+import org.district.socialmedia.accounts.entity.ComplianceIssue;
+import org.district.socialmedia.people.entity.OrgUnit;
+import org.district.socialmedia.requests.entity.Platform;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The accounts console: the accounts the caller may see (all of them for the Superintendent,
+ * designees, auditors and system administrators; those one holds rights on or operates otherwise),
+ * filtered and sorted by the database a page at a time, and exported as CSV exactly as filtered.
+ */
+@Named
+@ViewScoped
+public class AccountsConsolePage implements Serializable {
+
+    @Inject
+    AccountService service;
+
+    private String text;
+    private Long unitId;
+    private Long platformId;
+    private AccountStatus status;
+    private String issue;
+    private List<OrgUnit> units;
+    private List<Platform> platforms;
+    private RightsAuthority.Caller caller;
+    private LazyDataModel<AccountService.AccountRow> rows;
+    private String sortBy = "handle";
+    private boolean ascending = true;
+
+    @PostConstruct
+    void init() {
+        units = service.units();
+        platforms = service.platforms();
+        caller = service.caller();
+        rows = new LazyDataModel<>() {
+            @Override
+            public int count(Map<String, FilterMeta> filterBy) {
+                return (int) Math.min(Integer.MAX_VALUE, service.count(filter()));
+            }
+
+            @Override
+            public List<AccountService.AccountRow> load(int first, int pageSize, Map<String, SortMeta> sort,
+                                                        Map<String, FilterMeta> filterBy) {
+                sort.values().stream().filter(s -> s.getOrder() != SortOrder.UNSORTED).findFirst().ifPresent(s -> {
+                    sortBy = s.getField();
+                    ascending = s.getOrder() == SortOrder.ASCENDING;
+                });
+                return service.page(filter(), first, pageSize, sortBy, ascending);
+            }
+
+            @Override
+            public String getRowKey(AccountService.AccountRow row) {
+                return String.valueOf(row.id());
+            }
+        };
+    }
+
+    AccountFilter filter() {
+        boolean failing = "ANY".equals(issue);
+        ComplianceIssue one = issue == null || issue.isBlank() || failing ? null : ComplianceIssue.valueOf(issue);
+        return new AccountFilter(text, unitId, platformId, status, one, failing);
+    }
+
+    public void export() throws IOException {
+        CsvDownload.send("district-accounts.csv", out -> service.exportAccounts(filter(), sortBy, ascending, out));
+    }
+
+    public String issueLabels(AccountService.AccountRow row) {
+        return row.issues().isEmpty() ? "None" : String.join("; ", row.issues().stream().map(ComplianceIssue::label).toList());
+    }
+
+    public AccountStatus[] getStatuses() { return AccountStatus.values(); }
+    public ComplianceIssue[] getIssues() { return ComplianceIssue.values(); }
+    public List<OrgUnit> getUnits() { return units; }
+    public List<Platform> getPlatforms() { return platforms; }
+    public RightsAuthority.Caller getCaller() { return caller; }
+    public LazyDataModel<AccountService.AccountRow> getRows() { return rows; }
+    public String getText() { return text; }
+    public void setText(String text) { this.text = text; }
+    public Long getUnitId() { return unitId; }
+    public void setUnitId(Long unitId) { this.unitId = unitId; }
+    public Long getPlatformId() { return platformId; }
+    public void setPlatformId(Long platformId) { this.platformId = platformId; }
+    public AccountStatus getStatus() { return status; }
+    public void setStatus(AccountStatus status) { this.status = status; }
+    public String getIssue() { return issue; }
+    public void setIssue(String issue) { this.issue = issue; }
+}

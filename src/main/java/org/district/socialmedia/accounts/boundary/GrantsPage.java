@@ -1,0 +1,150 @@
+package org.district.socialmedia.accounts.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.district.socialmedia.accounts.control.GrantFilter;
+import org.district.socialmedia.accounts.control.RightsAuthority;
+import org.district.socialmedia.accounts.entity.GrantStatus;
+import org.district.socialmedia.people.entity.OrgUnit;
+import org.district.socialmedia.platform.boundary.Messages;
+import org.district.socialmedia.platform.entity.ConflictException;
+import org.district.socialmedia.platform.entity.InvalidInputException;
+import org.district.socialmedia.platform.entity.NotFoundException;
+import org.district.socialmedia.requests.entity.IllegalRequestStateException;
+import org.district.socialmedia.requests.entity.Platform;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Administrative rights across accounts: filter by school, platform, holder, "expiring in 30 days"
+ * and "not reviewed"; confirm (during an access review) or revoke in a dialog; export as CSV.
+ */
+@Named
+@ViewScoped
+public class GrantsPage implements Serializable {
+
+    @Inject
+    AccountService service;
+
+    private Long unitId;
+    private Long platformId;
+    private String holder;
+    private GrantStatus status = GrantStatus.ACTIVE;
+    private boolean expiringSoon;
+    private boolean notReviewed;
+    private List<OrgUnit> units;
+    private List<Platform> platforms;
+    private RightsAuthority.Caller caller;
+    private boolean reviewOpen;
+    private LazyDataModel<AccountService.GrantView> rows;
+    private String sortBy = "endsOn";
+    private boolean ascending = true;
+    private Long revokeGrantId;
+    private String revokeHolder;
+    private String revokeReason;
+    private boolean revokeDialogOpen;
+
+    @PostConstruct
+    void init() {
+        units = service.units();
+        platforms = service.platforms();
+        caller = service.caller();
+        reviewOpen = service.openReviewStart() != null;
+        rows = new LazyDataModel<>() {
+            @Override
+            public int count(Map<String, FilterMeta> filterBy) {
+                return (int) Math.min(Integer.MAX_VALUE, service.countGrants(filter()));
+            }
+
+            @Override
+            public List<AccountService.GrantView> load(int first, int pageSize, Map<String, SortMeta> sort,
+                                                       Map<String, FilterMeta> filterBy) {
+                sort.values().stream().filter(s -> s.getOrder() != SortOrder.UNSORTED).findFirst().ifPresent(s -> {
+                    sortBy = s.getField();
+                    ascending = s.getOrder() == SortOrder.ASCENDING;
+                });
+                return service.grants(filter(), first, pageSize, sortBy, ascending);
+            }
+
+            @Override
+            public String getRowKey(AccountService.GrantView row) {
+                return String.valueOf(row.id());
+            }
+        };
+    }
+
+    GrantFilter filter() {
+        return new GrantFilter(null, unitId, platformId, holder, status, expiringSoon, notReviewed);
+    }
+
+    public void export() throws IOException {
+        CsvDownload.send("administrative-rights.csv", out -> service.exportGrants(filter(), sortBy, ascending, out));
+    }
+
+    public void confirm(Long grantId) {
+        try {
+            AccountService.GrantView g = service.confirm(grantId);
+            Messages.info("The rights of " + g.holderName() + " on " + g.account() + " are confirmed.");
+        } catch (ConflictException | IllegalRequestStateException | NotFoundException e) {
+            Messages.error(e.getMessage());
+        }
+    }
+
+    public void prepareRevoke(Long grantId, String holderName) {
+        revokeGrantId = grantId;
+        revokeHolder = holderName;
+        revokeReason = null;
+        revokeDialogOpen = true;
+    }
+
+    public void cancelRevoke() {
+        revokeGrantId = null;
+        revokeDialogOpen = false;
+    }
+
+    public void revoke() {
+        try {
+            AccountService.GrantView g = service.revoke(revokeGrantId, revokeReason);
+            Messages.info("The rights of " + g.holderName() + " on " + g.account() + " are revoked; they were told why.");
+            revokeGrantId = null;
+            revokeDialogOpen = false;
+        } catch (InvalidInputException e) {
+            Messages.fieldErrors("revokeForm", e);
+        } catch (ConflictException | IllegalRequestStateException | NotFoundException e) {
+            revokeDialogOpen = false;
+            Messages.error(e.getMessage());
+        }
+    }
+
+    public GrantStatus[] getStatuses() { return GrantStatus.values(); }
+    public List<OrgUnit> getUnits() { return units; }
+    public List<Platform> getPlatforms() { return platforms; }
+    public RightsAuthority.Caller getCaller() { return caller; }
+    public boolean isReviewOpen() { return reviewOpen; }
+    public LazyDataModel<AccountService.GrantView> getRows() { return rows; }
+    public Long getUnitId() { return unitId; }
+    public void setUnitId(Long unitId) { this.unitId = unitId; }
+    public Long getPlatformId() { return platformId; }
+    public void setPlatformId(Long platformId) { this.platformId = platformId; }
+    public String getHolder() { return holder; }
+    public void setHolder(String holder) { this.holder = holder; }
+    public GrantStatus getStatus() { return status; }
+    public void setStatus(GrantStatus status) { this.status = status; }
+    public boolean isExpiringSoon() { return expiringSoon; }
+    public void setExpiringSoon(boolean expiringSoon) { this.expiringSoon = expiringSoon; }
+    public boolean isNotReviewed() { return notReviewed; }
+    public void setNotReviewed(boolean notReviewed) { this.notReviewed = notReviewed; }
+    public String getRevokeHolder() { return revokeHolder; }
+    public String getRevokeReason() { return revokeReason; }
+    public void setRevokeReason(String revokeReason) { this.revokeReason = revokeReason; }
+    public boolean isRevokeDialogOpen() { return revokeDialogOpen; }
+}

@@ -1,0 +1,65 @@
+package org.district.socialmedia.people.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Staff users for scripts (system administrators only): an HR feed creates staff and deactivates
+ * leavers, which ends their administrative rights and authorizations at once (offboarding).
+ */
+@Path("staff")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class StaffResource {
+
+    @Inject
+    StaffDirectory staff;
+    @Context
+    UriInfo uri;
+
+    @GET
+    public Map<String, Object> list(@QueryParam("text") String text, @QueryParam("active") Boolean active,
+                                    @QueryParam("first") @DefaultValue("0") int first,
+                                    @QueryParam("size") @DefaultValue("25") int size) {
+        StaffDirectory.Filter filter = new StaffDirectory.Filter(text, null, active);
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("total", staff.count(filter));
+        page.put("first", first);
+        page.put("rows", staff.page(filter, first, Math.min(Math.max(size, 1), StaffDirectory.PAGE_MAX), "username", true));
+        return page;
+    }
+
+    @POST
+    public Response create(StaffDirectory.StaffForm form) {
+        StaffDirectory.StaffRow created = staff.create(form == null
+                ? new StaffDirectory.StaffForm(null, null, null, null, null, null, null) : form);
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()).entity(created).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public StaffDirectory.StaffRow get(@PathParam("id") Long id) {
+        return staff.get(id);
+    }
+
+    /** Deactivates a staff member: their sessions stop, their rights and authorizations end. */
+    @POST
+    @Path("{id}/deactivation")
+    public StaffDirectory.StaffRow deactivate(@PathParam("id") Long id) {
+        return staff.deactivate(id);
+    }
+}

@@ -1,0 +1,198 @@
+package org.district.socialmedia.accounts;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.district.socialmedia.it.Api;
+import org.district.socialmedia.it.Deployments;
+import org.district.socialmedia.it.JsonBodies;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The accounts API on the real WAR: the registry's rules, who may grant what, who sees which
+ * account (another's account answers 404 with none of its content), and the public directory.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AccountsApiIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.realWar();
+    }
+
+    private final Api api = Api.onTestServer();
+
+    static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static JsonObject createAccount(Api api, String handle, String unit) {
+        HttpResponse<String> created = api.post("/api/accounts", "sysadmin", """
+                {"platform":"Instagram","handle":"%s","url":"https://www.instagram.com/%s","unit":"%s",
+                 "purpose":"Announcements for families.","registeredEmail":"office@district.example.org","archiveCovered":true}"""
+                .formatted(handle, handle.replace("@", ""), unit));
+        assertEquals(201, created.statusCode(), created.body());
+        assertTrue(created.headers().firstValue("Location").orElse("").endsWith("/api/accounts/" + JsonBodies.object(created.body()).getJsonNumber("id")));
+        return JsonBodies.object(created.body());
+    }
+
+    @Test
+    void theRegistryRefusesPersonalEmailsDuplicatesAndBadAddressesNamingEachField() {
+        HttpResponse<String> personal = api.post("/api/accounts", "sysadmin", """
+                {"platform":"Facebook","handle":"%s","url":"ftp://example.org","unit":"LHS","purpose":"x",
+                 "registeredEmail":"coach.smith@gmail.com"}""".formatted(unique("Lincoln ")));
+        assertEquals(400, personal.statusCode(), personal.body());
+        JsonObject errors = JsonBodies.object(personal.body()).getJsonObject("errors");
+        assertTrue(errors.getString("registeredEmail").contains("Personal e-mail addresses should not be used on District-related sites"),
+                errors.toString());
+        assertTrue(errors.containsKey("url"), errors.toString());
+
+        String handle = unique("@lhs_");
+        createAccount(api, handle, "LHS");
+        HttpResponse<String> twice = api.post("/api/accounts", "sysadmin", """
+                {"platform":"Instagram","handle":"%s","url":"https://www.instagram.com/x","unit":"WES","purpose":"x",
+                 "registeredEmail":"office@district.example.org"}""".formatted(handle.toUpperCase()));
+        assertEquals(400, twice.statusCode(), twice.body());
+        assertTrue(JsonBodies.object(twice.body()).getJsonObject("errors").getString("handle").contains("already in the registry"));
+
+        assertEquals(403, api.post("/api/accounts", "employee1", "{\"handle\":\"x\"}").statusCode(), "employees do not keep the registry");
+        assertEquals(403, api.get("/api/accounts", "clerk").statusCode(), "consent clerks have no business here");
+    }
+
+    @Test
+    void onlyTheSuperintendentOrAnEmpoweredDesigneeGrantsAndNeverToThemselvesOrToANonAdministrator() {
+        long account = createAccount(api, unique("@grant_"), "RMS").getJsonNumber("id").longValue();
+        String path = "/api/accounts/" + account + "/grants";
+
+        HttpResponse<String> self = api.post(path, "superintendent", "{\"holder\":\"superintendent\",\"reason\":\"mine\"}");
+        assertEquals(400, self.statusCode(), self.body());
+        assertTrue(JsonBodies.object(self.body()).getJsonObject("errors").getString("holderId").contains("themselves"));
+
+        HttpResponse<String> teacher = api.post(path, "superintendent", "{\"holder\":\"employee1\",\"reason\":\"help\"}");
+        assertEquals(400, teacher.statusCode(), teacher.body());
+        assertTrue(JsonBodies.object(teacher.body()).getJsonObject("errors").getString("holderId").contains("Site administrator"));
+
+        HttpResponse<String> noReason = api.post(path, "superintendent", "{\"holder\":\"siteadmin\",\"endsOn\":\"2001-01-01\"}");
+        assertEquals(400, noReason.statusCode());
+        JsonObject errors = JsonBodies.object(noReason.body()).getJsonObject("errors");
+        assertTrue(errors.containsKey("reason") && errors.containsKey("endsOn"), errors.toString());
+
+        assertEquals(403, api.post(path, "sysadmin", "{\"holder\":\"siteadmin\",\"reason\":\"x\"}").statusCode(),
+                "system administrators keep the registry but do not grant rights");
+        assertEquals(403, api.post(path, "siteadmin2", "{\"holder\":\"siteadmin\",\"reason\":\"x\"}").statusCode());
+
+        HttpResponse<String> granted = api.post(path, "superintendent", "{\"holder\":\"siteadmin\",\"reason\":\"Supervises the music staff.\"}");
+        assertEquals(201, granted.statusCode(), granted.body());
+        JsonObject grant = JsonBodies.object(granted.body());
+        assertEquals("ACTIVE", grant.getString("status"));
+        assertTrue(grant.getString("endsOn").endsWith("-06-30"), "by default the rights end with the school year: " + grant);
+        assertEquals("Superintendent", grant.getString("grantedAs"));
+
+        HttpResponse<String> openEnded = api.post(path, "designee", """
+                {"holder":"siteadmin2","reason":"Second administrator.","openEndedReason":"Standing duty of the office manager."}""");
+        assertEquals(201, openEnded.statusCode(), "the demo designee was given the power to grant: " + openEnded.body());
+        assertEquals(JsonValue.NULL, JsonBodies.object(openEnded.body()).get("endsOn"));
+        assertEquals("Designee of the Superintendent", JsonBodies.object(openEnded.body()).getString("grantedAs"));
+
+        JsonObject view = JsonBodies.object(api.get("/api/accounts/" + account, "auditor").body());
+        assertEquals(2, view.getInt("activeAdmins"));
+        assertFalse(view.getJsonArray("issues").toString().contains("FEWER_THAN_TWO_ADMINS"), view.toString());
+    }
+
+    @Test
+    void revokingNeedsAReasonEndsTheRightsOnceAndTheHolderLosesSightOfTheAccount() {
+        long account = createAccount(api, unique("@revoke_"), "WES").getJsonNumber("id").longValue();
+        long grant = JsonBodies.object(api.post("/api/accounts/" + account + "/grants", "superintendent",
+                "{\"holder\":\"siteadmin2\",\"reason\":\"Office manager.\"}").body()).getJsonNumber("id").longValue();
+        assertEquals(200, api.get("/api/accounts/" + account, "siteadmin2").statusCode(), "the holder sees the account");
+        assertEquals(404, api.get("/api/accounts/" + account, "siteadmin").statusCode(), "another administrator does not");
+        assertFalse(api.get("/api/accounts/" + account, "siteadmin").body().contains("office@district"), "and learns nothing of it");
+
+        HttpResponse<String> noReason = api.post("/api/grants/" + grant + "/revocation", "superintendent", "{\"reason\":\" \"}");
+        assertEquals(400, noReason.statusCode(), noReason.body());
+        HttpResponse<String> revoked = api.post("/api/grants/" + grant + "/revocation", "superintendent", "{\"reason\":\"Moved to another school.\"}");
+        assertEquals(200, revoked.statusCode(), revoked.body());
+        assertEquals("REVOKED", JsonBodies.object(revoked.body()).getString("status"));
+        assertEquals(409, api.post("/api/grants/" + grant + "/revocation", "superintendent", "{\"reason\":\"again\"}").statusCode());
+        assertEquals(404, api.get("/api/accounts/" + account, "siteadmin2").statusCode(), "rights ended: the account is out of sight");
+
+        String history = api.get("/api/accounts/" + account, "auditor").body();
+        assertTrue(history.contains("\"status\":\"REVOKED\""), history);
+    }
+
+    @Test
+    void anAccountMadeFromAnAuthorizedRequestLineIsOperatedByTheEmployee() {
+        JsonArray mine = JsonBodies.array(api.get("/api/me/authorizations", "employee1").body());
+        HttpResponse<String> submitted = api.post("/api/requests", "employee1", """
+                {"lines":[{"platform":"YouTube","objectives":"Lab safety videos for my classes.","audience":["STUDENTS"],
+                  "communicatesWithStudents":true,"accountName":"%s","districtEmail":"mlopez@district.example.org"}]}"""
+                .formatted(unique("Chem Lab ")));
+        assertEquals(201, submitted.statusCode(), submitted.body());
+        JsonObject request = JsonBodies.object(submitted.body());
+        long lineId = request.getJsonArray("lines").getJsonObject(0).getJsonNumber("id").longValue();
+        HttpResponse<String> decided = api.post("/api/requests/" + request.getJsonNumber("id") + "/decision", "superintendent",
+                "{\"lines\":[{\"lineId\":" + lineId + ",\"outcome\":\"AUTHORIZE\"}]}");
+        assertEquals(200, decided.statusCode(), decided.body());
+        JsonArray now = JsonBodies.array(api.get("/api/me/authorizations", "employee1").body());
+        assertEquals(mine.size() + 1, now.size());
+        long authorization = now.stream().map(JsonValue::asJsonObject).mapToLong(a -> a.getJsonNumber("id").longValue()).max().orElseThrow();
+
+        HttpResponse<String> created = api.post("/api/accounts", "sysadmin",
+                "{\"authorizationId\":" + authorization + ",\"url\":\"https://www.youtube.com/@chemlab\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject account = JsonBodies.object(created.body());
+        assertEquals("YouTube", account.getString("platform"));
+        assertEquals("mlopez@district.example.org", account.getString("registeredEmail"));
+        assertEquals("Lincoln High School", account.getString("unit"), "the employee's school owns it");
+        assertEquals("employee1", account.getJsonArray("operators").getJsonObject(0).getString("username"));
+
+        Set<Long> visible = JsonBodies.object(api.get("/api/accounts?size=200", "employee1").body()).getJsonArray("rows").stream()
+                .map(r -> r.asJsonObject().getJsonNumber("id").longValue()).collect(Collectors.toSet());
+        assertTrue(visible.contains(account.getJsonNumber("id").longValue()), "the operator sees the account");
+        assertEquals(404, api.get("/api/accounts/" + account.getJsonNumber("id"), "employee2").statusCode());
+    }
+
+    @Test
+    void theDirectoryIsPublicListsOnlyActiveAccountsWithFourFieldsAndRevalidatesByETag() {
+        String handle = unique("@dir_");
+        long id = createAccount(api, handle, "WES").getJsonNumber("id").longValue();
+        HttpResponse<String> directory = api.get("/api/directory", null);
+        assertEquals(200, directory.statusCode(), directory.body());
+        JsonArray entries = JsonBodies.array(directory.body());
+        JsonObject mine = entries.stream().map(JsonValue::asJsonObject).filter(e -> e.getString("handle").equals(handle)).findFirst()
+                .orElseThrow(() -> new AssertionError(handle + " not in " + directory.body()));
+        assertEquals(Set.of("platform", "handle", "url", "unit"), mine.keySet(), "nothing but the four fields");
+        assertEquals("Washington Elementary School", mine.getString("unit"));
+        assertFalse(directory.body().contains("@district.example.org"), "no email address is published");
+
+        String etag = directory.headers().firstValue("ETag").orElse(null);
+        assertNotNull(etag, "the directory carries an ETag");
+        assertTrue(directory.headers().firstValue("Cache-Control").orElse("").contains("max-age"));
+        assertEquals(304, api.getWithHeader("/api/directory", null, "If-None-Match", etag).statusCode());
+
+        JsonObject account = JsonBodies.object(api.get("/api/accounts/" + id, "sysadmin").body());
+        assertEquals(200, api.post("/api/test/clock", "sysadmin", "{\"by\":\"PT0S\"}").statusCode());
+        HttpResponse<String> suspended = api.put("/api/accounts/" + id + "/status", "sysadmin",
+                "{\"status\":\"SUSPENDED\",\"version\":" + account.getJsonNumber("version") + "}");
+        assertEquals(200, suspended.statusCode(), suspended.body());
+        HttpResponse<String> after = api.getWithHeader("/api/directory", null, "If-None-Match", etag);
+        assertEquals(200, after.statusCode(), "a change answers in full with a new ETag");
+        assertFalse(after.body().contains(handle), "a suspended account is not listed");
+    }
+}
