@@ -294,7 +294,7 @@ public class DistrictAccount implements Serializable {
 
     /** Ends a grant of this account (revoked, expired, lapsed, holder deactivated). */
     public void endGrant(AccountGrant grant, GrantStatus how, String reason, String byUsername, Instant now) {
-        if (grant.getAccount() != this && !Objects.equals(grant.getAccount().getId(), id)) {
+        if (grant.getAccount() != this && (id == null || !id.equals(grant.getAccount().getId()))) {
             throw new IllegalArgumentException("Grant " + grant.getId() + " is not on account " + id);
         }
         grant.end(how, reason, byUsername, now);

@@ -287,6 +287,12 @@ class AccountGrantTest {
     void aGrantOfAnotherAccountIsRefused() {
         DistrictAccount other = account();
         AccountGrant onOther = grant(other, holder);
+        assertThrows(IllegalArgumentException.class,
+                () -> account.endGrant(onOther, GrantStatus.REVOKED, "x", "superintendent", LATER),
+                "accounts not saved yet: two null ids are not the same account");
+        assertEquals(GrantStatus.ACTIVE, onOther.getStatus());
+        assertEquals(0, account.getActiveAdmins());
+
         withId(account, 1L);
         withId(other, 2L);
         assertThrows(IllegalArgumentException.class,
