@@ -55,6 +55,12 @@ public final class Api {
                 .header("Authorization", basic(user, password)).GET().build());
     }
 
+    public HttpResponse<String> postWithPassword(String path, String user, String password, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", basic(user, password)).header("Accept", "application/json")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     private HttpRequest.Builder request(String path, String user) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
