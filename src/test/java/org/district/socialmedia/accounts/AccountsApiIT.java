@@ -169,6 +169,21 @@ class AccountsApiIT {
     }
 
     @Test
+    void theCsvExportHoldsExactlyWhatTheFilterShowsAndIsAudited() {
+        String handle = unique("@csv_");
+        long id = createAccount(api, handle, "LHS").getJsonNumber("id").longValue();
+        HttpResponse<String> csv = api.getAccepting("/api/accounts/export?text=" + handle.substring(1), "auditor", "text/csv");
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
+        String[] lines = csv.body().split("\r\n");
+        assertEquals(2, lines.length, "the header and the one matching account: " + csv.body());
+        assertTrue(lines[0].startsWith("id,platform,handle,url"), lines[0]);
+        assertTrue(lines[1].startsWith(id + ",Instagram,'" + handle + ","),
+                "a cell starting with @ is defused for spreadsheets: " + lines[1]);
+        assertEquals(403, api.getAccepting("/api/accounts/export", "clerk", "text/csv").statusCode());
+    }
+
+    @Test
     void theDirectoryIsPublicListsOnlyActiveAccountsWithFourFieldsAndRevalidatesByETag() {
         String handle = unique("@dir_");
         long id = createAccount(api, handle, "WES").getJsonNumber("id").longValue();

@@ -77,6 +77,52 @@ public class AccountsResource {
         return page(accounts.count(filter), first, accounts.page(filter, first, size, sort, ascending));
     }
 
+    /** The same accounts as {@code GET /api/accounts} with the same filters, all of them, as CSV (audited). */
+    @GET
+    @Path("accounts/export")
+    @Produces("text/csv")
+    public Response exportAccounts(@QueryParam("text") String text, @QueryParam("unitId") Long unitId,
+                                   @QueryParam("platformId") Long platformId, @QueryParam("status") String status,
+                                   @QueryParam("issue") String issue, @QueryParam("failing") @DefaultValue("false") boolean failing,
+                                   @QueryParam("sort") @DefaultValue("handle") String sort,
+                                   @QueryParam("ascending") @DefaultValue("true") boolean ascending) {
+        AccountFilter filter = new AccountFilter(text, unitId, platformId, parse(AccountStatus.class, "status", status),
+                parse(ComplianceIssue.class, "issue", issue), failing);
+        java.io.StringWriter csv = new java.io.StringWriter();
+        accounts.exportAccounts(filter, sort, ascending, csv);
+        return csvResponse("district-accounts.csv", csv.toString());
+    }
+
+    /** The same rights as {@code GET /api/grants} with the same filters, all of them, as CSV (audited). */
+    @GET
+    @Path("grants/export")
+    @Produces("text/csv")
+    public Response exportGrants(@QueryParam("accountId") Long accountId, @QueryParam("unitId") Long unitId,
+                                 @QueryParam("platformId") Long platformId, @QueryParam("holder") String holder,
+                                 @QueryParam("status") @DefaultValue("ACTIVE") String status,
+                                 @QueryParam("expiringSoon") @DefaultValue("false") boolean expiringSoon,
+                                 @QueryParam("notReviewed") @DefaultValue("false") boolean notReviewed,
+                                 @QueryParam("sort") @DefaultValue("endsOn") String sort,
+                                 @QueryParam("ascending") @DefaultValue("true") boolean ascending) {
+        java.io.StringWriter csv = new java.io.StringWriter();
+        accounts.exportGrants(grantFilter(accountId, unitId, platformId, holder, status, expiringSoon, notReviewed), sort, ascending, csv);
+        return csvResponse("administrative-rights.csv", csv.toString());
+    }
+
+    private static Response csvResponse(String fileName, String csv) {
+        return Response.ok(csv, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "private, no-store").build();
+    }
+
+    private static GrantFilter grantFilter(Long accountId, Long unitId, Long platformId, String holder, String status,
+                                           boolean expiringSoon, boolean notReviewed) {
+        GrantStatus parsed = "ALL".equalsIgnoreCase(status == null ? "" : status.strip()) ? null
+                : parse(GrantStatus.class, "status", status);
+        return new GrantFilter(accountId, unitId, platformId, holder, parsed, expiringSoon, notReviewed);
+    }
+
     @POST
     @Path("accounts")
     public Response create(AccountService.AccountInput body) {
@@ -138,9 +184,7 @@ public class AccountsResource {
                                       @QueryParam("ascending") @DefaultValue("true") boolean ascending,
                                       @QueryParam("first") @DefaultValue("0") int first,
                                       @QueryParam("size") @DefaultValue("25") int size) {
-        GrantStatus parsed = "ALL".equalsIgnoreCase(status == null ? "" : status.strip()) ? null
-                : parse(GrantStatus.class, "status", status);
-        GrantFilter filter = new GrantFilter(accountId, unitId, platformId, holder, parsed, expiringSoon, notReviewed);
+        GrantFilter filter = grantFilter(accountId, unitId, platformId, holder, status, expiringSoon, notReviewed);
         return page(accounts.countGrants(filter), first, accounts.grants(filter, first, size, sort, ascending));
     }
 

@@ -1,0 +1,190 @@
+package org.district.socialmedia.accounts;
+
+import org.district.socialmedia.it.Api;
+import org.district.socialmedia.it.Deployments;
+import org.district.socialmedia.it.JsonBodies;
+import org.district.socialmedia.it.browser.Accessibility;
+import org.district.socialmedia.it.browser.Browser;
+import org.district.socialmedia.it.browser.LoginScreen;
+import org.district.socialmedia.it.browser.PortalScreen;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * In a real browser: the Superintendent grants rights in the dialog, the holder sees the account,
+ * the rights expire and the account disappears from the holder's console; every console page and
+ * dialog passes axe; the public directory opens without signing in.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AccountsJourneyIT {
+
+    private static final String BASE = "http://127.0.0.1:" + System.getProperty("it.http.port", "8180");
+    private static final ZoneId DISTRICT = ZoneId.of("America/Los_Angeles");
+    private static WebDriver driver;
+    private final Api api = Api.onTestServer();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.realWar();
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        driver = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        driver.manage().deleteAllCookies();
+    }
+
+    @AfterEach
+    void resetClock() {
+        api.post("/api/test/clock/reset", "sysadmin", "{}");
+    }
+
+    private WebDriverWait waiting() {
+        return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class);
+    }
+
+    private void setDate(By input, LocalDate day) {
+        // typing into a date input depends on the browser's locale; the value property does not
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", driver.findElement(input), day.toString());
+    }
+
+    private LocalDate today() {
+        Instant now = Instant.parse(JsonBodies.object(api.post("/api/test/clock", "sysadmin", "{\"by\":\"PT0S\"}").body()).getString("now"));
+        return now.atZone(DISTRICT).toLocalDate();
+    }
+
+    @Test
+    void theSuperintendentGrantsRightsTheHolderSeesTheAccountAndItDisappearsWhenTheyExpire() {
+        String handle = AccountsApiIT.unique("@journey_");
+        long account = AccountsApiIT.createAccount(api, handle, "LHS").getJsonNumber("id").longValue();
+        LocalDate lastDay = today().plusDays(3);
+
+        PortalScreen superintendent = new LoginScreen(driver, BASE).open().signInAs("superintendent", Api.DEMO_PASSWORD);
+        superintendent.open("/accounts/view.xhtml?id=" + account);
+        assertTrue(superintendent.heading().contains(handle), superintendent.heading());
+        Accessibility.assertNoViolations(driver, "an account page");
+
+        driver.findElement(By.id("openGrant")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("grantForm:holderId")));
+        Accessibility.assertNoViolations(driver, "the grant dialog");
+
+        superintendent.submit(By.id("grantForm:grant"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("grantForm:holderId")));
+        String errors = driver.findElement(By.id("grantDialog")).getText();
+        assertTrue(errors.contains("Choose the District administrator or supervisor"), "the dialog comes back with its errors: " + errors);
+        assertTrue(errors.contains("Give the reason"), errors);
+        Accessibility.assertNoViolations(driver, "the grant dialog with errors");
+
+        driver.findElement(By.id("grantForm:holderId")).sendKeys("siteadmin");
+        driver.findElement(By.id("grantForm:reason")).sendKeys("Runs the athletics account this season.");
+        setDate(By.id("grantForm:endsOn"), lastDay);
+        superintendent.submit(By.id("grantForm:grant"));
+        assertTrue(superintendent.messages().contains("Patricia Gomez now holds administrative rights"), superintendent.messages());
+        assertTrue(driver.findElement(By.id("grants:grantTable")).getText().contains("Patricia Gomez"));
+        assertEquals("1", driver.findElement(By.id("adminCount")).getText());
+        superintendent.signOut();
+
+        PortalScreen holder = new LoginScreen(driver, BASE).open().signInAs("siteadmin", Api.DEMO_PASSWORD);
+        holder.go("District accounts");
+        assertFalse(driver.findElements(By.linkText(handle)).isEmpty(), "the holder sees the account");
+        Accessibility.assertNoViolations(driver, "the holder's accounts");
+
+        assertEquals(200, api.post("/api/test/clock", "sysadmin", "{\"by\":\"" + Duration.between(
+                Instant.parse(JsonBodies.object(api.post("/api/test/clock", "sysadmin", "{\"by\":\"PT0S\"}").body()).getString("now")),
+                lastDay.plusDays(1).atStartOfDay(DISTRICT).toInstant().plusSeconds(60)) + "\"}").statusCode());
+        api.post("/api/test/rights-sweep", "sysadmin", "{}");
+        holder.open("/accounts/index.xhtml");
+        assertTrue(driver.findElements(By.linkText(handle)).isEmpty(), "after the last day the account is gone from the holder's view");
+        holder.signOut();
+    }
+
+    @Test
+    void everyConsolePageAndTheRevokeDialogPassAxe() {
+        String handle = AccountsApiIT.unique("@axe_");
+        long account = AccountsApiIT.createAccount(api, handle, "WES").getJsonNumber("id").longValue();
+        api.post("/api/accounts/" + account + "/grants", "superintendent", "{\"holder\":\"siteadmin2\",\"reason\":\"Axe check.\"}");
+
+        PortalScreen superintendent = new LoginScreen(driver, BASE).open().signInAs("superintendent", Api.DEMO_PASSWORD);
+        superintendent.go("District accounts");
+        Accessibility.assertNoViolations(driver, "the accounts console");
+        driver.findElement(By.id("accounts:text")).sendKeys(handle.substring(1));
+        driver.findElement(By.id("accounts:apply")).click();
+        waiting().until(d -> d.findElement(By.id("accounts:table")).getText().contains(handle)
+                && d.findElements(By.cssSelector("#accounts\\:table tbody tr")).size() == 1);
+
+        superintendent.go("Administrative rights");
+        Accessibility.assertNoViolations(driver, "the rights console");
+        driver.findElement(By.id("grants:holder")).sendKeys("siteadmin2");
+        driver.findElement(By.id("grants:apply")).click();
+        waiting().until(d -> d.findElement(By.id("grants:table")).getText().contains(handle));
+        WebElement revoke = driver.findElements(By.cssSelector("#grants\\:table tbody tr")).stream()
+                .filter(r -> r.getText().contains(handle)).findFirst().orElseThrow()
+                .findElement(By.cssSelector("input[value='Revoke']"));
+        revoke.click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("revokeForm:reason")));
+        Accessibility.assertNoViolations(driver, "the revoke dialog");
+        driver.findElement(By.id("revokeForm:reason")).sendKeys("No longer at the school.");
+        superintendent.submit(By.id("revokeForm:revoke"));
+        assertTrue(superintendent.messages().contains("are revoked"), superintendent.messages());
+
+        superintendent.go("Access review");
+        Accessibility.assertNoViolations(driver, "the access review page");
+        superintendent.go("Account compliance");
+        Accessibility.assertNoViolations(driver, "the compliance page");
+        assertTrue(driver.findElement(By.id("compliance")).getText().contains("Washington Elementary School"));
+        superintendent.open("/accounts/edit.xhtml");
+        Accessibility.assertNoViolations(driver, "the account editor");
+        superintendent.submit(By.id("account:save"));
+        assertTrue(driver.findElement(By.id("account")).getText().contains("Enter the account's web address"),
+                "each field says what is missing");
+        superintendent.signOut();
+    }
+
+    @Test
+    void thePublicDirectoryOpensWithoutSigningIn() {
+        String handle = AccountsApiIT.unique("@public_");
+        AccountsApiIT.createAccount(api, handle, "RMS");
+        driver.get(BASE + "/directory.xhtml");
+        assertTrue(driver.findElement(By.tagName("h1")).getText().startsWith("Official social media accounts"));
+        assertTrue(driver.getCurrentUrl().endsWith("/directory.xhtml"), "no detour through the login page: " + driver.getCurrentUrl());
+        assertFalse(driver.findElements(By.linkText(handle)).isEmpty(), "the new account is listed");
+        assertTrue(driver.findElements(By.id("mainNav")).isEmpty(), "no staff navigation for the public");
+        Accessibility.assertNoViolations(driver, "the public directory");
+    }
+}
