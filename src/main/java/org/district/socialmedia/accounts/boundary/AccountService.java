@@ -111,6 +111,10 @@ public class AccountService {
             implements Serializable {
     }
 
+    /** An account an employee may ask to use, for the request form. */
+    public record AccountChoice(Long id, Long platformId, String label) implements Serializable {
+    }
+
     public record HolderChoice(Long id, String username, String fullName, String unit) implements Serializable {
     }
 
@@ -235,6 +239,18 @@ public class AccountService {
                                 + " ORDER BY a.grantedAt DESC, a.id DESC", Authorization.class)
                 .setParameter("active", AuthorizationStatus.ACTIVE).setParameter("platform", account.getPlatform())
                 .setParameter("account", account).setMaxResults(PAGE_MAX).getResultStream().map(AccountService::choice).toList();
+    }
+
+    /**
+     * The accounts of the caller's own school or department that are in use, for an employee asking
+     * to post on an existing account instead of opening a new one.
+     */
+    public List<AccountChoice> accountsOfMyUnit() {
+        String me = authority.caller().username();
+        return em.createQuery("SELECT a FROM DistrictAccount a, StaffUser s WHERE s.username = :me AND a.unit = s.unit"
+                                + " AND a.status = :active ORDER BY a.handleKey, a.id", DistrictAccount.class)
+                .setParameter("me", me).setParameter("active", AccountStatus.ACTIVE).setMaxResults(PAGE_MAX).getResultStream()
+                .map(a -> new AccountChoice(a.getId(), a.getPlatform().getId(), a.platformLabel() + ": " + a.getHandle())).toList();
     }
 
     /** The staff who may hold rights (active, SITE_ADMIN), matching a name or username, for the grant dialog. */

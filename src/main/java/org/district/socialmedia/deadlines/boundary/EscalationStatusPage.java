@@ -19,11 +19,13 @@ public class EscalationStatusPage implements Serializable {
 
     private EscalationStatusService.Status status;
     private List<EscalationEvent> recent;
+    private EscalationStatusService.RightsStatus rights;
 
     @PostConstruct
     void load() {
         status = service.status();
         recent = service.recent(50);
+        rights = service.rightsStatus();
     }
 
     public void refresh() {
@@ -32,4 +34,5 @@ public class EscalationStatusPage implements Serializable {
 
     public EscalationStatusService.Status getStatus() { return status; }
     public List<EscalationEvent> getRecent() { return recent; }
+    public EscalationStatusService.RightsStatus getRights() { return rights; }
 }

@@ -29,6 +29,8 @@ public class EscalationStatusService {
     @Inject
     EscalationSweep sweep;
     @Inject
+    org.district.socialmedia.accounts.control.RightsSweep rightsSweep;
+    @Inject
     DistrictSettingsService settings;
 
     public record Status(Instant lastStarted, Instant lastFinished, int lastFired, int lastFailures, String lastError,
@@ -53,6 +55,26 @@ public class EscalationStatusService {
         return new Status(s == null ? null : s.getLastStartedAt(), s == null ? null : s.getLastFinishedAt(),
                 s == null ? 0 : s.getLastProcessed(), s == null ? 0 : s.getLastFailures(), s == null ? null : s.getLastError(),
                 sweep.nextRun(), due, today, late, failed, waiting, settings.current().sweepInterval().toString());
+    }
+
+    /** The account rights timer (administrative rights' expiry, access reviews): same interval, its own pass. */
+    public record RightsStatus(Instant lastStarted, Instant lastFinished, int lastDone, int lastFailures, String lastError,
+                               Instant nextRun, long grantsDue, long reviewsDue, long noticesToday) implements Serializable {
+    }
+
+    public RightsStatus rightsStatus() {
+        SweepStatus s = em.find(SweepStatus.class, SweepStatus.ACCOUNT_RIGHTS);
+        Instant now = clock.instant();
+        Instant startOfDay = now.atZone(settings.current().timeZone()).toLocalDate().atStartOfDay(settings.current().timeZone()).toInstant();
+        long grants = em.createQuery("SELECT COUNT(g) FROM AccountGrant g WHERE g.nextCheckAt <= :now", Long.class)
+                .setParameter("now", now).getSingleResult();
+        long reviews = em.createQuery("SELECT COUNT(r) FROM AccessReview r WHERE r.nextCheckAt <= :now", Long.class)
+                .setParameter("now", now).getSingleResult();
+        long notices = em.createQuery("SELECT COUNT(n) FROM RightsNotice n WHERE n.firedAt >= :start", Long.class)
+                .setParameter("start", startOfDay).getSingleResult();
+        return new RightsStatus(s == null ? null : s.getLastStartedAt(), s == null ? null : s.getLastFinishedAt(),
+                s == null ? 0 : s.getLastProcessed(), s == null ? 0 : s.getLastFailures(), s == null ? null : s.getLastError(),
+                rightsSweep.nextRun(), grants, reviews, notices);
     }
 
     public List<EscalationEvent> recent(int limit) {

@@ -35,14 +35,15 @@ public class RequestEditorPage implements Serializable {
         private String objectives;
         private List<String> audience = new ArrayList<>();
         private boolean communicatesWithStudents;
+        private Long accountId;
         private String accountName;
         private String districtEmail;
 
         LineInput toInput() {
             EnumSet<Audience> set = EnumSet.noneOf(Audience.class);
             audience.forEach(a -> set.add(Audience.valueOf(a)));
-            return new LineInput(platformId, null, otherPlatformName, objectives, set, communicatesWithStudents, null,
-                    accountName, districtEmail);
+            return new LineInput(platformId, null, otherPlatformName, objectives, set, communicatesWithStudents, accountId,
+                    accountId == null ? accountName : null, districtEmail);
         }
 
         static LineForm of(RequestView.Line line) {
@@ -52,6 +53,7 @@ public class RequestEditorPage implements Serializable {
             form.objectives = line.objectives();
             form.audience = new ArrayList<>(line.audience().stream().map(Enum::name).toList());
             form.communicatesWithStudents = line.communicatesWithStudents();
+            form.accountId = line.accountId();
             form.accountName = line.accountName();
             form.districtEmail = line.districtEmail();
             return form;
@@ -67,6 +69,8 @@ public class RequestEditorPage implements Serializable {
         public void setAudience(List<String> audience) { this.audience = audience; }
         public boolean isCommunicatesWithStudents() { return communicatesWithStudents; }
         public void setCommunicatesWithStudents(boolean communicatesWithStudents) { this.communicatesWithStudents = communicatesWithStudents; }
+        public Long getAccountId() { return accountId; }
+        public void setAccountId(Long accountId) { this.accountId = accountId; }
         public String getAccountName() { return accountName; }
         public void setAccountName(String accountName) { this.accountName = accountName; }
         public String getDistrictEmail() { return districtEmail; }
@@ -75,11 +79,14 @@ public class RequestEditorPage implements Serializable {
 
     @Inject
     RequestService service;
+    @Inject
+    org.district.socialmedia.accounts.boundary.AccountService accounts;
 
     private Long id;
     private RequestView request;
     private List<LineForm> lines = new ArrayList<>();
     private List<Platform> platforms;
+    private List<org.district.socialmedia.accounts.boundary.AccountService.AccountChoice> existingAccounts;
     private boolean acknowledged;
     private String answer;
     private boolean busy;
@@ -87,6 +94,7 @@ public class RequestEditorPage implements Serializable {
     /** f:viewAction: loads an existing draft or information request; a new form otherwise. */
     public void load() throws IOException {
         platforms = service.platforms();
+        existingAccounts = accounts.accountsOfMyUnit();
         if (id == null) {
             if (lines.isEmpty()) {
                 lines.add(new LineForm());
@@ -195,4 +203,8 @@ public class RequestEditorPage implements Serializable {
     public String getAnswer() { return answer; }
     public void setAnswer(String answer) { this.answer = answer; }
     public boolean isAnswering() { return request != null && request.isInfoRequested(); }
+
+    public List<org.district.socialmedia.accounts.boundary.AccountService.AccountChoice> getExistingAccounts() {
+        return existingAccounts;
+    }
 }
