@@ -14,6 +14,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.district.socialmedia.platform.control.Errors;
 import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 
 import java.time.Clock;
@@ -95,7 +96,7 @@ public class RightsSweep {
             } catch (RuntimeException e) {
                 // another server opened it first (unique key): nothing to do
                 failures++;
-                lastError = "opening the term's review: " + rootMessage(e);
+                lastError = "opening the term's review: " + Errors.rootMessage(e);
                 LOG.log(Level.FINE, "Access review not opened now", e);
             }
             for (Long id : worker.dueReviews()) {
@@ -113,7 +114,7 @@ public class RightsSweep {
                     }
                 } catch (RuntimeException e) {
                     failures++;
-                    lastError = "review " + id + ": " + rootMessage(e);
+                    lastError = "review " + id + ": " + Errors.rootMessage(e);
                     LOG.log(Level.FINE, "Access review " + id + " not processed now", e);
                 }
             }
@@ -125,13 +126,13 @@ public class RightsSweep {
                     }
                 } catch (RuntimeException e) {
                     failures++;
-                    lastError = "grant " + id + ": " + rootMessage(e);
+                    lastError = "grant " + id + ": " + Errors.rootMessage(e);
                     LOG.log(Level.FINE, "Grant " + id + " not processed now", e);
                 }
             }
         } catch (RuntimeException e) {
             failures++;
-            lastError = rootMessage(e);
+            lastError = Errors.rootMessage(e);
             LOG.log(Level.WARNING, "Account rights sweep failed", e);
         } finally {
             try {
@@ -147,13 +148,5 @@ public class RightsSweep {
     public Instant nextRun() {
         return timers.getTimers().stream().filter(t -> String.valueOf(t.getInfo()).startsWith(TIMER_NAME))
                 .map(t -> t.getNextTimeout().toInstant()).min(Instant::compareTo).orElse(null);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.district.socialmedia.platform.control.Errors;
 import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 
 import java.time.Clock;
@@ -98,13 +99,13 @@ public class EscalationSweep {
                 } catch (RuntimeException e) {
                     // another sweep recorded the same stage first (unique key), or this request failed: the next run retries
                     failures++;
-                    lastError = "request " + id + ": " + rootMessage(e);
+                    lastError = "request " + id + ": " + Errors.rootMessage(e);
                     LOG.log(Level.FINE, "Escalation of request " + id + " not done now", e);
                 }
             }
         } catch (RuntimeException e) {
             failures++;
-            lastError = rootMessage(e);
+            lastError = Errors.rootMessage(e);
             LOG.log(Level.WARNING, "Escalation sweep failed", e);
         } finally {
             try {
@@ -121,13 +122,5 @@ public class EscalationSweep {
         return timers.getTimers().stream().filter(t -> String.valueOf(t.getInfo()).startsWith(TIMER_NAME))
                 .map(t -> t.getNextTimeout().toInstant())
                 .min(Instant::compareTo).orElse(null);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }
