@@ -1,0 +1,451 @@
+package org.district.socialmedia.students.control;
+
+import org.district.socialmedia.people.entity.OrgUnit;
+import org.district.socialmedia.students.control.ParsedRoster.FileMode;
+import org.district.socialmedia.students.control.RosterRows.ClassRow;
+import org.district.socialmedia.students.control.RosterRows.EnrollmentRow;
+import org.district.socialmedia.students.control.RosterRows.GuardianRow;
+import org.district.socialmedia.students.control.RosterRows.OrgRow;
+import org.district.socialmedia.students.control.RosterRows.StudentRow;
+import org.district.socialmedia.students.entity.Guardian;
+import org.district.socialmedia.students.entity.GuardianRole;
+import org.district.socialmedia.students.entity.SchoolClass;
+import org.district.socialmedia.students.entity.Student;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Reads a OneRoster 1.1 CSV export (a zip, a folder, or its files in memory): manifest.csv, orgs.csv,
+ * users.csv and, when present, classes.csv and enrollments.csv. Each row is checked on its own; a
+ * bad row becomes an {@link ImportProblem} with its file, line and reason, and the good rows are
+ * still returned. Columns are found by their header (any order, any case); other OneRoster files
+ * (courses, academicSessions, demographics...) are ignored.
+ * <p>
+ * Without a manifest, or when it names no mode for a file that is present, the file is read as
+ * DELTA: a missing manifest must never deactivate the whole roster.
+ */
+public final class OneRosterParser {
+
+    public static final String MANIFEST = "manifest.csv";
+    public static final String ORGS = "orgs.csv";
+    public static final String USERS = "users.csv";
+    public static final String CLASSES = "classes.csv";
+    public static final String ENROLLMENTS = "enrollments.csv";
+    static final List<String> FILES = List.of(ORGS, USERS, CLASSES, ENROLLMENTS);
+    /** A District's users.csv is tens of MB; a zip entry far larger is a mistake or a zip bomb. */
+    public static final long MAX_FILE_BYTES = 200L * 1024 * 1024;
+
+    private static final Set<String> SKIPPED_ROLES = Set.of("teacher", "administrator", "aide", "proctor");
+
+    private OneRosterParser() {
+    }
+
+    /** Reads a zip; files may sit in one folder inside it. The stream is read to its end, not closed. */
+    public static ParsedRoster parseZip(InputStream zip) throws IOException {
+        Map<String, byte[]> files = new HashMap<>();
+        ZipInputStream in = new ZipInputStream(zip);
+        ZipEntry entry;
+        while ((entry = in.getNextEntry()) != null) {
+            if (entry.isDirectory()) {
+                continue;
+            }
+            String name = entry.getName();
+            name = name.substring(name.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+            if (name.equals(MANIFEST) || FILES.contains(name)) {
+                files.put(name, readAtMost(in, name));
+            }
+        }
+        return parse(files);
+    }
+
+    /** Reads the files of a folder (the dev run's demo roster, an SFTP drop). */
+    public static ParsedRoster parseFolder(Path folder) throws IOException {
+        Map<String, byte[]> files = new HashMap<>();
+        for (String name : concat(MANIFEST, FILES)) {
+            Path file = folder.resolve(name);
+            if (Files.isRegularFile(file)) {
+                if (Files.size(file) > MAX_FILE_BYTES) {
+                    throw new IOException(name + " is larger than " + MAX_FILE_BYTES + " bytes");
+                }
+                files.put(name, Files.readAllBytes(file));
+            }
+        }
+        return parse(files);
+    }
+
+    /** @param files contents by lower-case file name */
+    public static ParsedRoster parse(Map<String, byte[]> files) {
+        Objects.requireNonNull(files, "files");
+        List<ImportProblem> problems = new ArrayList<>();
+        Map<String, FileMode> modes = modes(files, problems);
+        Map<String, Integer> skipped = new LinkedHashMap<>();
+        List<OrgRow> orgs = new ArrayList<>();
+        List<StudentRow> students = new ArrayList<>();
+        List<GuardianRow> guardians = new ArrayList<>();
+        List<ClassRow> classes = new ArrayList<>();
+        List<EnrollmentRow> enrollments = new ArrayList<>();
+        if (modes.get(ORGS) != FileMode.ABSENT) {
+            Table table = Table.of(ORGS, files.get(ORGS), problems, "sourcedId", "name", "type");
+            table.rows(row -> orgs.add(org(row)));
+        }
+        if (modes.get(USERS) != FileMode.ABSENT) {
+            Table table = Table.of(USERS, files.get(USERS), problems, "sourcedId", "role", "givenName", "familyName");
+            table.rows(row -> {
+                String role = row.lower("role");
+                if (role == null) {
+                    throw new RowException("role is empty");
+                }
+                if (role.equals("student")) {
+                    students.add(student(row));
+                } else if (GuardianRole.fromOneRoster(role).isPresent()) {
+                    guardians.add(guardian(row, GuardianRole.fromOneRoster(role).get()));
+                } else if (SKIPPED_ROLES.contains(role)) {
+                    skipped.merge(USERS, 1, Integer::sum);
+                } else {
+                    throw new RowException("role '" + role + "' is not a OneRoster 1.1 role");
+                }
+                return null;
+            });
+        }
+        if (modes.get(CLASSES) != FileMode.ABSENT) {
+            Table table = Table.of(CLASSES, files.get(CLASSES), problems, "sourcedId", "title", "schoolSourcedId");
+            table.rows(row -> classes.add(schoolClass(row)));
+        }
+        if (modes.get(ENROLLMENTS) != FileMode.ABSENT) {
+            Table table = Table.of(ENROLLMENTS, files.get(ENROLLMENTS), problems,
+                    "sourcedId", "classSourcedId", "userSourcedId", "role");
+            table.rows(row -> {
+                String role = row.lower("role");
+                if ("student".equals(role)) {
+                    enrollments.add(enrollment(row));
+                } else if (role != null && SKIPPED_ROLES.contains(role)) {
+                    skipped.merge(ENROLLMENTS, 1, Integer::sum);
+                } else {
+                    throw new RowException(role == null ? "role is empty" : "role '" + role + "' is not a OneRoster 1.1 role");
+                }
+                return null;
+            });
+        }
+        return new ParsedRoster(modes, orgs, students, guardians, classes, enrollments, skipped, problems);
+    }
+
+    private static Map<String, FileMode> modes(Map<String, byte[]> files, List<ImportProblem> problems) {
+        Map<String, String> manifest = new HashMap<>();
+        if (files.containsKey(MANIFEST)) {
+            Table table = Table.of(MANIFEST, files.get(MANIFEST), problems, "propertyName", "value");
+            table.rows(row -> manifest.put(row.required("propertyName"), row.lower("value")));
+            String version = manifest.get("oneroster.version");
+            if (version != null && !version.startsWith("1.")) {
+                problems.add(new ImportProblem(MANIFEST, 0, "oneroster.version is " + version
+                        + "; read as OneRoster 1.1, check the result"));
+            }
+        } else {
+            problems.add(new ImportProblem(MANIFEST, 0,
+                    "missing; every file was read as a delta, so nothing was deactivated for being absent"));
+        }
+        Map<String, FileMode> modes = new HashMap<>();
+        for (String file : FILES) {
+            String key = "file." + file.substring(0, file.length() - ".csv".length());
+            String declared = manifest.get(key);
+            boolean present = files.containsKey(file);
+            FileMode mode;
+            if (declared == null) {
+                mode = present ? FileMode.DELTA : FileMode.ABSENT;
+            } else {
+                mode = switch (declared) {
+                    case "bulk" -> FileMode.BULK;
+                    case "delta" -> FileMode.DELTA;
+                    case "absent" -> FileMode.ABSENT;
+                    default -> {
+                        problems.add(new ImportProblem(MANIFEST, 0, key + " is '" + declared
+                                + "', not bulk, delta or absent; the file was read as a delta"));
+                        yield present ? FileMode.DELTA : FileMode.ABSENT;
+                    }
+                };
+            }
+            if (mode != FileMode.ABSENT && !present) {
+                problems.add(new ImportProblem(file, 0, "the manifest lists it as " + declared + " but it is missing"));
+                mode = FileMode.ABSENT;
+            } else if (mode == FileMode.ABSENT && present) {
+                problems.add(new ImportProblem(file, 0, "the manifest says absent; the file was ignored"));
+            }
+            modes.put(file, mode);
+        }
+        return modes;
+    }
+
+    private static OrgRow org(Table.Row row) {
+        String identifier = row.value("identifier");
+        OrgRow org = new OrgRow(row.required("sourcedId"), row.toBeDeleted(), row.line(), row.required("name"),
+                row.lower("type"), identifier);
+        String code = org.code();
+        if (code.length() > OrgUnit.CODE_MAX || !code.matches("[A-Za-z0-9_-]+")) {
+            throw new RowException((identifier != null ? "identifier" : "sourcedId") + " '" + code
+                    + "' cannot be a school code (at most " + OrgUnit.CODE_MAX + " letters, digits, '-' or '_')");
+        }
+        row.maxLength("name", OrgUnit.NAME_MAX);
+        return org;
+    }
+
+    private static StudentRow student(Table.Row row) {
+        String sourcedId = row.required("sourcedId");
+        boolean toBeDeleted = row.toBeDeleted();
+        if (toBeDeleted) {
+            // a deletion needs nothing but the id: SIS exports often blank the rest
+            return new StudentRow(sourcedId, true, row.line(), null, null, null, List.of(), null, List.of());
+        }
+        row.maxLength("sourcedId", Student.SOURCED_ID_MAX);
+        String districtId = row.value("identifier");
+        if (districtId == null) {
+            throw new RowException("identifier (the District student id) is empty");
+        }
+        row.maxLength("identifier", Student.DISTRICT_ID_MAX);
+        row.maxLength("givenName", Student.NAME_MAX);
+        row.maxLength("familyName", Student.NAME_MAX);
+        List<String> orgs = row.list("orgSourcedIds");
+        if (orgs.isEmpty()) {
+            throw new RowException("orgSourcedIds is empty: the student's school is needed");
+        }
+        List<String> grades = row.list("grades");
+        String grade = grades.isEmpty() ? null : grades.get(0);
+        if (grade != null && grade.length() > Student.GRADE_MAX) {
+            throw new RowException("grades '" + grade + "' is longer than " + Student.GRADE_MAX + " characters");
+        }
+        return new StudentRow(sourcedId, false, row.line(), districtId, row.required("givenName"),
+                row.required("familyName"), orgs, grade, row.list("agentSourcedIds"));
+    }
+
+    private static GuardianRow guardian(Table.Row row, GuardianRole role) {
+        String sourcedId = row.required("sourcedId");
+        if (row.toBeDeleted()) {
+            return new GuardianRow(sourcedId, true, row.line(), null, null, null, null, role, List.of());
+        }
+        row.maxLength("sourcedId", Guardian.SOURCED_ID_MAX);
+        row.maxLength("givenName", Guardian.NAME_MAX);
+        row.maxLength("familyName", Guardian.NAME_MAX);
+        row.maxLength("email", Guardian.EMAIL_MAX);
+        String email = row.value("email");
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new RowException("email '" + email + "' is not an email address");
+        }
+        String phone = row.value("phone") != null ? row.value("phone") : row.value("sms");
+        if (phone != null && phone.length() > Guardian.PHONE_MAX) {
+            throw new RowException("phone '" + phone + "' is longer than " + Guardian.PHONE_MAX + " characters");
+        }
+        return new GuardianRow(sourcedId, false, row.line(), row.required("givenName"), row.required("familyName"),
+                email, phone, role, row.list("agentSourcedIds"));
+    }
+
+    private static ClassRow schoolClass(Table.Row row) {
+        String sourcedId = row.required("sourcedId");
+        if (row.toBeDeleted()) {
+            return new ClassRow(sourcedId, true, row.line(), null, null, null);
+        }
+        row.maxLength("sourcedId", SchoolClass.SOURCED_ID_MAX);
+        row.maxLength("title", SchoolClass.TITLE_MAX);
+        row.maxLength("classCode", SchoolClass.CODE_MAX);
+        return new ClassRow(sourcedId, false, row.line(), row.required("title"), row.value("classCode"),
+                row.required("schoolSourcedId"));
+    }
+
+    private static EnrollmentRow enrollment(Table.Row row) {
+        String sourcedId = row.required("sourcedId");
+        if (row.toBeDeleted()) {
+            return new EnrollmentRow(sourcedId, true, row.line(), null, null, null, null);
+        }
+        LocalDate begin = row.date("beginDate");
+        LocalDate end = row.date("endDate");
+        if (begin != null && end != null && end.isBefore(begin)) {
+            throw new RowException("endDate " + end + " is before beginDate " + begin);
+        }
+        return new EnrollmentRow(sourcedId, false, row.line(), row.required("classSourcedId"),
+                row.required("userSourcedId"), begin, end);
+    }
+
+    private static byte[] readAtMost(InputStream in, String name) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            total += n;
+            if (total > MAX_FILE_BYTES) {
+                throw new IOException(name + " is larger than " + MAX_FILE_BYTES + " bytes");
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
+    }
+
+    /** A row that cannot be used; its message becomes the problem's reason. */
+    static final class RowException extends RuntimeException {
+        RowException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** One CSV file with a header: finds columns by name and reports unusable rows. */
+    static final class Table {
+
+        private final String file;
+        private final List<CsvReader.Record> records;
+        private final Map<String, Integer> columns;
+        private final List<ImportProblem> problems;
+
+        private Table(String file, List<CsvReader.Record> records, Map<String, Integer> columns,
+                      List<ImportProblem> problems) {
+            this.file = file;
+            this.records = records;
+            this.columns = columns;
+            this.problems = problems;
+        }
+
+        static Table of(String file, byte[] content, List<ImportProblem> problems, String... required) {
+            List<CsvReader.Record> records = CsvReader.read(file, content, problems);
+            Map<String, Integer> columns = new HashMap<>();
+            if (records.isEmpty()) {
+                problems.add(new ImportProblem(file, 0, "empty: not even a header line"));
+                return new Table(file, List.of(), columns, problems);
+            }
+            List<String> header = records.get(0).fields();
+            for (int i = 0; i < header.size(); i++) {
+                columns.putIfAbsent(header.get(i).strip().toLowerCase(Locale.ROOT), i);
+            }
+            List<String> missing = Arrays.stream(required)
+                    .filter(column -> !columns.containsKey(column.toLowerCase(Locale.ROOT))).toList();
+            if (!missing.isEmpty()) {
+                problems.add(new ImportProblem(file, records.get(0).line(),
+                        "the header lacks the column(s) " + String.join(", ", missing) + "; the file was not read"));
+                return new Table(file, List.of(), columns, problems);
+            }
+            return new Table(file, records.subList(1, records.size()), columns, problems);
+        }
+
+        /** Feeds each row to the reader; a row it refuses, or a second row with the same sourcedId, is reported. */
+        void rows(Function<Row, ?> reader) {
+            Map<String, Integer> seen = new HashMap<>();
+            for (CsvReader.Record record : records) {
+                Row row = new Row(record);
+                try {
+                    if (columns.containsKey("sourcedid")) {
+                        String id = row.required("sourcedId");
+                        Integer first = seen.putIfAbsent(id, record.line());
+                        if (first != null) {
+                            throw new RowException("sourcedId '" + id + "' was already on line " + first
+                                    + "; this row was ignored");
+                        }
+                    }
+                    if (record.fields().size() > columns.size() && !extraCellsBlank(record)) {
+                        throw new RowException("has " + record.fields().size() + " values but the header has "
+                                + columns.size() + " columns (an unquoted comma?)");
+                    }
+                    reader.apply(row);
+                } catch (RowException e) {
+                    problems.add(new ImportProblem(file, record.line(), e.getMessage()));
+                }
+            }
+        }
+
+        private boolean extraCellsBlank(CsvReader.Record record) {
+            return record.fields().subList(columns.size(), record.fields().size()).stream().allMatch(String::isBlank);
+        }
+
+        final class Row {
+            private final CsvReader.Record record;
+
+            Row(CsvReader.Record record) {
+                this.record = record;
+            }
+
+            int line() {
+                return record.line();
+            }
+
+            /** Stripped, null when blank or when the file has no such column. */
+            String value(String column) {
+                Integer index = columns.get(column.toLowerCase(Locale.ROOT));
+                if (index == null || index >= record.fields().size()) {
+                    return null;
+                }
+                String value = record.fields().get(index).strip();
+                return value.isEmpty() ? null : value;
+            }
+
+            String lower(String column) {
+                String value = value(column);
+                return value == null ? null : value.toLowerCase(Locale.ROOT);
+            }
+
+            String required(String column) {
+                String value = value(column);
+                if (value == null) {
+                    throw new RowException(column + " is empty");
+                }
+                return value;
+            }
+
+            void maxLength(String column, int max) {
+                String value = value(column);
+                if (value != null && value.length() > max) {
+                    throw new RowException(column + " is longer than " + max + " characters");
+                }
+            }
+
+            /** A OneRoster list cell: comma-separated inside one quoted value. */
+            List<String> list(String column) {
+                String value = value(column);
+                if (value == null) {
+                    return List.of();
+                }
+                return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+            }
+
+            LocalDate date(String column) {
+                String value = value(column);
+                if (value == null) {
+                    return null;
+                }
+                try {
+                    return LocalDate.parse(value);
+                } catch (DateTimeParseException e) {
+                    throw new RowException(column + " '" + value + "' is not a date (YYYY-MM-DD)");
+                }
+            }
+
+            boolean toBeDeleted() {
+                String status = lower("status");
+                if (status == null || status.equals("active")) {
+                    return false;
+                }
+                if (status.equals("tobedeleted")) {
+                    return true;
+                }
+                throw new RowException("status '" + value("status") + "' is neither active nor tobedeleted");
+            }
+        }
+    }
+}
