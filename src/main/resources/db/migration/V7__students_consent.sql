@@ -211,8 +211,10 @@ CREATE TABLE consent_check_result (
     CONSTRAINT fk_consent_check_result_check FOREIGN KEY (check_id) REFERENCES consent_check (id),
     CONSTRAINT fk_consent_check_result_student FOREIGN KEY (student_id) REFERENCES student (id)
 );
+
 -- A student's disclosure record (ConsentCheck.FOR_STUDENT).
-CREATE INDEX ix_consent_check_result_student ON consent_check_result (student_id);
+-- a revocation asks which accounts were cleared to post about the student
+CREATE INDEX ix_consent_check_result_student ON consent_check_result (student_id, allowed);
 
 -- ---------------------------------------------------------------- takedowns after a revocation
 CREATE SEQUENCE takedown_task_seq START WITH 50 INCREMENT BY 50;
@@ -250,3 +252,13 @@ CREATE TABLE takedown_task_assignee (
     CONSTRAINT pk_takedown_task_assignee PRIMARY KEY (task_id, username),
     CONSTRAINT fk_takedown_task_assignee_task FOREIGN KEY (task_id) REFERENCES takedown_task (id)
 );
+
+-- The scan's bytes, apart from its metadata so lists never load them; in the database (not on one
+-- server's disk) so every server of a cluster serves the same evidence and backups hold it.
+CREATE TABLE consent_evidence_content (
+    evidence_id BIGINT NOT NULL PRIMARY KEY,
+    content     BYTEA  NOT NULL,
+    CONSTRAINT fk_consent_evidence_content FOREIGN KEY (evidence_id) REFERENCES consent_evidence (id)
+);
+
+INSERT INTO sweep_status (name, last_processed, last_failures, version) VALUES ('consent', 0, 0, 0);

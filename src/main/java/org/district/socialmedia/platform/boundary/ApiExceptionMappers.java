@@ -81,6 +81,14 @@ public final class ApiExceptionMappers {
     }
 
     @Provider
+    public static class ConsentState implements ExceptionMapper<org.district.socialmedia.consent.entity.ConsentStateException> {
+        @Override
+        public Response toResponse(org.district.socialmedia.consent.entity.ConsentStateException e) {
+            return error(409, e.getMessage(), null);
+        }
+    }
+
+    @Provider
     public static class StaleUpdate implements ExceptionMapper<OptimisticLockException> {
         @Override
         public Response toResponse(OptimisticLockException e) {

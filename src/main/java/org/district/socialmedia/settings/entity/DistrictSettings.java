@@ -17,7 +17,8 @@ import java.util.Set;
 public record DistrictSettings(String districtName, List<String> emailDomains, ZoneId timeZone,
                                ReviewPeriod reviewPeriod, DayCounting reviewDays, String publicBaseUrl,
                                String remindersBefore, java.time.Duration overdueRepeat, String escalationContact,
-                               java.time.Duration sweepInterval, RightsSettings rights)
+                               java.time.Duration sweepInterval, RightsSettings rights,
+                               java.time.Duration takedownReminder)
         implements Serializable {
 
     public DistrictSettings {
@@ -42,7 +43,14 @@ public record DistrictSettings(String districtName, List<String> emailDomains, Z
                 java.time.Duration.parse(values.get(SettingKey.OVERDUE_REPEAT)),
                 "none".equals(values.get(SettingKey.ESCALATION_CONTACT)) ? null : values.get(SettingKey.ESCALATION_CONTACT),
                 java.time.Duration.parse(values.get(SettingKey.SWEEP_INTERVAL)),
-                RightsSettings.of(values));
+                RightsSettings.of(values),
+                java.time.Duration.parse(values.get(SettingKey.TAKEDOWN_REMINDER_EVERY)));
+    }
+
+    /** The first day of a school year: the day after the last one (SCHOOL_YEAR_END). */
+    public java.time.MonthDay schoolYearStart() {
+        java.time.LocalDate next = rights.schoolYearEnd().atYear(2001).plusDays(1);
+        return java.time.MonthDay.of(next.getMonth(), next.getDayOfMonth());
     }
 
     /** True when the address belongs to one of the District's domains (or their subdomains). */

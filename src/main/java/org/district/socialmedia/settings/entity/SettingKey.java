@@ -63,7 +63,10 @@ public enum SettingKey {
             SettingKey::reminders),
     ACCESS_REVIEW_LAPSE("district.access-review-lapse", "ACCESS_REVIEW_LAPSE", "false", "Unreviewed rights lapse",
             "true: rights not confirmed by an access review's deadline end then; false: they are only flagged.",
-            SettingKey::bool);
+            SettingKey::bool),
+    TAKEDOWN_REMINDER_EVERY("district.takedown-reminder-every", "TAKEDOWN_REMINDER_EVERY", "P1D", "Takedown reminder every",
+            "After a parent revokes consent, the operators of each account that posted about the student are reminded this often until they mark the takedown done.",
+            SettingKey::positiveDuration);
 
     public static final int VALUE_MAX = 1000;
     public static final int NAME_MAX = 200;

@@ -36,7 +36,8 @@ final class RequestFixtures {
     static final DistrictSettings SETTINGS = new DistrictSettings("Example Unified School District",
             List.of("district.example.org"), ZoneId.of("America/Los_Angeles"), ReviewPeriod.parse("P7D"),
             DayCounting.CALENDAR, "https://portal.district.example.org", "P2D,P1D", java.time.Duration.ofDays(1), null,
-            java.time.Duration.ofMinutes(1), org.district.socialmedia.settings.entity.RightsSettings.DEFAULTS);
+            java.time.Duration.ofMinutes(1), org.district.socialmedia.settings.entity.RightsSettings.DEFAULTS,
+            java.time.Duration.ofDays(1));
 
     static final Decider SUPERINTENDENT = new Decider("superintendent", "Dana Reyes", "Superintendent");
 

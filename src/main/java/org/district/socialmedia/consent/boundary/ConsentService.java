@@ -1,0 +1,435 @@
+package org.district.socialmedia.consent.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import org.district.socialmedia.accounts.entity.DistrictAccount;
+import org.district.socialmedia.accounts.entity.GrantStatus;
+import org.district.socialmedia.audit.control.AuditLog;
+import org.district.socialmedia.consent.control.ConsentAccess;
+import org.district.socialmedia.consent.control.ScanInspector;
+import org.district.socialmedia.consent.entity.ConsentChannel;
+import org.district.socialmedia.consent.entity.ConsentCheck;
+import org.district.socialmedia.consent.entity.ConsentForm;
+import org.district.socialmedia.consent.entity.ConsentFormInput;
+import org.district.socialmedia.consent.entity.ConsentItem;
+import org.district.socialmedia.consent.entity.ConsentRevocation;
+import org.district.socialmedia.consent.entity.ConsentStatus;
+import org.district.socialmedia.consent.entity.Evidence;
+import org.district.socialmedia.consent.entity.EvidenceContent;
+import org.district.socialmedia.consent.entity.ReceivedBy;
+import org.district.socialmedia.consent.entity.ScanType;
+import org.district.socialmedia.consent.entity.TakedownTask;
+import org.district.socialmedia.people.entity.Role;
+import org.district.socialmedia.platform.entity.AccessDeniedException;
+import org.district.socialmedia.platform.entity.InvalidInputException;
+import org.district.socialmedia.platform.entity.NotFoundException;
+import org.district.socialmedia.requests.entity.AuthorizationStatus;
+import org.district.socialmedia.settings.boundary.DistrictSettingsService;
+import org.district.socialmedia.settings.entity.DistrictSettings;
+import org.district.socialmedia.students.entity.Guardian;
+import org.district.socialmedia.students.entity.Student;
+
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Parents' written authorizations: consent clerks record the forms of their own school's students
+ * (with the scan of the signed paper) and their revocations; auditors read. Every view of a form or
+ * its scan is recorded (FERPA disclosure). A revocation creates a takedown task for each account
+ * that was cleared to post about the student and that the withdrawn consent covered.
+ */
+@Stateless
+@RolesAllowed({Role.CONSENT_CLERK_NAME, Role.AUDITOR_NAME})
+public class ConsentService {
+
+    public static final String OBJECT_TYPE = "ConsentForm";
+    public static final String STUDENT_OBJECT = "Student";
+    public static final int PAGE_MAX = 200;
+    /** Students whose consent ends within this many days are on the renewal list. */
+    public static final int RENEWAL_DAYS = 30;
+
+    /** A form as typed; the student by District id, the signer by id (from the student's guardians). */
+    public record FormInput(String studentId, Long guardianId, LocalDate signedOn, String formVersion, String receivedBy,
+                            Set<String> items, String channel, Set<Long> accountIds, Set<Long> platformIds,
+                            LocalDate periodStart, LocalDate periodEnd, String notes) implements Serializable {
+    }
+
+    /** {@code items} null or empty: everything still consented is revoked. */
+    public record RevocationInput(LocalDate revokedOn, String receivedBy, Set<String> items) implements Serializable {
+    }
+
+    public record GuardianView(Long id, String name, String relationship, String email, String phone) implements Serializable {
+    }
+
+    public record StudentRow(Long id, String districtId, String name, String grade, String school, boolean active)
+            implements Serializable {
+    }
+
+    public record RevocationView(LocalDate revokedOn, String receivedBy, Set<ConsentItem> items, String recordedBy,
+                                 Instant recordedAt) implements Serializable {
+    }
+
+    public record ScanView(Long id, ScanType type, long size, String sha256, String originalName, Instant uploadedAt,
+                           String uploadedBy) implements Serializable {
+    }
+
+    public record FormView(Long id, String studentId, String studentName, Long signerId, String signerName, LocalDate signedOn,
+                           String formVersion, ReceivedBy receivedBy, Set<ConsentItem> items, Set<ConsentItem> itemsInForce,
+                           ConsentChannel channel, Set<Long> accountIds, Set<Long> platformIds, LocalDate periodStart,
+                           LocalDate periodEnd, String notes, ConsentStatus status, List<RevocationView> revocations,
+                           List<ScanView> scans, Instant recordedAt, String recordedBy, long version,
+                           List<Long> takedownTasks) implements Serializable {
+    }
+
+    public record StudentView(Long id, String districtId, String givenName, String familyName, String grade, String school,
+                              boolean active, List<GuardianView> guardians, List<FormView> forms, boolean mayChange)
+            implements Serializable {
+    }
+
+    /** A student on the renewal list: no consent in force, or one ending soon ({@code endsOn}). */
+    public record RenewalRow(String studentId, String name, String grade, String school, LocalDate endsOn, String why)
+            implements Serializable {
+    }
+
+    public record Scan(ScanType type, String storedName, byte[] content) {
+    }
+
+    public record TaskView(Long id, String studentId, String studentName, Long accountId, String account, Long formId,
+                           LocalDate revokedOn, Set<ConsentItem> revokedItems, TakedownTask.Status status, Set<String> assignees,
+                           Instant createdAt, Instant doneAt, String doneBy, String note, int remindersSent) implements Serializable {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    Clock clock;
+    @Inject
+    AuditLog audit;
+    @Inject
+    ConsentAccess access;
+    @Inject
+    DistrictSettingsService settings;
+    @Inject
+    Event<ConsentEvent> events;
+
+    // ---------------------------------------------------------------- students
+
+    public ConsentAccess.Scope scope() {
+        return access.scope();
+    }
+
+    public long countStudents(String text) {
+        return studentsQuery(access.scope(), text, true, Long.class).getSingleResult();
+    }
+
+    /** Students of the clerk's school (every school for an auditor), by name or District id. */
+    public List<StudentRow> students(String text, int first, int size) {
+        checkPage(first, size);
+        return studentsQuery(access.scope(), text, false, Student.class).setFirstResult(first).setMaxResults(size)
+                .getResultStream().map(s -> new StudentRow(s.getId(), s.getDistrictId(), s.displayName(), s.getGrade(),
+                        s.getSchool() == null ? null : s.getSchool().getName(), s.isActive())).toList();
+    }
+
+    /** One student with their guardians and forms (a recorded view of student data). */
+    public StudentView student(String districtId) {
+        ConsentAccess.Scope scope = access.scope();
+        Student s = access.reachable(scope, byDistrictId(districtId));
+        audit.record("STUDENT_VIEWED", STUDENT_OBJECT, s.getId(), "consent records of " + s.getDistrictId());
+        List<FormView> forms = em.createNamedQuery(ConsentForm.FOR_STUDENT, ConsentForm.class).setParameter("studentId", s.getId())
+                .getResultStream().map(this::view).toList();
+        List<GuardianView> guardians = s.getGuardians().stream().sorted(Comparator.comparing(Guardian::displayName))
+                .map(g -> new GuardianView(g.getId(), g.displayName(), g.getRelationship() == null ? null : g.getRelationship().name(),
+                        g.getEmail(), g.getPhone())).toList();
+        return new StudentView(s.getId(), s.getDistrictId(), s.getGivenName(), s.getFamilyName(), s.getGrade(),
+                s.getSchool() == null ? null : s.getSchool().getName(), s.isActive(), guardians, forms,
+                scope.mayChange() && scope.schoolId() != null);
+    }
+
+    // ---------------------------------------------------------------- forms
+
+    /**
+     * Records a signed form, with the scan of the paper (required for a paper form). The scan is
+     * checked by its content, stored under a server-made name with its SHA-256.
+     */
+    @RolesAllowed(Role.CONSENT_CLERK_NAME)
+    public FormView record(FormInput in, byte[] scan, String scanFileName) {
+        ConsentAccess.Scope scope = access.scope();
+        if (in == null) {
+            throw new InvalidInputException("studentId", "Send the form's details");
+        }
+        Student student = access.reachable(scope, in.studentId() == null ? null : byDistrictIdOrNull(in.studentId()));
+        Guardian signer = in.guardianId() == null ? null : em.find(Guardian.class, in.guardianId());
+        ReceivedBy receivedBy = parse(ReceivedBy.class, "receivedBy", in.receivedBy());
+        ScanInspector.InspectedScan inspected = scan == null || scan.length == 0 ? null : ScanInspector.inspect(scan, scanFileName);
+        if (inspected == null && receivedBy == ReceivedBy.PAPER_SCAN) {
+            throw new InvalidInputException("scan", "Attach the scan of the signed paper form (PDF, JPEG or PNG, at most 10 MB)");
+        }
+        DistrictSettings district = settings.current();
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(district.timeZone()).toLocalDate();
+        ConsentForm form = new ConsentForm(new ConsentFormInput(student, signer, in.signedOn(), in.formVersion(), receivedBy,
+                items(in.items()), parse(ConsentChannel.class, "channel", in.channel() == null ? "ALL" : in.channel()),
+                in.accountIds() == null ? Set.of() : in.accountIds(), in.platformIds() == null ? Set.of() : in.platformIds(),
+                in.periodStart(), in.periodEnd(), in.notes()), district.schoolYearStart(), today, scope.username(), now);
+        em.persist(form);
+        em.flush();
+        if (inspected != null) {
+            storeScan(form, inspected, scope.username(), now);
+        }
+        audit.record("CONSENT_RECORDED", OBJECT_TYPE, form.getId(), "student " + student.getDistrictId() + ", items "
+                + form.items() + ", " + form.getChannel() + ", " + form.getPeriodStart() + " to " + form.getPeriodEnd()
+                + (inspected == null ? "" : ", scan " + inspected.type() + " sha256 " + inspected.sha256()));
+        return view(form);
+    }
+
+    /** One form (a recorded view). */
+    public FormView get(Long id) {
+        ConsentForm form = reachableForm(access.scope(), id);
+        audit.record("CONSENT_VIEWED", OBJECT_TYPE, id, "student " + form.getStudent().getDistrictId());
+        return view(form);
+    }
+
+    /** A scan's bytes for download (a recorded view); served as an attachment only. */
+    public Scan scan(Long formId, Long evidenceId) {
+        ConsentForm form = reachableForm(access.scope(), formId);
+        Evidence evidence = evidenceId == null ? null : em.find(Evidence.class, evidenceId);
+        if (evidence == null || !evidence.getForm().getId().equals(form.getId())) {
+            throw new NotFoundException("Scan");
+        }
+        EvidenceContent content = em.find(EvidenceContent.class, evidence.getId());
+        if (content == null) {
+            throw new NotFoundException("Scan");
+        }
+        audit.record("CONSENT_SCAN_VIEWED", OBJECT_TYPE, formId, "scan " + evidence.getId() + " (" + evidence.getScanType()
+                + ", sha256 " + evidence.getSha256() + ") of student " + form.getStudent().getDistrictId());
+        return new Scan(evidence.getScanType(), evidence.getStoredName(), content.getContent());
+    }
+
+    /**
+     * Records the parent's revocation; for each District account that a consent check cleared to
+     * post about the student with an item now withdrawn, and that the form covered, a takedown task
+     * goes to the account's operators (its administrators when it has none).
+     */
+    @RolesAllowed(Role.CONSENT_CLERK_NAME)
+    public FormView revoke(Long id, RevocationInput in) {
+        ConsentAccess.Scope scope = access.scope();
+        ConsentForm form = reachableForm(scope, id);
+        if (in == null) {
+            throw new InvalidInputException("revokedOn", "Enter the date the parent revoked");
+        }
+        DistrictSettings district = settings.current();
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(district.timeZone()).toLocalDate();
+        ConsentRevocation revocation = form.revoke(in.revokedOn(), in.receivedBy(),
+                in.items() == null || in.items().isEmpty() ? null : items(in.items()), today, scope.username(), now);
+        em.flush();
+        List<Long> tasks = takedowns(form, revocation, scope.username(), now, district);
+        audit.record("CONSENT_REVOKED", OBJECT_TYPE, id, "items " + revocation.items() + " revoked on " + revocation.getRevokedOn()
+                + " (received by " + revocation.getReceivedBy() + "); " + tasks.size() + " takedown task(s)");
+        return view(form);
+    }
+
+    private List<Long> takedowns(ConsentForm form, ConsentRevocation revocation, String by, Instant now, DistrictSettings district) {
+        Set<ConsentItem> withdrawn = revocation.items();
+        List<ConsentCheck> checks = em.createNamedQuery(ConsentCheck.FOR_STUDENT, ConsentCheck.class)
+                .setParameter("studentId", form.getStudent().getId()).getResultList();
+        Set<Long> accounts = new LinkedHashSet<>();
+        for (ConsentCheck check : checks) {
+            boolean cleared = check.getResults().stream()
+                    .anyMatch(r -> r.getStudentId() == form.getStudent().getId() && r.isAllowed());
+            // the post showed something the parent now withdraws (no first name without the full name either)
+            boolean showsWithdrawn = check.getItems().stream().anyMatch(withdrawn::contains);
+            if (cleared && showsWithdrawn && form.coversChannel(check.getAccountId(), check.getPlatformId())) {
+                accounts.add(check.getAccountId());
+            }
+        }
+        List<Long> created = new java.util.ArrayList<>();
+        for (Long accountId : accounts) {
+            TakedownTask task = new TakedownTask(revocation, accountId, by, now, now.plus(district.takedownReminder()));
+            task.assign(operatorsOf(accountId));
+            em.persist(task);
+            em.flush();
+            created.add(task.getId());
+            events.fire(new ConsentEvent(ConsentEvent.Type.TAKEDOWN_CREATED, task.getId()));
+        }
+        return created;
+    }
+
+    /** Who must take the posts down: the account's active operators, else its District administrators. */
+    Set<String> operatorsOf(Long accountId) {
+        Set<String> people = em.createQuery("SELECT o.employee.username FROM AccountOperator o WHERE o.account.id = :a"
+                        + " AND o.authorization.status = :active AND o.employee.active = TRUE", String.class)
+                .setParameter("a", accountId).setParameter("active", AuthorizationStatus.ACTIVE).getResultStream()
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (people.isEmpty()) {
+            people.addAll(em.createQuery("SELECT g.holder.username FROM AccountGrant g WHERE g.account.id = :a AND g.status = :active",
+                    String.class).setParameter("a", accountId).setParameter("active", GrantStatus.ACTIVE).getResultList());
+        }
+        return people;
+    }
+
+    // ---------------------------------------------------------------- renewal list and takedowns
+
+    /** The clerk's renewal list: active students with no consent in force, or one ending within 30 days. */
+    public List<RenewalRow> renewals(int first, int size) {
+        checkPage(first, size);
+        ConsentAccess.Scope scope = access.scope();
+        LocalDate today = clock.instant().atZone(settings.current().timeZone()).toLocalDate();
+        TypedQuery<Object[]> q = em.createQuery("SELECT s, (SELECT MAX(f.periodEnd) FROM ConsentForm f WHERE f.student = s"
+                        + " AND f.status = :active AND f.periodStart <= :today AND f.periodEnd >= :today) FROM Student s"
+                        + " WHERE s.active = TRUE" + (scope.readsAll() ? "" : " AND s.school.id = :school")
+                        + " AND NOT EXISTS (SELECT g.id FROM ConsentForm g WHERE g.student = s AND g.status = :active"
+                        + " AND g.periodStart <= :today AND g.periodEnd > :soon)"
+                        + " ORDER BY s.familyName, s.givenName, s.id", Object[].class)
+                .setParameter("active", ConsentStatus.ACTIVE).setParameter("today", today)
+                .setParameter("soon", today.plusDays(RENEWAL_DAYS));
+        if (!scope.readsAll()) {
+            q.setParameter("school", scope.schoolId() == null ? -1L : scope.schoolId());
+        }
+        return q.setFirstResult(first).setMaxResults(size).getResultStream().map(row -> {
+            Student s = (Student) row[0];
+            LocalDate ends = (LocalDate) row[1];
+            return new RenewalRow(s.getDistrictId(), s.displayName(), s.getGrade(), s.getSchool() == null ? null : s.getSchool().getName(),
+                    ends, ends == null ? "No consent in force" : "Ends within " + RENEWAL_DAYS + " days");
+        }).toList();
+    }
+
+    /** Takedown tasks of the clerk's school (every task for an auditor), open ones first. */
+    public List<TaskView> takedownTasks(boolean openOnly) {
+        ConsentAccess.Scope scope = access.scope();
+        TypedQuery<TakedownTask> q = em.createQuery("SELECT t FROM TakedownTask t WHERE 1 = 1"
+                + (scope.readsAll() ? "" : " AND t.student.school.id = :school")
+                + (openOnly ? " AND t.status = :open" : "") + " ORDER BY t.status DESC, t.createdAt DESC, t.id DESC", TakedownTask.class);
+        if (!scope.readsAll()) {
+            q.setParameter("school", scope.schoolId() == null ? -1L : scope.schoolId());
+        }
+        if (openOnly) {
+            q.setParameter("open", TakedownTask.Status.OPEN);
+        }
+        return q.setMaxResults(PAGE_MAX).getResultStream().map(this::taskView).toList();
+    }
+
+    TaskView taskView(TakedownTask t) {
+        DistrictAccount account = em.find(DistrictAccount.class, t.getAccountId());
+        return new TaskView(t.getId(), t.getStudent().getDistrictId(), t.getStudent().displayName(), t.getAccountId(),
+                account == null ? "#" + t.getAccountId() : account.platformLabel() + " " + account.getHandle(), t.getForm().getId(),
+                t.getRevocation().getRevokedOn(), t.getRevocation().items(), t.getStatus(), Set.copyOf(t.getAssignees()),
+                t.getCreatedAt(), t.getDoneAt(), t.getDoneBy(), t.getNote(), t.getRemindersSent());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private <T> TypedQuery<T> studentsQuery(ConsentAccess.Scope scope, String text, boolean count, Class<T> type) {
+        StringBuilder jpql = new StringBuilder(count ? "SELECT COUNT(s.id) FROM Student s WHERE 1 = 1" : "SELECT s FROM Student s WHERE 1 = 1");
+        if (!scope.readsAll()) {
+            jpql.append(" AND s.school.id = :school");
+        }
+        String t = text == null ? null : text.strip().toLowerCase(Locale.ROOT);
+        if (t != null && !t.isEmpty()) {
+            jpql.append(" AND (LOWER(s.familyName) LIKE :text ESCAPE '\\' OR LOWER(s.givenName) LIKE :text ESCAPE '\\' OR s.districtId = :exact)");
+        }
+        if (!count) {
+            jpql.append(" ORDER BY s.familyName, s.givenName, s.id");
+        }
+        TypedQuery<T> q = em.createQuery(jpql.toString(), type);
+        if (!scope.readsAll()) {
+            q.setParameter("school", scope.schoolId() == null ? -1L : scope.schoolId());
+        }
+        if (t != null && !t.isEmpty()) {
+            q.setParameter("text", t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            q.setParameter("exact", text.strip());
+        }
+        return q;
+    }
+
+    private Student byDistrictId(String districtId) {
+        Student s = byDistrictIdOrNull(districtId);
+        if (s == null) {
+            throw new NotFoundException("Student");
+        }
+        return s;
+    }
+
+    private Student byDistrictIdOrNull(String districtId) {
+        if (districtId == null || districtId.isBlank()) {
+            return null;
+        }
+        return em.createNamedQuery(Student.BY_DISTRICT_ID, Student.class).setParameter("districtId", districtId.strip())
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    private ConsentForm reachableForm(ConsentAccess.Scope scope, Long id) {
+        ConsentForm form = id == null ? null : em.find(ConsentForm.class, id);
+        if (form == null || !scope.reaches(form.getStudent())) {
+            throw new NotFoundException("Consent form");
+        }
+        if (!scope.mayChange() && !scope.readsAll()) {
+            throw new AccessDeniedException("Only consent clerks and auditors see consent forms");
+        }
+        return form;
+    }
+
+    private void storeScan(ConsentForm form, ScanInspector.InspectedScan scan, String by, Instant now) {
+        Evidence evidence = new Evidence(form, scan.storedName(), scan.type(), scan.size(), scan.sha256(), scan.originalName(), by, now);
+        em.persist(evidence);
+        em.flush();
+        em.persist(new EvidenceContent(evidence, scan.content()));
+    }
+
+    private FormView view(ConsentForm f) {
+        List<ScanView> scans = em.createNamedQuery(Evidence.FOR_FORM, Evidence.class).setParameter("formId", f.getId()).getResultStream()
+                .map(e -> new ScanView(e.getId(), e.getScanType(), e.getSizeBytes(), e.getSha256(), e.getOriginalName(),
+                        e.getUploadedAt(), e.getUploadedBy())).toList();
+        List<Long> tasks = em.createQuery("SELECT t.id FROM TakedownTask t WHERE t.form = :f ORDER BY t.id", Long.class)
+                .setParameter("f", f).getResultList();
+        LocalDate today = clock.instant().atZone(settings.current().timeZone()).toLocalDate();
+        return new FormView(f.getId(), f.getStudent().getDistrictId(), f.getStudent().displayName(),
+                f.getSigner() == null ? null : f.getSigner().getId(), f.getSigner() == null ? null : f.getSigner().displayName(),
+                f.getSignedOn(), f.getFormVersion(), f.getReceivedBy(), f.items(), f.itemsAfterRevocations(today), f.getChannel(),
+                Set.copyOf(f.getAccountIds()), Set.copyOf(f.getPlatformIds()), f.getPeriodStart(), f.getPeriodEnd(), f.getNotes(),
+                f.getStatus(), f.getRevocations().stream().map(r -> new RevocationView(r.getRevokedOn(), r.getReceivedBy(), r.items(),
+                r.getRecordedBy(), r.getRecordedAt())).toList(), scans, f.getRecordedAt(), f.getRecordedBy(), f.getVersion(), tasks);
+    }
+
+    static Set<ConsentItem> items(Set<String> names) {
+        Set<ConsentItem> items = EnumSet.noneOf(ConsentItem.class);
+        if (names != null) {
+            for (String name : names) {
+                items.add(parse(ConsentItem.class, "items", name));
+            }
+        }
+        return items;
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, "'" + value.strip() + "' is not one of "
+                    + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
+        }
+    }
+
+    private static void checkPage(int first, int size) {
+        if (first < 0 || size < 1 || size > PAGE_MAX) {
+            throw new InvalidInputException("size", "first is 0 or more; size is 1 to " + PAGE_MAX);
+        }
+    }
+}
