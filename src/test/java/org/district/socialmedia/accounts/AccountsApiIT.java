@@ -110,8 +110,14 @@ class AccountsApiIT {
         assertEquals(JsonValue.NULL, JsonBodies.object(openEnded.body()).get("endsOn"));
         assertEquals("Designee of the Superintendent", JsonBodies.object(openEnded.body()).getString("grantedAs"));
 
+        HttpResponse<String> renewed = api.post(path, "superintendent", "{\"holder\":\"siteadmin\",\"reason\":\"Another year.\"}");
+        assertEquals(201, renewed.statusCode(), "granting again renews: " + renewed.body());
+
         JsonObject view = JsonBodies.object(api.get("/api/accounts/" + account, "auditor").body());
-        assertEquals(2, view.getInt("activeAdmins"));
+        assertEquals(2, view.getInt("activeAdmins"), "the renewal replaced the first grant: " + view);
+        assertTrue(view.getJsonArray("grants").stream().map(JsonValue::asJsonObject)
+                .anyMatch(g -> g.getJsonNumber("id").longValue() == grant.getJsonNumber("id").longValue()
+                        && g.getString("status").equals("REVOKED") && g.getString("endReason").startsWith("Renewed")), view.toString());
         assertFalse(view.getJsonArray("issues").toString().contains("FEWER_THAN_TWO_ADMINS"), view.toString());
     }
 

@@ -51,6 +51,14 @@ public class AccessReviewService {
                 .map(this::view).orElse(null);
     }
 
+    public ReviewView get(Long id) {
+        AccessReview review = id == null ? null : em.find(AccessReview.class, id);
+        if (review == null) {
+            throw new org.district.socialmedia.platform.entity.NotFoundException("Access review");
+        }
+        return view(review);
+    }
+
     public List<ReviewView> recent() {
         return em.createQuery("SELECT r FROM AccessReview r ORDER BY r.opensOn DESC, r.id DESC", AccessReview.class)
                 .setMaxResults(20).getResultStream().map(this::view).toList();

@@ -390,19 +390,25 @@ public class AccountService {
             throw new InvalidInputException("holderId", "Choose the District administrator or supervisor who receives the rights");
         }
         StaffUser holder = holder(in);
-        if (holder != null && !em.createQuery("SELECT g.id FROM AccountGrant g WHERE g.account = :a AND g.holder = :h AND g.status = :active",
-                        Long.class).setParameter("a", account).setParameter("h", holder).setParameter("active", GrantStatus.ACTIVE)
-                .getResultList().isEmpty()) {
-            throw new InvalidInputException("holderId", holder.getFullName() + " already holds administrative rights on this account");
-        }
         DistrictSettings district = settings.current();
         LocalDate today = today();
         Instant now = clock.instant();
+        // granting again to someone who holds rights renews them: the new grant replaces the one in force
+        List<AccountGrant> current = holder == null ? List.of() : em.createQuery("SELECT g FROM AccountGrant g WHERE g.account = :a"
+                        + " AND g.holder = :h AND g.status = :active", AccountGrant.class).setParameter("a", account)
+                .setParameter("h", holder).setParameter("active", GrantStatus.ACTIVE).getResultList();
+        em.lock(account, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         AccountGrant grant = account.grant(holder, caller.granter(), in.reason(), in.startsOn(), in.endsOn(), in.openEndedReason(),
                 today, district.rights().schoolYearEndOnOrAfter(in.startsOn() == null ? today : in.startsOn()), now);
         grant.scheduleCheck(grant.nextCheck(district.timeZone(), district.rights().noticeDaysBefore(), false));
         em.persist(grant);
-        em.flush();
+        flush();
+        for (AccountGrant old : current) {
+            account.endGrant(old, GrantStatus.REVOKED, "Renewed: replaced by grant " + grant.getId(), caller.username(), now);
+            audit.record("GRANT_RENEWED", DistrictAccount.OBJECT_TYPE, accountId, "grant " + old.getId() + " of "
+                    + holder.getUsername() + " replaced by grant " + grant.getId());
+        }
+        flush();
         audit.record("GRANT_CREATED", DistrictAccount.OBJECT_TYPE, accountId, "administrative rights (grant " + grant.getId()
                 + ") to " + holder.getUsername() + " from " + grant.getStartsOn() + " to "
                 + (grant.getEndsOn() == null ? "no end date (" + grant.getOpenEndedReason() + ")" : grant.getEndsOn())

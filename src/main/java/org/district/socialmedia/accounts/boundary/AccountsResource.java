@@ -209,6 +209,12 @@ public class AccountsResource {
         return current == null ? Response.noContent().build() : Response.ok(current).build();
     }
 
+    @GET
+    @Path("access-reviews/{id}")
+    public AccessReviewService.ReviewView review(@PathParam("id") Long id) {
+        return reviews.get(id);
+    }
+
     /** Opens an access review today, due by {"deadline":"YYYY-MM-DD"}. */
     @POST
     @Path("access-reviews")

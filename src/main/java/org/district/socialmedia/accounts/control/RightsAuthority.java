@@ -84,7 +84,7 @@ public class RightsAuthority {
     public Caller requireRegistryManager() {
         Caller caller = caller();
         if (!caller.managesRegistry()) {
-            throw new org.district.socialmedia.platform.entity.AccessDeniedException("Only a system administrator or the Superintendent keeps the account registry");
+            throw new org.district.socialmedia.platform.entity.AccessDeniedException("Only a system administrator, the Superintendent or a designee given the power to grant rights keeps the account registry");
         }
         return caller;
     }

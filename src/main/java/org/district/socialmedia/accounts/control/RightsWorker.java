@@ -110,8 +110,10 @@ public class RightsWorker {
         if (term.isEmpty()) {
             return null;
         }
-        boolean exists = !em.createQuery("SELECT r.id FROM AccessReview r WHERE r.opensOn = :day", Long.class)
-                .setParameter("day", term.get().opens()).getResultList().isEmpty();
+        // one review at a time: a review opened by hand and still open covers this term too
+        boolean exists = !em.createQuery("SELECT r.id FROM AccessReview r WHERE r.opensOn = :day OR r.status = :open", Long.class)
+                .setParameter("day", term.get().opens()).setParameter("open", AccessReview.Status.OPEN)
+                .setMaxResults(1).getResultList().isEmpty();
         if (exists) {
             return null;
         }
