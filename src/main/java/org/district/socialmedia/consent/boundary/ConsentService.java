@@ -320,10 +320,10 @@ public class ConsentService {
         if (openOnly) {
             q.setParameter("open", TakedownTask.Status.OPEN);
         }
-        return q.setMaxResults(PAGE_MAX).getResultStream().map(this::taskView).toList();
+        return q.setMaxResults(PAGE_MAX).getResultStream().map(t -> taskView(em, t)).toList();
     }
 
-    TaskView taskView(TakedownTask t) {
+    static TaskView taskView(EntityManager em, TakedownTask t) {
         DistrictAccount account = em.find(DistrictAccount.class, t.getAccountId());
         return new TaskView(t.getId(), t.getStudent().getDistrictId(), t.getStudent().displayName(), t.getAccountId(),
                 account == null ? "#" + t.getAccountId() : account.platformLabel() + " " + account.getHandle(), t.getForm().getId(),

@@ -9,18 +9,17 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
-import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.district.socialmedia.platform.control.Errors;
+import org.district.socialmedia.platform.control.IntervalTimers;
 import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -57,21 +56,7 @@ public class EscalationSweep {
     @PostConstruct
     void schedule() {
         long interval = settings.current().sweepInterval().toMillis();
-        // the timer's info names its interval: a changed SWEEP_INTERVAL replaces the timer at start
-        String info = TIMER_NAME + "@" + interval;
-        boolean kept = false;
-        for (Timer timer : timers.getTimers()) {
-            if (String.valueOf(timer.getInfo()).startsWith(TIMER_NAME)) {
-                if (!kept && info.equals(timer.getInfo())) {
-                    kept = true;
-                } else {
-                    timer.cancel();
-                }
-            }
-        }
-        if (!kept) {
-            timers.createIntervalTimer(new Date(System.currentTimeMillis() + 1000), interval, new TimerConfig(info, true));
-        }
+        IntervalTimers.keepOne(timers, TIMER_NAME, interval, 1000);
         LOG.info("Deadline escalation sweep every " + Duration.ofMillis(interval));
     }
 
@@ -119,8 +104,6 @@ public class EscalationSweep {
     }
 
     public Instant nextRun() {
-        return timers.getTimers().stream().filter(t -> String.valueOf(t.getInfo()).startsWith(TIMER_NAME))
-                .map(t -> t.getNextTimeout().toInstant())
-                .min(Instant::compareTo).orElse(null);
+        return IntervalTimers.nextRun(timers, TIMER_NAME);
     }
 }

@@ -1,0 +1,161 @@
+package org.district.socialmedia.consent.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.district.socialmedia.consent.control.ScanInspector;
+import org.district.socialmedia.platform.entity.InvalidInputException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The consent API: forms (with the scan), revocations, the check before posting, the renewal list
+ * and takedown tasks; the clerk's students. Same error rules as the other APIs. Field names are a
+ * contract: see README, "API".
+ */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ConsentResource {
+
+    public record Completion(String note) {
+    }
+
+    @Inject
+    ConsentService consents;
+    @Inject
+    ConsentCheckService checks;
+    @Inject
+    TakedownService takedowns;
+    @Context
+    UriInfo uri;
+
+    /**
+     * A signed form, as multipart/form-data: the part "consent" holds the form as JSON, the part
+     * "scan" the scan of the paper (PDF, JPEG or PNG, at most 10 MB; checked by its content).
+     */
+    @POST
+    @Path("consents")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response record(@FormParam("consent") String consent, @FormParam("scan") EntityPart scan) throws IOException {
+        ConsentService.FormInput input;
+        try (Jsonb jsonb = JsonbBuilder.create()) {
+            input = consent == null || consent.isBlank() ? null : jsonb.fromJson(consent, ConsentService.FormInput.class);
+        } catch (JsonbException e) {
+            throw new InvalidInputException("consent", "The part \"consent\" is not a form in JSON: " + e.getMessage());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] bytes = null;
+        String name = null;
+        if (scan != null) {
+            name = scan.getFileName().orElse(null);
+            try (InputStream in = scan.getContent()) {
+                bytes = ScanInspector.inspect(in, name).content();
+            }
+        }
+        return created(consents.record(input, bytes, name));
+    }
+
+    /** An electronic form without a scan, as plain JSON. */
+    @POST
+    @Path("consents")
+    public Response recordElectronic(ConsentService.FormInput input) {
+        return created(consents.record(input, null, null));
+    }
+
+    private Response created(ConsentService.FormView form) {
+        return Response.created(uri.getBaseUriBuilder().path("consents").path(String.valueOf(form.id())).build()).entity(form).build();
+    }
+
+    @GET
+    @Path("consents/{id}")
+    public ConsentService.FormView get(@PathParam("id") Long id) {
+        return consents.get(id);
+    }
+
+    /** A scan, always as an attachment with its real type: never rendered inline. */
+    @GET
+    @Path("consents/{id}/scans/{scanId}")
+    @Produces({"application/pdf", "image/png", "image/jpeg"})
+    public Response scan(@PathParam("id") Long id, @PathParam("scanId") Long scanId) {
+        ConsentService.Scan scan = consents.scan(id, scanId);
+        Response.ResponseBuilder response = Response.ok(scan.content(), scan.type().mediaType());
+        ScanInspector.downloadHeaders(scan.type(), scan.storedName()).forEach(response::header);
+        return response.build();
+    }
+
+    @POST
+    @Path("consents/{id}/revocation")
+    public ConsentService.FormView revoke(@PathParam("id") Long id, ConsentService.RevocationInput body) {
+        return consents.revoke(id, body);
+    }
+
+    /** Students whose consent is missing or ends within 30 days (the clerk's school). */
+    @GET
+    @Path("consents/renewals")
+    public List<ConsentService.RenewalRow> renewals(@QueryParam("first") @DefaultValue("0") int first,
+                                                    @QueryParam("size") @DefaultValue("50") int size) {
+        return consents.renewals(first, size);
+    }
+
+    /** {"accountId":..,"items":["PHOTO","FULL_NAME"],"studentIds":[".."]} (or "classId") → {"results":[..]}. */
+    @POST
+    @Path("consent-checks")
+    public Map<String, Object> check(ConsentCheckService.CheckInput body) {
+        ConsentCheckService.Outcome outcome = checks.check(body);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("checkId", outcome.checkId());
+        answer.put("results", outcome.results());
+        return answer;
+    }
+
+    @GET
+    @Path("students")
+    public Map<String, Object> students(@QueryParam("text") String text, @QueryParam("first") @DefaultValue("0") int first,
+                                        @QueryParam("size") @DefaultValue("25") int size) {
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("total", consents.countStudents(text));
+        page.put("first", first);
+        page.put("rows", consents.students(text, first, size));
+        return page;
+    }
+
+    @GET
+    @Path("students/{districtId}")
+    public ConsentService.StudentView student(@PathParam("districtId") String districtId) {
+        return consents.student(districtId);
+    }
+
+    /** Takedown tasks: a clerk's school's, or those assigned to the caller; open ones by default. */
+    @GET
+    @Path("takedown-tasks")
+    public List<ConsentService.TaskView> takedownTasks(@QueryParam("open") @DefaultValue("true") boolean openOnly) {
+        return takedowns.visibleTasks(openOnly);
+    }
+
+    @POST
+    @Path("takedown-tasks/{id}/completion")
+    public ConsentService.TaskView complete(@PathParam("id") Long id, Completion body) {
+        return takedowns.complete(id, body == null ? null : body.note());
+    }
+}
