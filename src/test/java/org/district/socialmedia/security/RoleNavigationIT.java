@@ -54,15 +54,15 @@ class RoleNavigationIT {
 
     @ParameterizedTest(name = "{0} sees {2}")
     @CsvSource(delimiter = ';', value = {
-            "employee1;Employee;Home|My requests|New request|My authorizations|District accounts|Official accounts|Social media policy",
-            "employee2;Employee;Home|My requests|New request|My authorizations|District accounts|Official accounts|Social media policy",
-            "employee3;Employee;Home|My requests|New request|My authorizations|District accounts|Official accounts|Social media policy",
+            "employee1;Employee;Home|My requests|New request|My authorizations|District accounts|Check before posting|Takedowns|Official accounts|Social media policy",
+            "employee2;Employee;Home|My requests|New request|My authorizations|District accounts|Check before posting|Takedowns|Official accounts|Social media policy",
+            "employee3;Employee;Home|My requests|New request|My authorizations|District accounts|Check before posting|Takedowns|Official accounts|Social media policy",
             "superintendent;Superintendent;Home|Review queue|Designees and reasons|District accounts|Administrative rights|Access review|Account compliance|Official accounts|Social media policy",
             "designee;Reviewer;Home|Review queue|District accounts|Administrative rights|Access review|Account compliance|Official accounts|Social media policy",
-            "siteadmin;Site administrator;Home|District accounts|Administrative rights|Official accounts|Social media policy",
-            "siteadmin2;Site administrator;Home|District accounts|Administrative rights|Official accounts|Social media policy",
-            "clerk;Consent clerk;Home|Official accounts|Social media policy",
-            "auditor;Auditor;Home|District accounts|Administrative rights|Access review|Account compliance|Official accounts|Social media policy",
+            "siteadmin;Site administrator;Home|District accounts|Administrative rights|Check before posting|Takedowns|Official accounts|Social media policy",
+            "siteadmin2;Site administrator;Home|District accounts|Administrative rights|Check before posting|Takedowns|Official accounts|Social media policy",
+            "clerk;Consent clerk;Home|Students and consent|Consent renewals|Takedowns|Official accounts|Social media policy",
+            "auditor;Auditor;Home|District accounts|Administrative rights|Access review|Account compliance|Students and consent|Consent renewals|Takedowns|Official accounts|Social media policy",
             "sysadmin;System administrator;Home|District accounts|Administrative rights|Account compliance|Official accounts|Social media policy|Staff users|District settings|Platforms|Outbox|Deadline timer"})
     void eachRoleSeesOnlyItsNavigationAndAnAccessibleHomePage(String username, String roleSection, String expectedNav) {
         PortalScreen portal = new LoginScreen(driver, BASE).open().signInAs(username, Api.DEMO_PASSWORD);

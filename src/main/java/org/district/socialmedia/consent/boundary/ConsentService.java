@@ -159,6 +159,12 @@ public class ConsentService {
                 scope.mayChange() && scope.schoolId() != null);
     }
 
+    /** The platforms a form may list as its channel. */
+    public List<org.district.socialmedia.requests.entity.Platform> platforms() {
+        return em.createNamedQuery(org.district.socialmedia.requests.entity.Platform.ALL_ACTIVE,
+                org.district.socialmedia.requests.entity.Platform.class).getResultList();
+    }
+
     // ---------------------------------------------------------------- forms
 
     /**

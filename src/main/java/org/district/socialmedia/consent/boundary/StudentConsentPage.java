@@ -1,0 +1,177 @@
+package org.district.socialmedia.consent.boundary;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import org.district.socialmedia.consent.control.ScanInspector;
+import org.district.socialmedia.consent.entity.ConsentChannel;
+import org.district.socialmedia.consent.entity.ConsentItem;
+import org.district.socialmedia.consent.entity.ConsentStateException;
+import org.district.socialmedia.consent.entity.ReceivedBy;
+import org.district.socialmedia.platform.boundary.Messages;
+import org.district.socialmedia.platform.entity.InvalidInputException;
+import org.district.socialmedia.platform.entity.NotFoundException;
+import org.district.socialmedia.requests.entity.Platform;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One student's consent records: guardians, forms with their scans and revocations; the clerk
+ * records a new signed form (with the scan) and a parent's revocation.
+ */
+@Named
+@ViewScoped
+public class StudentConsentPage implements Serializable {
+
+    @Inject
+    ConsentService service;
+
+    private String id;
+    private ConsentService.StudentView student;
+    private List<Platform> platforms;
+    // the new form
+    private Long guardianId;
+    private LocalDate signedOn;
+    private String formVersion;
+    private ReceivedBy receivedBy = ReceivedBy.PAPER_SCAN;
+    private List<String> items = new ArrayList<>();
+    private ConsentChannel channel = ConsentChannel.ALL;
+    private List<String> platformIds = new ArrayList<>();
+    private String accountIds;
+    private LocalDate periodStart;
+    private LocalDate periodEnd;
+    private String notes;
+    private transient Part scan;
+    // a revocation
+    private Long revokeFormId;
+    private LocalDate revokedOn;
+    private String revokeReceivedBy;
+    private List<String> revokeItems = new ArrayList<>();
+
+    public void load() throws IOException {
+        try {
+            student = service.student(id);
+            platforms = service.platforms();
+        } catch (NotFoundException | IllegalArgumentException e) {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "Student not found");
+            FacesContext.getCurrentInstance().responseComplete();
+        }
+    }
+
+    public void record() {
+        byte[] bytes = null;
+        String name = null;
+        try {
+            if (scan != null && scan.getSize() > 0) {
+                name = scan.getSubmittedFileName();
+                try (InputStream in = scan.getInputStream()) {
+                    bytes = ScanInspector.inspect(in, name).content();
+                }
+            }
+            Set<Long> platformSet = new LinkedHashSet<>();
+            platformIds.forEach(p -> platformSet.add(Long.valueOf(p)));
+            ConsentService.FormView form = service.record(new ConsentService.FormInput(student.districtId(), guardianId, signedOn,
+                    formVersion, receivedBy == null ? null : receivedBy.name(), new LinkedHashSet<>(items), channel.name(), parseIds(accountIds),
+                    platformSet, periodStart, periodEnd, notes), bytes, name);
+            Messages.info("The form is recorded: " + form.periodStart() + " to " + form.periodEnd() + ".");
+            guardianId = null;
+            signedOn = periodStart = periodEnd = null;
+            formVersion = notes = accountIds = null;
+            items = new ArrayList<>();
+            platformIds = new ArrayList<>();
+            student = service.student(id);
+        } catch (InvalidInputException e) {
+            Messages.fieldErrors("newForm", e);
+        } catch (IOException e) {
+            Messages.error("The scan could not be read: " + e.getMessage());
+        }
+    }
+
+    private static Set<Long> parseIds(String text) {
+        Set<Long> ids = new LinkedHashSet<>();
+        if (text == null) {
+            return ids;
+        }
+        for (String part : text.split("[,\\s]+")) {
+            if (!part.isBlank()) {
+                try {
+                    ids.add(Long.valueOf(part.strip()));
+                } catch (NumberFormatException e) {
+                    throw new InvalidInputException("accountIds", "'" + part.strip() + "' is not an account number");
+                }
+            }
+        }
+        return ids;
+    }
+
+    public void prepareRevoke(Long formId) {
+        revokeFormId = formId;
+        revokedOn = null;
+        revokeReceivedBy = null;
+        revokeItems = new ArrayList<>();
+    }
+
+    public void revoke() {
+        try {
+            ConsentService.FormView form = service.revoke(revokeFormId, new ConsentService.RevocationInput(revokedOn, revokeReceivedBy,
+                    new LinkedHashSet<>(revokeItems)));
+            Messages.info("The revocation is recorded." + (form.takedownTasks().isEmpty() ? ""
+                    : " Takedown tasks went to the operators of " + form.takedownTasks().size() + " account(s)."));
+            revokeFormId = null;
+            student = service.student(id);
+        } catch (InvalidInputException e) {
+            Messages.fieldErrors("revokeForm", e);
+        } catch (ConsentStateException e) {
+            Messages.error(e.getMessage());
+        }
+    }
+
+    public ConsentItem[] getAllItems() { return ConsentItem.values(); }
+    public ConsentChannel[] getChannels() { return ConsentChannel.values(); }
+    public ReceivedBy[] getReceivedByValues() { return ReceivedBy.values(); }
+    public long getMaxScanBytes() { return ScanInspector.MAX_BYTES; }
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public ConsentService.StudentView getStudent() { return student; }
+    public List<Platform> getPlatforms() { return platforms; }
+    public Long getGuardianId() { return guardianId; }
+    public void setGuardianId(Long guardianId) { this.guardianId = guardianId; }
+    public LocalDate getSignedOn() { return signedOn; }
+    public void setSignedOn(LocalDate signedOn) { this.signedOn = signedOn; }
+    public String getFormVersion() { return formVersion; }
+    public void setFormVersion(String formVersion) { this.formVersion = formVersion; }
+    public ReceivedBy getReceivedBy() { return receivedBy; }
+    public void setReceivedBy(ReceivedBy receivedBy) { this.receivedBy = receivedBy; }
+    public List<String> getItems() { return items; }
+    public void setItems(List<String> items) { this.items = items; }
+    public ConsentChannel getChannel() { return channel; }
+    public void setChannel(ConsentChannel channel) { this.channel = channel; }
+    public List<String> getPlatformIds() { return platformIds; }
+    public void setPlatformIds(List<String> platformIds) { this.platformIds = platformIds; }
+    public String getAccountIds() { return accountIds; }
+    public void setAccountIds(String accountIds) { this.accountIds = accountIds; }
+    public LocalDate getPeriodStart() { return periodStart; }
+    public void setPeriodStart(LocalDate periodStart) { this.periodStart = periodStart; }
+    public LocalDate getPeriodEnd() { return periodEnd; }
+    public void setPeriodEnd(LocalDate periodEnd) { this.periodEnd = periodEnd; }
+    public String getNotes() { return notes; }
+    public void setNotes(String notes) { this.notes = notes; }
+    public Part getScan() { return scan; }
+    public void setScan(Part scan) { this.scan = scan; }
+    public Long getRevokeFormId() { return revokeFormId; }
+    public LocalDate getRevokedOn() { return revokedOn; }
+    public void setRevokedOn(LocalDate revokedOn) { this.revokedOn = revokedOn; }
+    public String getRevokeReceivedBy() { return revokeReceivedBy; }
+    public void setRevokeReceivedBy(String revokeReceivedBy) { this.revokeReceivedBy = revokeReceivedBy; }
+    public List<String> getRevokeItems() { return revokeItems; }
+    public void setRevokeItems(List<String> revokeItems) { this.revokeItems = revokeItems; }
+}
