@@ -92,7 +92,8 @@ class StaffAdministrationIT {
         staff = Browser.start();
         PortalScreen staffPortal = new LoginScreen(staff, BASE).open().signInAs(username, password);
         assertTrue(staffPortal.signedInAs().contains("Test <b>Teacher</b>"));
-        assertEquals(java.util.List.of("Home", "My requests", "New request", "My authorizations", "Social media policy"),
+        assertEquals(java.util.List.of("Home", "My requests", "New request", "My authorizations", "District accounts", "Check before posting", "Takedowns",
+                "Official accounts", "Social media policy"),
                 staffPortal.navigation());
 
         WebElement deactivate = admin.findElement(By.xpath("//button[@aria-label='Deactivate Test <b>Teacher</b>'] | //input[@aria-label='Deactivate Test <b>Teacher</b>']"));

@@ -184,6 +184,8 @@ public class ConsentService {
         if (inspected == null && receivedBy == ReceivedBy.PAPER_SCAN) {
             throw new InvalidInputException("scan", "Attach the scan of the signed paper form (PDF, JPEG or PNG, at most 10 MB)");
         }
+        requireExisting("accountIds", "DistrictAccount", in.accountIds(), "No District account has the number ");
+        requireExisting("platformIds", "Platform", in.platformIds(), "No platform has the id ");
         DistrictSettings district = settings.current();
         Instant now = clock.instant();
         LocalDate today = now.atZone(district.timeZone()).toLocalDate();
@@ -387,6 +389,18 @@ public class ConsentService {
             throw new AccessDeniedException("Only consent clerks and auditors see consent forms");
         }
         return form;
+    }
+
+    private void requireExisting(String field, String entity, Set<Long> ids, String message) {
+        if (ids == null || ids.isEmpty()) {
+            return;
+        }
+        Set<Long> found = new java.util.HashSet<>(em.createQuery("SELECT e.id FROM " + entity + " e WHERE e.id IN :ids", Long.class)
+                .setParameter("ids", ids).getResultList());
+        List<String> missing = ids.stream().filter(id -> id == null || !found.contains(id)).map(String::valueOf).toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException(field, message + String.join(", ", missing));
+        }
     }
 
     private void storeScan(ConsentForm form, ScanInspector.InspectedScan scan, String by, Instant now) {
