@@ -246,6 +246,8 @@ public final class OneRosterParser {
         if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
             throw new RowException("email '" + email + "' is not an email address");
         }
+        // stored lower case (Guardian does so): compared as such, "Kim@Example.org" re-imported is no change
+        email = email == null ? null : email.toLowerCase(Locale.ROOT);
         String phone = row.value("phone") != null ? row.value("phone") : row.value("sms");
         if (phone != null && phone.length() > Guardian.PHONE_MAX) {
             throw new RowException("phone '" + phone + "' is longer than " + Guardian.PHONE_MAX + " characters");

@@ -46,6 +46,8 @@ import java.util.function.Function;
  *     the file and neither lists the other, it goes.</li>
  * <li>A row naming a school, class, student or adult that is neither in the files nor stored is
  *     reported and skipped; the rest loads.</li>
+ * <li>A student whose District id belongs to another student, imported or entered by hand, is
+ *     reported and skipped, not merged: which record is that student is a person's decision.</li>
  * </ul>
  */
 public final class RosterReconciler {
@@ -252,7 +254,8 @@ public final class RosterReconciler {
         // district_id is unique: two students with one id would make the second insert fail the whole import
         Map<String, String> owner = new HashMap<>();
         stored.students().forEach((id, s) -> {
-            if (!students.containsKey(id)) {
+            // a record known by its presence only holds none of the file's District ids (the snapshot says)
+            if (!students.containsKey(id) && s.data() != null) {
                 owner.put(s.data().districtId(), id);
             }
         });
@@ -260,6 +263,12 @@ public final class RosterReconciler {
         for (StudentRow row : roster.students()) {
             StudentData data = students.get(row.sourcedId());
             if (data == null) {
+                continue;
+            }
+            if (stored.handEnteredDistrictIds().contains(data.districtId())) {
+                problems.add(problem(OneRosterParser.USERS, row, "identifier '" + data.districtId()
+                        + "' is the District id of a student entered by hand; this row was skipped"));
+                students.remove(row.sourcedId());
                 continue;
             }
             String other = owner.putIfAbsent(data.districtId(), row.sourcedId());
