@@ -186,7 +186,9 @@ class OneRosterImportTest {
         ParsedRoster parsed = OneRosterParser.parse(files("bulk", ORGS, users));
         assertEquals(1, parsed.students().size());
         assertEquals(List.of(new ImportProblem("users.csv", 3,
-                "a quoted value is not closed (a \" is missing); this row and the rest of the file were not read")), parsed.problems());
+                        "a quoted value is not closed (a \" is missing); this row and the rest of the file were not read"),
+                new ImportProblem("users.csv", 0, "not read completely, so applied as a delta: nothing was deactivated for being absent")),
+                parsed.problems());
     }
 
     @Test
@@ -251,5 +253,43 @@ class OneRosterImportTest {
         assertTrue(changes.links().isEmpty(), "no link to the skipped student: " + changes.links());
         ImportProblem skipped = changes.problems().stream().filter(p -> p.line() == 2).findFirst().orElseThrow();
         assertTrue(skipped.reason().contains("1001") && skipped.reason().contains("by hand"), skipped.reason());
+    }
+
+    private static RosterSnapshot twoStoredStudents() {
+        String users = USERS_HEADER
+                + "s1,,,true,org-lhs,student,,,Ann,Lee,,1001,,,,,09,\r\n"
+                + "s2,,,true,org-lhs,student,,,Bob,Ray,,1002,,,,,10,\r\n";
+        return RosterSnapshot.empty(UNITS)
+                .after(RosterReconciler.reconcile(OneRosterParser.parse(files("bulk", ORGS, users)), RosterSnapshot.empty(UNITS)));
+    }
+
+    @Test
+    void aBulkFileMissingAColumnDeactivatesNobody() {
+        RosterChanges changes = RosterReconciler.reconcile(OneRosterParser.parse(files("bulk", ORGS,
+                "sourcedId,role,givenName\r\ns1,student,Ann\r\n")), twoStoredStudents());
+        assertTrue(changes.students().deactivated().isEmpty(), changes.summary());
+        assertTrue(changes.problems().stream().anyMatch(p -> p.file().equals("users.csv") && p.reason().contains("delta")),
+                changes.problems().toString());
+    }
+
+    @Test
+    void aBulkFileCutShortByAnUnclosedQuoteDeactivatesNobody() {
+        String users = USERS_HEADER
+                + "s1,,,true,org-lhs,student,,,\"Ann,Lee,,1001,,,,,09,\r\n"
+                + "s2,,,true,org-lhs,student,,,Bob,Ray,,1002,,,,,10,\r\n";
+        ParsedRoster parsed = OneRosterParser.parse(files("bulk", ORGS, users));
+        assertEquals(FileMode.DELTA, parsed.mode("users.csv"));
+        assertTrue(RosterReconciler.reconcile(parsed, twoStoredStudents()).students().deactivated().isEmpty());
+    }
+
+    @Test
+    void aRefusedRowInABulkFileDoesNotDeactivateItsRecord() {
+        String users = USERS_HEADER
+                + "s1,maybe,,true,org-lhs,student,,,Ann,Lee,,1001,,,,,09,\r\n"        // refused: bad status
+                + "s2,,,true,org-nowhere,student,,,Bob,Ray,,1002,,,,,10,\r\n";         // refused: unknown school
+        RosterChanges changes = RosterReconciler.reconcile(OneRosterParser.parse(files("bulk", ORGS, users)),
+                twoStoredStudents());
+        assertTrue(changes.students().deactivated().isEmpty(), changes.summary());
+        assertEquals(2, changes.problems().size(), changes.problems().toString());
     }
 }
