@@ -72,6 +72,8 @@ public class DemoData {
     @Inject
     org.district.socialmedia.accounts.control.DemoAccounts accounts;
     @Inject
+    org.district.socialmedia.students.control.DemoRoster roster;
+    @Inject
     DistrictSettingsService settings;
 
     @PostConstruct
@@ -118,6 +120,7 @@ public class DemoData {
         em.flush();
         requests.seed(settings.current().timeZone());
         accounts.seed(settings.current());
+        roster.seed();
     }
 
     private boolean isH2() {

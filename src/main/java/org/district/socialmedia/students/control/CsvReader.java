@@ -23,15 +23,21 @@ public final class CsvReader {
         }
     }
 
+    /**
+     * @param records  blank lines skipped, header included as the first
+     * @param complete false when an unclosed quote stopped the reading: the rest of the file is unknown
+     */
+    public record Content(List<Record> records, boolean complete) {
+    }
+
     private CsvReader() {
     }
 
     /**
      * @param file     the name problems are reported under
      * @param problems receives what could not be read; the records before it are returned
-     * @return the records, blank lines skipped, header included as the first
      */
-    public static List<Record> read(String file, byte[] content, List<ImportProblem> problems) {
+    public static Content read(String file, byte[] content, List<ImportProblem> problems) {
         String text = decode(file, content, problems);
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
@@ -105,10 +111,10 @@ public final class CsvReader {
         if (quoted) {
             problems.add(new ImportProblem(file, recordLine,
                     "a quoted value is not closed (a \" is missing); this row and the rest of the file were not read"));
-            return records;
+            return new Content(records, false);
         }
         endRecord(records, fields, value, anything, recordLine, line);
-        return records;
+        return new Content(records, true);
     }
 
     private static int endRecord(List<Record> records, List<String> fields, StringBuilder value, boolean anything,

@@ -102,9 +102,11 @@ public final class OneRosterParser {
         List<GuardianRow> guardians = new ArrayList<>();
         List<ClassRow> classes = new ArrayList<>();
         List<EnrollmentRow> enrollments = new ArrayList<>();
+        Map<String, Set<String>> named = new HashMap<>();
         if (modes.get(ORGS) != FileMode.ABSENT) {
             Table table = Table.of(ORGS, files.get(ORGS), problems, "sourcedId", "name", "type");
             table.rows(row -> orgs.add(org(row)));
+            named.put(ORGS, table.sourcedIds());
         }
         if (modes.get(USERS) != FileMode.ABSENT) {
             Table table = Table.of(USERS, files.get(USERS), problems, "sourcedId", "role", "givenName", "familyName");
@@ -124,10 +126,14 @@ public final class OneRosterParser {
                 }
                 return null;
             });
+            checkComplete(table, modes, problems);
+            named.put(USERS, table.sourcedIds());
         }
         if (modes.get(CLASSES) != FileMode.ABSENT) {
             Table table = Table.of(CLASSES, files.get(CLASSES), problems, "sourcedId", "title", "schoolSourcedId");
             table.rows(row -> classes.add(schoolClass(row)));
+            checkComplete(table, modes, problems);
+            named.put(CLASSES, table.sourcedIds());
         }
         if (modes.get(ENROLLMENTS) != FileMode.ABSENT) {
             Table table = Table.of(ENROLLMENTS, files.get(ENROLLMENTS), problems,
@@ -143,8 +149,23 @@ public final class OneRosterParser {
                 }
                 return null;
             });
+            checkComplete(table, modes, problems);
+            named.put(ENROLLMENTS, table.sourcedIds());
         }
-        return new ParsedRoster(modes, orgs, students, guardians, classes, enrollments, skipped, problems);
+        return new ParsedRoster(modes, orgs, students, guardians, classes, enrollments, skipped, named, problems);
+    }
+
+    /**
+     * A bulk file deactivates what it does not name; one that was not read to its end (no header, a
+     * missing column, an unclosed quote) would deactivate everything after the break, so it counts as
+     * a delta.
+     */
+    private static void checkComplete(Table table, Map<String, FileMode> modes, List<ImportProblem> problems) {
+        if (!table.complete() && modes.get(table.file) == FileMode.BULK) {
+            modes.put(table.file, FileMode.DELTA);
+            problems.add(new ImportProblem(table.file, 0,
+                    "not read completely, so applied as a delta: nothing was deactivated for being absent"));
+        }
     }
 
     private static Map<String, FileMode> modes(Map<String, byte[]> files, List<ImportProblem> problems) {
@@ -246,6 +267,8 @@ public final class OneRosterParser {
         if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
             throw new RowException("email '" + email + "' is not an email address");
         }
+        // stored lower case (Guardian does so): compared as such, "Kim@Example.org" re-imported is no change
+        email = email == null ? null : email.toLowerCase(Locale.ROOT);
         String phone = row.value("phone") != null ? row.value("phone") : row.value("sms");
         if (phone != null && phone.length() > Guardian.PHONE_MAX) {
             throw new RowException("phone '" + phone + "' is longer than " + Guardian.PHONE_MAX + " characters");
@@ -315,21 +338,35 @@ public final class OneRosterParser {
         private final List<CsvReader.Record> records;
         private final Map<String, Integer> columns;
         private final List<ImportProblem> problems;
+        private final boolean complete;
+        private final Set<String> sourcedIds = new java.util.HashSet<>();
 
         private Table(String file, List<CsvReader.Record> records, Map<String, Integer> columns,
-                      List<ImportProblem> problems) {
+                      List<ImportProblem> problems, boolean complete) {
             this.file = file;
             this.records = records;
             this.columns = columns;
             this.problems = problems;
+            this.complete = complete;
+        }
+
+        /** Whether every line of the file was read (rows refused one by one still count as read). */
+        boolean complete() {
+            return complete;
+        }
+
+        /** The sourcedId of every row, usable or not. */
+        Set<String> sourcedIds() {
+            return sourcedIds;
         }
 
         static Table of(String file, byte[] content, List<ImportProblem> problems, String... required) {
-            List<CsvReader.Record> records = CsvReader.read(file, content, problems);
+            CsvReader.Content csv = CsvReader.read(file, content, problems);
+            List<CsvReader.Record> records = csv.records();
             Map<String, Integer> columns = new HashMap<>();
             if (records.isEmpty()) {
                 problems.add(new ImportProblem(file, 0, "empty: not even a header line"));
-                return new Table(file, List.of(), columns, problems);
+                return new Table(file, List.of(), columns, problems, false);
             }
             List<String> header = records.get(0).fields();
             for (int i = 0; i < header.size(); i++) {
@@ -340,9 +377,9 @@ public final class OneRosterParser {
             if (!missing.isEmpty()) {
                 problems.add(new ImportProblem(file, records.get(0).line(),
                         "the header lacks the column(s) " + String.join(", ", missing) + "; the file was not read"));
-                return new Table(file, List.of(), columns, problems);
+                return new Table(file, List.of(), columns, problems, false);
             }
-            return new Table(file, records.subList(1, records.size()), columns, problems);
+            return new Table(file, records.subList(1, records.size()), columns, problems, csv.complete());
         }
 
         /** Feeds each row to the reader; a row it refuses, or a second row with the same sourcedId, is reported. */
@@ -350,6 +387,9 @@ public final class OneRosterParser {
             Map<String, Integer> seen = new HashMap<>();
             for (CsvReader.Record record : records) {
                 Row row = new Row(record);
+                if (row.value("sourcedId") != null) {
+                    sourcedIds.add(row.value("sourcedId"));
+                }
                 try {
                     if (columns.containsKey("sourcedid")) {
                         String id = row.required("sourcedId");

@@ -39,13 +39,16 @@ import java.util.function.Function;
  *     staff belong to them too.</li>
  * <li>A student's school is the first of its orgSourcedIds that is a school (or a known unit).</li>
  * <li>Deactivation: a row with status=tobedeleted, or, in a file the manifest calls bulk, a stored
- *     record the file no longer has. A deactivated record named again is brought back.</li>
+ *     record the file no longer names (a row that is there but refused deactivates nothing). A
+ *     deactivated record named again is brought back.</li>
  * <li>Links: a student and an adult are linked when either row of this users.csv lists the other in
  *     agentSourcedIds (OneRoster 1.1 lists them on both sides, SIS exports often on one). A stored
  *     link whose student and adult are both missing from the file stays (a delta); once either is in
  *     the file and neither lists the other, it goes.</li>
  * <li>A row naming a school, class, student or adult that is neither in the files nor stored is
  *     reported and skipped; the rest loads.</li>
+ * <li>A student whose District id belongs to another student, imported or entered by hand, is
+ *     reported and skipped, not merged: which record is that student is a person's decision.</li>
  * </ul>
  */
 public final class RosterReconciler {
@@ -104,9 +107,9 @@ public final class RosterReconciler {
         }
 
         Changes<StudentData> studentChanges = changes(students, studentsDeleted, stored.students(),
-                roster.mode(OneRosterParser.USERS));
+                roster.mode(OneRosterParser.USERS), roster.named(OneRosterParser.USERS));
         Changes<GuardianData> guardianChanges = changes(guardians, guardiansDeleted, stored.guardians(),
-                roster.mode(OneRosterParser.USERS));
+                roster.mode(OneRosterParser.USERS), roster.named(OneRosterParser.USERS));
         Map<String, Set<String>> links = links(roster, students, guardians, stored, problems);
 
         // classes
@@ -126,7 +129,7 @@ public final class RosterReconciler {
             classes.put(row.sourcedId(), new ClassData(row.title(), row.classCode(), school));
         }
         Changes<ClassData> classChanges = changes(classes, classesDeleted, stored.classes(),
-                roster.mode(OneRosterParser.CLASSES));
+                roster.mode(OneRosterParser.CLASSES), roster.named(OneRosterParser.CLASSES));
 
         // enrollments: of students and classes that exist after this import
         Map<String, EnrollmentData> enrollments = new LinkedHashMap<>();
@@ -150,7 +153,7 @@ public final class RosterReconciler {
                     row.beginDate(), row.endDate()));
         }
         Changes<EnrollmentData> enrollmentChanges = changes(enrollments, enrollmentsDeleted, stored.enrollments(),
-                roster.mode(OneRosterParser.ENROLLMENTS));
+                roster.mode(OneRosterParser.ENROLLMENTS), roster.named(OneRosterParser.ENROLLMENTS));
 
         problems.sort(Comparator.comparing(ImportProblem::file).thenComparingInt(ImportProblem::line));
         List<NewUnit> units = newUnits.entrySet().stream().map(e -> new NewUnit(e.getKey(), e.getValue())).toList();
@@ -158,7 +161,7 @@ public final class RosterReconciler {
     }
 
     private static <T> Changes<T> changes(Map<String, T> incoming, Set<String> deleted, Map<String, Stored<T>> stored,
-                                          FileMode mode) {
+                                          FileMode mode, Set<String> named) {
         Map<String, T> created = new LinkedHashMap<>();
         Map<String, T> updated = new LinkedHashMap<>();
         Set<String> deactivated = new TreeSet<>();
@@ -181,7 +184,7 @@ public final class RosterReconciler {
         }
         if (mode == FileMode.BULK) {
             stored.forEach((id, before) -> {
-                if (before.active() && !incoming.containsKey(id)) {
+                if (before.active() && !named.contains(id)) {
                     deactivated.add(id);
                 }
             });
@@ -252,7 +255,8 @@ public final class RosterReconciler {
         // district_id is unique: two students with one id would make the second insert fail the whole import
         Map<String, String> owner = new HashMap<>();
         stored.students().forEach((id, s) -> {
-            if (!students.containsKey(id)) {
+            // a record known by its presence only holds none of the file's District ids (the snapshot says)
+            if (!students.containsKey(id) && s.data() != null) {
                 owner.put(s.data().districtId(), id);
             }
         });
@@ -260,6 +264,12 @@ public final class RosterReconciler {
         for (StudentRow row : roster.students()) {
             StudentData data = students.get(row.sourcedId());
             if (data == null) {
+                continue;
+            }
+            if (stored.handEnteredDistrictIds().contains(data.districtId())) {
+                problems.add(problem(OneRosterParser.USERS, row, "identifier '" + data.districtId()
+                        + "' is the District id of a student entered by hand; this row was skipped"));
+                students.remove(row.sourcedId());
                 continue;
             }
             String other = owner.putIfAbsent(data.districtId(), row.sourcedId());

@@ -13,16 +13,23 @@ import java.util.Set;
  * import with. Records entered by hand (no sourcedId) are not part of it, so no import touches them.
  * The values hold exactly what an import may set, so equal values mean "no change".
  *
- * @param unitCodes            codes of the existing org units (schools are matched by code)
- * @param guardiansOfStudent   student sourcedId to the sourcedIds of its linked guardians
+ * @param unitCodes              codes of the existing org units (schools are matched by code)
+ * @param guardiansOfStudent     student sourcedId to the sourcedIds of all its linked imported guardians
+ * @param handEnteredDistrictIds District ids of students entered by hand (no sourcedId): district_id is
+ *                               unique, so no imported student can take one of them
  */
 public record RosterSnapshot(Set<String> unitCodes,
                              Map<String, Stored<StudentData>> students,
                              Map<String, Stored<GuardianData>> guardians,
                              Map<String, Stored<ClassData>> classes,
                              Map<String, Stored<EnrollmentData>> enrollments,
-                             Map<String, Set<String>> guardiansOfStudent) {
+                             Map<String, Set<String>> guardiansOfStudent,
+                             Set<String> handEnteredDistrictIds) {
 
+    /**
+     * @param data null when only the record's presence was loaded: a bulk file's absence check needs
+     *             the ids of every active imported record, not their values
+     */
     public record Stored<T>(T data, boolean active) {
     }
 
@@ -47,10 +54,11 @@ public record RosterSnapshot(Set<String> unitCodes,
         Map<String, Set<String>> links = new HashMap<>();
         guardiansOfStudent.forEach((student, set) -> links.put(student, Set.copyOf(set)));
         guardiansOfStudent = Map.copyOf(links);
+        handEnteredDistrictIds = Set.copyOf(handEnteredDistrictIds);
     }
 
     public static RosterSnapshot empty(Set<String> unitCodes) {
-        return new RosterSnapshot(unitCodes, Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+        return new RosterSnapshot(unitCodes, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Set.of());
     }
 
     /** The roster as it is once the changes are applied: what the JPA service does, in plain values. */
@@ -60,7 +68,7 @@ public record RosterSnapshot(Set<String> unitCodes,
         Map<String, Set<String>> links = new HashMap<>(guardiansOfStudent);
         links.putAll(changes.links());
         return new RosterSnapshot(units, apply(students, changes.students()), apply(guardians, changes.guardians()),
-                apply(classes, changes.classes()), apply(enrollments, changes.enrollments()), links);
+                apply(classes, changes.classes()), apply(enrollments, changes.enrollments()), links, handEnteredDistrictIds);
     }
 
     private static <T> Map<String, Stored<T>> apply(Map<String, Stored<T>> before, RosterChanges.Changes<T> changes) {

@@ -1,7 +1,10 @@
 package org.district.socialmedia.students.control;
 
 import org.district.socialmedia.students.control.ParsedRoster.FileMode;
+import org.district.socialmedia.students.control.RosterSnapshot.GuardianData;
+import org.district.socialmedia.students.control.RosterSnapshot.Stored;
 import org.district.socialmedia.students.control.RosterSnapshot.StudentData;
+import org.district.socialmedia.students.entity.GuardianRole;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -183,7 +186,9 @@ class OneRosterImportTest {
         ParsedRoster parsed = OneRosterParser.parse(files("bulk", ORGS, users));
         assertEquals(1, parsed.students().size());
         assertEquals(List.of(new ImportProblem("users.csv", 3,
-                "a quoted value is not closed (a \" is missing); this row and the rest of the file were not read")), parsed.problems());
+                        "a quoted value is not closed (a \" is missing); this row and the rest of the file were not read"),
+                new ImportProblem("users.csv", 0, "not read completely, so applied as a delta: nothing was deactivated for being absent")),
+                parsed.problems());
     }
 
     @Test
@@ -210,5 +215,81 @@ class OneRosterImportTest {
                 RosterSnapshot.empty(UNITS));
         assertEquals(List.of(new RosterChanges.NewUnit("JMS", "Jefferson Middle School")), changes.unitsToCreate());
         assertEquals("JMS", changes.students().created().get("s1").schoolCode());
+    }
+
+    @Test
+    void anEmailIsComparedAsStoredLowerCase() {
+        String users = USERS_HEADER + "p1,,,true,org-lhs,parent,,,Kim,Lee,,,Kim.Lee@Example.org,,555,,,\r\n";
+        RosterSnapshot stored = new RosterSnapshot(UNITS, Map.of(),
+                Map.of("p1", new Stored<>(new GuardianData("Kim", "Lee", "kim.lee@example.org", "555", GuardianRole.PARENT), true)),
+                Map.of(), Map.of(), Map.of(), Set.of());
+        RosterChanges changes = RosterReconciler.reconcile(OneRosterParser.parse(files("delta", ORGS, users)), stored);
+        assertEquals(1, changes.guardians().unchanged(), changes.summary());
+    }
+
+    @Test
+    void aBulkFileDeactivatesRecordsKnownOnlyByTheirPresence() {
+        // what the import loads for records the files do not mention: ids and active flags, no values
+        String users = USERS_HEADER + "s1,,,true,org-lhs,student,,,Ann,Lee,,1001,,,,,09,\r\n";
+        RosterSnapshot stored = new RosterSnapshot(UNITS,
+                Map.of("s1", new Stored<>(new StudentData("1001", "Ann", "Lee", "LHS", "09"), true),
+                        "s2", new Stored<>(null, true), "s3", new Stored<>(null, false)),
+                Map.of(), Map.of(), Map.of(), Map.of(), Set.of());
+        RosterChanges changes = RosterReconciler.reconcile(OneRosterParser.parse(files("bulk", ORGS, users)), stored);
+        assertEquals(Set.of("s2"), changes.students().deactivated(), "s3 is inactive already");
+        assertEquals(1, changes.students().unchanged());
+        assertEquals(List.of(), changes.problems());
+    }
+
+    @Test
+    void theDistrictIdOfAStudentEnteredByHandIsNotTaken() {
+        String users = USERS_HEADER
+                + "s1,,,true,org-lhs,student,,,Ann,Lee,,1001,,,,p1,09,\r\n"
+                + "s2,,,true,org-lhs,student,,,Bob,Ray,,1002,,,,,10,\r\n"
+                + "p1,,,true,org-lhs,parent,,,Kim,Lee,,,,,,s1,,\r\n";
+        RosterSnapshot stored = new RosterSnapshot(UNITS, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Set.of("1001"));
+        RosterChanges changes = RosterReconciler.reconcile(OneRosterParser.parse(files("bulk", ORGS, users)), stored);
+        assertEquals(Set.of("s2"), changes.students().created().keySet());
+        assertTrue(changes.links().isEmpty(), "no link to the skipped student: " + changes.links());
+        ImportProblem skipped = changes.problems().stream().filter(p -> p.line() == 2).findFirst().orElseThrow();
+        assertTrue(skipped.reason().contains("1001") && skipped.reason().contains("by hand"), skipped.reason());
+    }
+
+    private static RosterSnapshot twoStoredStudents() {
+        String users = USERS_HEADER
+                + "s1,,,true,org-lhs,student,,,Ann,Lee,,1001,,,,,09,\r\n"
+                + "s2,,,true,org-lhs,student,,,Bob,Ray,,1002,,,,,10,\r\n";
+        return RosterSnapshot.empty(UNITS)
+                .after(RosterReconciler.reconcile(OneRosterParser.parse(files("bulk", ORGS, users)), RosterSnapshot.empty(UNITS)));
+    }
+
+    @Test
+    void aBulkFileMissingAColumnDeactivatesNobody() {
+        RosterChanges changes = RosterReconciler.reconcile(OneRosterParser.parse(files("bulk", ORGS,
+                "sourcedId,role,givenName\r\ns1,student,Ann\r\n")), twoStoredStudents());
+        assertTrue(changes.students().deactivated().isEmpty(), changes.summary());
+        assertTrue(changes.problems().stream().anyMatch(p -> p.file().equals("users.csv") && p.reason().contains("delta")),
+                changes.problems().toString());
+    }
+
+    @Test
+    void aBulkFileCutShortByAnUnclosedQuoteDeactivatesNobody() {
+        String users = USERS_HEADER
+                + "s1,,,true,org-lhs,student,,,\"Ann,Lee,,1001,,,,,09,\r\n"
+                + "s2,,,true,org-lhs,student,,,Bob,Ray,,1002,,,,,10,\r\n";
+        ParsedRoster parsed = OneRosterParser.parse(files("bulk", ORGS, users));
+        assertEquals(FileMode.DELTA, parsed.mode("users.csv"));
+        assertTrue(RosterReconciler.reconcile(parsed, twoStoredStudents()).students().deactivated().isEmpty());
+    }
+
+    @Test
+    void aRefusedRowInABulkFileDoesNotDeactivateItsRecord() {
+        String users = USERS_HEADER
+                + "s1,maybe,,true,org-lhs,student,,,Ann,Lee,,1001,,,,,09,\r\n"        // refused: bad status
+                + "s2,,,true,org-nowhere,student,,,Bob,Ray,,1002,,,,,10,\r\n";         // refused: unknown school
+        RosterChanges changes = RosterReconciler.reconcile(OneRosterParser.parse(files("bulk", ORGS, users)),
+                twoStoredStudents());
+        assertTrue(changes.students().deactivated().isEmpty(), changes.summary());
+        assertEquals(2, changes.problems().size(), changes.problems().toString());
     }
 }
