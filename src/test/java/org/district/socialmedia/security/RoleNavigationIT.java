@@ -62,6 +62,7 @@ class RoleNavigationIT {
             "siteadmin;Site administrator;Home|District accounts|Administrative rights|Check before posting|Takedowns|Official accounts|Social media policy",
             "siteadmin2;Site administrator;Home|District accounts|Administrative rights|Check before posting|Takedowns|Official accounts|Social media policy",
             "clerk;Consent clerk;Home|Students and consent|Consent renewals|Takedowns|Official accounts|Social media policy",
+            "clerk2;Consent clerk;Home|Students and consent|Consent renewals|Takedowns|Official accounts|Social media policy",
             "auditor;Auditor;Home|District accounts|Administrative rights|Access review|Account compliance|Students and consent|Consent renewals|Takedowns|Official accounts|Social media policy",
             "sysadmin;System administrator;Home|District accounts|Administrative rights|Account compliance|Official accounts|Social media policy|Staff users|District settings|Platforms|Outbox|Deadline timer"})
     void eachRoleSeesOnlyItsNavigationAndAnAccessibleHomePage(String username, String roleSection, String expectedNav) {

@@ -50,6 +50,7 @@ public class DemoData {
             new DemoUser("siteadmin", "Patricia Gomez", "LHS", Role.SITE_ADMIN),
             new DemoUser("siteadmin2", "Thomas Nguyen", "WES", Role.SITE_ADMIN),
             new DemoUser("clerk", "Daniel Kim", "WES", Role.CONSENT_CLERK),
+            new DemoUser("clerk2", "Fatima Hassan", "LHS", Role.CONSENT_CLERK),
             new DemoUser("auditor", "Grace Okafor", "DO", Role.AUDITOR),
             new DemoUser("sysadmin", "Samuel Reed", "IT", Role.SYSTEM_ADMIN));
 
@@ -73,6 +74,8 @@ public class DemoData {
     org.district.socialmedia.accounts.control.DemoAccounts accounts;
     @Inject
     org.district.socialmedia.students.control.DemoRoster roster;
+    @Inject
+    org.district.socialmedia.consent.control.DemoConsents consents;
     @Inject
     DistrictSettingsService settings;
 
@@ -109,7 +112,7 @@ public class DemoData {
             em.flush();
             StaffUser superintendent = em.createNamedQuery(StaffUser.BY_USERNAME, StaffUser.class)
                     .setParameter("username", "superintendent").getSingleResult();
-            for (String name : List.of("employee1", "employee2", "employee3", "designee", "siteadmin", "siteadmin2", "clerk")) {
+            for (String name : List.of("employee1", "employee2", "employee3", "designee", "siteadmin", "siteadmin2", "clerk", "clerk2")) {
                 StaffUser user = em.createNamedQuery(StaffUser.BY_USERNAME, StaffUser.class).setParameter("username", name).getSingleResult();
                 if (user.getSupervisor() == null) {
                     user.assignSupervisor(superintendent);
@@ -121,6 +124,7 @@ public class DemoData {
         requests.seed(settings.current().timeZone());
         accounts.seed(settings.current());
         roster.seed();
+        consents.seed(settings.current());
     }
 
     private boolean isH2() {
