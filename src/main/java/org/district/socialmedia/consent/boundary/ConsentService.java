@@ -310,7 +310,8 @@ public class ConsentService {
         }
         return q.setFirstResult(first).setMaxResults(size).getResultStream().map(row -> {
             Student s = (Student) row[0];
-            LocalDate ends = (LocalDate) row[1];
+            // a scalar subquery's date comes back as the driver's type, not the mapped one
+            LocalDate ends = row[1] instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) row[1];
             return new RenewalRow(s.getDistrictId(), s.displayName(), s.getGrade(), s.getSchool() == null ? null : s.getSchool().getName(),
                     ends, ends == null ? "No consent in force" : "Ends within " + RENEWAL_DAYS + " days");
         }).toList();

@@ -63,8 +63,8 @@ public class DemoConsents {
         if (partly != null) {
             partly.revoke(today.minusDays(3), "Front office (phone call)", EnumSet.of(ConsentItem.PHOTO, ConsentItem.VIDEO), today, "clerk2", now);
         }
-        form(district, today, now, "100021", all, ConsentChannel.ALL, null, null, null, ReceivedBy.PAPER_SCAN);
-        form(district, today, now, "100022", EnumSet.of(ConsentItem.PHOTO, ConsentItem.FIRST_NAME), ConsentChannel.ALL, null, null,
+        form(district, today, now, "100027", all, ConsentChannel.ALL, null, null, null, ReceivedBy.PAPER_SCAN);
+        form(district, today, now, "100028", EnumSet.of(ConsentItem.PHOTO, ConsentItem.FIRST_NAME), ConsentChannel.ALL, null, null,
                 null, ReceivedBy.PAPER_SCAN);
         Platform facebook = em.createNamedQuery(Platform.BY_NAME, Platform.class).setParameter("name", "facebook").getSingleResult();
         form(district, today, now, "100023", all, ConsentChannel.PLATFORMS, Set.of(facebook.getId()), null, null, ReceivedBy.ELECTRONIC);
