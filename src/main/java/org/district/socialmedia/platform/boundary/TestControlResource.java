@@ -43,6 +43,8 @@ public class TestControlResource {
     @Inject
     org.district.socialmedia.accounts.control.RightsSweep rightsSweep;
     @Inject
+    org.district.socialmedia.consent.control.ConsentSweep consentSweep;
+    @Inject
     MailRelay relay;
     @Inject
     org.district.socialmedia.deadlines.control.EscalationWorker worker;
@@ -83,6 +85,14 @@ public class TestControlResource {
     public Map<String, Object> rightsSweep() {
         requireTestServer();
         return Map.of("done", rightsSweep.sweep());
+    }
+
+    /** Runs the consent timer's pass now: forms past their period expire, due takedown reminders go out. */
+    @POST
+    @Path("consent-sweep")
+    public Map<String, Object> consentSweep() {
+        requireTestServer();
+        return Map.of("done", consentSweep.sweep());
     }
 
     /** Escalates one request now, as a sweep would; a second sweep doing the same at once loses on the unique key. */
