@@ -109,11 +109,11 @@ class RosterImportIT {
 
         assertEquals(2, report.getJsonObject("students").getInt("created"), report.toString());
         assertEquals(1, report.getJsonObject("guardians").getInt("created"), report.toString());
-        var problems = report.getJsonArray("problems");
-        assertEquals(3, problems.size(), "the three bad rows, and only them: " + problems);
-        for (var p : problems) {
-            JsonObject problem = p.asJsonObject();
-            assertEquals("users.csv", problem.getString("file"));
+        var all = report.getJsonArray("problems");
+        assertTrue(all.toString().contains("manifest.csv"), "without a manifest the files are read as a delta, and the report says so");
+        var problems = all.stream().map(p -> p.asJsonObject()).filter(p -> p.getString("file").equals("users.csv")).toList();
+        assertEquals(3, problems.size(), "the three bad rows, and only them: " + all);
+        for (JsonObject problem : problems) {
             assertTrue(problem.getInt("line") >= 5 && problem.getInt("line") <= 7, problem.toString());
             assertTrue(!problem.getString("reason").isBlank());
         }
