@@ -140,6 +140,21 @@ public class ConsentResource {
         return page;
     }
 
+    /** A student entered by hand, at the clerk's school: {"districtId","givenName","familyName","grade"}. */
+    @POST
+    @Path("students")
+    public Response addStudent(ConsentService.NewStudent body) {
+        ConsentService.StudentView student = consents.addStudent(body);
+        return Response.created(uri.getBaseUriBuilder().path("students").path(student.districtId()).build()).entity(student).build();
+    }
+
+    /** A parent or guardian entered by hand: {"givenName","familyName","email","phone","relationship"}. */
+    @POST
+    @Path("students/{districtId}/guardians")
+    public ConsentService.StudentView addGuardian(@PathParam("districtId") String districtId, ConsentService.NewGuardian body) {
+        return consents.addGuardian(districtId, body);
+    }
+
     @GET
     @Path("students/{districtId}")
     public ConsentService.StudentView student(@PathParam("districtId") String districtId) {

@@ -165,6 +165,55 @@ public class ConsentService {
                 org.district.socialmedia.requests.entity.Platform.class).getResultList();
     }
 
+    /** A student entered by hand (not in the roster feed); the roster import never deactivates them. */
+    public record NewStudent(String districtId, String givenName, String familyName, String grade) implements Serializable {
+    }
+
+    /** A parent or guardian entered by hand; relationship PARENT, GUARDIAN or RELATIVE. */
+    public record NewGuardian(String givenName, String familyName, String email, String phone, String relationship)
+            implements Serializable {
+    }
+
+    /** Enters a student of the clerk's own school by hand. */
+    @RolesAllowed(Role.CONSENT_CLERK_NAME)
+    public StudentView addStudent(NewStudent in) {
+        ConsentAccess.Scope scope = access.scope();
+        if (scope.schoolId() == null) {
+            throw new AccessDeniedException("Only a consent clerk of a school enters its students");
+        }
+        if (in == null) {
+            throw new InvalidInputException("districtId", "Enter the student's District id");
+        }
+        if (in.districtId() != null && byDistrictIdOrNull(in.districtId()) != null) {
+            throw new InvalidInputException("districtId", "A student with the District id " + in.districtId().strip() + " exists already");
+        }
+        Student student = new Student(null, in.districtId(), in.givenName(), in.familyName(),
+                em.find(org.district.socialmedia.people.entity.OrgUnit.class, scope.schoolId()), in.grade(), clock.instant());
+        em.persist(student);
+        em.flush();
+        audit.record("STUDENT_ENTERED", STUDENT_OBJECT, student.getId(), "District id " + student.getDistrictId() + ", entered by hand");
+        return student(student.getDistrictId());
+    }
+
+    /** Enters a parent or guardian by hand and links them to the student. */
+    @RolesAllowed(Role.CONSENT_CLERK_NAME)
+    public StudentView addGuardian(String districtId, NewGuardian in) {
+        ConsentAccess.Scope scope = access.scope();
+        Student student = access.reachable(scope, byDistrictIdOrNull(districtId));
+        if (in == null) {
+            throw new InvalidInputException("givenName", "Enter the parent's or guardian's name");
+        }
+        org.district.socialmedia.students.entity.GuardianRole role = in.relationship() == null || in.relationship().isBlank()
+                ? org.district.socialmedia.students.entity.GuardianRole.PARENT
+                : parse(org.district.socialmedia.students.entity.GuardianRole.class, "relationship", in.relationship());
+        Guardian guardian = new Guardian(null, in.givenName(), in.familyName(), in.email(), in.phone(), role, clock.instant());
+        em.persist(guardian);
+        student.link(guardian);
+        em.flush();
+        audit.record("GUARDIAN_ENTERED", STUDENT_OBJECT, student.getId(), guardian.displayName() + " (" + role + ") linked by hand");
+        return student(student.getDistrictId());
+    }
+
     // ---------------------------------------------------------------- forms
 
     /**
