@@ -230,18 +230,28 @@ public class ConsentService {
         Guardian signer = in.guardianId() == null ? null : em.find(Guardian.class, in.guardianId());
         ReceivedBy receivedBy = parse(ReceivedBy.class, "receivedBy", in.receivedBy());
         ScanInspector.InspectedScan inspected = scan == null || scan.length == 0 ? null : ScanInspector.inspect(scan, scanFileName);
-        if (inspected == null && receivedBy == ReceivedBy.PAPER_SCAN) {
-            throw new InvalidInputException("scan", "Attach the scan of the signed paper form (PDF, JPEG or PNG, at most 10 MB)");
-        }
         requireExisting("accountIds", "DistrictAccount", in.accountIds(), "No District account has the number ");
         requireExisting("platformIds", "Platform", in.platformIds(), "No platform has the id ");
         DistrictSettings district = settings.current();
         Instant now = clock.instant();
         LocalDate today = now.atZone(district.timeZone()).toLocalDate();
-        ConsentForm form = new ConsentForm(new ConsentFormInput(student, signer, in.signedOn(), in.formVersion(), receivedBy,
-                items(in.items()), parse(ConsentChannel.class, "channel", in.channel() == null ? "ALL" : in.channel()),
-                in.accountIds() == null ? Set.of() : in.accountIds(), in.platformIds() == null ? Set.of() : in.platformIds(),
-                in.periodStart(), in.periodEnd(), in.notes()), district.schoolYearStart(), today, scope.username(), now);
+        // every field at fault at once, the missing scan included
+        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+        if (inspected == null && receivedBy == ReceivedBy.PAPER_SCAN) {
+            errors.put("scan", "Attach the scan of the signed paper form (PDF, JPEG or PNG, at most 10 MB)");
+        }
+        ConsentForm form = null;
+        try {
+            form = new ConsentForm(new ConsentFormInput(student, signer, in.signedOn(), in.formVersion(), receivedBy,
+                    items(in.items()), parse(ConsentChannel.class, "channel", in.channel() == null ? "ALL" : in.channel()),
+                    in.accountIds() == null ? Set.of() : in.accountIds(), in.platformIds() == null ? Set.of() : in.platformIds(),
+                    in.periodStart(), in.periodEnd(), in.notes()), district.schoolYearStart(), today, scope.username(), now);
+        } catch (InvalidInputException e) {
+            errors.putAll(e.getFieldErrors());
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
         em.persist(form);
         em.flush();
         if (inspected != null) {

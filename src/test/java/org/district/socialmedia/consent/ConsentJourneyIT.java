@@ -1,0 +1,165 @@
+package org.district.socialmedia.consent;
+
+import jakarta.json.JsonObject;
+import org.district.socialmedia.it.Api;
+import org.district.socialmedia.it.Deployments;
+import org.district.socialmedia.it.JsonBodies;
+import org.district.socialmedia.it.browser.Accessibility;
+import org.district.socialmedia.it.browser.Browser;
+import org.district.socialmedia.it.browser.LoginScreen;
+import org.district.socialmedia.it.browser.PortalScreen;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * In a real browser: a consent clerk records a parent's signed form with its scan and then the
+ * parent's revocation; a teacher who operates a school account checks a whole class before
+ * posting. axe on each of these pages.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsentJourneyIT {
+
+    private static final String BASE = "http://127.0.0.1:" + System.getProperty("it.http.port", "8180");
+    private static final ZoneId DISTRICT = ZoneId.of("America/Los_Angeles");
+    private static WebDriver driver;
+    private final Api api = Api.onTestServer();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.realWar();
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        driver = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        driver.manage().deleteAllCookies();
+    }
+
+    private void setValue(By input, String value) {
+        // date inputs type differently in each browser locale; the value property does not
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", driver.findElement(input), value);
+    }
+
+    @Test
+    void aClerkRecordsASignedFormWithItsScanAndThenTheParentsRevocation() throws IOException {
+        Path scan = Files.createTempFile("signed-form", ".pdf");
+        Files.write(scan, ConsentApiIT.realPdf());
+        LocalDate yesterday = LocalDate.now(DISTRICT).minusDays(1);
+
+        PortalScreen clerk = new LoginScreen(driver, BASE).open().signInAs("clerk", Api.DEMO_PASSWORD);
+        clerk.go("Students and consent");
+        Accessibility.assertNoViolations(driver, "the clerk's students");
+        clerk.open("/consent/student.xhtml?id=100031");
+        assertTrue(clerk.heading().startsWith("Consent records:"), clerk.heading());
+        Accessibility.assertNoViolations(driver, "a student's consent records");
+
+        clerk.submit(By.id("newForm:record"));
+        String errors = driver.findElement(By.id("newForm")).getText();
+        assertTrue(errors.contains("Choose the parent or guardian who signed"), errors);
+        assertTrue(errors.contains("Attach the scan") || clerk.messages().contains("Attach the scan"), errors + clerk.messages());
+
+        new Select(driver.findElement(By.id("newForm:signer"))).selectByIndex(1);
+        setValue(By.id("newForm:signedOn"), yesterday.toString());
+        driver.findElement(By.id("newForm:formVersion")).sendKeys("2026-1");
+        driver.findElement(By.cssSelector("input[name='newForm:items'][value='PHOTO']")).click();
+        driver.findElement(By.cssSelector("input[name='newForm:items'][value='FIRST_NAME']")).click();
+        driver.findElement(By.id("newForm:scan")).sendKeys(scan.toString());
+        clerk.submit(By.id("newForm:record"));
+        assertTrue(clerk.messages().contains("The form is recorded"), clerk.messages() + driver.findElement(By.id("newForm")).getText());
+        assertTrue(!driver.findElements(By.cssSelector("a.scan-link")).isEmpty(), "the scan can be downloaded");
+
+        java.util.List<org.openqa.selenium.WebElement> starts = driver.findElements(By.cssSelector("input[id$='startRevoke']"));
+        clerk.submit(By.id(starts.get(0).getAttribute("id")));
+        setValue(By.id("revokeForm:revokedOn"), LocalDate.now(DISTRICT).toString());
+        driver.findElement(By.id("revokeForm:receivedBy")).sendKeys("Front office, phone call");
+        Accessibility.assertNoViolations(driver, "the revocation form");
+        clerk.submit(By.id("revokeForm:revoke"));
+        assertTrue(clerk.messages().contains("The revocation is recorded"), clerk.messages());
+
+        clerk.go("Consent renewals");
+        Accessibility.assertNoViolations(driver, "the renewal list");
+        clerk.go("Takedowns");
+        Accessibility.assertNoViolations(driver, "the clerk's takedowns");
+        clerk.signOut();
+        Files.deleteIfExists(scan);
+    }
+
+    /** employee2 asks for a Facebook account, is authorized, and the account is registered from the authorization. */
+    private long accountOperatedByEmployee2() {
+        HttpResponse<String> submitted = api.post("/api/requests", "employee2", """
+                {"lines":[{"platform":"Facebook","objectives":"Class news for families.","audience":["PARENTS"],
+                  "accountName":"WES Room %s","districtEmail":"jcarter@district.example.org"}]}"""
+                .formatted(UUID.randomUUID().toString().substring(0, 6)));
+        assertEquals(201, submitted.statusCode(), submitted.body());
+        JsonObject request = JsonBodies.object(submitted.body());
+        long line = request.getJsonArray("lines").getJsonObject(0).getJsonNumber("id").longValue();
+        assertEquals(200, api.post("/api/requests/" + request.getJsonNumber("id") + "/decision", "superintendent",
+                "{\"lines\":[{\"lineId\":" + line + ",\"outcome\":\"AUTHORIZE\"}]}").statusCode());
+        long authorization = JsonBodies.array(api.get("/api/me/authorizations", "employee2").body()).stream()
+                .map(v -> v.asJsonObject()).filter(a -> a.getJsonNumber("requestId").longValue() == request.getJsonNumber("id").longValue())
+                .mapToLong(a -> a.getJsonNumber("id").longValue()).findFirst().orElseThrow();
+        HttpResponse<String> account = api.post("/api/accounts", "sysadmin",
+                "{\"authorizationId\":" + authorization + ",\"url\":\"https://www.facebook.com/wes-room\"}");
+        assertEquals(201, account.statusCode(), account.body());
+        return JsonBodies.object(account.body()).getJsonNumber("id").longValue();
+    }
+
+    @Test
+    void aTeacherChecksAWholeClassBeforePosting() {
+        long account = accountOperatedByEmployee2();
+        PortalScreen teacher = new LoginScreen(driver, BASE).open().signInAs("employee2", Api.DEMO_PASSWORD);
+        teacher.go("Check before posting");
+        Accessibility.assertNoViolations(driver, "the check page");
+
+        Select accounts = new Select(driver.findElement(By.id("check:accountId")));
+        accounts.selectByValue(String.valueOf(account));
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> new Select(d.findElement(By.id("check:classId"))).getOptions().size() > 1);
+        driver.findElement(By.cssSelector("input[name='check:items'][value='PHOTO']")).click();
+        new Select(driver.findElement(By.id("check:classId"))).selectByValue("cls-wes-4a");
+        teacher.submit(By.id("check:run"));
+
+        String results = driver.findElement(By.id("results")).getText();
+        assertTrue(results.contains("ALLOWED") || results.contains("NOT ALLOWED"), results);
+        assertTrue(driver.findElements(By.cssSelector("#results tbody tr")).size() > 1, "one answer per student of the class");
+        assertTrue(teacher.messages().contains("students may NOT appear") || teacher.messages().contains("Allowed for every student"),
+                teacher.messages());
+        Accessibility.assertNoViolations(driver, "the check's answers");
+        teacher.signOut();
+    }
+}
