@@ -64,7 +64,7 @@ class RoleNavigationIT {
             "clerk;Consent clerk;Home|Students and consent|Consent renewals|Takedowns|Official accounts|Social media policy",
             "clerk2;Consent clerk;Home|Students and consent|Consent renewals|Takedowns|Official accounts|Social media policy",
             "auditor;Auditor;Home|District accounts|Administrative rights|Access review|Account compliance|Students and consent|Consent renewals|Takedowns|Official accounts|Social media policy",
-            "sysadmin;System administrator;Home|District accounts|Administrative rights|Account compliance|Official accounts|Social media policy|Staff users|District settings|Platforms|Outbox|Deadline timer"})
+            "sysadmin;System administrator;Home|District accounts|Administrative rights|Account compliance|Official accounts|Social media policy|Staff users|District settings|Platforms|Roster import|Outbox|Deadline timer"})
     void eachRoleSeesOnlyItsNavigationAndAnAccessibleHomePage(String username, String roleSection, String expectedNav) {
         PortalScreen portal = new LoginScreen(driver, BASE).open().signInAs(username, Api.DEMO_PASSWORD);
         assertEquals(Arrays.asList(expectedNav.split("\\|")), portal.navigation(), username + "'s navigation");

@@ -51,6 +51,12 @@ public class StudentConsentPage implements Serializable {
     private LocalDate periodEnd;
     private String notes;
     private transient Part scan;
+    // a parent or guardian entered by hand
+    private String guardianGivenName;
+    private String guardianFamilyName;
+    private String guardianEmail;
+    private String guardianPhone;
+    private String guardianRelationship = "PARENT";
     // a revocation
     private Long revokeFormId;
     private LocalDate revokedOn;
@@ -113,6 +119,17 @@ public class StudentConsentPage implements Serializable {
         return ids;
     }
 
+    public void addGuardian() {
+        try {
+            student = service.addGuardian(student.districtId(), new ConsentService.NewGuardian(guardianGivenName, guardianFamilyName,
+                    guardianEmail, guardianPhone, guardianRelationship));
+            Messages.info("The parent or guardian is added.");
+            guardianGivenName = guardianFamilyName = guardianEmail = guardianPhone = null;
+        } catch (InvalidInputException e) {
+            Messages.fieldErrors("newGuardian", e);
+        }
+    }
+
     public void prepareRevoke(Long formId) {
         revokeFormId = formId;
         revokedOn = null;
@@ -136,6 +153,19 @@ public class StudentConsentPage implements Serializable {
     }
 
     public ConsentItem[] getAllItems() { return ConsentItem.values(); }
+    public org.district.socialmedia.students.entity.GuardianRole[] getRelationships() {
+        return org.district.socialmedia.students.entity.GuardianRole.values();
+    }
+    public String getGuardianGivenName() { return guardianGivenName; }
+    public void setGuardianGivenName(String v) { this.guardianGivenName = v; }
+    public String getGuardianFamilyName() { return guardianFamilyName; }
+    public void setGuardianFamilyName(String v) { this.guardianFamilyName = v; }
+    public String getGuardianEmail() { return guardianEmail; }
+    public void setGuardianEmail(String v) { this.guardianEmail = v; }
+    public String getGuardianPhone() { return guardianPhone; }
+    public void setGuardianPhone(String v) { this.guardianPhone = v; }
+    public String getGuardianRelationship() { return guardianRelationship; }
+    public void setGuardianRelationship(String v) { this.guardianRelationship = v; }
     public ConsentChannel[] getChannels() { return ConsentChannel.values(); }
     public ReceivedBy[] getReceivedByValues() { return ReceivedBy.values(); }
     public long getMaxScanBytes() { return ScanInspector.MAX_BYTES; }

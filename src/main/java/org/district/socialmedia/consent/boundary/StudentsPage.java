@@ -21,10 +21,17 @@ public class StudentsPage implements Serializable {
     ConsentService service;
 
     private String text;
+    private boolean mayEnter;
+    private String districtId;
+    private String givenName;
+    private String familyName;
+    private String grade;
     private LazyDataModel<ConsentService.StudentRow> rows;
 
     @PostConstruct
     void init() {
+        var scope = service.scope();
+        mayEnter = scope.mayChange() && scope.schoolId() != null;
         rows = new LazyDataModel<>() {
             @Override
             public int count(Map<String, FilterMeta> filterBy) {
@@ -44,7 +51,30 @@ public class StudentsPage implements Serializable {
         };
     }
 
+    /** A student the roster feed does not have yet, entered by hand at the clerk's school. */
+    public String addStudent() {
+        try {
+            ConsentService.StudentView added = service.addStudent(new ConsentService.NewStudent(districtId, givenName, familyName, grade));
+            jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getFlash()
+                    .put("notice", added.givenName() + " " + added.familyName() + " is entered. Add a parent or guardian before recording a form.");
+            return "/consent/student.xhtml?faces-redirect=true&id=" + java.net.URLEncoder.encode(added.districtId(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (org.district.socialmedia.platform.entity.InvalidInputException e) {
+            org.district.socialmedia.platform.boundary.Messages.fieldErrors("newStudent", e);
+            return null;
+        }
+    }
+
     public LazyDataModel<ConsentService.StudentRow> getRows() { return rows; }
+    public boolean isMayEnter() { return mayEnter; }
+    public String getDistrictId() { return districtId; }
+    public void setDistrictId(String districtId) { this.districtId = districtId; }
+    public String getGivenName() { return givenName; }
+    public void setGivenName(String givenName) { this.givenName = givenName; }
+    public String getFamilyName() { return familyName; }
+    public void setFamilyName(String familyName) { this.familyName = familyName; }
+    public String getGrade() { return grade; }
+    public void setGrade(String grade) { this.grade = grade; }
     public String getText() { return text; }
     public void setText(String text) { this.text = text; }
 }

@@ -45,6 +45,7 @@ public class Navigation {
             new Item("Staff users", "/admin/staff.xhtml", Set.of(Role.SYSTEM_ADMIN)),
             new Item("District settings", "/admin/settings.xhtml", Set.of(Role.SYSTEM_ADMIN)),
             new Item("Platforms", "/admin/platforms.xhtml", Set.of(Role.SYSTEM_ADMIN)),
+            new Item("Roster import", "/admin/roster.xhtml", Set.of(Role.SYSTEM_ADMIN)),
             new Item("Outbox", "/admin/outbox.xhtml", Set.of(Role.SYSTEM_ADMIN)),
             new Item("Deadline timer", "/admin/escalation.xhtml", Set.of(Role.SYSTEM_ADMIN)));
 
