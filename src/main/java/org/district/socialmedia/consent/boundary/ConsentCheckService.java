@@ -158,6 +158,9 @@ public class ConsentCheckService {
             if (roster.isEmpty()) {
                 throw new InvalidInputException("classId", "Nobody is enrolled in this class today");
             }
+            if (roster.size() > MAX_STUDENTS) {
+                throw new InvalidInputException("classId", "This class has more than " + MAX_STUDENTS + " students: check them in groups");
+            }
             return roster;
         }
         List<String> wanted = in.studentIds().stream().filter(id -> id != null && !id.isBlank()).map(String::strip).distinct().toList();
@@ -172,6 +175,14 @@ public class ConsentCheckService {
         List<String> unknown = wanted.stream().filter(id -> !found.containsKey(id)).toList();
         if (!unknown.isEmpty()) {
             throw new InvalidInputException("studentIds", "No current student has the District id " + String.join(", ", unknown));
+        }
+        // a school's account posts about its own students (legitimate interest); a department's, about any
+        if (account.getUnit().getKind() == org.district.socialmedia.people.entity.OrgUnit.Kind.SCHOOL) {
+            List<String> elsewhere = wanted.stream().filter(id -> !account.getUnit().equals(found.get(id).getSchool())).toList();
+            if (!elsewhere.isEmpty()) {
+                throw new InvalidInputException("studentIds", "Not students of " + account.getUnit().getName() + ", the school of the account: "
+                        + String.join(", ", elsewhere));
+            }
         }
         return wanted.stream().map(found::get).toList();
     }

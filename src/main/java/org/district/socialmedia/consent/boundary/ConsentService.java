@@ -18,6 +18,7 @@ import org.district.socialmedia.consent.entity.ConsentForm;
 import org.district.socialmedia.consent.entity.ConsentFormInput;
 import org.district.socialmedia.consent.entity.ConsentItem;
 import org.district.socialmedia.consent.entity.ConsentRevocation;
+import org.district.socialmedia.consent.entity.ConsentRules;
 import org.district.socialmedia.consent.entity.ConsentStatus;
 import org.district.socialmedia.consent.entity.Evidence;
 import org.district.socialmedia.consent.entity.EvidenceContent;
@@ -226,7 +227,10 @@ public class ConsentService {
         if (in == null) {
             throw new InvalidInputException("studentId", "Send the form's details");
         }
-        Student student = access.reachable(scope, in.studentId() == null ? null : byDistrictIdOrNull(in.studentId()));
+        if (in.studentId() == null || in.studentId().isBlank()) {
+            throw new InvalidInputException("studentId", "Name the student by District id");
+        }
+        Student student = access.reachable(scope, byDistrictIdOrNull(in.studentId()));
         Guardian signer = in.guardianId() == null ? null : em.find(Guardian.class, in.guardianId());
         ReceivedBy receivedBy = parse(ReceivedBy.class, "receivedBy", in.receivedBy());
         ScanInspector.InspectedScan inspected = scan == null || scan.length == 0 ? null : ScanInspector.inspect(scan, scanFileName);
@@ -311,16 +315,28 @@ public class ConsentService {
     }
 
     private List<Long> takedowns(ConsentForm form, ConsentRevocation revocation, String by, Instant now, DistrictSettings district) {
-        Set<ConsentItem> withdrawn = revocation.items();
+        LocalDate today = now.atZone(district.timeZone()).toLocalDate();
+        Set<ConsentItem> after = form.itemsAfterRevocations(null);
+        Set<ConsentItem> before = EnumSet.noneOf(ConsentItem.class);
+        before.addAll(after);
+        before.addAll(revocation.items());
+        List<ConsentForm> studentForms = em.createNamedQuery(ConsentForm.FOR_STUDENT, ConsentForm.class)
+                .setParameter("studentId", form.getStudent().getId()).getResultList();
         List<ConsentCheck> checks = em.createNamedQuery(ConsentCheck.FOR_STUDENT, ConsentCheck.class)
                 .setParameter("studentId", form.getStudent().getId()).getResultList();
         Set<Long> accounts = new LinkedHashSet<>();
         for (ConsentCheck check : checks) {
             boolean cleared = check.getResults().stream()
                     .anyMatch(r -> r.getStudentId() == form.getStudent().getId() && r.isAllowed());
-            // the post showed something the parent now withdraws (no first name without the full name either)
-            boolean showsWithdrawn = check.getItems().stream().anyMatch(withdrawn::contains);
-            if (cleared && showsWithdrawn && form.coversChannel(check.getAccountId(), check.getPlatformId())) {
+            // the post showed something this form allowed before and no longer does (FULL_NAME carried FIRST_NAME too)
+            boolean showsWithdrawn = check.getItems().stream().anyMatch(i -> i.allowedBy(before) && !i.allowedBy(after));
+            if (!cleared || !showsWithdrawn || !form.coversChannel(check.getAccountId(), check.getPlatformId())
+                    || accounts.contains(check.getAccountId())) {
+                continue;
+            }
+            // another form of the student may still allow the same post: then nothing comes down
+            ConsentRules.Post post = new ConsentRules.Post(check.getAccountId(), check.getPlatformId(), check.getItems(), today);
+            if (!ConsentRules.check(post, studentForms).allowed()) {
                 accounts.add(check.getAccountId());
             }
         }
@@ -360,7 +376,8 @@ public class ConsentService {
                         + " AND f.status = :active AND f.periodStart <= :today AND f.periodEnd >= :today) FROM Student s"
                         + " WHERE s.active = TRUE" + (scope.readsAll() ? "" : " AND s.school.id = :school")
                         + " AND NOT EXISTS (SELECT g.id FROM ConsentForm g WHERE g.student = s AND g.status = :active"
-                        + " AND g.periodStart <= :today AND g.periodEnd > :soon)"
+                        + " AND g.periodStart <= :today AND g.periodEnd > :soon AND (g.scope.photo = TRUE OR g.scope.video = TRUE"
+                        + " OR g.scope.fullName = TRUE OR g.scope.firstName = TRUE OR g.scope.studentWork = TRUE OR g.scope.voice = TRUE))"
                         + " ORDER BY s.familyName, s.givenName, s.id", Object[].class)
                 .setParameter("active", ConsentStatus.ACTIVE).setParameter("today", today)
                 .setParameter("soon", today.plusDays(RENEWAL_DAYS));

@@ -88,9 +88,11 @@ public class DemoConsents {
             return null;
         }
         LocalDate signedOn = start != null ? start.minusDays(7) : signed.minusDays(20);
+        // each school's clerk records its own students' forms
+        String clerk = "LHS".equals(student.getSchool().getCode()) ? "clerk2" : "clerk";
         ConsentForm form = new ConsentForm(new ConsentFormInput(student, student.getGuardians().iterator().next(), signedOn,
                 "2026-1", receivedBy, items, channel, Set.of(), platforms == null ? Set.of() : platforms, start, end,
-                "Demo form."), district.schoolYearStart(), signed, "clerk", now);
+                "Demo form."), district.schoolYearStart(), signed, clerk, now);
         em.persist(form);
         em.flush();
         return form;

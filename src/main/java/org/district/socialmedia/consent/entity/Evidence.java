@@ -20,9 +20,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The scan of a signed paper form: where the file is (a name the server made, never the uploader's),
- * what it is by content, and its SHA-256 so that a later tampering or a lost file shows. The bytes
- * live in the scan store, not in the database. Checked by ScanInspector before this is created.
+ * The scan of a signed paper form: a name the server made (never the uploader's), what it is by
+ * content, and its SHA-256 so that a later tampering shows. The bytes are in {@link EvidenceContent},
+ * apart so that listing forms never loads them. Checked by ScanInspector before this is created.
  */
 @Entity
 @Table(name = "consent_evidence")
@@ -58,7 +58,7 @@ public class Evidence implements Serializable {
     @Column(name = "sha256", length = 64, nullable = false, updatable = false)
     private String sha256;
 
-    // Shown to people only (as text, in a download's filename* parameter); never used to store or serve.
+    // Shown to people only, as text; never used to store or serve the file.
     @Column(name = "original_name", length = ORIGINAL_NAME_MAX, updatable = false)
     private String originalName;
 

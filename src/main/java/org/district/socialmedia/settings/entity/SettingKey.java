@@ -47,7 +47,7 @@ public enum SettingKey {
             "Username of the staff member (e.g. a Deputy Superintendent) told when a request is overdue, and the fallback when the Superintendent is the requester; none for nobody.",
             SettingKey::username),
     SWEEP_INTERVAL("district.sweep-interval", "SWEEP_INTERVAL", "PT1M", "Timers run every",
-            "How often the deadline timer looks for requests to remind or escalate, and the rights timer for rights ending and access reviews (seconds work: PT10S). Takes effect at the next server start.",
+            "How often the deadline timer looks for requests to remind or escalate, the rights timer for rights ending and access reviews, and the consent timer for forms ending and takedown reminders (seconds work: PT10S). Takes effect at the next server start.",
             SettingKey::positiveDuration),
     SCHOOL_YEAR_END("district.school-year-end", "SCHOOL_YEAR_END", "06-30", "Last day of the school year",
             "Month and day (MM-DD). Administrative rights on District accounts end then unless the Superintendent gives another date.",
