@@ -20,12 +20,14 @@ public class EscalationStatusPage implements Serializable {
     private EscalationStatusService.Status status;
     private List<EscalationEvent> recent;
     private EscalationStatusService.RightsStatus rights;
+    private EscalationStatusService.ConsentStatus consent;
 
     @PostConstruct
     void load() {
         status = service.status();
         recent = service.recent(50);
         rights = service.rightsStatus();
+        consent = service.consentStatus();
     }
 
     public void refresh() {
@@ -35,4 +37,5 @@ public class EscalationStatusPage implements Serializable {
     public EscalationStatusService.Status getStatus() { return status; }
     public List<EscalationEvent> getRecent() { return recent; }
     public EscalationStatusService.RightsStatus getRights() { return rights; }
+    public EscalationStatusService.ConsentStatus getConsent() { return consent; }
 }

@@ -31,6 +31,8 @@ public class EscalationStatusService {
     @Inject
     org.district.socialmedia.accounts.control.RightsSweep rightsSweep;
     @Inject
+    org.district.socialmedia.consent.control.ConsentSweep consentSweep;
+    @Inject
     DistrictSettingsService settings;
 
     public record Status(Instant lastStarted, Instant lastFinished, int lastFired, int lastFailures, String lastError,
@@ -75,6 +77,26 @@ public class EscalationStatusService {
         return new RightsStatus(s == null ? null : s.getLastStartedAt(), s == null ? null : s.getLastFinishedAt(),
                 s == null ? 0 : s.getLastProcessed(), s == null ? 0 : s.getLastFailures(), s == null ? null : s.getLastError(),
                 rightsSweep.nextRun(), grants, reviews, notices);
+    }
+
+    /** The consent timer (forms ending, takedown reminders): same interval, its own pass. */
+    public record ConsentStatus(Instant lastStarted, Instant lastFinished, int lastDone, int lastFailures, String lastError,
+                                Instant nextRun, long formsToExpire, long remindersDue) implements Serializable {
+    }
+
+    public ConsentStatus consentStatus() {
+        SweepStatus s = em.find(SweepStatus.class, "consent");
+        Instant now = clock.instant();
+        java.time.LocalDate today = now.atZone(settings.current().timeZone()).toLocalDate();
+        long forms = em.createQuery("SELECT COUNT(f) FROM ConsentForm f WHERE f.status = :active AND f.periodEnd < :today", Long.class)
+                .setParameter("active", org.district.socialmedia.consent.entity.ConsentStatus.ACTIVE).setParameter("today", today)
+                .getSingleResult();
+        long reminders = em.createQuery("SELECT COUNT(t) FROM TakedownTask t WHERE t.nextReminderAt <= :now AND t.status = :open", Long.class)
+                .setParameter("now", now).setParameter("open", org.district.socialmedia.consent.entity.TakedownTask.Status.OPEN)
+                .getSingleResult();
+        return new ConsentStatus(s == null ? null : s.getLastStartedAt(), s == null ? null : s.getLastFinishedAt(),
+                s == null ? 0 : s.getLastProcessed(), s == null ? 0 : s.getLastFailures(), s == null ? null : s.getLastError(),
+                consentSweep.nextRun(), forms, reminders);
     }
 
     public List<EscalationEvent> recent(int limit) {
