@@ -8,7 +8,18 @@ import java.util.Set;
  * The names are those of the API.
  */
 public enum ConsentItem {
-    PHOTO, VIDEO, FULL_NAME, FIRST_NAME, STUDENT_WORK, VOICE;
+    PHOTO("Photographs"), VIDEO("Video"), FULL_NAME("Full name"), FIRST_NAME("First name only"),
+    STUDENT_WORK("Student work"), VOICE("Voice");
+
+    private final String label;
+
+    ConsentItem(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
 
     /**
      * Whether consent to {@code consented} allows this item: showing the full name shows the first
