@@ -204,6 +204,26 @@ class RightsTimersIT {
     }
 
     @Test
+    void aHolderWhoLosesTheSiteAdministratorRoleLosesTheRights() {
+        String username = AccountsApiIT.unique("demoted").toLowerCase();
+        HttpResponse<String> created = api.post("/api/staff", "sysadmin", """
+                {"username":"%s","fullName":"Former Supervisor","email":"%s@district.example.org",
+                 "roles":["EMPLOYEE","SITE_ADMIN"],"password":"a long enough password"}""".formatted(username, username));
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject user = JsonBodies.object(created.body());
+        long account = AccountsApiIT.createAccount(api, AccountsApiIT.unique("@demote_"), "LHS").getJsonNumber("id").longValue();
+        long grant = grant(account, username, "");
+
+        HttpResponse<String> changed = api.put("/api/staff/" + user.getJsonNumber("id"), "sysadmin", """
+                {"user":{"username":"%s","fullName":"Former Supervisor","email":"%s@district.example.org","roles":["EMPLOYEE"]},
+                 "version":%d}""".formatted(username, username, user.getJsonNumber("version").longValue()));
+        assertEquals(200, changed.statusCode(), changed.body());
+        JsonObject ended = grantOf(account, grant);
+        assertEquals("ENDED", ended.getString("status"), "no longer a supervisor, no longer an administrator of the account");
+        assertTrue(ended.getString("endReason").contains("no longer has the role"), ended.toString());
+    }
+
+    @Test
     void deactivatingAStaffMemberEndsTheirRightsAndAuthorizationsAndFlagsAccountsLeftShort() throws Exception {
         String username = AccountsApiIT.unique("leaver").toLowerCase();
         String password = "correct horse battery " + username;

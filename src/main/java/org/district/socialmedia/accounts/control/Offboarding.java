@@ -14,6 +14,8 @@ import org.district.socialmedia.accounts.entity.DistrictAccount;
 import org.district.socialmedia.accounts.entity.GrantStatus;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.people.boundary.StaffDeactivated;
+import org.district.socialmedia.people.boundary.StaffRolesRemoved;
+import org.district.socialmedia.people.entity.Role;
 import org.district.socialmedia.requests.boundary.RequestService;
 import org.district.socialmedia.requests.entity.Authorization;
 import org.district.socialmedia.requests.entity.AuthorizationStatus;
@@ -26,8 +28,9 @@ import java.util.Set;
 
 /**
  * When a staff member is deactivated, everything they were allowed to do on District social media
- * ends with it: their administrative rights and their authorizations from request decisions. Every
- * account left with fewer than two District administrators is flagged to the Superintendent.
+ * ends with it: their administrative rights and their authorizations from request decisions; when
+ * they lose the role, what it allowed. Every account left with fewer than two District
+ * administrators is flagged to the Superintendent.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -43,24 +46,38 @@ public class Offboarding {
     Event<AccountEvent> events;
 
     public void on(@Observes StaffDeactivated deactivated) {
+        end(deactivated.userId(), deactivated.username(), deactivated.username() + " was deactivated",
+                deactivated.by(), true, true);
+    }
+
+    /** A holder who is no longer a District administrator or supervisor holds no rights; an ex-employee no authorization. */
+    public void on(@Observes StaffRolesRemoved removed) {
+        boolean rights = removed.removed().contains(Role.SITE_ADMIN);
+        boolean authorizations = removed.removed().contains(Role.EMPLOYEE);
+        if (rights || authorizations) {
+            end(removed.userId(), removed.username(), removed.username() + " no longer has the role "
+                    + String.join(", ", removed.removed().stream().map(Role::label).toList()), removed.by(), rights, authorizations);
+        }
+    }
+
+    private void end(Long userId, String username, String reason, String actor, boolean rights, boolean authorizations) {
         Instant now = clock.instant();
-        String by = deactivated.by() == null ? "system" : deactivated.by();
-        String reason = deactivated.username() + " was deactivated";
+        String by = actor == null ? "system" : actor;
         Set<DistrictAccount> affected = new LinkedHashSet<>();
-        List<AccountGrant> grants = em.createQuery("SELECT g FROM AccountGrant g WHERE g.holder.id = :id AND g.status = :active",
-                AccountGrant.class).setParameter("id", deactivated.userId()).setParameter("active", GrantStatus.ACTIVE).getResultList();
+        List<AccountGrant> grants = !rights ? List.of() : em.createQuery("SELECT g FROM AccountGrant g WHERE g.holder.id = :id AND g.status = :active",
+                AccountGrant.class).setParameter("id", userId).setParameter("active", GrantStatus.ACTIVE).getResultList();
         for (AccountGrant grant : grants) {
             DistrictAccount account = grant.getAccount();
             account.endGrant(grant, GrantStatus.ENDED, reason, by, now);
             affected.add(account);
             audit.record("GRANT_ENDED_OFFBOARDING", DistrictAccount.OBJECT_TYPE, account.getId(), "grant " + grant.getId()
-                    + " of " + deactivated.username() + " ended: " + reason);
+                    + " of " + username + " ended: " + reason);
             events.fire(AccountEvent.grant(AccountEvent.Type.OFFBOARDED, account.getId(), grant.getId(), by));
         }
-        List<Authorization> authorizations = em.createQuery("SELECT a FROM Authorization a WHERE a.employee.id = :id AND a.status = :active",
-                        Authorization.class).setParameter("id", deactivated.userId()).setParameter("active", AuthorizationStatus.ACTIVE)
-                .getResultList();
-        for (Authorization authorization : authorizations) {
+        List<Authorization> ended = !authorizations ? List.of() : em.createQuery("SELECT a FROM Authorization a WHERE a.employee.id = :id"
+                        + " AND a.status = :active", Authorization.class).setParameter("id", userId)
+                .setParameter("active", AuthorizationStatus.ACTIVE).getResultList();
+        for (Authorization authorization : ended) {
             authorization.revoke(reason, by, now);
             audit.record("AUTHORIZATION_ENDED_OFFBOARDING", RequestService.OBJECT_TYPE, authorization.getRequest().getId(),
                     "authorization " + authorization.getId() + " (" + authorization.getPlatformLabel() + ", "
@@ -70,8 +87,7 @@ public class Offboarding {
             if (account.getActiveAdmins() < DistrictAccount.MIN_ADMINS) {
                 audit.record("ACCOUNT_NEEDS_ADMINISTRATORS", DistrictAccount.OBJECT_TYPE, account.getId(),
                         account.getActiveAdmins() + " District administrator(s) left after " + reason);
-                events.fire(new AccountEvent(AccountEvent.Type.ADMINS_NEEDED, account.getId(), null, null, by,
-                        deactivated.username()));
+                events.fire(new AccountEvent(AccountEvent.Type.ADMINS_NEEDED, account.getId(), null, null, by, reason));
             }
         }
     }

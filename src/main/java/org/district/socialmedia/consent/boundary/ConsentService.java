@@ -343,7 +343,14 @@ public class ConsentService {
         List<Long> created = new java.util.ArrayList<>();
         for (Long accountId : accounts) {
             TakedownTask task = new TakedownTask(revocation, accountId, by, now, now.plus(district.takedownReminder()));
-            task.assign(operatorsOf(accountId));
+            Set<String> assignees = operatorsOf(accountId);
+            if (assignees.isEmpty()) {
+                // an account nobody operates or administers: the school's consent clerks see it through
+                assignees.addAll(em.createQuery("SELECT s.username FROM StaffUser s JOIN s.roles r WHERE r = :clerk"
+                                + " AND s.active = TRUE AND s.unit = :school", String.class)
+                        .setParameter("clerk", Role.CONSENT_CLERK).setParameter("school", form.getStudent().getSchool()).getResultList());
+            }
+            task.assign(assignees);
             em.persist(task);
             em.flush();
             created.add(task.getId());
@@ -352,7 +359,7 @@ public class ConsentService {
         return created;
     }
 
-    /** Who must take the posts down: the account's active operators, else its District administrators. */
+    /** Who must take the posts down: the account's active operators, else its District administrators (a mutable set). */
     Set<String> operatorsOf(Long accountId) {
         Set<String> people = em.createQuery("SELECT o.employee.username FROM AccountOperator o WHERE o.account.id = :a"
                         + " AND o.authorization.status = :active AND o.employee.active = TRUE", String.class)

@@ -63,8 +63,8 @@ public class AccountNotifier {
             send(event, about, emails(granters(district)), new MailTemplates.Parts(district.districtName(),
                     "account " + account.getHandle() + " needs District administrators",
                     "A District account has fewer than two District administrators.",
-                    List.of(name + " has " + account.getActiveAdmins() + " District administrator(s) left since "
-                                    + event.detail() + " was deactivated.",
+                    List.of(name + " has " + account.getActiveAdmins() + " District administrator(s) left: "
+                                    + event.detail() + ".",
                             "Please grant administrative rights to another District administrator or supervisor."),
                     "Grant rights on the account", link));
             return;

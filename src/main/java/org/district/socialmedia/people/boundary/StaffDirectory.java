@@ -46,6 +46,8 @@ public class StaffDirectory {
     @Inject
     jakarta.enterprise.event.Event<StaffDeactivated> deactivations;
     @Inject
+    jakarta.enterprise.event.Event<StaffRolesRemoved> rolesRemoved;
+    @Inject
     Clock clock;
     @Inject
     Principal caller;
@@ -158,6 +160,8 @@ public class StaffDirectory {
             throw new ConflictException("Staff user " + user.getUsername() + " was changed by somebody else in the meantime; reload and try again");
         }
         String before = describe(user);
+        Set<Role> rolesBefore = EnumSet.noneOf(Role.class);
+        rolesBefore.addAll(user.getRoles());
         Map<String, String> errors = new LinkedHashMap<>();
         user.rename(form.fullName());
         user.changeEmail(form.email());
@@ -181,6 +185,13 @@ public class StaffDirectory {
         String after = describe(user);
         audit.record("STAFF_CHANGED", "StaffUser", user.getId(), diff(before, after)
                 + (form.password() != null && !form.password().isEmpty() ? "; password reset" : ""));
+        Set<Role> removed = EnumSet.noneOf(Role.class);
+        removed.addAll(rolesBefore);
+        removed.removeAll(user.getRoles());
+        if (!removed.isEmpty()) {
+            // what the removed roles allowed ends with them (rights on accounts, authorizations), in this transaction
+            rolesRemoved.fire(new StaffRolesRemoved(user.getId(), user.getUsername(), removed, caller.getName()));
+        }
         return row(user);
     }
 

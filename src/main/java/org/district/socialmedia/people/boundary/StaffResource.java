@@ -56,6 +56,20 @@ public class StaffResource {
         return staff.get(id);
     }
 
+    /** Changes a staff user; {"user":{...the fields of POST...},"version":n}. Roles taken away end what they allowed. */
+    public record StaffChange(StaffDirectory.StaffForm user, Long version) {
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("{id}")
+    public StaffDirectory.StaffRow update(@PathParam("id") Long id, StaffChange body) {
+        if (body == null || body.user() == null || body.version() == null) {
+            throw new org.district.socialmedia.platform.entity.InvalidInputException("user",
+                    "Send {\"user\":{...},\"version\":n} with the version you read");
+        }
+        return staff.update(id, body.version(), body.user());
+    }
+
     /** Deactivates a staff member: their sessions stop, their rights and authorizations end. */
     @POST
     @Path("{id}/deactivation")
