@@ -284,9 +284,20 @@ class ConsentApiIT {
                 .formatted(today.minusDays(30), today)).getJsonNumber("id").longValue();
         assertEquals("ACTIVE", JsonBodies.object(api.get("/api/consents/" + form, "clerk").body()).getString("status"));
         move(Duration.ofDays(1).plusHours(1));
-        api.post("/api/test/consent-sweep", "sysadmin", "{}");
-        api.post("/api/test/consent-sweep", "sysadmin", "{}");
-        assertEquals("EXPIRED", JsonBodies.object(api.get("/api/consents/" + form, "clerk").body()).getString("status"));
+        // a pass the timer is running already answers at once: ask again until the expiry is done
+        String status = "ACTIVE";
+        for (int attempt = 0; attempt < 30 && !status.equals("EXPIRED"); attempt++) {
+            api.post("/api/test/consent-sweep", "sysadmin", "{}");
+            status = JsonBodies.object(api.get("/api/consents/" + form, "clerk").body()).getString("status");
+            if (!status.equals("EXPIRED")) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        assertEquals("EXPIRED", status);
     }
 
     private void move(Duration by) {
