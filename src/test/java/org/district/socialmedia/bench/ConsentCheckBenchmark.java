@@ -1,5 +1,11 @@
 package org.district.socialmedia.bench;
 
+import static org.district.socialmedia.bench.BenchDatabase.chunks;
+import static org.district.socialmedia.bench.BenchDatabase.exec;
+import static org.district.socialmedia.bench.BenchDatabase.gcd;
+import static org.district.socialmedia.bench.BenchDatabase.ms;
+import static org.district.socialmedia.bench.BenchDatabase.percentile;
+
 import org.district.socialmedia.consent.entity.ConsentChannel;
 import org.district.socialmedia.consent.entity.ConsentCheck;
 import org.district.socialmedia.consent.entity.ConsentCheckResult;
@@ -16,11 +22,9 @@ import org.district.socialmedia.students.entity.Guardian;
 import org.district.socialmedia.students.entity.GuardianRole;
 import org.district.socialmedia.students.entity.SchoolClass;
 import org.district.socialmedia.students.entity.Student;
-import org.flywaydb.core.Flyway;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,7 +40,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,7 +49,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Prints how long the check before posting takes for a 35-student class with 1,000,000 students and
@@ -82,7 +84,6 @@ public final class ConsentCheckBenchmark {
     private static final int MAX_SCHOOLS = 1_000;
     /** org_unit and district_account ids of the schools: far above what migrations or the demo data use. */
     private static final long UNIT0 = 100_000;
-    private static final long CHUNK = 500_000;
     /** EclipseLink's default IN batch size. */
     private static final int BATCH_SIZE = 256;
     private static final Set<ConsentItem> ITEMS = EnumSet.of(ConsentItem.PHOTO, ConsentItem.FIRST_NAME);
@@ -111,10 +112,7 @@ public final class ConsentCheckBenchmark {
 
     /** Fills a database of this size and prints one row; returns the median ms per check. */
     private static double run(Path dir, long students, long forms) throws Exception {
-        deleteTree(dir);
-        Files.createDirectories(dir);
-        String url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/bench;MODE=LEGACY";
-        Flyway.configure().dataSource(url, "sa", "sa").locations("classpath:db/migration").load().migrate();
+        String url = BenchDatabase.create(dir);
         LocalDate today = LocalDate.now(ZONE);
         Shape shape = new Shape(students, forms);
         long fillStart = System.nanoTime();
@@ -218,9 +216,9 @@ public final class ConsentCheckBenchmark {
         exec(c, "SET REFERENTIAL_INTEGRITY FALSE");
         // inserting millions of rows into secondary indexes in random order is most of the fill's time: the
         // migrations' own CREATE INDEX statements are dropped now and run again, unchanged, once the rows are in
-        List<String[]> deferred = droppableIndexes(c);
-        String ts = "TIMESTAMP WITH TIME ZONE '" + today.atStartOfDay(ZONE).toOffsetDateTime()
-                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssxxx")) + "'";
+        List<String[]> deferred = BenchDatabase.dropIndexes(c, "student", "guardian", "student_guardian", "enrollment",
+                "consent_form", "consent_revocation", "consent_form_account", "consent_form_platform");
+        String ts = BenchDatabase.timestamp(today.atStartOfDay(ZONE));
         exec(c, "INSERT INTO org_unit (id, code, name, kind, active, version) SELECT " + UNIT0 + " + X, 'BENCH-' || X, "
                 + "'Bench School ' || X, 'SCHOOL', TRUE, 0 FROM SYSTEM_RANGE(1, " + shape.schools() + ")");
         exec(c, "INSERT INTO district_account (id, platform_id, handle, handle_key, url, unit_id, purpose, registered_email, status, "
@@ -296,63 +294,7 @@ public final class ConsentCheckBenchmark {
                     + "student_work AND MOD(id, 8) = 0, voice AND MOD(id, 8) = 0, " + ts + ", 'clerk', 1 FROM consent_form "
                     + "WHERE id BETWEEN " + from + " AND " + to + " AND MOD(id, 4) = 0");
         }
-        for (String[] index : deferred) {
-            exec(c, index[1]);
-        }
-    }
-
-    /** The big tables' secondary indexes as the migrations create them, dropped here; each {name, CREATE statement}. */
-    private static List<String[]> droppableIndexes(Connection c) throws SQLException {
-        java.util.regex.Pattern create = java.util.regex.Pattern.compile(
-                "CREATE INDEX (\\w+) ON (student|guardian|student_guardian|enrollment|consent_form|consent_revocation"
-                        + "|consent_form_account|consent_form_platform) \\([^;]*\\);");
-        List<String[]> indexes = new ArrayList<>();
-        try {
-            Path migrations = Path.of(ConsentCheckBenchmark.class.getResource("/db/migration").toURI());
-            try (var files = Files.list(migrations)) {
-                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".sql")).sorted().toList()) {
-                    java.util.regex.Matcher m = create.matcher(Files.readString(file));
-                    while (m.find()) {
-                        indexes.add(new String[]{m.group(1), m.group()});
-                    }
-                }
-            }
-        } catch (java.io.IOException | java.net.URISyntaxException e) {
-            throw new IllegalStateException("Cannot read the migrations", e);
-        }
-        List<String[]> dropped = new ArrayList<>();
-        for (String[] index : indexes) {
-            try (Statement st = c.createStatement()) {
-                st.execute("DROP INDEX " + index[0]);
-                dropped.add(index);
-            } catch (SQLException e) {
-                // an index a constraint relies on stays
-            }
-        }
-        c.commit();
-        return dropped;
-    }
-
-    private interface Chunk {
-        String sql(long from, long to);
-    }
-
-    private static void chunks(Connection c, long from, long to, Chunk chunk) throws SQLException {
-        for (long start = from; start <= to; start += CHUNK) {
-            exec(c, chunk.sql(start, Math.min(to, start + CHUNK - 1)));
-        }
-    }
-
-    private static void exec(Connection c, String sql) throws SQLException {
-        long start = System.nanoTime();
-        int rows;
-        try (Statement s = c.createStatement()) {
-            rows = s.executeUpdate(sql);
-        }
-        c.commit();
-        if (Boolean.getBoolean("bench.verbose")) {
-            System.out.printf(Locale.ROOT, "  %,d rows in %.1f s: %.90s%n", rows, (System.nanoTime() - start) / 1e9, sql);
-        }
+        BenchDatabase.createIndexes(c, deferred);
     }
 
     // ------------------------------------------------------------------------------------ the check
@@ -812,30 +754,6 @@ public final class ConsentCheckBenchmark {
 
     private static double part(double[][] times, int index) {
         return percentile(Arrays.stream(times).mapToDouble(t -> t[index]).sorted().toArray(), 50);
-    }
-
-    private static double percentile(double[] sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
-    private static double ms(long from, long to) {
-        return (to - from) / 1e6;
-    }
-
-    private static long gcd(long a, long b) {
-        return b == 0 ? a : gcd(b, a % b);
-    }
-
-    private static void deleteTree(Path dir) throws Exception {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     private ConsentCheckBenchmark() {

@@ -116,7 +116,9 @@ public final class AccountQueries {
             params.put("platformId", f.platformId());
         }
         if (!isBlank(f.holder())) {
-            jpql.append(" AND (g.holder.username = :holderName OR LOWER(g.holder.fullName) LIKE :holderText ESCAPE '\\')");
+            // the matching staff users first, then their grants by the holder index: a join would test every grant's holder
+            jpql.append(" AND g.holder.id IN (SELECT u.id FROM StaffUser u WHERE u.username = :holderName"
+                    + " OR LOWER(u.fullName) LIKE :holderText ESCAPE '\\')");
             params.put("holderName", lower(f.holder()));
             params.put("holderText", "%" + escapeLike(lower(f.holder())) + "%");
         }

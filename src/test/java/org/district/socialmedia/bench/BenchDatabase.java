@@ -1,0 +1,138 @@
+package org.district.socialmedia.bench;
+
+import org.flywaydb.core.Flyway;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * What the benchmarks share to build their H2 file databases: a new database made by the application's
+ * own Flyway migrations, the set-based fill in chunks, the big tables' secondary indexes dropped for the
+ * fill and created again from the migrations' own CREATE INDEX statements, and the percentiles.
+ */
+final class BenchDatabase {
+
+    /** Rows per INSERT ... SELECT FROM SYSTEM_RANGE statement (and commit). */
+    static final long CHUNK = 500_000;
+
+    private BenchDatabase() {
+    }
+
+    /** An empty folder with a new H2 file database (MODE=LEGACY, as the application's datasource) migrated; its URL. */
+    static String create(Path dir) throws Exception {
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/bench;MODE=LEGACY";
+        Flyway.configure().dataSource(url, "sa", "sa").locations("classpath:db/migration").load().migrate();
+        return url;
+    }
+
+    /**
+     * Drops the secondary indexes the migrations create on these tables (inserting millions of rows into
+     * them in random order is most of a fill's time); each {name, CREATE statement}, for {@link #createIndexes}.
+     * An index a constraint relies on stays.
+     */
+    static List<String[]> dropIndexes(Connection c, String... tables) throws SQLException {
+        Pattern create = Pattern.compile("CREATE INDEX (\\w+) ON (" + String.join("|", tables) + ") \\([^;]*\\);");
+        List<String[]> indexes = new ArrayList<>();
+        try {
+            Path migrations = Path.of(BenchDatabase.class.getResource("/db/migration").toURI());
+            try (Stream<Path> files = Files.list(migrations)) {
+                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".sql")).sorted().toList()) {
+                    Matcher m = create.matcher(Files.readString(file));
+                    while (m.find()) {
+                        indexes.add(new String[]{m.group(1), m.group()});
+                    }
+                }
+            }
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException("Cannot read the migrations", e);
+        }
+        List<String[]> dropped = new ArrayList<>();
+        for (String[] index : indexes) {
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP INDEX " + index[0]);
+                dropped.add(index);
+            } catch (SQLException e) {
+                // an index a constraint relies on stays
+            }
+        }
+        c.commit();
+        return dropped;
+    }
+
+    /** Runs the migrations' CREATE INDEX statements {@link #dropIndexes} returned, unchanged. */
+    static void createIndexes(Connection c, List<String[]> dropped) throws SQLException {
+        for (String[] index : dropped) {
+            exec(c, index[1]);
+        }
+    }
+
+    interface Chunk {
+        String sql(long from, long to);
+    }
+
+    /** One statement (and commit) per {@link #CHUNK} of the range from..to. */
+    static void chunks(Connection c, long from, long to, Chunk chunk) throws SQLException {
+        for (long start = from; start <= to; start += CHUNK) {
+            exec(c, chunk.sql(start, Math.min(to, start + CHUNK - 1)));
+        }
+    }
+
+    /** Runs and commits one statement; -Dbench.verbose=true prints its rows and time. */
+    static void exec(Connection c, String sql) throws SQLException {
+        long start = System.nanoTime();
+        int rows;
+        try (Statement s = c.createStatement()) {
+            rows = s.executeUpdate(sql);
+        }
+        c.commit();
+        if (Boolean.getBoolean("bench.verbose")) {
+            System.out.printf(Locale.ROOT, "  %,d rows in %.1f s: %.90s%n", rows, (System.nanoTime() - start) / 1e9, sql);
+        }
+    }
+
+    /** An SQL TIMESTAMP WITH TIME ZONE literal. */
+    static String timestamp(ZonedDateTime t) {
+        return "TIMESTAMP WITH TIME ZONE '" + t.toOffsetDateTime().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssxxx")) + "'";
+    }
+
+    /** The p-th percentile (nearest rank) of sorted values. */
+    static double percentile(double[] sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    static double ms(long from, long to) {
+        return (to - from) / 1e6;
+    }
+
+    static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
