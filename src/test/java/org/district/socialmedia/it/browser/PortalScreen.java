@@ -42,8 +42,22 @@ public final class PortalScreen {
 
     /** Clicks a button that submits the whole page and waits for the new page. */
     public PortalScreen submit(By button) {
-        WebElement element = driver.findElement(button);
-        element.click();
+        WebElement element = null;
+        for (int attempt = 1; element == null; attempt++) {
+            WebElement found = driver.findElement(button);
+            try {
+                found.click();
+                element = found;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // the button was replaced (an ajax answer landing) between finding and clicking it: find it again
+                boolean replaced = e instanceof org.openqa.selenium.StaleElementReferenceException
+                        || String.valueOf(e.getMessage()).contains("does not belong to the document");
+                if (!replaced || attempt >= 5) {
+                    throw e;
+                }
+                pause();
+            }
+        }
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
         return this;
@@ -67,5 +81,13 @@ public final class PortalScreen {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
