@@ -70,7 +70,10 @@ public class ConsentResource {
         if (scan != null) {
             name = scan.getFileName().orElse(null);
             try (InputStream in = scan.getContent()) {
-                bytes = ScanInspector.inspect(in, name).content();
+                bytes = ScanInspector.read(in);
+            }
+            if (bytes.length == 0) {
+                throw new InvalidInputException("scan", "The file is empty");
             }
         }
         return created(consents.record(input, bytes, name));

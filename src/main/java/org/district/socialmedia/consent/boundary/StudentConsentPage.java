@@ -80,7 +80,7 @@ public class StudentConsentPage implements Serializable {
             if (scan != null && scan.getSize() > 0) {
                 name = scan.getSubmittedFileName();
                 try (InputStream in = scan.getInputStream()) {
-                    bytes = ScanInspector.inspect(in, name).content();
+                    bytes = ScanInspector.read(in);
                 }
             }
             Set<Long> platformSet = new LinkedHashSet<>();

@@ -48,6 +48,15 @@ public final class ScanInspector {
      * @throws InvalidInputException under "scan" when empty, too large, or not a PDF, JPEG or PNG
      */
     public static InspectedScan inspect(InputStream in, String originalName) throws IOException {
+        return inspect(read(in), originalName);
+    }
+
+    /**
+     * The upload's bytes, read no further than {@link #MAX_BYTES} + 1: what is inspected later, once.
+     *
+     * @throws InvalidInputException under "scan" when larger than {@link #MAX_BYTES}
+     */
+    public static byte[] read(InputStream in) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
@@ -59,7 +68,7 @@ public final class ScanInspector {
             }
             out.write(buffer, 0, n);
         }
-        return inspect(out.toByteArray(), originalName);
+        return out.toByteArray();
     }
 
     /** @throws InvalidInputException under "scan" when empty, too large, or not a PDF, JPEG or PNG */
