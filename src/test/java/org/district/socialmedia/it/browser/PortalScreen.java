@@ -42,25 +42,29 @@ public final class PortalScreen {
 
     /** Clicks a button that submits the whole page and waits for the new page. */
     public PortalScreen submit(By button) {
-        WebElement element = null;
-        for (int attempt = 1; element == null; attempt++) {
-            WebElement found = driver.findElement(button);
-            try {
-                found.click();
-                element = found;
-            } catch (org.openqa.selenium.WebDriverException e) {
-                // the button was replaced (an ajax answer landing) between finding and clicking it: find it again
-                boolean replaced = e instanceof org.openqa.selenium.StaleElementReferenceException
-                        || String.valueOf(e.getMessage()).contains("does not belong to the document");
-                if (!replaced || attempt >= 5) {
-                    throw e;
-                }
-                pause();
-            }
-        }
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
+        WebElement element = driver.findElement(button);
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> isGone(element));
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
         return this;
+    }
+
+    /**
+     * Whether the old page's element left the document. Chromium sometimes says so with "Node with
+     * given id does not belong to the document" instead of a stale element error: the same news.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** The text of the page's messages (empty when there are none). */
@@ -81,13 +85,5 @@ public final class PortalScreen {
 
     public WebDriver driver() {
         return driver;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(300);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
