@@ -35,7 +35,7 @@ public final class PortalScreen {
     public PortalScreen go(String label) {
         WebElement link = driver.findElement(By.linkText(label));
         link.click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(link));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> isGone(link));
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id("mainNav")));
         return this;
     }
