@@ -122,6 +122,34 @@ class AccountsApiIT {
     }
 
     @Test
+    void theRightsTableOrdersByLastDayWithOpenEndedRightsLastAndTheirKeyNeverExpiresSoon() {
+        long account = createAccount(api, unique("@order_"), "LHS").getJsonNumber("id").longValue();
+        String path = "/api/accounts/" + account + "/grants";
+        String soon = java.time.LocalDate.now().plusDays(10).toString();
+        assertEquals(201, api.post(path, "superintendent", """
+                {"holder":"siteadmin2","reason":"Standing duty.","openEndedReason":"Office manager of the school."}""").statusCode());
+        assertEquals(201, api.post(path, "superintendent", "{\"holder\":\"siteadmin\",\"reason\":\"Event.\",\"endsOn\":\"" + soon + "\"}")
+                .statusCode());
+
+        JsonArray ascending = JsonBodies.object(api.get("/api/grants?accountId=" + account, "auditor").body()).getJsonArray("rows");
+        assertEquals(soon, ascending.getJsonObject(0).getString("endsOn"), ascending.toString());
+        assertEquals(JsonValue.NULL, ascending.getJsonObject(1).get("endsOn"), "no end date sorts after every date: " + ascending);
+        JsonArray descending = JsonBodies.object(api.get("/api/grants?accountId=" + account + "&ascending=false", "auditor").body())
+                .getJsonArray("rows");
+        assertEquals(JsonValue.NULL, descending.getJsonObject(0).get("endsOn"), descending.toString());
+
+        JsonObject expiring = JsonBodies.object(api.get("/api/grants?accountId=" + account + "&expiringSoon=true", "auditor").body());
+        assertEquals(1, expiring.getInt("total"), "open-ended rights never expire soon: " + expiring);
+        assertEquals(soon, expiring.getJsonArray("rows").getJsonObject(0).getString("endsOn"));
+
+        JsonObject bySchool = JsonBodies.object(api.get("/api/accounts?sort=unit&size=100", "auditor").body());
+        assertTrue(bySchool.getBoolean("totalExact"));
+        java.util.List<String> units = bySchool.getJsonArray("rows").stream().map(r -> r.asJsonObject().getString("unit")).toList();
+        java.util.List<String> sorted = units.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+        assertEquals(sorted, units, "by school, in the order of the schools' names");
+    }
+
+    @Test
     void revokingNeedsAReasonEndsTheRightsOnceAndTheHolderLosesSightOfTheAccount() {
         long account = createAccount(api, unique("@revoke_"), "WES").getJsonNumber("id").longValue();
         long grant = JsonBodies.object(api.post("/api/accounts/" + account + "/grants", "superintendent",
@@ -168,7 +196,10 @@ class AccountsApiIT {
         assertEquals("Lincoln High School", account.getString("unit"), "the employee's school owns it");
         assertEquals("employee1", account.getJsonArray("operators").getJsonObject(0).getString("username"));
 
-        Set<Long> visible = JsonBodies.object(api.get("/api/accounts?size=200", "employee1").body()).getJsonArray("rows").stream()
+        JsonObject list = JsonBodies.object(api.get("/api/accounts?size=200", "employee1").body());
+        assertTrue(list.getBoolean("totalExact"), list.toString());
+        assertEquals(list.getJsonArray("rows").size(), list.getInt("total"), "a few accounts are counted exactly");
+        Set<Long> visible = list.getJsonArray("rows").stream()
                 .map(r -> r.asJsonObject().getJsonNumber("id").longValue()).collect(Collectors.toSet());
         assertTrue(visible.contains(account.getJsonNumber("id").longValue()), "the operator sees the account");
         assertEquals(404, api.get("/api/accounts/" + account.getJsonNumber("id"), "employee2").statusCode());

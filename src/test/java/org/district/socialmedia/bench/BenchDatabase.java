@@ -1,5 +1,6 @@
 package org.district.socialmedia.bench;
 
+import org.district.socialmedia.platform.control.SchemaMigration;
 import org.flywaydb.core.Flyway;
 
 import java.io.IOException;
@@ -12,9 +13,12 @@ import java.sql.Statement;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,7 +41,7 @@ final class BenchDatabase {
         deleteTree(dir);
         Files.createDirectories(dir);
         String url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/bench;MODE=LEGACY";
-        Flyway.configure().dataSource(url, "sa", "sa").locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(url, "sa", "sa").locations(SchemaMigration.locations("H2")).load().migrate();
         return url;
     }
 
@@ -48,31 +52,43 @@ final class BenchDatabase {
      */
     static List<String[]> dropIndexes(Connection c, String... tables) throws SQLException {
         Pattern create = Pattern.compile("CREATE INDEX (\\w+) ON (" + String.join("|", tables) + ") \\([^;]*\\);");
-        List<String[]> indexes = new ArrayList<>();
+        // by name: a later migration that drops and creates an index again has the last word
+        Map<String, String> indexes = new LinkedHashMap<>();
         try {
-            Path migrations = Path.of(BenchDatabase.class.getResource("/db/migration").toURI());
-            try (Stream<Path> files = Files.list(migrations)) {
-                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".sql")).sorted().toList()) {
-                    Matcher m = create.matcher(Files.readString(file));
-                    while (m.find()) {
-                        indexes.add(new String[]{m.group(1), m.group()});
-                    }
+            List<Path> files = new ArrayList<>();
+            for (String location : SchemaMigration.locations("H2")) {
+                Path folder = Path.of(BenchDatabase.class.getResource("/" + location.substring("classpath:".length())).toURI());
+                try (Stream<Path> sql = Files.list(folder)) {
+                    sql.filter(f -> f.getFileName().toString().endsWith(".sql")).forEach(files::add);
+                }
+            }
+            files.sort(Comparator.comparing(BenchDatabase::version, Arrays::compare));
+            for (Path file : files) {
+                Matcher m = create.matcher(Files.readString(file));
+                while (m.find()) {
+                    indexes.put(m.group(1), m.group());
                 }
             }
         } catch (IOException | URISyntaxException e) {
             throw new IllegalStateException("Cannot read the migrations", e);
         }
         List<String[]> dropped = new ArrayList<>();
-        for (String[] index : indexes) {
+        for (Map.Entry<String, String> index : indexes.entrySet()) {
             try (Statement st = c.createStatement()) {
-                st.execute("DROP INDEX " + index[0]);
-                dropped.add(index);
+                st.execute("DROP INDEX " + index.getKey());
+                dropped.add(new String[]{index.getKey(), index.getValue()});
             } catch (SQLException e) {
                 // an index a constraint relies on stays
             }
         }
         c.commit();
         return dropped;
+    }
+
+    /** A migration's version ("V8_1__x.sql": 8, 1), in Flyway's order. */
+    private static int[] version(Path migration) {
+        String name = migration.getFileName().toString();
+        return Arrays.stream(name.substring(1, name.indexOf("__")).split("[._]")).mapToInt(Integer::parseInt).toArray();
     }
 
     /** Runs the migrations' CREATE INDEX statements {@link #dropIndexes} returned, unchanged. */

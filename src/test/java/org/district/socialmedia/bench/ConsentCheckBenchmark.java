@@ -95,7 +95,7 @@ public final class ConsentCheckBenchmark {
         long forms = Long.getLong("bench.forms", 5_000_000);
         long smallStudents = Long.getLong("bench.small.students", 10_000);
         long smallForms = Long.getLong("bench.small.forms", 50_000);
-        System.out.printf(Locale.ROOT, "Consent check benchmark on H2 2.2 (MODE=LEGACY): %d random classes of %d per size, "
+        System.out.printf(Locale.ROOT, "Consent check benchmark on H2 " + org.h2.engine.Constants.VERSION + " (MODE=LEGACY): %d random classes of %d per size, "
                 + "items %s, %d warm-up checks first%n", CHECKS, CLASS_SIZE, ITEMS, WARM_CHECKS);
         String header = String.format(Locale.ROOT, "%-10s %-10s %-9s %-8s %-8s %-8s | %-7s %-7s %-7s %-7s %-7s %-7s",
                 "students", "forms", "fill (s)", "median", "p95", "max", "lookup", "roster", "forms", "batch", "rules", "write");
@@ -222,9 +222,10 @@ public final class ConsentCheckBenchmark {
         exec(c, "INSERT INTO org_unit (id, code, name, kind, active, version) SELECT " + UNIT0 + " + X, 'BENCH-' || X, "
                 + "'Bench School ' || X, 'SCHOOL', TRUE, 0 FROM SYSTEM_RANGE(1, " + shape.schools() + ")");
         exec(c, "INSERT INTO district_account (id, platform_id, handle, handle_key, url, unit_id, purpose, registered_email, status, "
-                + "identifies_district, archive_covered, active_admins, created_at, created_by, version) SELECT " + UNIT0 + " + X, "
+                + "identifies_district, archive_covered, active_admins, created_at, created_by, version, unit_key) SELECT " + UNIT0 + " + X, "
                 + "1 + MOD(X, 9), 'school' || X, 'school' || X, 'https://social.example.org/school' || X, " + UNIT0 + " + X, "
-                + "'News of the school', 'school' || X || '@district.example.org', 'ACTIVE', TRUE, TRUE, 1, " + ts + ", 'bench', 0 "
+                + "'News of the school', 'school' || X || '@district.example.org', 'ACTIVE', TRUE, TRUE, 1, " + ts + ", 'bench', 0, "
+                + "'bench school ' || X "
                 + "FROM SYSTEM_RANGE(1, " + shape.schools() + ")");
         long classes = shape.schools() * shape.classesPerSchool();
         exec(c, "INSERT INTO school_class (id, sourced_id, title, class_code, school_id, active, version) SELECT X, 'C-' || X, "
@@ -358,7 +359,7 @@ public final class ConsentCheckBenchmark {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, active_admins, archive_covered, created_at, created_by, "
                     + "handle, handle_key, identification_checked_at, identification_checked_by, identifies_district, "
                     + "other_platform_name, privacy_reviewed_at, privacy_reviewed_by, purpose, registered_email, status, url, "
-                    + "version, platform_id, source_authorization_id, unit_id FROM district_account WHERE (id = ?)")) {
+                    + "version, platform_id, source_authorization_id, unit_id, unit_key FROM district_account WHERE (id = ?)")) {
                 ps.setLong(1, accountId);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();

@@ -87,7 +87,7 @@ public final class ConsoleBenchmark {
         long grants = Long.getLong("bench.grants", 1_000_000);
         long smallAccounts = Long.getLong("bench.small.accounts", accounts / 100);
         long smallGrants = Long.getLong("bench.small.grants", grants / 100);
-        System.out.printf(Locale.ROOT, "Accounts console benchmark on H2 2.2 (MODE=LEGACY) through EclipseLink: %d runs per query "
+        System.out.printf(Locale.ROOT, "Accounts console benchmark on H2 " + org.h2.engine.Constants.VERSION + " (MODE=LEGACY) through EclipseLink: %d runs per query "
                 + "after %d warm-up runs (fewer if a query's runs pass %.0f s); ms per request of the lazy table "
                 + "(count + page of %d in two transactions)%n", RUNS, WARM, SECONDS_PER_QUERY, PAGE);
         // the JIT, EclipseLink's query parsing and H2 warm up on the small database first, so the sizes compare like with like
@@ -171,11 +171,14 @@ public final class ConsoleBenchmark {
                 long school = caller.seesAll() ? UNIT0 + (shape.schools() + 1) / 2 : holderSchool;
                 measures.put("accounts, by handle / " + who, r -> console.accounts(caller, AccountFilter.ALL, "handle", 0));
                 measures.put("accounts, by school name / " + who, r -> console.accounts(caller, AccountFilter.ALL, "unit", 0));
+                measures.put("accounts, by handle, descending / " + who, r -> console.accounts(caller, AccountFilter.ALL, "handle",
+                        false, 0));
                 measures.put("accounts, one school / " + who, r -> console.accounts(caller,
                         new AccountFilter(null, school, null, null, null, false), "handle", 0));
                 measures.put("accounts, failing any check / " + who, r -> console.accounts(caller,
                         new AccountFilter(null, null, null, null, null, true), "handle", 0));
                 measures.put("grants, by end date / " + who, r -> console.grants(caller, GrantFilter.ACTIVE, 0));
+                measures.put("grants, by end date, descending / " + who, r -> console.grants(caller, GrantFilter.ACTIVE, false, 0));
                 measures.put("grants, holder text / " + who, r -> console.grants(caller,
                         new GrantFilter(null, null, null, holderText, GrantStatus.ACTIVE, false, false), 0));
                 measures.put("grants, expiring in 30 days / " + who, r -> console.grants(caller,
@@ -185,6 +188,9 @@ public final class ConsoleBenchmark {
                 measures.put("grants, page 100 (first=2475) / " + who, r -> console.grants(caller, GrantFilter.ACTIVE, 2475));
             }
             measures.put("compliance per school / super", r -> console.compliance());
+            // -Dbench.only=text keeps the queries whose name contains it (both sizes), to look at one closely
+            String only = System.getProperty("bench.only", "");
+            measures.keySet().removeIf(name -> !name.contains(only));
 
             System.out.printf(Locale.ROOT, "%n%,d accounts in %,d schools, %,d grants (%,d ACTIVE), %,d operators, %,d staff users; "
                             + "fill %s; the site admin (admin%d) holds %d grants in force%n", counts[0], shape.schools(), counts[1],
@@ -295,11 +301,15 @@ public final class ConsoleBenchmark {
 
         /** AccountService.count(), then AccountService.page() (with rows(): operator counts and compliance issues). */
         double[] accounts(RightsAuthority.Caller caller, AccountFilter filter, String sortBy, int first) {
+            return accounts(caller, filter, sortBy, true, first);
+        }
+
+        double[] accounts(RightsAuthority.Caller caller, AccountFilter filter, String sortBy, boolean ascending, int first) {
             long t0 = System.nanoTime();
-            long count = inTransaction(em -> AccountQueries.accounts(em, caller, filter, now, null, true, Long.class).getSingleResult());
+            long count = inTransaction(em -> AccountQueries.countAccounts(em, caller, filter, now).count());
             long t1 = System.nanoTime();
             int rows = inTransaction(em -> {
-                List<DistrictAccount> page = AccountQueries.accounts(em, caller, filter, now, AccountQueries.accountOrder(sortBy, true),
+                List<DistrictAccount> page = AccountQueries.accounts(em, caller, filter, now, AccountQueries.accountOrder(sortBy, ascending),
                         false, DistrictAccount.class).setFirstResult(first).setMaxResults(PAGE).getResultList();
                 Map<Long, Long> operators = AccountQueries.activeOperatorCounts(em, page.stream().map(DistrictAccount::getId).toList());
                 int n = 0;
@@ -318,13 +328,16 @@ public final class ConsoleBenchmark {
 
         /** AccountService.countGrants(), then AccountService.grants() (with grantView(): account, school and holder). */
         double[] grants(RightsAuthority.Caller caller, GrantFilter filter, int first) {
+            return grants(caller, filter, true, first);
+        }
+
+        double[] grants(RightsAuthority.Caller caller, GrantFilter filter, boolean ascending, int first) {
             long t0 = System.nanoTime();
-            long count = inTransaction(em -> AccountQueries.grants(em, caller, filter, today, openReviewStart(em), null, true, Long.class)
-                    .getSingleResult());
+            long count = inTransaction(em -> AccountQueries.countGrants(em, caller, filter, today, openReviewStart(em)).count());
             long t1 = System.nanoTime();
             int rows = inTransaction(em -> {
                 List<AccountGrant> page = AccountQueries.grants(em, caller, filter, today, openReviewStart(em),
-                        AccountQueries.grantOrder("endsOn", true), false, AccountGrant.class)
+                        AccountQueries.grantOrder("endsOn", ascending, caller, filter), false, AccountGrant.class)
                         .setFirstResult(first).setMaxResults(PAGE).getResultList();
                 int n = 0;
                 for (AccountGrant g : page) {
@@ -413,13 +426,14 @@ public final class ConsoleBenchmark {
         // accounts: in school order; 5% archived, 2% suspended; some fail identification or the privacy review
         chunks(c, 1, n, (from, to) -> "INSERT INTO district_account (id, platform_id, handle, handle_key, url, unit_id, purpose, "
                 + "registered_email, status, identifies_district, identification_checked_by, identification_checked_at, "
-                + "privacy_reviewed_by, privacy_reviewed_at, archive_covered, active_admins, created_at, created_by, version) SELECT "
-                + ACCOUNT0 + " + X, 1 + MOD(X, 9), 'Account' || X, 'account' || X, 'https://social.example.org/account' || X, "
+                + "privacy_reviewed_by, privacy_reviewed_at, archive_covered, active_admins, created_at, created_by, version, unit_key) "
+                + "SELECT " + ACCOUNT0 + " + X, 1 + MOD(X, 9), 'Account' || X, 'account' || X, 'https://social.example.org/account' || X, "
                 + UNIT0 + " + 1 + (X - 1) / " + ACCOUNTS_PER_SCHOOL + ", 'News of the school', 'account' || X || '@district.example.org', "
                 + "CASE WHEN MOD(X, 20) = 0 THEN 'ARCHIVED' WHEN MOD(X, 50) = 7 THEN 'SUSPENDED' ELSE 'ACTIVE' END, MOD(X, 33) <> 0, "
                 + "CASE WHEN MOD(X, 17) <> 0 THEN 'registry' END, CASE WHEN MOD(X, 17) <> 0 THEN " + ts + " END, "
                 + "CASE WHEN MOD(X, 11) <> 0 THEN 'registry' END, CASE WHEN MOD(X, 11) = 0 THEN NULL WHEN MOD(X, 7) = 0 THEN "
-                + privacyOld + " ELSE " + privacyRecent + " END, TRUE, 0, " + ts + ", 'bench', 0 FROM SYSTEM_RANGE(" + from + ", "
+                + privacyOld + " ELSE " + privacyRecent + " END, TRUE, 0, " + ts + ", 'bench', 0, 'bench school ' || (1 + (X - 1) / "
+                + ACCOUNTS_PER_SCHOOL + ") FROM SYSTEM_RANGE(" + from + ", "
                 + to + ")");
         exec(c, "INSERT INTO access_review (id, opens_on, deadline, status, opened_at, opened_by, lapse_unreviewed, reminders_before, "
                 + "closed_at, grants_flagged, grants_lapsed, version) VALUES (1, DATE '" + today.minusYears(1) + "', DATE '"
@@ -428,14 +442,16 @@ public final class ConsoleBenchmark {
                 + reviewOpened + ", 'superintendent', FALSE, '7,1', NULL, 0, 0, 0)");
         // grant X: round k = (X - 1) / accounts, account a = 1 + MOD(X - 1, accounts); ten distinct holders per account
         long step = Math.max(1, shape.holders() / 10);
+        // the last day: past for ended rights, none for 10% of those in force, the others over the next year
+        String endsOn = "CASE WHEN status <> 'ACTIVE' THEN DATEADD(DAY, -1 - MOD(g, 300), DATE '" + today + "') "
+                + "WHEN MOD(g, 10) = 0 THEN NULL ELSE DATEADD(DAY, 1 + MOD(g * 7919, 365), DATE '" + today + "') END";
         String rows = "(SELECT X AS g, (X - 1) / " + n + " AS k, 1 + MOD(X - 1, " + n + ") AS a FROM SYSTEM_RANGE(%d, %d))";
         chunks(c, 1, shape.grants(), (from, to) -> "INSERT INTO account_grant (id, account_id, holder_id, granted_by, granted_by_name, "
-                + "granted_as, reason, starts_on, ends_on, open_ended_reason, status, created_at, ended_at, ended_by, end_reason, "
+                + "granted_as, reason, starts_on, ends_on, ends_key, open_ended_reason, status, created_at, ended_at, ended_by, end_reason, "
                 + "last_reviewed_at, last_reviewed_by, flagged_review_id, version) SELECT g, " + ACCOUNT0 + " + a, " + HOLDER0
                 + " + 1 + MOD(a * 37 + k * " + step + ", " + shape.holders() + "), 'superintendent', 'Pat Superintendent', "
                 + "'Superintendent', 'Keeps the school account', DATEADD(DAY, -400 + 30 * LEAST(k, 9), DATE '" + today + "'), "
-                + "CASE WHEN status <> 'ACTIVE' THEN DATEADD(DAY, -1 - MOD(g, 300), DATE '" + today + "') "
-                + "WHEN MOD(g, 10) = 0 THEN NULL ELSE DATEADD(DAY, 1 + MOD(g * 7919, 365), DATE '" + today + "') END, "
+                + endsOn + ", COALESCE(" + endsOn + ", DATE '" + AccountGrant.OPEN_ENDED_KEY + "'), "
                 + "CASE WHEN status = 'ACTIVE' AND MOD(g, 10) = 0 THEN 'Head of communications' END, status, " + ts + ", "
                 + "CASE WHEN status <> 'ACTIVE' THEN " + ts + " END, CASE WHEN status <> 'ACTIVE' THEN 'superintendent' END, "
                 + "CASE WHEN status <> 'ACTIVE' THEN 'Ended' END, "

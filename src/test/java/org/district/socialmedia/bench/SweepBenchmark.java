@@ -43,7 +43,7 @@ public final class SweepBenchmark {
         for (String n : System.getProperty("bench.sizes", "100000,1000000").split(",")) {
             sizes.add(new long[]{Long.parseLong(n.strip())});
         }
-        System.out.printf(Locale.ROOT, "Escalation sweep benchmark on H2 2.2 (MODE=LEGACY), %d requests due%n", DUE);
+        System.out.printf(Locale.ROOT, "Escalation sweep benchmark on H2 " + org.h2.engine.Constants.VERSION + " (MODE=LEGACY), %d requests due%n", DUE);
         System.out.printf(Locale.ROOT, "%-12s %-14s %-14s %-16s%n", "stored", "fill (s)", "sweep (ms)", "per due (ms)");
         // the JIT and H2's caches warm up on a small database first, so the sizes compare like with like
         run(folder.resolve("db-warmup"), 20_000);

@@ -137,9 +137,9 @@ public class AccountService {
         return authority.caller();
     }
 
-    public long count(AccountFilter filter) {
-        return AccountQueries.accounts(em, authority.caller(), filter, clock.instant(), null, true, Long.class)
-                .getSingleResult();
+    /** How many accounts match, up to {@link AccountQueries#COUNT_LIMIT}. */
+    public AccountQueries.Matches count(AccountFilter filter) {
+        return AccountQueries.countAccounts(em, authority.caller(), filter, clock.instant());
     }
 
     /** A page of the accounts the caller may see; sortBy is handle, platform, unit, status or activeAdmins. */
@@ -166,16 +166,17 @@ public class AccountService {
                 .setMaxResults(1000).getResultList();
     }
 
-    public long countGrants(GrantFilter filter) {
-        return AccountQueries.grants(em, authority.caller(), filter, today(), openReviewStart(), null, true, Long.class)
-                .getSingleResult();
+    /** How many grants match, up to {@link AccountQueries#COUNT_LIMIT}. */
+    public AccountQueries.Matches countGrants(GrantFilter filter) {
+        return AccountQueries.countGrants(em, authority.caller(), filter, today(), openReviewStart());
     }
 
     /** A page of the grants on accounts the caller may see; sortBy is endsOn, startsOn, holder, account or status. */
     public List<GrantView> grants(GrantFilter filter, int first, int size, String sortBy, boolean ascending) {
         checkPage(first, size);
-        return AccountQueries.grants(em, authority.caller(), filter, today(), openReviewStart(),
-                        AccountQueries.grantOrder(sortBy, ascending), false, AccountGrant.class)
+        RightsAuthority.Caller caller = authority.caller();
+        return AccountQueries.grants(em, caller, filter, today(), openReviewStart(),
+                        AccountQueries.grantOrder(sortBy, ascending, caller, filter), false, AccountGrant.class)
                 .setFirstResult(first).setMaxResults(size).getResultStream().map(AccountService::grantView).toList();
     }
 
@@ -485,7 +486,7 @@ public class AccountService {
                     "starts_on", "ends_on", "open_ended_reason", "granted_by", "granted_as", "reason", "last_reviewed_at", "flagged"));
             for (int first = 0; ; first += EXPORT_BATCH) {
                 List<AccountGrant> batch = AccountQueries.grants(em, caller, filter, today, reviewStart,
-                                AccountQueries.grantOrder(sortBy, ascending), false, AccountGrant.class)
+                                AccountQueries.grantOrder(sortBy, ascending, caller, filter), false, AccountGrant.class)
                         .setFirstResult(first).setMaxResults(EXPORT_BATCH).getResultList();
                 for (AccountGrant g : batch) {
                     GrantView v = grantView(g);

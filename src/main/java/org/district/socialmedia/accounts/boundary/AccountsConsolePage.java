@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.district.socialmedia.accounts.control.AccountQueries;
 import org.district.socialmedia.accounts.control.AccountFilter;
 import org.district.socialmedia.accounts.control.RightsAuthority;
 import org.district.socialmedia.accounts.entity.AccountStatus;
@@ -18,6 +19,7 @@ import org.primefaces.model.SortOrder;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,6 +42,8 @@ public class AccountsConsolePage implements Serializable {
     private List<OrgUnit> units;
     private List<Platform> platforms;
     private RightsAuthority.Caller caller;
+    /** More rows match than the table counts (see AccountQueries.COUNT_LIMIT). */
+    private boolean more;
     private LazyDataModel<AccountService.AccountRow> rows;
     private String sortBy = "handle";
     private boolean ascending = true;
@@ -52,7 +56,9 @@ public class AccountsConsolePage implements Serializable {
         rows = new LazyDataModel<>() {
             @Override
             public int count(Map<String, FilterMeta> filterBy) {
-                return (int) Math.min(Integer.MAX_VALUE, service.count(filter()));
+                AccountQueries.Matches matches = service.count(filter());
+                more = matches.more();
+                return (int) matches.count();
             }
 
             @Override
@@ -102,4 +108,8 @@ public class AccountsConsolePage implements Serializable {
     public void setStatus(AccountStatus status) { this.status = status; }
     public String getIssue() { return issue; }
     public void setIssue(String issue) { this.issue = issue; }
+
+    public boolean isMore() { return more; }
+
+    public String getCountLimit() { return String.format(Locale.ROOT, "%,d", AccountQueries.COUNT_LIMIT); }
 }

@@ -62,7 +62,11 @@ public class AccountsResource {
     @Context
     UriInfo uri;
 
-    /** The accounts the caller may see, filtered and paged: {"total":..,"first":..,"rows":[..]}. */
+    /**
+     * The accounts the caller may see, filtered and paged: {"total":..,"totalExact":..,"first":..,"rows":[..]}.
+     * Past {@link AccountQueries#COUNT_LIMIT} matches, total is that limit and totalExact false; paging on
+     * with first works all the same (a page shorter than size is the last).
+     */
     @GET
     @Path("accounts")
     public Map<String, Object> list(@QueryParam("text") String text, @QueryParam("unitId") Long unitId,
@@ -242,9 +246,10 @@ public class AccountsResource {
         return Response.ok(accounts.directory()).tag(tag).cacheControl(cache).build();
     }
 
-    private static Map<String, Object> page(long total, int first, List<?> rows) {
+    private static Map<String, Object> page(AccountQueries.Matches total, int first, List<?> rows) {
         Map<String, Object> page = new LinkedHashMap<>();
-        page.put("total", total);
+        page.put("total", total.count());
+        page.put("totalExact", !total.more());
         page.put("first", first);
         page.put("rows", rows);
         return page;

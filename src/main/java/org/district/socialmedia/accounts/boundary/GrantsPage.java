@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.district.socialmedia.accounts.control.AccountQueries;
 import org.district.socialmedia.accounts.control.GrantFilter;
 import org.district.socialmedia.accounts.control.RightsAuthority;
 import org.district.socialmedia.accounts.entity.GrantStatus;
@@ -22,6 +23,7 @@ import org.primefaces.model.SortOrder;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,6 +46,8 @@ public class GrantsPage implements Serializable {
     private List<OrgUnit> units;
     private List<Platform> platforms;
     private RightsAuthority.Caller caller;
+    /** More rows match than the table counts (see AccountQueries.COUNT_LIMIT). */
+    private boolean more;
     private boolean reviewOpen;
     private LazyDataModel<AccountService.GrantView> rows;
     private String sortBy = "endsOn";
@@ -62,7 +66,9 @@ public class GrantsPage implements Serializable {
         rows = new LazyDataModel<>() {
             @Override
             public int count(Map<String, FilterMeta> filterBy) {
-                return (int) Math.min(Integer.MAX_VALUE, service.countGrants(filter()));
+                AccountQueries.Matches matches = service.countGrants(filter());
+                more = matches.more();
+                return (int) matches.count();
             }
 
             @Override
@@ -147,4 +153,8 @@ public class GrantsPage implements Serializable {
     public String getRevokeReason() { return revokeReason; }
     public void setRevokeReason(String revokeReason) { this.revokeReason = revokeReason; }
     public boolean isRevokeDialogOpen() { return revokeDialogOpen; }
+
+    public boolean isMore() { return more; }
+
+    public String getCountLimit() { return String.format(Locale.ROOT, "%,d", AccountQueries.COUNT_LIMIT); }
 }

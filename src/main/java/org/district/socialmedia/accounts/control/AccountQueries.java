@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,39 +31,96 @@ public final class AccountQueries {
                                  long admins, long operators) implements Serializable {
     }
 
-    private static final String ACTIVE_OPERATOR = "EXISTS (SELECT o.id FROM AccountOperator o WHERE o.account = a"
-            + " AND o.authorization.status = :authActive%s)";
+    /**
+     * A table's count stops here: past it, the console says "more than" and the API "totalExact": false.
+     * Counting every match of a registry-wide filter reads every matching row (a million grants), which
+     * the page itself does not need; counting up to the limit reads at most this many.
+     */
+    public static final int COUNT_LIMIT = 10_000;
+
+    /** How many rows match, up to {@link #COUNT_LIMIT}; {@code more} when there are more than that. */
+    public record Matches(long count, boolean more) implements Serializable {
+
+        static Matches of(TypedQuery<Long> ids) {
+            int found = ids.setMaxResults(COUNT_LIMIT + 1).getResultList().size();
+            return found > COUNT_LIMIT ? new Matches(COUNT_LIMIT, true) : new Matches(found, false);
+        }
+    }
+
+    /*
+     * "Has an active operator", two ways. Correlated, one indexed lookup per account: for the console's
+     * filters, which visit only the accounts of the index walk or the caller's reach. As a set of every
+     * account with an active operator, read once: for the compliance counts, which visit every account.
+     */
+    private static final String WITH_ACTIVE_OPERATOR = "EXISTS (SELECT o.id FROM AccountOperator o WHERE o.accountId = a.id"
+            + " AND o.authorization.status = :authActive)";
+    private static final String WITH_ACTIVE_OPERATOR_SET = "a.id IN (SELECT o.accountId FROM AccountOperator o"
+            + " WHERE o.authorization.status = :authActive)";
+    /*
+     * The orders "by handle" and "by school" walk an index (V8) and stop after the page; the others sort
+     * what matches, which is cheap for a filtered or limited reach and costs a sort of the registry otherwise.
+     */
     private static final Map<String, String> ACCOUNT_ORDER = Map.of(
-            "handle", "a.handleKey", "platform", "a.platform.name", "unit", "a.unit.name", "status", "a.status",
+            "handle", "a.handleKey", "platform", "a.platform.name", "unit", "a.unitKey, a.handleKey", "status", "a.status",
             "activeAdmins", "a.activeAdmins");
+    /* By last day is an index walk when the status is fixed (the index starts with it); see grantOrder. */
     private static final Map<String, String> GRANT_ORDER = Map.of(
-            "endsOn", "g.endsOn", "startsOn", "g.startsOn", "holder", "g.holder.fullName", "account", "g.account.handleKey",
-            "status", "g.status", "unit", "g.account.unit.name");
+            "endsOn", "g.endsKey", "startsOn", "g.startsOn", "holder", "g.holder.fullName", "account", "g.account.handleKey",
+            "status", "g.status", "unit", "g.account.unitKey");
 
     private AccountQueries() {
     }
 
     public static String accountOrder(String sortBy, boolean ascending) {
-        String column = ACCOUNT_ORDER.getOrDefault(sortBy == null ? "handle" : sortBy, "a.handleKey");
-        String dir = ascending ? " ASC" : " DESC";
-        return " ORDER BY " + column + dir + ", a.id" + dir;
+        String columns = ACCOUNT_ORDER.getOrDefault(sortBy == null ? "handle" : sortBy, "a.handleKey");
+        return orderBy(columns + ", a.id", ascending);
     }
 
-    public static String grantOrder(String sortBy, boolean ascending) {
-        String column = GRANT_ORDER.getOrDefault(sortBy == null ? "endsOn" : sortBy, "g.endsOn");
-        String dir = ascending ? " ASC" : " DESC";
-        // open-ended rights (no last day) sort after every dated one
-        return " ORDER BY " + column + dir + (column.equals("g.endsOn") ? " NULLS LAST" : "") + ", g.id" + dir;
+    /**
+     * The grants' order; open-ended rights come after every dated one (their key is the last possible day).
+     * Over the whole registry with one status, "g.status" leads the order by last day: it changes nothing
+     * in the result and lets the database walk the (status, ends_key, id) index and stop after the page.
+     * Not when the grants are limited to some accounts or holders: those few are found by their own
+     * index and sorted, where the walk would pass most of a million grants to find them.
+     */
+    public static String grantOrder(String sortBy, boolean ascending, RightsAuthority.Caller caller, GrantFilter filter) {
+        GrantFilter f = filter == null ? GrantFilter.ACTIVE : filter;
+        String column = GRANT_ORDER.getOrDefault(sortBy == null ? "endsOn" : sortBy, "g.endsKey");
+        boolean registryWide = caller.seesAll() && f.accountId() == null && f.unitId() == null && f.platformId() == null
+                && isBlank(f.holder());
+        String lead = column.equals("g.endsKey") && registryWide && effectiveStatus(f) != null ? "g.status, " : "";
+        return orderBy(lead + column + ", g.id", ascending);
     }
 
-    /** Accounts the caller may see, filtered: a count when {@code count}, otherwise the entities in {@code order}. */
+    private static String orderBy(String columns, boolean ascending) {
+        String dir = ascending ? " ASC" : " DESC";
+        return " ORDER BY " + String.join(dir + ", ", columns.split(", ")) + dir;
+    }
+
+    /** The status the grants are limited to: "expiring" and "not reviewed" are about rights in force. */
+    static GrantStatus effectiveStatus(GrantFilter f) {
+        return f.expiringSoon() || f.notReviewed() ? GrantStatus.ACTIVE : f.status();
+    }
+
+    /** How many accounts the caller may see with this filter (up to {@link #COUNT_LIMIT}). */
+    public static Matches countAccounts(EntityManager em, RightsAuthority.Caller caller, AccountFilter filter, Instant now) {
+        return Matches.of(accounts(em, caller, filter, now, null, true, Long.class));
+    }
+
+    /** How many grants the caller may see with this filter (up to {@link #COUNT_LIMIT}). */
+    public static Matches countGrants(EntityManager em, RightsAuthority.Caller caller, GrantFilter filter, LocalDate today,
+                                      Instant openReviewStart) {
+        return Matches.of(grants(em, caller, filter, today, openReviewStart, null, true, Long.class));
+    }
+
+    /** Accounts the caller may see, filtered: their ids when {@code ids} (for a count), otherwise the entities in {@code order}. */
     public static <T> TypedQuery<T> accounts(EntityManager em, RightsAuthority.Caller caller, AccountFilter filter,
-                                             Instant now, String order, boolean count, Class<T> type) {
+                                             Instant now, String order, boolean ids, Class<T> type) {
         AccountFilter f = filter == null ? AccountFilter.ALL : filter;
-        StringBuilder jpql = new StringBuilder(count ? "SELECT COUNT(a.id) FROM DistrictAccount a WHERE 1 = 1"
+        StringBuilder jpql = new StringBuilder(ids ? "SELECT a.id FROM DistrictAccount a WHERE 1 = 1"
                 : "SELECT a FROM DistrictAccount a WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
-        reach(caller, jpql, params);
+        reach(caller, "a.id", jpql, params);
         if (!isBlank(f.text())) {
             jpql.append(" AND a.handleKey LIKE :text ESCAPE '\\'");
             params.put("text", "%" + escapeLike(lower(f.text())) + "%");
@@ -83,10 +139,10 @@ public final class AccountQueries {
         }
         if (f.issue() != null || f.failingOnly()) {
             jpql.append(" AND a.status <> :archived AND (")
-                    .append(f.issue() != null ? issueCondition(f.issue()) : anyIssueCondition()).append(")");
+                    .append(f.issue() != null ? issueCondition(f.issue(), false) : anyIssueCondition(false)).append(")");
             params.put("archived", AccountStatus.ARCHIVED);
         }
-        if (!count && order != null) {
+        if (!ids && order != null) {
             jpql.append(order);
         }
         TypedQuery<T> q = em.createQuery(jpql.toString(), type);
@@ -97,38 +153,45 @@ public final class AccountQueries {
 
     /** Grants on accounts the caller may see, filtered. */
     public static <T> TypedQuery<T> grants(EntityManager em, RightsAuthority.Caller caller, GrantFilter filter, LocalDate today,
-                                           Instant openReviewStart, String order, boolean count, Class<T> type) {
+                                           Instant openReviewStart, String order, boolean ids, Class<T> type) {
         GrantFilter f = filter == null ? GrantFilter.ACTIVE : filter;
-        StringBuilder jpql = new StringBuilder(count ? "SELECT COUNT(g.id) FROM AccountGrant g JOIN g.account a WHERE 1 = 1"
-                : "SELECT g FROM AccountGrant g JOIN g.account a WHERE 1 = 1");
+        // no join with the account: the grants' own indexes answer, and the account's conditions are a set of ids
+        StringBuilder jpql = new StringBuilder(ids ? "SELECT g.id FROM AccountGrant g WHERE 1 = 1"
+                : "SELECT g FROM AccountGrant g WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
-        reach(caller, jpql, params);
+        reach(caller, "g.accountId", jpql, params);
         if (f.accountId() != null) {
-            jpql.append(" AND a.id = :accountId");
+            jpql.append(" AND g.accountId = :accountId");
             params.put("accountId", f.accountId());
         }
-        if (f.unitId() != null) {
-            jpql.append(" AND a.unit.id = :unitId");
-            params.put("unitId", f.unitId());
-        }
-        if (f.platformId() != null) {
-            jpql.append(" AND a.platform.id = :platformId");
-            params.put("platformId", f.platformId());
+        if (f.unitId() != null || f.platformId() != null) {
+            jpql.append(" AND g.accountId IN (SELECT s.id FROM DistrictAccount s WHERE 1 = 1");
+            if (f.unitId() != null) {
+                jpql.append(" AND s.unit.id = :unitId");
+                params.put("unitId", f.unitId());
+            }
+            if (f.platformId() != null) {
+                jpql.append(" AND s.platform.id = :platformId");
+                params.put("platformId", f.platformId());
+            }
+            jpql.append(")");
         }
         if (!isBlank(f.holder())) {
-            // the matching staff users first, then their grants by the holder index: a join would test every grant's holder
+            // the matching staff users first, then their grants by the holder index. Through the join on purpose: as
+            // "g.holderId IN (...)" H2 takes the (holder_id, status) index for the status alone and reads every grant
             jpql.append(" AND g.holder.id IN (SELECT u.id FROM StaffUser u WHERE u.username = :holderName"
                     + " OR LOWER(u.fullName) LIKE :holderText ESCAPE '\\')");
             params.put("holderName", lower(f.holder()));
             params.put("holderText", "%" + escapeLike(lower(f.holder())) + "%");
         }
-        GrantStatus status = f.expiringSoon() || f.notReviewed() ? GrantStatus.ACTIVE : f.status();
+        GrantStatus status = effectiveStatus(f);
         if (status != null) {
             jpql.append(" AND g.status = :status");
             params.put("status", status);
         }
         if (f.expiringSoon()) {
-            jpql.append(" AND g.endsOn IS NOT NULL AND g.endsOn <= :expiringBy");
+            // open-ended rights have the last possible day as their key: never in range
+            jpql.append(" AND g.endsKey <= :expiringBy");
             params.put("expiringBy", today.plusDays(EXPIRING_DAYS));
         }
         if (f.notReviewed()) {
@@ -140,7 +203,7 @@ public final class AccountQueries {
                 params.put("reviewStart", openReviewStart);
             }
         }
-        if (!count && order != null) {
+        if (!ids && order != null) {
             jpql.append(order);
         }
         TypedQuery<T> q = em.createQuery(jpql.toString(), type);
@@ -148,18 +211,23 @@ public final class AccountQueries {
         return q;
     }
 
-    /** Limits a query over accounts {@code a} to what the caller may see. */
-    private static void reach(RightsAuthority.Caller caller, StringBuilder jpql, Map<String, Object> params) {
+    /**
+     * Limits a query to the accounts the caller may see ({@code accountId} names the account's id in it). The
+     * reach is a set of account ids the database computes once from the caller's own rows (by the holder and
+     * employee indexes), then looks the accounts up by id: its cost follows what the caller holds, not the registry.
+     */
+    private static void reach(RightsAuthority.Caller caller, String accountId, StringBuilder jpql, Map<String, Object> params) {
         if (caller.seesAll()) {
             return;
         }
         List<String> parts = new ArrayList<>();
         if (caller.siteAdmin()) {
-            parts.add("EXISTS (SELECT h.id FROM AccountGrant h WHERE h.account = a AND h.holder.username = :me AND h.status = :grantActive)");
+            parts.add(accountId + " IN (SELECT h.accountId FROM AccountGrant h WHERE h.holder.username = :me"
+                    + " AND h.status = :grantActive)");
             params.put("grantActive", GrantStatus.ACTIVE);
         }
         if (caller.employee()) {
-            parts.add("EXISTS (SELECT op.id FROM AccountOperator op WHERE op.account = a AND op.employee.username = :me"
+            parts.add(accountId + " IN (SELECT op.accountId FROM AccountOperator op WHERE op.employee.username = :me"
                     + " AND op.authorization.status = :authActive)");
             params.put("authActive", AuthorizationStatus.ACTIVE);
         }
@@ -181,8 +249,8 @@ public final class AccountQueries {
         if (accountIds.isEmpty()) {
             return counts;
         }
-        em.createQuery("SELECT o.account.id, COUNT(o.id) FROM AccountOperator o WHERE o.account.id IN :ids"
-                        + " AND o.authorization.status = :active GROUP BY o.account.id", Object[].class)
+        em.createQuery("SELECT o.accountId, COUNT(o.id) FROM AccountOperator o WHERE o.accountId IN :ids"
+                        + " AND o.authorization.status = :active GROUP BY o.accountId", Object[].class)
                 .setParameter("ids", accountIds).setParameter("active", AuthorizationStatus.ACTIVE).getResultStream()
                 .forEach(row -> counts.put((Long) row[0], ((Number) row[1]).longValue()));
         return counts;
@@ -206,46 +274,46 @@ public final class AccountQueries {
 
     /** Per school, how many accounts fail each check (archived accounts are out of use and not counted). */
     public static List<UnitCompliance> compliance(EntityManager em, Instant now) {
-        Map<Long, long[]> counts = new LinkedHashMap<>();
-        Map<Long, String> names = new HashMap<>();
-        String base = "SELECT a.unit.id, a.unit.name, COUNT(a.id) FROM DistrictAccount a WHERE a.status <> :archived";
-        String group = " GROUP BY a.unit.id, a.unit.name";
-        List<String> conditions = List.of("",
-                " AND (" + issueCondition(ComplianceIssue.IDENTIFICATION_NOT_CONFIRMED) + ")",
-                " AND (" + issueCondition(ComplianceIssue.PRIVACY_REVIEW_OUTDATED) + ")",
-                " AND (" + issueCondition(ComplianceIssue.FEWER_THAN_TWO_ADMINS) + ")",
-                " AND (" + issueCondition(ComplianceIssue.NO_ACTIVE_OPERATOR) + ")",
-                " AND (" + anyIssueCondition() + ")");
-        for (int i = 0; i < conditions.size(); i++) {
-            String jpql = base + conditions.get(i) + group;
-            TypedQuery<Object[]> q = em.createQuery(jpql, Object[].class).setParameter("archived", AccountStatus.ARCHIVED);
-            bindIssueParameters(q, jpql, now);
-            int column = i;
-            q.getResultStream().forEach(row -> {
-                Long unit = (Long) row[0];
-                names.put(unit, (String) row[1]);
-                counts.computeIfAbsent(unit, k -> new long[6])[column] = ((Number) row[2]).longValue();
-            });
+        // one pass over the registry: each check a conditional sum
+        StringBuilder jpql = new StringBuilder("SELECT a.unit.id, a.unit.name, COUNT(a.id), ").append(countWhere(anyIssueCondition(true)));
+        for (ComplianceIssue issue : List.of(ComplianceIssue.IDENTIFICATION_NOT_CONFIRMED, ComplianceIssue.PRIVACY_REVIEW_OUTDATED,
+                ComplianceIssue.FEWER_THAN_TWO_ADMINS, ComplianceIssue.NO_ACTIVE_OPERATOR)) {
+            jpql.append(", ").append(countWhere(issueCondition(issue, true)));
         }
+        jpql.append(" FROM DistrictAccount a WHERE a.status <> :archived GROUP BY a.unit.id, a.unit.name");
+        TypedQuery<Object[]> q = em.createQuery(jpql.toString(), Object[].class).setParameter("archived", AccountStatus.ARCHIVED);
+        bindIssueParameters(q, jpql.toString(), now);
         List<UnitCompliance> result = new ArrayList<>();
-        counts.forEach((unit, c) -> result.add(new UnitCompliance(unit, names.get(unit), c[0], c[5], c[1], c[2], c[3], c[4])));
+        for (Object[] row : q.getResultList()) {
+            result.add(new UnitCompliance((Long) row[0], (String) row[1], number(row[2]), number(row[3]), number(row[4]),
+                    number(row[5]), number(row[6]), number(row[7])));
+        }
         result.sort((x, y) -> x.unit().compareToIgnoreCase(y.unit()));
         return result;
     }
 
-    static String issueCondition(ComplianceIssue issue) {
+    private static String countWhere(String condition) {
+        return "SUM(CASE WHEN (" + condition + ") THEN 1 ELSE 0 END)";
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    /** The condition an account failing this check meets; {@code everyAccount} when the query visits the whole registry. */
+    static String issueCondition(ComplianceIssue issue, boolean everyAccount) {
         return switch (issue) {
             case IDENTIFICATION_NOT_CONFIRMED -> "a.identifiesDistrict = FALSE OR a.identificationCheckedAt IS NULL";
             case PRIVACY_REVIEW_OUTDATED -> "a.privacyReviewedAt IS NULL OR a.privacyReviewedAt < :privacyBefore";
             case FEWER_THAN_TWO_ADMINS -> "a.activeAdmins < " + DistrictAccount.MIN_ADMINS;
-            case NO_ACTIVE_OPERATOR -> "NOT " + ACTIVE_OPERATOR.formatted("");
+            case NO_ACTIVE_OPERATOR -> "NOT " + (everyAccount ? WITH_ACTIVE_OPERATOR_SET : WITH_ACTIVE_OPERATOR);
         };
     }
 
-    static String anyIssueCondition() {
+    static String anyIssueCondition(boolean everyAccount) {
         List<String> parts = new ArrayList<>();
         for (ComplianceIssue issue : ComplianceIssue.values()) {
-            parts.add("(" + issueCondition(issue) + ")");
+            parts.add("(" + issueCondition(issue, everyAccount) + ")");
         }
         return String.join(" OR ", parts);
     }

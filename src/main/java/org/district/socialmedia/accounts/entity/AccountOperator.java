@@ -35,6 +35,10 @@ public class AccountOperator implements Serializable {
     @JoinColumn(name = "account_id", nullable = false, updatable = false)
     private DistrictAccount account;
 
+    /* The same foreign key, read-only, for queries: "o.account.id" makes EclipseLink join the account. */
+    @Column(name = "account_id", insertable = false, updatable = false)
+    private Long accountId;
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "authorization_id", nullable = false, updatable = false)
     private Authorization authorization;

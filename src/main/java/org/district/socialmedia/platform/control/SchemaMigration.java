@@ -10,6 +10,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.logging.Logger;
 
 /**
@@ -27,17 +29,30 @@ public class SchemaMigration {
     @Resource(lookup = "java:jboss/datasources/SocialMediaDS")
     DataSource dataSource;
 
+    /** The migrations of every database, and the few of one vendor (db/h2: indexes only H2 needs). */
+    public static String[] locations(String databaseProductName) {
+        return "H2".equalsIgnoreCase(databaseProductName)
+                ? new String[]{"classpath:db/migration", "classpath:db/h2"}
+                : new String[]{"classpath:db/migration"};
+    }
+
     @PostConstruct
     void migrate() {
+        String product;
+        try (Connection c = dataSource.getConnection()) {
+            product = c.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database to migrate it: " + e.getMessage(), e);
+        }
         MigrateResult result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(locations(product))
                 // the EJB timer store may share the schema: treat a schema without history as version 0
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load()
                 .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
+        LOG.info(() -> product + " schema at version " + result.targetSchemaVersion + " ("
                 + result.migrationsExecuted + " migrations applied now)");
     }
 }
