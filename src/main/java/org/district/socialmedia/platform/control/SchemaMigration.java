@@ -52,7 +52,8 @@ public class SchemaMigration {
                 .baselineVersion("0")
                 .load()
                 .migrate();
-        LOG.info(() -> product + " schema at version " + result.targetSchemaVersion + " ("
-                + result.migrationsExecuted + " migrations applied now)");
+        // Flyway names no target version when there was nothing to apply
+        LOG.info(() -> result.migrationsExecuted == 0 ? product + " schema already up to date"
+                : product + " schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 }
