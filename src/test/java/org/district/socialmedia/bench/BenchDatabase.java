@@ -1,6 +1,6 @@
 package org.district.socialmedia.bench;
 
-import org.district.socialmedia.platform.control.SchemaMigration;
+import org.district.socialmedia.platform.control.MigrationLocations;
 import org.flywaydb.core.Flyway;
 
 import java.io.IOException;
@@ -41,7 +41,7 @@ final class BenchDatabase {
         deleteTree(dir);
         Files.createDirectories(dir);
         String url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/bench;MODE=LEGACY";
-        Flyway.configure().dataSource(url, "sa", "sa").locations(SchemaMigration.locations("H2")).load().migrate();
+        Flyway.configure().dataSource(url, "sa", "sa").locations(MigrationLocations.of("H2")).load().migrate();
         return url;
     }
 
@@ -56,7 +56,7 @@ final class BenchDatabase {
         Map<String, String> indexes = new LinkedHashMap<>();
         try {
             List<Path> files = new ArrayList<>();
-            for (String location : SchemaMigration.locations("H2")) {
+            for (String location : MigrationLocations.of("H2")) {
                 Path folder = Path.of(BenchDatabase.class.getResource("/" + location.substring("classpath:".length())).toURI());
                 try (Stream<Path> sql = Files.list(folder)) {
                     sql.filter(f -> f.getFileName().toString().endsWith(".sql")).forEach(files::add);

@@ -574,9 +574,10 @@ public final class ConsentCheckBenchmark {
                 }
                 ps.executeBatch();
             }
+            long auditId = nextAuditId();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_entry (id, action, actor, actor_roles, details, "
                     + "ip_address, object_id, object_type, occurred_at, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setLong(1, nextAuditId());
+                ps.setLong(1, auditId);
                 ps.setString(2, "CONSENT_CHECKED");
                 ps.setString(3, "bench.teacher");
                 ps.setString(4, "EMPLOYEE");
@@ -586,6 +587,11 @@ public final class ConsentCheckBenchmark {
                 ps.setString(8, "ConsentCheck");
                 ps.setObject(9, now.atOffset(ZoneOffset.UTC));
                 ps.setString(10, "DONE");
+                ps.executeUpdate();
+            }
+            // AuditLog queues each row for the hash chain in the same transaction
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_pending (entry_id) VALUES (?)")) {
+                ps.setLong(1, auditId);
                 ps.executeUpdate();
             }
             c.commit();

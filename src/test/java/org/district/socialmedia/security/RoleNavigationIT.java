@@ -63,8 +63,8 @@ class RoleNavigationIT {
             "siteadmin2;Site administrator;Home|District accounts|Administrative rights|Check before posting|Takedowns|Official accounts|Social media policy",
             "clerk;Consent clerk;Home|Students and consent|Consent renewals|Takedowns|Official accounts|Social media policy",
             "clerk2;Consent clerk;Home|Students and consent|Consent renewals|Takedowns|Official accounts|Social media policy",
-            "auditor;Auditor;Home|District accounts|Administrative rights|Access review|Account compliance|Students and consent|Consent renewals|Takedowns|Official accounts|Social media policy",
-            "sysadmin;System administrator;Home|District accounts|Administrative rights|Account compliance|Official accounts|Social media policy|Staff users|District settings|Platforms|Roster import|Outbox|Deadline timer"})
+            "auditor;Auditor;Home|District accounts|Administrative rights|Access review|Account compliance|Students and consent|Consent renewals|Takedowns|Audit log|Official accounts|Social media policy",
+            "sysadmin;System administrator;Home|District accounts|Administrative rights|Account compliance|Audit log|Official accounts|Social media policy|Staff users|District settings|Platforms|Roster import|Outbox|Deadline timer"})
     void eachRoleSeesOnlyItsNavigationAndAnAccessibleHomePage(String username, String roleSection, String expectedNav) {
         PortalScreen portal = new LoginScreen(driver, BASE).open().signInAs(username, Api.DEMO_PASSWORD);
         assertEquals(Arrays.asList(expectedNav.split("\\|")), portal.navigation(), username + "'s navigation");
@@ -81,10 +81,12 @@ class RoleNavigationIT {
         LoginScreen login = new LoginScreen(driver, BASE).open();
         Accessibility.assertNoViolations(driver, "the login page");
         login.signInExpectingFailure("employee1", "not-the-password");
-        assertEquals("Sign-in failed: the username or password is not correct, or the account is not active.", login.error());
+        assertEquals("Sign-in failed: the username or password is not correct, the account is not active, "
+                + "or it is locked for a while after repeated failed sign-ins.", login.error());
         assertTrue(login.isShown(), "still on the login page");
         login.signInExpectingFailure("no-such-user", "whatever");
-        assertEquals("Sign-in failed: the username or password is not correct, or the account is not active.", login.error(),
+        assertEquals("Sign-in failed: the username or password is not correct, the account is not active, "
+                + "or it is locked for a while after repeated failed sign-ins.", login.error(),
                 "the same message for an unknown user");
         Accessibility.assertNoViolations(driver, "the login page with an error");
     }

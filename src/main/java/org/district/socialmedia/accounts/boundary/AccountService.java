@@ -25,6 +25,7 @@ import org.district.socialmedia.audit.entity.AuditEntry;
 import org.district.socialmedia.people.entity.OrgUnit;
 import org.district.socialmedia.people.entity.Role;
 import org.district.socialmedia.people.entity.StaffUser;
+import org.district.socialmedia.platform.control.Matches;
 import org.district.socialmedia.platform.entity.ConflictException;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
@@ -137,8 +138,8 @@ public class AccountService {
         return authority.caller();
     }
 
-    /** How many accounts match, up to {@link AccountQueries#COUNT_LIMIT}. */
-    public AccountQueries.Matches count(AccountFilter filter) {
+    /** How many accounts match, up to {@link Matches#LIMIT}. */
+    public Matches count(AccountFilter filter) {
         return AccountQueries.countAccounts(em, authority.caller(), filter, clock.instant());
     }
 
@@ -166,8 +167,8 @@ public class AccountService {
                 .setMaxResults(1000).getResultList();
     }
 
-    /** How many grants match, up to {@link AccountQueries#COUNT_LIMIT}. */
-    public AccountQueries.Matches countGrants(GrantFilter filter) {
+    /** How many grants match, up to {@link Matches#LIMIT}. */
+    public Matches countGrants(GrantFilter filter) {
         return AccountQueries.countGrants(em, authority.caller(), filter, today(), openReviewStart());
     }
 

@@ -10,6 +10,8 @@ import org.district.socialmedia.accounts.control.RightsAuthority;
 import org.district.socialmedia.accounts.entity.AccountStatus;
 import org.district.socialmedia.accounts.entity.ComplianceIssue;
 import org.district.socialmedia.people.entity.OrgUnit;
+import org.district.socialmedia.platform.boundary.CsvDownload;
+import org.district.socialmedia.platform.control.Matches;
 import org.district.socialmedia.requests.entity.Platform;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -19,7 +21,6 @@ import org.primefaces.model.SortOrder;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -42,7 +43,7 @@ public class AccountsConsolePage implements Serializable {
     private List<OrgUnit> units;
     private List<Platform> platforms;
     private RightsAuthority.Caller caller;
-    /** More rows match than the table counts (see AccountQueries.COUNT_LIMIT). */
+    /** More rows match than the table counts (see Matches.LIMIT). */
     private boolean more;
     private LazyDataModel<AccountService.AccountRow> rows;
     private String sortBy = "handle";
@@ -56,7 +57,7 @@ public class AccountsConsolePage implements Serializable {
         rows = new LazyDataModel<>() {
             @Override
             public int count(Map<String, FilterMeta> filterBy) {
-                AccountQueries.Matches matches = service.count(filter());
+                Matches matches = service.count(filter());
                 more = matches.more();
                 return (int) matches.count();
             }
@@ -111,5 +112,5 @@ public class AccountsConsolePage implements Serializable {
 
     public boolean isMore() { return more; }
 
-    public String getCountLimit() { return String.format(Locale.ROOT, "%,d", AccountQueries.COUNT_LIMIT); }
+    public String getCountLimit() { return Matches.limitShown(); }
 }

@@ -22,6 +22,7 @@ import org.district.socialmedia.accounts.control.GrantFilter;
 import org.district.socialmedia.accounts.entity.AccountStatus;
 import org.district.socialmedia.accounts.entity.ComplianceIssue;
 import org.district.socialmedia.accounts.entity.GrantStatus;
+import org.district.socialmedia.platform.control.Matches;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,7 @@ public class AccountsResource {
 
     /**
      * The accounts the caller may see, filtered and paged: {"total":..,"totalExact":..,"first":..,"rows":[..]}.
-     * Past {@link AccountQueries#COUNT_LIMIT} matches, total is that limit and totalExact false; paging on
+     * Past {@link Matches#LIMIT} matches, total is that limit and totalExact false; paging on
      * with first works all the same (a page shorter than size is the last).
      */
     @GET
@@ -246,7 +247,7 @@ public class AccountsResource {
         return Response.ok(accounts.directory()).tag(tag).cacheControl(cache).build();
     }
 
-    private static Map<String, Object> page(AccountQueries.Matches total, int first, List<?> rows) {
+    private static Map<String, Object> page(Matches total, int first, List<?> rows) {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("total", total.count());
         page.put("totalExact", !total.more());

@@ -9,7 +9,9 @@ import org.district.socialmedia.accounts.control.GrantFilter;
 import org.district.socialmedia.accounts.control.RightsAuthority;
 import org.district.socialmedia.accounts.entity.GrantStatus;
 import org.district.socialmedia.people.entity.OrgUnit;
+import org.district.socialmedia.platform.boundary.CsvDownload;
 import org.district.socialmedia.platform.boundary.Messages;
+import org.district.socialmedia.platform.control.Matches;
 import org.district.socialmedia.platform.entity.ConflictException;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
@@ -23,7 +25,6 @@ import org.primefaces.model.SortOrder;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -46,7 +47,7 @@ public class GrantsPage implements Serializable {
     private List<OrgUnit> units;
     private List<Platform> platforms;
     private RightsAuthority.Caller caller;
-    /** More rows match than the table counts (see AccountQueries.COUNT_LIMIT). */
+    /** More rows match than the table counts (see Matches.LIMIT). */
     private boolean more;
     private boolean reviewOpen;
     private LazyDataModel<AccountService.GrantView> rows;
@@ -66,7 +67,7 @@ public class GrantsPage implements Serializable {
         rows = new LazyDataModel<>() {
             @Override
             public int count(Map<String, FilterMeta> filterBy) {
-                AccountQueries.Matches matches = service.countGrants(filter());
+                Matches matches = service.countGrants(filter());
                 more = matches.more();
                 return (int) matches.count();
             }
@@ -156,5 +157,5 @@ public class GrantsPage implements Serializable {
 
     public boolean isMore() { return more; }
 
-    public String getCountLimit() { return String.format(Locale.ROOT, "%,d", AccountQueries.COUNT_LIMIT); }
+    public String getCountLimit() { return Matches.limitShown(); }
 }

@@ -6,6 +6,7 @@ import org.district.socialmedia.accounts.entity.AccountStatus;
 import org.district.socialmedia.accounts.entity.ComplianceIssue;
 import org.district.socialmedia.accounts.entity.DistrictAccount;
 import org.district.socialmedia.accounts.entity.GrantStatus;
+import org.district.socialmedia.platform.control.Matches;
 import org.district.socialmedia.requests.entity.AuthorizationStatus;
 
 import java.io.Serializable;
@@ -29,22 +30,6 @@ public final class AccountQueries {
 
     public record UnitCompliance(Long unitId, String unit, long accounts, long failing, long identification, long privacy,
                                  long admins, long operators) implements Serializable {
-    }
-
-    /**
-     * A table's count stops here: past it, the console says "more than" and the API "totalExact": false.
-     * Counting every match of a registry-wide filter reads every matching row (a million grants), which
-     * the page itself does not need; counting up to the limit reads at most this many.
-     */
-    public static final int COUNT_LIMIT = 10_000;
-
-    /** How many rows match, up to {@link #COUNT_LIMIT}; {@code more} when there are more than that. */
-    public record Matches(long count, boolean more) implements Serializable {
-
-        static Matches of(TypedQuery<Long> ids) {
-            int found = ids.setMaxResults(COUNT_LIMIT + 1).getResultList().size();
-            return found > COUNT_LIMIT ? new Matches(COUNT_LIMIT, true) : new Matches(found, false);
-        }
     }
 
     /*
@@ -103,12 +88,12 @@ public final class AccountQueries {
         return f.expiringSoon() || f.notReviewed() ? GrantStatus.ACTIVE : f.status();
     }
 
-    /** How many accounts the caller may see with this filter (up to {@link #COUNT_LIMIT}). */
+    /** How many accounts the caller may see with this filter (up to {@link Matches#LIMIT}). */
     public static Matches countAccounts(EntityManager em, RightsAuthority.Caller caller, AccountFilter filter, Instant now) {
         return Matches.of(accounts(em, caller, filter, now, null, true, Long.class));
     }
 
-    /** How many grants the caller may see with this filter (up to {@link #COUNT_LIMIT}). */
+    /** How many grants the caller may see with this filter (up to {@link Matches#LIMIT}). */
     public static Matches countGrants(EntityManager em, RightsAuthority.Caller caller, GrantFilter filter, LocalDate today,
                                       Instant openReviewStart) {
         return Matches.of(grants(em, caller, filter, today, openReviewStart, null, true, Long.class));

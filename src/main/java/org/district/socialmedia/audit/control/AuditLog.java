@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.audit.entity.AuditEntry;
 import org.district.socialmedia.audit.entity.AuditEntry.Outcome;
+import org.district.socialmedia.audit.entity.AuditPending;
 import org.district.socialmedia.people.entity.Role;
 
 import java.time.Clock;
@@ -48,8 +49,11 @@ public class AuditLog {
 
     private void write(String actor, String action, String objectType, Object objectId, Outcome outcome,
                        String details) {
-        em.persist(new AuditEntry(clock.instant(), actor, callerRoles(), ClientAddress.current(), action,
-                objectType, objectId == null ? null : objectId.toString(), outcome, details));
+        AuditEntry entry = new AuditEntry(clock.instant(), actor, callerRoles(), ClientAddress.current(), action,
+                objectType, objectId == null ? null : objectId.toString(), outcome, details);
+        em.persist(entry);
+        // queued for the chain in the same transaction: a row that commits is always sealed (AuditChain)
+        em.persist(new AuditPending(entry.getId()));
     }
 
     private String callerName() {

@@ -2,7 +2,7 @@ package org.district.socialmedia.audit.control;
 
 /**
  * The caller's IP address for the request being served on this thread, so the audit log can record
- * it from any layer (timers have none). Set and cleared by {@link ClientAddressFilter}.
+ * it from any layer (timers have none). Set and cleared by {@link RequestAuditFilter}.
  */
 public final class ClientAddress {
 

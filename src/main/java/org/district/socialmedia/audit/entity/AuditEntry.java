@@ -69,7 +69,8 @@ public class AuditEntry implements java.io.Serializable {
 
     public AuditEntry(Instant occurredAt, String actor, String actorRoles, String ipAddress, String action,
                       String objectType, String objectId, Outcome outcome, String details) {
-        this.occurredAt = occurredAt;
+        // what the databases keep (they round finer digits): the row in memory and the row read back hash alike
+        this.occurredAt = occurredAt == null ? null : occurredAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         this.actor = truncate(actor, ACTOR_MAX);
         this.actorRoles = truncate(actorRoles, ROLES_MAX);
         this.ipAddress = truncate(ipAddress, IP_MAX);

@@ -29,13 +29,6 @@ public class SchemaMigration {
     @Resource(lookup = "java:jboss/datasources/SocialMediaDS")
     DataSource dataSource;
 
-    /** The migrations of every database, and the few of one vendor (db/h2: indexes only H2 needs). */
-    public static String[] locations(String databaseProductName) {
-        return "H2".equalsIgnoreCase(databaseProductName)
-                ? new String[]{"classpath:db/migration", "classpath:db/h2"}
-                : new String[]{"classpath:db/migration"};
-    }
-
     @PostConstruct
     void migrate() {
         String product;
@@ -46,7 +39,7 @@ public class SchemaMigration {
         }
         MigrateResult result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
-                .locations(locations(product))
+                .locations(MigrationLocations.of(product))
                 // the EJB timer store may share the schema: treat a schema without history as version 0
                 .baselineOnMigrate(true)
                 .baselineVersion("0")

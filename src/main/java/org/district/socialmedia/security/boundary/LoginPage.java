@@ -22,7 +22,8 @@ import java.io.IOException;
 @RequestScoped
 public class LoginPage {
 
-    static final String FAILED = "Sign-in failed: the username or password is not correct, or the account is not active.";
+    static final String FAILED = "Sign-in failed: the username or password is not correct, the account is not active, "
+            + "or it is locked for a while after repeated failed sign-ins.";
 
     @Inject
     SecurityContext security;

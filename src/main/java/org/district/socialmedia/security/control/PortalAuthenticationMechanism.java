@@ -12,6 +12,7 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,8 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     IdentityStoreHandler identityStores;
     @Inject
     StaffAuthentication staff;
+    @Inject
+    DistrictSettingsService settings;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -85,6 +88,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         // a new session id on login defeats session fixation
         HttpSession session = request.getSession(true);
         request.changeSessionId();
+        session.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, settings.current().security().sessionIdle().toSeconds()));
         session.setAttribute(SESSION_USER, result.getCallerPrincipal().getName());
         return context.notifyContainerAboutLogin(result);
     }

@@ -11,7 +11,14 @@ import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.audit.entity.AuditEntry.Outcome;
 import org.district.socialmedia.people.entity.Role;
 import org.district.socialmedia.people.entity.StaffUser;
+import org.district.socialmedia.security.entity.LoginFailure;
+import org.district.socialmedia.security.entity.LoginLock;
+import org.district.socialmedia.settings.boundary.DistrictSettingsService;
+import org.district.socialmedia.settings.entity.SecuritySettings;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,27 +38,61 @@ public class StaffAuthentication {
     EntityManager em;
     @Inject
     AuditLog audit;
+    @Inject
+    DistrictSettingsService settings;
+    @Inject
+    Clock clock;
 
-    /** The roles of an active user whose password matches; empty for any failure, same time either way. */
+    /**
+     * The roles of an active user whose password matches; empty for any failure, same time either way.
+     * A username locked after repeated failures (LoginLock) is refused whatever the password, with the
+     * same answer, so the lock does not tell whether the username exists either.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public Optional<Set<String>> verify(String username, char[] password) {
         String normalized = StaffUser.normalizeUsername(username);
-        StaffUser user = normalized == null || normalized.isEmpty() ? null : find(normalized);
-        if (user == null || !user.isActive() || user.getPasswordHash() == null) {
+        if (normalized == null || normalized.isEmpty() || normalized.length() > StaffUser.USERNAME_MAX) {
+            hasher.verifyDummy(password);
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        SecuritySettings rules = settings.current().security();
+        Optional<Instant> locked = LoginLock.lockedUntil(recentFailures(normalized, rules), rules, now);
+        if (locked.isPresent()) {
             hasher.verifyDummy(password);
             audit.recordSeparately(normalized, "LOGIN", "StaffUser", normalized, Outcome.DENIED,
-                    user == null ? "unknown user" : (!user.isActive() ? "deactivated user" : "no local password"));
+                    "locked after repeated failures until " + locked.get());
+            return Optional.empty();
+        }
+        StaffUser user = find(normalized);
+        if (user == null || !user.isActive() || user.getPasswordHash() == null) {
+            hasher.verifyDummy(password);
+            failed(normalized, now, user == null ? "unknown user" : (!user.isActive() ? "deactivated user" : "no local password"));
             return Optional.empty();
         }
         if (!hasher.verify(password, user.getPasswordHash())) {
-            audit.recordSeparately(user.getUsername(), "LOGIN", "StaffUser", user.getId(), Outcome.DENIED, "wrong password");
+            failed(normalized, now, "wrong password");
             return Optional.empty();
         }
         if (hasher.needsRehash(user.getPasswordHash())) {
             user.setPasswordHash(hasher.hash(password));
         }
+        em.createQuery("DELETE FROM LoginFailure f WHERE f.username = :u").setParameter("u", normalized).executeUpdate();
         audit.recordSeparately(user.getUsername(), "LOGIN", "StaffUser", user.getId(), Outcome.DONE, null);
         return Optional.of(roleNames(user));
+    }
+
+    private List<Instant> recentFailures(String username, SecuritySettings rules) {
+        if (rules.lockFailures() <= 0) {
+            return List.of();
+        }
+        return em.createQuery("SELECT f.failedAt FROM LoginFailure f WHERE f.username = :u ORDER BY f.failedAt DESC", Instant.class)
+                .setParameter("u", username).setMaxResults(rules.lockFailures()).getResultList();
+    }
+
+    private void failed(String username, Instant now, String why) {
+        em.persist(new LoginFailure(username, now));
+        audit.recordSeparately(username, "LOGIN", "StaffUser", username, Outcome.DENIED, why);
     }
 
     /** The current roles of an active user, or empty when the user is gone or deactivated. */

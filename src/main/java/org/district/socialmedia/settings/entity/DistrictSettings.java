@@ -18,7 +18,7 @@ public record DistrictSettings(String districtName, List<String> emailDomains, Z
                                ReviewPeriod reviewPeriod, DayCounting reviewDays, String publicBaseUrl,
                                String remindersBefore, java.time.Duration overdueRepeat, String escalationContact,
                                java.time.Duration sweepInterval, RightsSettings rights,
-                               java.time.Duration takedownReminder)
+                               java.time.Duration takedownReminder, SecuritySettings security)
         implements Serializable {
 
     public DistrictSettings {
@@ -28,6 +28,7 @@ public record DistrictSettings(String districtName, List<String> emailDomains, Z
         }
         emailDomains = List.copyOf(emailDomains);
         java.util.Objects.requireNonNull(rights, "rights");
+        java.util.Objects.requireNonNull(security, "security");
     }
 
     /** From canonical values, as {@link SettingKey#canonical} produces them. */
@@ -44,7 +45,8 @@ public record DistrictSettings(String districtName, List<String> emailDomains, Z
                 "none".equals(values.get(SettingKey.ESCALATION_CONTACT)) ? null : values.get(SettingKey.ESCALATION_CONTACT),
                 java.time.Duration.parse(values.get(SettingKey.SWEEP_INTERVAL)),
                 RightsSettings.of(values),
-                java.time.Duration.parse(values.get(SettingKey.TAKEDOWN_REMINDER_EVERY)));
+                java.time.Duration.parse(values.get(SettingKey.TAKEDOWN_REMINDER_EVERY)),
+                SecuritySettings.of(values));
     }
 
     /** The first day of a school year: the day after the last one (SCHOOL_YEAR_END). */

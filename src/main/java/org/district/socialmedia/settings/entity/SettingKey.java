@@ -66,6 +66,18 @@ public enum SettingKey {
             SettingKey::bool),
     TAKEDOWN_REMINDER_EVERY("district.takedown-reminder-every", "TAKEDOWN_REMINDER_EVERY", "P1D", "Takedown reminder every",
             "After a parent revokes consent, the operators of each account that posted about the student are reminded this often until they mark the takedown done.",
+            SettingKey::positiveDuration),
+    LOGIN_LOCK_FAILURES("district.login-lock-failures", "LOGIN_LOCK_FAILURES", "5", "Failed sign-ins before a lock",
+            "After this many failed sign-ins for one username within LOGIN_LOCK_WINDOW, that username is locked for LOGIN_LOCK_DURATION, the right password included (form and API alike); 0 never locks.",
+            SettingKey::count),
+    LOGIN_LOCK_WINDOW("district.login-lock-window", "LOGIN_LOCK_WINDOW", "PT15M", "Failed sign-ins counted over",
+            "ISO-8601 duration: the failures that lock a username must fall within this time.",
+            SettingKey::positiveDuration),
+    LOGIN_LOCK_DURATION("district.login-lock-duration", "LOGIN_LOCK_DURATION", "PT15M", "Lock lasts",
+            "ISO-8601 duration a locked username stays locked after its last counted failure.",
+            SettingKey::positiveDuration),
+    SESSION_IDLE_TIMEOUT("district.session-idle-timeout", "SESSION_IDLE_TIMEOUT", "PT30M", "Sessions end after idle",
+            "ISO-8601 duration: a signed-in page session without a request for this long ends (sign-ins from now on).",
             SettingKey::positiveDuration);
 
     public static final int VALUE_MAX = 1000;
@@ -184,6 +196,18 @@ public enum SettingKey {
 
     private static String monthDay(String value) {
         return RightsSettings.parseMonthDay(value).toString().substring(2);
+    }
+
+    private static String count(String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 0 && n <= 1000) {
+                return String.valueOf(n);
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new IllegalArgumentException("Give a whole number from 0 to 1000, not '" + value + "'");
     }
 
     private static String wholeDays(String value) {

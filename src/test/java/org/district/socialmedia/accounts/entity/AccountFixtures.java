@@ -37,7 +37,7 @@ final class AccountFixtures {
     static final DistrictSettings SETTINGS = new DistrictSettings("Example Unified School District",
             List.of("district.example.org"), ZONE, ReviewPeriod.parse("P7D"), DayCounting.CALENDAR,
             "https://portal.district.example.org", "P2D,P1D", Duration.ofDays(1), null, Duration.ofMinutes(1),
-            RightsSettings.DEFAULTS, java.time.Duration.ofDays(1));
+            RightsSettings.DEFAULTS, java.time.Duration.ofDays(1), org.district.socialmedia.settings.entity.SecuritySettings.DEFAULTS);
 
     static final Granter SUPERINTENDENT = new Granter("superintendent", "Dana Reyes", "Superintendent");
 

@@ -37,7 +37,7 @@ final class RequestFixtures {
             List.of("district.example.org"), ZoneId.of("America/Los_Angeles"), ReviewPeriod.parse("P7D"),
             DayCounting.CALENDAR, "https://portal.district.example.org", "P2D,P1D", java.time.Duration.ofDays(1), null,
             java.time.Duration.ofMinutes(1), org.district.socialmedia.settings.entity.RightsSettings.DEFAULTS,
-            java.time.Duration.ofDays(1));
+            java.time.Duration.ofDays(1), org.district.socialmedia.settings.entity.SecuritySettings.DEFAULTS);
 
     static final Decider SUPERINTENDENT = new Decider("superintendent", "Dana Reyes", "Superintendent");
 

@@ -1,4 +1,4 @@
-package org.district.socialmedia.accounts.boundary;
+package org.district.socialmedia.platform.boundary;
 
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -10,12 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
 /** Streams a CSV file as the answer to a (non-ajax) Faces postback. */
-final class CsvDownload {
+public final class CsvDownload {
 
     private CsvDownload() {
     }
 
-    static void send(String fileName, Function<Writer, Integer> writer) throws IOException {
+    public static void send(String fileName, Function<Writer, Integer> writer) throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
         external.responseReset();
