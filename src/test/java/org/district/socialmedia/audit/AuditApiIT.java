@@ -38,7 +38,7 @@ class AuditApiIT {
     @Test
     void aFailedLoginAndADeniedAccessAreFoundByPersonAndActionNewestFirst() {
         String nobody = "ghost-" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(401, api.getWithPassword("/api/requests", nobody, "wrong").statusCode());
+        assertEquals(401, api.getWithPassword("/api/accounts", nobody, "wrong").statusCode());
         JsonObject logins = JsonBodies.object(api.get("/api/audit?actor=" + nobody + "&action=login", "auditor").body());
         assertEquals(1, logins.getInt("total"), logins.toString());
         assertTrue(logins.getBoolean("totalExact"));
@@ -74,14 +74,14 @@ class AuditApiIT {
         assertEquals(400, api.get("/api/audit?objectId=7", "auditor").statusCode(), "an id needs its kind of object");
         assertEquals(400, api.get("/api/audit?size=100000", "auditor").statusCode());
         assertEquals(403, api.get("/api/audit/verification", "superintendent").statusCode());
-        assertEquals(403, api.get("/api/audit/export", "clerk").statusCode());
+        assertEquals(403, api.getAccepting("/api/audit/export", "clerk", "text/csv").statusCode());
     }
 
     @Test
     void theExportHoldsTheRowsFoundAndIsItselfAudited() {
         String nobody = "csv-" + UUID.randomUUID().toString().substring(0, 8);
-        api.getWithPassword("/api/requests", nobody, "wrong");
-        api.getWithPassword("/api/requests", nobody, "wrong again");
+        api.getWithPassword("/api/accounts", nobody, "wrong");
+        api.getWithPassword("/api/accounts", nobody, "wrong again");
         HttpResponse<String> csv = api.getAccepting("/api/audit/export?actor=" + nobody, "auditor", "text/csv");
         assertEquals(200, csv.statusCode(), csv.body());
         assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains("audit-log.csv"));
@@ -97,7 +97,7 @@ class AuditApiIT {
 
     @Test
     void theHashChainVerifiesAndTheVerificationIsLogged() {
-        api.getWithPassword("/api/requests", "chain-" + UUID.randomUUID(), "wrong");
+        api.getWithPassword("/api/accounts", "chain-" + UUID.randomUUID(), "wrong");
         HttpResponse<String> answer = api.get("/api/audit/verification", "auditor");
         assertEquals(200, answer.statusCode(), answer.body());
         JsonObject v = JsonBodies.object(answer.body());

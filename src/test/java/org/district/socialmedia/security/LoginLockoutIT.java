@@ -41,7 +41,7 @@ class LoginLockoutIT {
                 {"username":"%s","fullName":"Lee Lockout","email":"%s@district.example.org","roles":["EMPLOYEE"],"password":"%s"}"""
                 .formatted(username, username, PASSWORD));
         assertEquals(201, created.statusCode(), created.body());
-        assertEquals(200, api.getWithPassword("/api/requests", username, PASSWORD).statusCode());
+        assertEquals(200, api.getWithPassword("/api/accounts", username, PASSWORD).statusCode());
         return username;
     }
 
@@ -50,10 +50,10 @@ class LoginLockoutIT {
         String username = newStaffUser();
         HttpResponse<String> wrong = null;
         for (int i = 0; i < 5; i++) {
-            wrong = api.getWithPassword("/api/requests", username, "guess " + i);
+            wrong = api.getWithPassword("/api/accounts", username, "guess " + i);
             assertEquals(401, wrong.statusCode());
         }
-        HttpResponse<String> right = api.getWithPassword("/api/requests", username, PASSWORD);
+        HttpResponse<String> right = api.getWithPassword("/api/accounts", username, PASSWORD);
         assertEquals(401, right.statusCode(), "locked: the right password is refused too");
         assertEquals(wrong.body(), right.body(), "with the same answer as a wrong password");
 
@@ -62,27 +62,27 @@ class LoginLockoutIT {
         JsonObject newest = rows.getJsonObject(0);
         assertEquals("DENIED", newest.getString("outcome"));
         assertTrue(newest.getString("details").startsWith("locked after repeated failures"), newest.toString());
-        assertEquals(200, api.get("/api/requests", "employee2").statusCode(), "other users are not affected");
+        assertEquals(200, api.get("/api/accounts", "employee2").statusCode(), "other users are not affected");
     }
 
     @Test
     void aSuccessfulSignInStartsTheCountAgain() {
         String username = newStaffUser();
         for (int i = 0; i < 4; i++) {
-            assertEquals(401, api.getWithPassword("/api/requests", username, "guess " + i).statusCode());
+            assertEquals(401, api.getWithPassword("/api/accounts", username, "guess " + i).statusCode());
         }
-        assertEquals(200, api.getWithPassword("/api/requests", username, PASSWORD).statusCode());
+        assertEquals(200, api.getWithPassword("/api/accounts", username, PASSWORD).statusCode());
         for (int i = 0; i < 4; i++) {
-            assertEquals(401, api.getWithPassword("/api/requests", username, "again " + i).statusCode());
+            assertEquals(401, api.getWithPassword("/api/accounts", username, "again " + i).statusCode());
         }
-        assertEquals(200, api.getWithPassword("/api/requests", username, PASSWORD).statusCode(), "eight failures, never five in a row");
+        assertEquals(200, api.getWithPassword("/api/accounts", username, PASSWORD).statusCode(), "eight failures, never five in a row");
     }
 
     @Test
     void unknownUsernamesLockAlikeSoTheLockTellsNothing() {
         String nobody = "nobody" + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 6; i++) {
-            assertEquals(401, api.getWithPassword("/api/requests", nobody, "guess").statusCode());
+            assertEquals(401, api.getWithPassword("/api/accounts", nobody, "guess").statusCode());
         }
         JsonObject newest = JsonBodies.object(api.get("/api/audit?actor=" + nobody + "&size=1", "auditor").body())
                 .getJsonArray("rows").getJsonObject(0);
