@@ -114,6 +114,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     }
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context) {
+        SecurityHeadersFilter.apply(context.getRequest(), response);
         try {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");

@@ -25,6 +25,12 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        apply(request, response);
+        chain.doFilter(request, response);
+    }
+
+    /** Also for the answers the authentication mechanism gives before any filter runs (401). */
+    static void apply(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "same-origin");
@@ -36,12 +42,11 @@ public class SecurityHeadersFilter extends HttpFilter {
         if (!isPage(request) && !response.containsHeader("Content-Security-Policy")) {
             response.setHeader("Content-Security-Policy", NOTHING_RUNS);
         }
-        chain.doFilter(request, response);
     }
 
     /** A Faces page (PrimeFaces writes its policy): the root, which shows the home page, or an .xhtml view. */
     private static boolean isPage(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals("/") || path.endsWith(".xhtml");
+        return path.equals("/") || path.endsWith(".xhtml") && !path.startsWith("/jakarta.faces.resource/");
     }
 }
