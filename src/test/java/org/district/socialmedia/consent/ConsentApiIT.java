@@ -146,6 +146,21 @@ class ConsentApiIT {
     }
 
     @Test
+    void theRenewalListNamesStudentsWithoutConsentInForceOfTheClerksOwnSchoolOnly() {
+        HttpResponse<String> wes = api.get("/api/consents/renewals?size=200", "clerk");
+        assertEquals(200, wes.statusCode(), wes.body());
+        JsonArray rows = JsonBodies.array(wes.body());
+        assertTrue(rows.size() > 0, "the demo school has students to renew: " + wes.body());
+        assertTrue(rows.stream().map(JsonValue::asJsonObject).allMatch(r -> "Washington Elementary School".equals(r.getString("school"))),
+                "only the clerk's school: " + wes.body());
+        assertTrue(rows.stream().map(JsonValue::asJsonObject).anyMatch(r -> r.getString("why").equals("No consent in force")),
+                wes.body());
+        HttpResponse<String> all = api.get("/api/consents/renewals?size=200", "auditor");
+        assertEquals(200, all.statusCode(), all.body());
+        assertTrue(JsonBodies.array(all.body()).size() >= rows.size());
+    }
+
+    @Test
     void scansAreJudgedByTheirContentNotTheirName() {
         HttpResponse<String> pdf = upload("100029", "signed.pdf", "application/pdf", realPdf());
         assertEquals(201, pdf.statusCode(), pdf.body());

@@ -383,8 +383,10 @@ public class ConsentService {
                         + " AND f.status = :active AND f.periodStart <= :today AND f.periodEnd >= :today) FROM Student s"
                         + " WHERE s.active = TRUE" + (scope.readsAll() ? "" : " AND s.school.id = :school")
                         + " AND NOT EXISTS (SELECT g.id FROM ConsentForm g WHERE g.student = s AND g.status = :active"
-                        + " AND g.periodStart <= :today AND g.periodEnd > :soon AND (g.scope.photo = TRUE OR g.scope.video = TRUE"
-                        + " OR g.scope.fullName = TRUE OR g.scope.firstName = TRUE OR g.scope.studentWork = TRUE OR g.scope.voice = TRUE))"
+                        // "consents to something", written as NOT (all false): H2 2.2 turns "a = TRUE OR b = TRUE" into
+                        // "1 IN (a, b)" and then refuses to compare the integer with the booleans
+                        + " AND g.periodStart <= :today AND g.periodEnd > :soon AND NOT (g.scope.photo = FALSE AND g.scope.video = FALSE"
+                        + " AND g.scope.fullName = FALSE AND g.scope.firstName = FALSE AND g.scope.studentWork = FALSE AND g.scope.voice = FALSE))"
                         + " ORDER BY s.familyName, s.givenName, s.id", Object[].class)
                 .setParameter("active", ConsentStatus.ACTIVE).setParameter("today", today)
                 .setParameter("soon", today.plusDays(RENEWAL_DAYS));

@@ -1,0 +1,91 @@
+package org.district.socialmedia.security.control;
+
+import jakarta.ws.rs.Path;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The access table is complete: every page in the WAR and every endpoint of the API has exactly one row,
+ * every row names something that exists, and README shows the table as the code has it.
+ */
+class AccessTableTest {
+
+    private static final java.nio.file.Path WEBAPP = java.nio.file.Path.of("src/main/webapp");
+    private static final java.nio.file.Path CLASSES = java.nio.file.Path.of("target/classes");
+
+    static Set<String> pages() throws IOException {
+        try (Stream<java.nio.file.Path> files = Files.walk(WEBAPP)) {
+            return files.filter(f -> f.toString().endsWith(".xhtml"))
+                    .map(f -> "/" + WEBAPP.relativize(f).toString().replace('\\', '/'))
+                    .filter(p -> !p.startsWith("/WEB-INF/"))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    /** "METHOD /api/path" of every resource method, from the compiled resource classes. */
+    static Set<String> endpoints() throws IOException, ClassNotFoundException {
+        Set<String> endpoints = new TreeSet<>();
+        List<java.nio.file.Path> classFiles;
+        try (Stream<java.nio.file.Path> files = Files.walk(CLASSES)) {
+            classFiles = files.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$")).toList();
+        }
+        for (java.nio.file.Path file : classFiles) {
+            String name = CLASSES.relativize(file).toString().replace('/', '.').replace('\\', '.').replace(".class", "");
+            Class<?> type = Class.forName(name, false, AccessTableTest.class.getClassLoader());
+            if (type.getAnnotation(Path.class) == null) {
+                continue;
+            }
+            for (Method m : type.getMethods()) {
+                String endpoint = AccessTable.endpoint(type, m);
+                if (endpoint != null) {
+                    endpoints.add(endpoint);
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    @Test
+    void everyPageAndEveryEndpointHasOneRowAndEveryRowExists() throws Exception {
+        Set<String> rows = new HashSet<>();
+        for (AccessTable.Rule rule : AccessTable.RULES) {
+            assertTrue(rows.add(rule.target()), "one row per page or endpoint: " + rule.target());
+        }
+        Set<String> expected = new TreeSet<>(pages());
+        expected.addAll(endpoints());
+        Set<String> missing = new TreeSet<>(expected);
+        missing.removeAll(rows);
+        assertEquals(Set.of(), missing, "pages and endpoints without a row in AccessTable");
+        Set<String> stale = new TreeSet<>(rows);
+        stale.removeAll(expected);
+        assertEquals(Set.of(), stale, "rows of AccessTable naming no page or endpoint");
+    }
+
+    @Test
+    void readmeShowsTheTableAsTheCodeHasIt() throws IOException {
+        String readme = Files.readString(java.nio.file.Path.of("README.md"));
+        assertTrue(readme.contains(AccessTable.markdown()),
+                "README's access table differs from AccessTable.markdown(); paste this into README:\n" + AccessTable.markdown());
+    }
+
+    @Test
+    void publicRowsAreFewAndNamed() {
+        Set<String> open = AccessTable.RULES.stream().filter(r -> r.access() == AccessTable.Access.PUBLIC)
+                .map(AccessTable.Rule::target).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(Set.of("/login.xhtml", "/directory.xhtml", "/error/403.xhtml", "/error/404.xhtml",
+                "/error/500.xhtml", "/error/expired.xhtml", "GET /api/health", "GET /api/openapi", "GET /api/directory")), open,
+                "nothing else is open without sign-in (web.xml)");
+    }
+}
