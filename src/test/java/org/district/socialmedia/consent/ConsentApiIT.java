@@ -161,6 +161,21 @@ class ConsentApiIT {
     }
 
     @Test
+    void aHostileFileNameNeitherReachesTheDiskNorComesBack() {
+        String hostile = "../../../../etc/passwd<script>alert(1)</script>.pdf";
+        HttpResponse<String> created = upload("100030", hostile, "application/pdf", realPdf());
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject form = JsonBodies.object(created.body());
+        JsonObject scan = form.getJsonArray("scans").getJsonObject(0);
+        HttpResponse<String> download = api.getAccepting("/api/consents/" + form.getJsonNumber("id") + "/scans/" + scan.getJsonNumber("id"),
+                "clerk", "*/*");
+        assertEquals(200, download.statusCode());
+        String disposition = download.headers().firstValue("Content-Disposition").orElse("");
+        assertFalse(disposition.contains("..") || disposition.contains("/") || disposition.contains("<"), disposition);
+        assertTrue(download.body().startsWith("%PDF"), "the bytes as uploaded");
+    }
+
+    @Test
     void scansAreJudgedByTheirContentNotTheirName() {
         HttpResponse<String> pdf = upload("100029", "signed.pdf", "application/pdf", realPdf());
         assertEquals(201, pdf.statusCode(), pdf.body());

@@ -48,6 +48,15 @@ public final class ApiExceptionMappers {
         }
     }
 
+    /** A body that is not JSON, or not of the expected shape: the client's mistake, said without the parser's internals. */
+    @Provider
+    public static class UnreadableBody implements ExceptionMapper<jakarta.ws.rs.ProcessingException> {
+        @Override
+        public Response toResponse(jakarta.ws.rs.ProcessingException e) {
+            return error(400, "The request body is not valid JSON of the expected shape", null);
+        }
+    }
+
     @Provider
     public static class AccessDenied implements ExceptionMapper<EJBAccessException> {
         @Override
