@@ -27,19 +27,21 @@ mkdir -p "$SCAN_OUT"
     echo "date: $(date -u +%FT%TZ)"
     echo "application: $(git rev-parse --short HEAD 2>/dev/null || echo unknown) at $BASE_URL"
     echo "wapiti: $(wapiti --version 2>/dev/null | grep -o '[0-9][0-9.]*' | head -1)"
-    echo "sqlmap: $(sqlmap --version 2>/dev/null | tail -1)"
+    echo "sqlmap: $(sqlmap --version 2>/dev/null | grep -o '^[0-9][0-9.]*[0-9]' | head -1)"
     echo "users: $SCAN_USERS"
 } > "$SCAN_OUT/scan-info.txt"
 
 for user in $SCAN_USERS; do
-    # not the sign-out link (it would end nothing with Basic, but wastes the crawl), not the test-only endpoints
+    # (no -x exclusions: wapiti 3.0.4's pattern matching fails on Debian 12's Python 3.11; the test-only
+    # endpoints are linked from no page, and answer 404 on a server without the test clock)
     wapiti -u "$BASE_URL/" --scope folder -a "$user%$SCAN_PASSWORD" --auth-type basic \
-        -x "$BASE_URL/api/test/*" --max-scan-time $((SCAN_MINUTES * 60)) --max-attack-time $((SCAN_MINUTES * 30)) \
-        --flush-session -f json -o "$SCAN_OUT/wapiti-$user.json" 2>&1 | tail -n 40 > "$SCAN_OUT/wapiti-$user.log" || true
+        --max-scan-time $((SCAN_MINUTES * 60)) --max-attack-time $((SCAN_MINUTES * 30)) \
+        --flush-session -f json -o "$SCAN_OUT/wapiti-$user.json" > "$SCAN_OUT/wapiti-$user.log" 2>&1 || true
+    [ -s "$SCAN_OUT/wapiti-$user.json" ] || { echo "wapiti wrote no report for $user: see $SCAN_OUT/wapiti-$user.log" >&2; exit 3; }
 done
 
-# sqlmap on the query parameters of the searches (the parameters that reach a WHERE clause)
-for target in "auditor|/api/accounts?text=lincoln&status=ACTIVE&sort=handle" \
+# sqlmap on the query parameters of the searches (the parameters that reach a WHERE clause); SCAN_SQLMAP=false skips it
+[ "${SCAN_SQLMAP:-true}" = true ] && for target in "auditor|/api/accounts?text=lincoln&status=ACTIVE&sort=handle" \
               "auditor|/api/grants?holder=admin&status=ACTIVE&sort=endsOn" \
               "auditor|/api/audit?actor=clerk&action=LOGIN&objectType=Student&from=2026-01-01" \
               "clerk|/api/students?text=a"; do

@@ -117,4 +117,20 @@ class HostileInputIT {
                 "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>".getBytes(StandardCharsets.UTF_8));
         assertEquals(415, xml.statusCode(), "no XML is parsed: " + xml.body());
     }
+
+    @Test
+    void aForgedOrStaleFormAndAForgedAddressOpenThePageAfreshNeverAServerError() throws Exception {
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(BASE + "/accounts/index.xhtml"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("auditor:" + Api.DEMO_PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("accounts=accounts&jakarta.faces.ViewState=" + q("-123:456")
+                        + "&primefaces.nonce=forged")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, forged.statusCode(), forged.body());
+        assertEquals("/accounts/index.xhtml", forged.headers().firstValue("Location").orElse(""));
+        assertEquals("nosniff", forged.headers().firstValue("X-Content-Type-Options").orElse(""));
+
+        HttpResponse<String> address = page("/accounts/index.xhtml?issue=" + q("../../../../etc/passwd"), "auditor");
+        assertEquals(200, address.statusCode(), "an unknown filter value in the address filters nothing");
+    }
 }

@@ -81,7 +81,9 @@ public class AccountsConsolePage implements Serializable {
 
     AccountFilter filter() {
         boolean failing = "ANY".equals(issue);
-        ComplianceIssue one = issue == null || issue.isBlank() || failing ? null : ComplianceIssue.valueOf(issue);
+        // the issue may come from the address (?issue=...): an unknown one filters nothing rather than failing the page
+        ComplianceIssue one = issue == null || issue.isBlank() || failing ? null
+                : java.util.Arrays.stream(ComplianceIssue.values()).filter(i -> i.name().equals(issue)).findFirst().orElse(null);
         return new AccountFilter(text, unitId, platformId, status, one, failing);
     }
 

@@ -30,7 +30,7 @@ public class SecurityHeadersFilter extends HttpFilter {
     }
 
     /** Also for the answers the authentication mechanism gives before any filter runs (401). */
-    static void apply(HttpServletRequest request, HttpServletResponse response) {
+    public static void apply(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "same-origin");
