@@ -12,6 +12,7 @@ import org.district.socialmedia.accounts.entity.AccountGrant;
 import org.district.socialmedia.accounts.entity.DistrictAccount;
 import org.district.socialmedia.accounts.entity.Granter;
 import org.district.socialmedia.accounts.entity.GrantStatus;
+import org.district.socialmedia.it.JavaSeUnit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -131,14 +131,7 @@ public final class ConsoleBenchmark {
         }
         Instant now = Instant.now();
         Instant reviewStart = today.minusDays(OPEN_REVIEW_DAYS_AGO).atStartOfDay(ZONE).toInstant();
-        Map<String, String> props = new HashMap<>();
-        props.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        props.put("jakarta.persistence.jtaDataSource", "");
-        props.put("jakarta.persistence.nonJtaDataSource", "");
-        props.put("jakarta.persistence.jdbc.driver", "org.h2.Driver");
-        props.put("jakarta.persistence.jdbc.url", url);
-        props.put("jakarta.persistence.jdbc.user", "sa");
-        props.put("jakarta.persistence.jdbc.password", "sa");
+        Map<String, String> props = JavaSeUnit.onH2(url);
         // not the unit's warnings that weaving is off (it is off on purpose, as in the application)
         props.put("eclipselink.logging.level.metadata", "SEVERE");
         if (Boolean.getBoolean("bench.sql")) {

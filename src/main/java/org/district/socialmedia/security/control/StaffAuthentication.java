@@ -57,7 +57,8 @@ public class StaffAuthentication {
         }
         Instant now = clock.instant();
         SecuritySettings rules = settings.current().security();
-        Optional<Instant> locked = LoginLock.lockedUntil(recentFailures(normalized, rules), rules, now);
+        List<Instant> recent = recentFailures(normalized, rules);
+        Optional<Instant> locked = LoginLock.lockedUntil(recent, rules, now);
         if (locked.isPresent()) {
             hasher.verifyDummy(password);
             audit.recordSeparately(normalized, "LOGIN", "StaffUser", normalized, Outcome.DENIED,
@@ -77,17 +78,18 @@ public class StaffAuthentication {
         if (hasher.needsRehash(user.getPasswordHash())) {
             user.setPasswordHash(hasher.hash(password));
         }
-        em.createQuery("DELETE FROM LoginFailure f WHERE f.username = :u").setParameter("u", normalized).executeUpdate();
+        if (!recent.isEmpty()) {
+            // only then: every API call signs in, and most have no failure to forget
+            em.createQuery("DELETE FROM LoginFailure f WHERE f.username = :u").setParameter("u", normalized).executeUpdate();
+        }
         audit.recordSeparately(user.getUsername(), "LOGIN", "StaffUser", user.getId(), Outcome.DONE, null);
         return Optional.of(roleNames(user));
     }
 
     private List<Instant> recentFailures(String username, SecuritySettings rules) {
-        if (rules.lockFailures() <= 0) {
-            return List.of();
-        }
+        // at least one, even with locking off: a success then still knows whether there are failures to forget
         return em.createQuery("SELECT f.failedAt FROM LoginFailure f WHERE f.username = :u ORDER BY f.failedAt DESC", Instant.class)
-                .setParameter("u", username).setMaxResults(rules.lockFailures()).getResultList();
+                .setParameter("u", username).setMaxResults(Math.max(1, rules.lockFailures())).getResultList();
     }
 
     private void failed(String username, Instant now, String why) {
