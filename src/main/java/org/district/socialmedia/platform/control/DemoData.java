@@ -27,7 +27,9 @@ import java.util.logging.Logger;
 /**
  * The default dev run's living District: schools, departments and one demo user per role, all
  * with the password "demo" (or DEMO_PASSWORD). Only when server-config/dev/configure-demo-data.cli
- * asked for it, and never on any database but H2. Idempotent: what exists is left alone.
+ * asked for it, and never on any database but H2 unless a throwaway test database says so too
+ * (dev/configure-demo-data-any-database.cli: the PostgreSQL run of the tests). Idempotent: what
+ * exists is left alone.
  */
 @Singleton
 @Startup
@@ -36,6 +38,8 @@ public class DemoData {
 
     public static final String DEMO_DATA_PROPERTY = "social-media.demo-data";
     public static final String DEMO_PASSWORD_PROPERTY = "social-media.demo-password";
+    /** A second, separate opt-in: demo users with a known password must never land in a production database by one slip. */
+    public static final String ANY_DATABASE_PROPERTY = "social-media.demo-data.any-database";
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
     record DemoUser(String username, String fullName, String unitCode, Role... roles) {
@@ -84,7 +88,7 @@ public class DemoData {
         if (!Boolean.getBoolean(DEMO_DATA_PROPERTY)) {
             return;
         }
-        if (!isH2()) {
+        if (!isH2() && !Boolean.getBoolean(ANY_DATABASE_PROPERTY)) {
             LOG.warning(DEMO_DATA_PROPERTY + " is set but the database is not the embedded H2: no demo users are created");
             return;
         }
