@@ -66,6 +66,53 @@ public final class Api {
         return send(request(path, user).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    /**
+     * Signs in through the login form as a browser does (no script: the form's fields and view state);
+     * the session cookie's value. Pages then cost no password check per request.
+     */
+    public String signIn(String user, String password) {
+        HttpResponse<String> form = send(HttpRequest.newBuilder(URI.create(base + "/login.xhtml")).timeout(Duration.ofSeconds(30))
+                .header("Accept", "text/html").GET().build());
+        String cookie = sessionCookie(form);
+        java.util.regex.Matcher viewState = java.util.regex.Pattern
+                .compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
+        if (cookie == null || !viewState.find()) {
+            throw new IllegalStateException("the login page gave no session or view state: " + form.statusCode());
+        }
+        String body = "login=login&login%3AsignIn=Sign+in&login%3Ausername=" + encode(user) + "&login%3Apassword=" + encode(password)
+                + "&jakarta.faces.ViewState=" + encode(viewState.group(1));
+        HttpResponse<String> done = send(HttpRequest.newBuilder(URI.create(base + "/login.xhtml")).timeout(Duration.ofSeconds(30))
+                .header("Cookie", "JSESSIONID=" + cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        String signedIn = sessionCookie(done);
+        if (done.statusCode() != 302 || done.headers().firstValue("Location").orElse("").contains("/login.xhtml") || signedIn == null) {
+            throw new IllegalStateException("sign-in as " + user + " failed: " + done.statusCode());
+        }
+        return signedIn;
+    }
+
+    /** A request carrying a session cookie from {@link #signIn} instead of a password. */
+    public HttpResponse<String> send(String method, String path, String session, String json) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json").header("Cookie", "JSESSIONID=" + session);
+        if (json == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return send(builder.build());
+    }
+
+    private static String sessionCookie(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring("JSESSIONID=".length(), c.contains(";") ? c.indexOf(';') : c.length()))
+                .findFirst().orElse(null);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     private HttpRequest.Builder request(String path, String user) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");

@@ -60,6 +60,21 @@ class SecurityHeadersIT {
         assertTrue(r.headers().firstValue("Strict-Transport-Security").isEmpty(), "HSTS only over HTTPS");
     }
 
+    /** CSRF: the API changes state only with its own authentication, never with a browser's page session. */
+    @Test
+    void aPageSessionReadsThroughTheApiButNeverWritesThere() {
+        Api api = Api.onTestServer();
+        String session = api.signIn("employee1", Api.DEMO_PASSWORD);
+        assertEquals(200, api.send("GET", "/api/accounts", session, null).statusCode(), "reading: letters and scans are links");
+        String request = """
+                {"lines":[{"platform":"Instagram","objectives":"Share the choir's concerts","audience":["PARENTS"],
+                 "communicatesWithStudents":false,"accountName":"@lhs_csrf","districtEmail":"choir@district.example.org"}]}""";
+        HttpResponse<String> write = api.send("POST", "/api/requests", session, request);
+        assertEquals(401, write.statusCode(), "a write with only the page session's cookie: " + write.body());
+        assertEquals(401, api.send("PUT", "/api/settings", api.signIn("sysadmin", Api.DEMO_PASSWORD), "{}").statusCode());
+        assertEquals(200, api.send("GET", "/index.xhtml", session, null).statusCode(), "the session itself goes on");
+    }
+
     @Test
     void aPageHasANoncePolicyItsScriptsCarryAndASessionCookieThatScriptsCannotRead() throws Exception {
         HttpResponse<String> login = get("/login.xhtml", false);

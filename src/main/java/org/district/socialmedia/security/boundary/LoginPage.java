@@ -13,11 +13,17 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.district.socialmedia.security.control.OpenIdProvider;
 import org.district.socialmedia.security.control.PortalAuthenticationMechanism;
 
 import java.io.IOException;
+import java.util.Locale;
 
-/** The login form. One message for every failure: it never tells whether the username exists. */
+/**
+ * The login form, and the way to single sign-on when the District has it. One message for every failed
+ * password sign-in: it never tells whether the username exists. A single sign-on comes back with a code
+ * (SingleSignOnServlet); the provider has already said who the person is, so its messages may say more.
+ */
 @Named
 @RequestScoped
 public class LoginPage {
@@ -29,6 +35,8 @@ public class LoginPage {
     SecurityContext security;
     @Inject
     FacesContext faces;
+    @Inject
+    OpenIdProvider provider;
 
     private String username;
     private String password;
@@ -62,6 +70,31 @@ public class LoginPage {
         }
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, FAILED, null));
         return null;
+    }
+
+    /** The provider's name for the single sign-on button, or null on a server without single sign-on. */
+    public String getSingleSignOnName() {
+        return provider.settings().map(OpenIdProvider.Settings::providerName).orElse(null);
+    }
+
+    /** What became of a single sign-on that came back here (?sso=...), or null. */
+    public String getSingleSignOnMessage() {
+        String code = faces.getExternalContext().getRequestParameterMap().get("sso");
+        String name = getSingleSignOnName();
+        if (code == null || name == null) {
+            return null;
+        }
+        return switch (code.toLowerCase(Locale.ROOT)) {
+            case "cancelled" -> "Single sign-on was cancelled or refused at " + name + ". You are not signed in.";
+            case "personal" -> "That is not a District account: sign in with your District account. District and "
+                    + "personal accounts stay separate (board policy).";
+            case "unknown" -> "Your District account has no active staff record in this portal. Ask the system "
+                    + "administrator to add or reactivate it.";
+            case "unavailable" -> name + " cannot be reached right now. Try again in a moment, or sign in with your "
+                    + "username and password.";
+            default -> "Single sign-on did not complete. Start again; if it keeps failing, tell the system "
+                    + "administrator (the audit log records why).";
+        };
     }
 
     public String getUsername() {

@@ -6,7 +6,6 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +26,8 @@ import java.util.Set;
  *     the session then holds only the username, and every request re-reads the user's active flag
  *     and roles, so deactivation and role changes take effect at once and sessions stay small and
  *     serializable for a cluster;</li>
- * <li>/api: HTTP Basic on each request, no session; 401 JSON when missing or wrong.</li>
+ * <li>/api: HTTP Basic on each request, no session; 401 JSON when missing or wrong. A page session
+ *     also reads through the API (GET: letters, scans), but never changes anything there.</li>
  * </ul>
  * An anonymous request for a protected page is sent to the login page.
  */
@@ -62,7 +62,10 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             return basic(authorization.substring(6).trim(), request, response, context);
         }
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(SESSION_USER) instanceof String username) {
+        // the API changes state only with its own authentication: a page session may read through it
+        // (letters, scans), never write, so no other site can make a signed-in browser post to it
+        boolean sessionMayServe = !isApi(request) || isSafe(request);
+        if (sessionMayServe && session != null && session.getAttribute(SESSION_USER) instanceof String username) {
             Optional<Set<String>> roles = staff.activeRoles(username);
             if (roles.isPresent()) {
                 return context.notifyContainerAboutLogin(username, roles.get());
@@ -106,7 +109,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             return unauthorized(response, context);
         }
         CredentialValidationResult result = identityStores.validate(
-                new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
+                new ApiCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return unauthorized(response, context);
         }
@@ -130,6 +133,10 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     private static boolean isStaticResource(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/");
+    }
+
+    private static boolean isSafe(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
     }
 
     private static boolean isApi(HttpServletRequest request) {

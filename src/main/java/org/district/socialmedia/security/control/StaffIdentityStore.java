@@ -19,7 +19,7 @@ public class StaffIdentityStore implements IdentityStore {
         if (!(credential instanceof UsernamePasswordCredential up)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        return authentication.verify(up.getCaller(), up.getPassword().getValue())
+        return authentication.verify(up.getCaller(), up.getPassword().getValue(), credential instanceof ApiCredential)
                 .map(roles -> new CredentialValidationResult(up.getCaller().strip().toLowerCase(java.util.Locale.ROOT), roles))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }

@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The access table is complete: every page in the WAR and every endpoint of the API has exactly one row,
+ * The access table is complete: every page in the WAR, every servlet address and every endpoint of the
+ * API has exactly one row,
  * every row names something that exists, and README shows the table as the code has it.
  */
 class AccessTableTest {
@@ -34,16 +35,37 @@ class AccessTableTest {
         }
     }
 
-    /** "METHOD /api/path" of every resource method, from the compiled resource classes. */
-    static Set<String> endpoints() throws IOException, ClassNotFoundException {
-        Set<String> endpoints = new TreeSet<>();
+    /** The compiled top-level classes of the application. */
+    private static List<Class<?>> classes() throws IOException, ClassNotFoundException {
         List<java.nio.file.Path> classFiles;
         try (Stream<java.nio.file.Path> files = Files.walk(CLASSES)) {
             classFiles = files.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$")).toList();
         }
+        List<Class<?>> classes = new java.util.ArrayList<>();
         for (java.nio.file.Path file : classFiles) {
             String name = CLASSES.relativize(file).toString().replace('/', '.').replace('\\', '.').replace(".class", "");
-            Class<?> type = Class.forName(name, false, AccessTableTest.class.getClassLoader());
+            classes.add(Class.forName(name, false, AccessTableTest.class.getClassLoader()));
+        }
+        return classes;
+    }
+
+    /** The addresses servlets of the application answer (single sign-on), which are pages to the table. */
+    static Set<String> servlets() throws IOException, ClassNotFoundException {
+        Set<String> addresses = new TreeSet<>();
+        for (Class<?> type : classes()) {
+            jakarta.servlet.annotation.WebServlet servlet = type.getAnnotation(jakarta.servlet.annotation.WebServlet.class);
+            if (servlet != null) {
+                addresses.addAll(List.of(servlet.urlPatterns()));
+                addresses.addAll(List.of(servlet.value()));
+            }
+        }
+        return addresses;
+    }
+
+    /** "METHOD /api/path" of every resource method, from the compiled resource classes. */
+    static Set<String> endpoints() throws IOException, ClassNotFoundException {
+        Set<String> endpoints = new TreeSet<>();
+        for (Class<?> type : classes()) {
             if (type.getAnnotation(Path.class) == null) {
                 continue;
             }
@@ -64,6 +86,7 @@ class AccessTableTest {
             assertTrue(rows.add(rule.target()), "one row per page or endpoint: " + rule.target());
         }
         Set<String> expected = new TreeSet<>(pages());
+        expected.addAll(servlets());
         expected.addAll(endpoints());
         Set<String> missing = new TreeSet<>(expected);
         missing.removeAll(rows);
@@ -84,7 +107,7 @@ class AccessTableTest {
     void publicRowsAreFewAndNamed() {
         Set<String> open = AccessTable.RULES.stream().filter(r -> r.access() == AccessTable.Access.PUBLIC)
                 .map(AccessTable.Rule::target).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(new TreeSet<>(Set.of("/login.xhtml", "/directory.xhtml", "/error/403.xhtml", "/error/404.xhtml",
+        assertEquals(new TreeSet<>(Set.of("/login.xhtml", "/auth/oidc/login", "/auth/oidc/callback", "/directory.xhtml", "/error/403.xhtml", "/error/404.xhtml",
                 "/error/500.xhtml", "/error/expired.xhtml", "GET /api/health", "GET /api/openapi", "GET /api/directory")), open,
                 "nothing else is open without sign-in (web.xml)");
     }
