@@ -1,0 +1,101 @@
+package org.district.socialmedia.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * JDBC batch inserts into several tables at once, written parent before child: rows wait in each table's
+ * batch and all batches are sent together, in the order the tables were opened, then committed. A table's
+ * batch is never sent alone, so a row never reaches the database before the row its foreign key names.
+ * Memory holds one batch per table, whatever the number of rows.
+ */
+final class Batches implements AutoCloseable {
+
+    /** One table's INSERT statement and its pending rows. */
+    final class Table {
+        private final String name;
+        private final PreparedStatement insert;
+        private final int columns;
+        private long rows;
+
+        private Table(String name, String... columns) throws SQLException {
+            this.name = name;
+            this.columns = columns.length;
+            this.insert = connection.prepareStatement("INSERT INTO " + name + " (" + String.join(", ", columns) + ") VALUES ("
+                    + Collections.nCopies(columns.length, "?").stream().collect(Collectors.joining(", ")) + ")");
+        }
+
+        /** One row, its values in the order of the columns; an Instant is stored as TIMESTAMP WITH TIME ZONE. */
+        void add(Object... values) throws SQLException {
+            if (values.length != columns) {
+                throw new IllegalArgumentException(name + " has " + columns + " columns, not " + values.length);
+            }
+            for (int i = 0; i < values.length; i++) {
+                Object v = values[i];
+                if (v == null) {
+                    insert.setNull(i + 1, Types.NULL);
+                } else if (v instanceof Instant instant) {
+                    insert.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
+                } else {
+                    insert.setObject(i + 1, v);
+                }
+            }
+            insert.addBatch();
+            rows++;
+            if (++pending >= size) {
+                send();
+            }
+        }
+
+        long rows() {
+            return rows;
+        }
+
+        String name() {
+            return name;
+        }
+    }
+
+    private final Connection connection;
+    private final int size;
+    private final List<Table> tables = new ArrayList<>();
+    private int pending;
+
+    /** Sends and commits every {@code size} rows (all tables together). */
+    Batches(Connection connection, int size) {
+        this.connection = connection;
+        this.size = size;
+    }
+
+    /** Opens a table; open parents before their children. */
+    Table table(String name, String... columns) throws SQLException {
+        Table t = new Table(name, columns);
+        tables.add(t);
+        return t;
+    }
+
+    /** Sends what waits, parents first, and commits. */
+    void send() throws SQLException {
+        for (Table t : tables) {
+            t.insert.executeBatch();
+        }
+        connection.commit();
+        pending = 0;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        send();
+        for (Table t : tables) {
+            t.insert.close();
+        }
+    }
+}
