@@ -13,9 +13,10 @@ import java.util.stream.Collectors;
 
 /**
  * JDBC batch inserts into several tables at once, written parent before child: rows wait in each table's
- * batch and all batches are sent together, in the order the tables were opened, then committed. A table's
- * batch is never sent alone, so a row never reaches the database before the row its foreign key names.
- * Memory holds one batch per table, whatever the number of rows.
+ * batch and all batches are sent together, in the order the tables were opened, then committed, once the
+ * caller says its rows are complete ({@link #rowsDone}). A table's batch is never sent alone, so a row never
+ * reaches the database before the row its foreign key names, whichever was added first. Memory holds one
+ * batch per table, whatever the number of rows.
  */
 final class Batches implements AutoCloseable {
 
@@ -50,9 +51,7 @@ final class Batches implements AutoCloseable {
             }
             insert.addBatch();
             rows++;
-            if (++pending >= size) {
-                send();
-            }
+            pending++;
         }
 
         long rows() {
@@ -69,7 +68,7 @@ final class Batches implements AutoCloseable {
     private final List<Table> tables = new ArrayList<>();
     private int pending;
 
-    /** Sends and commits every {@code size} rows (all tables together). */
+    /** Sends and commits about every {@code size} rows (all tables together). */
     Batches(Connection connection, int size) {
         this.connection = connection;
         this.size = size;
@@ -80,6 +79,13 @@ final class Batches implements AutoCloseable {
         Table t = new Table(name, columns);
         tables.add(t);
         return t;
+    }
+
+    /** The rows added so far have every row they refer to: sends them once a batch is full. */
+    void rowsDone() throws SQLException {
+        if (pending >= size) {
+            send();
+        }
     }
 
     /** Sends what waits, parents first, and commits. */

@@ -447,6 +447,7 @@ public final class DistrictDataGenerator {
             Batches.Table unit = b.table("org_unit", "id", "code", "name", "kind", "active", "version");
             for (long u = 0; u < units; u++) {
                 unit.add(u + 1, unitCode(u), unitName(u), (isDepartment(u) ? OrgUnit.Kind.DEPARTMENT : OrgUnit.Kind.SCHOOL).name(), true, 0L);
+                b.rowsDone();
             }
             b.send();
             count(unit);
@@ -557,6 +558,7 @@ public final class DistrictDataGenerator {
                 for (Role each : roles(k)) {
                     role.add(k + 1, each.name());
                 }
+                b.rowsDone();
             }
             b.send();
             count(user, role);
@@ -653,6 +655,7 @@ public final class DistrictDataGenerator {
                         identified ? reviewer : null, identified ? daysAgo(r, 30, 900) : null, privacy == null ? null : reviewer,
                         privacy, r.nextInt(10) != 0, activeAdmins(a), null, daysAgo(r, 800, 2500), reviewer, 0L,
                         unitName(u).toLowerCase(Locale.ROOT));
+                b.rowsDone();
             }
             b.send();
             count(t);
@@ -756,6 +759,7 @@ public final class DistrictDataGenerator {
                             "Manages the " + pick(r, TOPICS) + " posts of " + unitName(a % units) + ".", startsOn, endsOn, openEnded,
                             status.name(), created, null, null, null, reviewedAt, reviewedBy, flaggedBy, nextCheck, 0L,
                             endsOn == null ? AccountGrant.OPEN_ENDED_KEY : endsOn);
+                    b.rowsDone();
                     continue;
                 }
                 startsOn = today.minusDays(400 + r.nextInt(700));
@@ -795,6 +799,7 @@ public final class DistrictDataGenerator {
                         byDesignee ? ReviewerAuthority.DESIGNEE_TITLE : ReviewerAuthority.SUPERINTENDENT_TITLE,
                         "Manages the " + pick(r, TOPICS) + " posts of " + unitName(a % units) + ".", startsOn, endsOn, null,
                         status.name(), created, endedAt, endedBy, endReason, created, granter, null, null, 1L, endsOn);
+                b.rowsDone();
             }
             b.send();
             count(t, notice);
@@ -978,6 +983,7 @@ public final class DistrictDataGenerator {
                         outcome == null ? null : endedAt, null,
                         status == RequestStatus.WITHDRAWN ? (endedAt != null ? endedAt : created.plus(Duration.ofDays(2))) : null, overdueAt,
                         (long) cycles, submittedOnce ? reminders : null, submittedOnce ? repeat.toString() : null, next);
+                b.rowsDone();
             }
             b.send();
             count(request, line, audience, cycle, authorization, operator, event);
@@ -1081,6 +1087,7 @@ public final class DistrictDataGenerator {
                         enrollment.add(enrollmentId, "enr-" + enrollmentId, k * classSlots + n + 1, j + 1, schoolYear[0], schoolYear[1],
                                 true, null, 0L);
                     }
+                    b.rowsDone();
                 }
             }
             b.send();
@@ -1187,6 +1194,7 @@ public final class DistrictDataGenerator {
                             revoked.contains(ConsentItem.FIRST_NAME), revoked.contains(ConsentItem.STUDENT_WORK),
                             revoked.contains(ConsentItem.VOICE), at.isAfter(now) ? now.minusSeconds(30) : at, clerk, 0L);
                 }
+                b.rowsDone();
             }
             b.send();
             count(form, formAccount, formPlatform, revocation);
@@ -1271,6 +1279,7 @@ public final class DistrictDataGenerator {
                 sealedAt = at.plusSeconds(20);
                 seal.add(id, id, prev, hash, sealedAt);
                 prev = hash;
+                b.rowsDone();
             }
             b.send();
             count(entry, seal);
