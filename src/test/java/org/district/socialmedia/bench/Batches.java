@@ -65,13 +65,19 @@ final class Batches implements AutoCloseable {
 
     private final Connection connection;
     private final int size;
+    private final int commitEvery;
     private final List<Table> tables = new ArrayList<>();
     private int pending;
+    private long sinceCommit;
 
-    /** Sends and commits about every {@code size} rows (all tables together). */
-    Batches(Connection connection, int size) {
+    /**
+     * Sends about every {@code size} rows (all tables together) and commits about every {@code commitEvery}: H2
+     * writes a new chunk of its file at each commit, so small transactions make a large file and a slow fill.
+     */
+    Batches(Connection connection, int size, int commitEvery) {
         this.connection = connection;
         this.size = size;
+        this.commitEvery = commitEvery;
     }
 
     /** Opens a table; open parents before their children. */
@@ -88,18 +94,23 @@ final class Batches implements AutoCloseable {
         }
     }
 
-    /** Sends what waits, parents first, and commits. */
+    /** Sends what waits, parents first; commits once enough was sent since the last commit. */
     void send() throws SQLException {
         for (Table t : tables) {
             t.insert.executeBatch();
         }
-        connection.commit();
+        sinceCommit += pending;
         pending = 0;
+        if (sinceCommit >= commitEvery) {
+            connection.commit();
+            sinceCommit = 0;
+        }
     }
 
     @Override
     public void close() throws SQLException {
         send();
+        connection.commit();
         for (Table t : tables) {
             t.insert.close();
         }

@@ -74,8 +74,9 @@ import java.util.stream.Collectors;
  */
 public final class DistrictDataGenerator {
 
-    /** Rows per JDBC batch (all tables together) and commit. */
+    /** Rows per JDBC batch (all tables together) and per transaction. */
     static final int BATCH = 5_000;
+    static final int COMMIT = 200_000;
     static final String DOMAIN_FALLBACK = "district.example.org";
     static final int CLASS_SIZE = 35;
     /** employee1's requests: the first of the table, one status after another. */
@@ -161,6 +162,16 @@ public final class DistrictDataGenerator {
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             c.setAutoCommit(false);
             report = new DistrictDataGenerator(c, product, plan, out).fill();
+            if (url.startsWith("jdbc:h2:file:")) {
+                // H2 appends every change to its file: rewritten, it is a third of the size
+                long compact = System.nanoTime();
+                try (Statement s = c.createStatement()) {
+                    s.execute("SHUTDOWN COMPACT");
+                }
+                double seconds = (System.nanoTime() - compact) / 1e9;
+                report.seconds().put("compact", seconds);
+                out.printf(Locale.ROOT, "%-28s %.1f s%n", "compact", seconds);
+            }
         }
         out.printf(Locale.ROOT, "total %.1f s%n", (System.nanoTime() - start) / 1e9);
         out.println("Sign-in users (password from -Dgen.password; every generated staff user has the same one):");
@@ -380,13 +391,34 @@ public final class DistrictDataGenerator {
 
     /** Writes a group of tables in batches and reports their rows. */
     private Batches batches() {
-        return new Batches(c, BATCH);
+        return new Batches(c, BATCH, COMMIT);
     }
 
     private void count(Batches.Table... tables) {
         for (Batches.Table t : tables) {
             rows.merge(t.name(), t.rows(), Long::sum);
             out.printf(Locale.ROOT, "  %-26s %,14d rows%n", t.name(), t.rows());
+        }
+    }
+
+    /** Prints how far the rows of a long step have come, every tenth of them. */
+    private final class Progress {
+        private final String what;
+        private final long total;
+        private final long start = System.nanoTime();
+        private long next;
+
+        Progress(String what, long total) {
+            this.what = what;
+            this.total = total;
+            this.next = total / 10;
+        }
+
+        void at(long done) {
+            if (total >= 1_000_000 && done >= next && done < total) {
+                out.printf(Locale.ROOT, "  %s: %,d of %,d (%.0f s)%n", what, done, total, (System.nanoTime() - start) / 1e9);
+                next += total / 10;
+            }
         }
     }
 
@@ -537,6 +569,7 @@ public final class DistrictDataGenerator {
     private void staff() throws SQLException {
         // one PBKDF2 hash for every user: 210,000 iterations each would take hours for 150,000 users
         String hash = new PasswordHasher().hash(plan.password().toCharArray());
+        List<String[]> deferred = BenchDatabase.dropIndexes(c, product, "staff_user", "staff_user_role");
         try (Batches b = batches()) {
             Batches.Table user = b.table("staff_user", "id", "username", "full_name", "email", "unit_id", "supervisor_id",
                     "password_hash", "active", "created_at", "deactivated_at", "version");
@@ -563,6 +596,7 @@ public final class DistrictDataGenerator {
             b.send();
             count(user, role);
         }
+        BenchDatabase.createIndexes(c, deferred);
     }
 
     private void designations() throws SQLException {
@@ -633,6 +667,7 @@ public final class DistrictDataGenerator {
     }
 
     private void accounts() throws SQLException {
+        List<String[]> deferred = BenchDatabase.dropIndexes(c, product, "district_account");
         try (Batches b = batches()) {
             Batches.Table t = b.table("district_account", "id", "platform_id", "other_platform_name", "handle", "handle_key", "url",
                     "unit_id", "purpose", "registered_email", "status", "identifies_district", "identification_checked_by",
@@ -660,6 +695,7 @@ public final class DistrictDataGenerator {
             b.send();
             count(t);
         }
+        BenchDatabase.createIndexes(c, deferred);
     }
 
     /** A closed review of 90 days ago (it flagged some grants) and one opened by hand 20 days ago, still open. */
@@ -706,7 +742,9 @@ public final class DistrictDataGenerator {
                     "reason", "starts_on", "ends_on", "open_ended_reason", "status", "created_at", "ended_at", "ended_by", "end_reason",
                     "last_reviewed_at", "last_reviewed_by", "flagged_review_id", "next_check_at", "version", "ends_key");
             Batches.Table notice = b.table("rights_notice", "id", "subject", "subject_id", "stage", "fired_at", "recipients");
+            Progress progress = new Progress("grants", grants);
             for (long g = 0; g < grants; g++) {
+                progress.at(g);
                 SplittableRandom r = dice(GRANT + 100, g);
                 long a = g % accounts;
                 long round = g / accounts;
@@ -851,7 +889,9 @@ public final class DistrictDataGenerator {
             Batches.Table event = b.table("escalation_event", "id", "request_id", "review_cycle", "stage", "due_at", "fired_at", "late",
                     "recipients", "note");
             String reviewers = DEMO_USERS.get(SUPERINTENDENT).username() + ", " + DEMO_USERS.get(DESIGNEE).username();
+            Progress progress = new Progress("requests", total);
             for (long i = 0; i < total; i++) {
+                progress.at(i);
                 SplittableRandom r = dice(REQUEST, i);
                 long id = i + 1;
                 RequestStatus status = requestStatus(r.nextInt(1000), i);
@@ -1046,7 +1086,9 @@ public final class DistrictDataGenerator {
             Batches.Table link = b.table("student_guardian", "student_id", "guardian_id");
             Batches.Table enrollment = b.table("enrollment", "id", "sourced_id", "class_id", "student_id", "begin_date", "end_date",
                     "active", "deactivated_at", "version");
+            Progress progress = new Progress("students", students);
             for (long k = 0; k < schools; k++) {
+                progress.at(firstStudent(k));
                 long unit = schoolUnit(k);
                 long first = firstStudent(k);
                 long size = firstStudent(k + 1) - first;
@@ -1110,7 +1152,9 @@ public final class DistrictDataGenerator {
             Batches.Table formPlatform = b.table("consent_form_platform", "form_id", "platform_id");
             Batches.Table revocation = b.table("consent_revocation", "id", "form_id", "revoked_on", "received_by", "photo", "video",
                     "full_name", "first_name", "student_work", "voice", "recorded_at", "recorded_by", "version");
+            Progress progress = new Progress("consent forms", total);
             for (long f = 0; f < total; f++) {
+                progress.at(f);
                 SplittableRandom r = dice(FORM, f);
                 long j = f % students;
                 // round 0: this school year's form; 1, 2: the years before; 3: a narrower form for some accounts or
@@ -1219,7 +1263,9 @@ public final class DistrictDataGenerator {
             Batches.Table entry = b.table("audit_entry", "id", "occurred_at", "actor", "actor_roles", "ip_address", "action", "object_type",
                     "object_id", "outcome", "details");
             Batches.Table seal = b.table("audit_seal", "seq", "entry_id", "prev_hash", "row_hash", "sealed_at");
+            Progress progress = new Progress("audit rows", total);
             for (long i = 0; i < total; i++) {
+                progress.at(i);
                 SplittableRandom r = dice(AUDIT, i);
                 long id = i + 1;
                 // increasing with the id, to the microsecond (what both databases keep)
