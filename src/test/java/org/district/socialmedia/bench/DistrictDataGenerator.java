@@ -77,7 +77,6 @@ public final class DistrictDataGenerator {
     /** Rows per JDBC batch (all tables together) and per transaction. */
     static final int BATCH = 5_000;
     static final int COMMIT = 200_000;
-    static final String DOMAIN_FALLBACK = "district.example.org";
     static final int CLASS_SIZE = 35;
     /** employee1's requests: the first of the table, one status after another. */
     static final int EMPLOYEE1_REQUESTS = 24;
@@ -344,7 +343,8 @@ public final class DistrictDataGenerator {
         this.zone = settings.timeZone();
         this.today = plan.today();
         this.now = today.atStartOfDay(zone).toInstant();
-        this.domain = settings.emailDomains().isEmpty() ? DOMAIN_FALLBACK : settings.emailDomains().get(0);
+        // the settings hold at least one domain: staff and account addresses use the first
+        this.domain = settings.emailDomains().get(0);
         this.units = plan.units();
         this.departments = Math.max(3, Math.round(units * 0.1));
         this.schools = units - departments;
