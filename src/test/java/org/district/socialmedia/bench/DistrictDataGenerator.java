@@ -897,6 +897,7 @@ public final class DistrictDataGenerator {
                 RequestStatus status = requestStatus(r.nextInt(1000), i);
                 long requester = i < EMPLOYEE1_REQUESTS ? EMPLOYEE1 : requester(r);
                 long unit = unitOf(requester);
+                // one in 250 of all (submitted are 15%); employee1's submitted request (row 2) is due at any scale
                 boolean due = status == RequestStatus.SUBMITTED && i >= EMPLOYEE1_REQUESTS && r.nextInt(DUE_ONE_IN * 15 / 100) == 0
                         || i == 1;
                 // when its review started: open requests recently, finished ones over two years
@@ -914,13 +915,13 @@ public final class DistrictDataGenerator {
                 if (withdrawnDraft) {
                     started = null;
                 }
+                // one waiting request in ten is in its second cycle: a first one, three days earlier, ended with a
+                // question the employee answered
                 boolean earlierCycle = status == RequestStatus.SUBMITTED && !due && r.nextInt(10) == 0;
-                // a second cycle after an answered question: the first ran from created + 10 minutes
-                Instant firstStart = earlierCycle ? created.plus(Duration.ofMinutes(10)) : started;
                 if (earlierCycle) {
                     created = created.minus(Duration.ofDays(3));
-                    firstStart = created.plus(Duration.ofMinutes(10));
                 }
+                Instant firstStart = earlierCycle ? created.plus(Duration.ofMinutes(10)) : started;
                 Instant deadline = started == null ? null : calculator.deadline(started, settings.reviewPeriod());
                 // answered, withdrawn or asked within three days: before any reminder
                 Instant endedAt = switch (status) {
