@@ -41,22 +41,28 @@ final class BenchDatabase {
         deleteTree(dir);
         Files.createDirectories(dir);
         String url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/bench;MODE=LEGACY";
-        Flyway.configure().dataSource(url, "sa", "sa").locations(MigrationLocations.of("H2")).load().migrate();
+        migrate(url, "sa", "sa", "H2");
         return url;
+    }
+
+    /** Brings a database to the current schema with the application's own migrations (those of its vendor). */
+    static void migrate(String url, String user, String password, String product) {
+        Flyway.configure().dataSource(url, user, password).locations(MigrationLocations.of(product)).load().migrate();
     }
 
     /**
      * Drops the secondary indexes the migrations create on these tables (inserting millions of rows into
      * them in random order is most of a fill's time); each {name, CREATE statement}, for {@link #createIndexes}.
+     * The migrations are those of the database's vendor ({@code product}, as JDBC names it).
      * An index a constraint relies on stays.
      */
-    static List<String[]> dropIndexes(Connection c, String... tables) throws SQLException {
+    static List<String[]> dropIndexes(Connection c, String product, String... tables) throws SQLException {
         Pattern create = Pattern.compile("CREATE INDEX (\\w+) ON (" + String.join("|", tables) + ") \\([^;]*\\);");
         // by name: a later migration that drops and creates an index again has the last word
         Map<String, String> indexes = new LinkedHashMap<>();
         try {
             List<Path> files = new ArrayList<>();
-            for (String location : MigrationLocations.of("H2")) {
+            for (String location : MigrationLocations.of(product)) {
                 Path folder = Path.of(BenchDatabase.class.getResource("/" + location.substring("classpath:".length())).toURI());
                 try (Stream<Path> sql = Files.list(folder)) {
                     sql.filter(f -> f.getFileName().toString().endsWith(".sql")).forEach(files::add);
@@ -73,15 +79,21 @@ final class BenchDatabase {
             throw new IllegalStateException("Cannot read the migrations", e);
         }
         List<String[]> dropped = new ArrayList<>();
-        for (Map.Entry<String, String> index : indexes.entrySet()) {
-            try (Statement st = c.createStatement()) {
-                st.execute("DROP INDEX " + index.getKey());
-                dropped.add(new String[]{index.getKey(), index.getValue()});
-            } catch (SQLException e) {
-                // an index a constraint relies on stays
+        // each drop its own transaction: one refused spoils no other (a PostgreSQL transaction would be aborted)
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(true);
+        try {
+            for (Map.Entry<String, String> index : indexes.entrySet()) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("DROP INDEX " + index.getKey());
+                    dropped.add(new String[]{index.getKey(), index.getValue()});
+                } catch (SQLException e) {
+                    // an index a constraint relies on stays
+                }
             }
+        } finally {
+            c.setAutoCommit(autoCommit);
         }
-        c.commit();
         return dropped;
     }
 

@@ -216,7 +216,7 @@ public final class ConsentCheckBenchmark {
         exec(c, "SET REFERENTIAL_INTEGRITY FALSE");
         // inserting millions of rows into secondary indexes in random order is most of the fill's time: the
         // migrations' own CREATE INDEX statements are dropped now and run again, unchanged, once the rows are in
-        List<String[]> deferred = BenchDatabase.dropIndexes(c, "student", "guardian", "student_guardian", "enrollment",
+        List<String[]> deferred = BenchDatabase.dropIndexes(c, "H2", "student", "guardian", "student_guardian", "enrollment",
                 "consent_form", "consent_revocation", "consent_form_account", "consent_form_platform");
         String ts = BenchDatabase.timestamp(today.atStartOfDay(ZONE));
         exec(c, "INSERT INTO org_unit (id, code, name, kind, active, version) SELECT " + UNIT0 + " + X, 'BENCH-' || X, "

@@ -397,7 +397,7 @@ public final class ConsoleBenchmark {
         String privacyRecent = BenchDatabase.timestamp(today.minusDays(100).atStartOfDay(ZONE));
         // the rows are made consistent by construction: the foreign keys are checked once at the end, not per row
         exec(c, "SET REFERENTIAL_INTEGRITY FALSE");
-        List<String[]> deferred = BenchDatabase.dropIndexes(c, "district_account", "account_grant", "account_operator",
+        List<String[]> deferred = BenchDatabase.dropIndexes(c, "H2", "district_account", "account_grant", "account_operator",
                 "sm_authorization", "sm_request", "sm_request_line", "staff_user", "staff_user_role");
         exec(c, "INSERT INTO org_unit (id, code, name, kind, active, version) SELECT " + UNIT0 + " + X, 'BENCH-' || X, "
                 + "'Bench School ' || X, 'SCHOOL', TRUE, 0 FROM SYSTEM_RANGE(1, " + shape.schools() + ")");

@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,9 +52,7 @@ class AuditChainTamperTest {
         props.put("eclipselink.logging.level", "SEVERE");
         emf = Persistence.createEntityManagerFactory("social-media", props);
         em = emf.createEntityManager();
-        chain = new AuditChain();
-        chain.em = em;
-        chain.clock = Clock.systemUTC();
+        chain = JavaSeAuditChain.on(em);
 
         em.getTransaction().begin();
         for (int i = 1; i <= 5; i++) {
