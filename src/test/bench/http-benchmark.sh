@@ -162,7 +162,19 @@ start_server() {
 
 stop_server() {
     [ -n "$server_pid" ] || return 0
+    local jvm
+    jvm=$(jvm_pid || true)
     kill "$server_pid" 2>/dev/null || true
+    # a server that ran out of heap may never finish its shutdown
+    for _ in $(seq 1 600); do
+        kill -0 "$server_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    if kill -0 "$server_pid" 2>/dev/null; then
+        say "   the server did not stop within 60 s: killed"
+        [ -n "$jvm" ] && kill -9 "$jvm" 2>/dev/null
+        kill -9 "$server_pid" 2>/dev/null || true
+    fi
     wait "$server_pid" 2>/dev/null || true
     server_pid=
 }
@@ -175,8 +187,9 @@ jvm_pid() { pgrep -f "jboss.home.dir=$server_home" | head -n 1; }
 heap_used() {
     local pid
     pid=$(jvm_pid)
-    [ "${1:-}" = gc ] && jcmd "$pid" GC.run >/dev/null
-    jcmd "$pid" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); print int(v / 1024); exit } }'
+    # a JVM that ran out of heap does not answer: say so rather than wait
+    [ "${1:-}" = gc ] && { timeout 30 jcmd "$pid" GC.run >/dev/null 2>&1 || { echo "no-answer"; return; }; }
+    timeout 30 jcmd "$pid" GC.heap_info 2>/dev/null | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); print int(v / 1024); exit } }'
 }
 
 # signs in through the login form as a browser without script does; the session cookie
