@@ -18,10 +18,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.district.socialmedia.accounts.control.AccountFilter;
 import org.district.socialmedia.accounts.control.AccountQueries;
+import org.district.socialmedia.accounts.control.DirectoryBody;
 import org.district.socialmedia.accounts.control.GrantFilter;
 import org.district.socialmedia.accounts.entity.AccountStatus;
 import org.district.socialmedia.accounts.entity.ComplianceIssue;
 import org.district.socialmedia.accounts.entity.GrantStatus;
+import org.district.socialmedia.platform.boundary.JsonbProvider;
 import org.district.socialmedia.platform.control.Matches;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 
@@ -60,6 +62,8 @@ public class AccountsResource {
     AccountService accounts;
     @Inject
     AccessReviewService reviews;
+    @Inject
+    DirectoryBody directoryBody;
     @Context
     UriInfo uri;
 
@@ -244,7 +248,9 @@ public class AccountsResource {
         if (notModified != null) {
             return notModified.cacheControl(cache).tag(tag).build();
         }
-        return Response.ok(accounts.directory()).tag(tag).cacheControl(cache).build();
+        byte[] json = directoryBody.json(tag.getValue(),
+                () -> JsonbProvider.jsonb().toJson(accounts.directory()).getBytes(StandardCharsets.UTF_8));
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).tag(tag).cacheControl(cache).build();
     }
 
     private static Map<String, Object> page(Matches total, int first, List<?> rows) {
