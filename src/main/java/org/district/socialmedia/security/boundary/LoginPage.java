@@ -12,7 +12,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationP
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.district.socialmedia.security.control.OpenIdProvider;
 import org.district.socialmedia.security.control.PortalAuthenticationMechanism;
 
@@ -58,13 +57,7 @@ public class LoginPage {
                         .newAuthentication(true));
         password = null;
         if (status == AuthenticationStatus.SUCCESS) {
-            String target = "/index.xhtml";
-            HttpSession session = request.getSession(false);
-            if (session != null && session.getAttribute(PortalAuthenticationMechanism.SESSION_NEXT) instanceof String next) {
-                session.removeAttribute(PortalAuthenticationMechanism.SESSION_NEXT);
-                target = next;
-            }
-            external.redirect(external.getRequestContextPath() + target);
+            external.redirect(external.getRequestContextPath() + PortalAuthenticationMechanism.takeTargetAfterLogin(request));
             faces.responseComplete();
             return null;
         }

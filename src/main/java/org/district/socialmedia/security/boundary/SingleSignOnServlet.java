@@ -143,17 +143,8 @@ public class SingleSignOnServlet extends HttpServlet {
                     ? Failure.PERSONAL : Failure.UNKNOWN);
             return;
         }
-        // as the login form: a new session id defeats session fixation; the session holds only the username
-        session = request.getSession(true);
-        request.changeSessionId();
-        session.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, settings.current().security().sessionIdle().toSeconds()));
-        session.setAttribute(PortalAuthenticationMechanism.SESSION_USER, result.username());
-        String target = "/index.xhtml";
-        if (session.getAttribute(PortalAuthenticationMechanism.SESSION_NEXT) instanceof String next) {
-            session.removeAttribute(PortalAuthenticationMechanism.SESSION_NEXT);
-            target = next;
-        }
-        response.sendRedirect(request.getContextPath() + target);
+        PortalAuthenticationMechanism.startSession(request, result.username(), settings.current().security().sessionIdle());
+        response.sendRedirect(request.getContextPath() + PortalAuthenticationMechanism.takeTargetAfterLogin(request));
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, Failure failure, String reason)

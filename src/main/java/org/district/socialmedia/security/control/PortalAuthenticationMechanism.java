@@ -88,12 +88,29 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }
-        // a new session id on login defeats session fixation
+        startSession(request, result.getCallerPrincipal().getName(), settings.current().security().sessionIdle());
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    /**
+     * The session of a staff member who just signed in, by the form or by single sign-on: a new session
+     * id (no session fixation), the idle timeout, and only the username.
+     */
+    public static void startSession(HttpServletRequest request, String username, java.time.Duration idle) {
         HttpSession session = request.getSession(true);
         request.changeSessionId();
-        session.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, settings.current().security().sessionIdle().toSeconds()));
-        session.setAttribute(SESSION_USER, result.getCallerPrincipal().getName());
-        return context.notifyContainerAboutLogin(result);
+        session.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, idle.toSeconds()));
+        session.setAttribute(SESSION_USER, username);
+    }
+
+    /** Where to go after signing in: the page asked for before (once), else the home page. */
+    public static String takeTargetAfterLogin(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_NEXT) instanceof String next) {
+            session.removeAttribute(SESSION_NEXT);
+            return next;
+        }
+        return "/index.xhtml";
     }
 
     private AuthenticationStatus basic(String encoded, HttpServletRequest request, HttpServletResponse response,
