@@ -458,8 +458,9 @@ public final class ConsoleBenchmark {
         long e = shape.employees();
         String employee = "(1 + MOD(X * 31, " + e + "))";
         exec(c, "INSERT INTO sm_request (id, requester_id, status, created_at, submitted_at, review_cycle, outcome, decided_by_username, "
-                + "decided_by_name, decided_by_role, decided_at, version) SELECT X, " + EMPLOYEE0 + " + X, 'DECIDED', " + before + ", "
-                + before + ", 1, 'AUTHORIZED', 'superintendent', 'Pat Superintendent', 'Superintendent', " + before + ", 0 "
+                + "decided_by_name, decided_by_role, decided_at, version, queue_key) SELECT X, " + EMPLOYEE0 + " + X, 'DECIDED', " + before + ", "
+                + before + ", 1, 'AUTHORIZED', 'superintendent', 'Pat Superintendent', 'Superintendent', " + before + ", 0, "
+                + "TIMESTAMP WITH TIME ZONE '9999-12-31 00:00:00+00' "
                 + "FROM SYSTEM_RANGE(1, " + e + ")");
         chunks(c, 1, operators, (from, to) -> "INSERT INTO sm_request_line (id, request_id, position, platform_id, objectives, "
                 + "communicates_with_students, existing_account_id, outcome) SELECT X, " + employee + ", X, 1 + MOD(1 + MOD(X - 1, "

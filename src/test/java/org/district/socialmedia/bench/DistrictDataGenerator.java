@@ -23,6 +23,7 @@ import org.district.socialmedia.requests.entity.CycleEnd;
 import org.district.socialmedia.requests.entity.LineOutcome;
 import org.district.socialmedia.requests.entity.RequestOutcome;
 import org.district.socialmedia.requests.entity.RequestStatus;
+import org.district.socialmedia.requests.entity.SocialMediaRequest;
 import org.district.socialmedia.review.control.ReviewerAuthority;
 import org.district.socialmedia.security.control.PasswordHasher;
 import org.district.socialmedia.settings.entity.DistrictSettings;
@@ -874,7 +875,7 @@ public final class DistrictDataGenerator {
             Batches.Table request = b.table("sm_request", "id", "requester_id", "status", "created_at", "submitted_at", "deadline",
                     "review_cycle", "acknowledged_policy_version", "acknowledged_at", "outcome", "decided_by_username", "decided_by_name",
                     "decided_by_role", "decided_at", "decision_note", "withdrawn_at", "overdue_at", "version", "reminders_before",
-                    "overdue_repeat", "next_escalation_at");
+                    "overdue_repeat", "next_escalation_at", "queue_key");
             Batches.Table line = b.table("sm_request_line", "id", "request_id", "position", "platform_id", "other_platform_name",
                     "objectives", "communicates_with_students", "existing_account_id", "new_account_name", "district_email", "outcome",
                     "limits", "explanation");
@@ -1023,7 +1024,8 @@ public final class DistrictDataGenerator {
                         outcome == null ? null : byDesignee ? ReviewerAuthority.DESIGNEE_TITLE : ReviewerAuthority.SUPERINTENDENT_TITLE,
                         outcome == null ? null : endedAt, null,
                         status == RequestStatus.WITHDRAWN ? (endedAt != null ? endedAt : created.plus(Duration.ofDays(2))) : null, overdueAt,
-                        (long) cycles, submittedOnce ? reminders : null, submittedOnce ? repeat.toString() : null, next);
+                        (long) cycles, submittedOnce ? reminders : null, submittedOnce ? repeat.toString() : null, next,
+                        SocialMediaRequest.queueKey(status, status.isAwaitingReviewer() ? deadline : null));
                 b.rowsDone();
             }
             b.send();

@@ -72,8 +72,8 @@ public final class SweepBenchmark {
                         + "VALUES (1, 'bench', 'Bench Employee', 'bench@district.example.org', TRUE, CURRENT_TIMESTAMP, 0)");
             }
             try (PreparedStatement request = c.prepareStatement("INSERT INTO sm_request (id, requester_id, status, created_at, "
-                    + "submitted_at, deadline, review_cycle, reminders_before, overdue_repeat, next_escalation_at, version) "
-                    + "VALUES (?, 1, 'SUBMITTED', ?, ?, ?, 1, 'P2D,P1D', 'PT24H', ?, 1)");
+                    + "submitted_at, deadline, review_cycle, reminders_before, overdue_repeat, next_escalation_at, version, queue_key) "
+                    + "VALUES (?, 1, 'SUBMITTED', ?, ?, ?, 1, 'P2D,P1D', 'PT24H', ?, 1, ?)");
                  PreparedStatement cycle = c.prepareStatement("INSERT INTO sm_review_cycle (id, request_id, number, started_at, deadline) "
                          + "VALUES (?, ?, 1, ?, ?)")) {
                 for (long id = 1; id <= stored; id++) {
@@ -86,6 +86,7 @@ public final class SweepBenchmark {
                     request.setObject(3, at(now.minus(Duration.ofDays(5))));
                     request.setObject(4, at(deadline));
                     request.setObject(5, at(next));
+                    request.setObject(6, at(deadline));
                     request.addBatch();
                     cycle.setLong(1, id);
                     cycle.setLong(2, id);

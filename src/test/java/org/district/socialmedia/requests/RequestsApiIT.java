@@ -185,12 +185,18 @@ class RequestsApiIT {
         JsonObject all = JsonBodies.object(api.get("/api/review/queue?filter=ALL&size=100", "designee").body());
         JsonArray rows = all.getJsonArray("rows");
         assertTrue(all.getJsonNumber("total").longValue() >= rows.size());
+        assertTrue(all.getBoolean("totalExact"), "the demo queue is far below the counting limit");
         Instant previous = Instant.MIN;
+        boolean waitingSeen = false;
         for (int i = 0; i < rows.size(); i++) {
             if (!rows.getJsonObject(i).isNull("deadline")) {
+                assertFalse(waitingSeen, "requests waiting for the employee come after every running deadline: " + rows);
                 Instant deadline = Instant.parse(rows.getJsonObject(i).getString("deadline"));
                 assertFalse(deadline.isBefore(previous), "sorted by deadline");
                 previous = deadline;
+            } else {
+                assertEquals("INFO_REQUESTED", rows.getJsonObject(i).getString("status"));
+                waitingSeen = true;
             }
         }
         JsonArray overdue = JsonBodies.object(api.get("/api/review/queue?filter=OVERDUE", "superintendent").body()).getJsonArray("rows");

@@ -17,6 +17,7 @@ import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.requests.entity.DecisionLetter;
 import org.district.socialmedia.requests.entity.LineDecision;
 import org.district.socialmedia.requests.entity.LineOutcome;
+import org.district.socialmedia.platform.control.Matches;
 import org.district.socialmedia.review.boundary.ReviewService;
 
 import java.util.LinkedHashMap;
@@ -160,7 +161,9 @@ public class RequestsResource {
             throw new InvalidInputException("size", "first is 0 or more; size is 1 to " + ReviewService.PAGE_MAX);
         }
         Map<String, Object> page = new LinkedHashMap<>();
-        page.put("total", review.count(parsed));
+        Matches total = review.count(parsed);
+        page.put("total", total.count());
+        page.put("totalExact", !total.more());
         page.put("first", first);
         page.put("rows", review.queue(parsed, first, size));
         return page;

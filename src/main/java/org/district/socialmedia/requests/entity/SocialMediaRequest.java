@@ -59,6 +59,11 @@ import java.util.Set;
         query = "SELECT r FROM SocialMediaRequest r WHERE r.status = :status AND r.deadline <= :now ORDER BY r.deadline, r.id")
 public class SocialMediaRequest implements Serializable {
 
+    /** The queue key of a request waiting for the employee's answer: after every running clock. */
+    public static final Instant QUEUE_WAITING = Instant.parse("9999-12-30T00:00:00Z");
+    /** The queue key of a request outside the queue (draft, decided, withdrawn): after everything queued. */
+    public static final Instant QUEUE_CLOSED = Instant.parse("9999-12-31T00:00:00Z");
+
     /** Parameter {@code username}: "my requests", newest first. */
     public static final String BY_REQUESTER = "SocialMediaRequest.byRequester";
     /** Parameter {@code statuses}: the reviewer's queue (SUBMITTED and OVERDUE), soonest deadline first. */
@@ -114,6 +119,15 @@ public class SocialMediaRequest implements Serializable {
     /** The running cycle's deadline; null while nobody's clock runs (draft, information requested, ended). */
     @Column(name = "deadline")
     private Instant deadline;
+
+    /**
+     * The request's place in the reviewer's queue, never null so that one index (queue_key, id) serves
+     * the queue's order and paging on H2 and PostgreSQL: the deadline while a review clock runs, then
+     * {@link #QUEUE_WAITING} while the employee is asked for information, {@link #QUEUE_CLOSED} outside
+     * the queue. Kept by {@link #moveTo}, the one place a status changes.
+     */
+    @Column(name = "queue_key", nullable = false)
+    private Instant queueKey;
 
     @Column(name = "review_cycle", nullable = false)
     private int reviewCycle;
@@ -173,7 +187,7 @@ public class SocialMediaRequest implements Serializable {
     public SocialMediaRequest(StaffUser requester, Instant createdAt) {
         this.requester = Objects.requireNonNull(requester, "requester");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
-        this.status = RequestStatus.DRAFT;
+        moveTo(RequestStatus.DRAFT);
     }
 
     // ---------------------------------------------------------------- the employee's lines
@@ -270,7 +284,7 @@ public class SocialMediaRequest implements Serializable {
         currentCycle().ask(cleaned, StaffUser.normalizeUsername(byUsername), now);
         this.deadline = null;
         this.nextEscalationAt = null;
-        this.status = RequestStatus.INFO_REQUESTED;
+        moveTo(RequestStatus.INFO_REQUESTED);
     }
 
     /**
@@ -310,7 +324,7 @@ public class SocialMediaRequest implements Serializable {
         }
         this.overdueAt = now;
         currentCycle().markOverdue(now);
-        this.status = RequestStatus.OVERDUE;
+        moveTo(RequestStatus.OVERDUE);
     }
 
     /** {@link #decide(Map, Decider, String, Instant)} without a general note. */
@@ -357,7 +371,7 @@ public class SocialMediaRequest implements Serializable {
         currentCycle().end(CycleEnd.DECIDED, now);
         this.deadline = null;
         this.nextEscalationAt = null;
-        this.status = RequestStatus.DECIDED;
+        moveTo(RequestStatus.DECIDED);
 
         List<Authorization> granted = new ArrayList<>();
         for (RequestLine line : lines) {
@@ -380,7 +394,7 @@ public class SocialMediaRequest implements Serializable {
         this.withdrawnAt = now;
         this.deadline = null;
         this.nextEscalationAt = null;
-        this.status = RequestStatus.WITHDRAWN;
+        moveTo(RequestStatus.WITHDRAWN);
     }
 
     // ---------------------------------------------------------------- queries
@@ -420,7 +434,22 @@ public class SocialMediaRequest implements Serializable {
         reviewCycle++;
         cycles.add(new ReviewCycle(this, reviewCycle, now, cycleDeadline));
         this.deadline = cycleDeadline;
-        this.status = RequestStatus.SUBMITTED;
+        moveTo(RequestStatus.SUBMITTED);
+    }
+
+    // after the deadline is set: the queue key follows both
+    private void moveTo(RequestStatus next) {
+        this.status = next;
+        this.queueKey = queueKey(next, deadline);
+    }
+
+    /** A request's place in the reviewer's queue (also for tools that write rows directly). */
+    public static Instant queueKey(RequestStatus status, Instant deadline) {
+        return switch (status) {
+            case SUBMITTED, OVERDUE -> Objects.requireNonNull(deadline, "a running review has a deadline");
+            case INFO_REQUESTED -> QUEUE_WAITING;
+            case DRAFT, DECIDED, WITHDRAWN -> QUEUE_CLOSED;
+        };
     }
 
     private void requireCompleteLines() {
@@ -578,6 +607,10 @@ public class SocialMediaRequest implements Serializable {
 
     public Instant getSubmittedAt() {
         return submittedAt;
+    }
+
+    public Instant getQueueKey() {
+        return queueKey;
     }
 
     public Instant getDeadline() {

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.district.socialmedia.platform.control.Matches;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -25,13 +26,17 @@ public class ReviewQueuePage implements Serializable {
     private ReviewService.QueueFilter filter = ReviewService.QueueFilter.ALL;
     private LazyDataModel<ReviewService.QueueRow> rows;
     private Instant asOf;
+    /** More requests are in the view than the table counts (see Matches.LIMIT). */
+    private boolean more;
 
     @PostConstruct
     void init() {
         rows = new LazyDataModel<>() {
             @Override
             public int count(Map<String, FilterMeta> filterBy) {
-                return (int) Math.min(Integer.MAX_VALUE, service.count(filter));
+                Matches matches = service.count(filter);
+                more = matches.more();
+                return (int) matches.count();
             }
 
             @Override
@@ -86,4 +91,6 @@ public class ReviewQueuePage implements Serializable {
     public ReviewService.QueueFilter getFilter() { return filter; }
     public void setFilter(ReviewService.QueueFilter filter) { this.filter = filter; }
     public LazyDataModel<ReviewService.QueueRow> getRows() { return rows; }
+    public boolean isMore() { return more; }
+    public String getCountLimit() { return Matches.limitShown(); }
 }

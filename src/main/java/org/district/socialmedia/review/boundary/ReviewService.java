@@ -21,6 +21,7 @@ import org.district.socialmedia.requests.entity.Authorization;
 import org.district.socialmedia.requests.entity.Decider;
 import org.district.socialmedia.requests.entity.LineDecision;
 import org.district.socialmedia.requests.entity.RequestStatus;
+import org.district.socialmedia.platform.control.Matches;
 import org.district.socialmedia.requests.entity.SocialMediaRequest;
 import org.district.socialmedia.requests.entity.StandardReason;
 import org.district.socialmedia.review.control.ReviewerAuthority;
@@ -72,32 +73,39 @@ public class ReviewService {
         return clock.instant();
     }
 
-    public long count(QueueFilter filter) {
-        TypedQuery<Long> q = em.createQuery("SELECT COUNT(r) FROM SocialMediaRequest r" + where(filter), Long.class);
+    /**
+     * How many requests the view holds, up to {@link Matches#LIMIT}: counting a queue of 100,000 would read
+     * all of it on every page view.
+     */
+    public Matches count(QueueFilter filter) {
+        TypedQuery<Long> q = em.createQuery("SELECT r.id FROM SocialMediaRequest r" + where(filter), Long.class);
         bind(q, filter);
-        return q.getSingleResult();
+        return Matches.of(q);
     }
 
-    /** A page of the queue, soonest deadline first (the database sorts and pages: index on status, deadline). */
+    /**
+     * A page of the queue, soonest deadline first, then requests waiting for the employee. The database
+     * walks the index (queue_key, id) in order and stops after the page, at any size of the queue.
+     */
     public List<QueueRow> queue(QueueFilter filter, int first, int size) {
         TypedQuery<QueueRow> q = em.createQuery("SELECT NEW org.district.socialmedia.review.boundary.ReviewService.QueueRow("
                 + "r.id, p.username, p.fullName, u.name, r.status, r.submittedAt, r.deadline, r.reviewCycle, "
                 + "(SELECT COUNT(l) FROM RequestLine l WHERE l.request = r)) "
                 + "FROM SocialMediaRequest r JOIN r.requester p LEFT JOIN p.unit u" + where(filter)
-                // requests waiting for the employee have no deadline: they come last on every database
-                + " ORDER BY r.deadline ASC NULLS LAST, r.id", QueueRow.class);
+                + " ORDER BY r.queueKey, r.id", QueueRow.class);
         bind(q, filter);
         q.setFirstResult(Math.max(0, first));
         q.setMaxResults(Math.min(Math.max(1, size), PAGE_MAX));
         return q.getResultList();
     }
 
+    // every filter is a range of queue_key, so that the index serves the order (see V11__review_queue_key.sql)
     private static String where(QueueFilter filter) {
         return switch (filter) {
-            case DUE_SOON -> " WHERE r.status = :submitted AND r.deadline > :now AND r.deadline <= :soon";
-            case OVERDUE -> " WHERE (r.status = :overdue OR (r.status = :submitted AND r.deadline <= :now))";
-            case WAITING_FOR_EMPLOYEE -> " WHERE r.status = :info";
-            case ALL -> " WHERE r.status IN :open";
+            case DUE_SOON -> " WHERE r.queueKey > :now AND r.queueKey <= :soon AND r.status = :submitted";
+            case OVERDUE -> " WHERE r.queueKey <= :now AND (r.status = :overdue OR r.status = :submitted)";
+            case WAITING_FOR_EMPLOYEE -> " WHERE r.queueKey = :waiting AND r.status = :info";
+            case ALL -> " WHERE r.queueKey < :closed";
         };
     }
 
@@ -108,8 +116,9 @@ public class ReviewService {
                     .setParameter("soon", now.plus(DUE_SOON));
             case OVERDUE -> q.setParameter("overdue", RequestStatus.OVERDUE).setParameter("submitted", RequestStatus.SUBMITTED)
                     .setParameter("now", now);
-            case WAITING_FOR_EMPLOYEE -> q.setParameter("info", RequestStatus.INFO_REQUESTED);
-            case ALL -> q.setParameter("open", List.of(RequestStatus.SUBMITTED, RequestStatus.INFO_REQUESTED, RequestStatus.OVERDUE));
+            case WAITING_FOR_EMPLOYEE -> q.setParameter("waiting", SocialMediaRequest.QUEUE_WAITING)
+                    .setParameter("info", RequestStatus.INFO_REQUESTED);
+            case ALL -> q.setParameter("closed", SocialMediaRequest.QUEUE_CLOSED);
         }
     }
 

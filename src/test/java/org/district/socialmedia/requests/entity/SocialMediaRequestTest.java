@@ -773,4 +773,33 @@ class SocialMediaRequestTest {
     void settingsAreNeededToCheckTheDistrictEmail() {
         assertThrows(NullPointerException.class, () -> draft(1).validateForSubmission((DistrictSettings) null));
     }
+
+    @Nested
+    class QueueKey {
+
+        @Test
+        void runningClocksQueueByDeadlineThenWaitingThenEverythingElse() {
+            assertAll(
+                    () -> assertEquals(SocialMediaRequest.QUEUE_CLOSED, RequestFixtures.inStatus(RequestStatus.DRAFT).getQueueKey()),
+                    () -> assertEquals(DEADLINE_1, RequestFixtures.inStatus(RequestStatus.SUBMITTED).getQueueKey()),
+                    () -> assertEquals(DEADLINE_1, RequestFixtures.inStatus(RequestStatus.OVERDUE).getQueueKey()),
+                    () -> assertEquals(SocialMediaRequest.QUEUE_WAITING, RequestFixtures.inStatus(RequestStatus.INFO_REQUESTED).getQueueKey()),
+                    () -> assertEquals(SocialMediaRequest.QUEUE_CLOSED, RequestFixtures.inStatus(RequestStatus.DECIDED).getQueueKey()),
+                    () -> assertEquals(SocialMediaRequest.QUEUE_CLOSED, RequestFixtures.inStatus(RequestStatus.WITHDRAWN).getQueueKey()),
+                    () -> assertTrue(SocialMediaRequest.QUEUE_WAITING.isBefore(SocialMediaRequest.QUEUE_CLOSED)));
+        }
+
+        @Test
+        void theAnswerQueuesTheRequestAgainByItsNewDeadline() {
+            SocialMediaRequest request = submitted(1);
+            request.requestInformation("Which grade levels?", "superintendent", ASKED_AT);
+            request.answerInformationRequest("Grades 4 and 5", ANSWERED_AT, DEADLINE_2);
+            assertEquals(DEADLINE_2, request.getQueueKey());
+        }
+
+        @Test
+        void aRunningReviewWithoutDeadlineHasNoPlaceInTheQueue() {
+            assertThrows(NullPointerException.class, () -> SocialMediaRequest.queueKey(RequestStatus.SUBMITTED, null));
+        }
+    }
 }
