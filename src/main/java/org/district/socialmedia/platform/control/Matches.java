@@ -8,17 +8,23 @@ import java.util.Locale;
 /**
  * How many rows match a table's filter, counted up to {@link #LIMIT}; {@code more} when there are more.
  * Counting every match of a wide filter reads every matching row (a million grants, ten million audit
- * rows), which the page itself does not need; reading at most LIMIT + 1 ids costs the same at any size.
+ * rows), which the page itself does not need; stepping over at most LIMIT + 1 ids costs the same at any size.
  * Past the limit the tables say "more than 10,000" and the APIs {@code "totalExact": false}.
  */
 public record Matches(long count, boolean more) implements Serializable {
 
     public static final int LIMIT = 10_000;
 
-    /** Runs a query for the matching ids (no ORDER BY needed) and counts up to the limit. */
+    /**
+     * Runs a query for the matching ids (no ORDER BY needed) and counts up to the limit. First the database
+     * skips to the match after the limit and returns that one id (when it exists, the count is "more"):
+     * the ids of a wide filter are never fetched into the server, only stepped over in an index.
+     */
     public static Matches of(TypedQuery<?> ids) {
-        int found = ids.setFirstResult(0).setMaxResults(LIMIT + 1).getResultList().size();
-        return found > LIMIT ? new Matches(LIMIT, true) : new Matches(found, false);
+        if (!ids.setFirstResult(LIMIT).setMaxResults(1).getResultList().isEmpty()) {
+            return new Matches(LIMIT, true);
+        }
+        return new Matches(ids.setFirstResult(0).setMaxResults(LIMIT).getResultList().size(), false);
     }
 
     public static String limitShown() {
