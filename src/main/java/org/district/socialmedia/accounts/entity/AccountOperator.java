@@ -10,6 +10,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 import org.district.socialmedia.people.entity.StaffUser;
 import org.district.socialmedia.requests.entity.Authorization;
 
@@ -33,6 +35,7 @@ public class AccountOperator implements Serializable {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "account_id", nullable = false, updatable = false)
+    @BatchFetch(BatchFetchType.IN)
     private DistrictAccount account;
 
     /* The same foreign key, read-only, for queries: "o.account.id" makes EclipseLink join the account. */
@@ -41,10 +44,12 @@ public class AccountOperator implements Serializable {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "authorization_id", nullable = false, updatable = false)
+    @BatchFetch(BatchFetchType.IN)
     private Authorization authorization;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "employee_id", nullable = false, updatable = false)
+    @BatchFetch(BatchFetchType.IN)
     private StaffUser employee;
 
     @Column(name = "added_at", nullable = false, updatable = false)

@@ -13,6 +13,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 import jakarta.validation.constraints.Size;
 import org.district.socialmedia.people.entity.OrgUnit;
 import org.district.socialmedia.people.entity.Role;
@@ -67,6 +69,7 @@ public class DistrictAccount implements Serializable {
 
     @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "platform_id", nullable = false)
+    @BatchFetch(BatchFetchType.IN)
     private Platform platform;
 
     @Size(max = OTHER_PLATFORM_MAX)
@@ -86,6 +89,7 @@ public class DistrictAccount implements Serializable {
 
     @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "unit_id", nullable = false)
+    @BatchFetch(BatchFetchType.IN)
     private OrgUnit unit;
 
     /** The school's name, lower-cased: the console's order "by school" walks an index on it (V8); units are never renamed. */

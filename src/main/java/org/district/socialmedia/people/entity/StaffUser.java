@@ -16,6 +16,8 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -72,16 +74,19 @@ public class StaffUser implements Serializable {
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "unit_id")
+    @BatchFetch(BatchFetchType.IN)
     private OrgUnit unit;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "supervisor_id")
+    @BatchFetch(BatchFetchType.IN)
     private StaffUser supervisor;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "staff_user_role", joinColumns = @JoinColumn(name = "staff_user_id"))
     @Enumerated(EnumType.STRING)
     @Column(name = "role", length = 30, nullable = false)
+    @BatchFetch(BatchFetchType.IN)
     private Set<Role> roles = EnumSet.noneOf(Role.class);
 
     @Column(name = "password_hash", length = PASSWORD_HASH_MAX)

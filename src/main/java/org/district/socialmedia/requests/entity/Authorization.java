@@ -14,6 +14,8 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 import jakarta.validation.constraints.Size;
 import org.district.socialmedia.people.entity.StaffUser;
 import org.district.socialmedia.platform.entity.InvalidInputException;
@@ -53,14 +55,17 @@ public class Authorization implements Serializable {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "employee_id", nullable = false, updatable = false)
+    @BatchFetch(BatchFetchType.IN)
     private StaffUser employee;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "request_id", nullable = false, updatable = false)
+    @BatchFetch(BatchFetchType.IN)
     private SocialMediaRequest request;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "line_id", nullable = false, updatable = false, unique = true)
+    @BatchFetch(BatchFetchType.IN)
     private RequestLine line;
 
     @Column(name = "platform_label", length = PLATFORM_LABEL_MAX, nullable = false, updatable = false)

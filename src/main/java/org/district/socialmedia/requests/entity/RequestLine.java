@@ -14,6 +14,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 import jakarta.validation.constraints.Size;
 
 import java.io.Serializable;
@@ -45,6 +47,7 @@ public class RequestLine implements Serializable {
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "platform_id", nullable = false)
+    @BatchFetch(BatchFetchType.IN)
     private Platform platform;
 
     @Size(max = SocialMediaRequest.OTHER_PLATFORM_MAX)
@@ -60,6 +63,7 @@ public class RequestLine implements Serializable {
     @CollectionTable(name = "sm_request_line_audience", joinColumns = @JoinColumn(name = "line_id"))
     @Enumerated(EnumType.STRING)
     @Column(name = "audience", length = 20, nullable = false)
+    @BatchFetch(BatchFetchType.IN)
     private Set<Audience> audiences = EnumSet.noneOf(Audience.class);
 
     @Column(name = "communicates_with_students", nullable = false)

@@ -17,6 +17,8 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 import jakarta.validation.constraints.Size;
 import org.district.socialmedia.people.entity.StaffUser;
 import org.district.socialmedia.platform.entity.InvalidInputException;
@@ -96,6 +98,7 @@ public class SocialMediaRequest implements Serializable {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "requester_id", nullable = false, updatable = false)
+    @BatchFetch(BatchFetchType.IN)
     private StaffUser requester;
 
     @Enumerated(EnumType.STRING)
