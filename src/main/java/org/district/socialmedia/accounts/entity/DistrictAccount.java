@@ -13,8 +13,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.eclipse.persistence.annotations.BatchFetch;
-import org.eclipse.persistence.annotations.BatchFetchType;
 import jakarta.validation.constraints.Size;
 import org.district.socialmedia.people.entity.OrgUnit;
 import org.district.socialmedia.people.entity.Role;
@@ -23,6 +21,8 @@ import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.requests.entity.Authorization;
 import org.district.socialmedia.requests.entity.Platform;
 import org.district.socialmedia.settings.entity.DistrictSettings;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 
 import java.io.Serializable;
 import java.net.URI;
