@@ -12,6 +12,8 @@
 #   BENCH_FULL_SCALE    1.0        BENCH_SMALL_SCALE  0.01      BENCH_SEED  42
 #   BENCH_REUSE         true: a database generated before with the same scale is used again
 #   BENCH_SECONDS       20: each measurement; BENCH_WARM 5: unmeasured load before it
+#   BENCH_WARM_ALL      5: seconds of unmeasured load (4 users) on every target, once after the server started, so
+#                       that the first targets are not measured on a cold JIT while the last ones run warm
 #   BENCH_BOOTS         5          BENCH_SWEEP  true           BENCH_OUT  target/bench-http
 #   BENCH_PASSWORD      demo: the generated users' password (the generator's -Dgen.password)
 #   BENCH_HEAP          512m: the server's -Xmx, WildFly's default
@@ -27,6 +29,7 @@ seed=${BENCH_SEED:-42}
 reuse=${BENCH_REUSE:-true}
 seconds=${BENCH_SECONDS:-20}
 warm=${BENCH_WARM:-5}
+warm_all=${BENCH_WARM_ALL:-5}
 boots=${BENCH_BOOTS:-5}
 sweep=${BENCH_SWEEP:-true}
 password=${BENCH_PASSWORD:-demo}
@@ -271,8 +274,12 @@ measure_scale() {
         sessions[$user]=$(sign_in "$user")
         [ -n "${sessions[$user]}" ] || { say "cannot sign in as $user"; exit 1; }
     done
+    say "   warming up: ${warm_all} s on every target"
     while IFS='|' read -r target who method path body; do
         check_target "$who" "$method" "$path" "$body"
+        [ "$warm_all" -gt 0 ] && load 4 "$warm_all" "$who" "$method" "$path" "$body" >/dev/null
+    done < <(targets "$account" "$class")
+    while IFS='|' read -r target who method path body; do
         load 1 "$warm" "$who" "$method" "$path" "$body" >/dev/null
         figures["$name|$target|1"]=$(load 1 "$seconds" "$who" "$method" "$path" "$body")
         load 20 "$warm" "$who" "$method" "$path" "$body" >/dev/null
