@@ -1,0 +1,28 @@
+package org.district.socialmedia.it;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.district.socialmedia.accounts.boundary.AccountService;
+import org.district.socialmedia.people.entity.Role;
+
+import java.util.function.Function;
+
+/**
+ * Test helper deployed with in-container tests: calls a boundary in the role of an employee, the
+ * least a signed-in page user holds, without a login (the test runner's requests carry none).
+ */
+@Stateless
+@RunAs(Role.EMPLOYEE_NAME)
+// a bean with security metadata denies methods without permissions (WildFly's default-missing-method-permissions-deny-access)
+@PermitAll
+public class AsEmployee {
+
+    @Inject
+    AccountService accounts;
+
+    public <T> T accounts(Function<AccountService, T> work) {
+        return work.apply(accounts);
+    }
+}
