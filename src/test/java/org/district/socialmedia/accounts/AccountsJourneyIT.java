@@ -1,5 +1,6 @@
 package org.district.socialmedia.accounts;
 
+import jakarta.json.JsonObject;
 import org.district.socialmedia.it.Api;
 import org.district.socialmedia.it.Deployments;
 import org.district.socialmedia.it.JsonBodies;
@@ -7,6 +8,7 @@ import org.district.socialmedia.it.browser.Accessibility;
 import org.district.socialmedia.it.browser.Browser;
 import org.district.socialmedia.it.browser.LoginScreen;
 import org.district.socialmedia.it.browser.PortalScreen;
+import org.district.socialmedia.it.browser.TypeAhead;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -36,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * In a real browser: the Superintendent grants rights in the dialog, the holder sees the account,
  * the rights expire and the account disappears from the holder's console; every console page and
- * dialog passes axe; the public directory opens without signing in.
+ * dialog passes axe; the "School or department" type-ahead boxes of the console, the rights page and
+ * the editor, used by keyboard, filter and set the owner; the public directory opens without signing in.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -191,6 +194,85 @@ class AccountsJourneyIT {
         superintendent.submit(By.id("account:save"));
         assertTrue(driver.findElement(By.id("account")).getText().contains("Enter the account's web address"),
                 "each field says what is missing");
+        superintendent.signOut();
+    }
+
+    /** Waits until the handles with the prefix that the table's links show ("Instagram @x" or "@x") are exactly these. */
+    private void waitForHandles(String table, String prefix, java.util.Set<String> expected) {
+        waiting().until(d -> expected.equals(d.findElements(By.cssSelector("#" + table.replace(":", "\\:") + " tbody tr a")).stream()
+                .map(org.openqa.selenium.WebElement::getText).filter(h -> h.contains(prefix)).map(h -> h.substring(h.indexOf(prefix)))
+                .collect(java.util.stream.Collectors.toSet())));
+    }
+
+    @Test
+    void typingPartOfASchoolsNameAndPickingItFiltersTheConsoleTheRightsAndSetsTheOwner() {
+        String prefix = AccountsApiIT.unique("@unitbox_");
+        String roosevelt = prefix + "_rms";
+        String lincoln = prefix + "_lhs";
+        JsonObject rms = AccountsApiIT.createAccount(api, roosevelt, "RMS");
+        long lincolnId = AccountsApiIT.createAccount(api, lincoln, "LHS").getJsonNumber("id").longValue();
+        for (long account : new long[]{rms.getJsonNumber("id").longValue(), lincolnId}) {
+            int status = api.post("/api/accounts/" + account + "/grants", "superintendent",
+                    "{\"holder\":\"siteadmin2\",\"reason\":\"Unit filter check.\"}").statusCode();
+            assertTrue(status == 200 || status == 201, "granted: " + status);
+        }
+
+        PortalScreen superintendent = new LoginScreen(driver, BASE).open().signInAs("superintendent", Api.DEMO_PASSWORD);
+        superintendent.go("District accounts");
+        TypeAhead unit = new TypeAhead(driver, "accounts:unit");
+        // a combobox that screen readers announce, named by its visible label
+        assertEquals("combobox", unit.input().getDomAttribute("role"));
+        assertEquals("accounts:unit_panel", unit.input().getDomAttribute("aria-controls"));
+        assertEquals("list", unit.input().getDomAttribute("aria-autocomplete"));
+        assertEquals("false", unit.input().getDomAttribute("aria-expanded"));
+        assertEquals("School or department", driver.findElement(By.cssSelector("label[for='accounts:unit_input']")).getText());
+        assertEquals("", unit.text(), "no school chosen: all of them");
+
+        driver.findElement(By.id("accounts:text")).sendKeys(prefix.substring(1));
+        unit.choose("roosev", "Roosevelt Middle School (RMS)");
+        assertEquals(String.valueOf(rms.getJsonNumber("unitId").longValue()), unit.chosenValue());
+        driver.findElement(By.id("accounts:apply")).click();
+        waitForHandles("accounts:table", prefix, java.util.Set.of(roosevelt));
+        Accessibility.assertNoViolations(driver, "the accounts console with a school chosen");
+
+        assertEquals("No active school or department has that in its name or code", unit.typeMatchingNothing("zzqx no such school"));
+        // shown in the open list, and said to screen readers through the box's live region
+        waiting().until(d -> "true".equals(unit.input().getDomAttribute("aria-expanded"))
+                && unit.status().contains("No active school or department has that in its name or code"));
+        unit.leave();
+        waiting().until(d -> unit.text().isEmpty() && unit.chosenValue().isEmpty());
+        driver.findElement(By.id("accounts:apply")).click();
+        waitForHandles("accounts:table", prefix, java.util.Set.of(roosevelt, lincoln));
+
+        // the compliance view links here with a unitId: that school shows in the box and filters the table
+        superintendent.open("/accounts/index.xhtml?unitId=" + rms.getJsonNumber("unitId").longValue());
+        assertEquals("Roosevelt Middle School (RMS)", new TypeAhead(driver, "accounts:unit").text());
+        driver.findElement(By.id("accounts:text")).sendKeys(prefix.substring(1));
+        driver.findElement(By.id("accounts:apply")).click();
+        waitForHandles("accounts:table", prefix, java.util.Set.of(roosevelt));
+
+        superintendent.go("Administrative rights");
+        TypeAhead grantsUnit = new TypeAhead(driver, "grants:unit");
+        assertEquals("School or department", driver.findElement(By.cssSelector("label[for='grants:unit_input']")).getText());
+        driver.findElement(By.id("grants:holder")).sendKeys("siteadmin2");
+        grantsUnit.choose("LINCOLN h", "Lincoln High School (LHS)");
+        driver.findElement(By.id("grants:apply")).click();
+        waitForHandles("grants:table", prefix, java.util.Set.of(lincoln));
+        Accessibility.assertNoViolations(driver, "the rights console with a school chosen");
+        grantsUnit.clear();
+        driver.findElement(By.id("grants:apply")).click();
+        waitForHandles("grants:table", prefix, java.util.Set.of(roosevelt, lincoln));
+
+        // the editor's owner box: it shows the account's school, and another one is chosen the same way
+        superintendent.open("/accounts/edit.xhtml?id=" + lincolnId);
+        TypeAhead owner = new TypeAhead(driver, "account:unitId");
+        assertEquals("Lincoln High School (LHS)", owner.text());
+        assertEquals("Owning school or department", driver.findElement(By.cssSelector("label[for='account:unitId_input']")).getText());
+        owner.choose("rms", "Roosevelt Middle School (RMS)");
+        superintendent.submit(By.id("account:save"));
+        assertTrue(driver.findElement(By.id("notice")).getText().contains("The account's description is saved."));
+        assertEquals("Roosevelt Middle School", JsonBodies.object(api.get("/api/accounts/" + lincolnId, "superintendent").body())
+                .getString("unit"));
         superintendent.signOut();
     }
 

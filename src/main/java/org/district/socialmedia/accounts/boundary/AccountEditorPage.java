@@ -4,7 +4,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.district.socialmedia.people.entity.OrgUnit;
 import org.district.socialmedia.platform.boundary.Messages;
 import org.district.socialmedia.platform.entity.ConflictException;
 import org.district.socialmedia.platform.entity.InvalidInputException;
@@ -35,16 +34,16 @@ public class AccountEditorPage implements Serializable {
     private String handle;
     private String url;
     private Long unitId;
+    /** The unit the box shows; unitId is what is saved, this gives the box its text. */
+    private AccountService.UnitChoice unit;
     private String purpose;
     private String registeredEmail;
     private boolean archiveCovered;
     private List<Platform> platforms;
-    private List<OrgUnit> units;
     private List<AccountService.AuthorizationChoice> authorizations;
 
     public void load() throws IOException {
         platforms = service.platforms();
-        units = service.units();
         try {
             if (id != null) {
                 AccountService.AccountView a = service.get(id);
@@ -114,6 +113,26 @@ public class AccountEditorPage implements Serializable {
     public boolean isArchiveCovered() { return archiveCovered; }
     public void setArchiveCovered(boolean archiveCovered) { this.archiveCovered = archiveCovered; }
     public List<Platform> getPlatforms() { return platforms; }
-    public List<OrgUnit> getUnits() { return units; }
     public List<AccountService.AuthorizationChoice> getAuthorizations() { return authorizations; }
+
+    public AccountService.UnitChoice getUnit() {
+        // the account or the authorization being edited gives the unit's id only: its name is read whenever the id changes
+        if (unitId != null && (unit == null || !unitId.equals(unit.id()))) {
+            unit = service.unit(unitId);
+        }
+        return unitId == null ? null : unit;
+    }
+
+    public void setUnit(AccountService.UnitChoice unit) {
+        this.unit = unit;
+        this.unitId = unit == null ? null : unit.id();
+    }
+
+    public List<AccountService.UnitChoice> completeUnit(String text) {
+        return service.findUnits(text, AccountService.UNIT_CHOICES_MAX);
+    }
+
+    public UnitChoiceConverter getUnitConverter() {
+        return new UnitChoiceConverter(service, unit);
+    }
 }

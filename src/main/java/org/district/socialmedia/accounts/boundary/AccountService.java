@@ -229,10 +229,6 @@ public class AccountService {
         return em.createNamedQuery(Platform.ALL_ACTIVE, Platform.class).getResultList();
     }
 
-    public List<OrgUnit> units() {
-        return em.createNamedQuery(OrgUnit.ALL_ACTIVE, OrgUnit.class).getResultList();
-    }
-
     /**
      * The active schools and departments whose name or code contains the text (any case), by name, at
      * most {@link #UNIT_CHOICES_MAX}: a District has about a thousand, too many to send to a page.

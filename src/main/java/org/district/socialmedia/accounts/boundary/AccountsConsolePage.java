@@ -9,7 +9,6 @@ import org.district.socialmedia.accounts.control.AccountFilter;
 import org.district.socialmedia.accounts.control.RightsAuthority;
 import org.district.socialmedia.accounts.entity.AccountStatus;
 import org.district.socialmedia.accounts.entity.ComplianceIssue;
-import org.district.socialmedia.people.entity.OrgUnit;
 import org.district.socialmedia.platform.boundary.CsvDownload;
 import org.district.socialmedia.platform.control.Matches;
 import org.district.socialmedia.requests.entity.Platform;
@@ -37,10 +36,11 @@ public class AccountsConsolePage implements Serializable {
 
     private String text;
     private Long unitId;
+    /** The unit the box shows; unitId is what filters, this gives the box its text. */
+    private AccountService.UnitChoice unit;
     private Long platformId;
     private AccountStatus status;
     private String issue;
-    private List<OrgUnit> units;
     private List<Platform> platforms;
     private RightsAuthority.Caller caller;
     /** More rows match than the table counts (see Matches.LIMIT). */
@@ -51,7 +51,6 @@ public class AccountsConsolePage implements Serializable {
 
     @PostConstruct
     void init() {
-        units = service.units();
         platforms = service.platforms();
         caller = service.caller();
         rows = new LazyDataModel<>() {
@@ -97,7 +96,6 @@ public class AccountsConsolePage implements Serializable {
 
     public AccountStatus[] getStatuses() { return AccountStatus.values(); }
     public ComplianceIssue[] getIssues() { return ComplianceIssue.values(); }
-    public List<OrgUnit> getUnits() { return units; }
     public List<Platform> getPlatforms() { return platforms; }
     public RightsAuthority.Caller getCaller() { return caller; }
     public LazyDataModel<AccountService.AccountRow> getRows() { return rows; }
@@ -111,6 +109,28 @@ public class AccountsConsolePage implements Serializable {
     public void setStatus(AccountStatus status) { this.status = status; }
     public String getIssue() { return issue; }
     public void setIssue(String issue) { this.issue = issue; }
+
+    public AccountService.UnitChoice getUnit() {
+        // a unitId from the address (the compliance view links here with one) comes without a name:
+        // read it whenever the id changes
+        if (unitId != null && (unit == null || !unitId.equals(unit.id()))) {
+            unit = service.unit(unitId);
+        }
+        return unitId == null ? null : unit;
+    }
+
+    public void setUnit(AccountService.UnitChoice unit) {
+        this.unit = unit;
+        this.unitId = unit == null ? null : unit.id();
+    }
+
+    public List<AccountService.UnitChoice> completeUnit(String text) {
+        return service.findUnits(text, AccountService.UNIT_CHOICES_MAX);
+    }
+
+    public UnitChoiceConverter getUnitConverter() {
+        return new UnitChoiceConverter(service, unit);
+    }
 
     public boolean isMore() { return more; }
 

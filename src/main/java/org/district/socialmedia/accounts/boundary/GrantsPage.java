@@ -8,7 +8,6 @@ import org.district.socialmedia.accounts.control.AccountQueries;
 import org.district.socialmedia.accounts.control.GrantFilter;
 import org.district.socialmedia.accounts.control.RightsAuthority;
 import org.district.socialmedia.accounts.entity.GrantStatus;
-import org.district.socialmedia.people.entity.OrgUnit;
 import org.district.socialmedia.platform.boundary.CsvDownload;
 import org.district.socialmedia.platform.boundary.Messages;
 import org.district.socialmedia.platform.control.Matches;
@@ -39,12 +38,13 @@ public class GrantsPage implements Serializable {
     AccountService service;
 
     private Long unitId;
+    /** The unit the box shows; unitId is what filters, this gives the box its text. */
+    private AccountService.UnitChoice unit;
     private Long platformId;
     private String holder;
     private GrantStatus status = GrantStatus.ACTIVE;
     private boolean expiringSoon;
     private boolean notReviewed;
-    private List<OrgUnit> units;
     private List<Platform> platforms;
     private RightsAuthority.Caller caller;
     /** More rows match than the table counts (see Matches.LIMIT). */
@@ -60,7 +60,6 @@ public class GrantsPage implements Serializable {
 
     @PostConstruct
     void init() {
-        units = service.units();
         platforms = service.platforms();
         caller = service.caller();
         reviewOpen = service.openReviewStart() != null;
@@ -133,7 +132,6 @@ public class GrantsPage implements Serializable {
     }
 
     public GrantStatus[] getStatuses() { return GrantStatus.values(); }
-    public List<OrgUnit> getUnits() { return units; }
     public List<Platform> getPlatforms() { return platforms; }
     public RightsAuthority.Caller getCaller() { return caller; }
     public boolean isReviewOpen() { return reviewOpen; }
@@ -154,6 +152,27 @@ public class GrantsPage implements Serializable {
     public String getRevokeReason() { return revokeReason; }
     public void setRevokeReason(String revokeReason) { this.revokeReason = revokeReason; }
     public boolean isRevokeDialogOpen() { return revokeDialogOpen; }
+
+    public AccountService.UnitChoice getUnit() {
+        // a unitId set on its own (setUnitId) comes without a name: read it whenever the id changes
+        if (unitId != null && (unit == null || !unitId.equals(unit.id()))) {
+            unit = service.unit(unitId);
+        }
+        return unitId == null ? null : unit;
+    }
+
+    public void setUnit(AccountService.UnitChoice unit) {
+        this.unit = unit;
+        this.unitId = unit == null ? null : unit.id();
+    }
+
+    public List<AccountService.UnitChoice> completeUnit(String text) {
+        return service.findUnits(text, AccountService.UNIT_CHOICES_MAX);
+    }
+
+    public UnitChoiceConverter getUnitConverter() {
+        return new UnitChoiceConverter(service, unit);
+    }
 
     public boolean isMore() { return more; }
 
