@@ -142,7 +142,7 @@ class DistrictDataGeneratorTest {
         for (String table : List.of("org_unit", "staff_user", "staff_user_role", "district_account", "account_grant", "rights_notice",
                 "sm_request", "sm_request_line", "sm_review_cycle", "sm_authorization", "account_operator", "escalation_event",
                 "student", "guardian", "student_guardian", "enrollment", "consent_form", "consent_revocation", "audit_seal",
-                "audit_chain")) {
+                "audit_chain", "directory_version")) {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY 1, 2")) {
                 ResultSetMetaData meta = rs.getMetaData();
                 while (rs.next()) {
@@ -156,6 +156,13 @@ class DistrictDataGeneratorTest {
             }
         }
         return HexFormat.of().formatHex(sha.digest());
+    }
+
+    @Test
+    void theDirectoryVersionHasMovedOnFromTheMigrationsAtTheDistrictsNow() throws SQLException {
+        assertEquals(1, count("SELECT COUNT(*) FROM directory_version"));
+        assertEquals(2, count("SELECT version FROM directory_version WHERE id = 1"), "the migration's 1, raised once for the accounts");
+        assertEquals(1, count("SELECT COUNT(*) FROM directory_version WHERE changed_at = TIMESTAMP WITH TIME ZONE '" + NOW + "'"));
     }
 
     @Test

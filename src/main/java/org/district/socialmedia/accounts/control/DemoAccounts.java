@@ -36,6 +36,8 @@ public class DemoAccounts {
     EntityManager em;
     @Inject
     java.time.Clock clock;
+    @Inject
+    DirectoryVersions directoryVersions;
 
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void seed(DistrictSettings district) {
@@ -95,6 +97,9 @@ public class DemoAccounts {
         DistrictAccount archived = account("Blog", "Lincoln Library Blog", "https://lincolnlibrary.district.example.org", "LHS",
                 "The library's book reviews (moved to the District site).", "library@district.example.org", true, district, now, null);
         archived.changeStatus(AccountStatus.ARCHIVED);
+        em.flush();
+        // another server sharing the database may have kept the empty directory
+        directoryVersions.changed();
     }
 
     private DistrictAccount account(String platform, String handle, String url, String unit, String purpose, String email,

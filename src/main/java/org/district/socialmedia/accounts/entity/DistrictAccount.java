@@ -352,6 +352,18 @@ public class DistrictAccount implements Serializable {
         return user != null && user.isActive() && user.hasRole(Role.SITE_ADMIN);
     }
 
+    /** What the public directory shows of an account; the school by id, since its name comes with it. */
+    public record Listing(String platform, String handle, String url, Long unitId) implements Serializable {
+    }
+
+    /**
+     * What the public directory shows of this account, or null when it is not listed (not active).
+     * A change that leaves it equal changes nothing the public sees: the purpose, the email, checks, rights.
+     */
+    public Listing listing() {
+        return status == AccountStatus.ACTIVE ? new Listing(platformLabel(), handle, url, unit.getId()) : null;
+    }
+
     /** The name shown to the public: the platform, or the name typed for "Other". */
     public String platformLabel() {
         return otherPlatformName != null ? otherPlatformName : platform.getName();

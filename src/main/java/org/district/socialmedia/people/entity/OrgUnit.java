@@ -19,7 +19,11 @@ import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.util.Objects;
 
-/** A school or a department of the District: where staff work and accounts belong. */
+/**
+ * A school or a department of the District: where staff work and accounts belong. Units are created
+ * (by hand or by the roster import), never renamed nor deactivated: the accounts console's order and
+ * the public directory's version rely on that (see DistrictAccount.unitKey, accounts/control/DirectoryVersions).
+ */
 @Entity
 @Table(name = "org_unit")
 @NamedQuery(name = OrgUnit.ALL_ACTIVE, query = "SELECT u FROM OrgUnit u WHERE u.active = TRUE ORDER BY u.name")

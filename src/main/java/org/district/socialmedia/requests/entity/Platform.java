@@ -64,6 +64,10 @@ public class Platform implements Serializable {
         this.sortOrder = sortOrder;
     }
 
+    /**
+     * The public directory shows this name on accounts: whoever offers renaming must also raise the
+     * directory's version in the same transaction (accounts/control/DirectoryVersions), or clients keep the old name.
+     */
     public void rename(String newName) {
         this.name = Texts.clean(newName);
     }

@@ -321,6 +321,46 @@ class DistrictAccountTest {
         assertEquals(EnumSet.allOf(ComplianceIssue.class), a.complianceIssues(NOW, 0), "suspended accounts are still checked");
     }
 
+    // --- what the public directory shows ---
+
+    @Test
+    void anActiveAccountIsListedWithItsPlatformHandleAddressAndSchool() {
+        assertEquals(new DistrictAccount.Listing("Facebook", "@LincolnHS", "https://www.facebook.com/LincolnHS", 20L),
+                account().listing());
+        assertEquals("Mastodon", new DistrictAccount(onPlatform(OTHER, "Mastodon"), SETTINGS, "registrar", NOW, null).listing().platform(),
+                "the name typed for Other, as the directory shows it");
+    }
+
+    @Test
+    void onlyChangesOfWhatThePublicSeesChangeTheListing() {
+        DistrictAccount a = account();
+        DistrictAccount.Listing before = a.listing();
+        a.update(new DistrictAccount.Details(FACEBOOK, null, "@LincolnHS", "https://www.facebook.com/LincolnHS", LINCOLN,
+                "Another purpose", "office@district.example.org", false), SETTINGS);
+        a.recordIdentificationCheck(true, "registrar", NOW);
+        a.recordPrivacyReview("registrar", NOW);
+        a.grant(siteAdmin("principal"), AccountFixtures.SUPERINTENDENT, "Runs it", null, null, null, AccountFixtures.TODAY,
+                AccountFixtures.SCHOOL_YEAR_END, NOW);
+        assertEquals(before, a.listing(), "purpose, email, archive, checks and rights are not published");
+
+        a.update(new DistrictAccount.Details(FACEBOOK, null, "@LincolnHS", "https://www.facebook.com/LincolnHS", WASHINGTON,
+                "Another purpose", "office@district.example.org", false), SETTINGS);
+        assertEquals(21L, a.listing().unitId(), "moved to another school");
+        a.update(with("@Lincoln_High", "https://www.facebook.com/LincolnHS", "office@district.example.org"), SETTINGS);
+        assertEquals("@Lincoln_High", a.listing().handle());
+    }
+
+    @Test
+    void anAccountThatIsNotActiveIsNotListed() {
+        DistrictAccount a = account();
+        a.changeStatus(AccountStatus.SUSPENDED);
+        assertNull(a.listing());
+        a.changeStatus(AccountStatus.ARCHIVED);
+        assertNull(a.listing(), "from suspended to archived: still not listed, the directory is the same");
+        a.changeStatus(AccountStatus.ACTIVE);
+        assertEquals("@LincolnHS", a.listing().handle());
+    }
+
     // --- who may hold rights, operators ---
 
     @Test

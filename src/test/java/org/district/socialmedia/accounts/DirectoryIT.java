@@ -1,0 +1,110 @@
+package org.district.socialmedia.accounts;
+
+import jakarta.json.JsonObject;
+import org.district.socialmedia.it.Api;
+import org.district.socialmedia.it.Deployments;
+import org.district.socialmedia.it.JsonBodies;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+
+import static org.district.socialmedia.accounts.AccountsApiIT.createAccount;
+import static org.district.socialmedia.accounts.AccountsApiIT.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The public directory at district scale, on the real WAR: its version (seen through the ETag) moves
+ * with what the public sees and with nothing else.
+ * No other test changes accounts while these run (the suite's classes run one after another), and the
+ * timers that run meanwhile change rights, which the directory does not show.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DirectoryIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.realWar();
+    }
+
+    private final Api api = Api.onTestServer();
+
+    private String etag(String path) {
+        HttpResponse<String> response = api.get(path, null);
+        assertEquals(200, response.statusCode(), response.body());
+        return response.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag on " + path));
+    }
+
+    private String etag() {
+        return etag("/api/directory");
+    }
+
+    private JsonObject account(long id) {
+        return JsonBodies.object(api.get("/api/accounts/" + id, "sysadmin").body());
+    }
+
+    private HttpResponse<String> change(long id, String handle, String unit, String purpose, String email) {
+        return api.put("/api/accounts/" + id, "sysadmin", """
+                {"account":{"platform":"Instagram","handle":"%s","url":"https://www.instagram.com/%s","unit":"%s",
+                 "purpose":"%s","registeredEmail":"%s","archiveCovered":true},"version":%d}"""
+                .formatted(handle, handle.replace("@", ""), unit, purpose, email, account(id).getJsonNumber("version").longValue()));
+    }
+
+    private HttpResponse<String> status(long id, String status) {
+        return api.put("/api/accounts/" + id + "/status", "sysadmin",
+                "{\"status\":\"" + status + "\",\"version\":" + account(id).getJsonNumber("version") + "}");
+    }
+
+    @Test
+    void theETagMovesWithWhatThePublicSeesAndWithNothingElse() {
+        String start = etag();
+        assertEquals(start, etag(), "reading changes nothing");
+
+        String handle = unique("@ver_");
+        long id = createAccount(api, handle, "WES").getJsonNumber("id").longValue();
+        String created = etag();
+        assertNotEquals(start, created, "a new active account is listed");
+
+        HttpResponse<String> purpose = change(id, handle, "WES", "Another purpose, not published.", "wes-news@district.example.org");
+        assertEquals(200, purpose.statusCode(), purpose.body());
+        HttpResponse<String> granted = api.post("/api/accounts/" + id + "/grants", "superintendent",
+                "{\"holder\":\"siteadmin\",\"reason\":\"Runs the school's news.\"}");
+        assertEquals(201, granted.statusCode(), granted.body());
+        HttpResponse<String> refused = api.put("/api/accounts/" + id, "sysadmin", """
+                {"account":{"platform":"Instagram","handle":"%s","url":"ftp://nowhere","unit":"WES","purpose":"x",
+                 "registeredEmail":"wes-news@district.example.org"}}""".formatted(handle));
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals(created, etag(), "purpose, email, rights and a refused change are not what the public sees");
+
+        String renamed = unique("@ver_renamed_");
+        assertEquals(200, change(id, renamed, "WES", "Another purpose, not published.", "wes-news@district.example.org").statusCode());
+        String afterRename = etag();
+        assertNotEquals(created, afterRename, "a new handle is published");
+
+        assertEquals(200, change(id, renamed, "LHS", "Another purpose, not published.", "wes-news@district.example.org").statusCode());
+        String moved = etag();
+        assertNotEquals(afterRename, moved, "another school is published");
+
+        assertEquals(200, status(id, "SUSPENDED").statusCode());
+        String suspended = etag();
+        assertNotEquals(moved, suspended, "a suspended account leaves the directory");
+        assertEquals(200, status(id, "ARCHIVED").statusCode());
+        assertEquals(suspended, etag(), "suspended or archived, it is not listed either way");
+        assertEquals(200, status(id, "ACTIVE").statusCode());
+        String back = etag();
+        assertNotEquals(suspended, back, "active again, it is listed again");
+
+        assertEquals(304, api.getWithHeader("/api/directory", null, "If-None-Match", back).statusCode());
+        HttpResponse<String> stale = api.getWithHeader("/api/directory", null, "If-None-Match", moved);
+        assertEquals(200, stale.statusCode(), "an older ETag gets the whole directory again");
+        assertEquals(back, stale.headers().firstValue("ETag").orElse(null));
+        assertTrue(stale.body().contains(renamed), "and the directory as it is now");
+    }
+}
