@@ -1,6 +1,8 @@
 package org.district.socialmedia.accounts;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.district.socialmedia.it.Api;
 import org.district.socialmedia.it.Deployments;
 import org.district.socialmedia.it.JsonBodies;
@@ -12,16 +14,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
 
 import static org.district.socialmedia.accounts.AccountsApiIT.createAccount;
 import static org.district.socialmedia.accounts.AccountsApiIT.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The public directory at district scale, on the real WAR: its version (seen through the ETag) moves
- * with what the public sees and with nothing else.
+ * with what the public sees and with nothing else, one school's part by code or id keeps the four
+ * fields.
  * No other test changes accounts while these run (the suite's classes run one after another), and the
  * timers that run meanwhile change rights, which the directory does not show.
  */
@@ -106,5 +113,48 @@ class DirectoryIT {
         assertEquals(200, stale.statusCode(), "an older ETag gets the whole directory again");
         assertEquals(back, stale.headers().firstValue("ETag").orElse(null));
         assertTrue(stale.body().contains(renamed), "and the directory as it is now");
+    }
+
+    @Test
+    void oneSchoolsPartByCodeOrIdHasTheSameFourFieldsAndItsOwnETag() {
+        String first = unique("@part_a_");
+        String second = unique("@part_b_");
+        String elsewhere = unique("@part_lhs_");
+        long id = createAccount(api, first, "RMS").getJsonNumber("id").longValue();
+        createAccount(api, second, "RMS");
+        createAccount(api, elsewhere, "LHS");
+
+        HttpResponse<String> byCode = api.get("/api/directory?unit=RMS", null);
+        assertEquals(200, byCode.statusCode(), byCode.body());
+        JsonArray part = JsonBodies.array(byCode.body());
+        List<String> handles = part.stream().map(JsonValue::asJsonObject).map(e -> e.getString("handle")).toList();
+        assertTrue(handles.containsAll(List.of(first, second)), handles.toString());
+        assertFalse(handles.contains(elsewhere), "another school's account is not in this part");
+        for (JsonValue entry : part) {
+            assertEquals(Set.of("platform", "handle", "url", "unit"), entry.asJsonObject().keySet());
+            assertEquals("Roosevelt Middle School", entry.asJsonObject().getString("unit"));
+        }
+
+        long unitId = account(id).getJsonNumber("unitId").longValue();
+        HttpResponse<String> byId = api.get("/api/directory?unitId=" + unitId, null);
+        assertEquals(200, byId.statusCode(), byId.body());
+        assertEquals(byCode.body(), byId.body(), "the same part by id");
+
+        String partTag = byCode.headers().firstValue("ETag").orElse(null);
+        assertNotNull(partTag);
+        assertEquals(304, api.getWithHeader("/api/directory?unit=RMS", null, "If-None-Match", partTag).statusCode());
+        HttpResponse<String> whole = api.get("/api/directory", null);
+        assertNotEquals(partTag, whole.headers().firstValue("ETag").orElse(null), "the part and the whole differ");
+        assertEquals(200, api.getWithHeader("/api/directory", null, "If-None-Match", partTag).statusCode());
+        List<String> all = JsonBodies.array(whole.body()).stream().map(JsonValue::asJsonObject).map(e -> e.getString("handle")).toList();
+        assertTrue(all.containsAll(List.of(first, second, elsewhere)), "without a parameter, every active account as before");
+
+        HttpResponse<String> unknown = api.get("/api/directory?unit=NO-SUCH-SCHOOL", null);
+        assertEquals(400, unknown.statusCode(), unknown.body());
+        assertTrue(JsonBodies.object(unknown.body()).getJsonObject("errors").getString("unit").contains("NO-SUCH-SCHOOL"));
+        HttpResponse<String> noId = api.get("/api/directory?unitId=987654321", null);
+        assertEquals(400, noId.statusCode(), noId.body());
+        assertTrue(JsonBodies.object(noId.body()).containsKey("errors"));
+        assertEquals(400, api.get("/api/directory?unit=RMS&unitId=" + unitId, null).statusCode(), "one or the other");
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import org.district.socialmedia.accounts.control.AccountFilter;
 import org.district.socialmedia.accounts.control.AccountQueries;
 import org.district.socialmedia.accounts.control.DirectoryVersions;
@@ -208,9 +209,39 @@ public class AccountService {
     /** The public directory: active accounts only, and nothing about people. */
     @PermitAll
     public List<DirectoryEntry> directory() {
-        return em.createQuery("SELECT a FROM DistrictAccount a JOIN a.unit u WHERE a.status = :active ORDER BY u.name, a.handleKey, a.id",
-                        DistrictAccount.class).setParameter("active", AccountStatus.ACTIVE).getResultStream()
-                .map(a -> new DirectoryEntry(a.platformLabel(), a.getHandle(), a.getUrl(), a.getUnit().getName())).toList();
+        return directoryQuery(null).getResultStream().map(AccountService::directoryEntry).toList();
+    }
+
+    /** The active accounts of one school or department, all of them (a school has about a hundred). */
+    @PermitAll
+    public List<DirectoryEntry> directoryOf(Long unitId) {
+        return directoryQuery(unitId).getResultStream().map(AccountService::directoryEntry).toList();
+    }
+
+    /**
+     * The id of the school or department named by its code or its id, for a part of the directory
+     * (whether it has accounts or not).
+     *
+     * @throws InvalidInputException naming {@code unit} or {@code unitId} when none has it
+     */
+    @PermitAll
+    public Long directoryUnitId(String code, Long id) {
+        boolean byCode = code != null && !code.isBlank();
+        if (byCode && id != null) {
+            throw new InvalidInputException("unit", "Name the school or department by its code (unit) or its id (unitId), not both");
+        }
+        if (id != null) {
+            if (em.find(OrgUnit.class, id) == null) {
+                throw new InvalidInputException("unitId", "No school or department has the id " + id);
+            }
+            return id;
+        }
+        if (!byCode) {
+            throw new InvalidInputException("unit", "Name the school or department by its code");
+        }
+        return em.createNamedQuery(OrgUnit.BY_CODE, OrgUnit.class).setParameter("code", code.strip()).getResultStream()
+                .findFirst().map(OrgUnit::getId)
+                .orElseThrow(() -> new InvalidInputException("unit", "No school or department has the code '" + code.strip() + "'"));
     }
 
     /**
@@ -221,6 +252,22 @@ public class AccountService {
     @PermitAll
     public String directoryVersion() {
         return directoryVersions.current();
+    }
+
+    // Values, not entities: the whole directory is 100,000 rows, and an entity would bring its school and platform along.
+    private TypedQuery<Object[]> directoryQuery(Long unitId) {
+        String select = "SELECT COALESCE(a.otherPlatformName, p.name), a.handle, a.url, u.name FROM DistrictAccount a"
+                + " JOIN a.platform p JOIN a.unit u WHERE a.status = :active";
+        if (unitId == null) {
+            return em.createQuery(select + " ORDER BY u.name, a.handleKey, a.id", Object[].class)
+                    .setParameter("active", AccountStatus.ACTIVE);
+        }
+        return em.createQuery(select + " AND u.id = :unit ORDER BY a.handleKey, a.id", Object[].class)
+                .setParameter("active", AccountStatus.ACTIVE).setParameter("unit", unitId);
+    }
+
+    private static DirectoryEntry directoryEntry(Object[] row) {
+        return new DirectoryEntry((String) row[0], (String) row[1], (String) row[2], (String) row[3]);
     }
 
     /** Raises the directory's version when the change touched what it shows of the account; after the change's flush. */

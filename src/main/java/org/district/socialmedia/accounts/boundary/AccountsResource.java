@@ -235,12 +235,17 @@ public class AccountsResource {
 
     /**
      * The public directory of the District's active official accounts: [{"platform","handle","url","unit"}].
-     * No login; cacheable, with an ETag so a client revalidates cheaply.
+     * No login; cacheable, with an ETag so a client revalidates cheaply. Without parameters, every
+     * active account (scripts rely on that); {@code unit} (a code) or {@code unitId} narrows it to one
+     * school or department.
      */
     @GET
     @Path("directory")
-    public Response directory(@Context Request request) {
-        EntityTag tag = new EntityTag(sha256(accounts.directoryVersion()));
+    public Response directory(@QueryParam("unit") String unit, @QueryParam("unitId") Long unitId, @Context Request request) {
+        boolean whole = (unit == null || unit.isBlank()) && unitId == null;
+        Long only = whole ? null : accounts.directoryUnitId(unit, unitId);
+        String version = accounts.directoryVersion();
+        EntityTag tag = new EntityTag(sha256(whole ? version : version + " unit " + only));
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);
         cache.setPrivate(false);
@@ -248,8 +253,10 @@ public class AccountsResource {
         if (notModified != null) {
             return notModified.cacheControl(cache).tag(tag).build();
         }
-        byte[] json = directoryBody.json(tag.getValue(),
-                () -> JsonbProvider.jsonb().toJson(accounts.directory()).getBytes(StandardCharsets.UTF_8));
+        // one school's part is a hundred rows read by index: built each time, only the whole is kept
+        byte[] json = whole
+                ? directoryBody.json(tag.getValue(), () -> JsonbProvider.jsonb().toJson(accounts.directory()).getBytes(StandardCharsets.UTF_8))
+                : JsonbProvider.jsonb().toJson(accounts.directoryOf(only)).getBytes(StandardCharsets.UTF_8);
         return Response.ok(json, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).tag(tag).cacheControl(cache).build();
     }
 
