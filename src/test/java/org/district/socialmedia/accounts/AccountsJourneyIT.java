@@ -39,7 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * In a real browser: the Superintendent grants rights in the dialog, the holder sees the account,
  * the rights expire and the account disappears from the holder's console; every console page and
  * dialog passes axe; the "School or department" type-ahead boxes of the console, the rights page and
- * the editor, used by keyboard, filter and set the owner; the public directory opens without signing in.
+ * the editor, used by keyboard, filter and set the owner; the public directory opens without signing in,
+ * on its schools, and shows a chosen school's accounts.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -277,14 +278,30 @@ class AccountsJourneyIT {
     }
 
     @Test
-    void thePublicDirectoryOpensWithoutSigningIn() {
+    void thePublicDirectoryOpensWithoutSigningInOnTheSchoolsAndShowsAChosenSchoolsAccounts() {
         String handle = AccountsApiIT.unique("@public_");
         AccountsApiIT.createAccount(api, handle, "RMS");
         driver.get(BASE + "/directory.xhtml");
         assertTrue(driver.findElement(By.tagName("h1")).getText().startsWith("Official social media accounts"));
         assertTrue(driver.getCurrentUrl().endsWith("/directory.xhtml"), "no detour through the login page: " + driver.getCurrentUrl());
-        assertFalse(driver.findElements(By.linkText(handle)).isEmpty(), "the new account is listed");
         assertTrue(driver.findElements(By.id("mainNav")).isEmpty(), "no staff navigation for the public");
-        Accessibility.assertNoViolations(driver, "the public directory");
+        assertTrue(driver.findElement(By.cssSelector("#units caption")).getText().startsWith("Schools and departments"));
+        assertTrue(driver.findElements(By.linkText(handle)).isEmpty(), "the first view lists schools, not their accounts");
+        Accessibility.assertNoViolations(driver, "the public directory's schools");
+
+        // by keyboard: the search box has its label, Enter sends it
+        driver.findElement(By.xpath("//label[@for='q']")).click();
+        driver.switchTo().activeElement().sendKeys("roosevelt" + org.openqa.selenium.Keys.ENTER);
+        waiting().until(ExpectedConditions.urlContains("q=roosevelt"));
+        assertTrue(driver.findElement(By.cssSelector("#units caption")).getText().contains("matching “roosevelt”"));
+        assertEquals(1, driver.findElements(By.cssSelector("#units tbody tr")).size(), "only the school asked for");
+        Accessibility.assertNoViolations(driver, "the public directory's search");
+
+        driver.findElement(By.linkText("Roosevelt Middle School")).click();
+        waiting().until(ExpectedConditions.urlContains("unit=RMS"));
+        assertEquals("Roosevelt Middle School", driver.findElement(By.id("unitName")).getText());
+        assertTrue(driver.findElement(By.cssSelector("#accounts caption")).getText().startsWith("Official accounts of Roosevelt Middle School"));
+        assertFalse(driver.findElements(By.linkText(handle)).isEmpty(), "the new account is listed with its school");
+        Accessibility.assertNoViolations(driver, "the public directory's school");
     }
 }

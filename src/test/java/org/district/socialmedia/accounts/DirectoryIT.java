@@ -16,6 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.district.socialmedia.accounts.AccountsApiIT.createAccount;
 import static org.district.socialmedia.accounts.AccountsApiIT.unique;
@@ -28,13 +30,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The public directory at district scale, on the real WAR: its version (seen through the ETag) moves
  * with what the public sees and with nothing else, one school's part by code or id keeps the four
- * fields.
+ * fields, and the page starts from the schools, showing a chosen school's accounts a page at a time.
  * No other test changes accounts while these run (the suite's classes run one after another), and the
  * timers that run meanwhile change rights, which the directory does not show.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class DirectoryIT {
+
+    private static final Pattern ROW = Pattern.compile("<tr>\\s*<td>");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -156,5 +160,62 @@ class DirectoryIT {
         assertEquals(400, noId.statusCode(), noId.body());
         assertTrue(JsonBodies.object(noId.body()).containsKey("errors"));
         assertEquals(400, api.get("/api/directory?unit=RMS&unitId=" + unitId, null).statusCode(), "one or the other");
+    }
+
+    @Test
+    void thePageStartsFromTheSchoolsAndShowsAChosenSchoolsAccountsAPageAtATime() {
+        String prefix = unique("@comm_page_");
+        for (int i = 0; i < 51; i++) {
+            String handle = prefix + "_" + i;
+            HttpResponse<String> created = api.post("/api/accounts", "sysadmin", """
+                    {"platform":"YouTube","handle":"%s","url":"https://www.youtube.com/%s","unit":"COMM",
+                     "purpose":"Recorded events.","registeredEmail":"communications@district.example.org","archiveCovered":true}"""
+                    .formatted(handle, handle.replace("@", "")));
+            assertEquals(201, created.statusCode(), created.body());
+        }
+        JsonArray part = JsonBodies.array(api.get("/api/directory?unit=COMM", null).body());
+        int inUnit = part.size();
+        String name = part.getJsonObject(0).getString("unit");
+        assertTrue(inUnit > 50, "more than a page: " + inUnit);
+
+        HttpResponse<String> first = page("/directory.xhtml");
+        assertTrue(first.body().contains("id=\"units\""), "the first view lists schools and departments");
+        assertTrue(first.body().contains("directory.xhtml?unit=COMM"), "each links to its accounts");
+        assertFalse(first.body().contains(prefix), "and shows no account");
+
+        HttpResponse<String> found = page("/directory.xhtml?q=communic");
+        assertTrue(found.body().contains("directory.xhtml?unit=COMM"), "found by part of its name");
+        assertFalse(found.body().contains("directory.xhtml?unit=LHS"), "only what matches");
+
+        HttpResponse<String> unit = page("/directory.xhtml?unit=COMM");
+        assertTrue(unit.body().contains("<h2 id=\"unitName\">" + name + "</h2>"), unit.body());
+        assertEquals(50, rows(unit.body(), "accounts"), "one page of accounts");
+        assertTrue(unit.body().contains("unit=COMM&amp;page=2"), "and a link to the next");
+        HttpResponse<String> last = page("/directory.xhtml?unit=COMM&page=" + ((inUnit + 49) / 50));
+        assertEquals(inUnit - 50 * ((inUnit - 1) / 50), rows(last.body(), "accounts"), "the rest on the last page");
+        assertTrue(unit.body().contains(prefix) || last.body().contains(prefix), "the new accounts are there");
+
+        HttpResponse<String> unknown = page("/directory.xhtml?unit=NO-SUCH-SCHOOL");
+        assertTrue(unknown.body().contains("id=\"unknownUnit\""), "an unknown school says so and lists the others");
+        assertTrue(unknown.body().contains("id=\"units\""));
+    }
+
+    private HttpResponse<String> page(String path) {
+        HttpResponse<String> page = api.getAccepting(path, null, "text/html");
+        assertEquals(200, page.statusCode(), "public, no sign-in: " + path);
+        return page;
+    }
+
+    /** The rows of a table's body, by the table's id. */
+    private static int rows(String html, String tableId) {
+        int start = html.indexOf("id=\"" + tableId + "\"");
+        assertTrue(start >= 0, "no table " + tableId);
+        String body = html.substring(html.indexOf("<tbody>", start), html.indexOf("</tbody>", start));
+        Matcher rows = ROW.matcher(body);
+        int n = 0;
+        while (rows.find()) {
+            n++;
+        }
+        return n;
     }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.district.socialmedia.accounts.control.AccountFilter;
 import org.district.socialmedia.accounts.control.AccountQueries;
+import org.district.socialmedia.accounts.control.DirectoryUnits;
 import org.district.socialmedia.accounts.control.DirectoryVersions;
 import org.district.socialmedia.accounts.control.GrantFilter;
 import org.district.socialmedia.platform.control.Csv;
@@ -146,6 +147,8 @@ public class AccountService {
     Event<AccountEvent> events;
     @Inject
     DirectoryVersions directoryVersions;
+    @Inject
+    DirectoryUnits directoryUnits;
 
     // ---------------------------------------------------------------- reading
 
@@ -216,6 +219,23 @@ public class AccountService {
     @PermitAll
     public List<DirectoryEntry> directoryOf(Long unitId) {
         return directoryQuery(unitId).getResultStream().map(AccountService::directoryEntry).toList();
+    }
+
+    /** A page of the active accounts of one school or department, in the directory's order. */
+    @PermitAll
+    public List<DirectoryEntry> directoryOf(Long unitId, int first, int size) {
+        checkPage(first, size);
+        return directoryQuery(unitId).setFirstResult(first).setMaxResults(size).getResultStream()
+                .map(AccountService::directoryEntry).toList();
+    }
+
+    /** The schools and departments that have active accounts, by name, with how many; one list per directory version. */
+    @PermitAll
+    public List<DirectoryUnits.Unit> directoryUnits() {
+        return directoryUnits.of(directoryVersion(), () -> em.createQuery("SELECT u.id, u.code, u.name, COUNT(a) FROM DistrictAccount a"
+                                + " JOIN a.unit u WHERE a.status = :active GROUP BY u.id, u.code, u.name ORDER BY u.name, u.id", Object[].class)
+                .setParameter("active", AccountStatus.ACTIVE).getResultStream()
+                .map(r -> new DirectoryUnits.Unit((Long) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue())).toList());
     }
 
     /**

@@ -5,34 +5,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Supplier;
 
 /**
- * The public directory's JSON, built once per version of the directory and kept while the version
- * holds. Building it reads every active account (100,000 at district scale); twenty anonymous clients
- * building it at once exhausted a 512 MiB server, so one builds it while the others wait for that copy.
- * Each server keeps its own copy: nothing here must be shared, and a server that never saw the change
- * builds afresh when the version it reads differs.
+ * The whole public directory's JSON, built once per version of the directory (see {@link PerVersion}):
+ * building it reads every active account, 100,000 at district scale.
  */
 @ApplicationScoped
 public class DirectoryBody {
 
-    private record Built(String version, byte[] json) {
-    }
-
-    private volatile Built last;
+    private final PerVersion<byte[]> json = new PerVersion<>();
 
     /** The JSON of the directory at this version; {@code build} runs only when no copy of it is kept. */
     public byte[] json(String version, Supplier<byte[]> build) {
-        Built known = last;
-        if (known != null && known.version().equals(version)) {
-            return known.json();
-        }
-        synchronized (this) {
-            known = last;
-            if (known != null && known.version().equals(version)) {
-                return known.json();
-            }
-            byte[] json = build.get();
-            last = new Built(version, json);
-            return json;
-        }
+        return json.get(version, build);
     }
 }
