@@ -4,7 +4,8 @@
 # For the small (1%) and the full District, in one run: start WildFly on the generated database, sign in,
 # and measure each target with 1 user (median and p95 latency) and with 20 users (throughput, p95,
 # errors); then the heap after the load, the boot-plus-deployment time (median of BENCH_BOOTS starts on
-# the full data) and, unless BENCH_SWEEP=false, the escalation sweep benchmark (mvn -Pbench-sweep).
+# the full data), the same server's boot without the application (its floor) and, unless BENCH_SWEEP=false,
+# the escalation sweep benchmark (mvn -Pbench-sweep).
 # Prints a table with the full/small ratios and writes it to $BENCH_OUT/results-<db>.md.
 #
 #   BENCH_DB            h2 (default: H2 files in $BENCH_OUT/data-<scale>) or postgresql (databases
@@ -307,6 +308,34 @@ done
 boot_median=$(printf '%s\n' "${boot_times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 say "   ${boot_times[*]} ms; median $boot_median ms"
 
+# the floor of the boot: the same configured server without the application, until it logs "started"
+say "== Boot of the same server without the application, $boots starts"
+bare_times=()
+mv "$server_home/standalone/deployments/ROOT.war" "$out/ROOT.war.aside"
+for _ in $(seq 1 "$boots"); do
+    bare_log="$out/server-bare.log"
+    : >"$bare_log"
+    started=$(date +%s%N)
+    (
+        export JBOSS_HOME="$server_home" LAUNCH_JBOSS_IN_BACKGROUND=1
+        export JAVA_OPTS="-Xms64m -Xmx$heap -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m -Djava.net.preferIPv4Stack=true"
+        export DB_URL DB_USER=$pg_user DB_PASSWORD=$pg_password DATA_DIR
+        DB_URL=$(pg_url full)
+        DATA_DIR=$(h2_dir full)
+        exec "$server_home/bin/standalone.sh" -b 127.0.0.1 -Djboss.socket.binding.port-offset=$offset
+    ) >>"$bare_log" 2>&1 &
+    server_pid=$!
+    for _ in $(seq 1 600); do
+        grep -q WFLYSRV0025 "$bare_log" && break
+        sleep 0.05
+    done
+    bare_times+=($((($(date +%s%N) - started) / 1000000)))
+    stop_server
+done
+mv "$out/ROOT.war.aside" "$server_home/standalone/deployments/ROOT.war"
+bare_median=$(printf '%s\n' "${bare_times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+say "   ${bare_times[*]} ms; median $bare_median ms"
+
 sweep_lines=""
 if [ "$sweep" = true ]; then
     say "== The escalation sweep (mvn -Pbench-sweep verify)"
@@ -332,6 +361,8 @@ ratio() { awk -v f="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.2f", f / s; else
     echo "Heap in use after the load, MiB (then after a full GC), -Xmx$heap: small ${figures["small|heap"]}, full ${figures["full|heap"]}"
     echo
     echo "Boot plus deployment on the full District (until /api/health answers): ${boot_times[*]} ms; median $boot_median ms"
+    echo
+    echo "Boot of the same server without the application (until it logs WFLYSRV0025): ${bare_times[*]} ms; median $bare_median ms"
     if [ -n "$sweep_lines" ]; then
         echo
         echo "Escalation sweep (mvn -Pbench-sweep verify):"
