@@ -208,7 +208,8 @@ sign_in() {
 }
 
 # ------------------------------------------------------------------------------------------ the targets
-# name | who (anonymous, a session "user", or "basic:user" for the API) | method | path | JSON body
+# name | who (anonymous, anonymous+gzip (Accept-Encoding: gzip, as browsers and most HTTP libraries send),
+# a session "user", or "basic:user" for the API) | method | path | JSON body
 targets() {
     local account=$1 class=$2 today
     today=$(date -u +%Y-%m-%d)
@@ -227,6 +228,7 @@ audit search JSON, one person|basic:auditor|GET|/api/audit?actor=employee1|
 audit search JSON, one action today|basic:auditor|GET|/api/audit?action=LOGIN&from=$today&to=$today|
 consent check, class of 35|basic:siteadmin|POST|/api/consent-checks|{"accountId":$account,"items":["PHOTO","FIRST_NAME"],"classId":"$class"}
 public directory JSON|anonymous|GET|/api/directory|
+public directory JSON, gzip accepted|anonymous+gzip|GET|/api/directory|
 EOF
 }
 
@@ -235,6 +237,7 @@ load() {
     local connections=$1 duration=$2 who=$3 method=$4 path=$5 body=$6 header=()
     case "$who" in
         anonymous) ;;
+        anonymous+gzip) header=(-H "Accept-Encoding: gzip") ;;
         basic:*) header=(-H "Authorization: Basic $(printf '%s:%s' "${who#basic:}" "$password" | base64 -w0)") ;;
         *) header=(-H "Cookie: JSESSIONID=${sessions[$who]}") ;;
     esac
@@ -248,6 +251,7 @@ check_target() {
     local who=$1 method=$2 path=$3 body=$4 args=(-s -o "$out/check.body" -w '%{http_code}' -X "$method")
     case "$who" in
         anonymous) ;;
+        anonymous+gzip) args+=(--compressed) ;;
         basic:*) args+=(-u "${who#basic:}:$password") ;;
         *) args+=(-H "Cookie: JSESSIONID=${sessions[$who]}") ;;
     esac

@@ -163,6 +163,37 @@ class DirectoryIT {
     }
 
     @Test
+    void theWholeDirectoryComesCompressedToClientsThatAcceptGzipWithItsOwnETag() throws java.io.IOException {
+        String handle = unique("@gzip_");
+        createAccount(api, handle, "RMS");
+        HttpResponse<String> plain = api.get("/api/directory", null);
+        assertEquals(200, plain.statusCode());
+        assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty(), "no compression unless asked for");
+        assertEquals("Accept-Encoding", plain.headers().firstValue("Vary").orElse(null));
+
+        HttpResponse<byte[]> zipped = api.getBytes("/api/directory", null, "Accept-Encoding", "br;q=1.0, gzip;q=0.8");
+        assertEquals(200, zipped.statusCode());
+        assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(null));
+        assertEquals("Accept-Encoding", zipped.headers().firstValue("Vary").orElse(null));
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+            assertEquals(plain.body(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "the same JSON");
+        }
+        assertTrue(zipped.body().length < plain.body().length(), "smaller");
+        String zippedTag = zipped.headers().firstValue("ETag").orElseThrow();
+        String plainTag = plain.headers().firstValue("ETag").orElseThrow();
+        assertNotEquals(plainTag, zippedTag, "two representations, two tags");
+
+        HttpResponse<byte[]> revalidated = api.getBytes("/api/directory", null, "If-None-Match", zippedTag);
+        assertEquals(200, revalidated.statusCode(), "the compressed tag does not match the plain representation");
+        assertEquals(304, api.getWithHeader("/api/directory", null, "If-None-Match", plainTag).statusCode());
+        assertEquals(200, api.getBytes("/api/directory", null, "Accept-Encoding", "gzip;q=0").statusCode());
+        assertTrue(api.getBytes("/api/directory", null, "Accept-Encoding", "gzip;q=0").headers().firstValue("Content-Encoding").isEmpty(),
+                "q=0 refuses gzip");
+        // one school's part is small: never compressed
+        assertTrue(api.getBytes("/api/directory?unit=RMS", null, "Accept-Encoding", "gzip").headers().firstValue("Content-Encoding").isEmpty());
+    }
+
+    @Test
     void thePageStartsFromTheSchoolsAndShowsAChosenSchoolsAccountsAPageAtATime() {
         String prefix = unique("@comm_page_");
         for (int i = 0; i < 51; i++) {

@@ -126,6 +126,19 @@ public final class Api {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The body as the server sent it, bytes untouched (a compressed body stays compressed). */
+    public HttpResponse<byte[]> getBytes(String path, String user, String header, String value) {
+        HttpRequest request = request(path, user).header(header, value).GET().build();
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException("HTTP GET " + request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());

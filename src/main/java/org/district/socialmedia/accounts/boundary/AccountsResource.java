@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -35,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The accounts API: the registry, administrative rights, and the public directory. The same rules
@@ -241,23 +244,55 @@ public class AccountsResource {
      */
     @GET
     @Path("directory")
-    public Response directory(@QueryParam("unit") String unit, @QueryParam("unitId") Long unitId, @Context Request request) {
+    public Response directory(@QueryParam("unit") String unit, @QueryParam("unitId") Long unitId,
+                              @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding, @Context Request request) {
         boolean whole = (unit == null || unit.isBlank()) && unitId == null;
         Long only = whole ? null : accounts.directoryUnitId(unit, unitId);
         String version = accounts.directoryVersion();
-        EntityTag tag = new EntityTag(sha256(whole ? version : version + " unit " + only));
+        // the whole directory also comes compressed, once per version; that representation has its own tag
+        boolean gzip = whole && acceptsGzip(acceptEncoding);
+        String hash = sha256(whole ? version : version + " unit " + only);
+        EntityTag tag = new EntityTag(gzip ? hash + "-gzip" : hash);
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);
         cache.setPrivate(false);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
-            return notModified.cacheControl(cache).tag(tag).build();
+            return vary(notModified.cacheControl(cache).tag(tag), whole).build();
         }
+        Supplier<byte[]> build = () -> JsonbProvider.jsonb().toJson(accounts.directory()).getBytes(StandardCharsets.UTF_8);
         // one school's part is a hundred rows read by index: built each time, only the whole is kept
-        byte[] json = whole
-                ? directoryBody.json(tag.getValue(), () -> JsonbProvider.jsonb().toJson(accounts.directory()).getBytes(StandardCharsets.UTF_8))
-                : JsonbProvider.jsonb().toJson(accounts.directoryOf(only)).getBytes(StandardCharsets.UTF_8);
-        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).tag(tag).cacheControl(cache).build();
+        byte[] body = !whole ? JsonbProvider.jsonb().toJson(accounts.directoryOf(only)).getBytes(StandardCharsets.UTF_8)
+                : gzip ? directoryBody.gzipped(hash, build) : directoryBody.json(hash, build);
+        Response.ResponseBuilder ok = Response.ok(body, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).tag(tag).cacheControl(cache);
+        if (gzip) {
+            ok.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
+        return vary(ok, whole).build();
+    }
+
+    private static Response.ResponseBuilder vary(Response.ResponseBuilder response, boolean whole) {
+        return whole ? response.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING) : response;
+    }
+
+    /** gzip listed in Accept-Encoding without q=0 (RFC 9110, 12.5.3). */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String part : acceptEncoding.split(",")) {
+            String[] coding = part.strip().split(";");
+            if (coding[0].strip().equalsIgnoreCase("gzip")) {
+                for (int i = 1; i < coding.length; i++) {
+                    String parameter = coding[i].replace(" ", "").toLowerCase(Locale.ROOT);
+                    if (parameter.matches("q=0(\\.0{0,3})?")) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, Object> page(Matches total, int first, List<?> rows) {
