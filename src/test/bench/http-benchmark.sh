@@ -18,6 +18,7 @@
 #   BENCH_BOOTS         5          BENCH_SWEEP  true           BENCH_OUT  target/bench-http
 #   BENCH_PASSWORD      demo: the generated users' password (the generator's -Dgen.password)
 #   BENCH_HEAP          512m: the server's -Xmx, WildFly's default
+#   BENCH_GEN_HEAP      6g, BENCH_GEN_H2CACHE 4194304 (KB): the generator's heap and H2 page cache
 # Needs Debian's wrk (installed when missing and run as root), Java 17, Maven.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -79,8 +80,10 @@ generate() {
             return
         fi
         say "== Generating the $name District (scale $scale) into $dir"
+        # the full District's index builds need a 4 GB page cache on H2 (README, Data at district scale)
         mvn -B -q -Pgenerate-data verify -Dgen.scale="$scale" -Dgen.seed="$seed" -Dgen.dir="$dir" \
-            -Dgen.replace=true -Dgen.password="$password" | tee -a "$log" >&2
+            -Dgen.replace=true -Dgen.password="$password" -Dgen.heap="${BENCH_GEN_HEAP:-6g}" \
+            -Dgen.h2cache="${BENCH_GEN_H2CACHE:-4194304}" | tee -a "$log" >&2
         echo "$scale/$seed" >"$dir/scale"
     else
         local marker="$out/pg-$name.scale"
