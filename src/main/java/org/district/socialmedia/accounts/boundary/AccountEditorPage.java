@@ -33,9 +33,7 @@ public class AccountEditorPage implements Serializable {
     private String otherPlatformName;
     private String handle;
     private String url;
-    private Long unitId;
-    /** The unit the box shows; unitId is what is saved, this gives the box its text. */
-    private AccountService.UnitChoice unit;
+    private final UnitField unit = new UnitField();
     private String purpose;
     private String registeredEmail;
     private boolean archiveCovered;
@@ -55,7 +53,7 @@ public class AccountEditorPage implements Serializable {
                 otherPlatformName = a.otherPlatformName();
                 handle = a.handle();
                 url = a.url();
-                unitId = a.unitId();
+                unit.id(a.unitId());
                 purpose = a.purpose();
                 registeredEmail = a.registeredEmail();
                 archiveCovered = a.archiveCovered();
@@ -64,7 +62,7 @@ public class AccountEditorPage implements Serializable {
                 platformId = in.platformId();
                 otherPlatformName = in.otherPlatformName();
                 handle = in.handle();
-                unitId = in.unitId();
+                unit.id(in.unitId());
                 purpose = in.purpose();
                 registeredEmail = in.registeredEmail();
             } else {
@@ -77,7 +75,7 @@ public class AccountEditorPage implements Serializable {
     }
 
     public String save() {
-        AccountService.AccountInput in = new AccountService.AccountInput(platformId, null, otherPlatformName, handle, url, unitId,
+        AccountService.AccountInput in = new AccountService.AccountInput(platformId, null, otherPlatformName, handle, url, unit.id(),
                 null, purpose, registeredEmail, archiveCovered, id == null ? authorizationId : null);
         try {
             AccountService.AccountView saved = id == null ? service.create(in) : service.update(id, version, in);
@@ -104,8 +102,8 @@ public class AccountEditorPage implements Serializable {
     public void setHandle(String handle) { this.handle = handle; }
     public String getUrl() { return url; }
     public void setUrl(String url) { this.url = url; }
-    public Long getUnitId() { return unitId; }
-    public void setUnitId(Long unitId) { this.unitId = unitId; }
+    public Long getUnitId() { return unit.id(); }
+    public void setUnitId(Long unitId) { unit.id(unitId); }
     public String getPurpose() { return purpose; }
     public void setPurpose(String purpose) { this.purpose = purpose; }
     public String getRegisteredEmail() { return registeredEmail; }
@@ -115,24 +113,8 @@ public class AccountEditorPage implements Serializable {
     public List<Platform> getPlatforms() { return platforms; }
     public List<AccountService.AuthorizationChoice> getAuthorizations() { return authorizations; }
 
-    public AccountService.UnitChoice getUnit() {
-        // the account or the authorization being edited gives the unit's id only: its name is read whenever the id changes
-        if (unitId != null && (unit == null || !unitId.equals(unit.id()))) {
-            unit = service.unit(unitId);
-        }
-        return unitId == null ? null : unit;
-    }
-
-    public void setUnit(AccountService.UnitChoice unit) {
-        this.unit = unit;
-        this.unitId = unit == null ? null : unit.id();
-    }
-
-    public List<AccountService.UnitChoice> completeUnit(String text) {
-        return service.findUnits(text, AccountService.UNIT_CHOICES_MAX);
-    }
-
-    public UnitChoiceConverter getUnitConverter() {
-        return new UnitChoiceConverter(service, unit);
-    }
+    public AccountService.UnitChoice getUnit() { return unit.shown(service); }
+    public void setUnit(AccountService.UnitChoice chosen) { unit.choose(chosen); }
+    public List<AccountService.UnitChoice> completeUnit(String text) { return UnitField.complete(service, text); }
+    public UnitChoiceConverter getUnitConverter() { return unit.converter(service); }
 }

@@ -35,9 +35,7 @@ public class AccountsConsolePage implements Serializable {
     AccountService service;
 
     private String text;
-    private Long unitId;
-    /** The unit the box shows; unitId is what filters, this gives the box its text. */
-    private AccountService.UnitChoice unit;
+    private final UnitField unit = new UnitField();
     private Long platformId;
     private AccountStatus status;
     private String issue;
@@ -83,7 +81,7 @@ public class AccountsConsolePage implements Serializable {
         // the issue may come from the address (?issue=...): an unknown one filters nothing rather than failing the page
         ComplianceIssue one = issue == null || issue.isBlank() || failing ? null
                 : java.util.Arrays.stream(ComplianceIssue.values()).filter(i -> i.name().equals(issue)).findFirst().orElse(null);
-        return new AccountFilter(text, unitId, platformId, status, one, failing);
+        return new AccountFilter(text, unit.id(), platformId, status, one, failing);
     }
 
     public void export() throws IOException {
@@ -101,8 +99,8 @@ public class AccountsConsolePage implements Serializable {
     public LazyDataModel<AccountService.AccountRow> getRows() { return rows; }
     public String getText() { return text; }
     public void setText(String text) { this.text = text; }
-    public Long getUnitId() { return unitId; }
-    public void setUnitId(Long unitId) { this.unitId = unitId; }
+    public Long getUnitId() { return unit.id(); }
+    public void setUnitId(Long unitId) { unit.id(unitId); }
     public Long getPlatformId() { return platformId; }
     public void setPlatformId(Long platformId) { this.platformId = platformId; }
     public AccountStatus getStatus() { return status; }
@@ -110,27 +108,10 @@ public class AccountsConsolePage implements Serializable {
     public String getIssue() { return issue; }
     public void setIssue(String issue) { this.issue = issue; }
 
-    public AccountService.UnitChoice getUnit() {
-        // a unitId from the address (the compliance view links here with one) comes without a name:
-        // read it whenever the id changes
-        if (unitId != null && (unit == null || !unitId.equals(unit.id()))) {
-            unit = service.unit(unitId);
-        }
-        return unitId == null ? null : unit;
-    }
-
-    public void setUnit(AccountService.UnitChoice unit) {
-        this.unit = unit;
-        this.unitId = unit == null ? null : unit.id();
-    }
-
-    public List<AccountService.UnitChoice> completeUnit(String text) {
-        return service.findUnits(text, AccountService.UNIT_CHOICES_MAX);
-    }
-
-    public UnitChoiceConverter getUnitConverter() {
-        return new UnitChoiceConverter(service, unit);
-    }
+    public AccountService.UnitChoice getUnit() { return unit.shown(service); }
+    public void setUnit(AccountService.UnitChoice chosen) { unit.choose(chosen); }
+    public List<AccountService.UnitChoice> completeUnit(String text) { return UnitField.complete(service, text); }
+    public UnitChoiceConverter getUnitConverter() { return unit.converter(service); }
 
     public boolean isMore() { return more; }
 

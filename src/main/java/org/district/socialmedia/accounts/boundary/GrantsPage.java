@@ -37,9 +37,7 @@ public class GrantsPage implements Serializable {
     @Inject
     AccountService service;
 
-    private Long unitId;
-    /** The unit the box shows; unitId is what filters, this gives the box its text. */
-    private AccountService.UnitChoice unit;
+    private final UnitField unit = new UnitField();
     private Long platformId;
     private String holder;
     private GrantStatus status = GrantStatus.ACTIVE;
@@ -89,7 +87,7 @@ public class GrantsPage implements Serializable {
     }
 
     GrantFilter filter() {
-        return new GrantFilter(null, unitId, platformId, holder, status, expiringSoon, notReviewed);
+        return new GrantFilter(null, unit.id(), platformId, holder, status, expiringSoon, notReviewed);
     }
 
     public void export() throws IOException {
@@ -136,8 +134,8 @@ public class GrantsPage implements Serializable {
     public RightsAuthority.Caller getCaller() { return caller; }
     public boolean isReviewOpen() { return reviewOpen; }
     public LazyDataModel<AccountService.GrantView> getRows() { return rows; }
-    public Long getUnitId() { return unitId; }
-    public void setUnitId(Long unitId) { this.unitId = unitId; }
+    public Long getUnitId() { return unit.id(); }
+    public void setUnitId(Long unitId) { unit.id(unitId); }
     public Long getPlatformId() { return platformId; }
     public void setPlatformId(Long platformId) { this.platformId = platformId; }
     public String getHolder() { return holder; }
@@ -153,26 +151,10 @@ public class GrantsPage implements Serializable {
     public void setRevokeReason(String revokeReason) { this.revokeReason = revokeReason; }
     public boolean isRevokeDialogOpen() { return revokeDialogOpen; }
 
-    public AccountService.UnitChoice getUnit() {
-        // a unitId set on its own (setUnitId) comes without a name: read it whenever the id changes
-        if (unitId != null && (unit == null || !unitId.equals(unit.id()))) {
-            unit = service.unit(unitId);
-        }
-        return unitId == null ? null : unit;
-    }
-
-    public void setUnit(AccountService.UnitChoice unit) {
-        this.unit = unit;
-        this.unitId = unit == null ? null : unit.id();
-    }
-
-    public List<AccountService.UnitChoice> completeUnit(String text) {
-        return service.findUnits(text, AccountService.UNIT_CHOICES_MAX);
-    }
-
-    public UnitChoiceConverter getUnitConverter() {
-        return new UnitChoiceConverter(service, unit);
-    }
+    public AccountService.UnitChoice getUnit() { return unit.shown(service); }
+    public void setUnit(AccountService.UnitChoice chosen) { unit.choose(chosen); }
+    public List<AccountService.UnitChoice> completeUnit(String text) { return UnitField.complete(service, text); }
+    public UnitChoiceConverter getUnitConverter() { return unit.converter(service); }
 
     public boolean isMore() { return more; }
 
