@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -119,6 +120,51 @@ class AccountsApiIT {
                 .anyMatch(g -> g.getJsonNumber("id").longValue() == grant.getJsonNumber("id").longValue()
                         && g.getString("status").equals("REVOKED") && g.getString("endReason").startsWith("Renewed")), view.toString());
         assertFalse(view.getJsonArray("issues").toString().contains("FEWER_THAN_TWO_ADMINS"), view.toString());
+    }
+
+    @Test
+    void theRightsTableOrdersByHolderIgnoringCaseAndFollowsARename() {
+        String username = unique("holder").toLowerCase();
+        HttpResponse<String> created = api.post("/api/staff", "sysadmin", """
+                {"username":"%s","fullName":"zzzz Sorted Last","email":"%s@district.example.org",
+                 "roles":["EMPLOYEE","SITE_ADMIN"],"password":"a long enough password"}""".formatted(username, username));
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject user = JsonBodies.object(created.body());
+        long account = createAccount(api, unique("@byholder_"), "LHS").getJsonNumber("id").longValue();
+        String path = "/api/accounts/" + account + "/grants";
+        for (String holder : List.of(username, "siteadmin", "siteadmin2")) {
+            assertEquals(201, api.post(path, "superintendent", "{\"holder\":\"" + holder + "\",\"reason\":\"Order test.\"}")
+                    .statusCode());
+        }
+        long grant = JsonBodies.object(api.get("/api/grants?accountId=" + account + "&holder=" + username, "auditor").body())
+                .getJsonArray("rows").getJsonObject(0).getJsonNumber("id").longValue();
+
+        assertEquals(List.of(2, 0), positionsOf(grant, account), "'zzzz' after the demo administrators, either way round");
+        // over the whole registry (the index walk of V14): no other name sorts after it (nor, below, before "AAAA Sorted
+        // First"); the holder's name, not the id, since the test may have run before on the same database
+        JsonArray lastOfAll = JsonBodies.object(api.get("/api/grants?sort=holder&ascending=false&size=1", "auditor").body())
+                .getJsonArray("rows");
+        assertEquals("zzzz Sorted Last", lastOfAll.getJsonObject(0).getString("holderName"), lastOfAll.toString());
+
+        HttpResponse<String> renamed = api.put("/api/staff/" + user.getJsonNumber("id"), "sysadmin", """
+                {"user":{"username":"%s","fullName":"AAAA Sorted First","email":"%s@district.example.org","roles":["EMPLOYEE","SITE_ADMIN"]},
+                 "version":%d}""".formatted(username, username, user.getJsonNumber("version").longValue()));
+        assertEquals(200, renamed.statusCode(), renamed.body());
+        assertEquals(List.of(0, 2), positionsOf(grant, account), "the rename moves the rights to the name's place, case ignored");
+        JsonArray firstOfAll = JsonBodies.object(api.get("/api/grants?sort=holder&size=1", "auditor").body()).getJsonArray("rows");
+        assertEquals("AAAA Sorted First", firstOfAll.getJsonObject(0).getString("holderName"), firstOfAll.toString());
+    }
+
+    /** Where the grant is in the account's rights by holder: ascending, then descending. */
+    private List<Integer> positionsOf(long grant, long account) {
+        List<Integer> positions = new java.util.ArrayList<>();
+        for (boolean ascending : new boolean[] {true, false}) {
+            List<Long> ids = JsonBodies.object(api.get("/api/grants?accountId=" + account + "&sort=holder&ascending=" + ascending,
+                    "auditor").body()).getJsonArray("rows").stream().map(r -> r.asJsonObject().getJsonNumber("id").longValue()).toList();
+            assertEquals(3, ids.size(), ids.toString());
+            positions.add(ids.indexOf(grant));
+        }
+        return positions;
     }
 
     @Test

@@ -435,21 +435,23 @@ public final class ConsoleBenchmark {
                 + reviewOpened + ", 'superintendent', FALSE, '7,1', NULL, 0, 0, 0)");
         // grant X: round k = (X - 1) / accounts, account a = 1 + MOD(X - 1, accounts); ten distinct holders per account
         long step = Math.max(1, shape.holders() / 10);
+        // the holder's number X: staff user HOLDER0 + X, named "Robin Admin" || X
+        String holder = "1 + MOD(a * 37 + k * " + step + ", " + shape.holders() + ")";
         // the last day: past for ended rights, none for 10% of those in force, the others over the next year
         String endsOn = "CASE WHEN status <> 'ACTIVE' THEN DATEADD(DAY, -1 - MOD(g, 300), DATE '" + today + "') "
                 + "WHEN MOD(g, 10) = 0 THEN NULL ELSE DATEADD(DAY, 1 + MOD(g * 7919, 365), DATE '" + today + "') END";
         String rows = "(SELECT X AS g, (X - 1) / " + n + " AS k, 1 + MOD(X - 1, " + n + ") AS a FROM SYSTEM_RANGE(%d, %d))";
         chunks(c, 1, shape.grants(), (from, to) -> "INSERT INTO account_grant (id, account_id, holder_id, granted_by, granted_by_name, "
                 + "granted_as, reason, starts_on, ends_on, ends_key, open_ended_reason, status, created_at, ended_at, ended_by, end_reason, "
-                + "last_reviewed_at, last_reviewed_by, flagged_review_id, version) SELECT g, " + ACCOUNT0 + " + a, " + HOLDER0
-                + " + 1 + MOD(a * 37 + k * " + step + ", " + shape.holders() + "), 'superintendent', 'Pat Superintendent', "
+                + "last_reviewed_at, last_reviewed_by, flagged_review_id, version, holder_key) SELECT g, " + ACCOUNT0 + " + a, " + HOLDER0
+                + " + " + holder + ", 'superintendent', 'Pat Superintendent', "
                 + "'Superintendent', 'Keeps the school account', DATEADD(DAY, -400 + 30 * LEAST(k, 9), DATE '" + today + "'), "
                 + endsOn + ", COALESCE(" + endsOn + ", DATE '" + AccountGrant.OPEN_ENDED_KEY + "'), "
                 + "CASE WHEN status = 'ACTIVE' AND MOD(g, 10) = 0 THEN 'Head of communications' END, status, " + ts + ", "
                 + "CASE WHEN status <> 'ACTIVE' THEN " + ts + " END, CASE WHEN status <> 'ACTIVE' THEN 'superintendent' END, "
                 + "CASE WHEN status <> 'ACTIVE' THEN 'Ended' END, "
                 + "CASE WHEN MOD(g, 2) = 0 THEN " + before + " ELSE " + since + " END, 'superintendent', "
-                + "CASE WHEN status = 'ACTIVE' AND MOD(g, 97) = 0 THEN 1 END, 0 "
+                + "CASE WHEN status = 'ACTIVE' AND MOD(g, 97) = 0 THEN 1 END, 0, 'robin admin' || (" + holder + ") "
                 + "FROM (SELECT g, k, a, CASE WHEN k < 2 THEN CASEWHEN(MOD(g, 3) = 0, 'EXPIRED', CASEWHEN(MOD(g, 3) = 1, 'REVOKED', "
                 + "'ENDED')) WHEN MOD(a, 25) = 0 AND k < 9 THEN 'LAPSED' WHEN MOD(g, 29) = 0 THEN 'REVOKED' ELSE 'ACTIVE' END AS status "
                 + "FROM " + rows.formatted(from, to) + ")");

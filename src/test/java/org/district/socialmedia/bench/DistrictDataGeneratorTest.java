@@ -236,6 +236,8 @@ class DistrictDataGeneratorTest {
                 + "AND n.stage = :stage", Long.class).setParameter("stage", AccountGrant.STAGE_NOTICE).getResultList());
         assertEquals(0, count("SELECT COUNT(*) FROM account_grant WHERE ends_key <> COALESCE(ends_on, DATE '"
                 + AccountGrant.OPEN_ENDED_KEY + "')"), "ends_key");
+        assertEquals(0, count("SELECT COUNT(*) FROM account_grant g WHERE g.holder_key <> "
+                + "(SELECT LOWER(u.full_name) FROM staff_user u WHERE u.id = g.holder_id)"), "holder_key");
         assertEquals(0, count("SELECT COUNT(*) FROM district_account a WHERE active_admins <> "
                 + "(SELECT COUNT(*) FROM account_grant g WHERE g.account_id = a.id AND g.status = 'ACTIVE')"), "active_admins");
         for (AccountGrant g : em.createQuery("SELECT g FROM AccountGrant g", AccountGrant.class).getResultList()) {

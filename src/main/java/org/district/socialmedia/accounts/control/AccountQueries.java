@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The registry's queries, built from a filter and the caller's reach: one place for the JPQL that
@@ -49,10 +50,11 @@ public final class AccountQueries {
     private static final Map<String, String> ACCOUNT_ORDER = Map.of(
             "handle", "a.handleKey", "platform", "a.platform.name", "unit", "a.unitKey, a.handleKey", "status", "a.status",
             "activeAdmins", "a.activeAdmins");
-    /* By last day is an index walk when the status is fixed (the index starts with it); see grantOrder. */
+    /* By last day and by holder are index walks when the status is fixed (their indexes start with it); see grantOrder. */
     private static final Map<String, String> GRANT_ORDER = Map.of(
-            "endsOn", "g.endsKey", "startsOn", "g.startsOn", "holder", "g.holder.fullName", "account", "g.account.handleKey",
+            "endsOn", "g.endsKey", "startsOn", "g.startsOn", "holder", "g.holderKey", "account", "g.account.handleKey",
             "status", "g.status", "unit", "g.account.unitKey");
+    private static final Set<String> STATUS_LED_ORDERS = Set.of("g.endsKey", "g.holderKey");
 
     private AccountQueries() {
     }
@@ -64,8 +66,9 @@ public final class AccountQueries {
 
     /**
      * The grants' order; open-ended rights come after every dated one (their key is the last possible day).
-     * Over the whole registry with one status, "g.status" leads the order by last day: it changes nothing
-     * in the result and lets the database walk the (status, ends_key, id) index and stop after the page.
+     * Over the whole registry with one status, "g.status" leads the order by last day or by holder: it changes
+     * nothing in the result and lets the database walk the (status, ends_key, id) or (status, holder_key, id)
+     * index and stop after the page.
      * Not when the grants are limited to some accounts or holders: those few are found by their own
      * index and sorted, where the walk would pass most of a million grants to find them.
      */
@@ -74,7 +77,7 @@ public final class AccountQueries {
         String column = GRANT_ORDER.getOrDefault(sortBy == null ? "endsOn" : sortBy, "g.endsKey");
         boolean registryWide = caller.seesAll() && f.accountId() == null && f.unitId() == null && f.platformId() == null
                 && isBlank(f.holder());
-        String lead = column.equals("g.endsKey") && registryWide && effectiveStatus(f) != null ? "g.status, " : "";
+        String lead = STATUS_LED_ORDERS.contains(column) && registryWide && effectiveStatus(f) != null ? "g.status, " : "";
         return orderBy(lead + column + ", g.id", ascending);
     }
 

@@ -48,6 +48,8 @@ public class StaffDirectory {
     @Inject
     jakarta.enterprise.event.Event<StaffRolesRemoved> rolesRemoved;
     @Inject
+    jakarta.enterprise.event.Event<StaffRenamed> renames;
+    @Inject
     Clock clock;
     @Inject
     Principal caller;
@@ -160,6 +162,7 @@ public class StaffDirectory {
             throw new ConflictException("Staff user " + user.getUsername() + " was changed by somebody else in the meantime; reload and try again");
         }
         String before = describe(user);
+        String nameBefore = user.getFullName();
         Set<Role> rolesBefore = EnumSet.noneOf(Role.class);
         rolesBefore.addAll(user.getRoles());
         Map<String, String> errors = new LinkedHashMap<>();
@@ -188,6 +191,9 @@ public class StaffDirectory {
         Set<Role> removed = EnumSet.noneOf(Role.class);
         removed.addAll(rolesBefore);
         removed.removeAll(user.getRoles());
+        if (!user.getFullName().equals(nameBefore)) {
+            renames.fire(new StaffRenamed(user.getId(), user.getFullName()));
+        }
         if (!removed.isEmpty()) {
             // what the removed roles allowed ends with them (rights on accounts, authorizations), in this transaction
             rolesRemoved.fire(new StaffRolesRemoved(user.getId(), user.getUsername(), removed, caller.getName()));

@@ -28,6 +28,8 @@ class AccountQueriesTest {
         assertEquals(" ORDER BY g.status DESC, g.endsKey DESC, g.id DESC",
                 AccountQueries.grantOrder(null, false, SUPERINTENDENT, new GrantFilter(null, null, null, null, null, true, false)),
                 "expiring soon means rights in force: one status");
+        assertEquals(" ORDER BY g.status DESC, g.holderKey DESC, g.id DESC",
+                AccountQueries.grantOrder("holder", false, SUPERINTENDENT, GrantFilter.ACTIVE), "by holder: the (status, holder_key, id) index");
     }
 
     @Test
@@ -40,7 +42,7 @@ class AccountQueriesTest {
                 new GrantFilter(null, null, null, "robin", GrantStatus.ACTIVE, false, false)), "one holder");
         assertEquals(plain, AccountQueries.grantOrder("endsOn", true, SUPERINTENDENT,
                 new GrantFilter(null, null, null, null, null, false, false)), "every status");
-        assertEquals(" ORDER BY g.holder.fullName ASC, g.id ASC", AccountQueries.grantOrder("holder", true, SUPERINTENDENT,
-                GrantFilter.ACTIVE));
+        assertEquals(" ORDER BY g.holderKey ASC, g.id ASC", AccountQueries.grantOrder("holder", true, SITE_ADMIN,
+                GrantFilter.ACTIVE), "by holder, a site admin's reach");
     }
 }
