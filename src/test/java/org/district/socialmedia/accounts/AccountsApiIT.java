@@ -153,6 +153,13 @@ class AccountsApiIT {
         assertEquals(List.of(0, 2), positionsOf(grant, account), "the rename moves the rights to the name's place, case ignored");
         JsonArray firstOfAll = JsonBodies.object(api.get("/api/grants?sort=holder&size=1", "auditor").body()).getJsonArray("rows");
         assertEquals("AAAA Sorted First", firstOfAll.getJsonObject(0).getString("holderName"), firstOfAll.toString());
+
+        HttpResponse<String> csv = api.getAccepting("/api/grants/export?accountId=" + account + "&sort=holder", "auditor", "text/csv");
+        assertEquals(200, csv.statusCode(), csv.body());
+        String[] lines = csv.body().split("\r\n");
+        assertEquals(4, lines.length, "the header and the account's three rights: " + csv.body());
+        assertTrue(lines[1].startsWith(grant + "," + account + ",") && lines[1].contains("," + username + ",AAAA Sorted First,ACTIVE,"),
+                "the export in the table's order, with the new name: " + lines[1]);
     }
 
     /** Where the grant is in the account's rights by holder: ascending, then descending. */

@@ -140,7 +140,7 @@ public final class AccountQueries {
         return q;
     }
 
-    /** Grants on accounts the caller may see, filtered. */
+    /** Grants on accounts the caller may see, filtered: their ids when {@code ids} (in {@code order} if given), otherwise the entities. */
     public static <T> TypedQuery<T> grants(EntityManager em, RightsAuthority.Caller caller, GrantFilter filter, LocalDate today,
                                            Instant openReviewStart, String order, boolean ids, Class<T> type) {
         GrantFilter f = filter == null ? GrantFilter.ACTIVE : filter;
@@ -192,7 +192,7 @@ public final class AccountQueries {
                 params.put("reviewStart", openReviewStart);
             }
         }
-        if (!ids && order != null) {
+        if (order != null) {
             jpql.append(order);
         }
         TypedQuery<T> q = em.createQuery(jpql.toString(), type);
