@@ -4,7 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import org.district.socialmedia.accounts.boundary.AccountService;
+import org.district.socialmedia.people.boundary.OrgUnits;
 import org.district.socialmedia.people.entity.Role;
 
 import java.util.function.Function;
@@ -20,9 +20,9 @@ import java.util.function.Function;
 public class AsEmployee {
 
     @Inject
-    AccountService accounts;
+    OrgUnits units;
 
-    public <T> T accounts(Function<AccountService, T> work) {
-        return work.apply(accounts);
+    public <T> T units(Function<OrgUnits, T> work) {
+        return work.apply(units);
     }
 }

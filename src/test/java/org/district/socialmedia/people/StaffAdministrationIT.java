@@ -6,6 +6,7 @@ import org.district.socialmedia.it.browser.Accessibility;
 import org.district.socialmedia.it.browser.Browser;
 import org.district.socialmedia.it.browser.LoginScreen;
 import org.district.socialmedia.it.browser.PortalScreen;
+import org.district.socialmedia.it.browser.TypeAhead;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -18,7 +19,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
@@ -70,13 +70,15 @@ class StaffAdministrationIT {
         type("staffForm:username", username);
         type("staffForm:fullName", "Test <b>Teacher</b>");
         type("staffForm:email", username + "@gmail.com");
-        new Select(admin.findElement(By.id("staffForm:unit"))).selectByVisibleText("Lincoln High School");
+        // a type-ahead, not a list of every school: a district has about a thousand
+        new TypeAhead(admin, "staffForm:unit").choose("linc", "Lincoln High School (LHS)");
         type("staffForm:password", password);
         click(By.id("staffForm:save"));
         String refusal = waitForText(By.cssSelector("[id='staffForm:email'] ~ .field-error, .field-error"));
         assertTrue(refusal.contains("is not a District email address"), refusal);
         assertTrue(refusal.contains("Personal e-mail addresses should not be used on District-related sites"), refusal);
         Accessibility.assertNoViolations(admin, "the staff form with an error");
+        assertEquals("Lincoln High School (LHS)", new TypeAhead(admin, "staffForm:unit").text(), "the chosen school survives the error");
 
         type("staffForm:email", username + "@district.example.org");
         // a password field is never sent back to the browser: it is typed again after an error
@@ -84,10 +86,12 @@ class StaffAdministrationIT {
         click(By.id("staffForm:save"));
         wait(admin).until(ExpectedConditions.invisibilityOfElementLocated(By.id("staffForm:save")));
         type("search:text", username);
+        new TypeAhead(admin, "search:unit").choose("LHS", "Lincoln High School (LHS)");
         click(By.id("search:find"));
         wait(admin).until(d -> d.findElement(By.id("staffTableForm")).getText().contains(username));
         String table = admin.findElement(By.id("staffTableForm")).getText();
         assertTrue(table.contains("Test <b>Teacher</b>"), "markup typed by a user is shown as text: " + table);
+        assertTrue(table.contains("Lincoln High School"), "found by the school filter, with the school saved: " + table);
 
         staff = Browser.start();
         PortalScreen staffPortal = new LoginScreen(staff, BASE).open().signInAs(username, password);

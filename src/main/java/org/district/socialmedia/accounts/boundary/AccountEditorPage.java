@@ -4,6 +4,9 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.district.socialmedia.people.boundary.OrgUnits;
+import org.district.socialmedia.people.boundary.UnitChoiceConverter;
+import org.district.socialmedia.people.boundary.UnitField;
 import org.district.socialmedia.platform.boundary.Messages;
 import org.district.socialmedia.platform.entity.ConflictException;
 import org.district.socialmedia.platform.entity.InvalidInputException;
@@ -25,6 +28,8 @@ public class AccountEditorPage implements Serializable {
 
     @Inject
     AccountService service;
+    @Inject
+    OrgUnits units;
 
     private Long id;
     private Long authorizationId;
@@ -113,8 +118,8 @@ public class AccountEditorPage implements Serializable {
     public List<Platform> getPlatforms() { return platforms; }
     public List<AccountService.AuthorizationChoice> getAuthorizations() { return authorizations; }
 
-    public AccountService.UnitChoice getUnit() { return unit.shown(service); }
-    public void setUnit(AccountService.UnitChoice chosen) { unit.choose(chosen); }
-    public List<AccountService.UnitChoice> completeUnit(String text) { return UnitField.complete(service, text); }
-    public UnitChoiceConverter getUnitConverter() { return unit.converter(service); }
+    public OrgUnits.UnitChoice getUnit() { return unit.shown(units); }
+    public void setUnit(OrgUnits.UnitChoice chosen) { unit.choose(chosen); }
+    public List<OrgUnits.UnitChoice> completeUnit(String text) { return UnitField.complete(units, text); }
+    public UnitChoiceConverter getUnitConverter() { return unit.converter(units); }
 }

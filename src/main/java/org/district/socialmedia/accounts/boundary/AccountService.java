@@ -16,6 +16,7 @@ import org.district.socialmedia.accounts.control.DirectoryUnits;
 import org.district.socialmedia.accounts.control.DirectoryVersions;
 import org.district.socialmedia.accounts.control.GrantFilter;
 import org.district.socialmedia.platform.control.Csv;
+import org.district.socialmedia.platform.control.LikePatterns;
 import org.district.socialmedia.accounts.control.RightsAuthority;
 import org.district.socialmedia.accounts.entity.AccountGrant;
 import org.district.socialmedia.accounts.entity.AccountOperator;
@@ -68,8 +69,6 @@ public class AccountService {
 
     public static final int PAGE_MAX = 200;
     static final int EXPORT_BATCH = 1000;
-    /** The most schools and departments a type-ahead box offers at once: more means the text should be longer. */
-    public static final int UNIT_CHOICES_MAX = 20;
 
     // ---------------------------------------------------------------- what callers send and receive
 
@@ -124,14 +123,6 @@ public class AccountService {
     }
 
     public record HolderChoice(Long id, String username, String fullName, String unit) implements Serializable {
-    }
-
-    /** A school or department as the type-ahead boxes offer it; the id is what the filters and the registry take. */
-    public record UnitChoice(Long id, String code, String name) implements Serializable {
-        /** Names are not unique across the District; codes are. */
-        public String label() {
-            return name + " (" + code + ")";
-        }
     }
 
     @PersistenceContext
@@ -330,33 +321,6 @@ public class AccountService {
         return em.createNamedQuery(Platform.ALL_ACTIVE, Platform.class).getResultList();
     }
 
-    /**
-     * The active schools and departments whose name or code contains the text (any case), by name, at
-     * most {@link #UNIT_CHOICES_MAX}: a District has about a thousand, too many to send to a page.
-     */
-    public List<UnitChoice> findUnits(String text, int limit) {
-        String typed = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
-        // nothing a name or code could contain is longer; a longer text only makes a longer pattern to scan with
-        if (typed.length() > OrgUnit.NAME_MAX || limit < 1) {
-            return List.of();
-        }
-        String like = "%" + AccountQueries.escapeLike(typed) + "%";
-        return em.createQuery("SELECT u FROM OrgUnit u WHERE u.active = TRUE AND (LOWER(u.name) LIKE :text ESCAPE '\\'"
-                                + " OR LOWER(u.code) LIKE :text ESCAPE '\\') ORDER BY u.name, u.id", OrgUnit.class)
-                .setParameter("text", like).setMaxResults(Math.min(limit, UNIT_CHOICES_MAX)).getResultStream()
-                .map(AccountService::unitChoice).toList();
-    }
-
-    /** One school or department by id, also an inactive one (an address may still name it); null when there is none. */
-    public UnitChoice unit(Long id) {
-        OrgUnit unit = id == null ? null : em.find(OrgUnit.class, id);
-        return unit == null ? null : unitChoice(unit);
-    }
-
-    private static UnitChoice unitChoice(OrgUnit u) {
-        return new UnitChoice(u.getId(), u.getCode(), u.getName());
-    }
-
     /** Active authorizations not yet linked to an account, to create an account from (registry keepers only). */
     public List<AuthorizationChoice> unlinkedAuthorizations(int limit) {
         authority.requireRegistryManager();
@@ -392,7 +356,7 @@ public class AccountService {
     /** The staff who may hold rights (active, SITE_ADMIN), matching a name or username, for the grant dialog. */
     public List<HolderChoice> holders(String text, int limit) {
         authority.requireGranter();
-        String like = "%" + AccountQueries.escapeLike(text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT)) + "%";
+        String like = "%" + LikePatterns.escape(text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT)) + "%";
         return em.createQuery("SELECT s FROM StaffUser s JOIN s.roles r WHERE r = :role AND s.active = TRUE AND "
                                 + "(LOWER(s.fullName) LIKE :text ESCAPE '\\' OR s.username LIKE :text ESCAPE '\\') ORDER BY s.fullName, s.id",
                         StaffUser.class).setParameter("role", Role.SITE_ADMIN).setParameter("text", like)

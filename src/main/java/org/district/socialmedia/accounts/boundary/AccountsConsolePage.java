@@ -4,11 +4,14 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.district.socialmedia.accounts.control.AccountQueries;
 import org.district.socialmedia.accounts.control.AccountFilter;
+import org.district.socialmedia.accounts.control.AccountQueries;
 import org.district.socialmedia.accounts.control.RightsAuthority;
 import org.district.socialmedia.accounts.entity.AccountStatus;
 import org.district.socialmedia.accounts.entity.ComplianceIssue;
+import org.district.socialmedia.people.boundary.OrgUnits;
+import org.district.socialmedia.people.boundary.UnitChoiceConverter;
+import org.district.socialmedia.people.boundary.UnitField;
 import org.district.socialmedia.platform.boundary.CsvDownload;
 import org.district.socialmedia.platform.control.Matches;
 import org.district.socialmedia.requests.entity.Platform;
@@ -33,6 +36,8 @@ public class AccountsConsolePage implements Serializable {
 
     @Inject
     AccountService service;
+    @Inject
+    OrgUnits units;
 
     private String text;
     private final UnitField unit = new UnitField();
@@ -108,10 +113,10 @@ public class AccountsConsolePage implements Serializable {
     public String getIssue() { return issue; }
     public void setIssue(String issue) { this.issue = issue; }
 
-    public AccountService.UnitChoice getUnit() { return unit.shown(service); }
-    public void setUnit(AccountService.UnitChoice chosen) { unit.choose(chosen); }
-    public List<AccountService.UnitChoice> completeUnit(String text) { return UnitField.complete(service, text); }
-    public UnitChoiceConverter getUnitConverter() { return unit.converter(service); }
+    public OrgUnits.UnitChoice getUnit() { return unit.shown(units); }
+    public void setUnit(OrgUnits.UnitChoice chosen) { unit.choose(chosen); }
+    public List<OrgUnits.UnitChoice> completeUnit(String text) { return UnitField.complete(units, text); }
+    public UnitChoiceConverter getUnitConverter() { return unit.converter(units); }
 
     public boolean isMore() { return more; }
 

@@ -8,6 +8,9 @@ import org.district.socialmedia.accounts.control.AccountQueries;
 import org.district.socialmedia.accounts.control.GrantFilter;
 import org.district.socialmedia.accounts.control.RightsAuthority;
 import org.district.socialmedia.accounts.entity.GrantStatus;
+import org.district.socialmedia.people.boundary.OrgUnits;
+import org.district.socialmedia.people.boundary.UnitChoiceConverter;
+import org.district.socialmedia.people.boundary.UnitField;
 import org.district.socialmedia.platform.boundary.CsvDownload;
 import org.district.socialmedia.platform.boundary.Messages;
 import org.district.socialmedia.platform.control.Matches;
@@ -36,6 +39,8 @@ public class GrantsPage implements Serializable {
 
     @Inject
     AccountService service;
+    @Inject
+    OrgUnits units;
 
     private final UnitField unit = new UnitField();
     private Long platformId;
@@ -151,10 +156,10 @@ public class GrantsPage implements Serializable {
     public void setRevokeReason(String revokeReason) { this.revokeReason = revokeReason; }
     public boolean isRevokeDialogOpen() { return revokeDialogOpen; }
 
-    public AccountService.UnitChoice getUnit() { return unit.shown(service); }
-    public void setUnit(AccountService.UnitChoice chosen) { unit.choose(chosen); }
-    public List<AccountService.UnitChoice> completeUnit(String text) { return UnitField.complete(service, text); }
-    public UnitChoiceConverter getUnitConverter() { return unit.converter(service); }
+    public OrgUnits.UnitChoice getUnit() { return unit.shown(units); }
+    public void setUnit(OrgUnits.UnitChoice chosen) { unit.choose(chosen); }
+    public List<OrgUnits.UnitChoice> completeUnit(String text) { return UnitField.complete(units, text); }
+    public UnitChoiceConverter getUnitConverter() { return unit.converter(units); }
 
     public boolean isMore() { return more; }
 

@@ -6,6 +6,7 @@ import org.district.socialmedia.accounts.entity.AccountStatus;
 import org.district.socialmedia.accounts.entity.ComplianceIssue;
 import org.district.socialmedia.accounts.entity.DistrictAccount;
 import org.district.socialmedia.accounts.entity.GrantStatus;
+import org.district.socialmedia.platform.control.LikePatterns;
 import org.district.socialmedia.platform.control.Matches;
 import org.district.socialmedia.requests.entity.AuthorizationStatus;
 
@@ -112,7 +113,7 @@ public final class AccountQueries {
         reach(caller, "a.id", jpql, params);
         if (!isBlank(f.text())) {
             jpql.append(" AND a.handleKey LIKE :text ESCAPE '\\'");
-            params.put("text", "%" + escapeLike(lower(f.text())) + "%");
+            params.put("text", "%" + LikePatterns.escape(lower(f.text())) + "%");
         }
         if (f.unitId() != null) {
             jpql.append(" AND a.unit.id = :unitId");
@@ -171,7 +172,7 @@ public final class AccountQueries {
             jpql.append(" AND g.holder.id IN (SELECT u.id FROM StaffUser u WHERE u.username = :holderName"
                     + " OR LOWER(u.fullName) LIKE :holderText ESCAPE '\\')");
             params.put("holderName", lower(f.holder()));
-            params.put("holderText", "%" + escapeLike(lower(f.holder())) + "%");
+            params.put("holderText", "%" + LikePatterns.escape(lower(f.holder())) + "%");
         }
         GrantStatus status = effectiveStatus(f);
         if (status != null) {
@@ -226,10 +227,6 @@ public final class AccountQueries {
         }
         params.put("me", caller.username());
         jpql.append(" AND (").append(String.join(" OR ", parts)).append(")");
-    }
-
-    public static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** Active operators per account, for a page of accounts in one query. */

@@ -28,11 +28,12 @@ public class StaffAdminPage implements Serializable {
 
     @Inject
     StaffDirectory directory;
+    @Inject
+    OrgUnits units;
 
     private String searchText;
-    private Long searchUnitId;
+    private final UnitField searchUnit = new UnitField();
     private String searchStatus = "active";
-    private List<OrgUnit> units;
     private LazyDataModel<StaffDirectory.StaffRow> staff;
 
     // the form (create when editingId is null)
@@ -41,7 +42,7 @@ public class StaffAdminPage implements Serializable {
     private String username;
     private String fullName;
     private String email;
-    private Long unitId;
+    private final UnitField unit = new UnitField();
     private String supervisorUsername;
     private List<String> roles = new ArrayList<>();
     private String password;
@@ -53,7 +54,6 @@ public class StaffAdminPage implements Serializable {
 
     @PostConstruct
     void init() {
-        units = directory.units();
         staff = new StaffModel();
     }
 
@@ -63,7 +63,7 @@ public class StaffAdminPage implements Serializable {
             case "inactive" -> Boolean.FALSE;
             default -> null;
         };
-        return new StaffDirectory.Filter(searchText, searchUnitId, active);
+        return new StaffDirectory.Filter(searchText, searchUnit.id(), active);
     }
 
     private final class StaffModel extends LazyDataModel<StaffDirectory.StaffRow> {
@@ -94,7 +94,7 @@ public class StaffAdminPage implements Serializable {
     public void startCreate() {
         editingId = null;
         username = fullName = email = supervisorUsername = password = null;
-        unitId = null;
+        unit.choose(null);
         roles = new ArrayList<>(List.of(Role.EMPLOYEE.name()));
         formOpen = true;
     }
@@ -107,7 +107,7 @@ public class StaffAdminPage implements Serializable {
             username = row.username();
             fullName = row.fullName();
             email = row.email();
-            unitId = row.unitId();
+            unit.id(row.unitId());
             supervisorUsername = row.supervisorUsername();
             roles = new ArrayList<>(row.roles().stream().map(Role::name).toList());
             password = null;
@@ -127,7 +127,7 @@ public class StaffAdminPage implements Serializable {
             // an exact lookup: a prefix search capped at 50 rows could miss the person in a large district
             supervisorId = directory.activeIdOf(supervisorUsername).orElse(-1L);
         }
-        StaffDirectory.StaffForm form = new StaffDirectory.StaffForm(username, fullName, email, unitId,
+        StaffDirectory.StaffForm form = new StaffDirectory.StaffForm(username, fullName, email, unit.id(),
                 supervisorId, selectedRoles(), password);
         try {
             StaffDirectory.StaffRow saved = editingId == null ? directory.create(form) : directory.update(editingId, editingVersion, form);
@@ -161,9 +161,8 @@ public class StaffAdminPage implements Serializable {
 
     public void createUnit() {
         try {
-            OrgUnit unit = directory.createUnit(newUnitCode, newUnitName, newUnitKind);
-            Messages.info("Added " + unit.getName() + ".");
-            units = directory.units();
+            OrgUnit created = directory.createUnit(newUnitCode, newUnitName, newUnitKind);
+            Messages.info("Added " + created.getName() + ".");
             newUnitCode = newUnitName = null;
         } catch (InvalidInputException e) {
             Messages.fieldErrors("unitForm", e);
@@ -194,9 +193,15 @@ public class StaffAdminPage implements Serializable {
         return staff;
     }
 
-    public List<OrgUnit> getUnits() {
-        return units;
-    }
+    public OrgUnits.UnitChoice getSearchUnit() { return searchUnit.shown(units); }
+    public void setSearchUnit(OrgUnits.UnitChoice chosen) { searchUnit.choose(chosen); }
+    public UnitChoiceConverter getSearchUnitConverter() { return searchUnit.converter(units); }
+
+    public OrgUnits.UnitChoice getUnit() { return unit.shown(units); }
+    public void setUnit(OrgUnits.UnitChoice chosen) { unit.choose(chosen); }
+    public UnitChoiceConverter getUnitConverter() { return unit.converter(units); }
+
+    public List<OrgUnits.UnitChoice> completeUnit(String text) { return UnitField.complete(units, text); }
 
     public String getSearchText() {
         return searchText;
@@ -204,14 +209,6 @@ public class StaffAdminPage implements Serializable {
 
     public void setSearchText(String searchText) {
         this.searchText = searchText;
-    }
-
-    public Long getSearchUnitId() {
-        return searchUnitId;
-    }
-
-    public void setSearchUnitId(Long searchUnitId) {
-        this.searchUnitId = searchUnitId;
     }
 
     public String getSearchStatus() {
@@ -248,14 +245,6 @@ public class StaffAdminPage implements Serializable {
 
     public void setEmail(String email) {
         this.email = email;
-    }
-
-    public Long getUnitId() {
-        return unitId;
-    }
-
-    public void setUnitId(Long unitId) {
-        this.unitId = unitId;
     }
 
     public String getSupervisorUsername() {

@@ -80,11 +80,6 @@ public class StaffDirectory {
                 .setParameter("u", username).getResultStream().findFirst();
     }
 
-    @PermitAll
-    public List<OrgUnit> units() {
-        return em.createNamedQuery(OrgUnit.ALL_ACTIVE, OrgUnit.class).getResultList();
-    }
-
     @RolesAllowed(Role.SYSTEM_ADMIN_NAME)
     public long count(Filter filter) {
         TypedQuery<Long> q = em.createQuery("SELECT COUNT(s) FROM StaffUser s" + where(filter), Long.class);

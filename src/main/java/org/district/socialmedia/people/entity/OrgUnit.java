@@ -26,11 +26,9 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "org_unit")
-@NamedQuery(name = OrgUnit.ALL_ACTIVE, query = "SELECT u FROM OrgUnit u WHERE u.active = TRUE ORDER BY u.name")
 @NamedQuery(name = OrgUnit.BY_CODE, query = "SELECT u FROM OrgUnit u WHERE u.code = :code")
 public class OrgUnit implements Serializable {
 
-    public static final String ALL_ACTIVE = "OrgUnit.allActive";
     public static final String BY_CODE = "OrgUnit.byCode";
     public static final int CODE_MAX = 40;
     public static final int NAME_MAX = 200;

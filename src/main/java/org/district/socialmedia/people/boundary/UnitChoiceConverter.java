@@ -1,4 +1,4 @@
-package org.district.socialmedia.accounts.boundary;
+package org.district.socialmedia.people.boundary;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
@@ -12,18 +12,18 @@ import jakarta.faces.convert.ConverterException;
  * boundary, and the unit the box already shows, which is sent back unchanged with every later
  * submission of the form and then costs no query.
  */
-public final class UnitChoiceConverter implements Converter<AccountService.UnitChoice> {
+public final class UnitChoiceConverter implements Converter<OrgUnits.UnitChoice> {
 
-    private final AccountService service;
-    private final AccountService.UnitChoice shown;
+    private final OrgUnits units;
+    private final OrgUnits.UnitChoice shown;
 
-    public UnitChoiceConverter(AccountService service, AccountService.UnitChoice shown) {
-        this.service = service;
+    public UnitChoiceConverter(OrgUnits units, OrgUnits.UnitChoice shown) {
+        this.units = units;
         this.shown = shown;
     }
 
     @Override
-    public AccountService.UnitChoice getAsObject(FacesContext context, UIComponent component, String value) {
+    public OrgUnits.UnitChoice getAsObject(FacesContext context, UIComponent component, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -38,7 +38,7 @@ public final class UnitChoiceConverter implements Converter<AccountService.UnitC
         if (shown != null && shown.id() == id) {
             return shown;
         }
-        AccountService.UnitChoice unit = service.unit(id);
+        OrgUnits.UnitChoice unit = units.get(id);
         if (unit == null) {
             throw new ConverterException(new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     "That school or department does not exist (any more): choose another", null));
@@ -47,7 +47,7 @@ public final class UnitChoiceConverter implements Converter<AccountService.UnitC
     }
 
     @Override
-    public String getAsString(FacesContext context, UIComponent component, AccountService.UnitChoice value) {
+    public String getAsString(FacesContext context, UIComponent component, OrgUnits.UnitChoice value) {
         return value == null ? "" : String.valueOf(value.id());
     }
 }

@@ -1,8 +1,8 @@
-package org.district.socialmedia.accounts;
+package org.district.socialmedia.people;
 
 import jakarta.inject.Inject;
-import org.district.socialmedia.accounts.boundary.AccountService;
-import org.district.socialmedia.accounts.boundary.AccountService.UnitChoice;
+import org.district.socialmedia.people.boundary.OrgUnits;
+import org.district.socialmedia.people.boundary.OrgUnits.UnitChoice;
 import org.district.socialmedia.it.AsEmployee;
 import org.district.socialmedia.it.Deployments;
 import org.district.socialmedia.it.TestTransactions;
@@ -25,9 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Inside the server: the schools and departments the type-ahead boxes of the accounts console, the
- * rights page and the account editor offer (AccountService.findUnits), found by the database by
- * part of the name or code in any case, active ones only, by name, never more than asked or than
- * twenty; and one unit by id (unit), which links may still name after it closed.
+ * rights page, the account editor and staff administration offer (OrgUnits.find), found by the
+ * database by part of the name or code in any case, active ones only, by name, never more than asked
+ * or than twenty; and one unit by id (OrgUnits.get), which links may still name after it closed.
  */
 @ExtendWith(ArquillianExtension.class)
 class UnitChoicesIT {
@@ -61,7 +61,7 @@ class UnitChoicesIT {
     }
 
     private List<UnitChoice> find(String text, int limit) {
-        return employee.accounts(accounts -> accounts.findUnits(text, limit));
+        return employee.units(units -> units.find(text, limit));
     }
 
     private static List<String> names(List<UnitChoice> units) {
@@ -91,13 +91,13 @@ class UnitChoicesIT {
     void neverMoreThanAskedNorMoreThanTwenty() {
         assertEquals(List.of("Quokka" + tag + " Hills Elementary School"), names(find("quokka" + tag, 1)), "the first by name");
         tx.inNewTransaction(em -> {
-            for (int i = 0; i < AccountService.UNIT_CHOICES_MAX + 5; i++) {
+            for (int i = 0; i < OrgUnits.CHOICES_MAX + 5; i++) {
                 em.persist(new OrgUnit(String.format("M%02d%s", i, tag), String.format("Many%s %02d", tag, i), OrgUnit.Kind.DEPARTMENT));
             }
             return null;
         });
         List<UnitChoice> many = find("many" + tag, 1000);
-        assertEquals(AccountService.UNIT_CHOICES_MAX, many.size(), "a box never gets more than twenty");
+        assertEquals(OrgUnits.CHOICES_MAX, many.size(), "a box never gets more than twenty");
         assertEquals("Many" + tag + " 00", many.get(0).name());
         assertEquals("Many" + tag + " 19", many.get(19).name());
         assertTrue(find("many" + tag, 0).isEmpty(), "a limit of none answers none (not 'no limit')");
@@ -115,10 +115,10 @@ class UnitChoicesIT {
     void oneUnitByIdAlsoAClosedOneForLinksThatStillNameIt() {
         Long closed = tx.inNewTransaction(em -> em.createNamedQuery(OrgUnit.BY_CODE, OrgUnit.class)
                 .setParameter("code", "R" + tag).getSingleResult().getId());
-        UnitChoice unit = employee.accounts(accounts -> accounts.unit(closed));
+        UnitChoice unit = employee.units(units -> units.get(closed));
         assertNotNull(unit);
         assertEquals("Quokka" + tag + " Ridge Middle School", unit.name());
-        assertNull(employee.accounts(accounts -> accounts.unit(-1L)), "no unit has that id");
-        assertNull(employee.accounts(accounts -> accounts.unit(null)));
+        assertNull(employee.units(units -> units.get(-1L)), "no unit has that id");
+        assertNull(employee.units(units -> units.get(null)));
     }
 }
