@@ -207,7 +207,7 @@ public class AccountService {
                         + " g.status, g.createdAt, g.endedAt, g.endedBy, g.endReason, g.lastReviewedAt, g.lastReviewedBy,"
                         + " g.flaggedReviewId FROM AccountGrant g JOIN g.account a JOIN a.platform p JOIN a.unit u JOIN g.holder h"
                         + " WHERE g.id IN :ids", Object[].class).setParameter("ids", ids).getResultList()) {
-            String platform = r[2] != null ? (String) r[2] : (String) r[3];
+            String platform = DistrictAccount.platformLabel((String) r[2], (String) r[3]);
             byId.put((Long) r[0], new GrantView((Long) r[0], (Long) r[1], platform + " " + r[4], (String) r[5], (Long) r[6],
                     (String) r[7], (String) r[8], (String) r[9], (String) r[10], (String) r[11], (String) r[12], (LocalDate) r[13],
                     (LocalDate) r[14], (String) r[15], (GrantStatus) r[16], (Instant) r[17], (Instant) r[18], (String) r[19],

@@ -299,7 +299,6 @@ public class AccountGrant implements Serializable {
     public String getReason() { return reason; }
     public LocalDate getStartsOn() { return startsOn; }
     public LocalDate getEndsOn() { return endsOn; }
-
     public String getHolderKey() { return holderKey; }
     public String getOpenEndedReason() { return openEndedReason; }
     public GrantStatus getStatus() { return status; }

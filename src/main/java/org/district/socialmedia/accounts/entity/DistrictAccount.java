@@ -366,7 +366,12 @@ public class DistrictAccount implements Serializable {
 
     /** The name shown to the public: the platform, or the name typed for "Other". */
     public String platformLabel() {
-        return otherPlatformName != null ? otherPlatformName : platform.getName();
+        return platformLabel(otherPlatformName, platform.getName());
+    }
+
+    /** The same from the columns, for queries that read them without the entity. */
+    public static String platformLabel(String otherPlatformName, String platformName) {
+        return otherPlatformName != null ? otherPlatformName : platformName;
     }
 
     private Map<String, String> snapshot() {
