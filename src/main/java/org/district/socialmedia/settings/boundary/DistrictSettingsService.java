@@ -10,6 +10,7 @@ import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.people.entity.Role;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.settings.control.IcsHolidayParser;
+import org.district.socialmedia.settings.control.SettingsReadOnce;
 import org.district.socialmedia.settings.entity.DistrictSettings;
 import org.district.socialmedia.settings.entity.Holiday;
 import org.district.socialmedia.settings.entity.HolidayDate;
@@ -33,8 +34,8 @@ import java.util.stream.Collectors;
 /**
  * The one place District settings are read and changed. A value comes from, in order: an override
  * saved on the Settings page (audited), the system property server-config sets from the
- * environment, the built-in default. Nothing is cached in memory: every server of a cluster reads
- * the same rows.
+ * environment, the built-in default. Nothing is kept beyond a request: every server of a cluster
+ * reads the same rows.
  */
 @Stateless
 public class DistrictSettingsService {
@@ -50,6 +51,8 @@ public class DistrictSettingsService {
     Clock clock;
     @Inject
     Principal caller;
+    @Inject
+    SettingsReadOnce readOnce;
 
     /** Where a setting's value comes from, for the Settings page. */
     public record SettingView(SettingKey key, String value, String environmentValue, String overriddenBy,
@@ -64,6 +67,10 @@ public class DistrictSettingsService {
 
     @PermitAll
     public DistrictSettings current() {
+        return readOnce.get(this::read);
+    }
+
+    private DistrictSettings read() {
         Map<SettingKey, String> values = environmentValues();
         overrides().forEach((key, override) -> values.put(key, override.getValue()));
         try {
@@ -115,6 +122,7 @@ public class DistrictSettingsService {
         }
         Instant now = clock.instant();
         String by = caller.getName();
+        readOnce.forget();
         for (SettingKey key : typed.keySet()) {
             SettingOverride existing = overrides.get(key);
             String before = existing != null ? existing.getValue() : environment.get(key);
