@@ -300,4 +300,15 @@ class AccountsApiIT {
         assertEquals(200, after.statusCode(), "a change answers in full with a new ETag");
         assertFalse(after.body().contains(handle), "a suspended account is not listed");
     }
+
+    @Test
+    void rightsGrantedBearTheGranterNameAsTheDirectoryHasIt() {
+        long account = createAccount(api, unique("@named_"), "LHS").getJsonNumber("id").longValue();
+        HttpResponse<String> granted = api.post("/api/accounts/" + account + "/grants", "superintendent",
+                "{\"holder\":\"siteadmin\",\"reason\":\"Runs the school's page.\"}");
+        assertEquals(201, granted.statusCode(), granted.body());
+        JsonObject grant = JsonBodies.object(granted.body());
+        assertEquals("superintendent", grant.getString("grantedBy"));
+        assertEquals("Dr. Helen Brooks", grant.getString("grantedByName"));
+    }
 }

@@ -60,10 +60,10 @@ public class RightsAuthority {
         }
         Granter granter = null;
         if (superintendent || designeeMayGrant) {
-            StaffUser me = em.createNamedQuery(StaffUser.BY_USERNAME, StaffUser.class).setParameter("username", username)
+            String fullName = em.createNamedQuery(StaffUser.NAME_IF_ACTIVE, String.class).setParameter("username", username)
                     .getResultStream().findFirst().orElse(null);
-            if (me != null && me.isActive()) {
-                granter = new Granter(me.getUsername(), me.getFullName(),
+            if (fullName != null) {
+                granter = new Granter(username, fullName,
                         superintendent ? ReviewerAuthority.SUPERINTENDENT_TITLE : ReviewerAuthority.DESIGNEE_TITLE);
             }
         }

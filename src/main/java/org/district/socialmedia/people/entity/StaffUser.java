@@ -39,10 +39,20 @@ import java.util.Set;
 @Table(name = "staff_user")
 @NamedQuery(name = StaffUser.BY_USERNAME, query = "SELECT s FROM StaffUser s WHERE s.username = :username")
 @NamedQuery(name = StaffUser.BY_EMAIL, query = "SELECT s FROM StaffUser s WHERE LOWER(s.email) = :email")
+// Columns, not the entity, for what every request asks: without weaving, loading a StaffUser loads its
+// school and its chain of supervisors, each with its school, several statements for one answer.
+@NamedQuery(name = StaffUser.ROLES_IF_ACTIVE,
+        query = "SELECT r FROM StaffUser s LEFT JOIN s.roles r WHERE s.username = :username AND s.active = TRUE")
+@NamedQuery(name = StaffUser.NAME_IF_ACTIVE,
+        query = "SELECT s.fullName FROM StaffUser s WHERE s.username = :username AND s.active = TRUE")
 public class StaffUser implements Serializable {
 
     public static final String BY_USERNAME = "StaffUser.byUsername";
     public static final String BY_EMAIL = "StaffUser.byEmail";
+    /** The roles of an active user (one null row when it has none); no row when gone or deactivated. */
+    public static final String ROLES_IF_ACTIVE = "StaffUser.rolesIfActive";
+    /** The full name of an active user; no row when gone or deactivated. */
+    public static final String NAME_IF_ACTIVE = "StaffUser.nameIfActive";
     public static final int USERNAME_MAX = 64;
     public static final int NAME_MAX = 200;
     public static final int EMAIL_MAX = 254;

@@ -19,6 +19,7 @@ import org.district.socialmedia.settings.entity.SecuritySettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -146,11 +147,12 @@ public class StaffAuthentication {
     /** The current roles of an active user, or empty when the user is gone or deactivated. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<Set<String>> activeRoles(String username) {
-        StaffUser user = find(username);
-        if (user == null || !user.isActive()) {
+        List<Role> rows = em.createNamedQuery(StaffUser.ROLES_IF_ACTIVE, Role.class).setParameter("username", username)
+                .getResultList();
+        if (rows.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(roleNames(user));
+        return Optional.of(rows.stream().filter(Objects::nonNull).map(Role::name).collect(Collectors.toUnmodifiableSet()));
     }
 
     private StaffUser find(String username) {
