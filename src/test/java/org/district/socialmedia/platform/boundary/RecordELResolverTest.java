@@ -18,6 +18,9 @@ class RecordELResolverTest {
     record Row(String fullName, int count) {
     }
 
+    record Other(int count, String label) {
+    }
+
     private final ELResolver resolver = new RecordELResolver();
 
     /** A bare context: enough to see whether the resolver marked a property resolved. */
@@ -58,5 +61,16 @@ class RecordELResolverTest {
         ELContext context = context();
         assertTrue(resolver.isReadOnly(context, new Row("M", 1), "count"));
         assertThrows(PropertyNotWritableException.class, () -> resolver.setValue(context, new Row("M", 1), "count", 2));
+    }
+
+    @Test
+    void eachRecordClassKeepsItsOwnComponents() {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(3, resolver.getValue(context(), new Row("Maria", 3), "count"));
+            assertEquals(7, resolver.getValue(context(), new Other(7, "x"), "count"));
+            ELContext otherHasNoName = context();
+            assertNull(resolver.getValue(otherHasNoName, new Other(7, "x"), "fullName"));
+            assertFalse(otherHasNoName.isPropertyResolved());
+        }
     }
 }
