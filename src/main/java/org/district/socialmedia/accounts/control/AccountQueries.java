@@ -94,21 +94,27 @@ public final class AccountQueries {
 
     /** How many accounts the caller may see with this filter (up to {@link Matches#LIMIT}). */
     public static Matches countAccounts(EntityManager em, RightsAuthority.Caller caller, AccountFilter filter, Instant now) {
-        return Matches.of(accounts(em, caller, filter, now, null, true, Long.class));
+        return Matches.of(accounts(em, caller, filter, now, null, true, Long.class),
+                () -> accounts(em, caller, filter, now, null, "COUNT(a.id)", Long.class).getSingleResult());
     }
 
     /** How many grants the caller may see with this filter (up to {@link Matches#LIMIT}). */
     public static Matches countGrants(EntityManager em, RightsAuthority.Caller caller, GrantFilter filter, LocalDate today,
                                       Instant openReviewStart) {
-        return Matches.of(grants(em, caller, filter, today, openReviewStart, null, true, Long.class));
+        return Matches.of(grants(em, caller, filter, today, openReviewStart, null, true, Long.class),
+                () -> grants(em, caller, filter, today, openReviewStart, null, "COUNT(g.id)", Long.class).getSingleResult());
     }
 
     /** Accounts the caller may see, filtered: their ids when {@code ids} (for a count), otherwise the entities in {@code order}. */
     public static <T> TypedQuery<T> accounts(EntityManager em, RightsAuthority.Caller caller, AccountFilter filter,
                                              Instant now, String order, boolean ids, Class<T> type) {
+        return accounts(em, caller, filter, now, ids ? null : order, ids ? "a.id" : "a", type);
+    }
+
+    private static <T> TypedQuery<T> accounts(EntityManager em, RightsAuthority.Caller caller, AccountFilter filter,
+                                              Instant now, String order, String select, Class<T> type) {
         AccountFilter f = filter == null ? AccountFilter.ALL : filter;
-        StringBuilder jpql = new StringBuilder(ids ? "SELECT a.id FROM DistrictAccount a WHERE 1 = 1"
-                : "SELECT a FROM DistrictAccount a WHERE 1 = 1");
+        StringBuilder jpql = new StringBuilder("SELECT " + select + " FROM DistrictAccount a WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         reach(caller, "a.id", jpql, params);
         if (!isBlank(f.text())) {
@@ -132,7 +138,7 @@ public final class AccountQueries {
                     .append(f.issue() != null ? issueCondition(f.issue(), false) : anyIssueCondition(false)).append(")");
             params.put("archived", AccountStatus.ARCHIVED);
         }
-        if (!ids && order != null) {
+        if (order != null) {
             jpql.append(order);
         }
         TypedQuery<T> q = em.createQuery(jpql.toString(), type);
@@ -144,10 +150,14 @@ public final class AccountQueries {
     /** Grants on accounts the caller may see, filtered: their ids when {@code ids} (in {@code order} if given), otherwise the entities. */
     public static <T> TypedQuery<T> grants(EntityManager em, RightsAuthority.Caller caller, GrantFilter filter, LocalDate today,
                                            Instant openReviewStart, String order, boolean ids, Class<T> type) {
+        return grants(em, caller, filter, today, openReviewStart, order, ids ? "g.id" : "g", type);
+    }
+
+    private static <T> TypedQuery<T> grants(EntityManager em, RightsAuthority.Caller caller, GrantFilter filter, LocalDate today,
+                                            Instant openReviewStart, String order, String select, Class<T> type) {
         GrantFilter f = filter == null ? GrantFilter.ACTIVE : filter;
         // no join with the account: the grants' own indexes answer, and the account's conditions are a set of ids
-        StringBuilder jpql = new StringBuilder(ids ? "SELECT g.id FROM AccountGrant g WHERE 1 = 1"
-                : "SELECT g FROM AccountGrant g WHERE 1 = 1");
+        StringBuilder jpql = new StringBuilder("SELECT " + select + " FROM AccountGrant g WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         reach(caller, "g.accountId", jpql, params);
         if (f.accountId() != null) {

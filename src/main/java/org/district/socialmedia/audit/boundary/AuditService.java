@@ -64,7 +64,8 @@ public class AuditService {
 
     public Matches count(AuditFilter filter) {
         check(filter);
-        return Matches.of(AuditQueries.search(em, filter, zone(), true, Long.class));
+        ZoneId zone = zone();
+        return Matches.of(AuditQueries.search(em, filter, zone, true, Long.class), () -> AuditQueries.count(em, filter, zone));
     }
 
     public List<AuditRow> page(AuditFilter filter, int first, int size) {

@@ -20,8 +20,18 @@ public final class AuditQueries {
 
     /** The matching rows (their ids when {@code ids}, for a count), newest first unless counting. */
     public static <T> TypedQuery<T> search(EntityManager em, AuditFilter filter, ZoneId zone, boolean ids, Class<T> type) {
+        return search(em, filter, zone, ids ? "a.id" : "a", type);
+    }
+
+    /** How many rows match (no limit: for {@link org.district.socialmedia.platform.control.Matches}, after it found fewer than its limit). */
+    public static long count(EntityManager em, AuditFilter filter, ZoneId zone) {
+        return search(em, filter, zone, "COUNT(a.id)", Long.class).getSingleResult();
+    }
+
+    private static <T> TypedQuery<T> search(EntityManager em, AuditFilter filter, ZoneId zone, String select, Class<T> type) {
+        boolean ids = !select.equals("a");
         AuditFilter f = filter == null ? AuditFilter.ALL : filter;
-        StringBuilder jpql = new StringBuilder(ids ? "SELECT a.id FROM AuditEntry a WHERE 1 = 1" : "SELECT a FROM AuditEntry a WHERE 1 = 1");
+        StringBuilder jpql = new StringBuilder("SELECT " + select + " FROM AuditEntry a WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         String lead = "";
         if (!blank(f.action())) {

@@ -78,9 +78,13 @@ public class ReviewService {
      * all of it on every page view.
      */
     public Matches count(QueueFilter filter) {
-        TypedQuery<Long> q = em.createQuery("SELECT r.id FROM SocialMediaRequest r" + where(filter), Long.class);
-        bind(q, filter);
-        return Matches.of(q);
+        TypedQuery<Long> ids = em.createQuery("SELECT r.id FROM SocialMediaRequest r" + where(filter), Long.class);
+        bind(ids, filter);
+        return Matches.of(ids, () -> {
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(r.id) FROM SocialMediaRequest r" + where(filter), Long.class);
+            bind(count, filter);
+            return count.getSingleResult();
+        });
     }
 
     /**

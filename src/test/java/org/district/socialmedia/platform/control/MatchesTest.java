@@ -19,6 +19,17 @@ class MatchesTest {
         int first;
         int max = Integer.MAX_VALUE;
         long fetched;
+        int counts;
+
+        /** The filter's COUNT, answered by the database. */
+        long count() {
+            counts++;
+            return size;
+        }
+
+        Matches matches() {
+            return Matches.of(query(), this::count);
+        }
 
         FakeIds(long size) {
             this.size = size;
@@ -49,27 +60,37 @@ class MatchesTest {
     @Test
     void aWideFilterIsMoreThanTheLimitAfterFetchingOneId() {
         FakeIds ids = new FakeIds(10_000_000);
-        Matches matches = Matches.of(ids.query());
+        Matches matches = ids.matches();
         assertTrue(matches.more());
         assertEquals(Matches.LIMIT, matches.count());
         assertEquals(1, ids.fetched, "the database steps over the first LIMIT ids; only the one after comes back");
+        assertEquals(0, ids.counts, "nothing is counted past the limit");
     }
 
     @Test
     void exactlyTheLimitIsCountedExactly() {
-        Matches matches = Matches.of(new FakeIds(Matches.LIMIT).query());
+        Matches matches = new FakeIds(Matches.LIMIT).matches();
         assertFalse(matches.more());
         assertEquals(Matches.LIMIT, matches.count());
     }
 
     @Test
     void oneMoreThanTheLimitIsMore() {
-        assertTrue(Matches.of(new FakeIds(Matches.LIMIT + 1).query()).more());
+        assertTrue(new FakeIds(Matches.LIMIT + 1).matches().more());
     }
 
     @Test
     void aNarrowFilterIsCountedExactly() {
-        assertEquals(new Matches(37, false), Matches.of(new FakeIds(37).query()));
-        assertEquals(new Matches(0, false), Matches.of(new FakeIds(0).query()));
+        FakeIds ids = new FakeIds(8_665);
+        assertEquals(new Matches(8_665, false), ids.matches());
+        assertEquals(0, ids.fetched, "the database counts: no id comes into the server");
+        assertEquals(1, ids.counts);
+        assertEquals(new Matches(0, false), new FakeIds(0).matches());
+    }
+
+    @Test
+    void rowsAddedBetweenTheTwoQueriesMakeItMoreNotALargerCount() {
+        FakeIds ids = new FakeIds(Matches.LIMIT - 1);
+        assertEquals(new Matches(Matches.LIMIT, true), Matches.of(ids.query(), () -> Matches.LIMIT + 5));
     }
 }
