@@ -122,7 +122,6 @@ public class DistrictSettingsService {
         }
         Instant now = clock.instant();
         String by = caller.getName();
-        readOnce.forget();
         for (SettingKey key : typed.keySet()) {
             SettingOverride existing = overrides.get(key);
             String before = existing != null ? existing.getValue() : environment.get(key);
@@ -140,6 +139,8 @@ public class DistrictSettingsService {
             audit.record("SETTING_CHANGED", "DistrictSetting", key.property(),
                     AuditLog.changes(Map.of(key.property(), new Object[]{before, after})));
         }
+        // after every change: a read in between would keep half of them for the rest of the request
+        readOnce.forget();
         return result;
     }
 
