@@ -44,6 +44,14 @@ class PasswordHasherTest {
     }
 
     @Test
+    void anUnknownUserIsVerifiedAtTheFullCost() {
+        String dummy = PasswordHasher.dummyHash();
+        assertTrue(dummy.startsWith("pbkdf2-sha256$" + PasswordHasher.ITERATIONS + "$"), dummy);
+        assertFalse(new PasswordHasher().needsRehash(dummy), "the same cost and format as a current hash");
+        assertFalse(new PasswordHasher().verify("not-a-real-password".toCharArray(), dummy));
+    }
+
+    @Test
     void theProductionCostIsSlow() {
         assertTrue(PasswordHasher.ITERATIONS >= 200_000, "OWASP's PBKDF2-HMAC-SHA256 guidance");
     }
