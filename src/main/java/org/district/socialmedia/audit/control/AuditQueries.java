@@ -20,16 +20,16 @@ public final class AuditQueries {
 
     /** The matching rows (their ids when {@code ids}, for a count), newest first unless counting. */
     public static <T> TypedQuery<T> search(EntityManager em, AuditFilter filter, ZoneId zone, boolean ids, Class<T> type) {
-        return search(em, filter, zone, ids ? "a.id" : "a", type);
+        return search(em, filter, zone, ids ? "a.id" : "a", !ids, type);
     }
 
     /** How many rows match (no limit: for {@link org.district.socialmedia.platform.control.Matches}, after it found fewer than its limit). */
     public static long count(EntityManager em, AuditFilter filter, ZoneId zone) {
-        return search(em, filter, zone, "COUNT(a.id)", Long.class).getSingleResult();
+        return search(em, filter, zone, "COUNT(a.id)", false, Long.class).getSingleResult();
     }
 
-    private static <T> TypedQuery<T> search(EntityManager em, AuditFilter filter, ZoneId zone, String select, Class<T> type) {
-        boolean ids = !select.equals("a");
+    private static <T> TypedQuery<T> search(EntityManager em, AuditFilter filter, ZoneId zone, String select,
+                                            boolean newestFirst, Class<T> type) {
         AuditFilter f = filter == null ? AuditFilter.ALL : filter;
         StringBuilder jpql = new StringBuilder("SELECT " + select + " FROM AuditEntry a WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
@@ -66,7 +66,7 @@ public final class AuditQueries {
             jpql.append(" AND a.outcome = :outcome");
             params.put("outcome", f.outcome());
         }
-        if (!ids) {
+        if (newestFirst) {
             jpql.append(" ORDER BY ").append(lead).append("a.occurredAt DESC, a.id DESC");
         }
         TypedQuery<T> q = em.createQuery(jpql.toString(), type);
