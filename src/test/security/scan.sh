@@ -3,21 +3,21 @@
 # attacks every page and form a role can reach, and sqlmap tries the API's query parameters.
 # Run the application first, on a throw-away database (the scan submits every form it finds with
 # attack values, as the signed-in role):
-#   DATA_DIR=/tmp/scan-data mvn -Prun package          # another terminal; http://localhost:8080
+#   DATA_DIR=/tmp/scan-data ./mvnw -Prun package         # another terminal; http://localhost:8080
 #   bash src/test/security/scan.sh
 # Needs: apt-get install wapiti sqlmap. Settings (environment):
 #   BASE_URL       default http://localhost:8080
 #   SCAN_USERS     roles' demo users to scan as, default "sysadmin auditor clerk employee1"
 #   SCAN_PASSWORD  default demo (the demo users' password)
 #   SCAN_MINUTES   wapiti's time per user, default 10
-#   SCAN_OUT       default docs/security/<today>
+#   SCAN_OUT       default target/security-scan/<today> (raw output; its summary goes to docs/security/scans.md)
 # Pages accept HTTP Basic like the API (PortalAuthenticationMechanism), which is how the scanners sign in.
 set -euo pipefail
 BASE_URL=${BASE_URL:-http://localhost:8080}
 SCAN_USERS=${SCAN_USERS:-"sysadmin auditor clerk employee1"}
 SCAN_PASSWORD=${SCAN_PASSWORD:-demo}
 SCAN_MINUTES=${SCAN_MINUTES:-10}
-SCAN_OUT=${SCAN_OUT:-docs/security/$(date -u +%F)}
+SCAN_OUT=${SCAN_OUT:-target/security-scan/$(date -u +%F)}
 for tool in wapiti sqlmap curl; do
     command -v "$tool" > /dev/null || { echo "Install Debian's wapiti and sqlmap first: apt-get install wapiti sqlmap" >&2; exit 2; }
 done
