@@ -17,7 +17,7 @@ import static org.district.socialmedia.people.entity.Role.SYSTEM_ADMIN;
 
 /**
  * Who may open each page and call each endpoint: the one table that web.xml's constraints and the
- * services' role checks implement, that README shows (rendered from here), and that AccessTableIT walks
+ * services' role checks implement, that docs/security.md shows (rendered from here), and that AccessTableIT walks
  * for every role. A page or endpoint without a row fails AccessTableTest. Roles say who passes the door;
  * "reach" says whose records they then see (anything else answers 404, never its content).
  * REVIEWER means the Superintendent's designees: the services also want a designation in force (and
@@ -234,7 +234,7 @@ public final class AccessTable {
     private static final java.util.Map<String, Rule> ENDPOINTS = RULES.stream().filter(r -> !r.isPage())
             .collect(Collectors.toMap(Rule::target, r -> r));
 
-    /** The table as Markdown, for README (AccessTableTest keeps README's copy the same). */
+    /** The table as Markdown, for docs/security.md (AccessTableTest keeps its copy the same). */
     public static String markdown() {
         StringBuilder md = new StringBuilder("| page or endpoint | who may | whose records |\n|---|---|---|\n");
         for (Rule r : RULES) {

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The access table is complete: every page in the WAR, every servlet address and every endpoint of the
  * API has exactly one row,
- * every row names something that exists, and README shows the table as the code has it.
+ * every row names something that exists, and docs/security.md shows the table as the code has it.
  */
 class AccessTableTest {
 
@@ -97,10 +97,10 @@ class AccessTableTest {
     }
 
     @Test
-    void readmeShowsTheTableAsTheCodeHasIt() throws IOException {
-        String readme = Files.readString(java.nio.file.Path.of("README.md"));
-        assertTrue(readme.contains(AccessTable.markdown()),
-                "README's access table differs from AccessTable.markdown(); paste this into README:\n" + AccessTable.markdown());
+    void securityDocShowsTheTableAsTheCodeHasIt() throws IOException {
+        String doc = Files.readString(java.nio.file.Path.of("docs/security.md"));
+        assertTrue(doc.contains(AccessTable.markdown()),
+                "docs/security.md's access table differs from AccessTable.markdown(); paste this into docs/security.md:\n" + AccessTable.markdown());
     }
 
     @Test
