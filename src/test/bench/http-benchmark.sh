@@ -80,7 +80,7 @@ generate() {
             return
         fi
         say "== Generating the $name District (scale $scale) into $dir"
-        # the full District's index builds need a 4 GB page cache on H2 (README, Data at district scale)
+        # the full District's index builds need a 4 GB page cache on H2 (docs/performance.md, Data at district scale)
         mvn -B -q -Pgenerate-data verify -Dgen.scale="$scale" -Dgen.seed="$seed" -Dgen.dir="$dir" \
             -Dgen.replace=true -Dgen.password="$password" -Dgen.heap="${BENCH_GEN_HEAP:-6g}" \
             -Dgen.h2cache="${BENCH_GEN_H2CACHE:-4194304}" | tee -a "$log" >&2

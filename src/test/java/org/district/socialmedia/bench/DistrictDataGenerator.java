@@ -59,7 +59,7 @@ import java.util.stream.Collectors;
  * Fills an empty database with a District at scale (issue 8): 1,000 schools and departments, 150,000 staff,
  * 1,100,000 students with their parents and guardians, 5,000,000 consent forms, 500,000 requests,
  * 100,000 accounts, 1,000,000 grants and 10,000,000 sealed audit rows at {@code gen.scale=1.0}; every
- * count times the scale otherwise (see {@link Plan}). Run with {@code mvn -Pgenerate-data verify}; README
+ * count times the scale otherwise (see {@link Plan}). Run with {@code mvn -Pgenerate-data verify}; docs/performance.md
  * "Data at district scale" lists the parameters.
  * <p>
  * The target is an H2 file database in {@code gen.dir} (the application's {@code DATA_DIR}), or the

@@ -41,7 +41,7 @@ import java.util.function.Supplier;
 
 /**
  * The accounts API: the registry, administrative rights, and the public directory. The same rules
- * as the console (the service checks them). Field names are a contract: see README, "API".
+ * as the console (the service checks them). Field names are a contract: see docs/api.md.
  */
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)

@@ -14,7 +14,7 @@ import java.time.OffsetDateTime;
 
 /**
  * The audit chain checked from the command line, straight from the database with JDBC and without the
- * application (which a tamperer might have changed): {@code mvn -Paudit-verify verify}, see README.
+ * application (which a tamperer might have changed): {@code mvn -Paudit-verify verify}, see docs/operations.md.
  * Reads audit.db.url / audit.db.user / audit.db.password (system properties), else DB_URL / DB_USER /
  * DB_PASSWORD (the PostgreSQL datasource's variables). Prints the result as JSON, like
  * {@code GET /api/audit/verification}; exit status 0 when the chain holds, 1 when it is broken, 2 on error.

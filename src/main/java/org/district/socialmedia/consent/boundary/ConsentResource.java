@@ -30,7 +30,7 @@ import java.util.Map;
 /**
  * The consent API: forms (with the scan), revocations, the check before posting, the renewal list
  * and takedown tasks; the clerk's students. Same error rules as the other APIs. Field names are a
- * contract: see README, "API".
+ * contract: see docs/api.md.
  */
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)

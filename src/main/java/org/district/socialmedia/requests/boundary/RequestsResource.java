@@ -27,7 +27,7 @@ import java.util.Map;
 
 /**
  * The requests API: the same rules as the pages (the services check them). Field names are a
- * contract: see README, "API".
+ * contract: see docs/api.md.
  */
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
