@@ -29,6 +29,9 @@ import org.district.socialmedia.platform.boundary.JsonbProvider;
 import org.district.socialmedia.platform.control.Matches;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -145,6 +148,7 @@ public class AccountsResource {
     @POST
     @Operation(summary = "Register an account (system administrators, the Superintendent, designees who may grant rights; audited)")
     @Path("accounts")
+    @APIResponse(responseCode = "201", description = "registered; Location is its address", content = @Content(schema = @Schema(implementation = AccountService.AccountView.class)))
     public Response create(AccountService.AccountInput body) {
         AccountService.AccountView created = accounts.create(body);
         return Response.created(uri.getBaseUriBuilder().path("accounts").path(String.valueOf(created.id())).build())
@@ -191,6 +195,7 @@ public class AccountsResource {
     @POST
     @Operation(summary = "Grant administrative rights (the Superintendent, or a designee in force given that power; never to oneself; audited, the holder is emailed)")
     @Path("accounts/{id}/grants")
+    @APIResponse(responseCode = "201", description = "granted; Location is its address", content = @Content(schema = @Schema(implementation = AccountService.GrantView.class)))
     public Response grant(@PathParam("id") Long id, AccountService.GrantInput body) {
         AccountService.GrantView grant = accounts.grant(id, body);
         return Response.created(uri.getBaseUriBuilder().path("grants").path(String.valueOf(grant.id())).build())
@@ -233,6 +238,8 @@ public class AccountsResource {
     @GET
     @Operation(summary = "The access review under way (SUPERINTENDENT, REVIEWER, AUDITOR, SYSTEM_ADMIN)")
     @Path("access-reviews/current")
+    @APIResponse(responseCode = "200", description = "the review under way", content = @Content(schema = @Schema(implementation = AccessReviewService.ReviewView.class)))
+    @APIResponse(responseCode = "204", description = "no review under way")
     public Response currentReview() {
         AccessReviewService.ReviewView current = reviews.current();
         return current == null ? Response.noContent().build() : Response.ok(current).build();
@@ -249,6 +256,7 @@ public class AccountsResource {
     @POST
     @Operation(summary = "Open an access review today (the Superintendent, or a designee given the power to grant; besides the timer's term reviews)")
     @Path("access-reviews")
+    @APIResponse(responseCode = "201", description = "opened; Location is its address", content = @Content(schema = @Schema(implementation = AccessReviewService.ReviewView.class)))
     public Response openReview(NewReview body) {
         AccessReviewService.ReviewView opened = reviews.openNow(body == null ? null : body.deadline());
         return Response.created(uri.getBaseUriBuilder().path("access-reviews").path(String.valueOf(opened.id())).build())

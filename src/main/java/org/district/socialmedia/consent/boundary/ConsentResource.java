@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.district.socialmedia.consent.control.ScanInspector;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
@@ -60,6 +63,7 @@ public class ConsentResource {
     @Operation(summary = "Record a parent's signed consent form (CONSENT_CLERK, a student of their own school; audited)")
     @Path("consents")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @APIResponse(responseCode = "201", description = "recorded; Location is its address", content = @Content(schema = @Schema(implementation = ConsentService.FormView.class)))
     public Response record(@FormParam("consent") String consent, @FormParam("scan") EntityPart scan) throws IOException {
         ConsentService.FormInput input;
         try (Jsonb jsonb = JsonbBuilder.create()) {
@@ -87,6 +91,7 @@ public class ConsentResource {
     @POST
     @Operation(summary = "Record a parent's signed consent form (CONSENT_CLERK, a student of their own school; audited)")
     @Path("consents")
+    @APIResponse(responseCode = "201", description = "recorded; Location is its address", content = @Content(schema = @Schema(implementation = ConsentService.FormView.class)))
     public Response recordElectronic(ConsentService.FormInput input) {
         return created(consents.record(input, null, null));
     }
@@ -158,6 +163,7 @@ public class ConsentResource {
     @POST
     @Operation(summary = "Enter a student of the clerk's own school by hand (CONSENT_CLERK; audited; the roster import never deactivates them)")
     @Path("students")
+    @APIResponse(responseCode = "201", description = "added; Location is its address", content = @Content(schema = @Schema(implementation = ConsentService.StudentView.class)))
     public Response addStudent(ConsentService.NewStudent body) {
         ConsentService.StudentView student = consents.addStudent(body);
         return Response.created(uri.getBaseUriBuilder().path("students").path(student.districtId()).build()).entity(student).build();

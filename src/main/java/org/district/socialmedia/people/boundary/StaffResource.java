@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.LinkedHashMap;
@@ -49,6 +52,7 @@ public class StaffResource {
 
     @POST
     @Operation(summary = "Create a staff user (SYSTEM_ADMIN; audited)")
+    @APIResponse(responseCode = "201", description = "created; Location is its address", content = @Content(schema = @Schema(implementation = StaffDirectory.StaffRow.class)))
     public Response create(StaffDirectory.StaffForm form) {
         StaffDirectory.StaffRow created = staff.create(form == null
                 ? new StaffDirectory.StaffForm(null, null, null, null, null, null, null) : form);

@@ -20,6 +20,9 @@ import org.district.socialmedia.requests.entity.LineOutcome;
 import org.district.socialmedia.platform.control.Matches;
 import org.district.socialmedia.review.boundary.ReviewService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.LinkedHashMap;
@@ -63,6 +66,7 @@ public class RequestsResource {
     @POST
     @Operation(summary = "Create and submit a request (EMPLOYEE)")
     @Path("requests")
+    @APIResponse(responseCode = "201", description = "submitted; Location is its address", content = @Content(schema = @Schema(implementation = RequestView.class)))
     public Response create(NewRequest body) {
         // the service checks the role first (403), then the content (400)
         RequestView created = requests.createAndSubmit(body == null ? null : body.lines());
@@ -190,6 +194,7 @@ public class RequestsResource {
     @POST
     @Operation(summary = "The Superintendent revokes an authorization with a written reason")
     @Path("authorizations/{id}/revocation")
+    @APIResponse(responseCode = "204", description = "revoked")
     public Response revoke(@PathParam("id") Long id, Revocation body) {
         review.revokeAuthorization(id, body == null ? null : body.reason());
         return Response.noContent().build();
