@@ -45,7 +45,7 @@ class HealthAndAccessIT {
         HttpResponse<String> doc = api.getAccepting("/api/openapi", null, "application/yaml");
         assertEquals(200, doc.statusCode());
         for (String path : new String[]{"/requests:", "/requests/{id}/decision:", "/requests/{id}/letter:", "/me/authorizations:",
-                "/requests/{id}/info-response:", "/review/queue:", "/settings:"}) {
+                "/requests/{id}/info-response:", "/review/queue:", "/settings:", "/requests/{id}/timeline:", "/access-reviews/{id}:"}) {
             assertTrue(doc.body().contains(path), path);
         }
     }

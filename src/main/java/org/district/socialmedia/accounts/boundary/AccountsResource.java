@@ -28,6 +28,12 @@ import org.district.socialmedia.accounts.entity.GrantStatus;
 import org.district.socialmedia.platform.boundary.JsonbProvider;
 import org.district.socialmedia.platform.control.Matches;
 import org.district.socialmedia.platform.entity.InvalidInputException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -43,6 +49,7 @@ import java.util.function.Supplier;
  * The accounts API: the registry, administrative rights, and the public directory. The same rules
  * as the console (the service checks them). Field names are a contract: see docs/api.md.
  */
+@Tag(name = "Accounts, rights and the directory")
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -76,6 +83,7 @@ public class AccountsResource {
      * with first works all the same (a page shorter than size is the last).
      */
     @GET
+    @Operation(summary = "District accounts in the caller's reach, filtered and paged")
     @Path("accounts")
     public Map<String, Object> list(@QueryParam("text") String text, @QueryParam("unitId") Long unitId,
                                     @QueryParam("platformId") Long platformId, @QueryParam("status") String status,
@@ -91,6 +99,7 @@ public class AccountsResource {
 
     /** The same accounts as {@code GET /api/accounts} with the same filters, all of them, as CSV (audited). */
     @GET
+    @Operation(summary = "The same accounts as GET /accounts with the same filters, every row, as CSV (district-accounts.csv)")
     @Path("accounts/export")
     @Produces("text/csv")
     public Response exportAccounts(@QueryParam("text") String text, @QueryParam("unitId") Long unitId,
@@ -107,6 +116,7 @@ public class AccountsResource {
 
     /** The same rights as {@code GET /api/grants} with the same filters, all of them, as CSV (audited). */
     @GET
+    @Operation(summary = "The same rights as GET /grants with the same filters, every row, as CSV (administrative-rights.csv)")
     @Path("grants/export")
     @Produces("text/csv")
     public Response exportGrants(@QueryParam("accountId") Long accountId, @QueryParam("unitId") Long unitId,
@@ -136,7 +146,9 @@ public class AccountsResource {
     }
 
     @POST
+    @Operation(summary = "Register an account (system administrators, the Superintendent, designees who may grant rights; audited)")
     @Path("accounts")
+    @APIResponse(responseCode = "201", description = "registered; Location is its address", content = @Content(schema = @Schema(implementation = AccountService.AccountView.class)))
     public Response create(AccountService.AccountInput body) {
         AccountService.AccountView created = accounts.create(body);
         return Response.created(uri.getBaseUriBuilder().path("accounts").path(String.valueOf(created.id())).build())
@@ -144,12 +156,14 @@ public class AccountsResource {
     }
 
     @GET
+    @Operation(summary = "One account with its operators and rights (within the caller's reach; otherwise 404)")
     @Path("accounts/{id}")
     public AccountService.AccountView get(@PathParam("id") Long id) {
         return accounts.get(id);
     }
 
     @jakarta.ws.rs.PUT
+    @Operation(summary = "Change the account's description (registry keepers; audited)")
     @Path("accounts/{id}")
     public AccountService.AccountView update(@PathParam("id") Long id, AccountChange body) {
         if (body == null || body.account() == null) {
@@ -160,6 +174,7 @@ public class AccountsResource {
 
     /** ACTIVE, SUSPENDED or ARCHIVED; only active accounts are in the public directory. */
     @jakarta.ws.rs.PUT
+    @Operation(summary = "Suspend, archive or reinstate an account (registry keepers; audited)")
     @Path("accounts/{id}/status")
     public AccountService.AccountView changeStatus(@PathParam("id") Long id, StatusChange body) {
         AccountStatus status = parse(AccountStatus.class, "status", body == null ? null : body.status());
@@ -171,13 +186,16 @@ public class AccountsResource {
 
     /** Accounts failing compliance checks, counted per school or department. */
     @GET
+    @Operation(summary = "Accounts in use failing each compliance check, per school or department (Superintendent, designee in force, auditor, system administrator)")
     @Path("accounts/compliance")
     public List<AccountQueries.UnitCompliance> compliance() {
         return accounts.compliance();
     }
 
     @POST
+    @Operation(summary = "Grant administrative rights (the Superintendent, or a designee in force given that power; never to oneself; audited, the holder is emailed)")
     @Path("accounts/{id}/grants")
+    @APIResponse(responseCode = "201", description = "granted; Location is its address", content = @Content(schema = @Schema(implementation = AccountService.GrantView.class)))
     public Response grant(@PathParam("id") Long id, AccountService.GrantInput body) {
         AccountService.GrantView grant = accounts.grant(id, body);
         return Response.created(uri.getBaseUriBuilder().path("grants").path(String.valueOf(grant.id())).build())
@@ -186,6 +204,7 @@ public class AccountsResource {
 
     /** Grants on the accounts the caller may see: status ACTIVE by default (ALL for every status). */
     @GET
+    @Operation(summary = "Administrative rights on the accounts in the caller's reach, filtered and paged (any role but CONSENT_CLERK)")
     @Path("grants")
     public Map<String, Object> grants(@QueryParam("accountId") Long accountId, @QueryParam("unitId") Long unitId,
                                       @QueryParam("platformId") Long platformId, @QueryParam("holder") String holder,
@@ -201,6 +220,7 @@ public class AccountsResource {
     }
 
     @POST
+    @Operation(summary = "Revoke rights early with a reason (the Superintendent, or a designee given that power; audited, the holder is emailed)")
     @Path("grants/{id}/revocation")
     public AccountService.GrantView revoke(@PathParam("id") Long id, Revocation body) {
         return accounts.revoke(id, body == null ? null : body.reason());
@@ -208,6 +228,7 @@ public class AccountsResource {
 
     /** The access review's "confirm": these rights stay (Superintendent, or a designee given that power). */
     @POST
+    @Operation(summary = "The access review's \"confirm\" - these rights stay; clears the flag (the Superintendent, or a designee given that power)")
     @Path("grants/{id}/confirmation")
     public AccountService.GrantView confirm(@PathParam("id") Long id) {
         return accounts.confirm(id);
@@ -215,13 +236,17 @@ public class AccountsResource {
 
     /** The access review under way (204 when none). */
     @GET
+    @Operation(summary = "The access review under way (SUPERINTENDENT, REVIEWER, AUDITOR, SYSTEM_ADMIN)")
     @Path("access-reviews/current")
+    @APIResponse(responseCode = "200", description = "the review under way", content = @Content(schema = @Schema(implementation = AccessReviewService.ReviewView.class)))
+    @APIResponse(responseCode = "204", description = "no review under way")
     public Response currentReview() {
         AccessReviewService.ReviewView current = reviews.current();
         return current == null ? Response.noContent().build() : Response.ok(current).build();
     }
 
     @GET
+    @Operation(summary = "One access review with its accounts and their confirmations (overseers)")
     @Path("access-reviews/{id}")
     public AccessReviewService.ReviewView review(@PathParam("id") Long id) {
         return reviews.get(id);
@@ -229,7 +254,9 @@ public class AccountsResource {
 
     /** Opens an access review today, due by {"deadline":"YYYY-MM-DD"}. */
     @POST
+    @Operation(summary = "Open an access review today (the Superintendent, or a designee given the power to grant; besides the timer's term reviews)")
     @Path("access-reviews")
+    @APIResponse(responseCode = "201", description = "opened; Location is its address", content = @Content(schema = @Schema(implementation = AccessReviewService.ReviewView.class)))
     public Response openReview(NewReview body) {
         AccessReviewService.ReviewView opened = reviews.openNow(body == null ? null : body.deadline());
         return Response.created(uri.getBaseUriBuilder().path("access-reviews").path(String.valueOf(opened.id())).build())
@@ -243,6 +270,8 @@ public class AccountsResource {
      * school or department.
      */
     @GET
+    @Operation(summary = "The public directory of the District's ACTIVE official accounts, by school or department (no login)")
+    @SecurityRequirements
     @Path("directory")
     public Response directory(@QueryParam("unit") String unit, @QueryParam("unitId") Long unitId,
                               @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding, @Context Request request) {

@@ -13,6 +13,8 @@ import org.district.socialmedia.audit.control.AuditFilter;
 import org.district.socialmedia.audit.entity.AuditEntry;
 import org.district.socialmedia.platform.control.Matches;
 import org.district.socialmedia.platform.entity.InvalidInputException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.StringWriter;
 import java.time.LocalDate;
@@ -25,6 +27,7 @@ import java.util.Map;
  * The audit log for auditors' scripts: search (newest first, paged), CSV export (audited) and the
  * verification of the hash chain.
  */
+@Tag(name = "Audit log")
 @Path("audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
@@ -37,6 +40,7 @@ public class AuditResource {
      * days (YYYY-MM-DD, both included), outcome DONE, DENIED or FAILED.
      */
     @GET
+    @Operation(summary = "The audit log, newest first (AUDITOR, SYSTEM_ADMIN)")
     public Map<String, Object> search(@QueryParam("actor") String actor, @QueryParam("action") String action,
                                       @QueryParam("objectType") String objectType, @QueryParam("objectId") String objectId,
                                       @QueryParam("from") String from, @QueryParam("to") String to,
@@ -55,6 +59,7 @@ public class AuditResource {
 
     /** The same rows as CSV (at most AuditService.EXPORT_MAX, newest first); the export is itself audited. */
     @GET
+    @Operation(summary = "The same rows as CSV, at most 100,000, newest first (AUDITOR, SYSTEM_ADMIN; the export is audited)")
     @Path("export")
     @Produces("text/csv")
     public Response export(@QueryParam("actor") String actor, @QueryParam("action") String action,
@@ -69,6 +74,7 @@ public class AuditResource {
 
     /** {"valid":true|false,"checkedRows":..,"firstBrokenRow":..,"firstBrokenEntryId":..,"reason":..,"unsealedRows":..}. */
     @GET
+    @Operation(summary = "Seal what is queued, then verify the whole hash chain (AUDITOR, SYSTEM_ADMIN; audited)")
     @Path("verification")
     public Map<String, Object> verification() {
         AuditChain.Verification v = audit.verify();

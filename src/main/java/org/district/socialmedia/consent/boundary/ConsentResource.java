@@ -20,6 +20,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.district.socialmedia.consent.control.ScanInspector;
 import org.district.socialmedia.platform.entity.InvalidInputException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +37,7 @@ import java.util.Map;
  * and takedown tasks; the clerk's students. Same error rules as the other APIs. Field names are a
  * contract: see docs/api.md.
  */
+@Tag(name = "Students and consent")
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -54,8 +60,10 @@ public class ConsentResource {
      * "scan" the scan of the paper (PDF, JPEG or PNG, at most 10 MB; checked by its content).
      */
     @POST
+    @Operation(summary = "Record a parent's signed consent form (CONSENT_CLERK, a student of their own school; audited)")
     @Path("consents")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @APIResponse(responseCode = "201", description = "recorded; Location is its address", content = @Content(schema = @Schema(implementation = ConsentService.FormView.class)))
     public Response record(@FormParam("consent") String consent, @FormParam("scan") EntityPart scan) throws IOException {
         ConsentService.FormInput input;
         try (Jsonb jsonb = JsonbBuilder.create()) {
@@ -81,7 +89,9 @@ public class ConsentResource {
 
     /** An electronic form without a scan, as plain JSON. */
     @POST
+    @Operation(summary = "Record a parent's signed consent form (CONSENT_CLERK, a student of their own school; audited)")
     @Path("consents")
+    @APIResponse(responseCode = "201", description = "recorded; Location is its address", content = @Content(schema = @Schema(implementation = ConsentService.FormView.class)))
     public Response recordElectronic(ConsentService.FormInput input) {
         return created(consents.record(input, null, null));
     }
@@ -91,6 +101,7 @@ public class ConsentResource {
     }
 
     @GET
+    @Operation(summary = "One consent form (CONSENT_CLERK own school, AUDITOR; a recorded view; another school's form answers 404)")
     @Path("consents/{id}")
     public ConsentService.FormView get(@PathParam("id") Long id) {
         return consents.get(id);
@@ -98,6 +109,7 @@ public class ConsentResource {
 
     /** A scan, always as an attachment with its real type: never rendered inline. */
     @GET
+    @Operation(summary = "The scan of a signed form, always as a download (CONSENT_CLERK own school, AUDITOR; a recorded view)")
     @Path("consents/{id}/scans/{scanId}")
     @Produces({"application/pdf", "image/png", "image/jpeg"})
     public Response scan(@PathParam("id") Long id, @PathParam("scanId") Long scanId) {
@@ -108,6 +120,7 @@ public class ConsentResource {
     }
 
     @POST
+    @Operation(summary = "Record a parent's revocation of some or all items (CONSENT_CLERK, own school; audited; creates takedown tasks)")
     @Path("consents/{id}/revocation")
     public ConsentService.FormView revoke(@PathParam("id") Long id, ConsentService.RevocationInput body) {
         return consents.revoke(id, body);
@@ -115,6 +128,7 @@ public class ConsentResource {
 
     /** Students whose consent is missing or ends within 30 days (the clerk's school). */
     @GET
+    @Operation(summary = "The renewal list: active students with no consent in force today, or whose consent ends within 30 days (CONSENT_CLERK own school, AUDITOR every school)")
     @Path("consents/renewals")
     public List<ConsentService.RenewalRow> renewals(@QueryParam("first") @DefaultValue("0") int first,
                                                     @QueryParam("size") @DefaultValue("50") int size) {
@@ -123,6 +137,7 @@ public class ConsentResource {
 
     /** {"accountId":..,"items":["PHOTO","FULL_NAME"],"studentIds":[".."]} (or "classId") → {"results":[..]}. */
     @POST
+    @Operation(summary = "The check before posting: may this account show these items of these students today? (EMPLOYEE, SITE_ADMIN; recorded and audited)")
     @Path("consent-checks")
     public Map<String, Object> check(ConsentCheckService.CheckInput body) {
         ConsentCheckService.Outcome outcome = checks.check(body);
@@ -133,6 +148,7 @@ public class ConsentResource {
     }
 
     @GET
+    @Operation(summary = "Students of the clerk's school (every school for an auditor), by family name (CONSENT_CLERK, AUDITOR)")
     @Path("students")
     public Map<String, Object> students(@QueryParam("text") String text, @QueryParam("first") @DefaultValue("0") int first,
                                         @QueryParam("size") @DefaultValue("25") int size) {
@@ -145,7 +161,9 @@ public class ConsentResource {
 
     /** A student entered by hand, at the clerk's school: {"districtId","givenName","familyName","grade"}. */
     @POST
+    @Operation(summary = "Enter a student of the clerk's own school by hand (CONSENT_CLERK; audited; the roster import never deactivates them)")
     @Path("students")
+    @APIResponse(responseCode = "201", description = "added; Location is its address", content = @Content(schema = @Schema(implementation = ConsentService.StudentView.class)))
     public Response addStudent(ConsentService.NewStudent body) {
         ConsentService.StudentView student = consents.addStudent(body);
         return Response.created(uri.getBaseUriBuilder().path("students").path(student.districtId()).build()).entity(student).build();
@@ -153,12 +171,14 @@ public class ConsentResource {
 
     /** A parent or guardian entered by hand: {"givenName","familyName","email","phone","relationship"}. */
     @POST
+    @Operation(summary = "Enter a parent or guardian by hand and link them to the student (CONSENT_CLERK, own school; audited)")
     @Path("students/{districtId}/guardians")
     public ConsentService.StudentView addGuardian(@PathParam("districtId") String districtId, ConsentService.NewGuardian body) {
         return consents.addGuardian(districtId, body);
     }
 
     @GET
+    @Operation(summary = "One student with guardians and consent forms (CONSENT_CLERK own school, AUDITOR; a recorded view; another school's student answers 404)")
     @Path("students/{districtId}")
     public ConsentService.StudentView student(@PathParam("districtId") String districtId) {
         return consents.student(districtId);
@@ -166,12 +186,14 @@ public class ConsentResource {
 
     /** Takedown tasks: a clerk's school's, or those assigned to the caller; open ones by default. */
     @GET
+    @Operation(summary = "Takedown tasks: those assigned to the caller (EMPLOYEE, SITE_ADMIN), the school's (CONSENT_CLERK), every one (AUDITOR); at most 200, newest first")
     @Path("takedown-tasks")
     public List<ConsentService.TaskView> takedownTasks(@QueryParam("open") @DefaultValue("true") boolean openOnly) {
         return takedowns.visibleTasks(openOnly);
     }
 
     @POST
+    @Operation(summary = "Mark a takedown done; its reminders stop (an assignee, or a consent clerk of the student's school; audited)")
     @Path("takedown-tasks/{id}/completion")
     public ConsentService.TaskView complete(@PathParam("id") Long id, Completion body) {
         return takedowns.complete(id, body == null ? null : body.note());

@@ -13,6 +13,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +26,7 @@ import java.util.Map;
  * Staff users for scripts (system administrators only): an HR feed creates staff and deactivates
  * leavers, which ends their administrative rights and authorizations at once (offboarding).
  */
+@Tag(name = "Staff users")
 @Path("staff")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -32,6 +38,7 @@ public class StaffResource {
     UriInfo uri;
 
     @GET
+    @Operation(summary = "Staff users, by username (SYSTEM_ADMIN)")
     public Map<String, Object> list(@QueryParam("text") String text, @QueryParam("active") Boolean active,
                                     @QueryParam("first") @DefaultValue("0") int first,
                                     @QueryParam("size") @DefaultValue("25") int size) {
@@ -44,6 +51,8 @@ public class StaffResource {
     }
 
     @POST
+    @Operation(summary = "Create a staff user (SYSTEM_ADMIN; audited)")
+    @APIResponse(responseCode = "201", description = "created; Location is its address", content = @Content(schema = @Schema(implementation = StaffDirectory.StaffRow.class)))
     public Response create(StaffDirectory.StaffForm form) {
         StaffDirectory.StaffRow created = staff.create(form == null
                 ? new StaffDirectory.StaffForm(null, null, null, null, null, null, null) : form);
@@ -51,6 +60,7 @@ public class StaffResource {
     }
 
     @GET
+    @Operation(summary = "One staff user (SYSTEM_ADMIN)")
     @Path("{id}")
     public StaffDirectory.StaffRow get(@PathParam("id") Long id) {
         return staff.get(id);
@@ -61,6 +71,7 @@ public class StaffResource {
     }
 
     @jakarta.ws.rs.PUT
+    @Operation(summary = "Change a staff user; roles taken away end what they allowed (SITE_ADMIN - rights; EMPLOYEE - authorizations) (SYSTEM_ADMIN; audited)")
     @Path("{id}")
     public StaffDirectory.StaffRow update(@PathParam("id") Long id, StaffChange body) {
         if (body == null || body.user() == null || body.version() == null) {
@@ -72,6 +83,7 @@ public class StaffResource {
 
     /** Deactivates a staff member: their sessions stop, their rights and authorizations end. */
     @POST
+    @Operation(summary = "Deactivate a staff user - sessions stop; their administrative rights and authorizations end in the same transaction (SYSTEM_ADMIN; audited)")
     @Path("{id}/deactivation")
     public StaffDirectory.StaffRow deactivate(@PathParam("id") Long id) {
         return staff.deactivate(id);

@@ -10,12 +10,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.district.socialmedia.platform.control.HealthProbe;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** GET /api/health: no login; 200 when the database and the timer service answer, else 503. */
+@Tag(name = "Platform")
 @Path("health")
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -28,6 +33,10 @@ public class HealthResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Database and timer service state (no login)")
+    @APIResponse(responseCode = "200", description = "up")
+    @APIResponse(responseCode = "503", description = "down")
+    @SecurityRequirements
     public Response health() {
         String database = probe.database();
         String timers = probe.timerService();

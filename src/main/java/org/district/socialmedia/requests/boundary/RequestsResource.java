@@ -19,6 +19,11 @@ import org.district.socialmedia.requests.entity.LineDecision;
 import org.district.socialmedia.requests.entity.LineOutcome;
 import org.district.socialmedia.platform.control.Matches;
 import org.district.socialmedia.review.boundary.ReviewService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +34,7 @@ import java.util.Map;
  * The requests API: the same rules as the pages (the services check them). Field names are a
  * contract: see docs/api.md.
  */
+@Tag(name = "Requests and review")
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -58,7 +64,9 @@ public class RequestsResource {
     UriInfo uri;
 
     @POST
+    @Operation(summary = "Create and submit a request (EMPLOYEE)")
     @Path("requests")
+    @APIResponse(responseCode = "201", description = "submitted; Location is its address", content = @Content(schema = @Schema(implementation = RequestView.class)))
     public Response create(NewRequest body) {
         // the service checks the role first (403), then the content (400)
         RequestView created = requests.createAndSubmit(body == null ? null : body.lines());
@@ -67,6 +75,7 @@ public class RequestsResource {
     }
 
     @GET
+    @Operation(summary = "One request (owner, reviewers, auditors)")
     @Path("requests/{id}")
     public RequestView get(@PathParam("id") Long id) {
         return requests.get(id);
@@ -77,6 +86,7 @@ public class RequestsResource {
 
     /** The request's audit timeline, oldest first: every change, escalation stage and download. */
     @GET
+    @Operation(summary = "The request's audit timeline, oldest first (owner, reviewers, auditors)")
     @Path("requests/{id}/timeline")
     public List<TimelineEntry> timeline(@PathParam("id") Long id) {
         return requests.timeline(id).stream()
@@ -84,6 +94,7 @@ public class RequestsResource {
     }
 
     @POST
+    @Operation(summary = "The employee answers a request for information (a new full review period starts)")
     @Path("requests/{id}/info-response")
     public RequestView answer(@PathParam("id") Long id, InfoResponse body) {
         if (body == null) {
@@ -93,12 +104,14 @@ public class RequestsResource {
     }
 
     @POST
+    @Operation(summary = "The employee withdraws an undecided request")
     @Path("requests/{id}/withdrawal")
     public RequestView withdraw(@PathParam("id") Long id) {
         return requests.withdraw(id);
     }
 
     @POST
+    @Operation(summary = "The written response (Superintendent or designee in force), or a question")
     @Path("requests/{id}/decision")
     public RequestView decide(@PathParam("id") Long id, DecisionInput body) {
         if (body == null || (body.question() == null && (body.lines() == null || body.lines().isEmpty()))) {
@@ -134,6 +147,7 @@ public class RequestsResource {
     }
 
     @GET
+    @Operation(summary = "The written response as sent (owner, reviewers, auditors)")
     @Path("requests/{id}/letter")
     @Produces("application/pdf")
     public Response letter(@PathParam("id") Long id) {
@@ -147,6 +161,7 @@ public class RequestsResource {
 
     /** The reviewer's queue, soonest deadline first: filter DUE_SOON, OVERDUE, WAITING_FOR_EMPLOYEE or ALL. */
     @GET
+    @Operation(summary = "Undecided requests, soonest deadline first (Superintendent or designee)")
     @Path("review/queue")
     public Map<String, Object> queue(@QueryParam("filter") @DefaultValue("ALL") String filter,
                                      @QueryParam("first") @DefaultValue("0") int first,
@@ -170,13 +185,16 @@ public class RequestsResource {
     }
 
     @GET
+    @Operation(summary = "What the caller may do now, and what was revoked")
     @Path("me/authorizations")
     public List<RequestService.AuthorizationView> myAuthorizations() {
         return requests.myAuthorizations();
     }
 
     @POST
+    @Operation(summary = "The Superintendent revokes an authorization with a written reason")
     @Path("authorizations/{id}/revocation")
+    @APIResponse(responseCode = "204", description = "revoked")
     public Response revoke(@PathParam("id") Long id, Revocation body) {
         review.revokeAuthorization(id, body == null ? null : body.reason());
         return Response.noContent().build();

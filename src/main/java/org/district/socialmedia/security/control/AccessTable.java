@@ -87,6 +87,7 @@ public final class AccessTable {
             page("/error/expired.xhtml", Access.PUBLIC),
             page("/index.xhtml", Access.SIGNED_IN),
             page("/policy.xhtml", Access.SIGNED_IN),
+            page("/api-reference.xhtml", Access.SIGNED_IN),
             page("/admin/staff.xhtml", EnumSet.of(SYSTEM_ADMIN)),
             page("/admin/settings.xhtml", EnumSet.of(SYSTEM_ADMIN)),
             page("/admin/platforms.xhtml", EnumSet.of(SYSTEM_ADMIN)),

@@ -9,6 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.settings.entity.SettingKey;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -19,6 +21,7 @@ import java.util.Map;
  * are the field names: districtName, emailDomains, timeZone, reviewPeriod, reviewDays, publicBaseUrl.
  * PUT changes only the keys it is given.
  */
+@Tag(name = "Settings")
 @Path("settings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -28,6 +31,7 @@ public class SettingsResource {
     DistrictSettingsService service;
 
     @GET
+    @Operation(summary = "District settings in force (SYSTEM_ADMIN)")
     public Map<String, Object> get() {
         Map<String, Object> body = new LinkedHashMap<>();
         for (DistrictSettingsService.SettingView view : service.view()) {
@@ -37,6 +41,7 @@ public class SettingsResource {
     }
 
     @PUT
+    @Operation(summary = "Change some District settings (SYSTEM_ADMIN, audited)")
     public Map<String, Object> put(Map<String, String> changes) {
         if (changes == null) {
             throw new InvalidInputException("body", "Send a JSON object of settings to change");

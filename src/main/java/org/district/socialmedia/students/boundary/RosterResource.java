@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.students.control.ImportReport;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
 
@@ -20,6 +22,7 @@ import java.io.InputStream;
  * (application/zip or application/octet-stream) or as the form field "file" (multipart/form-data, as
  * {@code curl -F file=@export.zip} sends it). Answers the import report. SYSTEM_ADMIN (the service checks).
  */
+@Tag(name = "Roster import")
 @Path("imports/oneroster")
 @Produces(MediaType.APPLICATION_JSON)
 public class RosterResource {
@@ -28,6 +31,7 @@ public class RosterResource {
     RosterImport imports;
 
     @POST
+    @Operation(summary = "Import the SIS's OneRoster 1.1 CSV export, a zip of at most 200 MB (SYSTEM_ADMIN, audited)")
     @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
     public ImportReport importBody(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream zip) {
         refuseIfTooLarge(length);
@@ -35,6 +39,7 @@ public class RosterResource {
     }
 
     @POST
+    @Operation(summary = "Import the SIS's OneRoster 1.1 CSV export, a zip of at most 200 MB (SYSTEM_ADMIN, audited)")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public ImportReport importForm(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, @FormParam("file") EntityPart file) {
         refuseIfTooLarge(length);
