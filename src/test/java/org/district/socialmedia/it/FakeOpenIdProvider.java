@@ -86,7 +86,8 @@ public final class FakeOpenIdProvider implements AutoCloseable {
 
     public FakeOpenIdProvider(int port, String path, String clientId, String clientSecret) throws IOException {
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        this.issuer = "http://127.0.0.1:" + port + path;
+        // port 0: any free port (a unit test's provider)
+        this.issuer = "http://127.0.0.1:" + server.getAddress().getPort() + path;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         server.createContext(path + "/.well-known/openid-configuration", x -> answer(x, 200, Json.createObjectBuilder()
@@ -94,6 +95,9 @@ public final class FakeOpenIdProvider implements AutoCloseable {
                 .add("authorization_endpoint", issuer + "/authorize")
                 .add("token_endpoint", issuer + "/token")
                 .add("jwks_uri", issuer + "/jwks")
+                // required by Discovery 1.0 section 3, as every real provider publishes them
+                .add("response_types_supported", Json.createArrayBuilder().add("code"))
+                .add("subject_types_supported", Json.createArrayBuilder().add("public"))
                 .add("id_token_signing_alg_values_supported", Json.createArrayBuilder().add("RS256"))
                 .build()));
         server.createContext(path + "/jwks", x -> {
