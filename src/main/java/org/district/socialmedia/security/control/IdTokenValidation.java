@@ -9,6 +9,7 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
@@ -78,7 +79,9 @@ public final class IdTokenValidation {
         String claimedIssuer;
         try {
             token = JWTParser.parse(idToken == null ? "" : idToken);
-            claimedIssuer = token.getJWTClaimsSet().getIssuer();
+            // an encrypted token shows no claims before decryption (and the validator refuses it)
+            JWTClaimsSet unverified = token.getJWTClaimsSet();
+            claimedIssuer = unverified == null ? null : unverified.getIssuer();
         } catch (ParseException e) {
             throw new InvalidToken("the ID token is not a JWT: " + e.getMessage());
         }

@@ -1,5 +1,9 @@
 package org.district.socialmedia.security.control;
 
+import com.nimbusds.jose.EncryptionMethod;
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEHeader;
+import com.nimbusds.jose.crypto.RSAEncrypter;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -8,6 +12,8 @@ import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.EncryptedJWT;
+import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -136,6 +142,9 @@ class IdTokenValidationTest {
                 PROVIDER.getPublic().getEncoded());
         assertTrue(refusal(hmacWithPublicKey).contains("HS256"), refusal(hmacWithPublicKey));
 
+        String encrypted = encrypted();
+        assertTrue(refusal(encrypted).contains("alg RSA-OAEP-256"), refusal(encrypted));
+
         assertTrue(refusal("not.a.token").contains("not a JWT"));
         assertTrue(refusal(null).contains("not a JWT"));
     }
@@ -177,6 +186,18 @@ class IdTokenValidationTest {
         assertTrue(refusal(token(c -> c.add("email_verified", false))).contains("not verified"));
         assertTrue(refusal(token(c -> c.add("email_verified", "false"))).contains("not verified"));
         assertTrue(refusal(token(c -> c.remove("sub"))).contains("sub"));
+    }
+
+    /** An ID token encrypted to the provider's own key: the portal has no decryption key and expects none. */
+    private static String encrypted() {
+        try {
+            EncryptedJWT jwt = new EncryptedJWT(new JWEHeader(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A128GCM),
+                    JWTClaimsSet.parse(claims().build().toString()));
+            jwt.encrypt(new RSAEncrypter((RSAPublicKey) PROVIDER.getPublic()));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private void validationWarmsUp() {
