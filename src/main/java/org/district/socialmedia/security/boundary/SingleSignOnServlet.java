@@ -29,8 +29,9 @@ import java.util.Optional;
 /**
  * Single sign-on with the District's OpenID Connect provider (authorization code flow with PKCE):
  * {@value #START} sends the browser to the provider, {@value #CALLBACK} takes its answer, has OpenIdProvider
- * exchange the code and check the ID token (the Nimbus OpenID Connect SDK does both) and signs the staff member with that District address in, exactly as the login form does (new
- * session id, the username in the session, the idle timeout). Every refusal is audited with its reason
+ * exchange the code and check the ID token (the Nimbus OpenID Connect SDK does both) and signs the staff
+ * member with that District address in, exactly as the login form does (new session id, the username in
+ * the session, the idle timeout). Every refusal is audited with its reason
  * and sends the browser back to the login page with a short code (LoginPage words it); the password
  * form stays. Both answer 404 on a server without configure-single-sign-on.cli.
  */
