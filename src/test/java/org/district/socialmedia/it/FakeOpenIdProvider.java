@@ -21,19 +21,28 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * An OpenID Connect provider in the test's own process, standing in for Google Workspace or Entra ID
  * (no internet here): discovery, signing keys, and a token endpoint that checks the client, the code,
  * the redirect URI and PKCE as a real one does. The person's consent at the provider is
  * {@link #authorize}: it reads the portal's authorization request and answers with the callback
- * address. Tokens are RS256, as the real providers sign them.
+ * address. Tokens are RS256, as the real providers sign them. A test makes it issue bad tokens
+ * ({@link #tweakNextToken}, {@link #forgeNextToken}) or rotate its keys ({@link #rotateKeys}), to see the
+ * portal refuse or follow.
  */
 public final class FakeOpenIdProvider implements AutoCloseable {
 
@@ -43,30 +52,59 @@ public final class FakeOpenIdProvider implements AutoCloseable {
     private final String issuer;
     private final String clientId;
     private final String clientSecret;
-    private final KeyPair keys = rsa();
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
-    /** A test's change to the next ID token's claims (or its signature): the portal must refuse it. */
+    private final AtomicInteger generation = new AtomicInteger(1);
+    /** A test's change to the next ID token's claims: the portal must refuse it. */
     private volatile UnaryOperator<JsonObject> tweak = UnaryOperator.identity();
-    private volatile PrivateKey signer;
+    /** A test's way to sign the next ID token (once), instead of the current key. */
+    private volatile Function<JsonObject, String> forgery;
+    /** The key that signs, and the keys the key set publishes (the current one among them, unless a test says so). */
+    private volatile SigningKey current = new SigningKey(KEY_ID, rsa());
+    private volatile SigningKey retired;
+    private volatile List<SigningKey> published = List.of(current);
+
+    /** A key pair and the id the provider gives it. */
+    public record SigningKey(String id, KeyPair pair) {
+    }
+
+    /** The bad tokens a test can ask for; each must make the portal refuse the sign-in. */
+    public enum Forgery {
+        /** Signed by a key the provider never published, under the published key's id. */
+        ANOTHER_KEY,
+        /** Unsigned: {@code alg: none}. */
+        ALG_NONE,
+        /** HS256 with the provider's public key (its X.509 encoding) as the HMAC secret. */
+        HMAC_WITH_PUBLIC_KEY,
+        /** Signed by a key whose id the key set does not name. */
+        UNKNOWN_KEY_ID,
+        /** Signed by the key retired at the last {@link #rotateKeys}. */
+        RETIRED_KEY
+    }
 
     private record Grant(String clientId, String redirectUri, String challenge, JsonObject claims) {
     }
 
     public FakeOpenIdProvider(int port, String path, String clientId, String clientSecret) throws IOException {
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        this.issuer = "http://127.0.0.1:" + port + path;
+        // port 0: any free port (a unit test's provider)
+        this.issuer = "http://127.0.0.1:" + server.getAddress().getPort() + path;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
-        this.signer = keys.getPrivate();
         server.createContext(path + "/.well-known/openid-configuration", x -> answer(x, 200, Json.createObjectBuilder()
                 .add("issuer", issuer)
                 .add("authorization_endpoint", issuer + "/authorize")
                 .add("token_endpoint", issuer + "/token")
                 .add("jwks_uri", issuer + "/jwks")
+                // required by Discovery 1.0 section 3, as every real provider publishes them
+                .add("response_types_supported", Json.createArrayBuilder().add("code"))
+                .add("subject_types_supported", Json.createArrayBuilder().add("public"))
                 .add("id_token_signing_alg_values_supported", Json.createArrayBuilder().add("RS256"))
                 .build()));
-        server.createContext(path + "/jwks", x -> answer(x, 200, Json.createObjectBuilder()
-                .add("keys", Json.createArrayBuilder().add(jwk((RSAPublicKey) keys.getPublic(), KEY_ID))).build()));
+        server.createContext(path + "/jwks", x -> {
+            var keySet = Json.createArrayBuilder();
+            published.forEach(key -> keySet.add(jwk((RSAPublicKey) key.pair().getPublic(), key.id())));
+            answer(x, 200, Json.createObjectBuilder().add("keys", keySet).build());
+        });
         server.createContext(path + "/token", this::token);
         server.start();
     }
@@ -89,7 +127,45 @@ public final class FakeOpenIdProvider implements AutoCloseable {
 
     /** The next token is signed by a key the provider never published (once). */
     public void signNextTokenWithAnotherKey() {
-        this.signer = rsa().getPrivate();
+        forgeNextToken(Forgery.ANOTHER_KEY);
+    }
+
+    /** The next token (once) is forged this way. */
+    public void forgeNextToken(Forgery kind) {
+        SigningKey signing = current;
+        SigningKey old = retired;
+        this.forgery = switch (kind) {
+            case ANOTHER_KEY -> claims -> sign(header("RS256", signing.id()), claims, rsa().getPrivate());
+            case ALG_NONE -> claims -> base64Url(Json.createObjectBuilder().add("alg", "none").add("typ", "JWT").build()
+                    .toString().getBytes(StandardCharsets.UTF_8)) + "." + base64Url(claims.toString().getBytes(StandardCharsets.UTF_8)) + ".";
+            case HMAC_WITH_PUBLIC_KEY -> claims -> hs256(header("HS256", signing.id()), claims, signing.pair().getPublic().getEncoded());
+            case UNKNOWN_KEY_ID -> claims -> sign(header("RS256", "unknown-" + UUID.randomUUID()), claims, rsa().getPrivate());
+            case RETIRED_KEY -> {
+                if (old == null) {
+                    throw new IllegalStateException("no key retired yet");
+                }
+                yield claims -> sign(header("RS256", old.id()), claims, old.pair().getPrivate());
+            }
+        };
+    }
+
+    /**
+     * The provider rotates its keys: a new key (with a new id) signs from now on; the key set publishes it,
+     * and the old one too when {@code keepOld} (the overlap real providers give), otherwise not any more.
+     */
+    public SigningKey rotateKeys(boolean keepOld) {
+        SigningKey next = new SigningKey("test-key-" + generation.incrementAndGet(), rsa());
+        retired = current;
+        current = next;
+        published = keepOld ? List.of(next, retired) : List.of(next);
+        return next;
+    }
+
+    /** The keys the key set publishes now, by id. */
+    public List<String> publishedKeyIds() {
+        List<String> ids = new ArrayList<>();
+        published.forEach(key -> ids.add(key.id()));
+        return ids;
     }
 
     /**
@@ -135,8 +211,10 @@ public final class FakeOpenIdProvider implements AutoCloseable {
         }
         JsonObject claims = tweak.apply(grant.claims());
         tweak = UnaryOperator.identity();
-        String idToken = sign(Json.createObjectBuilder().add("alg", "RS256").add("kid", KEY_ID).add("typ", "JWT").build(), claims, signer);
-        signer = keys.getPrivate();
+        Function<JsonObject, String> forge = forgery;
+        forgery = null;
+        SigningKey signing = current;
+        String idToken = forge != null ? forge.apply(claims) : sign(header("RS256", signing.id()), claims, signing.pair().getPrivate());
         answer(exchange, 200, Json.createObjectBuilder().add("access_token", UUID.randomUUID().toString())
                 .add("token_type", "Bearer").add("expires_in", 3600).add("id_token", idToken).build());
     }
@@ -150,6 +228,23 @@ public final class FakeOpenIdProvider implements AutoCloseable {
             rs256.initSign(key);
             rs256.update(signed.getBytes(StandardCharsets.US_ASCII));
             return signed + "." + base64Url(rs256.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JsonObject header(String alg, String keyId) {
+        return Json.createObjectBuilder().add("alg", alg).add("kid", keyId).add("typ", "JWT").build();
+    }
+
+    /** A JWS in compact form with an HMAC-SHA256 signature: what a forger makes of a public key. */
+    public static String hs256(JsonObject header, JsonObject claims, byte[] secret) {
+        String signed = base64Url(header.toString().getBytes(StandardCharsets.UTF_8)) + "."
+                + base64Url(claims.toString().getBytes(StandardCharsets.UTF_8));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return signed + "." + base64Url(mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

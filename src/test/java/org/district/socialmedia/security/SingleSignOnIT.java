@@ -1,10 +1,12 @@
 package org.district.socialmedia.security;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.district.socialmedia.it.Api;
 import org.district.socialmedia.it.Deployments;
 import org.district.socialmedia.it.FakeOpenIdProvider;
+import org.district.socialmedia.it.FakeOpenIdProvider.Forgery;
 import org.district.socialmedia.it.JsonBodies;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -21,7 +23,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,7 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Single sign-on on the real WAR against an OpenID Connect provider in the test's process (the test
  * servers are configured for it by configure-single-sign-on.cli, see failsafe's OIDC_* in pom.xml).
- * A browser is played by hand: one session cookie, redirects followed one at a time.
+ * A browser is played by hand: one session cookie, redirects followed one at a time. The provider also
+ * issues the bad tokens an attacker or a misconfigured provider would (wrong audience or issuer, expired,
+ * another sign-in's nonce, unsigned, HMAC with the public key, an unknown key) and rotates its keys.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -188,5 +194,99 @@ class SingleSignOnIT {
         assertEquals(BASE + "/login.xhtml?sso=cancelled", location(cancelled).toString());
         assertTrue(browse(location(cancelled)).body().contains("cancelled or refused at the District test provider"));
         assertEquals(302, browse(URI.create(BASE + "/index.xhtml")).statusCode(), "not signed in");
+    }
+
+    /** A staff member of the demo data, active: a forged token for them must not sign anybody in. */
+    private static final String VICTIM = "employee1@district.example.org";
+
+    /** The id of the newest refused sign-in in the audit log (0 when there is none). */
+    private long newestRefusalId() {
+        JsonArray rows = JsonBodies.object(api.get("/api/audit?action=LOGIN&outcome=DENIED&size=1", "auditor").body())
+                .getJsonArray("rows");
+        return rows.isEmpty() ? 0 : rows.getJsonObject(0).getJsonNumber("id").longValue();
+    }
+
+    /** The provider's answer carrying a bad ID token: back at the login page with its message, not signed in, audited with why. */
+    private void assertRefused(HttpResponse<String> back, long refusalsBefore, String reason) throws Exception {
+        assertEquals(BASE + "/login.xhtml?sso=failed", location(back).toString());
+        HttpResponse<String> page = browse(location(back));
+        assertTrue(page.body().contains("Single sign-on did not complete"), "the login page says so");
+        assertEquals(302, browse(URI.create(BASE + "/index.xhtml")).statusCode(), "not signed in");
+        JsonObject audit = JsonBodies.object(api.get("/api/audit?action=LOGIN&outcome=DENIED&size=1", "auditor").body())
+                .getJsonArray("rows").getJsonObject(0);
+        assertTrue(audit.getJsonNumber("id").longValue() > refusalsBefore, "a new refusal in the audit log: " + audit);
+        String details = audit.getString("details");
+        assertTrue(details.startsWith("single sign-on: ID token refused: "), details);
+        assertTrue(details.contains(reason), "the audit entry says why (" + reason + "): " + details);
+    }
+
+    private void assertTweakRefused(UnaryOperator<JsonObject> tweak, String reason) throws Exception {
+        long before = newestRefusalId();
+        URI authorization = startSignIn();
+        provider.tweakNextToken(tweak);
+        assertRefused(browse(provider.authorize(authorization, VICTIM)), before, reason);
+    }
+
+    private void assertForgeryRefused(Forgery forgery, String reason) throws Exception {
+        long before = newestRefusalId();
+        URI authorization = startSignIn();
+        provider.forgeNextToken(forgery);
+        assertRefused(browse(provider.authorize(authorization, VICTIM)), before, reason);
+    }
+
+    @Test
+    void aTokenForAnotherApplicationIsRefused() throws Exception {
+        assertTweakRefused(claims -> Json.createObjectBuilder(claims).add("aud", "another-application").build(), "audience");
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIsRefused() throws Exception {
+        assertTweakRefused(claims -> Json.createObjectBuilder(claims).add("iss", "https://evil.example.org").build(), "issuer");
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() throws Exception {
+        long twoHoursAgo = System.currentTimeMillis() / 1000 - 7200;
+        assertTweakRefused(claims -> Json.createObjectBuilder(claims).add("iat", twoHoursAgo).add("exp", twoHoursAgo + 300).build(),
+                "Expired");
+    }
+
+    @Test
+    void aTokenWithAnotherSignInsNonceIsRefused() throws Exception {
+        assertTweakRefused(claims -> Json.createObjectBuilder(claims).add("nonce", "another-sign-in").build(), "nonce");
+    }
+
+    @Test
+    void anUnsignedTokenIsRefused() throws Exception {
+        assertForgeryRefused(Forgery.ALG_NONE, "alg none");
+    }
+
+    @Test
+    void aTokenSignedWithThePublicKeyAsHmacSecretIsRefused() throws Exception {
+        assertForgeryRefused(Forgery.HMAC_WITH_PUBLIC_KEY, "alg HS256");
+    }
+
+    @Test
+    void aTokenSignedByAKeyTheProviderDoesNotPublishIsRefused() throws Exception {
+        assertForgeryRefused(Forgery.UNKNOWN_KEY_ID, "kid unknown-");
+    }
+
+    @Test
+    void afterTheProviderRotatesItsKeysTheNewKeySignsInAndTheRemovedOneNoLonger() throws Exception {
+        String email = "rotated." + UUID.randomUUID().toString().substring(0, 8) + "@district.example.org";
+        String username = newStaff(email).getString("username");
+        // the portal fetches the key set again at most every 30 s: let an earlier test's fetch age
+        Thread.sleep(31_000);
+        String oldKey = provider.publishedKeyIds().get(0);
+        String newKey = provider.rotateKeys(false).id();
+        assertEquals(List.of(newKey), provider.publishedKeyIds());
+
+        HttpResponse<String> back = browse(provider.authorize(startSignIn(), email));
+        assertEquals(BASE + "/index.xhtml", location(back).toString(), "a token by the new key signs in");
+        assertEquals(200, browse(location(back)).statusCode());
+        assertEquals("DONE", newestLogin(username).getString("outcome"));
+
+        session = null;
+        assertForgeryRefused(Forgery.RETIRED_KEY, "kid " + oldKey);
     }
 }

@@ -8,10 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.audit.entity.AuditEntry.Outcome;
-import org.district.socialmedia.security.control.IdTokenVerifier;
-import org.district.socialmedia.security.control.IdTokenVerifier.Expectations;
-import org.district.socialmedia.security.control.IdTokenVerifier.Identity;
-import org.district.socialmedia.security.control.IdTokenVerifier.InvalidToken;
+import org.district.socialmedia.security.control.IdTokenValidation.Identity;
+import org.district.socialmedia.security.control.IdTokenValidation.InvalidToken;
 import org.district.socialmedia.security.control.OpenIdProvider;
 import org.district.socialmedia.security.control.OpenIdProvider.Settings;
 import org.district.socialmedia.security.control.OpenIdProvider.Unreachable;
@@ -30,9 +28,10 @@ import java.util.Optional;
 
 /**
  * Single sign-on with the District's OpenID Connect provider (authorization code flow with PKCE):
- * {@value #START} sends the browser to the provider, {@value #CALLBACK} takes its answer, checks the ID
- * token and signs the staff member with that District address in, exactly as the login form does (new
- * session id, the username in the session, the idle timeout). Every refusal is audited with its reason
+ * {@value #START} sends the browser to the provider, {@value #CALLBACK} takes its answer, has OpenIdProvider
+ * exchange the code and check the ID token (the Nimbus OpenID Connect SDK does both) and signs the staff
+ * member with that District address in, exactly as the login form does (new session id, the username in
+ * the session, the idle timeout). Every refusal is audited with its reason
  * and sends the browser back to the login page with a short code (LoginPage words it); the password
  * form stays. Both answer 404 on a server without configure-single-sign-on.cli.
  */
@@ -127,9 +126,7 @@ public class SingleSignOnServlet extends HttpServlet {
         }
         Identity identity;
         try {
-            String token = provider.exchange(sso, code, attempt.codeVerifier(), redirectUri(request));
-            identity = IdTokenVerifier.verify(token, provider.keys(sso, IdTokenVerifier.keyId(token)),
-                    new Expectations(sso.acceptedIssuers(), sso.clientId(), attempt.nonce(), sso.emailClaim(), clock.instant()));
+            identity = provider.signIn(sso, code, attempt.codeVerifier(), redirectUri(request), attempt.nonce());
         } catch (Unreachable e) {
             refuse(request, response, Failure.UNAVAILABLE, e.getMessage());
             return;

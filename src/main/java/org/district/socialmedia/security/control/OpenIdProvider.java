@@ -1,25 +1,38 @@
 package org.district.socialmedia.security.control;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.GeneralException;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonException;
-import org.district.socialmedia.security.control.IdTokenVerifier.InvalidToken;
-import org.district.socialmedia.security.control.IdTokenVerifier.Keys;
+import org.district.socialmedia.security.control.IdTokenValidation.Identity;
+import org.district.socialmedia.security.control.IdTokenValidation.InvalidToken;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.net.ProxySelector;
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,9 +40,12 @@ import java.util.stream.Collectors;
 
 /**
  * The District's OpenID Connect provider (Google Workspace, Microsoft Entra ID, or any certified one),
- * as server-config/configure-single-sign-on.cli describes it: its discovery document and signing keys,
- * fetched on first use and kept for an hour (each server keeps its own copy; nothing here must be
- * shared), and the exchange of an authorization code for an ID token.
+ * as server-config/configure-single-sign-on.cli describes it. The protocol work is the Nimbus OpenID Connect
+ * SDK's: the discovery document (fetched on first use, kept for an hour, its issuer checked), the exchange
+ * of an authorization code for an ID token (client_secret_post with the PKCE verifier), and the token's
+ * validation (IdTokenValidation) against the provider's key set, which Nimbus caches and fetches again
+ * when a token names a key it does not know (the provider rotated its keys), at most once every
+ * {@link #REFETCH_KEYS_AFTER}. Each server keeps its own copies; nothing here must be shared.
  */
 @ApplicationScoped
 public class OpenIdProvider {
@@ -37,7 +53,10 @@ public class OpenIdProvider {
     static final String PREFIX = "social-media.oidc.";
     private static final Duration KEEP = Duration.ofHours(1);
     /** A token naming an unknown key may mean the provider rotated its keys; not more often than this, though. */
-    private static final Duration REFETCH_KEYS_AFTER = Duration.ofSeconds(30);
+    static final Duration REFETCH_KEYS_AFTER = Duration.ofSeconds(30);
+    private static final int CONNECT_TIMEOUT_MS = 5_000;
+    private static final int READ_TIMEOUT_MS = 10_000;
+    private static final int KEY_SET_SIZE_LIMIT = 512 * 1024;
     /** Google's tokens may name their issuer without the scheme (its documentation says so). */
     private static final Map<String, String> ISSUER_ALIASES = Map.of("https://accounts.google.com", "accounts.google.com");
 
@@ -59,7 +78,15 @@ public class OpenIdProvider {
 
         public Set<String> acceptedIssuers() {
             String alias = ISSUER_ALIASES.get(issuer);
-            return alias == null ? Set.of(issuer) : Set.of(issuer, alias);
+            // the configured spelling first: IdTokenValidation refuses other issuers with its validator
+            return alias == null ? Set.of(issuer) : new LinkedHashSet<>(List.of(issuer, alias));
+        }
+
+        /** Without the secret: settings may end up in a log. */
+        @Override
+        public String toString() {
+            return "Settings[issuer=" + issuer + ", clientId=" + clientId + ", providerName=" + providerName
+                    + ", emailClaim=" + emailClaim + "]";
         }
 
         private static String property(String name) {
@@ -79,127 +106,105 @@ public class OpenIdProvider {
         }
     }
 
-    private record Cached<T>(T value, Instant fetchedAt) {
+    private record Discovered(Settings settings, Endpoints endpoints, IdTokenValidation validation, Instant fetchedAt) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .proxy(ProxySelector.getDefault())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    private volatile Cached<Endpoints> endpoints;
-    private volatile Cached<Keys> keys;
+    private volatile Discovered discovered;
 
     public Optional<Settings> settings() {
         return Settings.fromSystemProperties();
     }
 
     public Endpoints endpoints(Settings settings) throws Unreachable {
-        Cached<Endpoints> known = endpoints;
-        if (known != null && known.fetchedAt().plus(KEEP).isAfter(Instant.now())) {
-            return known.value();
+        return discover(settings).endpoints();
+    }
+
+    /**
+     * The provider's discovery document, and a validation with its key set; fetched again after an hour
+     * (new endpoints) or when the settings changed. The key set's cache lives on in the validation: the
+     * key source fetches it when a token names an unknown key.
+     */
+    private Discovered discover(Settings settings) throws Unreachable {
+        Discovered known = discovered;
+        if (known != null && known.settings().equals(settings) && known.fetchedAt().plus(KEEP).isAfter(Instant.now())) {
+            return known;
         }
-        JsonObject document = getJson(URI.create(settings.issuer() + "/.well-known/openid-configuration"));
-        // Discovery 4.3: the document must name exactly the issuer it was fetched for
-        if (!settings.issuer().equals(document.getString("issuer", null))) {
-            throw new Unreachable("the discovery document names the issuer " + document.getString("issuer", null)
-                    + ", not the configured " + settings.issuer(), null);
-        }
+        OIDCProviderMetadata metadata;
         try {
-            Endpoints fresh = new Endpoints(URI.create(document.getString("authorization_endpoint")),
-                    URI.create(document.getString("token_endpoint")), URI.create(document.getString("jwks_uri")));
-            endpoints = new Cached<>(fresh, Instant.now());
-            return fresh;
-        } catch (RuntimeException e) {
-            throw new Unreachable("the discovery document lacks an endpoint", e);
+            // Discovery 4.3: Nimbus refuses a document naming another issuer than the one it was fetched for
+            metadata = OIDCProviderMetadata.resolve(new Issuer(settings.issuer()), CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
+        } catch (GeneralException | IOException e) {
+            throw new Unreachable("the discovery document of " + settings.issuer() + " cannot be used: " + e.getMessage(), e);
+        }
+        if (metadata.getAuthorizationEndpointURI() == null || metadata.getTokenEndpointURI() == null
+                || metadata.getJWKSetURI() == null) {
+            throw new Unreachable("the discovery document lacks an endpoint", null);
+        }
+        Endpoints endpoints = new Endpoints(metadata.getAuthorizationEndpointURI(), metadata.getTokenEndpointURI(),
+                metadata.getJWKSetURI());
+        boolean sameKeys = known != null && known.settings().equals(settings) && known.endpoints().keys().equals(endpoints.keys());
+        IdTokenValidation validation = sameKeys ? known.validation()
+                : new IdTokenValidation(settings.acceptedIssuers(), settings.clientId(), keySource(endpoints.keys()), settings.emailClaim());
+        Discovered fresh = new Discovered(settings, endpoints, validation, Instant.now());
+        discovered = fresh;
+        return fresh;
+    }
+
+    /** The provider's key set: cached for an hour, fetched again for an unknown key id, not more often than every 30 s. */
+    private static JWKSource<SecurityContext> keySource(URI keys) throws Unreachable {
+        try {
+            return JWKSourceBuilder.<SecurityContext>create(keys.toURL(),
+                            new DefaultResourceRetriever(CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS, KEY_SET_SIZE_LIMIT))
+                    .cache(KEEP.toMillis(), READ_TIMEOUT_MS)
+                    .rateLimited(REFETCH_KEYS_AFTER.toMillis())
+                    .refreshAheadCache(false)
+                    .retrying(false)
+                    .build();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new Unreachable("the provider's jwks_uri " + keys + " is not a URL", e);
         }
     }
 
-    /** The signing keys, fetched again when the token names a key not yet known (the provider rotated them). */
-    public Keys keys(Settings settings, String keyId) throws Unreachable {
-        Cached<Keys> known = keys;
-        Instant now = Instant.now();
-        boolean fresh = known != null && known.fetchedAt().plus(KEEP).isAfter(now);
-        boolean rotated = known != null && keyId != null && !known.value().has(keyId)
-                && known.fetchedAt().plus(REFETCH_KEYS_AFTER).isBefore(now);
-        if (fresh && !rotated) {
-            return known.value();
-        }
+    /**
+     * The identity in the ID token for an authorization code (client_secret_post, which Google and Entra ID
+     * both accept, with this sign-in's PKCE verifier), checked by IdTokenValidation for this sign-in's nonce.
+     */
+    public Identity signIn(Settings settings, String code, String codeVerifier, String redirectUri, String nonce)
+            throws Unreachable, InvalidToken {
+        Discovered provider = discover(settings);
+        TokenRequest exchange = new TokenRequest(provider.endpoints().token(),
+                new ClientSecretPost(new ClientID(settings.clientId()), new Secret(settings.clientSecret())),
+                new AuthorizationCodeGrant(new AuthorizationCode(code), URI.create(redirectUri), new CodeVerifier(codeVerifier)));
+        HTTPRequest request = exchange.toHTTPRequest();
+        request.setConnectTimeout(CONNECT_TIMEOUT_MS);
+        request.setReadTimeout(READ_TIMEOUT_MS);
+        request.setFollowRedirects(false);
+        HTTPResponse response;
         try {
-            Keys parsed = Keys.parse(get(endpoints(settings).keys()));
-            keys = new Cached<>(parsed, now);
-            return parsed;
-        } catch (InvalidToken e) {
-            throw new Unreachable(e.getMessage(), e);
+            response = request.send();
+        } catch (IOException e) {
+            throw new Unreachable(request.getURI() + " cannot be reached: " + e, e);
         }
-    }
-
-    /** The ID token for an authorization code (client_secret_post, which Google and Entra ID both accept). */
-    public String exchange(Settings settings, String code, String codeVerifier, String redirectUri) throws Unreachable, InvalidToken {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "authorization_code");
-        form.put("code", code);
-        form.put("redirect_uri", redirectUri);
-        form.put("client_id", settings.clientId());
-        form.put("client_secret", settings.clientSecret());
-        form.put("code_verifier", codeVerifier);
-        HttpRequest request = HttpRequest.newBuilder(endpoints(settings).token())
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(formBody(form)))
-                .build();
-        HttpResponse<String> response = send(request);
-        if (response.statusCode() >= 500) {
-            throw new Unreachable("the token endpoint answered " + response.statusCode(), null);
+        if (response.getStatusCode() >= 500) {
+            throw new Unreachable("the token endpoint answered " + response.getStatusCode(), null);
         }
-        JsonObject body = parse(response.body(), request.uri());
-        if (response.statusCode() != 200) {
+        TokenResponse answer;
+        try {
+            answer = OIDCTokenResponseParser.parse(response);
+        } catch (ParseException e) {
+            throw new InvalidToken("the token endpoint's answer is no OpenID Connect token response: " + e.getMessage());
+        }
+        if (!answer.indicatesSuccess()) {
             // invalid_grant and the like: a used, expired or forged code
-            throw new InvalidToken("the token endpoint refused the code: " + body.getString("error", String.valueOf(response.statusCode())));
+            throw new InvalidToken("the token endpoint refused the code: " + answer.toErrorResponse().getErrorObject().getCode());
         }
-        String idToken = body.getString("id_token", null);
-        if (idToken == null) {
-            throw new InvalidToken("the token endpoint returned no ID token");
-        }
-        return idToken;
+        String idToken = ((OIDCTokenResponse) answer.toSuccessResponse()).getOIDCTokens().getIDTokenString();
+        return provider.validation().validate(idToken, nonce);
     }
 
     public static String formBody(Map<String, String> values) {
         return values.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-    }
-
-    private JsonObject getJson(URI uri) throws Unreachable {
-        return parse(get(uri), uri);
-    }
-
-    private String get(URI uri) throws Unreachable {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                .header("Accept", "application/json").GET().build());
-        if (response.statusCode() != 200) {
-            throw new Unreachable(uri + " answered " + response.statusCode(), null);
-        }
-        return response.body();
-    }
-
-    private HttpResponse<String> send(HttpRequest request) throws Unreachable {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new Unreachable(request.uri() + " cannot be reached: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Unreachable("interrupted while calling " + request.uri(), e);
-        }
-    }
-
-    private static JsonObject parse(String body, URI from) throws Unreachable {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new Unreachable(from + " did not answer JSON", e);
-        }
     }
 }

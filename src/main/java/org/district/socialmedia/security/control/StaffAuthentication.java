@@ -121,7 +121,7 @@ public class StaffAuthentication {
     }
 
     /**
-     * The staff member a provider vouched for (IdTokenVerifier checked the token): found by District email
+     * The staff member a provider vouched for (IdTokenValidation checked the token): found by District email
      * address, active. A personal address is refused whatever the provider says (policy: District and
      * personal accounts stay separate). No password is involved, so the login lock does not apply.
      */
