@@ -8,7 +8,8 @@
 # (this script, run with sudo). It does nothing when tests are skipped.
 #   provision-test-tools.sh [SKIP_TESTS SKIP_ITS MAVEN_TEST_SKIP IT_POSTGRESQL]
 # The build passes the values of -DskipTests, -DskipITs, -Dmaven.test.skip (nothing happens when one is
-# "true") and -Dit.postgresql ("false": no PostgreSQL needed). By hand, no arguments: check and install all.
+# "true") and -Dit.postgresql ("false": no PostgreSQL needed); an unset one arrives as "${name}", which
+# counts as not set. By hand, no arguments: check and install all.
 # SMU_PROVISION=check in the environment: never install, only check (and fail when something is missing).
 set -euo pipefail
 
