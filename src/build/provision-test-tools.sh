@@ -42,19 +42,26 @@ elif [ "$(id -u)" != 0 ]; then
     if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then as_root=(sudo -n); else can_install=false; fi
 fi
 
+why_not="this build runs neither as root nor with passwordless sudo"
+if [ "${SMU_PROVISION:-}" = check ]; then why_not="SMU_PROVISION=check forbids installing"; fi
+
+# fail REASON: the one command that installs what is missing
 fail() {
     echo "" >&2
     echo "ERROR: $1" >&2
     echo "  Fix it with this one command:  sudo bash $relative" >&2
-    echo "  (it runs apt-get update and apt-get install -y chromium chromium-driver postgresql, and creates a" >&2
-    echo "  PostgreSQL cluster when there is none); or skip the PostgreSQL run with -Dit.postgresql=false." >&2
+    echo "  (it runs apt-get update and apt-get install -y ${packages[*]:-postgresql}, and creates a" >&2
+    echo "  PostgreSQL cluster when there is none)." >&2
+    case " ${packages[*]:-postgresql} " in
+        *" postgresql "*) echo "  Or run the tests on H2 only: ./mvnw -B verify -Dit.postgresql=false" >&2 ;;
+    esac
     echo "" >&2
     exit 1
 }
 
 if [ ${#packages[@]} -gt 0 ]; then
     if ! $can_install; then
-        fail "the tests need Debian packages that are missing here: ${packages[*]} (and this build may not install them: it runs neither as root nor with passwordless sudo)"
+        fail "the tests need Debian packages that are missing here: ${packages[*]} ($why_not)"
     fi
     if ! command -v apt-get >/dev/null 2>&1; then
         echo "ERROR: the tests need ${packages[*]} (Debian's package names), and this machine has no apt-get." >&2
@@ -71,7 +78,7 @@ fi
 # Debian's postgresql creates a cluster on installation, unless its image turned that off.
 if $needs_cluster; then
     if ! $can_install; then
-        fail "PostgreSQL is installed but has no cluster"
+        fail "PostgreSQL is installed but has no cluster ($why_not)"
     fi
     version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
     echo "Creating the PostgreSQL cluster $version/main"
@@ -80,6 +87,11 @@ fi
 
 # src/test/postgresql/prepare-test-database.sh acts as the postgres system user (peer authentication).
 if $postgresql && [ "$(id -u)" != 0 ] && [ "$(id -un)" != postgres ] && ! sudo -n -u postgres true 2>/dev/null; then
-    fail "the PostgreSQL run of the tests creates its database as the postgres system user, which this build cannot become (neither root nor passwordless sudo)"
+    echo "" >&2
+    echo "ERROR: the PostgreSQL run of the tests creates its database as the postgres system user, which this" >&2
+    echo "  build cannot become (it runs neither as root nor with passwordless sudo). Run it as root or with" >&2
+    echo "  sudo, or run the tests on H2 only with this one command:  ./mvnw -B verify -Dit.postgresql=false" >&2
+    echo "" >&2
+    exit 1
 fi
 echo "Test tools present: /usr/bin/chromium, /usr/bin/chromedriver$($postgresql && echo ", PostgreSQL $(pg_lsclusters --no-header | awk 'NR == 1 { print $1 "/" $2 }')")"
