@@ -32,6 +32,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 [ $# -ge 1 ] || usage
+[ -z "$dist" ] || dist="$(realpath "$dist")"
 home="$1"; shift
 configuration="$home/standalone/configuration"
 

@@ -117,21 +117,11 @@ sql() {
 prepare_server() {
     say "== Configuring WildFly $wildfly_version in $server_parent ($db, no demo data)"
     rm -rf "$server_parent"
-    mkdir -p "$server_parent"
-    unzip -q "$HOME/.m2/repository/org/wildfly/wildfly-dist/$wildfly_version/wildfly-dist-$wildfly_version.zip" -d "$server_parent"
     local datasource=configure-datasource-h2.cli
     [ "$db" = postgresql ] && datasource=configure-datasource-postgresql.cli
-    {
-        echo "embed-server --server-config=standalone.xml --std-out=discard"
-        for script in configure-eclipselink.cli $datasource configure-mail.cli configure-security.cli configure-web.cli configure-district.cli; do
-            cat "server-config/$script"
-            echo
-        done
-        echo "stop-embedded-server"
-    } >"$out/configure.cli"
-    DB_URL=$(pg_url small) DB_USER=$pg_user DB_PASSWORD=$pg_password JBOSS_HOME="$server_home" \
-        "$server_home/bin/jboss-cli.sh" --file="$out/configure.cli" -Dserver.libs="$root/target/server-libs" >>"$log" 2>&1
-    cp target/ROOT.war "$server_home/standalone/deployments/"
+    DB_URL=$(pg_url small) DB_USER=$pg_user DB_PASSWORD=$pg_password server-config/install.sh \
+        --dist target/server-libs/wildfly-dist.zip --libs "$root/target/server-libs" --deploy target/ROOT.war "$server_home" \
+        configure-eclipselink.cli,$datasource,configure-mail.cli,configure-security.cli,configure-web.cli,configure-district.cli >>"$log" 2>&1
 }
 
 server_pid=
