@@ -5,20 +5,21 @@
 # database every time, so no run sees an earlier run's rows.
 #   IT_PG_DATABASE, IT_PG_USER, IT_PG_PASSWORD  the test database, its owner and password
 #   (defaults smu_it / smu_it / smu_it: a throwaway database on localhost, nothing secret)
-# Needs Debian's postgresql (.ci/run installs it); skip the PostgreSQL run with -Dit.postgresql=false.
+# Needs Debian's postgresql (src/build/provision-test-tools.sh, the build's first step, installs it);
+# skip the PostgreSQL run with -Dit.postgresql=false.
 set -euo pipefail
 database="${IT_PG_DATABASE:-smu_it}"
 user="${IT_PG_USER:-smu_it}"
 password="${IT_PG_PASSWORD:-smu_it}"
 
 if ! command -v pg_lsclusters >/dev/null 2>&1; then
-    echo "PostgreSQL is not installed: apt-get install postgresql (as .ci/run does)," \
+    echo "PostgreSQL is not installed: sudo bash src/build/provision-test-tools.sh," \
          "or run only the H2 tests with -Dit.postgresql=false" >&2
     exit 1
 fi
 cluster=$(pg_lsclusters --no-header | head -n 1)
 if [ -z "$cluster" ]; then
-    echo "PostgreSQL is installed but has no cluster: pg_createcluster 15 main" >&2
+    echo "PostgreSQL is installed but has no cluster: sudo bash src/build/provision-test-tools.sh" >&2
     exit 1
 fi
 read -r version name port status _ <<<"$cluster"

@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 
 /**
- * Debian's headless Chromium and its chromedriver (installed by .ci/run when missing); never a
+ * Debian's headless Chromium and its chromedriver (the build's first step installs them when missing); never a
  * downloaded browser. The flags keep Chromium off the network, which this machine does not have.
  */
 public final class Browser {
@@ -25,7 +25,7 @@ public final class Browser {
         String driverPath = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
         if (!new File(binary).canExecute() || !new File(driverPath).canExecute()) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver ("
-                    + binary + ", " + driverPath + "): apt-get install -y chromium chromium-driver, or run .ci/run");
+                    + binary + ", " + driverPath + "): sudo bash src/build/provision-test-tools.sh");
         }
         try {
             ChromeOptions options = new ChromeOptions();

@@ -5,7 +5,7 @@
 # and measure each target with 1 user (median and p95 latency) and with 20 users (throughput, p95,
 # errors); then the heap after the load, the boot-plus-deployment time (median of BENCH_BOOTS starts on
 # the full data), the same server's boot without the application (its floor) and, unless BENCH_SWEEP=false,
-# the escalation sweep benchmark (mvn -Pbench-sweep).
+# the escalation sweep benchmark (./mvnw -Pbench-sweep).
 # Prints a table with the full/small ratios and writes it to $BENCH_OUT/results-<db>.md.
 #
 #   BENCH_DB            h2 (default: H2 files in $BENCH_OUT/data-<scale>) or postgresql (databases
@@ -63,7 +63,7 @@ if ! command -v wrk >/dev/null 2>&1; then
 fi
 
 say "== Building the WAR"
-mvn -B -q package -DskipTests -DskipITs >>"$log" 2>&1
+./mvnw -B -q package -DskipTests -DskipITs >>"$log" 2>&1
 
 # ------------------------------------------------------------------------------------------ the data
 pg_url() { echo "jdbc:postgresql://localhost:5432/bench_$1"; }
@@ -81,7 +81,7 @@ generate() {
         fi
         say "== Generating the $name District (scale $scale) into $dir"
         # the full District's index builds need a 4 GB page cache on H2 (docs/performance.md, Data at district scale)
-        mvn -B -q -Pgenerate-data verify -Dgen.scale="$scale" -Dgen.seed="$seed" -Dgen.dir="$dir" \
+        ./mvnw -B -q -Pgenerate-data verify -Dgen.scale="$scale" -Dgen.seed="$seed" -Dgen.dir="$dir" \
             -Dgen.replace=true -Dgen.password="$password" -Dgen.heap="${BENCH_GEN_HEAP:-6g}" \
             -Dgen.h2cache="${BENCH_GEN_H2CACHE:-4194304}" | tee -a "$log" >&2
         echo "$scale/$seed" >"$dir/scale"
@@ -95,7 +95,7 @@ generate() {
             bash src/test/postgresql/prepare-test-database.sh >>"$log" 2>&1
         say "== Generating the $name District (scale $scale) into PostgreSQL bench_$name"
         DB_URL=$(pg_url "$name") DB_USER=$pg_user DB_PASSWORD=$pg_password \
-            mvn -B -q -Pgenerate-data verify -Dgen.scale="$scale" -Dgen.seed="$seed" -Dgen.password="$password" | tee -a "$log" >&2
+            ./mvnw -B -q -Pgenerate-data verify -Dgen.scale="$scale" -Dgen.seed="$seed" -Dgen.password="$password" | tee -a "$log" >&2
         echo "$scale/$seed" >"$marker"
     fi
 }
@@ -117,21 +117,11 @@ sql() {
 prepare_server() {
     say "== Configuring WildFly $wildfly_version in $server_parent ($db, no demo data)"
     rm -rf "$server_parent"
-    mkdir -p "$server_parent"
-    unzip -q "$HOME/.m2/repository/org/wildfly/wildfly-dist/$wildfly_version/wildfly-dist-$wildfly_version.zip" -d "$server_parent"
     local datasource=configure-datasource-h2.cli
     [ "$db" = postgresql ] && datasource=configure-datasource-postgresql.cli
-    {
-        echo "embed-server --server-config=standalone.xml --std-out=discard"
-        for script in configure-eclipselink.cli $datasource configure-mail.cli configure-security.cli configure-web.cli configure-district.cli; do
-            cat "server-config/$script"
-            echo
-        done
-        echo "stop-embedded-server"
-    } >"$out/configure.cli"
-    DB_URL=$(pg_url small) DB_USER=$pg_user DB_PASSWORD=$pg_password JBOSS_HOME="$server_home" \
-        "$server_home/bin/jboss-cli.sh" --file="$out/configure.cli" -Dserver.libs="$root/target/server-libs" >>"$log" 2>&1
-    cp target/ROOT.war "$server_home/standalone/deployments/"
+    DB_URL=$(pg_url small) DB_USER=$pg_user DB_PASSWORD=$pg_password server-config/install.sh \
+        --dist target/server-libs/wildfly-dist.zip --libs "$root/target/server-libs" --deploy target/ROOT.war "$server_home" \
+        configure-eclipselink.cli,$datasource,configure-mail.cli,configure-security.cli,configure-web.cli,configure-district.cli >>"$log" 2>&1
 }
 
 server_pid=
@@ -246,7 +236,7 @@ load() {
     esac
     local threads=$((connections < 2 ? 1 : 2))
     BENCH_METHOD=$method BENCH_BODY=$body wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 10s \
-        -s src/test/bench/wrk-report.lua "${header[@]}" "$base$path" | tee -a "$log" | awk '/^RESULT/ { $1 = ""; print }'
+        -s src/bench/scripts/wrk-report.lua "${header[@]}" "$base$path" | tee -a "$log" | awk '/^RESULT/ { $1 = ""; print }'
 }
 
 # the first answer must be the page or JSON itself, not a login page or an error
@@ -345,8 +335,8 @@ say "   ${bare_times[*]} ms; median $bare_median ms"
 
 sweep_lines=""
 if [ "$sweep" = true ]; then
-    say "== The escalation sweep (mvn -Pbench-sweep verify)"
-    sweep_lines=$(mvn -B -Pbench-sweep verify 2>&1 | tee -a "$log" | grep -E '^(Escalation sweep|stored|[0-9]+ |ratio|\(the row)' || true)
+    say "== The escalation sweep (./mvnw -Pbench-sweep verify)"
+    sweep_lines=$(./mvnw -B -Pbench-sweep verify 2>&1 | tee -a "$log" | grep -E '^(Escalation sweep|stored|[0-9]+ |ratio|\(the row)' || true)
 fi
 
 # ------------------------------------------------------------------------------------------ the table
@@ -372,7 +362,7 @@ ratio() { awk -v f="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.2f", f / s; else
     echo "Boot of the same server without the application (until it logs WFLYSRV0025): ${bare_times[*]} ms; median $bare_median ms"
     if [ -n "$sweep_lines" ]; then
         echo
-        echo "Escalation sweep (mvn -Pbench-sweep verify):"
+        echo "Escalation sweep (./mvnw -Pbench-sweep verify):"
         echo
         echo '```'
         echo "$sweep_lines"
