@@ -105,6 +105,10 @@ public final class IcsHolidayParser {
         return new ParseResult(holidays(events, warnings), warnings);
     }
 
+    // Known cost: ical4j registers a java.time ZoneRulesProvider for every calendar it builds (for the
+    // VTIMEZONEs a file defines), which the JDK keeps for good. Holiday imports are rare administrator
+    // actions, so this is a few hundred bytes each, but after one the old deployment's class loader
+    // stays in memory across a redeploy until the server restarts.
     private static Calendar build(IcsStructure structure) throws IOException {
         try {
             return new CalendarBuilder().build(new StringReader(structure.text()));
