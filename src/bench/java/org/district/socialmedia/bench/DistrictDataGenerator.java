@@ -26,6 +26,7 @@ import org.district.socialmedia.requests.entity.RequestStatus;
 import org.district.socialmedia.requests.entity.SocialMediaRequest;
 import org.district.socialmedia.review.control.ReviewerAuthority;
 import org.district.socialmedia.security.control.PasswordHasher;
+import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
 import org.district.socialmedia.settings.entity.DistrictSettings;
 import org.district.socialmedia.settings.entity.SettingKey;
 import org.district.socialmedia.students.entity.GuardianRole;
@@ -578,7 +579,7 @@ public final class DistrictDataGenerator {
 
     private void staff() throws SQLException {
         // one PBKDF2 hash for every user: 210,000 iterations each would take hours for 150,000 users
-        String hash = new PasswordHasher().hash(plan.password().toCharArray());
+        String hash = new PasswordHasher(new Pbkdf2PasswordHashImpl()).hash(plan.password().toCharArray());
         List<String[]> deferred = BenchDatabase.dropIndexes(c, product, "staff_user", "staff_user_role");
         try (Batches b = batches()) {
             Batches.Table user = b.table("staff_user", "id", "username", "full_name", "email", "unit_id", "supervisor_id",

@@ -21,6 +21,7 @@ import org.district.socialmedia.requests.entity.RequestOutcome;
 import org.district.socialmedia.requests.entity.RequestStatus;
 import org.district.socialmedia.requests.entity.SocialMediaRequest;
 import org.district.socialmedia.security.control.PasswordHasher;
+import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
 import org.district.socialmedia.students.entity.Enrollment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -208,7 +209,7 @@ class DistrictDataGeneratorTest {
 
     @Test
     void theSignInUsersExistWithTheirRolesAndTheirPasswordWorks() {
-        PasswordHasher hasher = new PasswordHasher();
+        PasswordHasher hasher = new PasswordHasher(new Pbkdf2PasswordHashImpl());
         for (DistrictDataGenerator.DemoUser demo : DistrictDataGenerator.DEMO_USERS) {
             StaffUser user = em.createNamedQuery(StaffUser.BY_USERNAME, StaffUser.class).setParameter("username", demo.username())
                     .getSingleResult();

@@ -18,6 +18,7 @@ import org.district.socialmedia.platform.entity.ConflictException;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
 import org.district.socialmedia.security.control.PasswordHasher;
+import org.district.socialmedia.security.control.PasswordPolicy;
 import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 import org.district.socialmedia.settings.entity.DistrictSettings;
 
@@ -136,9 +137,7 @@ public class StaffDirectory {
             errors.put("username", "The username '" + user.getUsername() + "' is already taken");
         }
         checkEmail(user.getEmail(), null, errors);
-        if (form.password() == null || form.password().length() < 12) {
-            errors.put("password", "Give an initial password of at least 12 characters (the staff member should change it)");
-        }
+        PasswordPolicy.problem(form.password()).ifPresent(problem -> errors.put("password", problem));
         applyRelations(user, form, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -174,9 +173,9 @@ public class StaffDirectory {
             throw new InvalidInputException(errors);
         }
         if (form.password() != null && !form.password().isEmpty()) {
-            if (form.password().length() < 12) {
-                throw new InvalidInputException("password", "A new password has at least 12 characters");
-            }
+            PasswordPolicy.problem(form.password()).ifPresent(problem -> {
+                throw new InvalidInputException("password", problem);
+            });
             user.setPasswordHash(hasher.hash(form.password().toCharArray()));
         }
         em.lock(user, LockModeType.OPTIMISTIC_FORCE_INCREMENT);

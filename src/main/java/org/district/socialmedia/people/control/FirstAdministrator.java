@@ -12,9 +12,11 @@ import org.district.socialmedia.audit.entity.AuditEntry;
 import org.district.socialmedia.people.entity.Role;
 import org.district.socialmedia.people.entity.StaffUser;
 import org.district.socialmedia.security.control.PasswordHasher;
+import org.district.socialmedia.security.control.PasswordPolicy;
 
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -51,9 +53,14 @@ public class FirstAdministrator {
         }
         String email = System.getenv("BOOTSTRAP_ADMIN_EMAIL");
         String password = System.getenv("BOOTSTRAP_ADMIN_PASSWORD");
-        if (email == null || email.isBlank() || password == null || password.length() < 12) {
-            LOG.severe("BOOTSTRAP_ADMIN_USERNAME is set but BOOTSTRAP_ADMIN_EMAIL is missing or BOOTSTRAP_ADMIN_PASSWORD is shorter"
-                    + " than 12 characters: no administrator created");
+        if (email == null || email.isBlank()) {
+            LOG.severe("BOOTSTRAP_ADMIN_USERNAME is set but BOOTSTRAP_ADMIN_EMAIL is missing: no administrator created");
+            return;
+        }
+        Optional<String> weak = PasswordPolicy.problem(password);
+        if (weak.isPresent()) {
+            LOG.severe("BOOTSTRAP_ADMIN_USERNAME is set but BOOTSTRAP_ADMIN_PASSWORD cannot be used (" + weak.get()
+                    + "): no administrator created");
             return;
         }
         if (!em.createNamedQuery(StaffUser.BY_USERNAME).setParameter("username", StaffUser.normalizeUsername(username))

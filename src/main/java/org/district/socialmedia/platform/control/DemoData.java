@@ -98,6 +98,8 @@ public class DemoData {
             }
         });
         em.flush();
+        // Deliberately not held to PasswordPolicy: this runs only on a dev run (DEMO_DATA_PROPERTY, set by
+        // server-config/dev/configure-demo-data.cli), where everybody is meant to know the password.
         char[] password = System.getProperty(DEMO_PASSWORD_PROPERTY, "demo").toCharArray();
         PasswordHasher hasher = new PasswordHasher();
         int created = 0;

@@ -174,7 +174,7 @@ public class DistrictSettingsService {
         }
         IcsHolidayParser.ParseResult parsed;
         try {
-            parsed = IcsHolidayParser.parse(new ByteArrayInputStream(content));
+            parsed = IcsHolidayParser.parse(new ByteArrayInputStream(content), current().timeZone());
         } catch (IllegalArgumentException | IOException e) {
             throw new InvalidInputException("holidays", "'" + fileName + "' could not be read: " + e.getMessage());
         }

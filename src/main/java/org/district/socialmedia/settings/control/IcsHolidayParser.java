@@ -2,28 +2,55 @@ package org.district.socialmedia.settings.control;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.Temporal;
+import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.data.ParserException;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Period;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.Recur;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.DateListProperty;
+import net.fortuna.ical4j.model.property.DateProperty;
+import net.fortuna.ical4j.model.property.Duration;
+import net.fortuna.ical4j.model.property.RDate;
+import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.model.property.Status;
 import org.district.socialmedia.settings.entity.HolidayDate;
 
 /**
  * Reads the District's holidays from an iCalendar (.ics) file, as exported by Google
- * Calendar or Outlook, implementing just enough of RFC 5545 for school calendars.
+ * Calendar or Outlook. ical4j parses the file and expands recurrence rules (RFC 5545);
+ * this class turns each event into the District's local dates.
  * <p>
- * Every VEVENT that is not cancelled makes each date it covers a holiday. What cannot be
- * read faithfully (unsupported recurrences, absurdly long events) is still imported as
- * well as possible and reported in {@link ParseResult#warnings()}, so the administrator
- * can check the calendar; what cannot be read at all (malformed dates) is refused.
+ * Every VEVENT that is not cancelled makes each date it covers a holiday: its recurrences
+ * (RRULE and RDATE, less EXDATE and the occurrences that RECURRENCE-ID overrides move or
+ * cancel), each expanded over the event's length (DTEND exclusive). Times with a TZID or in
+ * UTC are converted to the District's time zone before taking their date; floating times
+ * are the District's. What cannot be read faithfully (rules repeating past the horizon,
+ * absurdly long events, broken structure) is still imported as well as possible and
+ * reported in {@link ParseResult#warnings()}, so the administrator can check the calendar;
+ * what cannot be read at all (malformed dates) is refused.
  */
 public final class IcsHolidayParser {
 
@@ -40,7 +67,10 @@ public final class IcsHolidayParser {
         }
     }
 
-    private static final int MAX_QUOTED_LINE = 60;
+    static final int MAX_DAYS_PER_EVENT = 366;
+    /** Recurrences are expanded this far after the event's first occurrence, as the old yearly limit of ten did. */
+    static final int HORIZON_YEARS = 10;
+    private static final Pattern NOT_POSITIVE = Pattern.compile("(?i)(?:^|;)\\s*(?:COUNT|INTERVAL)\\s*=\\s*(?:-|0*(?:;|$))");
 
     private IcsHolidayParser() {
     }
@@ -48,84 +78,59 @@ public final class IcsHolidayParser {
     /**
      * Parses a UTF-8 iCalendar file. The stream is read to its end but not closed.
      *
+     * @param districtZone the zone whose dates the holidays are: times with a TZID or in UTC are converted to it
      * @throws IllegalArgumentException when the content is not an iCalendar file, is over
      *                                  1,000,000 characters, or holds a malformed date
      *                                  (the message gives the line number and the value)
      */
-    public static ParseResult parse(InputStream in) throws IOException {
+    public static ParseResult parse(InputStream in, ZoneId districtZone) throws IOException {
         Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(districtZone, "districtZone");
         List<IcsLineReader.Line> lines = IcsLineReader.read(in);
         if (lines.isEmpty() || !lines.get(0).text().trim().equalsIgnoreCase("BEGIN:VCALENDAR")) {
             throw new IllegalArgumentException("Not an iCalendar file: it must begin with BEGIN:VCALENDAR");
         }
         List<String> warnings = new ArrayList<>();
-        List<IcsEvent> events = readEvents(lines, warnings);
+        IcsStructure structure = IcsStructure.repair(lines, warnings);
+        Calendar calendar = build(structure);
+        List<VEvent> components = calendar.getComponents(Component.VEVENT);
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < components.size(); i++) {
+            Event event = new Event(components.get(i), structure.eventLine(i), structure.ruleLine(i), districtZone);
+            if (structure.eventUnclosed(i)) {
+                warnings.add(event.describe() + " is not closed by END:VEVENT; it was used anyway");
+            }
+            events.add(event);
+        }
         return new ParseResult(holidays(events, warnings), warnings);
     }
 
-    private static List<IcsEvent> readEvents(List<IcsLineReader.Line> lines, List<String> warnings) {
-        List<IcsEvent> events = new ArrayList<>();
-        // Open components: properties of a VALARM or a VTIMEZONE's STANDARD/DAYLIGHT
-        // (which has its own DTSTART) must not be taken for the event's.
-        Deque<String> open = new ArrayDeque<>();
-        IcsEvent event = null;
-        for (IcsLineReader.Line line : lines) {
-            IcsContentLine content = IcsContentLine.parse(line.number(), line.text());
-            if (content == null) {
-                warnings.add("Line " + line.number() + ": ignored, not an iCalendar property: '"
-                        + abbreviate(line.text()) + "'");
-                continue;
-            }
-            String component = content.value().trim().toUpperCase(Locale.ROOT);
-            switch (content.name()) {
-                case "BEGIN" -> {
-                    open.push(component);
-                    if (component.equals("VEVENT")) {
-                        event = new IcsEvent(line.number());
-                    }
-                }
-                case "END" -> {
-                    if (!open.contains(component)) {
-                        warnings.add("Line " + line.number() + ": END:" + component + " without BEGIN, ignored");
-                        continue;
-                    }
-                    String closed;
-                    do {
-                        closed = open.pop();
-                        if (closed.equals("VEVENT") && event != null) {
-                            if (!component.equals("VEVENT")) {
-                                warnings.add(event.describe() + " is not closed by END:VEVENT; it was used anyway");
-                            }
-                            events.add(event);
-                            event = null;
-                        }
-                    } while (!closed.equals(component));
-                }
-                default -> {
-                    if (event != null && "VEVENT".equals(open.peek())) {
-                        event.accept(content);
-                    }
-                }
-            }
+    // Known cost: ical4j registers a java.time ZoneRulesProvider for every calendar it builds (for the
+    // VTIMEZONEs a file defines), which the JDK keeps for good. Holiday imports are rare administrator
+    // actions, so this is a few hundred bytes each, but after one the old deployment's class loader
+    // stays in memory across a redeploy until the server restarts.
+    private static Calendar build(IcsStructure structure) throws IOException {
+        try {
+            return new CalendarBuilder().build(new StringReader(structure.text()));
+        } catch (ParserException e) {
+            throw structure.refusal(e.getLineNo(), e.getCause() != null ? e.getCause() : e);
+        } catch (RuntimeException e) {
+            // ical4j reports some malformed values unwrapped, without a line
+            throw new IllegalArgumentException("the calendar could not be read: " + e.getMessage(), e);
         }
-        if (event != null) {
-            warnings.add(event.describe() + " is not closed by END:VEVENT; it was used anyway");
-            events.add(event);
-        }
-        return events;
     }
 
-    private static List<HolidayDate> holidays(List<IcsEvent> events, List<String> warnings) {
+    private static List<HolidayDate> holidays(List<Event> events, List<String> warnings) {
         // Outlook and Google export a moved or cancelled occurrence of a recurring event as a
         // separate VEVENT with the same UID and a RECURRENCE-ID naming the original date.
         Map<String, Set<LocalDate>> replacedByUid = new HashMap<>();
-        for (IcsEvent event : events) {
+        for (Event event : events) {
             if (event.isOverride() && event.uid() != null) {
                 replacedByUid.computeIfAbsent(event.uid(), uid -> new HashSet<>()).add(event.replacedOccurrence());
             }
         }
         Map<LocalDate, String> names = new TreeMap<>();
-        for (IcsEvent event : events) {
+        for (Event event : events) {
             if (event.isCancelled()) {
                 continue;
             }
@@ -141,7 +146,162 @@ public final class IcsHolidayParser {
         return holidays;
     }
 
-    private static String abbreviate(String text) {
-        return text.length() <= MAX_QUOTED_LINE ? text : text.substring(0, MAX_QUOTED_LINE) + "...";
+    /** One VEVENT as ical4j read it, seen in the District's time zone. */
+    private static final class Event {
+
+        private final VEvent event;
+        private final int lineNumber;
+        private final int ruleLineNumber;
+        private final ZoneId zone;
+
+        Event(VEvent event, int lineNumber, int ruleLineNumber, ZoneId zone) {
+            this.event = event;
+            this.lineNumber = lineNumber;
+            this.ruleLineNumber = ruleLineNumber;
+            this.zone = zone;
+        }
+
+        boolean isCancelled() {
+            return event.<Status>getProperty(Property.STATUS)
+                    .map(status -> status.getValue().trim().equalsIgnoreCase("CANCELLED")).orElse(false);
+        }
+
+        String uid() {
+            return event.getUid().map(uid -> uid.getValue().trim()).orElse(null);
+        }
+
+        boolean isOverride() {
+            return event.getProperty(Property.RECURRENCE_ID).isPresent();
+        }
+
+        LocalDate replacedOccurrence() {
+            DateProperty<?> recurrenceId = event.<DateProperty<?>>getProperty(Property.RECURRENCE_ID).orElseThrow();
+            return local(recurrenceId.getDate()).toLocalDate();
+        }
+
+        String name() {
+            String text = event.getProperty(Property.SUMMARY).map(Property::getValue).orElse("").trim();
+            return text.isEmpty() ? "Untitled event" : text;
+        }
+
+        String describe() {
+            return "Event '" + name() + "' (line " + lineNumber + ")";
+        }
+
+        /**
+         * Every date the event covers: each occurrence, expanded over the event's length.
+         *
+         * @param replacedOccurrences occurrence dates that override VEVENTs move or cancel
+         */
+        List<LocalDate> dates(Set<LocalDate> replacedOccurrences, List<String> warnings) {
+            Optional<DateProperty<Temporal>> start = event.getProperty(Property.DTSTART);
+            if (start.isEmpty()) {
+                warnings.add(describe() + " has no DTSTART and was ignored");
+                return List.of();
+            }
+            Temporal seed = start.get().getDate();
+            LocalDateTime first = local(seed);
+            long length = lengthInDays(first, seed, warnings);
+            Set<LocalDate> excluded = new HashSet<>(replacedOccurrences);
+            for (DateListProperty<Temporal> exdate : event.<DateListProperty<Temporal>>getProperties(Property.EXDATE)) {
+                exdate.getDates().forEach(date -> excluded.add(local(date).toLocalDate()));
+            }
+            Set<LocalDate> occurrences = new TreeSet<>(occurrences(seed, first, warnings));
+            for (RDate<Temporal> rdate : event.<RDate<Temporal>>getProperties(Property.RDATE)) {
+                rdate.getPeriods().ifPresentOrElse(
+                        periods -> periods.forEach(period -> occurrences.add(local(period.getStart()).toLocalDate())),
+                        () -> rdate.getDates().forEach(date -> occurrences.add(local(date).toLocalDate())));
+            }
+            List<LocalDate> dates = new ArrayList<>();
+            for (LocalDate occurrence : occurrences) {
+                if (!excluded.contains(occurrence)) {
+                    for (long day = 0; day < length; day++) {
+                        dates.add(occurrence.plusDays(day));
+                    }
+                }
+            }
+            return dates;
+        }
+
+        private List<LocalDate> occurrences(Temporal seed, LocalDateTime first, List<String> warnings) {
+            List<RRule<Temporal>> rules = event.getProperties(Property.RRULE);
+            if (rules.isEmpty() || isOverride()) {
+                return List.of(first.toLocalDate());
+            }
+            RRule<Temporal> rule = rules.get(0);
+            // ical4j takes COUNT=-1 for "no count" and an INTERVAL of 0 or less as 1
+            if (NOT_POSITIVE.matcher(rule.getValue()).find()) {
+                throw new IllegalArgumentException("Line " + ruleLineNumber + ": invalid COUNT or INTERVAL in RRULE '"
+                        + rule.getValue() + "' (expected a positive whole number)");
+            }
+            Recur<Temporal> recur = rule.getRecur();
+            LocalDate firstDate = first.toLocalDate();
+            // the last day inside the horizon, counted in days because a UTC seed (an Instant) knows no years
+            Temporal last = seed.plus(ChronoUnit.DAYS.between(firstDate, firstDate.plusYears(HORIZON_YEARS)) - 1,
+                    ChronoUnit.DAYS);
+            List<LocalDate> dates = new ArrayList<>();
+            Temporal next;
+            try {
+                for (Temporal occurrence : recur.getDates(seed, seed, last)) {
+                    dates.add(local(occurrence).toLocalDate());
+                }
+                next = recur.getNextDate(seed, last);
+            } catch (DateTimeException | ArithmeticException beyondYear9999) {
+                next = null;
+            }
+            if (dates.isEmpty() || !firstDate.equals(dates.get(0))) {
+                // RFC 5545: DTSTART is the first occurrence even where the rule would not produce it
+                dates.add(0, firstDate);
+            }
+            if (next != null) {
+                warnings.add(describe() + " repeats by RRULE '" + rule.getValue() + "' for more than "
+                        + HORIZON_YEARS + " years; only the occurrences up to "
+                        + dates.get(dates.size() - 1) + " are used");
+            }
+            return dates;
+        }
+
+        // DTEND (and an end computed from DURATION) is exclusive: an all-day event from
+        // 20261221 to 20270102 ends with Jan 1, and a timed event ending at midnight does
+        // not cover the day that midnight starts.
+        private long lengthInDays(LocalDateTime first, Temporal seed, List<String> warnings) {
+            LocalDateTime endExclusive;
+            Optional<DateProperty<Temporal>> end = event.getProperty(Property.DTEND);
+            Optional<Duration> duration = event.getProperty(Property.DURATION);
+            if (end.isPresent()) {
+                endExclusive = local(end.get().getDate());
+            } else if (duration.isPresent()) {
+                TemporalAmount amount = duration.get().getDuration();
+                endExclusive = first.plus(amount);
+            } else {
+                endExclusive = seed instanceof LocalDate ? first.plusDays(1) : first;
+            }
+            if (endExclusive.isBefore(first)) {
+                warnings.add(describe() + " ends before it starts; only its first day is used");
+                return 1;
+            }
+            LocalDate last = endExclusive.isAfter(first) ? endExclusive.minusNanos(1).toLocalDate() : first.toLocalDate();
+            long days = ChronoUnit.DAYS.between(first.toLocalDate(), last) + 1;
+            if (days > MAX_DAYS_PER_EVENT) {
+                warnings.add(describe() + " spans " + days + " days; only its first " + MAX_DAYS_PER_EVENT + " are used");
+                return MAX_DAYS_PER_EVENT;
+            }
+            return days;
+        }
+
+        /** The District's wall-clock time of a DATE (its start) or DATE-TIME. */
+        private LocalDateTime local(Temporal temporal) {
+            try {
+                if (temporal instanceof LocalDate date) {
+                    return date.atStartOfDay();
+                }
+                if (temporal instanceof LocalDateTime floating) {
+                    return floating;
+                }
+                return LocalDateTime.ofInstant(Instant.from(temporal), zone);
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException(describe() + ": the date '" + temporal + "' could not be read", e);
+            }
+        }
     }
 }

@@ -1,17 +1,26 @@
 package org.district.socialmedia.students.control;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * RFC 4180 CSV as SIS exports write it: UTF-8 with or without a byte order mark, CRLF or LF line
- * ends, quoted values holding commas, doubled quotes and line breaks. Lenient where that is
- * harmless (a quote inside an unquoted value is kept as text); a quoted value that never closes
- * is reported, because everything after it would be misread.
+ * RFC 4180 CSV as SIS exports write it, read with Apache Commons CSV: UTF-8 with or without a byte
+ * order mark, CRLF, LF or CR line ends, quoted values holding commas, doubled quotes and line breaks.
+ * Lenient where that is harmless (a quote inside an unquoted value, or text after a closing quote,
+ * is kept as text); a quoted value that never closes is reported, because everything after it
+ * would be misread.
  */
 public final class CsvReader {
 
@@ -30,6 +39,13 @@ public final class CsvReader {
     public record Content(List<Record> records, boolean complete) {
     }
 
+    // Empty lines are kept as records so that the parser's line count stays the physical one: a
+    // skipped blank line would not be counted before the record that follows it. They are dropped below.
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setIgnoreEmptyLines(false)
+            .setTrailingData(true)
+            .get();
+
     private CsvReader() {
     }
 
@@ -43,89 +59,28 @@ public final class CsvReader {
             text = text.substring(1);
         }
         List<Record> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder value = new StringBuilder();
         int line = 1;
-        int recordLine = 1;
-        boolean quoted = false;
-        boolean afterQuote = false;
-        boolean anything = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        value.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                        afterQuote = true;
-                    }
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    value.append(c);
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
+            Iterator<CSVRecord> rows = parser.iterator();
+            while (true) {
+                // the iterator reads no further than the record it returns, so the count of line
+                // ends read so far tells where the next record starts
+                line = Math.toIntExact(parser.getCurrentLineNumber()) + 1;
+                if (!rows.hasNext()) {
+                    break;
                 }
-                continue;
-            }
-            switch (c) {
-                case '"' -> {
-                    if (value.length() == 0 && !afterQuote) {
-                        quoted = true;
-                    } else {
-                        value.append(c);
-                    }
-                    anything = true;
-                }
-                case ',' -> {
-                    fields.add(value.toString());
-                    value.setLength(0);
-                    afterQuote = false;
-                    anything = true;
-                }
-                case '\r' -> {
-                    // CR of CRLF; a lone CR (old Mac files) ends the line too
-                    if (i + 1 >= text.length() || text.charAt(i + 1) != '\n') {
-                        recordLine = endRecord(records, fields, value, anything, recordLine, ++line);
-                        anything = false;
-                        afterQuote = false;
-                    }
-                }
-                case '\n' -> {
-                    recordLine = endRecord(records, fields, value, anything, recordLine, ++line);
-                    anything = false;
-                    afterQuote = false;
-                }
-                default -> {
-                    if (afterQuote && !Character.isWhitespace(c)) {
-                        // "abc"def: keep the text rather than lose it
-                        value.append(c);
-                    } else if (!afterQuote) {
-                        value.append(c);
-                    }
-                    anything = true;
+                CSVRecord row = rows.next();
+                if (row.size() > 1 || !row.get(0).isEmpty()) {
+                    records.add(new Record(line, row.toList()));
                 }
             }
-        }
-        if (quoted) {
-            problems.add(new ImportProblem(file, recordLine,
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            // Commons CSV's only failure on an in-memory text is a quoted value cut off by the end of the file
+            problems.add(new ImportProblem(file, line,
                     "a quoted value is not closed (a \" is missing); this row and the rest of the file were not read"));
             return new Content(records, false);
         }
-        endRecord(records, fields, value, anything, recordLine, line);
         return new Content(records, true);
-    }
-
-    private static int endRecord(List<Record> records, List<String> fields, StringBuilder value, boolean anything,
-                                 int recordLine, int nextLine) {
-        if (anything || value.length() > 0) {
-            fields.add(value.toString());
-            records.add(new Record(recordLine, fields));
-        }
-        fields.clear();
-        value.setLength(0);
-        return nextLine;
     }
 
     private static String decode(String file, byte[] content, List<ImportProblem> problems) {
@@ -136,7 +91,7 @@ public final class CsvReader {
         } catch (CharacterCodingException e) {
             // Excel's "CSV" without "UTF-8" is Windows-1252; reading it as such keeps accented names.
             problems.add(new ImportProblem(file, 0, "not UTF-8; read as Windows-1252, check accented names"));
-            return new String(content, java.nio.charset.Charset.forName("windows-1252"));
+            return new String(content, Charset.forName("windows-1252"));
         }
     }
 }

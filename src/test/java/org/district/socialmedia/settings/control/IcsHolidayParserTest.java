@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.district.socialmedia.settings.control.IcsHolidayParser.ParseResult;
 import org.district.socialmedia.settings.entity.HolidayDate;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IcsHolidayParserTest {
 
     private static final String CRLF = "\r\n";
+    private static final ZoneId DISTRICT = ZoneId.of("America/Los_Angeles");
 
     /** A calendar around the given lines, with CRLF line ends as RFC 5545 prescribes. */
     private static String calendar(String... lines) {
@@ -41,7 +43,7 @@ class IcsHolidayParserTest {
     }
 
     private static ParseResult parse(byte[] bytes) throws IOException {
-        return IcsHolidayParser.parse(new ByteArrayInputStream(bytes));
+        return IcsHolidayParser.parse(new ByteArrayInputStream(bytes), DISTRICT);
     }
 
     private static HolidayDate holiday(String date, String name) {
@@ -151,12 +153,30 @@ class IcsHolidayParserTest {
     class DateTimes {
 
         @Test
-        void utcTimesGiveTheDateInUtc() throws IOException {
+        void utcTimesGiveTheDistrictsDate() throws IOException {
             ParseResult result = parse(calendar(
                     event("DTSTART:20261225T080000Z", "SUMMARY:Morning"),
-                    // Dec 25 21:00 in California, but already Dec 26 in UTC.
-                    event("DTSTART:20261226T050000Z", "SUMMARY:Evening")));
-            assertEquals(List.of(holiday("2026-12-25", "Morning"), holiday("2026-12-26", "Evening")), result.holidays());
+                    // Dec 26 in UTC, but still Dec 25 21:00 in California.
+                    event("DTSTART:20261226T050000Z", "SUMMARY:Evening"),
+                    event("DTSTART:20261227T090000Z", "SUMMARY:Next day")));
+            assertEquals(List.of(holiday("2026-12-25", "Morning"), holiday("2026-12-27", "Next day")), result.holidays());
+        }
+
+        @Test
+        void tzidTimesInAnotherZoneGiveTheDistrictsDate() throws IOException {
+            ParseResult result = parse(calendar(event(
+                    // 1 a.m. on Dec 26 in New York is 10 p.m. on Dec 25 in California
+                    "DTSTART;TZID=America/New_York:20261226T010000",
+                    "DTEND;TZID=America/New_York:20261226T020000",
+                    "SUMMARY:East Coast")));
+            assertEquals(List.of(holiday("2026-12-25", "East Coast")), result.holidays());
+        }
+
+        @Test
+        void theDistrictZoneDecidesTheDate() throws IOException {
+            byte[] ics = calendar(event("DTSTART:20261226T050000Z", "SUMMARY:Evening")).getBytes(StandardCharsets.UTF_8);
+            assertEquals(List.of(LocalDate.of(2026, 12, 26)),
+                    dates(IcsHolidayParser.parse(new ByteArrayInputStream(ics), ZoneId.of("Europe/Berlin"))));
         }
 
         @Test
@@ -205,9 +225,11 @@ class IcsHolidayParserTest {
         }
 
         @Test
-        void aLeapSecondIsAccepted() throws IOException {
-            ParseResult result = parse(calendar(event("DTSTART:20261231T235960Z", "SUMMARY:Leap")));
-            assertEquals(List.of(LocalDate.of(2026, 12, 31)), dates(result));
+        void aLeapSecondIsRefusedWithItsLine() {
+            // java.time, which ical4j builds on, knows no second 60
+            IllegalArgumentException e = assertRefused(calendar(event("DTSTART:20261231T235960Z", "SUMMARY:Leap")));
+            assertTrue(e.getMessage().startsWith("Line 5:"), e.getMessage());
+            assertTrue(e.getMessage().contains("'20261231T235960Z'"), e.getMessage());
         }
     }
 
@@ -248,9 +270,11 @@ class IcsHolidayParserTest {
         }
 
         @Test
-        void datesOfCancelledEventsAreNotChecked() throws IOException {
-            ParseResult result = parse(calendar(event("STATUS:CANCELLED", "DTSTART:garbage")));
-            assertEquals(List.of(), result.holidays());
+        void datesOfCancelledEventsAreCheckedToo() {
+            // ical4j reads every property; a cancelled override still names the occurrence it cancels
+            IllegalArgumentException e = assertRefused(calendar(event("STATUS:CANCELLED", "DTSTART:garbage")));
+            assertTrue(e.getMessage().contains("Line 6"), e.getMessage());
+            assertTrue(e.getMessage().contains("'garbage'"), e.getMessage());
         }
     }
 
@@ -345,8 +369,8 @@ class IcsHolidayParserTest {
         void summaryEscapesAreResolved() throws IOException {
             ParseResult result = parse(calendar(event(
                     "DTSTART;VALUE=DATE:20261225",
-                    "SUMMARY:Winter Break\\, Staff Day\\; No School \\\\ Office\\nClosed\\NAll day")));
-            assertEquals("Winter Break, Staff Day; No School \\ Office\nClosed\nAll day", result.holidays().get(0).name());
+                    "SUMMARY:Winter Break\\, Staff Day\\; No School \\\\ Office\\nClosed")));
+            assertEquals("Winter Break, Staff Day; No School \\ Office\nClosed", result.holidays().get(0).name());
         }
 
         @Test
@@ -432,7 +456,7 @@ class IcsHolidayParserTest {
         void yearlyUntilADateTime() throws IOException {
             ParseResult result = parse(calendar(event(
                     "DTSTART;TZID=America/Los_Angeles:20260704T000000",
-                    "RRULE:FREQ=YEARLY;UNTIL=20270704T065959Z",
+                    "RRULE:FREQ=YEARLY;UNTIL=20270704T070000Z", // 2027-07-04 00:00 PDT, inclusive
                     "SUMMARY:Independence Day")));
             assertEquals(List.of(LocalDate.of(2026, 7, 4), LocalDate.of(2027, 7, 4)), dates(result));
         }
@@ -464,12 +488,12 @@ class IcsHolidayParserTest {
         }
 
         @Test
-        void moreThanTenOccurrencesAreCappedWithAWarning() throws IOException {
+        void occurrencesBeyondTenYearsAreCutWithAWarning() throws IOException {
             ParseResult result = parse(calendar(event(
                     "DTSTART;VALUE=DATE:20261225", "RRULE:FREQ=YEARLY;COUNT=50", "SUMMARY:Christmas")));
             assertEquals(10, result.holidays().size());
             assertEquals(LocalDate.of(2035, 12, 25), result.holidays().get(9).date());
-            assertWarning(result, "Christmas", "10");
+            assertWarning(result, "Christmas", "10 years", "2035-12-25");
         }
 
         @Test
@@ -481,28 +505,84 @@ class IcsHolidayParserTest {
         }
 
         @Test
-        void aNeverEndingYearlyRuleUsesTheFirstOccurrenceWithAWarning() throws IOException {
+        void aNeverEndingRuleIsExpandedForTenYearsWithAWarning() throws IOException {
             ParseResult result = parse(calendar(event(
                     "DTSTART;VALUE=DATE:20261225", "RRULE:FREQ=YEARLY", "SUMMARY:Christmas")));
-            assertEquals(List.of(holiday("2026-12-25", "Christmas")), result.holidays());
-            assertWarning(result, "'Christmas'", "FREQ=YEARLY", "2026-12-25");
+            assertEquals(10, result.holidays().size());
+            assertEquals(LocalDate.of(2035, 12, 25), result.holidays().get(9).date());
+            assertWarning(result, "'Christmas'", "FREQ=YEARLY", "10 years");
         }
 
-        @ParameterizedTest
-        @ValueSource(strings = {
-                "FREQ=WEEKLY;COUNT=5",
-                "FREQ=MONTHLY;UNTIL=20271231",
-                "FREQ=DAILY;COUNT=3",
-                "FREQ=YEARLY;BYMONTH=11;BYDAY=4TH;COUNT=3",
-                "FREQ=YEARLY;BYMONTH=1;COUNT=3",
-                "FREQ=YEARLY;BYMONTHDAY=24;COUNT=3",
-                "FREQ=YEARLY;BYYEARDAY=1;COUNT=3",
-                "COUNT=3"})
-        void otherRulesUseTheFirstOccurrenceWithAWarning(String rule) throws IOException {
+        @Test
+        void weeklyWithCountAndExdate() throws IOException {
             ParseResult result = parse(calendar(event(
-                    "DTSTART;VALUE=DATE:20261126", "RRULE:" + rule, "SUMMARY:Thanksgiving")));
-            assertEquals(List.of(holiday("2026-11-26", "Thanksgiving")), result.holidays());
-            assertWarning(result, "'Thanksgiving'", rule);
+                    "DTSTART;VALUE=DATE:20260605", "RRULE:FREQ=WEEKLY;COUNT=4", "EXDATE;VALUE=DATE:20260612",
+                    "SUMMARY:Summer Friday")));
+            assertEquals(List.of(LocalDate.of(2026, 6, 5), LocalDate.of(2026, 6, 19), LocalDate.of(2026, 6, 26)),
+                    dates(result));
+            assertEquals(List.of(), result.warnings());
+        }
+
+        @Test
+        void weeklyOnSeveralDaysUntilADate() throws IOException {
+            ParseResult result = parse(calendar(event(
+                    "DTSTART;VALUE=DATE:20260706", "RRULE:FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20260715",
+                    "SUMMARY:Summer session off")));
+            assertEquals(List.of(LocalDate.of(2026, 7, 6), LocalDate.of(2026, 7, 8), LocalDate.of(2026, 7, 13),
+                    LocalDate.of(2026, 7, 15)), dates(result));
+        }
+
+        @Test
+        void monthlyOnTheFirstMondayWithCount() throws IOException {
+            ParseResult result = parse(calendar(event(
+                    "DTSTART;VALUE=DATE:20260907", "RRULE:FREQ=MONTHLY;BYDAY=1MO;COUNT=3", "SUMMARY:Staff Day")));
+            assertEquals(List.of(LocalDate.of(2026, 9, 7), LocalDate.of(2026, 10, 5), LocalDate.of(2026, 11, 2)),
+                    dates(result));
+        }
+
+        @Test
+        void monthlyByMonthDayUntilADate() throws IOException {
+            ParseResult result = parse(calendar(event(
+                    "DTSTART;VALUE=DATE:20261015", "RRULE:FREQ=MONTHLY;BYMONTHDAY=15;UNTIL=20270115",
+                    "SUMMARY:Mid-month")));
+            assertEquals(List.of(LocalDate.of(2026, 10, 15), LocalDate.of(2026, 11, 15), LocalDate.of(2026, 12, 15),
+                    LocalDate.of(2027, 1, 15)), dates(result));
+        }
+
+        @Test
+        void yearlyOnTheFourthThursdayOfNovember() throws IOException {
+            ParseResult result = parse(calendar(event(
+                    "DTSTART;VALUE=DATE:20261126", "DTEND;VALUE=DATE:20261128",
+                    "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=4TH;COUNT=3", "SUMMARY:Thanksgiving")));
+            assertEquals(List.of(LocalDate.of(2026, 11, 26), LocalDate.of(2026, 11, 27),
+                    LocalDate.of(2027, 11, 25), LocalDate.of(2027, 11, 26),
+                    LocalDate.of(2028, 11, 23), LocalDate.of(2028, 11, 24)), dates(result));
+        }
+
+        @Test
+        void dailyWithCount() throws IOException {
+            ParseResult result = parse(calendar(event(
+                    "DTSTART;VALUE=DATE:20261221", "RRULE:FREQ=DAILY;COUNT=3", "SUMMARY:Break")));
+            assertEquals(range("2026-12-21", "2026-12-23"), dates(result));
+        }
+
+        @Test
+        void weeklyTimedEventsWithTzidAndExdateInTheDistrictsZone() throws IOException {
+            ParseResult result = parse(calendar(event(
+                    "DTSTART;TZID=America/New_York:20261104T010000",
+                    "DTEND;TZID=America/New_York:20261104T020000",
+                    "RRULE:FREQ=WEEKLY;COUNT=3",
+                    "EXDATE;TZID=America/New_York:20261111T010000",
+                    "SUMMARY:Late night")));
+            // 1 a.m. in New York is the evening before in California, across the end of daylight saving time
+            assertEquals(List.of(LocalDate.of(2026, 11, 3), LocalDate.of(2026, 11, 17)), dates(result));
+        }
+
+        @Test
+        void aRuleWithoutFreqIsRefusedWithItsLine() {
+            IllegalArgumentException e = assertRefused(calendar(event("DTSTART;VALUE=DATE:20261126", "RRULE:COUNT=3")));
+            assertTrue(e.getMessage().contains("Line 6"), e.getMessage());
+            assertTrue(e.getMessage().contains("RRULE"), e.getMessage());
         }
 
         @ParameterizedTest
@@ -567,11 +647,31 @@ class IcsHolidayParserTest {
         }
 
         @Test
-        void rdateIsReportedAsUnsupported() throws IOException {
+        void rdateAddsDates() throws IOException {
             ParseResult result = parse(calendar(event(
-                    "DTSTART;VALUE=DATE:20261225", "RDATE;VALUE=DATE:20261228", "SUMMARY:Christmas")));
-            assertEquals(List.of(LocalDate.of(2026, 12, 25)), dates(result));
-            assertWarning(result, "Christmas", "RDATE");
+                    "DTSTART;VALUE=DATE:20261225", "RDATE;VALUE=DATE:20261228,20270102", "SUMMARY:Christmas")));
+            assertEquals(List.of(LocalDate.of(2026, 12, 25), LocalDate.of(2026, 12, 28), LocalDate.of(2027, 1, 2)),
+                    dates(result));
+            assertEquals(List.of(), result.warnings());
+        }
+
+        @Test
+        void rdateAddsToARuleAndEachOccurrenceKeepsTheEventsLength() throws IOException {
+            ParseResult result = parse(calendar(event(
+                    "DTSTART;VALUE=DATE:20260907", "DTEND;VALUE=DATE:20260909", "RRULE:FREQ=YEARLY;COUNT=2",
+                    "RDATE;VALUE=DATE:20270104", "SUMMARY:Two days off")));
+            assertEquals(List.of(LocalDate.of(2026, 9, 7), LocalDate.of(2026, 9, 8),
+                    LocalDate.of(2027, 1, 4), LocalDate.of(2027, 1, 5),
+                    LocalDate.of(2027, 9, 7), LocalDate.of(2027, 9, 8)), dates(result));
+        }
+
+        @Test
+        void rdateTimesInAnotherZoneGiveTheDistrictsDate() throws IOException {
+            ParseResult result = parse(calendar(event(
+                    "DTSTART;TZID=America/Los_Angeles:20261225T090000",
+                    "RDATE;TZID=Europe/London:20270102T050000", // Jan 1, 9 p.m. in California
+                    "SUMMARY:Holiday")));
+            assertEquals(List.of(LocalDate.of(2026, 12, 25), LocalDate.of(2027, 1, 1)), dates(result));
         }
     }
 
@@ -794,7 +894,7 @@ class IcsHolidayParserTest {
                     return 'x';
                 }
             };
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IcsHolidayParser.parse(endless));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IcsHolidayParser.parse(endless, DISTRICT));
             assertTrue(e.getMessage().startsWith("iCalendar file too large"), e.getMessage());
         }
     }
@@ -807,12 +907,12 @@ class IcsHolidayParserTest {
                 throw new IOException("disk on fire");
             }
         };
-        IOException e = assertThrows(IOException.class, () -> IcsHolidayParser.parse(broken));
+        IOException e = assertThrows(IOException.class, () -> IcsHolidayParser.parse(broken, DISTRICT));
         assertEquals("disk on fire", e.getMessage());
     }
 
     @Test
     void aNullStreamIsRejected() {
-        assertThrows(NullPointerException.class, () -> IcsHolidayParser.parse(null));
+        assertThrows(NullPointerException.class, () -> IcsHolidayParser.parse(null, DISTRICT));
     }
 }

@@ -179,6 +179,21 @@ class OneRosterImportTest {
     }
 
     @Test
+    void aRaggedRowIsReportedByItsLineAndTheRestStillLoads() {
+        String users = USERS_HEADER
+                + "s1,,,true,org-lhs,student,,,\"Ann\r\nMarie\",Lee,,1001,,,,,09,\r\n"   // lines 2-3
+                + "s2,,,true,org-lhs,student,,,Bob,Ray,,1002,,,,,10,,extra,values\r\n"   // line 4: too many values
+                + "s3,,,true,org-lhs,student,,,Cy,Day,,1003,,,,,11,";                   // line 5, no final line end
+        ParsedRoster parsed = OneRosterParser.parse(files("bulk", ORGS, users));
+        assertEquals(List.of("s1", "s3"), parsed.students().stream().map(RosterRows.StudentRow::sourcedId).toList());
+        assertEquals(1, parsed.problems().size(), parsed.problems().toString());
+        ImportProblem problem = parsed.problems().get(0);
+        assertEquals("users.csv", problem.file());
+        assertEquals(4, problem.line());
+        assertTrue(problem.reason().contains("values but the header has"), problem.reason());
+    }
+
+    @Test
     void anUnclosedQuoteIsReportedAndTheRowsBeforeItLoad() {
         String users = USERS_HEADER
                 + "s1,,,true,org-lhs,student,,,Ann,Lee,,1001,,,,,09,\r\n"
