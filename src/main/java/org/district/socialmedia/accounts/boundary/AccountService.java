@@ -15,9 +15,9 @@ import org.district.socialmedia.accounts.control.AccountQueries;
 import org.district.socialmedia.accounts.control.DirectoryUnits;
 import org.district.socialmedia.accounts.control.DirectoryVersions;
 import org.district.socialmedia.accounts.control.GrantFilter;
-import org.district.socialmedia.platform.control.Csv;
-import org.district.socialmedia.platform.control.LikePatterns;
 import org.district.socialmedia.accounts.control.RightsAuthority;
+import org.district.socialmedia.accounts.entity.AccessReview;
+import org.district.socialmedia.accounts.entity.AccountEvent;
 import org.district.socialmedia.accounts.entity.AccountGrant;
 import org.district.socialmedia.accounts.entity.AccountOperator;
 import org.district.socialmedia.accounts.entity.AccountStatus;
@@ -27,12 +27,15 @@ import org.district.socialmedia.accounts.entity.GrantStatus;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.audit.entity.AuditEntry;
 import org.district.socialmedia.people.entity.OrgUnit;
-import org.district.socialmedia.people.entity.Role;
 import org.district.socialmedia.people.entity.StaffUser;
+import org.district.socialmedia.platform.control.Csv;
+import org.district.socialmedia.platform.control.LikePatterns;
 import org.district.socialmedia.platform.control.Matches;
+import org.district.socialmedia.platform.entity.AccessDeniedException;
 import org.district.socialmedia.platform.entity.ConflictException;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
+import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.requests.entity.Authorization;
 import org.district.socialmedia.requests.entity.AuthorizationStatus;
 import org.district.socialmedia.requests.entity.Platform;
@@ -116,10 +119,6 @@ public class AccountService {
     /** An authorization that can become an account or an operator of one, for pickers. */
     public record AuthorizationChoice(Long id, String employee, String platform, String account, Long platformId)
             implements Serializable {
-    }
-
-    /** An account an employee may ask to use, for the request form. */
-    public record AccountChoice(Long id, Long platformId, String label) implements Serializable {
     }
 
     public record HolderChoice(Long id, String username, String fullName, String unit) implements Serializable {
@@ -222,7 +221,7 @@ public class AccountService {
     public List<AccountQueries.UnitCompliance> compliance() {
         RightsAuthority.Caller caller = authority.caller();
         if (!caller.seesAll()) {
-            throw new org.district.socialmedia.platform.entity.AccessDeniedException("The compliance view is for the Superintendent, designees, auditors and system administrators");
+            throw new AccessDeniedException("The compliance view is for the Superintendent, designees, auditors and system administrators");
         }
         return AccountQueries.compliance(em, clock.instant());
     }
@@ -339,18 +338,6 @@ public class AccountService {
                                 + " ORDER BY a.grantedAt DESC, a.id DESC", Authorization.class)
                 .setParameter("active", AuthorizationStatus.ACTIVE).setParameter("platform", account.getPlatform())
                 .setParameter("account", account).setMaxResults(PAGE_MAX).getResultStream().map(AccountService::choice).toList();
-    }
-
-    /**
-     * The accounts of the caller's own school or department that are in use, for an employee asking
-     * to post on an existing account instead of opening a new one.
-     */
-    public List<AccountChoice> accountsOfMyUnit() {
-        String me = authority.caller().username();
-        return em.createQuery("SELECT a FROM DistrictAccount a, StaffUser s WHERE s.username = :me AND a.unit = s.unit"
-                                + " AND a.status = :active ORDER BY a.handleKey, a.id", DistrictAccount.class)
-                .setParameter("me", me).setParameter("active", AccountStatus.ACTIVE).setMaxResults(PAGE_MAX).getResultStream()
-                .map(a -> new AccountChoice(a.getId(), a.getPlatform().getId(), a.platformLabel() + ": " + a.getHandle())).toList();
     }
 
     /** The staff who may hold rights (active, SITE_ADMIN), matching a name or username, for the grant dialog. */
@@ -578,7 +565,7 @@ public class AccountService {
             throw new UncheckedIOException(e);
         }
         audit.recordSeparately(caller.username(), "ACCOUNTS_EXPORTED", DistrictAccount.OBJECT_TYPE, null,
-                org.district.socialmedia.audit.entity.AuditEntry.Outcome.DONE, rows + " rows; filter " + filter);
+                AuditEntry.Outcome.DONE, rows + " rows; filter " + filter);
         return rows;
     }
 
@@ -612,7 +599,7 @@ public class AccountService {
             throw new UncheckedIOException(e);
         }
         audit.recordSeparately(caller.username(), "GRANTS_EXPORTED", DistrictAccount.OBJECT_TYPE, null,
-                org.district.socialmedia.audit.entity.AuditEntry.Outcome.DONE, rows + " rows; filter " + filter);
+                AuditEntry.Outcome.DONE, rows + " rows; filter " + filter);
         return rows;
     }
 
@@ -629,7 +616,7 @@ public class AccountService {
     /** When the open access review started (rights confirmed before it are "not reviewed"), or null. */
     public Instant openReviewStart() {
         return em.createQuery("SELECT r.openedAt FROM AccessReview r WHERE r.status = :open ORDER BY r.opensOn DESC", Instant.class)
-                .setParameter("open", org.district.socialmedia.accounts.entity.AccessReview.Status.OPEN).setMaxResults(1)
+                .setParameter("open", AccessReview.Status.OPEN).setMaxResults(1)
                 .getResultStream().findFirst().orElse(null);
     }
 
@@ -667,7 +654,7 @@ public class AccountService {
                 .setParameter("me", caller.username()).setParameter("active", GrantStatus.ACTIVE).setMaxResults(1)
                 .getResultList().isEmpty();
         if (!holds) {
-            throw new org.district.socialmedia.platform.entity.AccessDeniedException("Only the account's District administrators, the Superintendent or a system administrator record its checks");
+            throw new AccessDeniedException("Only the account's District administrators, the Superintendent or a system administrator record its checks");
         }
     }
 

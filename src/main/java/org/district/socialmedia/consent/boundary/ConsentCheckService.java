@@ -15,9 +15,10 @@ import org.district.socialmedia.consent.entity.ConsentCheck;
 import org.district.socialmedia.consent.entity.ConsentForm;
 import org.district.socialmedia.consent.entity.ConsentItem;
 import org.district.socialmedia.consent.entity.ConsentRules;
-import org.district.socialmedia.people.entity.Role;
+import org.district.socialmedia.people.entity.OrgUnit;
 import org.district.socialmedia.platform.entity.AccessDeniedException;
 import org.district.socialmedia.platform.entity.InvalidInputException;
+import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.requests.entity.AuthorizationStatus;
 import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 import org.district.socialmedia.students.entity.Enrollment;
@@ -177,7 +178,7 @@ public class ConsentCheckService {
             throw new InvalidInputException("studentIds", "No current student has the District id " + String.join(", ", unknown));
         }
         // a school's account posts about its own students (legitimate interest); a department's, about any
-        if (account.getUnit().getKind() == org.district.socialmedia.people.entity.OrgUnit.Kind.SCHOOL) {
+        if (account.getUnit().getKind() == OrgUnit.Kind.SCHOOL) {
             List<String> elsewhere = wanted.stream().filter(id -> !account.getUnit().equals(found.get(id).getSchool())).toList();
             if (!elsewhere.isEmpty()) {
                 throw new InvalidInputException("studentIds", "Not students of " + account.getUnit().getName() + ", the school of the account: "

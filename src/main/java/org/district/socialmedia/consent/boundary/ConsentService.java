@@ -14,6 +14,7 @@ import org.district.socialmedia.consent.control.ConsentAccess;
 import org.district.socialmedia.consent.control.ScanInspector;
 import org.district.socialmedia.consent.entity.ConsentChannel;
 import org.district.socialmedia.consent.entity.ConsentCheck;
+import org.district.socialmedia.consent.entity.ConsentEvent;
 import org.district.socialmedia.consent.entity.ConsentForm;
 import org.district.socialmedia.consent.entity.ConsentFormInput;
 import org.district.socialmedia.consent.entity.ConsentItem;
@@ -25,14 +26,17 @@ import org.district.socialmedia.consent.entity.EvidenceContent;
 import org.district.socialmedia.consent.entity.ReceivedBy;
 import org.district.socialmedia.consent.entity.ScanType;
 import org.district.socialmedia.consent.entity.TakedownTask;
-import org.district.socialmedia.people.entity.Role;
+import org.district.socialmedia.people.entity.OrgUnit;
 import org.district.socialmedia.platform.entity.AccessDeniedException;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
+import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.requests.entity.AuthorizationStatus;
+import org.district.socialmedia.requests.entity.Platform;
 import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 import org.district.socialmedia.settings.entity.DistrictSettings;
 import org.district.socialmedia.students.entity.Guardian;
+import org.district.socialmedia.students.entity.GuardianRole;
 import org.district.socialmedia.students.entity.Student;
 
 import java.io.Serializable;
@@ -161,9 +165,9 @@ public class ConsentService {
     }
 
     /** The platforms a form may list as its channel. */
-    public List<org.district.socialmedia.requests.entity.Platform> platforms() {
-        return em.createNamedQuery(org.district.socialmedia.requests.entity.Platform.ALL_ACTIVE,
-                org.district.socialmedia.requests.entity.Platform.class).getResultList();
+    public List<Platform> platforms() {
+        return em.createNamedQuery(Platform.ALL_ACTIVE,
+                Platform.class).getResultList();
     }
 
     /** A student entered by hand (not in the roster feed); the roster import never deactivates them. */
@@ -189,7 +193,7 @@ public class ConsentService {
             throw new InvalidInputException("districtId", "A student with the District id " + in.districtId().strip() + " exists already");
         }
         Student student = new Student(null, in.districtId(), in.givenName(), in.familyName(),
-                em.find(org.district.socialmedia.people.entity.OrgUnit.class, scope.schoolId()), in.grade(), clock.instant());
+                em.find(OrgUnit.class, scope.schoolId()), in.grade(), clock.instant());
         em.persist(student);
         em.flush();
         audit.record("STUDENT_ENTERED", STUDENT_OBJECT, student.getId(), "District id " + student.getDistrictId() + ", entered by hand");
@@ -204,9 +208,9 @@ public class ConsentService {
         if (in == null) {
             throw new InvalidInputException("givenName", "Enter the parent's or guardian's name");
         }
-        org.district.socialmedia.students.entity.GuardianRole role = in.relationship() == null || in.relationship().isBlank()
-                ? org.district.socialmedia.students.entity.GuardianRole.PARENT
-                : parse(org.district.socialmedia.students.entity.GuardianRole.class, "relationship", in.relationship());
+        GuardianRole role = in.relationship() == null || in.relationship().isBlank()
+                ? GuardianRole.PARENT
+                : parse(GuardianRole.class, "relationship", in.relationship());
         Guardian guardian = new Guardian(null, in.givenName(), in.familyName(), in.email(), in.phone(), role, clock.instant());
         em.persist(guardian);
         student.link(guardian);

@@ -8,11 +8,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.audit.control.AuditLog;
-import org.district.socialmedia.consent.boundary.ConsentEvent;
+import org.district.socialmedia.consent.entity.ConsentEvent;
 import org.district.socialmedia.consent.entity.ConsentForm;
 import org.district.socialmedia.consent.entity.ConsentStatus;
 import org.district.socialmedia.consent.entity.TakedownTask;
-import org.district.socialmedia.deadlines.entity.SweepStatus;
+import org.district.socialmedia.platform.entity.SweepStatus;
 import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 import org.district.socialmedia.settings.entity.DistrictSettings;
 

@@ -8,9 +8,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.notifications.entity.OutboxMessage;
-import org.district.socialmedia.people.entity.Role;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
+import org.district.socialmedia.platform.entity.Role;
 
 import java.io.Serializable;
 import java.time.Clock;
@@ -60,7 +60,7 @@ public class OutboxService {
 
     /** Newest first. */
     public List<Row> page(OutboxMessage.Status status, int first, int size) {
-        TypedQuery<Row> q = em.createQuery("SELECT NEW org.district.socialmedia.notifications.boundary.OutboxService.Row("
+        TypedQuery<Row> q = em.createQuery("SELECT NEW OutboxService.Row("
                 + "m.id, m.messageId, m.eventType, m.requestId, m.recipients, m.subject, m.status, m.attempts, m.lastError, "
                 + "m.createdAt, m.nextAttemptAt, m.sentAt) FROM OutboxMessage m"
                 + (status == null ? "" : " WHERE m.status = :s") + " ORDER BY m.createdAt DESC, m.id DESC", Row.class);

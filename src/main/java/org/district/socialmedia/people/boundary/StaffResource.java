@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.district.socialmedia.platform.entity.InvalidInputException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,7 +65,7 @@ public class StaffResource {
     @Path("{id}")
     public StaffDirectory.StaffRow update(@PathParam("id") Long id, StaffChange body) {
         if (body == null || body.user() == null || body.version() == null) {
-            throw new org.district.socialmedia.platform.entity.InvalidInputException("user",
+            throw new InvalidInputException("user",
                     "Send {\"user\":{...},\"version\":n} with the version you read");
         }
         return staff.update(id, body.version(), body.user());

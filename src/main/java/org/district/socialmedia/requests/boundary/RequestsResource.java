@@ -18,7 +18,6 @@ import org.district.socialmedia.requests.entity.DecisionLetter;
 import org.district.socialmedia.requests.entity.LineDecision;
 import org.district.socialmedia.requests.entity.LineOutcome;
 import org.district.socialmedia.platform.control.Matches;
-import org.district.socialmedia.review.boundary.ReviewService;
 
 import java.util.LinkedHashMap;
 import java.util.List;
