@@ -1,7 +1,6 @@
 package org.district.socialmedia.accounts.control;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

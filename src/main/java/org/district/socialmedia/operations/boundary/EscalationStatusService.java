@@ -89,7 +89,7 @@ public class EscalationStatusService {
     }
 
     public ConsentTimerStatus consentStatus() {
-        SweepStatus s = em.find(SweepStatus.class, "consent");
+        SweepStatus s = em.find(SweepStatus.class, SweepStatus.CONSENT);
         Instant now = clock.instant();
         java.time.LocalDate today = now.atZone(settings.current().timeZone()).toLocalDate();
         long forms = em.createQuery("SELECT COUNT(f) FROM ConsentForm f WHERE f.status = :active AND f.periodEnd < :today", Long.class)

@@ -9,13 +9,14 @@ import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.time.Instant;
 
-/** The last run of the deadline sweep (in the database, so every server reports the same). */
+/** The last run of a sweep timer, one row each (in the database, so every server reports the same). */
 @Entity
 @Table(name = "sweep_status")
 public class SweepStatus implements Serializable {
 
     public static final String ESCALATION = "escalation";
     public static final String ACCOUNT_RIGHTS = "account-rights";
+    public static final String CONSENT = "consent";
 
     @Id
     @Column(name = "name", length = 40)

@@ -13,16 +13,13 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.district.socialmedia.platform.control.Errors;
-import org.district.socialmedia.platform.control.IntervalTimers;
-import org.district.socialmedia.settings.boundary.DistrictSettingsService;
+import org.district.socialmedia.platform.control.DistrictTime;
+import org.district.socialmedia.platform.control.Sweep;
+import org.district.socialmedia.platform.control.SweepRecorder;
+import org.district.socialmedia.platform.entity.SweepStatus;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -47,17 +44,17 @@ public class EscalationSweep {
     @Inject
     EscalationWorker worker;
     @Inject
-    DistrictSettingsService settings;
+    DistrictTime districtTime;
+    @Inject
+    SweepRecorder recorder;
     @Inject
     Clock clock;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final Sweep loop = new Sweep("Deadline escalation sweep", TIMER_NAME, SweepStatus.ESCALATION, LOG);
 
     @PostConstruct
     void schedule() {
-        long interval = settings.current().sweepInterval().toMillis();
-        IntervalTimers.keepOne(timers, TIMER_NAME, interval, 1000);
-        LOG.info("Deadline escalation sweep every " + Duration.ofMillis(interval));
+        loop.schedule(timers, districtTime, 1000);
     }
 
     @Timeout
@@ -67,43 +64,15 @@ public class EscalationSweep {
 
     /** One pass over what is due; returns how many stages fired. Never two passes at once on one server. */
     public int sweep() {
-        if (!running.compareAndSet(false, true)) {
-            return 0;
-        }
-        Instant started = clock.instant();
-        int fired = 0;
-        int failures = 0;
-        String lastError = null;
-        try {
-            List<Long> due = worker.due(BATCH);
-            for (Long id : due) {
-                try {
-                    if (worker.escalate(id) != null) {
-                        fired++;
-                    }
-                } catch (RuntimeException e) {
-                    // another sweep recorded the same stage first (unique key), or this request failed: the next run retries
-                    failures++;
-                    lastError = "request " + id + ": " + Errors.rootMessage(e);
-                    LOG.log(Level.FINE, "Escalation of request " + id + " not done now", e);
-                }
+        return loop.run(clock, recorder, pass -> {
+            for (Long id : worker.due(BATCH)) {
+                // a failure: another sweep recorded the same stage first (unique key), or this request failed; the next run retries
+                pass.attempt("request " + id, () -> worker.escalate(id) != null ? 1 : 0);
             }
-        } catch (RuntimeException e) {
-            failures++;
-            lastError = Errors.rootMessage(e);
-            LOG.log(Level.WARNING, "Escalation sweep failed", e);
-        } finally {
-            try {
-                worker.recordRun(started, fired, failures, lastError);
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "Sweep status not recorded", e);
-            }
-            running.set(false);
-        }
-        return fired;
+        });
     }
 
     public Instant nextRun() {
-        return IntervalTimers.nextRun(timers, TIMER_NAME);
+        return loop.nextRun(timers);
     }
 }

@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.people.entity.StaffUser;
-import org.district.socialmedia.platform.entity.SweepStatus;
 import org.district.socialmedia.requests.entity.EscalationEvent;
 import org.district.socialmedia.requests.entity.RequestEvent;
 import org.district.socialmedia.requests.entity.RequestStatus;
@@ -103,13 +102,5 @@ public class EscalationWorker {
         }
         request.scheduleEscalation(plan.nextAfter(now));
         return fired;
-    }
-
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void recordRun(Instant started, int processed, int failures, String error) {
-        SweepStatus status = em.find(SweepStatus.class, SweepStatus.ESCALATION);
-        if (status != null) {
-            status.record(started, clock.instant(), processed, failures, error);
-        }
     }
 }

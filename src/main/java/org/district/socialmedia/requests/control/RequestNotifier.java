@@ -10,14 +10,12 @@ import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.notifications.control.MailTemplates;
 import org.district.socialmedia.notifications.control.OutboxWriter;
 import org.district.socialmedia.people.entity.StaffUser;
-import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.requests.entity.Authorization;
 import org.district.socialmedia.requests.entity.RequestEvent;
 import org.district.socialmedia.requests.entity.SocialMediaRequest;
 import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 import org.district.socialmedia.settings.entity.DistrictSettings;
 
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
