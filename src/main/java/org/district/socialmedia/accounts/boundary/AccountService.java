@@ -16,6 +16,7 @@ import org.district.socialmedia.accounts.control.DirectoryUnits;
 import org.district.socialmedia.accounts.control.DirectoryVersions;
 import org.district.socialmedia.accounts.control.GrantFilter;
 import org.district.socialmedia.accounts.control.RightsAuthority;
+import org.district.socialmedia.accounts.control.WhoOperates;
 import org.district.socialmedia.accounts.entity.AccessReview;
 import org.district.socialmedia.accounts.entity.AccountEvent;
 import org.district.socialmedia.accounts.entity.AccountGrant;
@@ -649,10 +650,7 @@ public class AccountService {
         if (caller.managesRegistry()) {
             return;
         }
-        boolean holds = caller.siteAdmin() && !em.createQuery("SELECT g.id FROM AccountGrant g WHERE g.account = :a AND "
-                        + "g.holder.username = :me AND g.status = :active", Long.class).setParameter("a", account)
-                .setParameter("me", caller.username()).setParameter("active", GrantStatus.ACTIVE).setMaxResults(1)
-                .getResultList().isEmpty();
+        boolean holds = caller.siteAdmin() && WhoOperates.administers(em, caller.username(), account);
         if (!holds) {
             throw new AccessDeniedException("Only the account's District administrators, the Superintendent or a system administrator record its checks");
         }

@@ -222,20 +222,15 @@ public final class AccountQueries {
         }
         List<String> parts = new ArrayList<>();
         if (caller.siteAdmin()) {
-            parts.add(accountId + " IN (SELECT h.accountId FROM AccountGrant h WHERE h.holder.username = :me"
-                    + " AND h.status = :grantActive)");
-            params.put("grantActive", GrantStatus.ACTIVE);
+            parts.add(WhoOperates.administeredBy(caller.username(), accountId, params));
         }
         if (caller.employee()) {
-            parts.add(accountId + " IN (SELECT op.accountId FROM AccountOperator op WHERE op.employee.username = :me"
-                    + " AND op.authorization.status = :authActive)");
-            params.put("authActive", AuthorizationStatus.ACTIVE);
+            parts.add(WhoOperates.operatedBy(caller.username(), accountId, params));
         }
         if (parts.isEmpty()) {
             jpql.append(" AND 1 = 0");
             return;
         }
-        params.put("me", caller.username());
         jpql.append(" AND (").append(String.join(" OR ", parts)).append(")");
     }
 
@@ -257,15 +252,8 @@ public final class AccountQueries {
         if (caller.seesAll()) {
             return true;
         }
-        if (caller.siteAdmin() && !em.createQuery("SELECT g.id FROM AccountGrant g WHERE g.account = :a AND g.holder.username = :me"
-                        + " AND g.status = :active", Long.class).setParameter("a", account).setParameter("me", caller.username())
-                .setParameter("active", GrantStatus.ACTIVE).setMaxResults(1).getResultList().isEmpty()) {
-            return true;
-        }
-        return caller.employee() && !em.createQuery("SELECT o.id FROM AccountOperator o WHERE o.account = :a"
-                        + " AND o.employee.username = :me AND o.authorization.status = :active", Long.class)
-                .setParameter("a", account).setParameter("me", caller.username())
-                .setParameter("active", AuthorizationStatus.ACTIVE).setMaxResults(1).getResultList().isEmpty();
+        return caller.siteAdmin() && WhoOperates.administers(em, caller.username(), account)
+                || caller.employee() && WhoOperates.operates(em, caller.username(), account);
     }
 
     /** Per school, how many accounts fail each check (archived accounts are out of use and not counted). */

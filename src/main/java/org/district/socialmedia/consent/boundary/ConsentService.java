@@ -7,8 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import org.district.socialmedia.accounts.control.WhoOperates;
 import org.district.socialmedia.accounts.entity.DistrictAccount;
-import org.district.socialmedia.accounts.entity.GrantStatus;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.consent.control.ConsentAccess;
 import org.district.socialmedia.consent.control.ScanInspector;
@@ -31,7 +31,6 @@ import org.district.socialmedia.platform.entity.AccessDeniedException;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
 import org.district.socialmedia.platform.entity.Role;
-import org.district.socialmedia.requests.entity.AuthorizationStatus;
 import org.district.socialmedia.requests.entity.Platform;
 import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 import org.district.socialmedia.settings.entity.DistrictSettings;
@@ -49,7 +48,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Parents' written authorizations: consent clerks record the forms of their own school's students
@@ -365,15 +363,7 @@ public class ConsentService {
 
     /** Who must take the posts down: the account's active operators, else its District administrators (a mutable set). */
     Set<String> operatorsOf(Long accountId) {
-        Set<String> people = em.createQuery("SELECT o.employee.username FROM AccountOperator o WHERE o.account.id = :a"
-                        + " AND o.authorization.status = :active AND o.employee.active = TRUE", String.class)
-                .setParameter("a", accountId).setParameter("active", AuthorizationStatus.ACTIVE).getResultStream()
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-        if (people.isEmpty()) {
-            people.addAll(em.createQuery("SELECT g.holder.username FROM AccountGrant g WHERE g.account.id = :a AND g.status = :active",
-                    String.class).setParameter("a", accountId).setParameter("active", GrantStatus.ACTIVE).getResultList());
-        }
-        return people;
+        return WhoOperates.peopleOf(em, accountId);
     }
 
     // ---------------------------------------------------------------- renewal list and takedowns
