@@ -23,7 +23,7 @@ import java.util.List;
 /**
  * The term's access review of administrative rights, as the Superintendent sees it: the review
  * under way with its progress, past reviews, and opening one now (besides the timer, which opens
- * one at the start of each configured term). Confirming and revoking rights is in {@link AccountService}.
+ * one at the start of each configured term). Confirming and revoking rights is in {@link AccountGrants}.
  */
 @Stateless
 @RolesAllowed({Role.SUPERINTENDENT_NAME, Role.REVIEWER_NAME, Role.AUDITOR_NAME, Role.SYSTEM_ADMIN_NAME})

@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.district.socialmedia.accounts.control.AccountFilter;
 import org.district.socialmedia.accounts.control.AccountQueries;
+import org.district.socialmedia.accounts.control.AccountViews.AccountView;
+import org.district.socialmedia.accounts.control.AccountViews.GrantView;
 import org.district.socialmedia.accounts.control.DirectoryBody;
 import org.district.socialmedia.accounts.control.GrantFilter;
 import org.district.socialmedia.accounts.entity.AccountStatus;
@@ -58,11 +60,24 @@ public class AccountsResource {
     }
 
     /** A changed description; version (optional) is the account version the client saw. */
-    public record AccountChange(AccountService.AccountInput account, Long version) {
+    public record AccountChange(AccountRegistry.AccountInput account, Long version) {
     }
 
     @Inject
-    AccountService accounts;
+
+    AccountDirectory directory;
+
+    @Inject
+
+    AccountExports exports;
+
+    @Inject
+
+    AccountGrants grants;
+
+    @Inject
+
+    AccountRegistry registry;
     @Inject
     AccessReviewService reviews;
     @Inject
@@ -86,7 +101,7 @@ public class AccountsResource {
                                     @QueryParam("size") @DefaultValue("25") int size) {
         AccountFilter filter = new AccountFilter(text, unitId, platformId, parse(AccountStatus.class, "status", status),
                 parse(ComplianceIssue.class, "issue", issue), failing);
-        return page(accounts.count(filter), first, accounts.page(filter, first, size, sort, ascending));
+        return page(registry.count(filter), first, registry.page(filter, first, size, sort, ascending));
     }
 
     /** The same accounts as {@code GET /api/accounts} with the same filters, all of them, as CSV (audited). */
@@ -101,7 +116,7 @@ public class AccountsResource {
         AccountFilter filter = new AccountFilter(text, unitId, platformId, parse(AccountStatus.class, "status", status),
                 parse(ComplianceIssue.class, "issue", issue), failing);
         java.io.StringWriter csv = new java.io.StringWriter();
-        accounts.exportAccounts(filter, sort, ascending, csv);
+        exports.exportAccounts(filter, sort, ascending, csv);
         return csvResponse("district-accounts.csv", csv.toString());
     }
 
@@ -117,7 +132,7 @@ public class AccountsResource {
                                  @QueryParam("sort") @DefaultValue("endsOn") String sort,
                                  @QueryParam("ascending") @DefaultValue("true") boolean ascending) {
         java.io.StringWriter csv = new java.io.StringWriter();
-        accounts.exportGrants(grantFilter(accountId, unitId, platformId, holder, status, expiringSoon, notReviewed), sort, ascending, csv);
+        exports.exportGrants(grantFilter(accountId, unitId, platformId, holder, status, expiringSoon, notReviewed), sort, ascending, csv);
         return csvResponse("administrative-rights.csv", csv.toString());
     }
 
@@ -137,49 +152,49 @@ public class AccountsResource {
 
     @POST
     @Path("accounts")
-    public Response create(AccountService.AccountInput body) {
-        AccountService.AccountView created = accounts.create(body);
+    public Response create(AccountRegistry.AccountInput body) {
+        AccountView created = registry.create(body);
         return Response.created(uri.getBaseUriBuilder().path("accounts").path(String.valueOf(created.id())).build())
                 .entity(created).build();
     }
 
     @GET
     @Path("accounts/{id}")
-    public AccountService.AccountView get(@PathParam("id") Long id) {
-        return accounts.get(id);
+    public AccountView get(@PathParam("id") Long id) {
+        return registry.get(id);
     }
 
     @jakarta.ws.rs.PUT
     @Path("accounts/{id}")
-    public AccountService.AccountView update(@PathParam("id") Long id, AccountChange body) {
+    public AccountView update(@PathParam("id") Long id, AccountChange body) {
         if (body == null || body.account() == null) {
             throw new InvalidInputException("account", "Send {\"account\":{...},\"version\":n}");
         }
-        return accounts.update(id, body.version(), body.account());
+        return registry.update(id, body.version(), body.account());
     }
 
     /** ACTIVE, SUSPENDED or ARCHIVED; only active accounts are in the public directory. */
     @jakarta.ws.rs.PUT
     @Path("accounts/{id}/status")
-    public AccountService.AccountView changeStatus(@PathParam("id") Long id, StatusChange body) {
+    public AccountView changeStatus(@PathParam("id") Long id, StatusChange body) {
         AccountStatus status = parse(AccountStatus.class, "status", body == null ? null : body.status());
         if (status == null) {
             throw new InvalidInputException("status", "Send the status: ACTIVE, SUSPENDED or ARCHIVED");
         }
-        return accounts.changeStatus(id, body.version(), status);
+        return registry.changeStatus(id, body.version(), status);
     }
 
     /** Accounts failing compliance checks, counted per school or department. */
     @GET
     @Path("accounts/compliance")
     public List<AccountQueries.UnitCompliance> compliance() {
-        return accounts.compliance();
+        return exports.compliance();
     }
 
     @POST
     @Path("accounts/{id}/grants")
-    public Response grant(@PathParam("id") Long id, AccountService.GrantInput body) {
-        AccountService.GrantView grant = accounts.grant(id, body);
+    public Response grant(@PathParam("id") Long id, AccountGrants.GrantInput body) {
+        GrantView grant = grants.grant(id, body);
         return Response.created(uri.getBaseUriBuilder().path("grants").path(String.valueOf(grant.id())).build())
                 .entity(grant).build();
     }
@@ -197,20 +212,20 @@ public class AccountsResource {
                                       @QueryParam("first") @DefaultValue("0") int first,
                                       @QueryParam("size") @DefaultValue("25") int size) {
         GrantFilter filter = grantFilter(accountId, unitId, platformId, holder, status, expiringSoon, notReviewed);
-        return page(accounts.countGrants(filter), first, accounts.grants(filter, first, size, sort, ascending));
+        return page(grants.countGrants(filter), first, grants.grants(filter, first, size, sort, ascending));
     }
 
     @POST
     @Path("grants/{id}/revocation")
-    public AccountService.GrantView revoke(@PathParam("id") Long id, Revocation body) {
-        return accounts.revoke(id, body == null ? null : body.reason());
+    public GrantView revoke(@PathParam("id") Long id, Revocation body) {
+        return grants.revoke(id, body == null ? null : body.reason());
     }
 
     /** The access review's "confirm": these rights stay (Superintendent, or a designee given that power). */
     @POST
     @Path("grants/{id}/confirmation")
-    public AccountService.GrantView confirm(@PathParam("id") Long id) {
-        return accounts.confirm(id);
+    public GrantView confirm(@PathParam("id") Long id) {
+        return grants.confirm(id);
     }
 
     /** The access review under way (204 when none). */
@@ -247,8 +262,8 @@ public class AccountsResource {
     public Response directory(@QueryParam("unit") String unit, @QueryParam("unitId") Long unitId,
                               @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding, @Context Request request) {
         boolean whole = (unit == null || unit.isBlank()) && unitId == null;
-        Long only = whole ? null : accounts.directoryUnitId(unit, unitId);
-        String version = accounts.directoryVersion();
+        Long only = whole ? null : directory.directoryUnitId(unit, unitId);
+        String version = directory.directoryVersion();
         // the whole directory also comes compressed, once per version; that representation has its own tag
         boolean gzip = whole && acceptsGzip(acceptEncoding);
         String hash = sha256(whole ? version : version + " unit " + only);
@@ -260,9 +275,9 @@ public class AccountsResource {
         if (notModified != null) {
             return vary(notModified.cacheControl(cache).tag(tag), whole).build();
         }
-        Supplier<byte[]> build = () -> JsonbProvider.jsonb().toJson(accounts.directory()).getBytes(StandardCharsets.UTF_8);
+        Supplier<byte[]> build = () -> JsonbProvider.jsonb().toJson(directory.directory()).getBytes(StandardCharsets.UTF_8);
         // one school's part is a hundred rows read by index: built each time, only the whole is kept
-        byte[] body = !whole ? JsonbProvider.jsonb().toJson(accounts.directoryOf(only)).getBytes(StandardCharsets.UTF_8)
+        byte[] body = !whole ? JsonbProvider.jsonb().toJson(directory.directoryOf(only)).getBytes(StandardCharsets.UTF_8)
                 : gzip ? directoryBody.gzipped(hash, build) : directoryBody.json(hash, build);
         Response.ResponseBuilder ok = Response.ok(body, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).tag(tag).cacheControl(cache);
         if (gzip) {

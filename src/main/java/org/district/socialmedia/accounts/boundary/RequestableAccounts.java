@@ -6,6 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.district.socialmedia.accounts.control.AccountQueries;
 import org.district.socialmedia.accounts.entity.AccountStatus;
 import org.district.socialmedia.accounts.entity.DistrictAccount;
 import org.district.socialmedia.platform.entity.Role;
@@ -36,7 +37,7 @@ public class RequestableAccounts implements ExistingAccounts {
         return em.createQuery("SELECT a FROM DistrictAccount a, StaffUser s WHERE s.username = :me AND a.unit = s.unit"
                                 + " AND a.status = :active ORDER BY a.handleKey, a.id", DistrictAccount.class)
                 .setParameter("me", caller.getName()).setParameter("active", AccountStatus.ACTIVE)
-                .setMaxResults(AccountService.PAGE_MAX).getResultStream()
+                .setMaxResults(AccountQueries.PAGE_MAX).getResultStream()
                 .map(a -> new AccountChoice(a.getId(), a.getPlatform().getId(), a.platformLabel() + ": " + a.getHandle())).toList();
     }
 

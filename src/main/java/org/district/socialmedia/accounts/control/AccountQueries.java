@@ -2,12 +2,15 @@ package org.district.socialmedia.accounts.control;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import org.district.socialmedia.accounts.entity.AccessReview;
 import org.district.socialmedia.accounts.entity.AccountStatus;
 import org.district.socialmedia.accounts.entity.ComplianceIssue;
 import org.district.socialmedia.accounts.entity.DistrictAccount;
 import org.district.socialmedia.accounts.entity.GrantStatus;
+import org.district.socialmedia.audit.entity.AuditEntry;
 import org.district.socialmedia.platform.control.LikePatterns;
 import org.district.socialmedia.platform.control.Matches;
+import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.requests.entity.AuthorizationStatus;
 
 import java.io.Serializable;
@@ -29,6 +32,8 @@ public final class AccountQueries {
 
     /** Last days within this many days count as "expiring soon". */
     public static final int EXPIRING_DAYS = 30;
+    /** The most rows a page or a picker gets. */
+    public static final int PAGE_MAX = 200;
 
     public record UnitCompliance(Long unitId, String unit, long accounts, long failing, long identification, long privacy,
                                  long admins, long operators) implements Serializable {
@@ -317,5 +322,48 @@ public final class AccountQueries {
 
     static boolean isBlank(String text) {
         return text == null || text.isBlank();
+    }
+
+    public static void checkPage(int first, int size) {
+        if (first < 0 || size < 1 || size > PAGE_MAX) {
+            throw new InvalidInputException("size", "first is 0 or more; size is 1 to " + PAGE_MAX);
+        }
+    }
+
+    /** The account's history, oldest first: every change of the account and of the rights on it. */
+    public static List<AuditEntry> history(EntityManager em, Long id) {
+        return em.createQuery("SELECT a FROM AuditEntry a WHERE a.objectType = :type AND a.objectId = :id ORDER BY a.occurredAt, a.id",
+                AuditEntry.class).setParameter("type", DistrictAccount.OBJECT_TYPE).setParameter("id", id.toString())
+                .setMaxResults(1000).getResultList();
+    }
+
+    /** When the open access review started (rights confirmed before it are "not reviewed"), or null. */
+    public static Instant openReviewStart(EntityManager em) {
+        return em.createQuery("SELECT r.openedAt FROM AccessReview r WHERE r.status = :open ORDER BY r.opensOn DESC", Instant.class)
+                .setParameter("open", AccessReview.Status.OPEN).setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    /**
+     * The public directory (active accounts, nothing about people), or one school's part of it. Values, not
+     * entities: the whole directory is 100,000 rows, and an entity would bring its school and platform along.
+     */
+    public static TypedQuery<DirectoryEntry> directory(EntityManager em, Long unitId) {
+        String select = "SELECT NEW " + DirectoryEntry.class.getName() + "(COALESCE(a.otherPlatformName, p.name), a.handle, a.url, u.name)"
+                + " FROM DistrictAccount a JOIN a.platform p JOIN a.unit u WHERE a.status = :active";
+        if (unitId == null) {
+            return em.createQuery(select + " ORDER BY u.name, a.handleKey, a.id", DirectoryEntry.class)
+                    .setParameter("active", AccountStatus.ACTIVE);
+        }
+        return em.createQuery(select + " AND u.id = :unit ORDER BY a.handleKey, a.id", DirectoryEntry.class)
+                .setParameter("active", AccountStatus.ACTIVE).setParameter("unit", unitId);
+    }
+
+    /** The schools and departments that have active accounts, by name, with how many. */
+    public static List<DirectoryUnits.Unit> directoryUnits(EntityManager em) {
+        return em.createQuery("SELECT u.id, u.code, u.name, COUNT(a) FROM DistrictAccount a"
+                                + " JOIN a.unit u WHERE a.status = :active GROUP BY u.id, u.code, u.name ORDER BY u.name, u.id", Object[].class)
+                .setParameter("active", AccountStatus.ACTIVE).getResultStream()
+                .map(r -> new DirectoryUnits.Unit((Long) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue())).toList();
     }
 }
