@@ -35,6 +35,19 @@ public final class AccountQueries {
     /** The most rows a page or a picker gets. */
     public static final int PAGE_MAX = 200;
 
+    /** How many of something an account has. */
+    public record AccountCount(Long accountId, Long count) {
+    }
+
+    /** A school or department with how many active accounts it has. */
+    public record UnitCount(Long id, String code, String name, Long accounts) {
+    }
+
+    /** A school's compliance counts as the database sums them. */
+    public record UnitCounts(Long unitId, String unit, Number accounts, Number failing, Number identification, Number privacy,
+                             Number admins, Number operators) {
+    }
+
     public record UnitCompliance(Long unitId, String unit, long accounts, long failing, long identification, long privacy,
                                  long admins, long operators) implements Serializable {
     }
@@ -245,10 +258,10 @@ public final class AccountQueries {
         if (accountIds.isEmpty()) {
             return counts;
         }
-        em.createQuery("SELECT o.accountId, COUNT(o.id) FROM AccountOperator o WHERE o.accountId IN :ids"
-                        + " AND o.authorization.status = :active GROUP BY o.accountId", Object[].class)
+        em.createQuery("SELECT NEW " + AccountCount.class.getName() + "(o.accountId, COUNT(o.id)) FROM AccountOperator o"
+                        + " WHERE o.accountId IN :ids AND o.authorization.status = :active GROUP BY o.accountId", AccountCount.class)
                 .setParameter("ids", accountIds).setParameter("active", AuthorizationStatus.ACTIVE).getResultStream()
-                .forEach(row -> counts.put((Long) row[0], ((Number) row[1]).longValue()));
+                .forEach(row -> counts.put(row.accountId(), row.count()));
         return counts;
     }
 
@@ -264,18 +277,20 @@ public final class AccountQueries {
     /** Per school, how many accounts fail each check (archived accounts are out of use and not counted). */
     public static List<UnitCompliance> compliance(EntityManager em, Instant now) {
         // one pass over the registry: each check a conditional sum
-        StringBuilder jpql = new StringBuilder("SELECT a.unit.id, a.unit.name, COUNT(a.id), ").append(countWhere(anyIssueCondition(true)));
-        for (ComplianceIssue issue : List.of(ComplianceIssue.IDENTIFICATION_NOT_CONFIRMED, ComplianceIssue.PRIVACY_REVIEW_OUTDATED,
-                ComplianceIssue.FEWER_THAN_TWO_ADMINS, ComplianceIssue.NO_ACTIVE_OPERATOR)) {
-            jpql.append(", ").append(countWhere(issueCondition(issue, true)));
-        }
-        jpql.append(" FROM DistrictAccount a WHERE a.status <> :archived GROUP BY a.unit.id, a.unit.name");
-        TypedQuery<Object[]> q = em.createQuery(jpql.toString(), Object[].class).setParameter("archived", AccountStatus.ARCHIVED);
-        bindIssueParameters(q, jpql.toString(), now);
+        // the sums' type is the database's (an integer, a long or a decimal): read as numbers, then as counts
+        String jpql = "SELECT NEW " + UnitCounts.class.getName() + "(a.unit.id, a.unit.name, COUNT(a.id), "
+                + countWhere(anyIssueCondition(true)) + ", "
+                + countWhere(issueCondition(ComplianceIssue.IDENTIFICATION_NOT_CONFIRMED, true)) + ", "
+                + countWhere(issueCondition(ComplianceIssue.PRIVACY_REVIEW_OUTDATED, true)) + ", "
+                + countWhere(issueCondition(ComplianceIssue.FEWER_THAN_TWO_ADMINS, true)) + ", "
+                + countWhere(issueCondition(ComplianceIssue.NO_ACTIVE_OPERATOR, true)) + ")"
+                + " FROM DistrictAccount a WHERE a.status <> :archived GROUP BY a.unit.id, a.unit.name";
+        TypedQuery<UnitCounts> q = em.createQuery(jpql, UnitCounts.class).setParameter("archived", AccountStatus.ARCHIVED);
+        bindIssueParameters(q, jpql, now);
         List<UnitCompliance> result = new ArrayList<>();
-        for (Object[] row : q.getResultList()) {
-            result.add(new UnitCompliance((Long) row[0], (String) row[1], number(row[2]), number(row[3]), number(row[4]),
-                    number(row[5]), number(row[6]), number(row[7])));
+        for (UnitCounts c : q.getResultList()) {
+            result.add(new UnitCompliance(c.unitId(), c.unit(), number(c.accounts()), number(c.failing()),
+                    number(c.identification()), number(c.privacy()), number(c.admins()), number(c.operators())));
         }
         result.sort((x, y) -> x.unit().compareToIgnoreCase(y.unit()));
         return result;
@@ -361,9 +376,9 @@ public final class AccountQueries {
 
     /** The schools and departments that have active accounts, by name, with how many. */
     public static List<DirectoryUnits.Unit> directoryUnits(EntityManager em) {
-        return em.createQuery("SELECT u.id, u.code, u.name, COUNT(a) FROM DistrictAccount a"
-                                + " JOIN a.unit u WHERE a.status = :active GROUP BY u.id, u.code, u.name ORDER BY u.name, u.id", Object[].class)
+        return em.createQuery("SELECT NEW " + UnitCount.class.getName() + "(u.id, u.code, u.name, COUNT(a)) FROM DistrictAccount a"
+                                + " JOIN a.unit u WHERE a.status = :active GROUP BY u.id, u.code, u.name ORDER BY u.name, u.id", UnitCount.class)
                 .setParameter("active", AccountStatus.ACTIVE).getResultStream()
-                .map(r -> new DirectoryUnits.Unit((Long) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue())).toList();
+                .map(r -> new DirectoryUnits.Unit(r.id(), r.code(), r.name(), r.accounts())).toList();
     }
 }

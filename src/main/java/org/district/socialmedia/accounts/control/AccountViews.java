@@ -91,27 +91,24 @@ public final class AccountViews {
                 g.getEndedBy(), g.getEndReason(), g.getLastReviewedAt(), g.getLastReviewedBy(), g.getFlaggedReviewId() != null);
     }
 
-    /*
-     * The table's rows as columns, not entities: without weaving, EclipseLink reads every to-one relation of an
-     * entity eagerly, so 25 grants used to bring their accounts, platforms, schools, holders, the holders'
-     * schools and roles, and each holder's chain of supervisors: about 40 statements per page. This is one.
+    /**
+     * The grants of these ids, in this order; a grant gone meanwhile is left out. The table's rows as columns,
+     * not entities: without weaving, EclipseLink reads every to-one relation of an entity eagerly, so 25 grants
+     * used to bring their accounts, platforms, schools, holders, the holders' schools and roles, and each
+     * holder's chain of supervisors: about 40 statements per page. This is one, read into named columns.
      */
-    /** The grants of these ids, in this order; a grant gone meanwhile is left out. */
     public static List<GrantView> grantViews(EntityManager em, List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         Map<Long, GrantView> byId = new HashMap<>();
-        for (Object[] r : em.createQuery("SELECT g.id, a.id, a.otherPlatformName, p.name, a.handle, u.name, h.id, h.username,"
-                        + " h.fullName, g.grantedBy, g.grantedByName, g.grantedAs, g.reason, g.startsOn, g.endsOn, g.openEndedReason,"
-                        + " g.status, g.createdAt, g.endedAt, g.endedBy, g.endReason, g.lastReviewedAt, g.lastReviewedBy,"
-                        + " g.flaggedReviewId FROM AccountGrant g JOIN g.account a JOIN a.platform p JOIN a.unit u JOIN g.holder h"
-                        + " WHERE g.id IN :ids", Object[].class).setParameter("ids", ids).getResultList()) {
-            String platform = DistrictAccount.platformLabel((String) r[2], (String) r[3]);
-            byId.put((Long) r[0], new GrantView((Long) r[0], (Long) r[1], platform + " " + r[4], (String) r[5], (Long) r[6],
-                    (String) r[7], (String) r[8], (String) r[9], (String) r[10], (String) r[11], (String) r[12], (LocalDate) r[13],
-                    (LocalDate) r[14], (String) r[15], (GrantStatus) r[16], (Instant) r[17], (Instant) r[18], (String) r[19],
-                    (String) r[20], (Instant) r[21], (String) r[22], r[23] != null));
+        for (GrantColumns c : em.createQuery(GrantColumns.SELECT + " FROM AccountGrant g JOIN g.account a JOIN a.platform p"
+                + " JOIN a.unit u JOIN g.holder h WHERE g.id IN :ids", GrantColumns.class).setParameter("ids", ids).getResultList()) {
+            String platform = DistrictAccount.platformLabel(c.otherPlatformName(), c.platformName());
+            byId.put(c.id(), new GrantView(c.id(), c.accountId(), platform + " " + c.handle(), c.unit(), c.holderId(),
+                    c.holderUsername(), c.holderName(), c.grantedBy(), c.grantedByName(), c.grantedAs(), c.reason(), c.startsOn(),
+                    c.endsOn(), c.openEndedReason(), c.status(), c.createdAt(), c.endedAt(), c.endedBy(), c.endReason(),
+                    c.lastReviewedAt(), c.lastReviewedBy(), c.flaggedReviewId() != null));
         }
         // in the page's order; a grant gone between the two queries is left out
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();

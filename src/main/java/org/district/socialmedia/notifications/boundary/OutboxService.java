@@ -38,14 +38,18 @@ public class OutboxService {
                       Instant nextAttemptAt, Instant sentAt) implements Serializable {
     }
 
+    /** How many messages have one status. */
+    public record StatusCount(OutboxMessage.Status status, Long count) {
+    }
+
     public Map<OutboxMessage.Status, Long> counts() {
         Map<OutboxMessage.Status, Long> counts = new EnumMap<>(OutboxMessage.Status.class);
         for (OutboxMessage.Status s : OutboxMessage.Status.values()) {
             counts.put(s, 0L);
         }
-        for (Object[] row : em.createQuery("SELECT m.status, COUNT(m) FROM OutboxMessage m GROUP BY m.status", Object[].class)
-                .getResultList()) {
-            counts.put((OutboxMessage.Status) row[0], (Long) row[1]);
+        for (StatusCount row : em.createQuery("SELECT NEW " + StatusCount.class.getName() + "(m.status, COUNT(m))"
+                + " FROM OutboxMessage m GROUP BY m.status", StatusCount.class).getResultList()) {
+            counts.put(row.status(), row.count());
         }
         return counts;
     }
