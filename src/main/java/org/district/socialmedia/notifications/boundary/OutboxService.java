@@ -64,7 +64,7 @@ public class OutboxService {
 
     /** Newest first. */
     public List<Row> page(OutboxMessage.Status status, int first, int size) {
-        TypedQuery<Row> q = em.createQuery("SELECT NEW OutboxService.Row("
+        TypedQuery<Row> q = em.createQuery("SELECT NEW " + Row.class.getName() + "("
                 + "m.id, m.messageId, m.eventType, m.requestId, m.recipients, m.subject, m.status, m.attempts, m.lastError, "
                 + "m.createdAt, m.nextAttemptAt, m.sentAt) FROM OutboxMessage m"
                 + (status == null ? "" : " WHERE m.status = :s") + " ORDER BY m.createdAt DESC, m.id DESC", Row.class);

@@ -90,7 +90,7 @@ public class ReviewService {
      * walks the index (queue_key, id) in order and stops after the page, at any size of the queue.
      */
     public List<QueueRow> queue(QueueFilter filter, int first, int size) {
-        TypedQuery<QueueRow> q = em.createQuery("SELECT NEW ReviewService.QueueRow("
+        TypedQuery<QueueRow> q = em.createQuery("SELECT NEW " + QueueRow.class.getName() + "("
                 + "r.id, p.username, p.fullName, u.name, r.status, r.submittedAt, r.deadline, r.reviewCycle, "
                 + "(SELECT COUNT(l) FROM RequestLine l WHERE l.request = r)) "
                 + "FROM SocialMediaRequest r JOIN r.requester p LEFT JOIN p.unit u" + where(filter)
