@@ -34,6 +34,7 @@ import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.requests.entity.Platform;
 import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 import org.district.socialmedia.settings.entity.DistrictSettings;
+import org.district.socialmedia.students.control.HandEntry;
 import org.district.socialmedia.students.entity.Guardian;
 import org.district.socialmedia.students.entity.GuardianRole;
 import org.district.socialmedia.students.entity.Student;
@@ -60,7 +61,7 @@ import java.util.Set;
 public class ConsentService {
 
     public static final String OBJECT_TYPE = "ConsentForm";
-    public static final String STUDENT_OBJECT = "Student";
+    public static final String STUDENT_OBJECT = HandEntry.STUDENT_OBJECT;
     public static final int PAGE_MAX = 200;
     /** Students whose consent ends within this many days are on the renewal list. */
     public static final int RENEWAL_DAYS = 30;
@@ -120,6 +121,8 @@ public class ConsentService {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    HandEntry handEntry;
     @Inject
     AuditLog audit;
     @Inject
@@ -190,11 +193,8 @@ public class ConsentService {
         if (in.districtId() != null && byDistrictIdOrNull(in.districtId()) != null) {
             throw new InvalidInputException("districtId", "A student with the District id " + in.districtId().strip() + " exists already");
         }
-        Student student = new Student(null, in.districtId(), in.givenName(), in.familyName(),
-                em.find(OrgUnit.class, scope.schoolId()), in.grade(), clock.instant());
-        em.persist(student);
-        em.flush();
-        audit.record("STUDENT_ENTERED", STUDENT_OBJECT, student.getId(), "District id " + student.getDistrictId() + ", entered by hand");
+        Student student = handEntry.student(in.districtId(), in.givenName(), in.familyName(),
+                em.find(OrgUnit.class, scope.schoolId()), in.grade());
         return student(student.getDistrictId());
     }
 
@@ -209,11 +209,7 @@ public class ConsentService {
         GuardianRole role = in.relationship() == null || in.relationship().isBlank()
                 ? GuardianRole.PARENT
                 : parse(GuardianRole.class, "relationship", in.relationship());
-        Guardian guardian = new Guardian(null, in.givenName(), in.familyName(), in.email(), in.phone(), role, clock.instant());
-        em.persist(guardian);
-        student.link(guardian);
-        em.flush();
-        audit.record("GUARDIAN_ENTERED", STUDENT_OBJECT, student.getId(), guardian.displayName() + " (" + role + ") linked by hand");
+        handEntry.guardian(student, in.givenName(), in.familyName(), in.email(), in.phone(), role);
         return student(student.getDistrictId());
     }
 
