@@ -364,29 +364,33 @@ public class ConsentService {
 
     // ---------------------------------------------------------------- renewal list and takedowns
 
+    /** A student on the renewal list and when their consent in force ends (a date of the driver's type, or null). */
+    public record Renewal(Student student, Object consentEnds) {
+    }
+
     /** The clerk's renewal list: active students with no consent in force, or one ending within 30 days. */
     public List<RenewalRow> renewals(int first, int size) {
         checkPage(first, size);
         ConsentAccess.Scope scope = access.scope();
         LocalDate today = clock.instant().atZone(settings.current().timeZone()).toLocalDate();
-        TypedQuery<Object[]> q = em.createQuery("SELECT s, (SELECT MAX(f.periodEnd) FROM ConsentForm f WHERE f.student = s"
-                        + " AND f.status = :active AND f.periodStart <= :today AND f.periodEnd >= :today) FROM Student s"
+        TypedQuery<Renewal> q = em.createQuery("SELECT NEW " + Renewal.class.getName() + "(s, (SELECT MAX(f.periodEnd) FROM ConsentForm f WHERE f.student = s"
+                        + " AND f.status = :active AND f.periodStart <= :today AND f.periodEnd >= :today)) FROM Student s"
                         + " WHERE s.active = TRUE" + (scope.readsAll() ? "" : " AND s.school.id = :school")
                         + " AND NOT EXISTS (SELECT g.id FROM ConsentForm g WHERE g.student = s AND g.status = :active"
                         // "consents to something", written as NOT (all false): H2 2.2 turns "a = TRUE OR b = TRUE" into
                         // "1 IN (a, b)" and then refuses to compare the integer with the booleans
                         + " AND g.periodStart <= :today AND g.periodEnd > :soon AND NOT (g.scope.photo = FALSE AND g.scope.video = FALSE"
                         + " AND g.scope.fullName = FALSE AND g.scope.firstName = FALSE AND g.scope.studentWork = FALSE AND g.scope.voice = FALSE))"
-                        + " ORDER BY s.familyName, s.givenName, s.id", Object[].class)
+                        + " ORDER BY s.familyName, s.givenName, s.id", Renewal.class)
                 .setParameter("active", ConsentStatus.ACTIVE).setParameter("today", today)
                 .setParameter("soon", today.plusDays(RENEWAL_DAYS));
         if (!scope.readsAll()) {
             q.setParameter("school", scope.schoolId() == null ? -1L : scope.schoolId());
         }
         return q.setFirstResult(first).setMaxResults(size).getResultStream().map(row -> {
-            Student s = (Student) row[0];
+            Student s = row.student();
             // a scalar subquery's date comes back as the driver's type, not the mapped one
-            LocalDate ends = row[1] instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) row[1];
+            LocalDate ends = row.consentEnds() instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) row.consentEnds();
             return new RenewalRow(s.getDistrictId(), s.displayName(), s.getGrade(), s.getSchool() == null ? null : s.getSchool().getName(),
                     ends, ends == null ? "No consent in force" : "Ends within " + RENEWAL_DAYS + " days");
         }).toList();
