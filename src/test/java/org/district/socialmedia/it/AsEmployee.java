@@ -5,7 +5,7 @@ import jakarta.annotation.security.RunAs;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.district.socialmedia.people.boundary.OrgUnits;
-import org.district.socialmedia.people.entity.Role;
+import org.district.socialmedia.platform.entity.Role;
 
 import java.util.function.Function;
 

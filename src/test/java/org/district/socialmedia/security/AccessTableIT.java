@@ -2,7 +2,8 @@ package org.district.socialmedia.security;
 
 import org.district.socialmedia.it.Api;
 import org.district.socialmedia.it.Deployments;
-import org.district.socialmedia.people.entity.Role;
+import org.district.socialmedia.it.JsonBodies;
+import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.security.control.AccessTable;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -130,7 +131,7 @@ class AccessTableIT {
                 {"lines":[{"platform":"Instagram","objectives":"%s","audience":["PARENTS"],"communicatesWithStudents":false,
                  "accountName":"@lhs_idor","districtEmail":"coach@district.example.org"}]}""".formatted(secret));
         assertEquals(201, created.statusCode(), created.body());
-        String id = org.district.socialmedia.it.JsonBodies.object(created.body()).getJsonNumber("id").toString();
+        String id = JsonBodies.object(created.body()).getJsonNumber("id").toString();
         for (String path : List.of("/api/requests/" + id, "/api/requests/" + id + "/letter", "/api/requests/" + id + "/timeline")) {
             HttpResponse<String> other = api.getAccepting(path, "employee2", "*/*");
             assertEquals(404, other.statusCode(), path + " as another employee");

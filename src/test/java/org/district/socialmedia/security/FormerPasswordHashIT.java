@@ -3,7 +3,7 @@ package org.district.socialmedia.security;
 import jakarta.inject.Inject;
 import org.district.socialmedia.it.Deployments;
 import org.district.socialmedia.it.TestTransactions;
-import org.district.socialmedia.people.entity.Role;
+import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.people.entity.StaffUser;
 import org.district.socialmedia.security.control.StaffAuthentication;
 import org.jboss.arquillian.container.test.api.Deployment;

@@ -2,6 +2,7 @@ package org.district.socialmedia.settings;
 
 import org.district.socialmedia.it.Api;
 import org.district.socialmedia.it.Deployments;
+import org.district.socialmedia.it.JsonBodies;
 import org.district.socialmedia.it.browser.Accessibility;
 import org.district.socialmedia.it.browser.Browser;
 import org.district.socialmedia.it.browser.LoginScreen;
@@ -88,7 +89,7 @@ class SettingsPageIT {
         driver.findElement(By.xpath("//input[@type='radio' and @value='school']")).click();
         portal.submit(By.id("settings:save"));
         assertTrue(portal.messages().contains("Settings saved."));
-        assertEquals("school", org.district.socialmedia.it.JsonBodies.object(
+        assertEquals("school", JsonBodies.object(
                 Api.onTestServer().get("/api/settings", "sysadmin").body()).getString("reviewDays"));
         Accessibility.assertNoViolations(driver, "the settings page with holidays");
 

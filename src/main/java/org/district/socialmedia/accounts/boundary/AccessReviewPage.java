@@ -21,7 +21,7 @@ public class AccessReviewPage implements Serializable {
     @Inject
     AccessReviewService reviews;
     @Inject
-    AccountService accounts;
+    AccountRegistry registry;
 
     private AccessReviewService.ReviewView current;
     private List<AccessReviewService.ReviewView> recent;
@@ -32,7 +32,7 @@ public class AccessReviewPage implements Serializable {
     void load() {
         current = reviews.current();
         recent = reviews.recent();
-        caller = accounts.caller();
+        caller = registry.caller();
     }
 
     public void open() {

@@ -9,8 +9,9 @@ import org.district.socialmedia.accounts.control.RightsAuthority;
 import org.district.socialmedia.accounts.control.RightsWorker;
 import org.district.socialmedia.accounts.entity.AccessReview;
 import org.district.socialmedia.accounts.entity.GrantStatus;
-import org.district.socialmedia.people.entity.Role;
 import org.district.socialmedia.platform.entity.InvalidInputException;
+import org.district.socialmedia.platform.entity.NotFoundException;
+import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 
 import java.io.Serializable;
@@ -22,7 +23,7 @@ import java.util.List;
 /**
  * The term's access review of administrative rights, as the Superintendent sees it: the review
  * under way with its progress, past reviews, and opening one now (besides the timer, which opens
- * one at the start of each configured term). Confirming and revoking rights is in {@link AccountService}.
+ * one at the start of each configured term). Confirming and revoking rights is in {@link AccountGrants}.
  */
 @Stateless
 @RolesAllowed({Role.SUPERINTENDENT_NAME, Role.REVIEWER_NAME, Role.AUDITOR_NAME, Role.SYSTEM_ADMIN_NAME})
@@ -54,7 +55,7 @@ public class AccessReviewService {
     public ReviewView get(Long id) {
         AccessReview review = id == null ? null : em.find(AccessReview.class, id);
         if (review == null) {
-            throw new org.district.socialmedia.platform.entity.NotFoundException("Access review");
+            throw new NotFoundException("Access review");
         }
         return view(review);
     }

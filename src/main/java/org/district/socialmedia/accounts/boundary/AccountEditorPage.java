@@ -4,6 +4,8 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.district.socialmedia.accounts.control.AccountChoices.AuthorizationChoice;
+import org.district.socialmedia.accounts.control.AccountViews.AccountView;
 import org.district.socialmedia.people.boundary.OrgUnits;
 import org.district.socialmedia.people.boundary.UnitChoiceConverter;
 import org.district.socialmedia.people.boundary.UnitField;
@@ -27,7 +29,12 @@ import java.util.List;
 public class AccountEditorPage implements Serializable {
 
     @Inject
-    AccountService service;
+
+    AccountPickers pickers;
+
+    @Inject
+
+    AccountRegistry registry;
     @Inject
     OrgUnits units;
 
@@ -43,13 +50,13 @@ public class AccountEditorPage implements Serializable {
     private String registeredEmail;
     private boolean archiveCovered;
     private List<Platform> platforms;
-    private List<AccountService.AuthorizationChoice> authorizations;
+    private List<AuthorizationChoice> authorizations;
 
     public void load() throws IOException {
-        platforms = service.platforms();
+        platforms = registry.platforms();
         try {
             if (id != null) {
-                AccountService.AccountView a = service.get(id);
+                AccountView a = registry.get(id);
                 if (!a.mayEdit()) {
                     throw new NotFoundException("Account");
                 }
@@ -63,7 +70,7 @@ public class AccountEditorPage implements Serializable {
                 registeredEmail = a.registeredEmail();
                 archiveCovered = a.archiveCovered();
             } else if (authorizationId != null) {
-                AccountService.AccountInput in = service.prefill(authorizationId);
+                AccountRegistry.AccountInput in = registry.prefill(authorizationId);
                 platformId = in.platformId();
                 otherPlatformName = in.otherPlatformName();
                 handle = in.handle();
@@ -71,7 +78,7 @@ public class AccountEditorPage implements Serializable {
                 purpose = in.purpose();
                 registeredEmail = in.registeredEmail();
             } else {
-                authorizations = service.unlinkedAuthorizations(50);
+                authorizations = pickers.unlinkedAuthorizations(50);
             }
         } catch (NotFoundException | IllegalArgumentException e) {
             FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "Not found");
@@ -80,10 +87,10 @@ public class AccountEditorPage implements Serializable {
     }
 
     public String save() {
-        AccountService.AccountInput in = new AccountService.AccountInput(platformId, null, otherPlatformName, handle, url, unit.id(),
+        AccountRegistry.AccountInput in = new AccountRegistry.AccountInput(platformId, null, otherPlatformName, handle, url, unit.id(),
                 null, purpose, registeredEmail, archiveCovered, id == null ? authorizationId : null);
         try {
-            AccountService.AccountView saved = id == null ? service.create(in) : service.update(id, version, in);
+            AccountView saved = id == null ? registry.create(in) : registry.update(id, version, in);
             FacesContext.getCurrentInstance().getExternalContext().getFlash()
                     .put("notice", id == null ? "The account is registered." : "The account's description is saved.");
             return "/accounts/view.xhtml?faces-redirect=true&id=" + saved.id();
@@ -116,7 +123,7 @@ public class AccountEditorPage implements Serializable {
     public boolean isArchiveCovered() { return archiveCovered; }
     public void setArchiveCovered(boolean archiveCovered) { this.archiveCovered = archiveCovered; }
     public List<Platform> getPlatforms() { return platforms; }
-    public List<AccountService.AuthorizationChoice> getAuthorizations() { return authorizations; }
+    public List<AuthorizationChoice> getAuthorizations() { return authorizations; }
 
     public OrgUnits.UnitChoice getUnit() { return unit.shown(units); }
     public void setUnit(OrgUnits.UnitChoice chosen) { unit.choose(chosen); }

@@ -5,6 +5,11 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.district.socialmedia.accounts.control.AccountChoices.AuthorizationChoice;
+import org.district.socialmedia.accounts.control.AccountChoices.HolderChoice;
+import org.district.socialmedia.accounts.control.AccountQueries;
+import org.district.socialmedia.accounts.control.AccountViews.AccountView;
+import org.district.socialmedia.accounts.control.AccountViews.GrantView;
 import org.district.socialmedia.accounts.entity.AccountStatus;
 import org.district.socialmedia.accounts.entity.ComplianceIssue;
 import org.district.socialmedia.audit.entity.AuditEntry;
@@ -29,13 +34,22 @@ import java.util.List;
 public class AccountPage implements Serializable {
 
     @Inject
-    AccountService service;
+
+    AccountGrants grants;
+
+    @Inject
+
+    AccountPickers pickers;
+
+    @Inject
+
+    AccountRegistry registry;
 
     private Long id;
-    private AccountService.AccountView account;
+    private AccountView account;
     private List<AuditEntry> history;
-    private List<AccountService.HolderChoice> holders;
-    private List<AccountService.AuthorizationChoice> linkable;
+    private List<HolderChoice> holders;
+    private List<AuthorizationChoice> linkable;
     private boolean reviewOpen;
     private LocalDate today;
 
@@ -65,22 +79,22 @@ public class AccountPage implements Serializable {
     }
 
     private void refresh() {
-        account = service.get(id);
-        history = service.history(id);
-        today = service.today();
+        account = registry.get(id);
+        history = registry.history(id);
+        today = grants.today();
         newStatus = account.status();
         if (account.mayGrant()) {
-            holders = service.holders("", AccountService.PAGE_MAX);
-            reviewOpen = service.openReviewStart() != null;
+            holders = pickers.holders("", AccountQueries.PAGE_MAX);
+            reviewOpen = grants.openReviewStart() != null;
         }
         if (account.mayEdit()) {
-            linkable = service.linkableAuthorizations(id);
+            linkable = pickers.linkableAuthorizations(id);
         }
     }
 
     public void grant() {
         try {
-            AccountService.GrantView g = service.grant(id, new AccountService.GrantInput(null, holder, reason, startsOn, endsOn, openEndedReason));
+            GrantView g = grants.grant(id, new AccountGrants.GrantInput(null, holder, reason, startsOn, endsOn, openEndedReason));
             Messages.info(g.holderName() + " now holds administrative rights on this account"
                     + (g.endsOn() == null ? " with no end date." : " through " + g.endsOn() + "."));
             holder = reason = openEndedReason = null;
@@ -109,12 +123,12 @@ public class AccountPage implements Serializable {
     /** The holder's name of the grant the revoke dialog is about. */
     public String getRevokeHolder() {
         return account == null || revokeGrantId == null ? "" : account.grants().stream().filter(g -> g.id().equals(revokeGrantId))
-                .map(AccountService.GrantView::holderName).findFirst().orElse("");
+                .map(GrantView::holderName).findFirst().orElse("");
     }
 
     public void revoke() {
         try {
-            AccountService.GrantView g = service.revoke(revokeGrantId, revokeReason);
+            GrantView g = grants.revoke(revokeGrantId, revokeReason);
             Messages.info("The administrative rights of " + g.holderName() + " are revoked; they were told why.");
             revokeGrantId = null;
             revokeReason = null;
@@ -130,7 +144,7 @@ public class AccountPage implements Serializable {
 
     public void confirm(Long grantId) {
         try {
-            AccountService.GrantView g = service.confirm(grantId);
+            GrantView g = grants.confirm(grantId);
             Messages.info("The rights of " + g.holderName() + " are confirmed for this review.");
             refresh();
         } catch (ConflictException | IllegalRequestStateException | NotFoundException e) {
@@ -139,21 +153,21 @@ public class AccountPage implements Serializable {
     }
 
     public void identification(boolean identifies) {
-        account = service.recordIdentificationCheck(id, identifies);
-        history = service.history(id);
+        account = registry.recordIdentificationCheck(id, identifies);
+        history = registry.history(id);
         Messages.info(identifies ? "Recorded: the account identifies the District." : "Recorded: the account does NOT identify the District; it is flagged.");
     }
 
     public void privacyReviewed() {
-        account = service.recordPrivacyReview(id);
-        history = service.history(id);
+        account = registry.recordPrivacyReview(id);
+        history = registry.history(id);
         Messages.info("Recorded: privacy settings reviewed today.");
     }
 
     public void changeStatus() {
         try {
-            account = service.changeStatus(id, account.version(), newStatus);
-            history = service.history(id);
+            account = registry.changeStatus(id, account.version(), newStatus);
+            history = registry.history(id);
             Messages.info("The account is now " + account.status().label().toLowerCase() + ".");
         } catch (InvalidInputException e) {
             Messages.fieldErrors("statusForm", e);
@@ -164,7 +178,7 @@ public class AccountPage implements Serializable {
 
     public void linkOperator() {
         try {
-            account = service.linkOperator(id, authorizationId);
+            account = registry.linkOperator(id, authorizationId);
             authorizationId = null;
             refresh();
             Messages.info("The employee is now an operator of this account.");
@@ -183,10 +197,10 @@ public class AccountPage implements Serializable {
     public boolean isRevokeDialogOpen() { return revokeDialogOpen; }
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
-    public AccountService.AccountView getAccount() { return account; }
+    public AccountView getAccount() { return account; }
     public List<AuditEntry> getHistory() { return history; }
-    public List<AccountService.HolderChoice> getHolders() { return holders; }
-    public List<AccountService.AuthorizationChoice> getLinkable() { return linkable; }
+    public List<HolderChoice> getHolders() { return holders; }
+    public List<AuthorizationChoice> getLinkable() { return linkable; }
     public boolean isReviewOpen() { return reviewOpen; }
     public LocalDate getToday() { return today; }
     public String getHolder() { return holder; }

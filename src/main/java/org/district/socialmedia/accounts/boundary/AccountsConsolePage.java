@@ -5,7 +5,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.district.socialmedia.accounts.control.AccountFilter;
-import org.district.socialmedia.accounts.control.AccountQueries;
+import org.district.socialmedia.accounts.control.AccountViews.AccountRow;
 import org.district.socialmedia.accounts.control.RightsAuthority;
 import org.district.socialmedia.accounts.entity.AccountStatus;
 import org.district.socialmedia.accounts.entity.ComplianceIssue;
@@ -35,7 +35,12 @@ import java.util.Map;
 public class AccountsConsolePage implements Serializable {
 
     @Inject
-    AccountService service;
+
+    AccountExports exports;
+
+    @Inject
+
+    AccountRegistry registry;
     @Inject
     OrgUnits units;
 
@@ -48,34 +53,34 @@ public class AccountsConsolePage implements Serializable {
     private RightsAuthority.Caller caller;
     /** More rows match than the table counts (see Matches.LIMIT). */
     private boolean more;
-    private LazyDataModel<AccountService.AccountRow> rows;
+    private LazyDataModel<AccountRow> rows;
     private String sortBy = "handle";
     private boolean ascending = true;
 
     @PostConstruct
     void init() {
-        platforms = service.platforms();
-        caller = service.caller();
+        platforms = registry.platforms();
+        caller = registry.caller();
         rows = new LazyDataModel<>() {
             @Override
             public int count(Map<String, FilterMeta> filterBy) {
-                Matches matches = service.count(filter());
+                Matches matches = registry.count(filter());
                 more = matches.more();
                 return (int) matches.count();
             }
 
             @Override
-            public List<AccountService.AccountRow> load(int first, int pageSize, Map<String, SortMeta> sort,
+            public List<AccountRow> load(int first, int pageSize, Map<String, SortMeta> sort,
                                                         Map<String, FilterMeta> filterBy) {
                 sort.values().stream().filter(s -> s.getOrder() != SortOrder.UNSORTED).findFirst().ifPresent(s -> {
                     sortBy = s.getField();
                     ascending = s.getOrder() == SortOrder.ASCENDING;
                 });
-                return service.page(filter(), first, pageSize, sortBy, ascending);
+                return registry.page(filter(), first, pageSize, sortBy, ascending);
             }
 
             @Override
-            public String getRowKey(AccountService.AccountRow row) {
+            public String getRowKey(AccountRow row) {
                 return String.valueOf(row.id());
             }
         };
@@ -90,10 +95,10 @@ public class AccountsConsolePage implements Serializable {
     }
 
     public void export() throws IOException {
-        CsvDownload.send("district-accounts.csv", out -> service.exportAccounts(filter(), sortBy, ascending, out));
+        CsvDownload.send("district-accounts.csv", out -> exports.exportAccounts(filter(), sortBy, ascending, out));
     }
 
-    public String issueLabels(AccountService.AccountRow row) {
+    public String issueLabels(AccountRow row) {
         return row.issues().isEmpty() ? "None" : String.join("; ", row.issues().stream().map(ComplianceIssue::label).toList());
     }
 
@@ -101,7 +106,7 @@ public class AccountsConsolePage implements Serializable {
     public ComplianceIssue[] getIssues() { return ComplianceIssue.values(); }
     public List<Platform> getPlatforms() { return platforms; }
     public RightsAuthority.Caller getCaller() { return caller; }
-    public LazyDataModel<AccountService.AccountRow> getRows() { return rows; }
+    public LazyDataModel<AccountRow> getRows() { return rows; }
     public String getText() { return text; }
     public void setText(String text) { this.text = text; }
     public Long getUnitId() { return unit.id(); }

@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.district.socialmedia.accounts.control.AccountFilter;
 import org.district.socialmedia.accounts.control.AccountQueries;
+import org.district.socialmedia.accounts.control.AccountViews.AccountView;
+import org.district.socialmedia.accounts.control.AccountViews.GrantView;
 import org.district.socialmedia.accounts.control.DirectoryBody;
 import org.district.socialmedia.accounts.control.GrantFilter;
 import org.district.socialmedia.accounts.entity.AccountStatus;
@@ -65,11 +67,24 @@ public class AccountsResource {
     }
 
     /** A changed description; version (optional) is the account version the client saw. */
-    public record AccountChange(AccountService.AccountInput account, Long version) {
+    public record AccountChange(AccountRegistry.AccountInput account, Long version) {
     }
 
     @Inject
-    AccountService accounts;
+
+    AccountDirectory directory;
+
+    @Inject
+
+    AccountExports exports;
+
+    @Inject
+
+    AccountGrants grants;
+
+    @Inject
+
+    AccountRegistry registry;
     @Inject
     AccessReviewService reviews;
     @Inject
@@ -94,7 +109,7 @@ public class AccountsResource {
                                     @QueryParam("size") @DefaultValue("25") int size) {
         AccountFilter filter = new AccountFilter(text, unitId, platformId, parse(AccountStatus.class, "status", status),
                 parse(ComplianceIssue.class, "issue", issue), failing);
-        return page(accounts.count(filter), first, accounts.page(filter, first, size, sort, ascending));
+        return page(registry.count(filter), first, registry.page(filter, first, size, sort, ascending));
     }
 
     /** The same accounts as {@code GET /api/accounts} with the same filters, all of them, as CSV (audited). */
@@ -110,7 +125,7 @@ public class AccountsResource {
         AccountFilter filter = new AccountFilter(text, unitId, platformId, parse(AccountStatus.class, "status", status),
                 parse(ComplianceIssue.class, "issue", issue), failing);
         java.io.StringWriter csv = new java.io.StringWriter();
-        accounts.exportAccounts(filter, sort, ascending, csv);
+        exports.exportAccounts(filter, sort, ascending, csv);
         return csvResponse("district-accounts.csv", csv.toString());
     }
 
@@ -127,7 +142,7 @@ public class AccountsResource {
                                  @QueryParam("sort") @DefaultValue("endsOn") String sort,
                                  @QueryParam("ascending") @DefaultValue("true") boolean ascending) {
         java.io.StringWriter csv = new java.io.StringWriter();
-        accounts.exportGrants(grantFilter(accountId, unitId, platformId, holder, status, expiringSoon, notReviewed), sort, ascending, csv);
+        exports.exportGrants(grantFilter(accountId, unitId, platformId, holder, status, expiringSoon, notReviewed), sort, ascending, csv);
         return csvResponse("administrative-rights.csv", csv.toString());
     }
 
@@ -148,9 +163,9 @@ public class AccountsResource {
     @POST
     @Operation(summary = "Register an account (system administrators, the Superintendent, designees who may grant rights; audited)")
     @Path("accounts")
-    @APIResponse(responseCode = "201", description = "registered; Location is its address", content = @Content(schema = @Schema(implementation = AccountService.AccountView.class)))
-    public Response create(AccountService.AccountInput body) {
-        AccountService.AccountView created = accounts.create(body);
+    @APIResponse(responseCode = "201", description = "registered; Location is its address", content = @Content(schema = @Schema(implementation = AccountView.class)))
+    public Response create(AccountRegistry.AccountInput body) {
+        AccountView created = registry.create(body);
         return Response.created(uri.getBaseUriBuilder().path("accounts").path(String.valueOf(created.id())).build())
                 .entity(created).build();
     }
@@ -158,30 +173,30 @@ public class AccountsResource {
     @GET
     @Operation(summary = "One account with its operators and rights (within the caller's reach; otherwise 404)")
     @Path("accounts/{id}")
-    public AccountService.AccountView get(@PathParam("id") Long id) {
-        return accounts.get(id);
+    public AccountView get(@PathParam("id") Long id) {
+        return registry.get(id);
     }
 
     @jakarta.ws.rs.PUT
     @Operation(summary = "Change the account's description (registry keepers; audited)")
     @Path("accounts/{id}")
-    public AccountService.AccountView update(@PathParam("id") Long id, AccountChange body) {
+    public AccountView update(@PathParam("id") Long id, AccountChange body) {
         if (body == null || body.account() == null) {
             throw new InvalidInputException("account", "Send {\"account\":{...},\"version\":n}");
         }
-        return accounts.update(id, body.version(), body.account());
+        return registry.update(id, body.version(), body.account());
     }
 
     /** ACTIVE, SUSPENDED or ARCHIVED; only active accounts are in the public directory. */
     @jakarta.ws.rs.PUT
     @Operation(summary = "Suspend, archive or reinstate an account (registry keepers; audited)")
     @Path("accounts/{id}/status")
-    public AccountService.AccountView changeStatus(@PathParam("id") Long id, StatusChange body) {
+    public AccountView changeStatus(@PathParam("id") Long id, StatusChange body) {
         AccountStatus status = parse(AccountStatus.class, "status", body == null ? null : body.status());
         if (status == null) {
             throw new InvalidInputException("status", "Send the status: ACTIVE, SUSPENDED or ARCHIVED");
         }
-        return accounts.changeStatus(id, body.version(), status);
+        return registry.changeStatus(id, body.version(), status);
     }
 
     /** Accounts failing compliance checks, counted per school or department. */
@@ -189,15 +204,15 @@ public class AccountsResource {
     @Operation(summary = "Accounts in use failing each compliance check, per school or department (Superintendent, designee in force, auditor, system administrator)")
     @Path("accounts/compliance")
     public List<AccountQueries.UnitCompliance> compliance() {
-        return accounts.compliance();
+        return exports.compliance();
     }
 
     @POST
     @Operation(summary = "Grant administrative rights (the Superintendent, or a designee in force given that power; never to oneself; audited, the holder is emailed)")
     @Path("accounts/{id}/grants")
-    @APIResponse(responseCode = "201", description = "granted; Location is its address", content = @Content(schema = @Schema(implementation = AccountService.GrantView.class)))
-    public Response grant(@PathParam("id") Long id, AccountService.GrantInput body) {
-        AccountService.GrantView grant = accounts.grant(id, body);
+    @APIResponse(responseCode = "201", description = "granted; Location is its address", content = @Content(schema = @Schema(implementation = GrantView.class)))
+    public Response grant(@PathParam("id") Long id, AccountGrants.GrantInput body) {
+        GrantView grant = grants.grant(id, body);
         return Response.created(uri.getBaseUriBuilder().path("grants").path(String.valueOf(grant.id())).build())
                 .entity(grant).build();
     }
@@ -216,22 +231,22 @@ public class AccountsResource {
                                       @QueryParam("first") @DefaultValue("0") int first,
                                       @QueryParam("size") @DefaultValue("25") int size) {
         GrantFilter filter = grantFilter(accountId, unitId, platformId, holder, status, expiringSoon, notReviewed);
-        return page(accounts.countGrants(filter), first, accounts.grants(filter, first, size, sort, ascending));
+        return page(grants.countGrants(filter), first, grants.grants(filter, first, size, sort, ascending));
     }
 
     @POST
     @Operation(summary = "Revoke rights early with a reason (the Superintendent, or a designee given that power; audited, the holder is emailed)")
     @Path("grants/{id}/revocation")
-    public AccountService.GrantView revoke(@PathParam("id") Long id, Revocation body) {
-        return accounts.revoke(id, body == null ? null : body.reason());
+    public GrantView revoke(@PathParam("id") Long id, Revocation body) {
+        return grants.revoke(id, body == null ? null : body.reason());
     }
 
     /** The access review's "confirm": these rights stay (Superintendent, or a designee given that power). */
     @POST
     @Operation(summary = "The access review's \"confirm\" - these rights stay; clears the flag (the Superintendent, or a designee given that power)")
     @Path("grants/{id}/confirmation")
-    public AccountService.GrantView confirm(@PathParam("id") Long id) {
-        return accounts.confirm(id);
+    public GrantView confirm(@PathParam("id") Long id) {
+        return grants.confirm(id);
     }
 
     /** The access review under way (204 when none). */
@@ -276,8 +291,8 @@ public class AccountsResource {
     public Response directory(@QueryParam("unit") String unit, @QueryParam("unitId") Long unitId,
                               @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding, @Context Request request) {
         boolean whole = (unit == null || unit.isBlank()) && unitId == null;
-        Long only = whole ? null : accounts.directoryUnitId(unit, unitId);
-        String version = accounts.directoryVersion();
+        Long only = whole ? null : directory.directoryUnitId(unit, unitId);
+        String version = directory.directoryVersion();
         // the whole directory also comes compressed, once per version; that representation has its own tag
         boolean gzip = whole && acceptsGzip(acceptEncoding);
         String hash = sha256(whole ? version : version + " unit " + only);
@@ -289,9 +304,9 @@ public class AccountsResource {
         if (notModified != null) {
             return vary(notModified.cacheControl(cache).tag(tag), whole).build();
         }
-        Supplier<byte[]> build = () -> JsonbProvider.jsonb().toJson(accounts.directory()).getBytes(StandardCharsets.UTF_8);
+        Supplier<byte[]> build = () -> JsonbProvider.jsonb().toJson(directory.directory()).getBytes(StandardCharsets.UTF_8);
         // one school's part is a hundred rows read by index: built each time, only the whole is kept
-        byte[] body = !whole ? JsonbProvider.jsonb().toJson(accounts.directoryOf(only)).getBytes(StandardCharsets.UTF_8)
+        byte[] body = !whole ? JsonbProvider.jsonb().toJson(directory.directoryOf(only)).getBytes(StandardCharsets.UTF_8)
                 : gzip ? directoryBody.gzipped(hash, build) : directoryBody.json(hash, build);
         Response.ResponseBuilder ok = Response.ok(body, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).tag(tag).cacheControl(cache);
         if (gzip) {

@@ -15,14 +15,15 @@ import java.util.List;
 public class CompliancePage implements Serializable {
 
     @Inject
-    AccountService service;
+
+    AccountExports exports;
 
     private List<AccountQueries.UnitCompliance> units;
     private AccountQueries.UnitCompliance total;
 
     @PostConstruct
     void load() {
-        units = service.compliance();
+        units = exports.compliance();
         long[] sums = new long[6];
         for (AccountQueries.UnitCompliance u : units) {
             sums[0] += u.accounts();

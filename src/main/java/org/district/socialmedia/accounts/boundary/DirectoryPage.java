@@ -3,6 +3,7 @@ package org.district.socialmedia.accounts.boundary;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.district.socialmedia.accounts.control.DirectoryEntry;
 import org.district.socialmedia.accounts.control.DirectoryUnits;
 import org.district.socialmedia.accounts.control.PageWindow;
 import org.district.socialmedia.people.entity.OrgUnit;
@@ -30,7 +31,8 @@ public class DirectoryPage implements Serializable {
     public static final int FIND_MAX = OrgUnit.NAME_MAX;
 
     @Inject
-    AccountService service;
+
+    AccountDirectory directory;
 
     // from the address
     private String find;
@@ -43,12 +45,12 @@ public class DirectoryPage implements Serializable {
     private boolean unknownUnit;
     private DirectoryUnits.Unit unit;
     private List<DirectoryUnits.Unit> units = List.of();
-    private List<AccountService.DirectoryEntry> entries = List.of();
+    private List<DirectoryEntry> entries = List.of();
     private PageWindow window;
 
     /** After the view parameters are set (f:viewAction). */
     public void load() {
-        List<DirectoryUnits.Unit> all = service.directoryUnits();
+        List<DirectoryUnits.Unit> all = directory.directoryUnits();
         noAccounts = all.isEmpty();
         unitsListed = all.size();
         accountsListed = all.stream().mapToLong(DirectoryUnits.Unit::accounts).sum();
@@ -61,7 +63,7 @@ public class DirectoryPage implements Serializable {
         }
         if (unit != null) {
             window = PageWindow.of(unit.accounts(), ACCOUNTS_PER_PAGE, page);
-            entries = service.directoryOf(unit.id(), window.first(), window.size());
+            entries = directory.directoryOf(unit.id(), window.first(), window.size());
         } else {
             List<DirectoryUnits.Unit> matching = DirectoryUnits.matching(all, find);
             window = PageWindow.of(matching.size(), UNITS_PER_PAGE, page);
@@ -138,7 +140,7 @@ public class DirectoryPage implements Serializable {
     public boolean isUnknownUnit() { return unknownUnit; }
     public DirectoryUnits.Unit getUnit() { return unit; }
     public List<DirectoryUnits.Unit> getUnits() { return units; }
-    public List<AccountService.DirectoryEntry> getEntries() { return entries; }
+    public List<DirectoryEntry> getEntries() { return entries; }
     public PageWindow getWindow() { return window; }
     public int getFindMax() { return FIND_MAX; }
 }

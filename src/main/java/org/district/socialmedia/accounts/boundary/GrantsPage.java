@@ -4,7 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.district.socialmedia.accounts.control.AccountQueries;
+import org.district.socialmedia.accounts.control.AccountViews.GrantView;
 import org.district.socialmedia.accounts.control.GrantFilter;
 import org.district.socialmedia.accounts.control.RightsAuthority;
 import org.district.socialmedia.accounts.entity.GrantStatus;
@@ -38,7 +38,16 @@ import java.util.Map;
 public class GrantsPage implements Serializable {
 
     @Inject
-    AccountService service;
+
+    AccountExports exports;
+
+    @Inject
+
+    AccountGrants grants;
+
+    @Inject
+
+    AccountRegistry registry;
     @Inject
     OrgUnits units;
 
@@ -53,7 +62,7 @@ public class GrantsPage implements Serializable {
     /** More rows match than the table counts (see Matches.LIMIT). */
     private boolean more;
     private boolean reviewOpen;
-    private LazyDataModel<AccountService.GrantView> rows;
+    private LazyDataModel<GrantView> rows;
     private String sortBy = "endsOn";
     private boolean ascending = true;
     private Long revokeGrantId;
@@ -63,29 +72,29 @@ public class GrantsPage implements Serializable {
 
     @PostConstruct
     void init() {
-        platforms = service.platforms();
-        caller = service.caller();
-        reviewOpen = service.openReviewStart() != null;
+        platforms = registry.platforms();
+        caller = registry.caller();
+        reviewOpen = grants.openReviewStart() != null;
         rows = new LazyDataModel<>() {
             @Override
             public int count(Map<String, FilterMeta> filterBy) {
-                Matches matches = service.countGrants(filter());
+                Matches matches = grants.countGrants(filter());
                 more = matches.more();
                 return (int) matches.count();
             }
 
             @Override
-            public List<AccountService.GrantView> load(int first, int pageSize, Map<String, SortMeta> sort,
+            public List<GrantView> load(int first, int pageSize, Map<String, SortMeta> sort,
                                                        Map<String, FilterMeta> filterBy) {
                 sort.values().stream().filter(s -> s.getOrder() != SortOrder.UNSORTED).findFirst().ifPresent(s -> {
                     sortBy = s.getField();
                     ascending = s.getOrder() == SortOrder.ASCENDING;
                 });
-                return service.grants(filter(), first, pageSize, sortBy, ascending);
+                return grants.grants(filter(), first, pageSize, sortBy, ascending);
             }
 
             @Override
-            public String getRowKey(AccountService.GrantView row) {
+            public String getRowKey(GrantView row) {
                 return String.valueOf(row.id());
             }
         };
@@ -96,12 +105,12 @@ public class GrantsPage implements Serializable {
     }
 
     public void export() throws IOException {
-        CsvDownload.send("administrative-rights.csv", out -> service.exportGrants(filter(), sortBy, ascending, out));
+        CsvDownload.send("administrative-rights.csv", out -> exports.exportGrants(filter(), sortBy, ascending, out));
     }
 
     public void confirm(Long grantId) {
         try {
-            AccountService.GrantView g = service.confirm(grantId);
+            GrantView g = grants.confirm(grantId);
             Messages.info("The rights of " + g.holderName() + " on " + g.account() + " are confirmed.");
         } catch (ConflictException | IllegalRequestStateException | NotFoundException e) {
             Messages.error(e.getMessage());
@@ -122,7 +131,7 @@ public class GrantsPage implements Serializable {
 
     public void revoke() {
         try {
-            AccountService.GrantView g = service.revoke(revokeGrantId, revokeReason);
+            GrantView g = grants.revoke(revokeGrantId, revokeReason);
             Messages.info("The rights of " + g.holderName() + " on " + g.account() + " are revoked; they were told why.");
             revokeGrantId = null;
             revokeDialogOpen = false;
@@ -138,7 +147,7 @@ public class GrantsPage implements Serializable {
     public List<Platform> getPlatforms() { return platforms; }
     public RightsAuthority.Caller getCaller() { return caller; }
     public boolean isReviewOpen() { return reviewOpen; }
-    public LazyDataModel<AccountService.GrantView> getRows() { return rows; }
+    public LazyDataModel<GrantView> getRows() { return rows; }
     public Long getUnitId() { return unit.id(); }
     public void setUnitId(Long unitId) { unit.id(unitId); }
     public Long getPlatformId() { return platformId; }

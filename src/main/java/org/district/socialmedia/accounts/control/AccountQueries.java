@@ -2,12 +2,15 @@ package org.district.socialmedia.accounts.control;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import org.district.socialmedia.accounts.entity.AccessReview;
 import org.district.socialmedia.accounts.entity.AccountStatus;
 import org.district.socialmedia.accounts.entity.ComplianceIssue;
 import org.district.socialmedia.accounts.entity.DistrictAccount;
 import org.district.socialmedia.accounts.entity.GrantStatus;
+import org.district.socialmedia.audit.entity.AuditEntry;
 import org.district.socialmedia.platform.control.LikePatterns;
 import org.district.socialmedia.platform.control.Matches;
+import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.requests.entity.AuthorizationStatus;
 
 import java.io.Serializable;
@@ -29,6 +32,21 @@ public final class AccountQueries {
 
     /** Last days within this many days count as "expiring soon". */
     public static final int EXPIRING_DAYS = 30;
+    /** The most rows a page or a picker gets. */
+    public static final int PAGE_MAX = 200;
+
+    /** How many of something an account has. */
+    public record AccountCount(Long accountId, Long count) {
+    }
+
+    /** A school or department with how many active accounts it has. */
+    public record UnitCount(Long id, String code, String name, Long accounts) {
+    }
+
+    /** A school's compliance counts as the database sums them. */
+    public record UnitCounts(Long unitId, String unit, Number accounts, Number failing, Number identification, Number privacy,
+                             Number admins, Number operators) {
+    }
 
     public record UnitCompliance(Long unitId, String unit, long accounts, long failing, long identification, long privacy,
                                  long admins, long operators) implements Serializable {
@@ -222,20 +240,15 @@ public final class AccountQueries {
         }
         List<String> parts = new ArrayList<>();
         if (caller.siteAdmin()) {
-            parts.add(accountId + " IN (SELECT h.accountId FROM AccountGrant h WHERE h.holder.username = :me"
-                    + " AND h.status = :grantActive)");
-            params.put("grantActive", GrantStatus.ACTIVE);
+            parts.add(WhoOperates.administeredBy(caller.username(), accountId, params));
         }
         if (caller.employee()) {
-            parts.add(accountId + " IN (SELECT op.accountId FROM AccountOperator op WHERE op.employee.username = :me"
-                    + " AND op.authorization.status = :authActive)");
-            params.put("authActive", AuthorizationStatus.ACTIVE);
+            parts.add(WhoOperates.operatedBy(caller.username(), accountId, params));
         }
         if (parts.isEmpty()) {
             jpql.append(" AND 1 = 0");
             return;
         }
-        params.put("me", caller.username());
         jpql.append(" AND (").append(String.join(" OR ", parts)).append(")");
     }
 
@@ -245,10 +258,10 @@ public final class AccountQueries {
         if (accountIds.isEmpty()) {
             return counts;
         }
-        em.createQuery("SELECT o.accountId, COUNT(o.id) FROM AccountOperator o WHERE o.accountId IN :ids"
-                        + " AND o.authorization.status = :active GROUP BY o.accountId", Object[].class)
+        em.createQuery("SELECT NEW " + AccountCount.class.getName() + "(o.accountId, COUNT(o.id)) FROM AccountOperator o"
+                        + " WHERE o.accountId IN :ids AND o.authorization.status = :active GROUP BY o.accountId", AccountCount.class)
                 .setParameter("ids", accountIds).setParameter("active", AuthorizationStatus.ACTIVE).getResultStream()
-                .forEach(row -> counts.put((Long) row[0], ((Number) row[1]).longValue()));
+                .forEach(row -> counts.put(row.accountId(), row.count()));
         return counts;
     }
 
@@ -257,32 +270,27 @@ public final class AccountQueries {
         if (caller.seesAll()) {
             return true;
         }
-        if (caller.siteAdmin() && !em.createQuery("SELECT g.id FROM AccountGrant g WHERE g.account = :a AND g.holder.username = :me"
-                        + " AND g.status = :active", Long.class).setParameter("a", account).setParameter("me", caller.username())
-                .setParameter("active", GrantStatus.ACTIVE).setMaxResults(1).getResultList().isEmpty()) {
-            return true;
-        }
-        return caller.employee() && !em.createQuery("SELECT o.id FROM AccountOperator o WHERE o.account = :a"
-                        + " AND o.employee.username = :me AND o.authorization.status = :active", Long.class)
-                .setParameter("a", account).setParameter("me", caller.username())
-                .setParameter("active", AuthorizationStatus.ACTIVE).setMaxResults(1).getResultList().isEmpty();
+        return caller.siteAdmin() && WhoOperates.administers(em, caller.username(), account)
+                || caller.employee() && WhoOperates.operates(em, caller.username(), account);
     }
 
     /** Per school, how many accounts fail each check (archived accounts are out of use and not counted). */
     public static List<UnitCompliance> compliance(EntityManager em, Instant now) {
         // one pass over the registry: each check a conditional sum
-        StringBuilder jpql = new StringBuilder("SELECT a.unit.id, a.unit.name, COUNT(a.id), ").append(countWhere(anyIssueCondition(true)));
-        for (ComplianceIssue issue : List.of(ComplianceIssue.IDENTIFICATION_NOT_CONFIRMED, ComplianceIssue.PRIVACY_REVIEW_OUTDATED,
-                ComplianceIssue.FEWER_THAN_TWO_ADMINS, ComplianceIssue.NO_ACTIVE_OPERATOR)) {
-            jpql.append(", ").append(countWhere(issueCondition(issue, true)));
-        }
-        jpql.append(" FROM DistrictAccount a WHERE a.status <> :archived GROUP BY a.unit.id, a.unit.name");
-        TypedQuery<Object[]> q = em.createQuery(jpql.toString(), Object[].class).setParameter("archived", AccountStatus.ARCHIVED);
-        bindIssueParameters(q, jpql.toString(), now);
+        // the sums' type is the database's (an integer, a long or a decimal): read as numbers, then as counts
+        String jpql = "SELECT NEW " + UnitCounts.class.getName() + "(a.unit.id, a.unit.name, COUNT(a.id), "
+                + countWhere(anyIssueCondition(true)) + ", "
+                + countWhere(issueCondition(ComplianceIssue.IDENTIFICATION_NOT_CONFIRMED, true)) + ", "
+                + countWhere(issueCondition(ComplianceIssue.PRIVACY_REVIEW_OUTDATED, true)) + ", "
+                + countWhere(issueCondition(ComplianceIssue.FEWER_THAN_TWO_ADMINS, true)) + ", "
+                + countWhere(issueCondition(ComplianceIssue.NO_ACTIVE_OPERATOR, true)) + ")"
+                + " FROM DistrictAccount a WHERE a.status <> :archived GROUP BY a.unit.id, a.unit.name";
+        TypedQuery<UnitCounts> q = em.createQuery(jpql, UnitCounts.class).setParameter("archived", AccountStatus.ARCHIVED);
+        bindIssueParameters(q, jpql, now);
         List<UnitCompliance> result = new ArrayList<>();
-        for (Object[] row : q.getResultList()) {
-            result.add(new UnitCompliance((Long) row[0], (String) row[1], number(row[2]), number(row[3]), number(row[4]),
-                    number(row[5]), number(row[6]), number(row[7])));
+        for (UnitCounts c : q.getResultList()) {
+            result.add(new UnitCompliance(c.unitId(), c.unit(), number(c.accounts()), number(c.failing()),
+                    number(c.identification()), number(c.privacy()), number(c.admins()), number(c.operators())));
         }
         result.sort((x, y) -> x.unit().compareToIgnoreCase(y.unit()));
         return result;
@@ -329,5 +337,48 @@ public final class AccountQueries {
 
     static boolean isBlank(String text) {
         return text == null || text.isBlank();
+    }
+
+    public static void checkPage(int first, int size) {
+        if (first < 0 || size < 1 || size > PAGE_MAX) {
+            throw new InvalidInputException("size", "first is 0 or more; size is 1 to " + PAGE_MAX);
+        }
+    }
+
+    /** The account's history, oldest first: every change of the account and of the rights on it. */
+    public static List<AuditEntry> history(EntityManager em, Long id) {
+        return em.createQuery("SELECT a FROM AuditEntry a WHERE a.objectType = :type AND a.objectId = :id ORDER BY a.occurredAt, a.id",
+                AuditEntry.class).setParameter("type", DistrictAccount.OBJECT_TYPE).setParameter("id", id.toString())
+                .setMaxResults(1000).getResultList();
+    }
+
+    /** When the open access review started (rights confirmed before it are "not reviewed"), or null. */
+    public static Instant openReviewStart(EntityManager em) {
+        return em.createQuery("SELECT r.openedAt FROM AccessReview r WHERE r.status = :open ORDER BY r.opensOn DESC", Instant.class)
+                .setParameter("open", AccessReview.Status.OPEN).setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    /**
+     * The public directory (active accounts, nothing about people), or one school's part of it. Values, not
+     * entities: the whole directory is 100,000 rows, and an entity would bring its school and platform along.
+     */
+    public static TypedQuery<DirectoryEntry> directory(EntityManager em, Long unitId) {
+        String select = "SELECT NEW " + DirectoryEntry.class.getName() + "(COALESCE(a.otherPlatformName, p.name), a.handle, a.url, u.name)"
+                + " FROM DistrictAccount a JOIN a.platform p JOIN a.unit u WHERE a.status = :active";
+        if (unitId == null) {
+            return em.createQuery(select + " ORDER BY u.name, a.handleKey, a.id", DirectoryEntry.class)
+                    .setParameter("active", AccountStatus.ACTIVE);
+        }
+        return em.createQuery(select + " AND u.id = :unit ORDER BY a.handleKey, a.id", DirectoryEntry.class)
+                .setParameter("active", AccountStatus.ACTIVE).setParameter("unit", unitId);
+    }
+
+    /** The schools and departments that have active accounts, by name, with how many. */
+    public static List<DirectoryUnits.Unit> directoryUnits(EntityManager em) {
+        return em.createQuery("SELECT NEW " + UnitCount.class.getName() + "(u.id, u.code, u.name, COUNT(a)) FROM DistrictAccount a"
+                                + " JOIN a.unit u WHERE a.status = :active GROUP BY u.id, u.code, u.name ORDER BY u.name, u.id", UnitCount.class)
+                .setParameter("active", AccountStatus.ACTIVE).getResultStream()
+                .map(r -> new DirectoryUnits.Unit(r.id(), r.code(), r.name(), r.accounts())).toList();
     }
 }

@@ -7,7 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.accounts.entity.AccountGrant;
-import org.district.socialmedia.people.boundary.StaffRenamed;
+import org.district.socialmedia.people.entity.StaffRenamed;
 
 /**
  * Keeps the grants' copy of their holder's name (the key of the console's order "by holder", V14)

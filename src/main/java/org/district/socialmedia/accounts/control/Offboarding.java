@@ -8,17 +8,17 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.district.socialmedia.accounts.boundary.AccountEvent;
+import org.district.socialmedia.accounts.entity.AccountEvent;
 import org.district.socialmedia.accounts.entity.AccountGrant;
 import org.district.socialmedia.accounts.entity.DistrictAccount;
 import org.district.socialmedia.accounts.entity.GrantStatus;
 import org.district.socialmedia.audit.control.AuditLog;
-import org.district.socialmedia.people.boundary.StaffDeactivated;
-import org.district.socialmedia.people.boundary.StaffRolesRemoved;
-import org.district.socialmedia.people.entity.Role;
-import org.district.socialmedia.requests.boundary.RequestService;
+import org.district.socialmedia.people.entity.StaffDeactivated;
+import org.district.socialmedia.people.entity.StaffRolesRemoved;
+import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.requests.entity.Authorization;
 import org.district.socialmedia.requests.entity.AuthorizationStatus;
+import org.district.socialmedia.requests.entity.SocialMediaRequest;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -79,7 +79,7 @@ public class Offboarding {
                 .setParameter("active", AuthorizationStatus.ACTIVE).getResultList();
         for (Authorization authorization : ended) {
             authorization.revoke(reason, by, now);
-            audit.record("AUTHORIZATION_ENDED_OFFBOARDING", RequestService.OBJECT_TYPE, authorization.getRequest().getId(),
+            audit.record("AUTHORIZATION_ENDED_OFFBOARDING", SocialMediaRequest.AUDIT_TYPE, authorization.getRequest().getId(),
                     "authorization " + authorization.getId() + " (" + authorization.getPlatformLabel() + ", "
                             + authorization.getAccountLabel() + ") ended: " + reason);
         }

@@ -9,8 +9,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.accounts.entity.DistrictAccount;
 import org.district.socialmedia.audit.control.AuditLog;
-import org.district.socialmedia.requests.boundary.RequestEvent;
 import org.district.socialmedia.requests.entity.Authorization;
+import org.district.socialmedia.requests.entity.RequestEvent;
 
 import java.time.Clock;
 

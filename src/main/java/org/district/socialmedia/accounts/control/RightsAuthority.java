@@ -1,17 +1,17 @@
 package org.district.socialmedia.accounts.control;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.accounts.entity.Granter;
-import org.district.socialmedia.people.entity.Role;
 import org.district.socialmedia.people.entity.StaffUser;
-import org.district.socialmedia.review.control.ReviewerAuthority;
-import org.district.socialmedia.review.entity.Designation;
+import org.district.socialmedia.platform.entity.AccessDeniedException;
+import org.district.socialmedia.platform.entity.Role;
+import org.district.socialmedia.requests.control.ReviewerAuthority;
+import org.district.socialmedia.requests.entity.Designation;
 
 import java.io.Serializable;
 import java.util.List;
@@ -76,7 +76,7 @@ public class RightsAuthority {
     public Caller requireGranter() {
         Caller caller = caller();
         if (!caller.mayGrant()) {
-            throw new org.district.socialmedia.platform.entity.AccessDeniedException("Only the Superintendent, or a designee given that power, grants or revokes administrative rights");
+            throw new AccessDeniedException("Only the Superintendent, or a designee given that power, grants or revokes administrative rights");
         }
         return caller;
     }
@@ -84,7 +84,7 @@ public class RightsAuthority {
     public Caller requireRegistryManager() {
         Caller caller = caller();
         if (!caller.managesRegistry()) {
-            throw new org.district.socialmedia.platform.entity.AccessDeniedException("Only a system administrator, the Superintendent or a designee given the power to grant rights keeps the account registry");
+            throw new AccessDeniedException("Only a system administrator, the Superintendent or a designee given the power to grant rights keeps the account registry");
         }
         return caller;
     }

@@ -13,16 +13,13 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.district.socialmedia.platform.control.Errors;
-import org.district.socialmedia.platform.control.IntervalTimers;
-import org.district.socialmedia.settings.boundary.DistrictSettingsService;
+import org.district.socialmedia.platform.control.DistrictTime;
+import org.district.socialmedia.platform.control.Sweep;
+import org.district.socialmedia.platform.control.SweepRecorder;
+import org.district.socialmedia.platform.entity.SweepStatus;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -46,17 +43,17 @@ public class RightsSweep {
     @Inject
     RightsWorker worker;
     @Inject
-    DistrictSettingsService settings;
+    DistrictTime districtTime;
+    @Inject
+    SweepRecorder recorder;
     @Inject
     Clock clock;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final Sweep loop = new Sweep("Account rights sweep", TIMER_NAME, SweepStatus.ACCOUNT_RIGHTS, LOG);
 
     @PostConstruct
     void schedule() {
-        long interval = settings.current().sweepInterval().toMillis();
-        IntervalTimers.keepOne(timers, TIMER_NAME, interval, 1500);
-        LOG.info("Account rights sweep every " + Duration.ofMillis(interval));
+        loop.schedule(timers, districtTime, 1500);
     }
 
     @Timeout
@@ -66,71 +63,32 @@ public class RightsSweep {
 
     /** One pass: open a term's review, move reviews on, end or announce the end of rights. Returns how many things happened. */
     public int sweep() {
-        if (!running.compareAndSet(false, true)) {
-            return 0;
-        }
-        Instant started = clock.instant();
-        int done = 0;
-        int failures = 0;
-        String lastError = null;
-        try {
-            try {
-                if (worker.openTermReviewIfDue() != null) {
-                    done++;
-                }
-            } catch (RuntimeException e) {
-                // another server opened it first (unique key): nothing to do
-                failures++;
-                lastError = "opening the term's review: " + Errors.rootMessage(e);
-                LOG.log(Level.FINE, "Access review not opened now", e);
-            }
+        return loop.run(clock, recorder, pass -> {
+            // a failure: another server opened it first (unique key), nothing to do
+            pass.attempt("opening the term's review", () -> worker.openTermReviewIfDue() != null ? 1 : 0);
             for (Long id : worker.dueReviews()) {
-                try {
+                pass.attempt("review " + id, () -> {
                     // a closing review may need several slices: keep going while there is work
                     for (int slice = 0; slice < 100; slice++) {
                         String result = worker.processReview(id);
                         if (result == null) {
                             break;
                         }
-                        done++;
+                        pass.done(1);
                         if (!result.startsWith("FLAGGED_")) {
                             break;
                         }
                     }
-                } catch (RuntimeException e) {
-                    failures++;
-                    lastError = "review " + id + ": " + Errors.rootMessage(e);
-                    LOG.log(Level.FINE, "Access review " + id + " not processed now", e);
-                }
+                    return 0;
+                });
             }
-            List<Long> due = worker.dueGrants(BATCH);
-            for (Long id : due) {
-                try {
-                    if (worker.processGrant(id) != null) {
-                        done++;
-                    }
-                } catch (RuntimeException e) {
-                    failures++;
-                    lastError = "grant " + id + ": " + Errors.rootMessage(e);
-                    LOG.log(Level.FINE, "Grant " + id + " not processed now", e);
-                }
+            for (Long id : worker.dueGrants(BATCH)) {
+                pass.attempt("grant " + id, () -> worker.processGrant(id) != null ? 1 : 0);
             }
-        } catch (RuntimeException e) {
-            failures++;
-            lastError = Errors.rootMessage(e);
-            LOG.log(Level.WARNING, "Account rights sweep failed", e);
-        } finally {
-            try {
-                worker.recordRun(started, done, failures, lastError);
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "Sweep status not recorded", e);
-            }
-            running.set(false);
-        }
-        return done;
+        });
     }
 
     public Instant nextRun() {
-        return IntervalTimers.nextRun(timers, TIMER_NAME);
+        return loop.nextRun(timers);
     }
 }

@@ -7,14 +7,13 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.district.socialmedia.accounts.boundary.AccountEvent;
 import org.district.socialmedia.accounts.entity.AccessReview;
+import org.district.socialmedia.accounts.entity.AccountEvent;
 import org.district.socialmedia.accounts.entity.AccountGrant;
 import org.district.socialmedia.accounts.entity.DistrictAccount;
 import org.district.socialmedia.accounts.entity.GrantStatus;
 import org.district.socialmedia.accounts.entity.RightsNotice;
 import org.district.socialmedia.audit.control.AuditLog;
-import org.district.socialmedia.deadlines.entity.SweepStatus;
 import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 import org.district.socialmedia.settings.entity.DistrictSettings;
 import org.district.socialmedia.settings.entity.RightsSettings;
@@ -195,14 +194,6 @@ public class RightsWorker {
         }
         review.scheduleCheck(review.nextCheck(now, district.timeZone()));
         return fired;
-    }
-
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void recordRun(Instant started, int processed, int failures, String error) {
-        SweepStatus status = em.find(SweepStatus.class, SweepStatus.ACCOUNT_RIGHTS);
-        if (status != null) {
-            status.record(started, clock.instant(), processed, failures, error);
-        }
     }
 
     private Set<String> stagesDone(String subject, Long id) {

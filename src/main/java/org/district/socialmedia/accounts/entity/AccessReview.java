@@ -10,8 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.district.socialmedia.deadlines.entity.EscalationPlan;
 import org.district.socialmedia.requests.entity.IllegalRequestStateException;
+import org.district.socialmedia.settings.entity.EscalationPlan;
 
 import java.io.Serializable;
 import java.time.Duration;

@@ -13,11 +13,11 @@ import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.audit.control.AuditQueries;
 import org.district.socialmedia.audit.control.AuditSealer;
 import org.district.socialmedia.audit.entity.AuditEntry;
-import org.district.socialmedia.people.entity.Role;
 import org.district.socialmedia.platform.control.Csv;
+import org.district.socialmedia.platform.control.DistrictTime;
 import org.district.socialmedia.platform.control.Matches;
 import org.district.socialmedia.platform.entity.InvalidInputException;
-import org.district.socialmedia.settings.boundary.DistrictSettingsService;
+import org.district.socialmedia.platform.entity.Role;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -54,7 +54,7 @@ public class AuditService {
     @PersistenceContext
     EntityManager em;
     @Inject
-    DistrictSettingsService settings;
+    DistrictTime districtTime;
     @Inject
     AuditLog audit;
     @Inject
@@ -119,7 +119,7 @@ public class AuditService {
     }
 
     private ZoneId zone() {
-        return settings.current().timeZone();
+        return districtTime.timeZone();
     }
 
     private static void check(AuditFilter f) {

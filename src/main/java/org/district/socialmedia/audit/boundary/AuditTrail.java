@@ -5,7 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.audit.entity.AuditEntry;
-import org.district.socialmedia.people.entity.Role;
+import org.district.socialmedia.platform.entity.Role;
 
 import java.util.Collection;
 import java.util.List;

@@ -8,10 +8,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.district.socialmedia.audit.entity.AuditEntry;
 import org.district.socialmedia.audit.entity.AuditEntry.Outcome;
+import org.district.socialmedia.audit.entity.AuditEntry;
 import org.district.socialmedia.audit.entity.AuditPending;
-import org.district.socialmedia.people.entity.Role;
+import org.district.socialmedia.platform.entity.Role;
 
 import java.time.Clock;
 import java.util.Arrays;

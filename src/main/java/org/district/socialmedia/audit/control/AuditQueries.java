@@ -2,6 +2,7 @@ package org.district.socialmedia.audit.control;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import org.district.socialmedia.platform.control.Matches;
 
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -23,7 +24,7 @@ public final class AuditQueries {
         return search(em, filter, zone, ids ? "a.id" : "a", !ids, type);
     }
 
-    /** How many rows match (no limit: for {@link org.district.socialmedia.platform.control.Matches}, after it found fewer than its limit). */
+    /** How many rows match (no limit: for {@link Matches}, after it found fewer than its limit). */
     public static long count(EntityManager em, AuditFilter filter, ZoneId zone) {
         return search(em, filter, zone, "COUNT(a.id)", false, Long.class).getSingleResult();
     }

@@ -13,8 +13,8 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.district.socialmedia.platform.control.DistrictTime;
 import org.district.socialmedia.platform.control.IntervalTimers;
-import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,13 +40,13 @@ public class AuditSealer {
     @Inject
     AuditChain chain;
     @Inject
-    DistrictSettingsService settings;
+    DistrictTime districtTime;
 
     private final AtomicBoolean running = new AtomicBoolean();
 
     @PostConstruct
     void schedule() {
-        long interval = settings.current().sweepInterval().toMillis();
+        long interval = districtTime.sweepInterval().toMillis();
         IntervalTimers.keepOne(timers, TIMER_NAME, interval, 1000);
         LOG.info("Audit chain sealed every " + Duration.ofMillis(interval));
     }

@@ -7,18 +7,18 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.district.socialmedia.accounts.control.WhoOperates;
 import org.district.socialmedia.accounts.entity.AccountStatus;
 import org.district.socialmedia.accounts.entity.DistrictAccount;
-import org.district.socialmedia.accounts.entity.GrantStatus;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.consent.entity.ConsentCheck;
 import org.district.socialmedia.consent.entity.ConsentForm;
 import org.district.socialmedia.consent.entity.ConsentItem;
 import org.district.socialmedia.consent.entity.ConsentRules;
-import org.district.socialmedia.people.entity.Role;
+import org.district.socialmedia.people.entity.OrgUnit;
 import org.district.socialmedia.platform.entity.AccessDeniedException;
 import org.district.socialmedia.platform.entity.InvalidInputException;
-import org.district.socialmedia.requests.entity.AuthorizationStatus;
+import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 import org.district.socialmedia.students.entity.Enrollment;
 import org.district.socialmedia.students.entity.SchoolClass;
@@ -83,13 +83,7 @@ public class ConsentCheckService {
     /** The active accounts the caller may check posts for. */
     public List<AccountChoice> myAccounts() {
         String me = context.getCallerPrincipal().getName();
-        Set<DistrictAccount> accounts = new LinkedHashSet<>(em.createQuery("SELECT o.account FROM AccountOperator o WHERE"
-                        + " o.employee.username = :me AND o.authorization.status = :active AND o.account.status = :inUse", DistrictAccount.class)
-                .setParameter("me", me).setParameter("active", AuthorizationStatus.ACTIVE).setParameter("inUse", AccountStatus.ACTIVE)
-                .getResultList());
-        accounts.addAll(em.createQuery("SELECT g.account FROM AccountGrant g WHERE g.holder.username = :me AND g.status = :active"
-                        + " AND g.account.status = :inUse", DistrictAccount.class).setParameter("me", me)
-                .setParameter("active", GrantStatus.ACTIVE).setParameter("inUse", AccountStatus.ACTIVE).getResultList());
+        List<DistrictAccount> accounts = WhoOperates.inUseBy(em, me);
         return accounts.stream().map(a -> new AccountChoice(a.getId(), a.platformLabel() + ": " + a.getHandle() + " ("
                 + a.getUnit().getName() + ")")).toList();
     }
@@ -177,7 +171,7 @@ public class ConsentCheckService {
             throw new InvalidInputException("studentIds", "No current student has the District id " + String.join(", ", unknown));
         }
         // a school's account posts about its own students (legitimate interest); a department's, about any
-        if (account.getUnit().getKind() == org.district.socialmedia.people.entity.OrgUnit.Kind.SCHOOL) {
+        if (account.getUnit().getKind() == OrgUnit.Kind.SCHOOL) {
             List<String> elsewhere = wanted.stream().filter(id -> !account.getUnit().equals(found.get(id).getSchool())).toList();
             if (!elsewhere.isEmpty()) {
                 throw new InvalidInputException("studentIds", "Not students of " + account.getUnit().getName() + ", the school of the account: "
@@ -200,12 +194,7 @@ public class ConsentCheckService {
             throw new InvalidInputException("accountId", "This account is " + account.getStatus().label().toLowerCase() + ": nothing is posted on it");
         }
         String me = context.getCallerPrincipal().getName();
-        boolean operates = !em.createQuery("SELECT o.id FROM AccountOperator o WHERE o.account = :a AND o.employee.username = :me"
-                        + " AND o.authorization.status = :active", Long.class).setParameter("a", account).setParameter("me", me)
-                .setParameter("active", AuthorizationStatus.ACTIVE).setMaxResults(1).getResultList().isEmpty()
-                || !em.createQuery("SELECT g.id FROM AccountGrant g WHERE g.account = :a AND g.holder.username = :me AND g.status = :active",
-                        Long.class).setParameter("a", account).setParameter("me", me).setParameter("active", GrantStatus.ACTIVE)
-                .setMaxResults(1).getResultList().isEmpty();
+        boolean operates = WhoOperates.operates(em, me, account) || WhoOperates.administers(em, me, account);
         if (!operates) {
             throw new AccessDeniedException("You may check posts only for accounts you are authorized to operate");
         }

@@ -7,13 +7,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import org.district.socialmedia.accounts.control.WhoOperates;
 import org.district.socialmedia.accounts.entity.DistrictAccount;
-import org.district.socialmedia.accounts.entity.GrantStatus;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.consent.control.ConsentAccess;
 import org.district.socialmedia.consent.control.ScanInspector;
 import org.district.socialmedia.consent.entity.ConsentChannel;
 import org.district.socialmedia.consent.entity.ConsentCheck;
+import org.district.socialmedia.consent.entity.ConsentEvent;
 import org.district.socialmedia.consent.entity.ConsentForm;
 import org.district.socialmedia.consent.entity.ConsentFormInput;
 import org.district.socialmedia.consent.entity.ConsentItem;
@@ -25,14 +26,17 @@ import org.district.socialmedia.consent.entity.EvidenceContent;
 import org.district.socialmedia.consent.entity.ReceivedBy;
 import org.district.socialmedia.consent.entity.ScanType;
 import org.district.socialmedia.consent.entity.TakedownTask;
-import org.district.socialmedia.people.entity.Role;
+import org.district.socialmedia.people.entity.OrgUnit;
 import org.district.socialmedia.platform.entity.AccessDeniedException;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
-import org.district.socialmedia.requests.entity.AuthorizationStatus;
+import org.district.socialmedia.platform.entity.Role;
+import org.district.socialmedia.requests.entity.Platform;
 import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 import org.district.socialmedia.settings.entity.DistrictSettings;
+import org.district.socialmedia.students.control.HandEntry;
 import org.district.socialmedia.students.entity.Guardian;
+import org.district.socialmedia.students.entity.GuardianRole;
 import org.district.socialmedia.students.entity.Student;
 
 import java.io.Serializable;
@@ -45,7 +49,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Parents' written authorizations: consent clerks record the forms of their own school's students
@@ -58,7 +61,7 @@ import java.util.stream.Collectors;
 public class ConsentService {
 
     public static final String OBJECT_TYPE = "ConsentForm";
-    public static final String STUDENT_OBJECT = "Student";
+    public static final String STUDENT_OBJECT = HandEntry.STUDENT_OBJECT;
     public static final int PAGE_MAX = 200;
     /** Students whose consent ends within this many days are on the renewal list. */
     public static final int RENEWAL_DAYS = 30;
@@ -119,6 +122,8 @@ public class ConsentService {
     @Inject
     Clock clock;
     @Inject
+    HandEntry handEntry;
+    @Inject
     AuditLog audit;
     @Inject
     ConsentAccess access;
@@ -161,9 +166,9 @@ public class ConsentService {
     }
 
     /** The platforms a form may list as its channel. */
-    public List<org.district.socialmedia.requests.entity.Platform> platforms() {
-        return em.createNamedQuery(org.district.socialmedia.requests.entity.Platform.ALL_ACTIVE,
-                org.district.socialmedia.requests.entity.Platform.class).getResultList();
+    public List<Platform> platforms() {
+        return em.createNamedQuery(Platform.ALL_ACTIVE,
+                Platform.class).getResultList();
     }
 
     /** A student entered by hand (not in the roster feed); the roster import never deactivates them. */
@@ -188,11 +193,8 @@ public class ConsentService {
         if (in.districtId() != null && byDistrictIdOrNull(in.districtId()) != null) {
             throw new InvalidInputException("districtId", "A student with the District id " + in.districtId().strip() + " exists already");
         }
-        Student student = new Student(null, in.districtId(), in.givenName(), in.familyName(),
-                em.find(org.district.socialmedia.people.entity.OrgUnit.class, scope.schoolId()), in.grade(), clock.instant());
-        em.persist(student);
-        em.flush();
-        audit.record("STUDENT_ENTERED", STUDENT_OBJECT, student.getId(), "District id " + student.getDistrictId() + ", entered by hand");
+        Student student = handEntry.student(in.districtId(), in.givenName(), in.familyName(),
+                em.find(OrgUnit.class, scope.schoolId()), in.grade());
         return student(student.getDistrictId());
     }
 
@@ -204,14 +206,10 @@ public class ConsentService {
         if (in == null) {
             throw new InvalidInputException("givenName", "Enter the parent's or guardian's name");
         }
-        org.district.socialmedia.students.entity.GuardianRole role = in.relationship() == null || in.relationship().isBlank()
-                ? org.district.socialmedia.students.entity.GuardianRole.PARENT
-                : parse(org.district.socialmedia.students.entity.GuardianRole.class, "relationship", in.relationship());
-        Guardian guardian = new Guardian(null, in.givenName(), in.familyName(), in.email(), in.phone(), role, clock.instant());
-        em.persist(guardian);
-        student.link(guardian);
-        em.flush();
-        audit.record("GUARDIAN_ENTERED", STUDENT_OBJECT, student.getId(), guardian.displayName() + " (" + role + ") linked by hand");
+        GuardianRole role = in.relationship() == null || in.relationship().isBlank()
+                ? GuardianRole.PARENT
+                : parse(GuardianRole.class, "relationship", in.relationship());
+        handEntry.guardian(student, in.givenName(), in.familyName(), in.email(), in.phone(), role);
         return student(student.getDistrictId());
     }
 
@@ -361,42 +359,38 @@ public class ConsentService {
 
     /** Who must take the posts down: the account's active operators, else its District administrators (a mutable set). */
     Set<String> operatorsOf(Long accountId) {
-        Set<String> people = em.createQuery("SELECT o.employee.username FROM AccountOperator o WHERE o.account.id = :a"
-                        + " AND o.authorization.status = :active AND o.employee.active = TRUE", String.class)
-                .setParameter("a", accountId).setParameter("active", AuthorizationStatus.ACTIVE).getResultStream()
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-        if (people.isEmpty()) {
-            people.addAll(em.createQuery("SELECT g.holder.username FROM AccountGrant g WHERE g.account.id = :a AND g.status = :active",
-                    String.class).setParameter("a", accountId).setParameter("active", GrantStatus.ACTIVE).getResultList());
-        }
-        return people;
+        return WhoOperates.peopleOf(em, accountId);
     }
 
     // ---------------------------------------------------------------- renewal list and takedowns
+
+    /** A student on the renewal list and when their consent in force ends (a date of the driver's type, or null). */
+    public record Renewal(Student student, Object consentEnds) {
+    }
 
     /** The clerk's renewal list: active students with no consent in force, or one ending within 30 days. */
     public List<RenewalRow> renewals(int first, int size) {
         checkPage(first, size);
         ConsentAccess.Scope scope = access.scope();
         LocalDate today = clock.instant().atZone(settings.current().timeZone()).toLocalDate();
-        TypedQuery<Object[]> q = em.createQuery("SELECT s, (SELECT MAX(f.periodEnd) FROM ConsentForm f WHERE f.student = s"
-                        + " AND f.status = :active AND f.periodStart <= :today AND f.periodEnd >= :today) FROM Student s"
+        TypedQuery<Renewal> q = em.createQuery("SELECT NEW " + Renewal.class.getName() + "(s, (SELECT MAX(f.periodEnd) FROM ConsentForm f WHERE f.student = s"
+                        + " AND f.status = :active AND f.periodStart <= :today AND f.periodEnd >= :today)) FROM Student s"
                         + " WHERE s.active = TRUE" + (scope.readsAll() ? "" : " AND s.school.id = :school")
                         + " AND NOT EXISTS (SELECT g.id FROM ConsentForm g WHERE g.student = s AND g.status = :active"
                         // "consents to something", written as NOT (all false): H2 2.2 turns "a = TRUE OR b = TRUE" into
                         // "1 IN (a, b)" and then refuses to compare the integer with the booleans
                         + " AND g.periodStart <= :today AND g.periodEnd > :soon AND NOT (g.scope.photo = FALSE AND g.scope.video = FALSE"
                         + " AND g.scope.fullName = FALSE AND g.scope.firstName = FALSE AND g.scope.studentWork = FALSE AND g.scope.voice = FALSE))"
-                        + " ORDER BY s.familyName, s.givenName, s.id", Object[].class)
+                        + " ORDER BY s.familyName, s.givenName, s.id", Renewal.class)
                 .setParameter("active", ConsentStatus.ACTIVE).setParameter("today", today)
                 .setParameter("soon", today.plusDays(RENEWAL_DAYS));
         if (!scope.readsAll()) {
             q.setParameter("school", scope.schoolId() == null ? -1L : scope.schoolId());
         }
         return q.setFirstResult(first).setMaxResults(size).getResultStream().map(row -> {
-            Student s = (Student) row[0];
+            Student s = row.student();
             // a scalar subquery's date comes back as the driver's type, not the mapped one
-            LocalDate ends = row[1] instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) row[1];
+            LocalDate ends = row.consentEnds() instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) row.consentEnds();
             return new RenewalRow(s.getDistrictId(), s.displayName(), s.getGrade(), s.getSchool() == null ? null : s.getSchool().getName(),
                     ends, ends == null ? "No consent in force" : "Ends within " + RENEWAL_DAYS + " days");
         }).toList();

@@ -14,6 +14,7 @@ import org.district.socialmedia.platform.boundary.Messages;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
 import org.district.socialmedia.requests.entity.Platform;
+import org.district.socialmedia.students.entity.GuardianRole;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -153,8 +154,8 @@ public class StudentConsentPage implements Serializable {
     }
 
     public ConsentItem[] getAllItems() { return ConsentItem.values(); }
-    public org.district.socialmedia.students.entity.GuardianRole[] getRelationships() {
-        return org.district.socialmedia.students.entity.GuardianRole.values();
+    public GuardianRole[] getRelationships() {
+        return GuardianRole.values();
     }
     public String getGuardianGivenName() { return guardianGivenName; }
     public void setGuardianGivenName(String v) { this.guardianGivenName = v; }

@@ -4,6 +4,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.district.socialmedia.platform.boundary.Messages;
+import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -59,8 +61,8 @@ public class StudentsPage implements Serializable {
                     .put("notice", added.givenName() + " " + added.familyName() + " is entered. Add a parent or guardian before recording a form.");
             return "/consent/student.xhtml?faces-redirect=true&id=" + java.net.URLEncoder.encode(added.districtId(),
                     java.nio.charset.StandardCharsets.UTF_8);
-        } catch (org.district.socialmedia.platform.entity.InvalidInputException e) {
-            org.district.socialmedia.platform.boundary.Messages.fieldErrors("newStudent", e);
+        } catch (InvalidInputException e) {
+            Messages.fieldErrors("newStudent", e);
             return null;
         }
     }

@@ -10,8 +10,8 @@ import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.consent.control.ConsentAccess;
 import org.district.socialmedia.consent.entity.TakedownTask;
-import org.district.socialmedia.people.entity.Role;
 import org.district.socialmedia.platform.entity.NotFoundException;
+import org.district.socialmedia.platform.entity.Role;
 
 import java.time.Clock;
 import java.util.List;

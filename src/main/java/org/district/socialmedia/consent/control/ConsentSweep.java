@@ -13,15 +13,13 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.district.socialmedia.platform.control.Errors;
-import org.district.socialmedia.platform.control.IntervalTimers;
-import org.district.socialmedia.settings.boundary.DistrictSettingsService;
+import org.district.socialmedia.platform.control.DistrictTime;
+import org.district.socialmedia.platform.control.Sweep;
+import org.district.socialmedia.platform.control.SweepRecorder;
+import org.district.socialmedia.platform.entity.SweepStatus;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -36,7 +34,6 @@ import java.util.logging.Logger;
 public class ConsentSweep {
 
     static final String TIMER_NAME = "consent-sweep";
-    static final int BATCH = 200;
     private static final Logger LOG = Logger.getLogger(ConsentSweep.class.getName());
 
     @Resource
@@ -44,17 +41,17 @@ public class ConsentSweep {
     @Inject
     ConsentWorker worker;
     @Inject
-    DistrictSettingsService settings;
+    DistrictTime districtTime;
+    @Inject
+    SweepRecorder recorder;
     @Inject
     Clock clock;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final Sweep loop = new Sweep("Consent sweep", TIMER_NAME, SweepStatus.CONSENT, LOG);
 
     @PostConstruct
     void schedule() {
-        long interval = settings.current().sweepInterval().toMillis();
-        IntervalTimers.keepOne(timers, TIMER_NAME, interval, 2000);
-        LOG.info("Consent sweep every " + Duration.ofMillis(interval));
+        loop.schedule(timers, districtTime, 2000);
     }
 
     @Timeout
@@ -64,56 +61,20 @@ public class ConsentSweep {
 
     /** One pass: expire forms whose period ended, remind operators of open takedowns. Returns how many things happened. */
     public int sweep() {
-        if (!running.compareAndSet(false, true)) {
-            return 0;
-        }
-        Instant started = clock.instant();
-        int done = 0;
-        int failures = 0;
-        String lastError = null;
-        try {
+        return loop.run(clock, recorder, pass -> {
             for (int batch = 0; batch < 50; batch++) {
-                try {
-                    int expired = worker.expireBatch();
-                    done += expired;
-                    if (expired < ConsentWorker.BATCH) {
-                        break;
-                    }
-                } catch (RuntimeException e) {
-                    // another server expired the same forms first (their versions moved): the next pass goes on
-                    failures++;
-                    lastError = "expiry: " + Errors.rootMessage(e);
-                    LOG.log(Level.FINE, "Consent expiry not done now", e);
+                // a failure: another server expired the same forms first (their versions moved); the next pass goes on
+                if (pass.attempt("expiry", worker::expireBatch) < ConsentWorker.BATCH) {
                     break;
                 }
             }
             for (Long id : worker.dueReminders()) {
-                try {
-                    if (worker.remind(id)) {
-                        done++;
-                    }
-                } catch (RuntimeException e) {
-                    failures++;
-                    lastError = "takedown task " + id + ": " + Errors.rootMessage(e);
-                    LOG.log(Level.FINE, "Takedown reminder " + id + " not sent now", e);
-                }
+                pass.attempt("takedown task " + id, () -> worker.remind(id) ? 1 : 0);
             }
-        } catch (RuntimeException e) {
-            failures++;
-            lastError = Errors.rootMessage(e);
-            LOG.log(Level.WARNING, "Consent sweep failed", e);
-        } finally {
-            try {
-                worker.recordRun(started, done, failures, lastError);
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "Sweep status not recorded", e);
-            }
-            running.set(false);
-        }
-        return done;
+        });
     }
 
     public Instant nextRun() {
-        return IntervalTimers.nextRun(timers, TIMER_NAME);
+        return loop.nextRun(timers);
     }
 }

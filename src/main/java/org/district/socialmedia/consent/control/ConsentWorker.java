@@ -8,11 +8,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.audit.control.AuditLog;
-import org.district.socialmedia.consent.boundary.ConsentEvent;
+import org.district.socialmedia.consent.entity.ConsentEvent;
 import org.district.socialmedia.consent.entity.ConsentForm;
 import org.district.socialmedia.consent.entity.ConsentStatus;
 import org.district.socialmedia.consent.entity.TakedownTask;
-import org.district.socialmedia.deadlines.entity.SweepStatus;
 import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 import org.district.socialmedia.settings.entity.DistrictSettings;
 
@@ -83,13 +82,5 @@ public class ConsentWorker {
         audit.record("TAKEDOWN_REMINDER", "ConsentForm", task.getForm().getId(), "reminder " + task.getRemindersSent()
                 + " for takedown task " + taskId + " to " + String.join(", ", task.getAssignees()));
         return true;
-    }
-
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void recordRun(Instant started, int processed, int failures, String error) {
-        SweepStatus status = em.find(SweepStatus.class, "consent");
-        if (status != null) {
-            status.record(started, clock.instant(), processed, failures, error);
-        }
     }
 }

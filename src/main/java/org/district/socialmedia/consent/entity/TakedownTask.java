@@ -16,6 +16,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.students.entity.Names;
 import org.district.socialmedia.students.entity.Student;
 
@@ -144,7 +145,7 @@ public class TakedownTask implements Serializable {
         }
         String cleaned = Names.clean(doneNote);
         if (cleaned != null && cleaned.length() > NOTE_MAX) {
-            throw new org.district.socialmedia.platform.entity.InvalidInputException("note",
+            throw new InvalidInputException("note",
                     "At most " + NOTE_MAX + " characters");
         }
         status = Status.DONE;

@@ -8,9 +8,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.notifications.entity.OutboxMessage;
-import org.district.socialmedia.people.entity.Role;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
+import org.district.socialmedia.platform.entity.Role;
 
 import java.io.Serializable;
 import java.time.Clock;
@@ -38,14 +38,18 @@ public class OutboxService {
                       Instant nextAttemptAt, Instant sentAt) implements Serializable {
     }
 
+    /** How many messages have one status. */
+    public record StatusCount(OutboxMessage.Status status, Long count) {
+    }
+
     public Map<OutboxMessage.Status, Long> counts() {
         Map<OutboxMessage.Status, Long> counts = new EnumMap<>(OutboxMessage.Status.class);
         for (OutboxMessage.Status s : OutboxMessage.Status.values()) {
             counts.put(s, 0L);
         }
-        for (Object[] row : em.createQuery("SELECT m.status, COUNT(m) FROM OutboxMessage m GROUP BY m.status", Object[].class)
-                .getResultList()) {
-            counts.put((OutboxMessage.Status) row[0], (Long) row[1]);
+        for (StatusCount row : em.createQuery("SELECT NEW " + StatusCount.class.getName() + "(m.status, COUNT(m))"
+                + " FROM OutboxMessage m GROUP BY m.status", StatusCount.class).getResultList()) {
+            counts.put(row.status(), row.count());
         }
         return counts;
     }
@@ -60,7 +64,7 @@ public class OutboxService {
 
     /** Newest first. */
     public List<Row> page(OutboxMessage.Status status, int first, int size) {
-        TypedQuery<Row> q = em.createQuery("SELECT NEW org.district.socialmedia.notifications.boundary.OutboxService.Row("
+        TypedQuery<Row> q = em.createQuery("SELECT NEW " + Row.class.getName() + "("
                 + "m.id, m.messageId, m.eventType, m.requestId, m.recipients, m.subject, m.status, m.attempts, m.lastError, "
                 + "m.createdAt, m.nextAttemptAt, m.sentAt) FROM OutboxMessage m"
                 + (status == null ? "" : " WHERE m.status = :s") + " ORDER BY m.createdAt DESC, m.id DESC", Row.class);

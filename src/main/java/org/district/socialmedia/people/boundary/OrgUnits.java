@@ -5,8 +5,8 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.people.entity.OrgUnit;
-import org.district.socialmedia.people.entity.Role;
 import org.district.socialmedia.platform.control.LikePatterns;
+import org.district.socialmedia.platform.entity.Role;
 
 import java.io.Serializable;
 import java.util.List;

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.district.socialmedia.platform.entity.InvalidInputException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -75,7 +76,7 @@ public class StaffResource {
     @Path("{id}")
     public StaffDirectory.StaffRow update(@PathParam("id") Long id, StaffChange body) {
         if (body == null || body.user() == null || body.version() == null) {
-            throw new org.district.socialmedia.platform.entity.InvalidInputException("user",
+            throw new InvalidInputException("user",
                     "Send {\"user\":{...},\"version\":n} with the version you read");
         }
         return staff.update(id, body.version(), body.user());

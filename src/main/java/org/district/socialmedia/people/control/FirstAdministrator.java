@@ -9,10 +9,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.audit.entity.AuditEntry;
-import org.district.socialmedia.people.entity.Role;
 import org.district.socialmedia.people.entity.StaffUser;
-import org.district.socialmedia.security.control.PasswordHasher;
-import org.district.socialmedia.security.control.PasswordPolicy;
+import org.district.socialmedia.people.control.PasswordHasher;
+import org.district.socialmedia.people.control.PasswordPolicy;
+import org.district.socialmedia.platform.entity.Role;
 
 import java.time.Clock;
 import java.util.EnumSet;

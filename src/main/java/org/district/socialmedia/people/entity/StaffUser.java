@@ -20,6 +20,8 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.district.socialmedia.platform.entity.Role;
+import org.district.socialmedia.platform.entity.Usernames;
 import org.eclipse.persistence.annotations.BatchFetch;
 import org.eclipse.persistence.annotations.BatchFetchType;
 
@@ -57,7 +59,7 @@ public class StaffUser implements Serializable {
     public static final int NAME_MAX = 200;
     public static final int EMAIL_MAX = 254;
     public static final int PASSWORD_HASH_MAX = 200;
-    public static final String USERNAME_PATTERN = "[a-z0-9][a-z0-9._-]{1,63}";
+    public static final String USERNAME_PATTERN = Usernames.PATTERN;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "staff_user_seq")

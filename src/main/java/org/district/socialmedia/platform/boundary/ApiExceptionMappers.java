@@ -10,6 +10,7 @@ import jakarta.ws.rs.ext.Provider;
 import org.district.socialmedia.platform.entity.ConflictException;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
+import org.district.socialmedia.platform.entity.StateConflictException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -82,17 +83,9 @@ public final class ApiExceptionMappers {
     }
 
     @Provider
-    public static class IllegalState implements ExceptionMapper<org.district.socialmedia.requests.entity.IllegalRequestStateException> {
+    public static class StateConflict implements ExceptionMapper<StateConflictException> {
         @Override
-        public Response toResponse(org.district.socialmedia.requests.entity.IllegalRequestStateException e) {
-            return error(409, e.getMessage(), null);
-        }
-    }
-
-    @Provider
-    public static class ConsentState implements ExceptionMapper<org.district.socialmedia.consent.entity.ConsentStateException> {
-        @Override
-        public Response toResponse(org.district.socialmedia.consent.entity.ConsentStateException e) {
+        public Response toResponse(StateConflictException e) {
             return error(409, e.getMessage(), null);
         }
     }

@@ -7,10 +7,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Validator;
 import org.district.socialmedia.audit.control.AuditLog;
-import org.district.socialmedia.people.entity.Role;
 import org.district.socialmedia.platform.control.BeanChecks;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
+import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.requests.entity.Platform;
 
 import java.util.LinkedHashMap;

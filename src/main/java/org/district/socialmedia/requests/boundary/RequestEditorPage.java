@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 import org.district.socialmedia.platform.boundary.Messages;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
+import org.district.socialmedia.requests.control.ExistingAccounts;
 import org.district.socialmedia.requests.entity.Audience;
 import org.district.socialmedia.requests.entity.IllegalRequestStateException;
 import org.district.socialmedia.requests.entity.Platform;
@@ -80,13 +81,13 @@ public class RequestEditorPage implements Serializable {
     @Inject
     RequestService service;
     @Inject
-    org.district.socialmedia.accounts.boundary.AccountService accounts;
+    ExistingAccounts accounts;
 
     private Long id;
     private RequestView request;
     private List<LineForm> lines = new ArrayList<>();
     private List<Platform> platforms;
-    private List<org.district.socialmedia.accounts.boundary.AccountService.AccountChoice> existingAccounts;
+    private List<ExistingAccounts.AccountChoice> existingAccounts;
     private boolean acknowledged;
     private String answer;
     private boolean busy;
@@ -94,7 +95,7 @@ public class RequestEditorPage implements Serializable {
     /** f:viewAction: loads an existing draft or information request; a new form otherwise. */
     public void load() throws IOException {
         platforms = service.platforms();
-        existingAccounts = accounts.accountsOfMyUnit();
+        existingAccounts = accounts.ofCallersUnit();
         if (id == null) {
             if (lines.isEmpty()) {
                 lines.add(new LineForm());
@@ -204,7 +205,7 @@ public class RequestEditorPage implements Serializable {
     public void setAnswer(String answer) { this.answer = answer; }
     public boolean isAnswering() { return request != null && request.isInfoRequested(); }
 
-    public List<org.district.socialmedia.accounts.boundary.AccountService.AccountChoice> getExistingAccounts() {
+    public List<ExistingAccounts.AccountChoice> getExistingAccounts() {
         return existingAccounts;
     }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.district.socialmedia.audit.entity.AuditEntry;
 import org.district.socialmedia.platform.boundary.Messages;
+import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
 import org.district.socialmedia.requests.entity.IllegalRequestStateException;
 
@@ -23,7 +24,7 @@ public class RequestPage implements Serializable {
     @Inject
     RequestService service;
     @Inject
-    org.district.socialmedia.review.boundary.ReviewService review;
+    ReviewService review;
 
     private Long id;
     private RequestView request;
@@ -61,7 +62,7 @@ public class RequestPage implements Serializable {
             revocationReason = null;
             authorizations = service.authorizationsOf(id);
             timeline = service.timeline(id);
-        } catch (org.district.socialmedia.platform.entity.InvalidInputException e) {
+        } catch (InvalidInputException e) {
             Messages.fieldErrors("revoke", e);
         } catch (IllegalRequestStateException e) {
             Messages.error(e.getMessage());

@@ -11,21 +11,23 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.audit.entity.AuditEntry;
-import org.district.socialmedia.deadlines.entity.EscalationPlan;
-import org.district.socialmedia.people.entity.Role;
 import org.district.socialmedia.people.entity.StaffUser;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
+import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.policy.boundary.PolicyText;
+import org.district.socialmedia.requests.control.ExistingAccounts;
 import org.district.socialmedia.requests.entity.Authorization;
 import org.district.socialmedia.requests.entity.DecisionLetter;
 import org.district.socialmedia.requests.entity.IllegalRequestStateException;
 import org.district.socialmedia.requests.entity.LineDraft;
 import org.district.socialmedia.requests.entity.Platform;
+import org.district.socialmedia.requests.entity.RequestEvent;
 import org.district.socialmedia.requests.entity.RequestStatus;
 import org.district.socialmedia.requests.entity.SocialMediaRequest;
 import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 import org.district.socialmedia.settings.entity.DistrictSettings;
+import org.district.socialmedia.settings.entity.EscalationPlan;
 
 import java.io.Serializable;
 import java.time.Clock;
@@ -35,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The employee's side of the policy's steps 1-5: write a request (draft), submit it with the
@@ -44,7 +47,7 @@ import java.util.Map;
 @Stateless
 public class RequestService {
 
-    public static final String OBJECT_TYPE = "SocialMediaRequest";
+    public static final String OBJECT_TYPE = SocialMediaRequest.AUDIT_TYPE;
 
     @PersistenceContext
     EntityManager em;
@@ -58,6 +61,8 @@ public class RequestService {
     DistrictSettingsService settings;
     @Inject
     Event<RequestEvent> events;
+    @Inject
+    ExistingAccounts existingAccounts;
 
     public record Summary(Long id, String status, String statusLabel, String platforms, Instant createdAt,
                           Instant deadline, String outcomeLabel) implements Serializable {
@@ -282,15 +287,9 @@ public class RequestService {
                 continue;
             }
             if (in.accountId() != null) {
-                // an existing account must be one of the registry's, on the line's platform, still in use
-                var account = em.find(org.district.socialmedia.accounts.entity.DistrictAccount.class, in.accountId());
-                if (account == null || account.getStatus() == org.district.socialmedia.accounts.entity.AccountStatus.ARCHIVED) {
-                    errors.put("lines[" + i + "].accountId", "No District account in use has the id " + in.accountId());
-                    continue;
-                }
-                if (!account.getPlatform().equals(platform)) {
-                    errors.put("lines[" + i + "].accountId", account.getHandle() + " is a " + account.platformLabel()
-                            + " account, not " + platform.getName());
+                Optional<String> notThis = existingAccounts.whyNot(in.accountId(), platform);
+                if (notThis.isPresent()) {
+                    errors.put("lines[" + i + "].accountId", notThis.get());
                     continue;
                 }
             }

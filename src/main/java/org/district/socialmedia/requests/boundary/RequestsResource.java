@@ -18,7 +18,6 @@ import org.district.socialmedia.requests.entity.DecisionLetter;
 import org.district.socialmedia.requests.entity.LineDecision;
 import org.district.socialmedia.requests.entity.LineOutcome;
 import org.district.socialmedia.platform.control.Matches;
-import org.district.socialmedia.review.boundary.ReviewService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,6 +1,7 @@
 package org.district.socialmedia.requests.entity;
 
 import jakarta.ejb.ApplicationException;
+import org.district.socialmedia.platform.entity.StateConflictException;
 
 /**
  * An action that the request's (or authorization's) current status does not allow, such as deciding a
@@ -8,7 +9,7 @@ import jakarta.ejb.ApplicationException;
  * An application exception so that it reaches the caller as itself and rolls back the transaction.
  */
 @ApplicationException(rollback = true)
-public class IllegalRequestStateException extends RuntimeException {
+public class IllegalRequestStateException extends StateConflictException {
 
     public IllegalRequestStateException(String message) {
         super(message);

@@ -20,6 +20,7 @@ import jakarta.persistence.Version;
 import jakarta.validation.constraints.Size;
 import org.district.socialmedia.people.entity.StaffUser;
 import org.district.socialmedia.platform.entity.InvalidInputException;
+import org.district.socialmedia.settings.entity.DeadlineCalculator;
 import org.district.socialmedia.settings.entity.DistrictSettings;
 import org.eclipse.persistence.annotations.BatchFetch;
 import org.eclipse.persistence.annotations.BatchFetchType;
@@ -28,7 +29,6 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +49,7 @@ import java.util.Set;
  * </pre>
  * Anything else throws {@link IllegalRequestStateException}. Instants (now, deadlines) are passed in
  * by the caller: the entity never reads a clock, and the deadline rules live in
- * {@link org.district.socialmedia.deadlines.entity.DeadlineCalculator}.
+ * {@link DeadlineCalculator}.
  */
 @Entity
 @Table(name = "sm_request")
@@ -60,6 +60,9 @@ import java.util.Set;
 @NamedQuery(name = SocialMediaRequest.DEADLINE_PASSED,
         query = "SELECT r FROM SocialMediaRequest r WHERE r.status = :status AND r.deadline <= :now ORDER BY r.deadline, r.id")
 public class SocialMediaRequest implements Serializable {
+
+    /** The object type of a request's entries in the audit log. */
+    public static final String AUDIT_TYPE = "SocialMediaRequest";
 
     /** The queue key of a request waiting for the employee's answer: after every running clock. */
     public static final Instant QUEUE_WAITING = Instant.parse("9999-12-30T00:00:00Z");

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import org.district.socialmedia.people.boundary.StaffDirectory;
-import org.district.socialmedia.people.entity.Role;
+import org.district.socialmedia.platform.entity.Role;
 
 import java.security.Principal;
 import java.util.Arrays;

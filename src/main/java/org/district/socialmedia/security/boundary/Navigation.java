@@ -2,7 +2,7 @@ package org.district.socialmedia.security.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
-import org.district.socialmedia.people.entity.Role;
+import org.district.socialmedia.platform.entity.Role;
 
 import java.util.List;
 import java.util.Set;

@@ -1,19 +1,19 @@
 package org.district.socialmedia.security.control;
 
-import org.district.socialmedia.people.entity.Role;
+import org.district.socialmedia.platform.entity.Role;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static org.district.socialmedia.people.entity.Role.AUDITOR;
-import static org.district.socialmedia.people.entity.Role.CONSENT_CLERK;
-import static org.district.socialmedia.people.entity.Role.EMPLOYEE;
-import static org.district.socialmedia.people.entity.Role.REVIEWER;
-import static org.district.socialmedia.people.entity.Role.SITE_ADMIN;
-import static org.district.socialmedia.people.entity.Role.SUPERINTENDENT;
-import static org.district.socialmedia.people.entity.Role.SYSTEM_ADMIN;
+import static org.district.socialmedia.platform.entity.Role.AUDITOR;
+import static org.district.socialmedia.platform.entity.Role.CONSENT_CLERK;
+import static org.district.socialmedia.platform.entity.Role.EMPLOYEE;
+import static org.district.socialmedia.platform.entity.Role.REVIEWER;
+import static org.district.socialmedia.platform.entity.Role.SITE_ADMIN;
+import static org.district.socialmedia.platform.entity.Role.SUPERINTENDENT;
+import static org.district.socialmedia.platform.entity.Role.SYSTEM_ADMIN;
 
 /**
  * Who may open each page and call each endpoint: the one table that web.xml's constraints and the

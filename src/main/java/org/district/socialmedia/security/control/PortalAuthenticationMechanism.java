@@ -11,6 +11,7 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.district.socialmedia.platform.boundary.SecurityHeadersFilter;
 import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 
 import java.io.IOException;

@@ -3,6 +3,7 @@ package org.district.socialmedia.settings.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.district.socialmedia.settings.entity.DayCounting;
 import org.district.socialmedia.settings.entity.DistrictSettings;
 
 /** The District settings for pages (name in the header, time zone for dates), read once per request. */
@@ -38,7 +39,7 @@ public class DistrictInfo {
     public String getReviewPeriodText() {
         var period = getSettings().reviewPeriod();
         if (period.isWholeDays()) {
-            return period.days() + (getSettings().reviewDays() == org.district.socialmedia.deadlines.entity.DayCounting.SCHOOL
+            return period.days() + (getSettings().reviewDays() == DayCounting.SCHOOL
                     ? " school" : " calendar") + (period.days() == 1 ? " day" : " days");
         }
         java.time.Duration d = period.exact();

@@ -1,8 +1,5 @@
 package org.district.socialmedia.settings.entity;
 
-import org.district.socialmedia.deadlines.entity.DayCounting;
-import org.district.socialmedia.deadlines.entity.DeadlineCalculator;
-import org.district.socialmedia.deadlines.entity.ReviewPeriod;
 
 import java.io.Serializable;
 import java.time.LocalDate;

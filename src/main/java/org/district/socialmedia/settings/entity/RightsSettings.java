@@ -1,6 +1,5 @@
 package org.district.socialmedia.settings.entity;
 
-import org.district.socialmedia.deadlines.entity.EscalationPlan;
 
 import java.io.Serializable;
 import java.time.DateTimeException;

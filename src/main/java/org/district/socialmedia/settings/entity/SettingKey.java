@@ -1,7 +1,6 @@
 package org.district.socialmedia.settings.entity;
 
-import org.district.socialmedia.deadlines.entity.DayCounting;
-import org.district.socialmedia.deadlines.entity.ReviewPeriod;
+import org.district.socialmedia.platform.entity.Usernames;
 
 import java.net.URI;
 import java.time.DateTimeException;
@@ -177,8 +176,8 @@ public enum SettingKey {
     }
 
     private static String reminders(String value) {
-        return org.district.socialmedia.deadlines.entity.EscalationPlan.format(
-                org.district.socialmedia.deadlines.entity.EscalationPlan.parseReminders(value));
+        return EscalationPlan.format(
+                EscalationPlan.parseReminders(value));
     }
 
     private static String positiveDuration(String value) {
@@ -191,7 +190,7 @@ public enum SettingKey {
         if (d.toSeconds() < 1) {
             throw new IllegalArgumentException("The duration must be at least one second: '" + value + "'");
         }
-        return org.district.socialmedia.deadlines.entity.EscalationPlan.iso(d);
+        return EscalationPlan.iso(d);
     }
 
     private static String monthDay(String value) {
@@ -233,7 +232,7 @@ public enum SettingKey {
 
     private static String username(String value) {
         String v = value.toLowerCase(Locale.ROOT);
-        if (v.equals("none") || v.matches(org.district.socialmedia.people.entity.StaffUser.USERNAME_PATTERN)) {
+        if (v.equals("none") || v.matches(Usernames.PATTERN)) {
             return v;
         }
         throw new IllegalArgumentException("'" + value + "' is not a username (or none)");

@@ -5,12 +5,12 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.district.socialmedia.people.entity.Role;
 import org.district.socialmedia.platform.entity.InvalidInputException;
+import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.students.control.ImportReport;
 import org.district.socialmedia.students.control.OneRosterParser;
-import org.district.socialmedia.students.control.ParsedRoster;
 import org.district.socialmedia.students.control.ParsedRoster.FileMode;
+import org.district.socialmedia.students.control.ParsedRoster;
 import org.district.socialmedia.students.control.RosterWriter;
 
 import java.io.IOException;

@@ -49,7 +49,7 @@ public final class OneRosterParser {
     public static final String USERS = "users.csv";
     public static final String CLASSES = "classes.csv";
     public static final String ENROLLMENTS = "enrollments.csv";
-    static final List<String> FILES = List.of(ORGS, USERS, CLASSES, ENROLLMENTS);
+    public static final List<String> FILES = List.of(ORGS, USERS, CLASSES, ENROLLMENTS);
     /** A District's users.csv is tens of MB; a zip entry far larger is a mistake or a zip bomb. */
     public static final long MAX_FILE_BYTES = 200L * 1024 * 1024;
 

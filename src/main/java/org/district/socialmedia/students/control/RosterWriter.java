@@ -51,23 +51,47 @@ public class RosterWriter {
     /** Rows per lookup and per flush: an IN list of 500 stays well inside every database's limits. */
     public static final int CHUNK = 500;
 
-    // Projections: plain values for the snapshot, no entities (whose eager relations would load too).
-    static final String UNITS = "SELECT u.code, u.id FROM OrgUnit u";
-    static final String STUDENTS = "SELECT s.sourcedId, s.districtId, s.givenName, s.familyName, u.code, s.grade, s.active"
-            + " FROM Student s JOIN s.school u WHERE s.sourcedId IN :ids";
+    // Projections: plain values for the snapshot, no entities (whose eager relations would load too), read into named rows.
+    public record UnitRow(String code, Long id) {
+    }
+
+    public record StudentRow(String sourcedId, String districtId, String givenName, String familyName, String schoolCode,
+                      String grade, Boolean active) {
+        Stored<StudentData> stored() {
+            return new Stored<>(new StudentData(districtId, givenName, familyName, schoolCode, grade), active);
+        }
+    }
+
+    public record LinkRow(String studentId, String guardianId) {
+    }
+
+    public record GuardianRow(String sourcedId, String givenName, String familyName, String email, String phone,
+                       GuardianRole relationship, Boolean active) {
+    }
+
+    public record ClassRow(String sourcedId, String title, String classCode, String schoolCode, Boolean active) {
+    }
+
+    public record EnrollmentRow(String sourcedId, String classId, String studentId, LocalDate beginDate, LocalDate endDate,
+                         Boolean active) {
+    }
+
+    static final String UNITS = "SELECT NEW " + UnitRow.class.getName() + "(u.code, u.id) FROM OrgUnit u";
+    private static final String STUDENT_ROW = "SELECT NEW " + StudentRow.class.getName()
+            + "(s.sourcedId, s.districtId, s.givenName, s.familyName, u.code, s.grade, s.active) FROM Student s JOIN s.school u";
+    static final String STUDENTS = STUDENT_ROW + " WHERE s.sourcedId IN :ids";
     // hand-entered students too (sourcedId null): their District ids cannot be taken
-    static final String STUDENTS_BY_DISTRICT_ID = "SELECT s.sourcedId, s.districtId, s.givenName, s.familyName, u.code,"
-            + " s.grade, s.active FROM Student s JOIN s.school u WHERE s.districtId IN :ids";
+    static final String STUDENTS_BY_DISTRICT_ID = STUDENT_ROW + " WHERE s.districtId IN :ids";
     static final String STUDENTS_OF_GUARDIANS = "SELECT DISTINCT s.sourcedId FROM Student s JOIN s.guardians g"
             + " WHERE g.sourcedId IN :ids AND s.sourcedId IS NOT NULL";
-    static final String LINKS = "SELECT s.sourcedId, g.sourcedId FROM Student s JOIN s.guardians g"
+    static final String LINKS = "SELECT NEW " + LinkRow.class.getName() + "(s.sourcedId, g.sourcedId) FROM Student s JOIN s.guardians g"
             + " WHERE s.sourcedId IN :ids AND g.sourcedId IS NOT NULL";
-    static final String GUARDIANS = "SELECT g.sourcedId, g.givenName, g.familyName, g.email, g.phone, g.relationship,"
-            + " g.active FROM Guardian g WHERE g.sourcedId IN :ids";
-    static final String CLASSES = "SELECT c.sourcedId, c.title, c.classCode, u.code, c.active"
+    static final String GUARDIANS = "SELECT NEW " + GuardianRow.class.getName() + "(g.sourcedId, g.givenName, g.familyName,"
+            + " g.email, g.phone, g.relationship, g.active) FROM Guardian g WHERE g.sourcedId IN :ids";
+    static final String CLASSES = "SELECT NEW " + ClassRow.class.getName() + "(c.sourcedId, c.title, c.classCode, u.code, c.active)"
             + " FROM SchoolClass c JOIN c.school u WHERE c.sourcedId IN :ids";
-    static final String ENROLLMENTS = "SELECT e.sourcedId, c.sourcedId, s.sourcedId, e.beginDate, e.endDate, e.active"
-            + " FROM Enrollment e JOIN e.schoolClass c JOIN e.student s WHERE e.sourcedId IN :ids";
+    static final String ENROLLMENTS = "SELECT NEW " + EnrollmentRow.class.getName() + "(e.sourcedId, c.sourcedId, s.sourcedId,"
+            + " e.beginDate, e.endDate, e.active) FROM Enrollment e JOIN e.schoolClass c JOIN e.student s WHERE e.sourcedId IN :ids";
     // a bulk file's absence check: inactive records are not deactivated again, so active ids suffice
     static final String ACTIVE_STUDENT_IDS = "SELECT s.sourcedId FROM Student s WHERE s.sourcedId IS NOT NULL AND s.active = TRUE";
     static final String ACTIVE_GUARDIAN_IDS = "SELECT g.sourcedId FROM Guardian g WHERE g.sourcedId IS NOT NULL AND g.active = TRUE";
@@ -107,29 +131,28 @@ public class RosterWriter {
 
         Map<String, Stored<StudentData>> students = new HashMap<>();
         Set<String> handEntered = new HashSet<>();
-        forChunks(studentIds, chunk -> rows(STUDENTS, chunk).forEach(r -> students.put((String) r[0], student(r))));
-        forChunks(mentions.districtIds(), chunk -> rows(STUDENTS_BY_DISTRICT_ID, chunk).forEach(r -> {
-            if (r[0] == null) {
-                handEntered.add((String) r[1]);
+        forChunks(studentIds, chunk -> select(STUDENTS, chunk, StudentRow.class)
+                .forEach(r -> students.put(r.sourcedId(), r.stored())));
+        forChunks(mentions.districtIds(), chunk -> select(STUDENTS_BY_DISTRICT_ID, chunk, StudentRow.class).forEach(r -> {
+            if (r.sourcedId() == null) {
+                handEntered.add(r.districtId());
             } else {
-                students.putIfAbsent((String) r[0], student(r));
+                students.putIfAbsent(r.sourcedId(), r.stored());
             }
         }));
         Map<String, Set<String>> links = new HashMap<>();
-        forChunks(studentIds, chunk -> rows(LINKS, chunk)
-                .forEach(r -> links.computeIfAbsent((String) r[0], k -> new HashSet<>()).add((String) r[1])));
+        forChunks(studentIds, chunk -> select(LINKS, chunk, LinkRow.class)
+                .forEach(r -> links.computeIfAbsent(r.studentId(), k -> new HashSet<>()).add(r.guardianId())));
 
         Map<String, Stored<GuardianData>> guardians = new HashMap<>();
-        forChunks(mentions.guardians(), chunk -> rows(GUARDIANS, chunk).forEach(r -> guardians.put((String) r[0],
-                new Stored<>(new GuardianData((String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                        (GuardianRole) r[5]), (Boolean) r[6]))));
+        forChunks(mentions.guardians(), chunk -> select(GUARDIANS, chunk, GuardianRow.class).forEach(r -> guardians.put(r.sourcedId(),
+                new Stored<>(new GuardianData(r.givenName(), r.familyName(), r.email(), r.phone(), r.relationship()), r.active()))));
         Map<String, Stored<ClassData>> classes = new HashMap<>();
-        forChunks(mentions.classes(), chunk -> rows(CLASSES, chunk).forEach(r -> classes.put((String) r[0],
-                new Stored<>(new ClassData((String) r[1], (String) r[2], (String) r[3]), (Boolean) r[4]))));
+        forChunks(mentions.classes(), chunk -> select(CLASSES, chunk, ClassRow.class).forEach(r -> classes.put(r.sourcedId(),
+                new Stored<>(new ClassData(r.title(), r.classCode(), r.schoolCode()), r.active()))));
         Map<String, Stored<EnrollmentData>> enrollments = new HashMap<>();
-        forChunks(mentions.enrollments(), chunk -> rows(ENROLLMENTS, chunk).forEach(r -> enrollments.put((String) r[0],
-                new Stored<>(new EnrollmentData((String) r[1], (String) r[2], (LocalDate) r[3], (LocalDate) r[4]),
-                        (Boolean) r[5]))));
+        forChunks(mentions.enrollments(), chunk -> select(ENROLLMENTS, chunk, EnrollmentRow.class).forEach(r -> enrollments.put(r.sourcedId(),
+                new Stored<>(new EnrollmentData(r.classId(), r.studentId(), r.beginDate(), r.endDate()), r.active()))));
 
         if (roster.mode(OneRosterParser.USERS) == FileMode.BULK) {
             present(ACTIVE_STUDENT_IDS, students);
@@ -144,11 +167,6 @@ public class RosterWriter {
         return new RosterSnapshot(unitCodes, students, guardians, classes, enrollments, links, handEntered);
     }
 
-    private static Stored<StudentData> student(Object[] r) {
-        return new Stored<>(new StudentData((String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5]),
-                (Boolean) r[6]);
-    }
-
     /** Adds the active records not loaded yet by their presence only (ids, no values). */
     private <T> void present(String activeIds, Map<String, Stored<T>> loaded) {
         em.createQuery(activeIds, String.class).getResultList().forEach(id -> loaded.putIfAbsent(id, new Stored<>(null, true)));
@@ -156,16 +174,8 @@ public class RosterWriter {
 
     private Map<String, Long> unitIds() {
         Map<String, Long> ids = new HashMap<>();
-        rows(UNITS, null).forEach(r -> ids.put((String) r[0], (Long) r[1]));
+        em.createQuery(UNITS, UnitRow.class).getResultList().forEach(r -> ids.put(r.code(), r.id()));
         return ids;
-    }
-
-    private List<Object[]> rows(String jpql, Collection<String> ids) {
-        TypedQuery<Object[]> query = em.createQuery(jpql, Object[].class);
-        if (ids != null) {
-            query.setParameter("ids", ids);
-        }
-        return query.getResultList();
     }
 
     private <T> List<T> select(String jpql, Collection<String> ids, Class<T> type) {

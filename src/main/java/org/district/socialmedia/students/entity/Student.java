@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jakarta.validation.constraints.Size;
 import org.district.socialmedia.people.entity.OrgUnit;
+import org.district.socialmedia.platform.entity.InvalidInputException;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -102,7 +103,7 @@ public class Student implements Serializable {
 
     /**
      * @param sourcedId null for a student entered by hand
-     * @throws org.district.socialmedia.platform.entity.InvalidInputException naming the fields at fault
+     * @throws InvalidInputException naming the fields at fault
      */
     public Student(String sourcedId, String districtId, String givenName, String familyName, OrgUnit school,
                    String grade, Instant now) {

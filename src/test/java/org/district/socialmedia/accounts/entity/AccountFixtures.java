@@ -1,13 +1,14 @@
 package org.district.socialmedia.accounts.entity;
 
-import org.district.socialmedia.deadlines.entity.DayCounting;
-import org.district.socialmedia.deadlines.entity.ReviewPeriod;
 import org.district.socialmedia.people.entity.OrgUnit;
-import org.district.socialmedia.people.entity.Role;
 import org.district.socialmedia.people.entity.StaffUser;
+import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.requests.entity.Platform;
+import org.district.socialmedia.settings.entity.DayCounting;
 import org.district.socialmedia.settings.entity.DistrictSettings;
+import org.district.socialmedia.settings.entity.ReviewPeriod;
 import org.district.socialmedia.settings.entity.RightsSettings;
+import org.district.socialmedia.settings.entity.SecuritySettings;
 
 import java.lang.reflect.Field;
 import java.time.Duration;
@@ -37,7 +38,7 @@ final class AccountFixtures {
     static final DistrictSettings SETTINGS = new DistrictSettings("Example Unified School District",
             List.of("district.example.org"), ZONE, ReviewPeriod.parse("P7D"), DayCounting.CALENDAR,
             "https://portal.district.example.org", "P2D,P1D", Duration.ofDays(1), null, Duration.ofMinutes(1),
-            RightsSettings.DEFAULTS, java.time.Duration.ofDays(1), org.district.socialmedia.settings.entity.SecuritySettings.DEFAULTS);
+            RightsSettings.DEFAULTS, java.time.Duration.ofDays(1), SecuritySettings.DEFAULTS);
 
     static final Granter SUPERINTENDENT = new Granter("superintendent", "Dana Reyes", "Superintendent");
 

@@ -1,8 +1,8 @@
 package org.district.socialmedia.accounts.entity;
 
-import org.district.socialmedia.people.entity.Role;
 import org.district.socialmedia.people.entity.StaffUser;
 import org.district.socialmedia.platform.entity.InvalidInputException;
+import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.requests.entity.IllegalRequestStateException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

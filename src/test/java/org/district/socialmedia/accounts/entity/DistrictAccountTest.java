@@ -1,8 +1,9 @@
 package org.district.socialmedia.accounts.entity;
 
-import org.district.socialmedia.people.entity.Role;
 import org.district.socialmedia.people.entity.StaffUser;
 import org.district.socialmedia.platform.entity.InvalidInputException;
+import org.district.socialmedia.platform.entity.Role;
+import org.district.socialmedia.requests.entity.Platform;
 import org.district.socialmedia.settings.entity.DistrictSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +42,7 @@ class DistrictAccountTest {
                 d.archiveCovered());
     }
 
-    private static DistrictAccount.Details onPlatform(org.district.socialmedia.requests.entity.Platform platform,
+    private static DistrictAccount.Details onPlatform(Platform platform,
                                                       String otherName) {
         DistrictAccount.Details d = details();
         return new DistrictAccount.Details(platform, otherName, d.handle(), d.url(), d.unit(), d.purpose(),

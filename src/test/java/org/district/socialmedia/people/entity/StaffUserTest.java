@@ -1,5 +1,6 @@
 package org.district.socialmedia.people.entity;
 
+import org.district.socialmedia.platform.entity.Role;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Field;

@@ -3,6 +3,7 @@ package org.district.socialmedia.platform.boundary;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.district.socialmedia.it.JsonBodies;
+import org.district.socialmedia.demo.boundary.TestControlResource;
 import org.district.socialmedia.security.control.AccessTable;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,11 @@
 package org.district.socialmedia.requests.entity;
 
-import org.district.socialmedia.deadlines.entity.DayCounting;
-import org.district.socialmedia.deadlines.entity.ReviewPeriod;
 import org.district.socialmedia.people.entity.StaffUser;
+import org.district.socialmedia.settings.entity.DayCounting;
 import org.district.socialmedia.settings.entity.DistrictSettings;
+import org.district.socialmedia.settings.entity.ReviewPeriod;
+import org.district.socialmedia.settings.entity.RightsSettings;
+import org.district.socialmedia.settings.entity.SecuritySettings;
 
 import java.lang.reflect.Field;
 import java.time.Instant;
@@ -36,8 +38,8 @@ final class RequestFixtures {
     static final DistrictSettings SETTINGS = new DistrictSettings("Example Unified School District",
             List.of("district.example.org"), ZoneId.of("America/Los_Angeles"), ReviewPeriod.parse("P7D"),
             DayCounting.CALENDAR, "https://portal.district.example.org", "P2D,P1D", java.time.Duration.ofDays(1), null,
-            java.time.Duration.ofMinutes(1), org.district.socialmedia.settings.entity.RightsSettings.DEFAULTS,
-            java.time.Duration.ofDays(1), org.district.socialmedia.settings.entity.SecuritySettings.DEFAULTS);
+            java.time.Duration.ofMinutes(1), RightsSettings.DEFAULTS,
+            java.time.Duration.ofDays(1), SecuritySettings.DEFAULTS);
 
     static final Decider SUPERINTENDENT = new Decider("superintendent", "Dana Reyes", "Superintendent");
 

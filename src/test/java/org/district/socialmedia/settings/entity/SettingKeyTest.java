@@ -1,6 +1,5 @@
 package org.district.socialmedia.settings.entity;
 
-import org.district.socialmedia.deadlines.entity.DayCounting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

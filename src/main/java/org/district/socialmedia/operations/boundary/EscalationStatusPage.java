@@ -1,0 +1,41 @@
+package org.district.socialmedia.operations.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.district.socialmedia.requests.entity.EscalationEvent;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** Status of the deadline timer: last and next sweep, what is due, what fired today, failures. */
+@Named
+@ViewScoped
+public class EscalationStatusPage implements Serializable {
+
+    @Inject
+    EscalationStatusService service;
+
+    private EscalationStatusService.Status status;
+    private List<EscalationEvent> recent;
+    private EscalationStatusService.RightsStatus rights;
+    private EscalationStatusService.ConsentTimerStatus consent;
+
+    @PostConstruct
+    void load() {
+        status = service.status();
+        recent = service.recent(50);
+        rights = service.rightsStatus();
+        consent = service.consentStatus();
+    }
+
+    public void refresh() {
+        load();
+    }
+
+    public EscalationStatusService.Status getStatus() { return status; }
+    public List<EscalationEvent> getRecent() { return recent; }
+    public EscalationStatusService.RightsStatus getRights() { return rights; }
+    public EscalationStatusService.ConsentTimerStatus getConsent() { return consent; }
+}

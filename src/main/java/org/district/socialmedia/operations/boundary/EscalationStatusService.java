@@ -1,0 +1,110 @@
+package org.district.socialmedia.operations.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.district.socialmedia.accounts.control.RightsSweep;
+import org.district.socialmedia.consent.control.ConsentSweep;
+import org.district.socialmedia.consent.entity.ConsentStatus;
+import org.district.socialmedia.consent.entity.TakedownTask;
+import org.district.socialmedia.notifications.entity.OutboxMessage;
+import org.district.socialmedia.platform.entity.Role;
+import org.district.socialmedia.platform.entity.SweepStatus;
+import org.district.socialmedia.requests.control.EscalationSweep;
+import org.district.socialmedia.requests.entity.EscalationEvent;
+import org.district.socialmedia.settings.boundary.DistrictSettingsService;
+
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** The deadline timer's status panel for system administrators. */
+@Stateless
+@RolesAllowed(Role.SYSTEM_ADMIN_NAME)
+public class EscalationStatusService {
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    Clock clock;
+    @Inject
+    EscalationSweep sweep;
+    @Inject
+    RightsSweep rightsSweep;
+    @Inject
+    ConsentSweep consentSweep;
+    @Inject
+    DistrictSettingsService settings;
+
+    public record Status(Instant lastStarted, Instant lastFinished, int lastFired, int lastFailures, String lastError,
+                         Instant nextRun, long itemsDue, long stagesToday, long lateToday, long mailFailed,
+                         long mailWaiting, String interval) implements Serializable {
+    }
+
+    public Status status() {
+        SweepStatus s = em.find(SweepStatus.class, SweepStatus.ESCALATION);
+        Instant now = clock.instant();
+        Instant startOfDay = now.atZone(settings.current().timeZone()).toLocalDate().atStartOfDay(settings.current().timeZone()).toInstant();
+        long due = em.createQuery("SELECT COUNT(r) FROM SocialMediaRequest r WHERE r.nextEscalationAt <= :now", Long.class)
+                .setParameter("now", now).getSingleResult();
+        long today = em.createQuery("SELECT COUNT(e) FROM EscalationEvent e WHERE e.firedAt >= :start", Long.class)
+                .setParameter("start", startOfDay).getSingleResult();
+        long late = em.createQuery("SELECT COUNT(e) FROM EscalationEvent e WHERE e.firedAt >= :start AND e.late = TRUE", Long.class)
+                .setParameter("start", startOfDay).getSingleResult();
+        long failed = em.createQuery("SELECT COUNT(m) FROM OutboxMessage m WHERE m.status = :s", Long.class)
+                .setParameter("s", OutboxMessage.Status.FAILED).getSingleResult();
+        long waiting = em.createQuery("SELECT COUNT(m) FROM OutboxMessage m WHERE m.status = :s", Long.class)
+                .setParameter("s", OutboxMessage.Status.PENDING).getSingleResult();
+        return new Status(s == null ? null : s.getLastStartedAt(), s == null ? null : s.getLastFinishedAt(),
+                s == null ? 0 : s.getLastProcessed(), s == null ? 0 : s.getLastFailures(), s == null ? null : s.getLastError(),
+                sweep.nextRun(), due, today, late, failed, waiting, settings.current().sweepInterval().toString());
+    }
+
+    /** The account rights timer (administrative rights' expiry, access reviews): same interval, its own pass. */
+    public record RightsStatus(Instant lastStarted, Instant lastFinished, int lastDone, int lastFailures, String lastError,
+                               Instant nextRun, long grantsDue, long reviewsDue, long noticesToday) implements Serializable {
+    }
+
+    public RightsStatus rightsStatus() {
+        SweepStatus s = em.find(SweepStatus.class, SweepStatus.ACCOUNT_RIGHTS);
+        Instant now = clock.instant();
+        Instant startOfDay = now.atZone(settings.current().timeZone()).toLocalDate().atStartOfDay(settings.current().timeZone()).toInstant();
+        long grants = em.createQuery("SELECT COUNT(g) FROM AccountGrant g WHERE g.nextCheckAt <= :now", Long.class)
+                .setParameter("now", now).getSingleResult();
+        long reviews = em.createQuery("SELECT COUNT(r) FROM AccessReview r WHERE r.nextCheckAt <= :now", Long.class)
+                .setParameter("now", now).getSingleResult();
+        long notices = em.createQuery("SELECT COUNT(n) FROM RightsNotice n WHERE n.firedAt >= :start", Long.class)
+                .setParameter("start", startOfDay).getSingleResult();
+        return new RightsStatus(s == null ? null : s.getLastStartedAt(), s == null ? null : s.getLastFinishedAt(),
+                s == null ? 0 : s.getLastProcessed(), s == null ? 0 : s.getLastFailures(), s == null ? null : s.getLastError(),
+                rightsSweep.nextRun(), grants, reviews, notices);
+    }
+
+    /** The consent timer (forms ending, takedown reminders): same interval, its own pass. */
+    public record ConsentTimerStatus(Instant lastStarted, Instant lastFinished, int lastDone, int lastFailures, String lastError,
+                                Instant nextRun, long formsToExpire, long remindersDue) implements Serializable {
+    }
+
+    public ConsentTimerStatus consentStatus() {
+        SweepStatus s = em.find(SweepStatus.class, SweepStatus.CONSENT);
+        Instant now = clock.instant();
+        java.time.LocalDate today = now.atZone(settings.current().timeZone()).toLocalDate();
+        long forms = em.createQuery("SELECT COUNT(f) FROM ConsentForm f WHERE f.status = :active AND f.periodEnd < :today", Long.class)
+                .setParameter("active", ConsentStatus.ACTIVE).setParameter("today", today)
+                .getSingleResult();
+        long reminders = em.createQuery("SELECT COUNT(t) FROM TakedownTask t WHERE t.nextReminderAt <= :now AND t.status = :open", Long.class)
+                .setParameter("now", now).setParameter("open", TakedownTask.Status.OPEN)
+                .getSingleResult();
+        return new ConsentTimerStatus(s == null ? null : s.getLastStartedAt(), s == null ? null : s.getLastFinishedAt(),
+                s == null ? 0 : s.getLastProcessed(), s == null ? 0 : s.getLastFailures(), s == null ? null : s.getLastError(),
+                consentSweep.nextRun(), forms, reminders);
+    }
+
+    public List<EscalationEvent> recent(int limit) {
+        return em.createQuery("SELECT e FROM EscalationEvent e ORDER BY e.firedAt DESC, e.id DESC", EscalationEvent.class)
+                .setMaxResults(Math.min(Math.max(1, limit), 200)).getResultList();
+    }
+}

@@ -1,0 +1,141 @@
+package org.district.socialmedia.requests.boundary;
+
+import jakarta.ejb.EJBAccessException;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.district.socialmedia.platform.boundary.Messages;
+import org.district.socialmedia.platform.entity.ConflictException;
+import org.district.socialmedia.platform.entity.InvalidInputException;
+import org.district.socialmedia.platform.entity.NotFoundException;
+import org.district.socialmedia.requests.entity.IllegalRequestStateException;
+import org.district.socialmedia.requests.entity.LineDecision;
+import org.district.socialmedia.requests.entity.LineOutcome;
+import org.district.socialmedia.requests.entity.StandardReason;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The written response to one request: a decision per line (authorize, reject, amend with limits),
+ * a brief explanation for each rejection or modification (the service insists), or a question.
+ */
+@Named
+@ViewScoped
+public class DecisionPage implements Serializable {
+
+    /** The reviewer's choice for one line. */
+    public static class LineChoice implements Serializable {
+        private final RequestView.Line line;
+        private String outcome;
+        private String limits;
+        private String explanation;
+        private Long reasonId;
+
+        LineChoice(RequestView.Line line) {
+            this.line = line;
+        }
+
+        public RequestView.Line getLine() { return line; }
+        public String getOutcome() { return outcome; }
+        public void setOutcome(String outcome) { this.outcome = outcome; }
+        public String getLimits() { return limits; }
+        public void setLimits(String limits) { this.limits = limits; }
+        public String getExplanation() { return explanation; }
+        public void setExplanation(String explanation) { this.explanation = explanation; }
+        public Long getReasonId() { return reasonId; }
+        public void setReasonId(Long reasonId) { this.reasonId = reasonId; }
+    }
+
+    @Inject
+    ReviewService review;
+    @Inject
+    RequestService requests;
+
+    private Long id;
+    private RequestView request;
+    private List<LineChoice> choices = new ArrayList<>();
+    private List<StandardReason> reasons;
+    private String note;
+    private String question;
+
+    public void load() throws IOException {
+        try {
+            request = requests.get(id);
+        } catch (NotFoundException | IllegalArgumentException e) {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "Request not found");
+            FacesContext.getCurrentInstance().responseComplete();
+            return;
+        }
+        reasons = review.standardReasons();
+        choices = new ArrayList<>(request.lines().stream().map(LineChoice::new).toList());
+    }
+
+    /** Copies the chosen standard reason into the line's explanation, where the reviewer may edit it. */
+    public void useReason(LineChoice choice) {
+        reasons.stream().filter(r -> r.getId().equals(choice.getReasonId())).findFirst()
+                .ifPresent(r -> choice.setExplanation(r.getText()));
+    }
+
+    public void decide() throws IOException {
+        Map<Long, LineDecision> decisions = new LinkedHashMap<>();
+        for (int i = 0; i < choices.size(); i++) {
+            LineChoice c = choices.get(i);
+            if (c.outcome == null) {
+                Messages.fieldErrors("decision", new InvalidInputException("lines[" + i + "].outcome",
+                        "Choose authorize, reject or amend for platform " + (i + 1)));
+                return;
+            }
+            decisions.put(c.line.id(), new LineDecision(LineOutcome.valueOf(c.outcome), c.limits, c.explanation));
+        }
+        try {
+            review.decide(id, request.version(), decisions, note);
+            done("The written response is saved and the letter is ready.");
+        } catch (InvalidInputException e) {
+            Messages.fieldErrors("decision", e);
+        } catch (ConflictException | IllegalRequestStateException e) {
+            Messages.error(e.getMessage());
+        } catch (EJBAccessException e) {
+            Messages.error("You cannot answer requests today: only the Superintendent or a designee with a designation in force may.");
+        }
+    }
+
+    public void askForInformation() throws IOException {
+        try {
+            review.requestInformation(id, request.version(), question);
+            done("Your question was sent to the employee. The review clock is stopped until they answer.");
+        } catch (InvalidInputException e) {
+            Messages.fieldErrors("ask", e);
+        } catch (ConflictException | IllegalRequestStateException e) {
+            Messages.error(e.getMessage());
+        } catch (EJBAccessException e) {
+            Messages.error("You cannot answer requests today: only the Superintendent or a designee with a designation in force may.");
+        }
+    }
+
+    private void done(String notice) throws IOException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        external.getFlash().put("notice", notice);
+        external.redirect(external.getRequestContextPath() + "/requests/view.xhtml?id=" + id);
+    }
+
+    public LineOutcome[] getOutcomes() {
+        return LineOutcome.values();
+    }
+
+    public Long getId() { return id; }
+    public void setId(Long id) { this.id = id; }
+    public RequestView getRequest() { return request; }
+    public List<LineChoice> getChoices() { return choices; }
+    public List<StandardReason> getReasons() { return reasons; }
+    public String getNote() { return note; }
+    public void setNote(String note) { this.note = note; }
+    public String getQuestion() { return question; }
+    public void setQuestion(String question) { this.question = question; }
+}
