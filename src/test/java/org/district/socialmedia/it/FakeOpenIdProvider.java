@@ -111,9 +111,9 @@ public final class FakeOpenIdProvider implements AutoCloseable {
 
     /** Where the IT server is configured to find this provider (failsafe's OIDC_ISSUER). */
     public static FakeOpenIdProvider onTestServersIssuer() throws IOException {
-        URI issuer = URI.create(System.getProperty("it.oidc.issuer"));
-        return new FakeOpenIdProvider(issuer.getPort(), issuer.getPath(), System.getProperty("it.oidc.client-id"),
-                System.getProperty("it.oidc.client-secret"));
+        URI issuer = URI.create(System.getenv("OIDC_ISSUER"));
+        return new FakeOpenIdProvider(issuer.getPort(), issuer.getPath(), System.getenv("OIDC_CLIENT_ID"),
+                System.getenv("OIDC_CLIENT_SECRET"));
     }
 
     public String issuer() {
