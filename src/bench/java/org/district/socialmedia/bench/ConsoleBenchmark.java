@@ -57,10 +57,10 @@ import static org.district.socialmedia.bench.BenchDatabase.percentile;
  * The queries are the application's own: {@link AccountQueries} run through EclipseLink in Java SE on
  * the persistence unit "social-media" (RESOURCE_LOCAL instead of JTA, the unit's other properties
  * unchanged: no weaving, so the lazy many-to-ones load with their entity, no shared cache). One request
- * of the lazy DataTable is what AccountsConsolePage / GrantsPage make AccountService do: the count in one
+ * of the lazy DataTable is what AccountsConsolePage / GrantsPage make AccountRegistry and AccountGrants do: the count in one
  * transaction and persistence context, the page of 25 in another (accounts: with the operator counts of
  * the page and each row's compliance issues; grants: with each row's account, school and holder); for
- * grants each call also reads the open review's start, as AccountService does. Not included: the
+ * grants each call also reads the open review's start, as AccountGrants does. Not included: the
  * caller's roles (RightsAuthority.caller()), which do not depend on the data.
  */
 public final class ConsoleBenchmark {
@@ -247,7 +247,7 @@ public final class ConsoleBenchmark {
 
     // ------------------------------------------------------------------------------------ the requests
 
-    /** What AccountService does for one request of the lazy tables, each call in its own transaction as the EJB's. */
+    /** What the account boundaries do for one request of the lazy tables, each call in its own transaction as the EJB's. */
     private static final class Console {
 
         private final EntityManagerFactory emf;
@@ -292,7 +292,7 @@ public final class ConsoleBenchmark {
             }
         }
 
-        /** AccountService.count(), then AccountService.page() (with rows(): operator counts and compliance issues). */
+        /** AccountRegistry.count(), then AccountRegistry.page() (with rows(): operator counts and compliance issues). */
         double[] accounts(RightsAuthority.Caller caller, AccountFilter filter, String sortBy, int first) {
             return accounts(caller, filter, sortBy, true, first);
         }
@@ -319,7 +319,7 @@ public final class ConsoleBenchmark {
             return new double[]{ms(t0, t2), ms(t0, t1), ms(t1, t2), count};
         }
 
-        /** AccountService.countGrants(), then AccountService.grants() (with grantView(): account, school and holder). */
+        /** AccountGrants.countGrants(), then AccountGrants.grants() (with grantView(): account, school and holder). */
         double[] grants(RightsAuthority.Caller caller, GrantFilter filter, int first) {
             return grants(caller, filter, true, first);
         }
@@ -345,7 +345,7 @@ public final class ConsoleBenchmark {
             return new double[]{ms(t0, t2), ms(t0, t1), ms(t1, t2), count};
         }
 
-        /** AccountService.compliance(). */
+        /** AccountExports.compliance(). */
         double[] compliance() {
             long t0 = System.nanoTime();
             int schools = inTransaction(em -> AccountQueries.compliance(em, now).size());
@@ -353,7 +353,7 @@ public final class ConsoleBenchmark {
             return new double[]{ms(t0, t1), 0, ms(t0, t1), schools};
         }
 
-        /** AccountService.openReviewStart(). */
+        /** AccountGrants.openReviewStart(). */
         private static Instant openReviewStart(EntityManager em) {
             return em.createQuery("SELECT r.openedAt FROM AccessReview r WHERE r.status = :open ORDER BY r.opensOn DESC", Instant.class)
                     .setParameter("open", AccessReview.Status.OPEN).setMaxResults(1).getResultStream().findFirst().orElse(null);
