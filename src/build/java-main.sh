@@ -11,7 +11,7 @@ shift
 args=()
 for arg in ${MAVEN_CMD_LINE_ARGS:-}; do
     case "$arg" in
-        -Dbench.*=*|-Dgen.*=*) args+=("$arg") ;;
+        -Dbench.*|-Dgen.*) args+=("$arg") ;;
     esac
 done
 for arg in "$@"; do
