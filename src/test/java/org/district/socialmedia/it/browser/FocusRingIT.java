@@ -48,7 +48,8 @@ class FocusRingIT {
             if (el.dataset.focusWalk) { return { repeat: true }; }
             el.dataset.focusWalk = 'met';
             const style = getComputedStyle(el);
-            let surface = el.parentElement, background = 'rgb(255, 255, 255)';
+            // the ring sits around the control, on its container's background; an inset ring on the control's own
+            let surface = parseFloat(style.outlineOffset) < 0 ? el : el.parentElement, background = 'rgb(255, 255, 255)';
             while (surface) {
                 const colour = getComputedStyle(surface).backgroundColor;
                 if (colour !== 'transparent' && !/rgba\\(.*,\\s*0\\)$/.test(colour)) { background = colour; break; }

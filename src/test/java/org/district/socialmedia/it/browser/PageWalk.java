@@ -56,7 +56,7 @@ public final class PageWalk {
     }
 
     private static boolean isPortalPage(String path) {
-        // the sign-in page signs out; Swagger UI's page is a third-party widget with its own layout
+        // the sign-in page is walked by RoleNavigationIT, signed out
         return path.endsWith(".xhtml") && !path.equals("/login.xhtml") && !path.startsWith("/jakarta.faces.resource");
     }
 
