@@ -29,6 +29,16 @@ public final class Reflow {
                 const style = getComputedStyle(el);
                 return style.visibility !== 'hidden' && style.display !== 'none';
             };
+            const ruler = document.createElement('canvas').getContext('2d');
+            const cutLabel = el => { // an input button's label wraps only when told to; else measure it
+                const style = getComputedStyle(el);
+                if (['normal', 'pre-wrap', 'break-spaces', 'pre-line'].includes(style.whiteSpace)) {
+                    return false;
+                }
+                ruler.font = style.font;
+                return ruler.measureText(el.value).width > el.clientWidth - parseFloat(style.paddingLeft)
+                    - parseFloat(style.paddingRight) + 1;
+            };
             for (const el of document.body.querySelectorAll('*')) {
                 if (el.closest('.table-scroll') || !visible(el)) {
                     continue;
@@ -43,6 +53,10 @@ public final class Reflow {
                         continue; // its container is reported already
                     }
                     problems.push(name(el) + ' spans ' + Math.round(box.left) + '..' + Math.round(box.right) + ' px');
+                    continue;
+                }
+                if (el.matches('input[type=submit], input[type=button], input[type=reset]') && cutLabel(el)) {
+                    problems.push(name(el) + ' cuts its label');
                     continue;
                 }
                 const style = getComputedStyle(el);
