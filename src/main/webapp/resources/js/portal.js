@@ -30,6 +30,7 @@ document.addEventListener('keydown', function (event) {
         document.getElementById('navToggle').focus();
     }
 });
+
 document.addEventListener('click', function (event) {
     var target = event.target.closest('[data-dialog-show],[data-dialog-hide],[data-confirm]');
     if (!target) {
