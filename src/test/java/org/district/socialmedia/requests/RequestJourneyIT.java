@@ -15,14 +15,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,7 +67,16 @@ class RequestJourneyIT {
         PortalScreen employee = new LoginScreen(driver, BASE).open().signInAs("employee1", Api.DEMO_PASSWORD).go("New request");
         Accessibility.assertNoViolations(driver, "the new request page");
         fillLine(0, "Instagram", "Share game results with parents", "PARENTS", account, "coach@district.example.org");
+        // adding and removing lines redraws only the lines, and focus goes where the keyboard user works next
         employee.submit(By.id("request:addLine"));
+        assertFocusOn("request:lines:1:platform", "the new line's first field");
+        employee.submit(By.id("request:addLine"));
+        assertFocusOn("request:lines:2:platform", "the new third line's first field");
+        employee.submit(By.id("request:lines:1:removeLine"));
+        assertFocusOn("request:lines:1:platform", "the first field of the line that took the removed one's place");
+        assertEquals(2, driver.findElements(By.cssSelector("fieldset.line")).size());
+        assertEquals("Instagram", new Select(driver.findElement(By.id("request:lines:0:platform"))).getFirstSelectedOption().getText(),
+                "the first line keeps what was typed");
         fillLine(1, "YouTube", "Post recorded practice drills for the team", "STUDENTS", account + "_tv", "coach@district.example.org");
         driver.findElement(By.id("request:acknowledged")).click();
         employee.submit(By.id("request:submit"));
@@ -149,6 +161,15 @@ class RequestJourneyIT {
         driver.findElement(By.xpath("//input[starts-with(@id,'" + prefix + "audience') and @value='" + audience + "']")).click();
         driver.findElement(By.id(prefix + "account")).sendKeys(account);
         driver.findElement(By.id(prefix + "districtEmail")).sendKeys(email);
+    }
+
+    private void assertFocusOn(String id, String what) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> id.equals(d.switchTo().activeElement().getDomAttribute("id")));
+        } catch (TimeoutException e) {
+            throw new AssertionError("focus should be on " + what + " (" + id + "), not on "
+                    + driver.switchTo().activeElement().getDomAttribute("id"), e);
+        }
     }
 
     private void chooseOutcome(int index, String outcome) {
