@@ -30,14 +30,12 @@ public class ErrorSummary {
 
     private static final Pattern LINE = Pattern.compile(":lines:(\\d+):");
 
-    private List<Item> items;
-
-    /** Every field problem of the page. */
+    /**
+     * Every field problem of the page, as it stands now: not kept, since the form's "rendered" test
+     * also runs in the phases before the action adds its messages.
+     */
     public List<Item> getItems() {
-        if (items == null) {
-            items = collect(FacesContext.getCurrentInstance());
-        }
-        return items;
+        return collect(FacesContext.getCurrentInstance());
     }
 
     /** The problems of one form's fields (a page may hold several forms, each with its own summary). */
