@@ -162,6 +162,10 @@ class ConsentJourneyIT {
     void aTeacherChecksAWholeClassBeforePosting() {
         long account = accountOperatedByEmployee2();
         PortalScreen teacher = new LoginScreen(driver, BASE).open().signInAs("employee2", Api.DEMO_PASSWORD);
+        // the home page says what waits for employee2: the reviewer's question on a demo request
+        teacher.open("/index.xhtml");
+        String waiting = driver.findElement(By.id("waitingForYou")).getText();
+        assertTrue(waiting.contains("the reviewer asks for more information") && waiting.contains("Answer the reviewer on request"), waiting);
         teacher.go("Check before posting");
         Accessibility.assertNoViolations(driver, "the check page");
 
