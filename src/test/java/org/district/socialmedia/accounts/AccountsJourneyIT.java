@@ -6,6 +6,7 @@ import org.district.socialmedia.it.Deployments;
 import org.district.socialmedia.it.JsonBodies;
 import org.district.socialmedia.it.browser.Accessibility;
 import org.district.socialmedia.it.browser.Browser;
+import org.district.socialmedia.it.browser.ErrorSummary;
 import org.district.socialmedia.it.browser.LoginScreen;
 import org.district.socialmedia.it.browser.PortalScreen;
 import org.district.socialmedia.it.browser.TypeAhead;
@@ -195,6 +196,8 @@ class AccountsJourneyIT {
         superintendent.submit(By.id("account:save"));
         assertTrue(driver.findElement(By.id("account")).getText().contains("Enter the account's web address"),
                 "each field says what is missing");
+        new ErrorSummary(driver, "account").assertShown("account:platformId", "account:handle", "account:url", "account:unitId");
+        Accessibility.assertNoViolations(driver, "the account editor with its errors");
         superintendent.signOut();
     }
 

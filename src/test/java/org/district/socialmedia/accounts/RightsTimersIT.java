@@ -238,7 +238,7 @@ class RightsTimersIT {
         long leaving = grant(account, username, "");
         grant(account, "siteadmin", "");
         HttpResponse<String> submitted = api.postWithPassword("/api/requests", username, password, """
-                {"lines":[{"platform":"Blog","objectives":"Department news.","audience":["PARENTS"],
+                {"lines":[{"platform":"Blog","objectives":"Department news for families.","audience":["PARENTS"],
                   "accountName":"%s blog","districtEmail":"%s@district.example.org"}]}""".formatted(username, username));
         assertEquals(201, submitted.statusCode(), submitted.body());
         JsonObject request = JsonBodies.object(submitted.body());

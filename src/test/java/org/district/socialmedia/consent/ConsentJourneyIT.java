@@ -6,6 +6,7 @@ import org.district.socialmedia.it.Deployments;
 import org.district.socialmedia.it.JsonBodies;
 import org.district.socialmedia.it.browser.Accessibility;
 import org.district.socialmedia.it.browser.Browser;
+import org.district.socialmedia.it.browser.ErrorSummary;
 import org.district.socialmedia.it.browser.LoginScreen;
 import org.district.socialmedia.it.browser.PortalScreen;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -28,9 +29,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -87,17 +90,28 @@ class ConsentJourneyIT {
         assertTrue(clerk.heading().startsWith("Consent records:"), clerk.heading());
         Accessibility.assertNoViolations(driver, "a student's consent records");
 
+        // a file that is no scan, and nothing else: every problem at once, the refused file among them
+        Path notAScan = Files.createTempFile("not-a-scan", ".pdf");
+        Files.writeString(notAScan, "plain text, not a PDF");
+        driver.findElement(By.id("newForm:scan")).sendKeys(notAScan.toString());
         clerk.submit(By.id("newForm:record"));
         String errors = driver.findElement(By.id("newForm")).getText();
         assertTrue(errors.contains("Choose the parent or guardian who signed"), errors);
-        assertTrue(errors.contains("Attach the scan") || clerk.messages().contains("Attach the scan"), errors + clerk.messages());
+        String summary = new ErrorSummary(driver, "newForm").assertShown("newForm:signer", "newForm:scan");
+        assertTrue(summary.contains("Attach the scan again"), summary);
+        Accessibility.assertNoViolations(driver, "the consent form with its errors");
 
-        new Select(driver.findElement(By.id("newForm:signer"))).selectByIndex(1);
+        // a good scan with a form still incomplete: the scan is kept, only the missing field is redone
         setValue(By.id("newForm:signedOn"), yesterday.toString());
         driver.findElement(By.id("newForm:formVersion")).sendKeys("2026-1");
         driver.findElement(By.cssSelector("input[name='newForm:items'][value='PHOTO']")).click();
         driver.findElement(By.cssSelector("input[name='newForm:items'][value='FIRST_NAME']")).click();
         driver.findElement(By.id("newForm:scan")).sendKeys(scan.toString());
+        clerk.submit(By.id("newForm:record"));
+        assertEquals(List.of("newForm:signer"), new ErrorSummary(driver, "newForm").fields());
+        assertTrue(driver.findElement(By.id("keptScan")).getText().contains("is kept"), driver.findElement(By.id("newForm")).getText());
+
+        new Select(driver.findElement(By.id("newForm:signer"))).selectByIndex(1);
         clerk.submit(By.id("newForm:record"));
         assertTrue(clerk.messages().contains("The form is recorded"), clerk.messages() + driver.findElement(By.id("newForm")).getText());
         assertTrue(!driver.findElements(By.cssSelector("a.scan-link")).isEmpty(), "the scan can be downloaded");
@@ -107,7 +121,12 @@ class ConsentJourneyIT {
         setValue(By.id("revokeForm:revokedOn"), LocalDate.now(DISTRICT).toString());
         driver.findElement(By.id("revokeForm:receivedBy")).sendKeys("Front office, phone call");
         Accessibility.assertNoViolations(driver, "the revocation form");
+        // no item ticked: the page says that this revokes everything and asks for that in so many words
         clerk.submit(By.id("revokeForm:revoke"));
+        String everything = new ErrorSummary(driver, "revokeForm").assertShown("revokeForm:items");
+        assertTrue(everything.contains("this revokes everything"), everything);
+        assertFalse(clerk.messages().contains("The revocation is recorded"), clerk.messages());
+        clerk.submit(By.id("revokeForm:revokeAll"));
         assertTrue(clerk.messages().contains("The revocation is recorded"), clerk.messages());
 
         clerk.go("Consent renewals");
@@ -116,12 +135,13 @@ class ConsentJourneyIT {
         Accessibility.assertNoViolations(driver, "the clerk's takedowns");
         clerk.signOut();
         Files.deleteIfExists(scan);
+        Files.deleteIfExists(notAScan);
     }
 
     /** employee2 asks for a Facebook account, is authorized, and the account is registered from the authorization. */
     private long accountOperatedByEmployee2() {
         HttpResponse<String> submitted = api.post("/api/requests", "employee2", """
-                {"lines":[{"platform":"Facebook","objectives":"Class news for families.","audience":["PARENTS"],
+                {"lines":[{"platform":"Facebook","objectives":"Class news and events for families.","audience":["PARENTS"],
                   "accountName":"WES Room %s","districtEmail":"jcarter@district.example.org"}]}"""
                 .formatted(UUID.randomUUID().toString().substring(0, 6)));
         assertEquals(201, submitted.statusCode(), submitted.body());
@@ -142,6 +162,10 @@ class ConsentJourneyIT {
     void aTeacherChecksAWholeClassBeforePosting() {
         long account = accountOperatedByEmployee2();
         PortalScreen teacher = new LoginScreen(driver, BASE).open().signInAs("employee2", Api.DEMO_PASSWORD);
+        // the home page says what waits for employee2: the reviewer's question on a demo request
+        teacher.open("/index.xhtml");
+        String waiting = driver.findElement(By.id("waitingForYou")).getText();
+        assertTrue(waiting.contains("the reviewer asks for more information") && waiting.contains("Answer the reviewer on request"), waiting);
         teacher.go("Check before posting");
         Accessibility.assertNoViolations(driver, "the check page");
 

@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -84,6 +85,16 @@ class MailDeliveryIT {
         String to = notice.getHeader("To", ",");
         assertTrue(to.contains("superintendent@district.example.org") && to.contains("designee@district.example.org"), to);
         assertTrue(!to.contains("employee1@"), "the requester is not a reviewer of their own request");
+
+        // the decision's letter link goes through the portal's sign-in, not the API's password box
+        long line = JsonBodies.object(api.get("/api/requests/" + id, "employee1").body())
+                .getJsonArray("lines").getJsonObject(0).getJsonNumber("id").longValue();
+        assertEquals(200, api.post("/api/requests/" + id + "/decision", "superintendent",
+                "{\"lines\":[{\"lineId\":" + line + ",\"outcome\":\"AUTHORIZE\"}]}").statusCode());
+        MimeMessage decided = await(m -> subject(m).contains("written response to your request " + id));
+        String text = (String) ((MimeMultipart) decided.getContent()).getBodyPart(0).getContent();
+        assertTrue(text.contains("/requests/letter?id=" + id), text);
+        assertFalse(text.contains("/api/"), text);
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.district.socialmedia.it.Api;
 import org.district.socialmedia.it.Deployments;
 import org.district.socialmedia.it.browser.Accessibility;
 import org.district.socialmedia.it.browser.Browser;
+import org.district.socialmedia.it.browser.ErrorSummary;
 import org.district.socialmedia.it.browser.LoginScreen;
 import org.district.socialmedia.it.browser.PortalScreen;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -14,10 +15,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -29,6 +32,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -63,9 +67,30 @@ class RequestJourneyIT {
     void submitAmendRejectAndReadTheLetter() throws Exception {
         String account = "@journey_" + UUID.randomUUID().toString().substring(0, 6);
 
-        // the employee writes two lines and submits them
-        PortalScreen employee = new LoginScreen(driver, BASE).open().signInAs("employee1", Api.DEMO_PASSWORD).go("New request");
+        // the home page says what waits for the employee (employee1 has a demo draft)
+        PortalScreen employee = new LoginScreen(driver, BASE).open().signInAs("employee1", Api.DEMO_PASSWORD);
+        driver.get(BASE + "/index.xhtml");
+        String waiting = driver.findElement(By.id("waitingForYou")).getText();
+        assertTrue(waiting.contains("not sent to the Superintendent yet") && waiting.contains("Continue draft"), waiting);
+        employee.go("My requests");
+        int requestsBefore = driver.findElements(By.cssSelector("#requests a")).size();
+
+        // a refused submit: every problem at once, in a summary that has the focus; nothing is stored
+        employee.go("New request");
         Accessibility.assertNoViolations(driver, "the new request page");
+        driver.findElement(By.id("request:lines:0:objectives")).sendKeys("x");
+        employee.submit(By.id("request:submit"));
+        ErrorSummary requestErrors = new ErrorSummary(driver, "request");
+        String problems = requestErrors.assertShown("request:lines:0:platform", "request:lines:0:objectives",
+                "request:lines:0:audience", "request:lines:0:account", "request:lines:0:districtEmail", "request:acknowledged");
+        assertTrue(problems.contains("There are 6 problems") && problems.contains("at least 20 characters"), problems);
+        requestErrors.assertLinkFocuses("request:lines:0:objectives");
+        Accessibility.assertNoViolations(driver, "the request form with its errors");
+        employee.go("My requests");
+        assertEquals(requestsBefore, driver.findElements(By.cssSelector("#requests a")).size(), "a refused submit saves no draft");
+        employee.go("New request");
+
+        // the employee writes two lines and submits them
         fillLine(0, "Instagram", "Share game results with parents", "PARENTS", account, "coach@district.example.org");
         // adding and removing lines redraws only the lines, and focus goes where the keyboard user works next
         employee.submit(By.id("request:addLine"));
@@ -92,6 +117,8 @@ class RequestJourneyIT {
         Accessibility.assertNoViolations(driver, "the review queue");
         driver.get(BASE + "/review/decide.xhtml?id=" + id);
         Accessibility.assertNoViolations(driver, "the decision page");
+        assertTrue(driver.findElement(By.id("timeLeft")).getText().endsWith(" left"), driver.findElement(By.id("deadlineInfo")).getText());
+        assertFalse(driver.findElement(By.id("deadline")).getText().isBlank());
         chooseOutcome(0, "AMEND");
         driver.findElement(By.id("decision:lines:0:limits")).sendKeys("Announcements and results only; no student photographs");
         driver.findElement(By.id("decision:lines:0:explanation")).sendKeys("Student photographs need the parents' written consent.");
@@ -99,11 +126,23 @@ class RequestJourneyIT {
         reviewer.submit(By.id("decision:decide"));
         String refusal = driver.findElement(By.xpath("//*[@id='decision:lines:1:explanation']/following-sibling::*[contains(@class,'field-error')]")).getText();
         assertTrue(refusal.contains("explanation"), refusal);
+        new ErrorSummary(driver, "decision").assertShown("decision:lines:1:explanation");
         Accessibility.assertNoViolations(driver, "the decision page with an error");
 
+        // "Use this reason" asks before it replaces what the reviewer typed
+        WebElement explanation = driver.findElement(By.id("decision:lines:1:explanation"));
+        explanation.sendKeys("Typed by the reviewer");
         new Select(driver.findElement(By.id("decision:lines:1:reason"))).selectByVisibleText("Use the school's existing official account");
-        reviewer.submit(By.id("decision:lines:1:useReason"));
+        driver.findElement(By.id("decision:lines:1:useReason")).click();
+        Alert ask = new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
+        assertTrue(ask.getText().contains("Replace the explanation you typed"), ask.getText());
+        ask.dismiss();
+        assertEquals("Typed by the reviewer", explanation.getAttribute("value"), "kept when the reviewer says no");
+        driver.findElement(By.id("decision:lines:1:useReason")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(explanation));
         assertTrue(driver.findElement(By.id("decision:lines:1:explanation")).getAttribute("value").contains("official District account"));
+        driver.findElement(By.id("decision:note")).sendKeys("Call me before the first post about the limits.");
         chooseOutcome(0, "AMEND");
         chooseOutcome(1, "REJECT");
         reviewer.submit(By.id("decision:decide"));
@@ -119,7 +158,15 @@ class RequestJourneyIT {
         String page = driver.findElement(By.tagName("main")).getText();
         assertTrue(page.contains("Announcements and results only; no student photographs"), page);
         assertTrue(page.contains("official District account"), page);
+        assertEquals("Call me before the first post about the limits.", driver.findElement(By.id("decisionNote")).getText());
         String href = driver.findElement(By.id("letter")).getAttribute("href");
+        // the letter's address is a portal page: without a session it leads to the portal's sign-in, not a password box
+        assertTrue(href.contains("/requests/letter?id=" + id), href);
+        HttpResponse<String> fresh = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, fresh.statusCode());
+        assertTrue(fresh.headers().firstValue("Location").orElse("").contains("/login.xhtml"), fresh.headers().toString());
+        assertTrue(fresh.headers().firstValue("WWW-Authenticate").isEmpty());
         String session = driver.manage().getCookieNamed("JSESSIONID").getValue();
         HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
                 .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -83,6 +83,10 @@ class RequestsApiIT {
         assertEquals(400, refused.statusCode(), refused.body());
         JsonObject errors = JsonBodies.object(refused.body()).getJsonObject("errors");
         assertTrue(errors.getString("lines[1].platform").contains("not on the District's list"), errors.toString());
+        // every problem at once: the unknown platform does not hide its line's other problems, nor the first line's
+        assertTrue(errors.getString("lines[1].objectives").contains("at least 20 characters"), errors.toString());
+        assertTrue(errors.containsKey("lines[0].objectives"), errors.toString());
+        assertTrue(errors.getString("lines[0].districtEmail").contains("Personal e-mail"), errors.toString());
         HttpResponse<String> personal = api.post("/api/requests", "employee1", """
                 {"lines":[{"platform":"Facebook","objectives":"  ","audience":["PARENTS"],"accountName":"Lincoln PTA",
                            "districtEmail":"coach@gmail.com"}]}""");
@@ -232,7 +236,7 @@ class RequestsApiIT {
         long first = request.getJsonArray("lines").getJsonObject(0).getJsonNumber("id").longValue();
         long second = request.getJsonArray("lines").getJsonObject(1).getJsonNumber("id").longValue();
         String body = """
-                {"lines":[{"lineId":%d,"outcome":"AUTHORIZE"},{"lineId":%d,"outcome":"REJECT","explanation":"No."}]}"""
+                {"lines":[{"lineId":%d,"outcome":"AUTHORIZE"},{"lineId":%d,"outcome":"REJECT","explanation":"Not related to your work in the District."}]}"""
                 .formatted(first, second);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {

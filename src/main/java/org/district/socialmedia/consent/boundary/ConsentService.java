@@ -48,6 +48,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -231,15 +232,20 @@ public class ConsentService {
         Student student = access.reachable(scope, byDistrictIdOrNull(in.studentId()));
         Guardian signer = in.guardianId() == null ? null : em.find(Guardian.class, in.guardianId());
         ReceivedBy receivedBy = parse(ReceivedBy.class, "receivedBy", in.receivedBy());
-        ScanInspector.InspectedScan inspected = scan == null || scan.length == 0 ? null : ScanInspector.inspect(scan, scanFileName);
-        requireExisting("accountIds", "DistrictAccount", in.accountIds(), "No District account has the number ");
-        requireExisting("platformIds", "Platform", in.platformIds(), "No platform has the id ");
+        // every field at fault at once, the missing or refused scan included
+        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+        ScanInspector.InspectedScan inspected = null;
+        try {
+            inspected = scan == null || scan.length == 0 ? null : ScanInspector.inspect(scan, scanFileName);
+        } catch (InvalidInputException e) {
+            errors.putAll(e.getFieldErrors());
+        }
+        missing("DistrictAccount", in.accountIds(), "No District account has the number ").ifPresent(m -> errors.put("accountIds", m));
+        missing("Platform", in.platformIds(), "No platform has the id ").ifPresent(m -> errors.put("platformIds", m));
         DistrictSettings district = settings.current();
         Instant now = clock.instant();
         LocalDate today = now.atZone(district.timeZone()).toLocalDate();
-        // every field at fault at once, the missing scan included
-        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
-        if (inspected == null && receivedBy == ReceivedBy.PAPER_SCAN) {
+        if (inspected == null && !errors.containsKey("scan") && receivedBy == ReceivedBy.PAPER_SCAN) {
             errors.put("scan", "Attach the scan of the signed paper form (PDF, JPEG or PNG, at most 10 MB)");
         }
         ConsentForm form = null;
@@ -471,16 +477,15 @@ public class ConsentService {
         return form;
     }
 
-    private void requireExisting(String field, String entity, Set<Long> ids, String message) {
+    /** The message for the ids that name nothing, if any. */
+    private Optional<String> missing(String entity, Set<Long> ids, String message) {
         if (ids == null || ids.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         Set<Long> found = new java.util.HashSet<>(em.createQuery("SELECT e.id FROM " + entity + " e WHERE e.id IN :ids", Long.class)
                 .setParameter("ids", ids).getResultList());
         List<String> missing = ids.stream().filter(id -> id == null || !found.contains(id)).map(String::valueOf).toList();
-        if (!missing.isEmpty()) {
-            throw new InvalidInputException(field, message + String.join(", ", missing));
-        }
+        return missing.isEmpty() ? Optional.empty() : Optional.of(message + String.join(", ", missing));
     }
 
     private void storeScan(ConsentForm form, ScanInspector.InspectedScan scan, String by, Instant now) {

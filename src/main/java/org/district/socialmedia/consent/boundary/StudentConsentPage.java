@@ -21,8 +21,10 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -52,6 +54,9 @@ public class StudentConsentPage implements Serializable {
     private LocalDate periodEnd;
     private String notes;
     private transient Part scan;
+    private boolean confirmingEverything;
+    private byte[] keptScan;
+    private String keptScanName;
     // a parent or guardian entered by hand
     private String guardianGivenName;
     private String guardianFamilyName;
@@ -75,8 +80,10 @@ public class StudentConsentPage implements Serializable {
     }
 
     public void record() {
-        byte[] bytes = null;
-        String name = null;
+        // a scan sent with a refused form is kept when the scan itself was fine: only a refused scan is sent again
+        byte[] bytes = keptScan;
+        String name = keptScanName;
+        boolean scanSent = keptScan != null || scan != null && scan.getSize() > 0;
         try {
             if (scan != null && scan.getSize() > 0) {
                 name = scan.getSubmittedFileName();
@@ -95,9 +102,22 @@ public class StudentConsentPage implements Serializable {
             formVersion = notes = accountIds = null;
             items = new ArrayList<>();
             platformIds = new ArrayList<>();
+            keptScan = null;
+            keptScanName = null;
             student = service.student(id);
         } catch (InvalidInputException e) {
-            Messages.fieldErrors("newForm", e);
+            Map<String, String> errors = new LinkedHashMap<>(e.getFieldErrors());
+            if (errors.containsKey("scan")) {
+                keptScan = null;
+                keptScanName = null;
+                if (scanSent) {
+                    errors.put("scan", "Attach the scan again: " + errors.get("scan") + ". The other fields are kept.");
+                }
+            } else if (bytes != null) {
+                keptScan = bytes;
+                keptScanName = name;
+            }
+            Messages.fieldErrors("newForm", new InvalidInputException(errors));
         } catch (IOException e) {
             Messages.error("The scan could not be read: " + e.getMessage());
         }
@@ -133,12 +153,34 @@ public class StudentConsentPage implements Serializable {
 
     public void prepareRevoke(Long formId) {
         revokeFormId = formId;
+        confirmingEverything = false;
         revokedOn = null;
         revokeReceivedBy = null;
         revokeItems = new ArrayList<>();
     }
 
+    /**
+     * Records the revocation. With no item ticked the revocation covers everything the form still
+     * allows; that is asked first, in words, and done only by {@link #revokeEverything}.
+     */
     public void revoke() {
+        if (revokeItems == null || revokeItems.isEmpty()) {
+            confirmingEverything = true;
+            Messages.fieldErrors("revokeForm", new InvalidInputException("items", "No item is ticked: this revokes everything "
+                    + "form " + revokeFormId + " still allows. Tick the items the parent revoked, or press \"Revoke everything\"."));
+            return;
+        }
+        recordRevocation();
+    }
+
+    /** The confirmed revocation of everything the form still allows. */
+    public void revokeEverything() {
+        revokeItems = new ArrayList<>();
+        recordRevocation();
+    }
+
+    private void recordRevocation() {
+        confirmingEverything = false;
         try {
             ConsentService.FormView form = service.revoke(revokeFormId, new ConsentService.RevocationInput(revokedOn, revokeReceivedBy,
                     new LinkedHashSet<>(revokeItems)));
@@ -197,8 +239,11 @@ public class StudentConsentPage implements Serializable {
     public String getNotes() { return notes; }
     public void setNotes(String notes) { this.notes = notes; }
     public Part getScan() { return scan; }
+    /** The name of a scan sent with a refused form and kept, or null. */
+    public String getKeptScanName() { return keptScan == null ? null : keptScanName; }
     public void setScan(Part scan) { this.scan = scan; }
     public Long getRevokeFormId() { return revokeFormId; }
+    public boolean isConfirmingEverything() { return confirmingEverything; }
     public LocalDate getRevokedOn() { return revokedOn; }
     public void setRevokedOn(LocalDate revokedOn) { this.revokedOn = revokedOn; }
     public String getRevokeReceivedBy() { return revokeReceivedBy; }

@@ -17,6 +17,7 @@ import org.district.socialmedia.requests.entity.StandardReason;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,14 +86,10 @@ public class DecisionPage implements Serializable {
 
     public void decide() throws IOException {
         Map<Long, LineDecision> decisions = new LinkedHashMap<>();
-        for (int i = 0; i < choices.size(); i++) {
-            LineChoice c = choices.get(i);
-            if (c.outcome == null) {
-                Messages.fieldErrors("decision", new InvalidInputException("lines[" + i + "].outcome",
-                        "Choose authorize, reject or amend for platform " + (i + 1)));
-                return;
-            }
-            decisions.put(c.line.id(), new LineDecision(LineOutcome.valueOf(c.outcome), c.limits, c.explanation));
+        for (LineChoice c : choices) {
+            // a line without a choice goes to the service too, which reports it with every other problem at once
+            decisions.put(c.line.id(), new LineDecision(c.outcome == null ? null : LineOutcome.valueOf(c.outcome),
+                    c.limits, c.explanation));
         }
         try {
             review.decide(id, request.version(), decisions, note);
@@ -123,6 +120,15 @@ public class DecisionPage implements Serializable {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         external.getFlash().put("notice", notice);
         external.redirect(external.getRequestContextPath() + "/requests/view.xhtml?id=" + id);
+    }
+
+    /** "2 days 4 hours left" or "Overdue by 3 hours", as the review queue says it. */
+    public String getTimeLeft() {
+        if (request == null || request.deadline() == null) {
+            return null;
+        }
+        Duration left = Duration.between(review.now(), request.deadline());
+        return left.isNegative() ? "Overdue by " + ReviewQueuePage.human(left.negated()) : ReviewQueuePage.human(left) + " left";
     }
 
     public LineOutcome[] getOutcomes() {

@@ -148,9 +148,9 @@ public class RequestEditorPage implements Serializable {
         }
         busy = true;
         try {
-            request = service.saveDraft(id, inputs());
+            // one step: a refused submission stores nothing (only "Save draft" keeps an unfinished request)
+            request = service.submitLines(id, inputs(), acknowledged);
             id = request.id();
-            request = service.submit(id, acknowledged);
             FacesContext.getCurrentInstance().getExternalContext().getFlash().put("notice",
                     "Your request was submitted. The Superintendent has until the deadline shown to answer in writing.");
             redirect("/requests/view.xhtml?id=" + id);

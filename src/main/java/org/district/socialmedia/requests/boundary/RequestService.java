@@ -37,7 +37,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The employee's side of the policy's steps 1-5: write a request (draft), submit it with the
@@ -48,6 +47,8 @@ import java.util.Optional;
 public class RequestService {
 
     public static final String OBJECT_TYPE = SocialMediaRequest.AUDIT_TYPE;
+
+    static final String ACKNOWLEDGE = "Confirm that you have read the policy's guidelines for District-related social media";
 
     @PersistenceContext
     EntityManager em;
@@ -86,8 +87,17 @@ public class RequestService {
     /** Creates a draft (id null) or changes the lines of one's own draft, or of a request awaiting one's answer. */
     @RolesAllowed(Role.EMPLOYEE_NAME)
     public RequestView saveDraft(Long id, List<LineInput> lines) {
-        SocialMediaRequest request = id == null ? newRequest() : own(id);
-        request.replaceLines(drafts(lines));
+        SocialMediaRequest request = id == null ? null : own(id);
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<LineDraft> drafts = drafts(lines, errors);
+        SocialMediaRequest.draftErrors(drafts).forEach(errors::putIfAbsent);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        if (request == null) {
+            request = newRequest();
+        }
+        request.replaceLines(drafts);
         em.flush();
         audit.record(id == null ? "REQUEST_DRAFTED" : "REQUEST_LINES_CHANGED", OBJECT_TYPE, request.getId(), describeLines(request));
         return RequestView.of(request, false);
@@ -106,11 +116,45 @@ public class RequestService {
         DistrictSettings district = settings.current();
         Map<String, String> errors = new LinkedHashMap<>(request.validateForSubmission(district));
         if (!acknowledged) {
-            errors.put("acknowledged", "Confirm that you have read the policy's guidelines for District-related social media");
+            errors.put("acknowledged", ACKNOWLEDGE);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        return send(request, district);
+    }
+
+    /**
+     * The form's "Submit": the lines as typed now, checked in full (every problem at once) before
+     * anything is stored. A refused submission stores nothing: no new draft, no change to the draft
+     * being edited, no timeline entry. Only "Save draft" ({@link #saveDraft}) keeps an unfinished request.
+     *
+     * @param id the draft being edited, or null for a new request
+     */
+    @RolesAllowed(Role.EMPLOYEE_NAME)
+    public RequestView submitLines(Long id, List<LineInput> lines, boolean acknowledged) {
+        SocialMediaRequest existing = id == null ? null : own(id);
+        if (existing != null && existing.getStatus() != RequestStatus.DRAFT) {
+            throw new IllegalRequestStateException("This request was already submitted (" + existing.getStatus().label() + ")");
+        }
+        DistrictSettings district = settings.current();
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<LineDraft> drafts = drafts(lines, errors);
+        SocialMediaRequest.submissionErrors(drafts, district).forEach(errors::putIfAbsent);
+        if (!acknowledged) {
+            errors.put("acknowledged", ACKNOWLEDGE);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        SocialMediaRequest request = existing != null ? existing : newRequest();
+        request.replaceLines(drafts);
+        em.flush();
+        audit.record(existing == null ? "REQUEST_DRAFTED" : "REQUEST_LINES_CHANGED", OBJECT_TYPE, request.getId(), describeLines(request));
+        return send(request, district);
+    }
+
+    private RequestView send(SocialMediaRequest request, DistrictSettings district) {
         Instant now = clock.instant();
         Instant deadline = district.deadlineCalculator(settings.holidayDates()).deadline(now, district.reviewPeriod());
         request.submit(now, deadline, PolicyText.VERSION);
@@ -125,8 +169,7 @@ public class RequestService {
     /** The API's one step: a new request, submitted at once (the caller acknowledges the policy by sending it). */
     @RolesAllowed(Role.EMPLOYEE_NAME)
     public RequestView createAndSubmit(List<LineInput> lines) {
-        RequestView draft = saveDraft(null, lines);
-        return submit(draft.id(), true);
+        return submitLines(null, lines, true);
     }
 
     /** Answers the reviewer's question; the lines may be changed with it. A new full review period starts. */
@@ -137,11 +180,18 @@ public class RequestService {
             throw new IllegalRequestStateException("Only a request waiting for your information can be answered; this one is "
                     + request.getStatus().label());
         }
-        if (lines != null) {
-            request.replaceLines(drafts(lines));
-        }
         DistrictSettings district = settings.current();
-        Map<String, String> errors = request.validateForSubmission(district);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (lines != null) {
+            List<LineDraft> drafts = drafts(lines, errors);
+            SocialMediaRequest.submissionErrors(drafts, district).forEach(errors::putIfAbsent);
+            if (errors.isEmpty()) {
+                request.replaceLines(drafts);
+            }
+        } else {
+            errors.putAll(request.validateForSubmission(district));
+        }
+        errors.putAll(SocialMediaRequest.answerErrors(answer));
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -267,12 +317,16 @@ public class RequestService {
         return request;
     }
 
-    private List<LineDraft> drafts(List<LineInput> lines) {
+    /**
+     * The typed lines as drafts, with the problems only the database can tell (unknown platform,
+     * unsuitable account) added to {@code errors}. A line with such a problem is still returned (its
+     * platform null when unknown) so that the entity's rules report every other problem of it at once.
+     */
+    private List<LineDraft> drafts(List<LineInput> lines, Map<String, String> errors) {
         if (lines == null) {
             return List.of();
         }
         List<LineDraft> drafts = new ArrayList<>();
-        Map<String, String> errors = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             LineInput in = lines.get(i);
             if (in == null) {
@@ -280,24 +334,16 @@ public class RequestService {
                 continue;
             }
             Platform platform = platform(in);
-            if (platform == null) {
-                errors.put("lines[" + i + "].platform", in.platform() == null && in.platformId() == null
-                        ? "Choose a platform" : "'" + (in.platform() != null ? in.platform() : in.platformId())
+            if (platform == null && (in.platform() != null || in.platformId() != null)) {
+                errors.put("lines[" + i + "].platform", "'" + (in.platform() != null ? in.platform() : in.platformId())
                         + "' is not on the District's list of platforms");
-                continue;
             }
-            if (in.accountId() != null) {
-                Optional<String> notThis = existingAccounts.whyNot(in.accountId(), platform);
-                if (notThis.isPresent()) {
-                    errors.put("lines[" + i + "].accountId", notThis.get());
-                    continue;
-                }
+            if (platform != null && in.accountId() != null) {
+                String key = "lines[" + i + "].accountId";
+                existingAccounts.whyNot(in.accountId(), platform).ifPresent(notThis -> errors.put(key, notThis));
             }
             drafts.add(new LineDraft(platform, in.otherPlatformName(), in.objectives(), in.audience(),
                     Boolean.TRUE.equals(in.communicatesWithStudents()), in.accountId(), in.accountName(), in.districtEmail()));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
         }
         return drafts;
     }

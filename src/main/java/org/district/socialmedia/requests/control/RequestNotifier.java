@@ -43,6 +43,12 @@ public class RequestNotifier {
     @Inject
     OutboxWriter outbox;
 
+    /**
+     * The letter at its portal address (requests boundary, LetterDownload): through the portal's sign-in,
+     * not the API's HTTP Basic, which a fresh browser answers with its own password box.
+     */
+    static final String LETTER = "/requests/letter?id=";
+
     public void on(@Observes RequestEvent event) {
         SocialMediaRequest request = em.find(SocialMediaRequest.class, event.requestId());
         if (request == null) {
@@ -83,7 +89,7 @@ public class RequestNotifier {
                     List.of(request.getDecidedByName() + " (" + request.getDecidedByRole() + ") answered your request: "
                                     + request.getOutcome().label() + ".",
                             "Your use of District-related social media is limited to what was authorized. The letter: "
-                                    + district.publicBaseUrl() + "/api/requests/" + request.getId() + "/letter"),
+                                    + district.publicBaseUrl() + LETTER + request.getId()),
                     "See the response", link));
             case WITHDRAWN -> enqueue(event, reviewers(request), new MailTemplates.Parts(district.districtName(),
                     "request " + request.getId() + " was withdrawn", employee.getFullName() + " withdrew a request.",

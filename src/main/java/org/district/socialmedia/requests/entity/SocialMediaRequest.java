@@ -78,6 +78,10 @@ public class SocialMediaRequest implements Serializable {
 
     public static final int MAX_LINES = 20;
     public static final int OBJECTIVES_MAX = 4000;
+    /** Objectives are at least a short sentence: "Post the game schedule for parents" is 34 characters. */
+    public static final int OBJECTIVES_MIN = 20;
+    /** An explanation the employee can act on is a sentence too, not a word. */
+    public static final int EXPLANATION_MIN = 20;
     public static final int LIMITS_MAX = 2000;
     public static final int EXPLANATION_MAX = 2000;
     public static final int QUESTION_MAX = 4000;
@@ -238,6 +242,29 @@ public class SocialMediaRequest implements Serializable {
         return lineErrors(drafts(), settings, true);
     }
 
+    /** What {@link #validateForSubmission} would report for these lines, before any request holds them. */
+    public static Map<String, String> submissionErrors(List<LineDraft> drafts, DistrictSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        return lineErrors(drafts == null ? List.of() : drafts, settings, true);
+    }
+
+    /** What {@link #replaceLines} would refuse in these lines (a draft may be incomplete, not unstorable). */
+    public static Map<String, String> draftErrors(List<LineDraft> drafts) {
+        return lineErrors(drafts == null ? List.of() : drafts, null, false);
+    }
+
+    /** What {@link #answerInformationRequest} would refuse in this answer, under "answer". */
+    public static Map<String, String> answerErrors(String answer) {
+        String cleaned = Texts.clean(answer);
+        if (cleaned == null) {
+            return Map.of("answer", "Enter your answer to the reviewer's question");
+        }
+        if (cleaned.length() > ANSWER_MAX) {
+            return Map.of("answer", "An answer has at most " + ANSWER_MAX + " characters");
+        }
+        return Map.of();
+    }
+
     // ---------------------------------------------------------------- transitions
 
     /**
@@ -303,13 +330,11 @@ public class SocialMediaRequest implements Serializable {
     public void answerInformationRequest(String answer, Instant now, Instant newDeadline) {
         requireStatus("answer an information request on", RequestStatus.INFO_REQUESTED);
         requireAfter(now, newDeadline);
+        Map<String, String> answerErrors = answerErrors(answer);
+        if (!answerErrors.isEmpty()) {
+            throw new InvalidInputException(answerErrors);
+        }
         String cleaned = Texts.clean(answer);
-        if (cleaned == null) {
-            throw new InvalidInputException("answer", "Enter your answer to the reviewer's question");
-        }
-        if (cleaned.length() > ANSWER_MAX) {
-            throw new InvalidInputException("answer", "An answer has at most " + ANSWER_MAX + " characters");
-        }
         requireCompleteLines();
         currentCycle().answer(cleaned, now);
         startCycle(now, newDeadline);
@@ -519,6 +544,9 @@ public class SocialMediaRequest implements Serializable {
                 errors.put(key + "objectives", "Objectives have at most " + OBJECTIVES_MAX + " characters");
             } else if (complete && line.objectives() == null) {
                 errors.put(key + "objectives", "Describe the job-related objectives for using this platform");
+            } else if (complete && line.objectives().length() < OBJECTIVES_MIN) {
+                errors.put(key + "objectives", "Describe the job-related objectives in a sentence (at least "
+                        + OBJECTIVES_MIN + " characters): what you will use this platform for, and for whom");
             }
             if (complete && line.audiences().isEmpty()) {
                 errors.put(key + "audience", "Choose at least one audience");
@@ -570,6 +598,9 @@ public class SocialMediaRequest implements Serializable {
                 errors.put(key + "explanation", "An explanation has at most " + EXPLANATION_MAX + " characters");
             } else if (choice.requiresExplanation() && decision.explanation() == null) {
                 errors.put(key + "explanation", "Give a brief explanation. " + EXPLANATION_RULE);
+            } else if (choice.requiresExplanation() && decision.explanation().length() < EXPLANATION_MIN) {
+                errors.put(key + "explanation", "Explain in a sentence (at least " + EXPLANATION_MIN
+                        + " characters) why, so the employee can act on it. " + EXPLANATION_RULE);
             }
         }
         // A decision for a line that is not (or no longer) part of the request means a stale form.

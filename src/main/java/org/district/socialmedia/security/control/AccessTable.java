@@ -98,6 +98,7 @@ public final class AccessTable {
             page("/requests/mine.xhtml", EnumSet.of(EMPLOYEE), "own requests only"),
             page("/requests/authorizations.xhtml", EnumSet.of(EMPLOYEE), "own authorizations only"),
             page("/requests/view.xhtml", REQUEST_READERS, OWN_REQUESTS),
+            page("/requests/letter", REQUEST_READERS, OWN_REQUESTS),
             page("/review/queue.xhtml", GRANTERS, "REVIEWER: with a designation in force"),
             page("/review/decide.xhtml", GRANTERS, "REVIEWER: with a designation in force; never one's own request"),
             page("/review/administration.xhtml", EnumSet.of(SUPERINTENDENT)),

@@ -78,7 +78,7 @@ class AuthorizationTest {
     @Test
     void aRejectedLineGrantsNothing() {
         SocialMediaRequest request = RequestFixtures.submitted(1);
-        request.decide(RequestFixtures.decisions(request, new LineDecision(LineOutcome.REJECT, null, "No")),
+        request.decide(RequestFixtures.decisions(request, new LineDecision(LineOutcome.REJECT, null, "Use the school's existing account")),
                 SUPERINTENDENT, DECIDED_AT);
         RequestLine line = request.getLines().get(0);
         assertThrows(IllegalArgumentException.class, () -> new Authorization(request, line, "superintendent", DECIDED_AT));

@@ -55,6 +55,11 @@ final class RequestFixtures {
                 "Room 12 news", "teacher@district.example.org");
     }
 
+    /** Objectives long enough to be submitted, numbered to tell the lines apart. */
+    static String objectives(int i) {
+        return "Objective " + i + ": class news for parents";
+    }
+
     static LineDraft validLine() {
         return line(FACEBOOK, "Share classroom news and event reminders with parents");
     }
@@ -64,7 +69,7 @@ final class RequestFixtures {
         SocialMediaRequest request = new SocialMediaRequest(teacher(), CREATED);
         List<LineDraft> lines = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            lines.add(line(i % 2 == 0 ? FACEBOOK : YOUTUBE, "Objective " + i));
+            lines.add(line(i % 2 == 0 ? FACEBOOK : YOUTUBE, objectives(i)));
         }
         request.replaceLines(lines);
         assignLineIds(request);

@@ -154,10 +154,10 @@ class SocialMediaRequestTest {
         @Test
         void aNameTypedForOtherIsDroppedForANamedPlatform() {
             SocialMediaRequest request = new SocialMediaRequest(RequestFixtures.teacher(), CREATED);
-            request.replaceLines(List.of(new LineDraft(OTHER, "Mastodon", "x", Set.of(Audience.PUBLIC), false, null, "a", "a@district.example.org")));
+            request.replaceLines(List.of(new LineDraft(OTHER, "Mastodon", "Post news and reminders for families", Set.of(Audience.PUBLIC), false, null, "a", "a@district.example.org")));
             assertEquals("Mastodon", request.getLines().get(0).platformLabel());
 
-            request.replaceLines(List.of(new LineDraft(FACEBOOK, "Mastodon", "x", Set.of(Audience.PUBLIC), false, null, "a", "a@district.example.org")));
+            request.replaceLines(List.of(new LineDraft(FACEBOOK, "Mastodon", "Post news and reminders for families", Set.of(Audience.PUBLIC), false, null, "a", "a@district.example.org")));
             assertNull(request.getLines().get(0).getOtherPlatformName());
             assertEquals("Facebook", request.getLines().get(0).platformLabel());
         }
@@ -201,12 +201,12 @@ class SocialMediaRequestTest {
 
         @Test
         void anAccountIsEitherExistingOrNewNotBoth() {
-            SocialMediaRequest both = requestWith(new LineDraft(FACEBOOK, null, "x", Set.of(Audience.STAFF), false,
+            SocialMediaRequest both = requestWith(new LineDraft(FACEBOOK, null, "Post news and reminders for families", Set.of(Audience.STAFF), false,
                     42L, "New page", "t@district.example.org"));
             assertEquals(Map.of("lines[0].account", "Choose an existing District account or name a new one, not both"),
                     both.validateForSubmission(SETTINGS));
 
-            SocialMediaRequest existing = requestWith(new LineDraft(FACEBOOK, null, "x", Set.of(Audience.STAFF), false,
+            SocialMediaRequest existing = requestWith(new LineDraft(FACEBOOK, null, "Post news and reminders for families", Set.of(Audience.STAFF), false,
                     42L, null, "t@district.example.org"));
             assertEquals(Map.of(), existing.validateForSubmission(SETTINGS));
             assertEquals("account #42", existing.getLines().get(0).accountLabel());
@@ -216,7 +216,7 @@ class SocialMediaRequestTest {
         void aRetiredPlatformCannotBeSubmitted() {
             Platform retired = withId(new Platform("Vine", false, 99), 77L);
             retired.retire();
-            SocialMediaRequest request = requestWith(RequestFixtures.line(retired, "Loops"));
+            SocialMediaRequest request = requestWith(RequestFixtures.line(retired, "Six-second loops of school events"));
             assertEquals(Map.of("lines[0].platform", "Vine is no longer offered; choose another platform"),
                     request.validateForSubmission(SETTINGS));
         }
@@ -238,14 +238,36 @@ class SocialMediaRequestTest {
         @ValueSource(strings = {"teacher@district.example.org", "TEACHER@District.Example.org",
                 "band@hs.district.example.org"})
         void districtAddressesAndSubdomainsAreAccepted(String email) {
-            SocialMediaRequest request = requestWith(new LineDraft(FACEBOOK, null, "x", Set.of(Audience.PARENTS), false,
+            SocialMediaRequest request = requestWith(new LineDraft(FACEBOOK, null, "Post news and reminders for families", Set.of(Audience.PARENTS), false,
                     null, "Page", email));
             assertEquals(Map.of(), request.validateForSubmission(SETTINGS));
         }
 
         @Test
+        void objectivesAreASentenceNotALetter() {
+            SocialMediaRequest letter = requestWith(RequestFixtures.line(FACEBOOK, "x"));
+            assertTrue(letter.validateForSubmission(SETTINGS).get("lines[0].objectives").contains("at least 20 characters"));
+            String shortest = "Game results for fam";
+            assertEquals(SocialMediaRequest.OBJECTIVES_MIN, shortest.length());
+            assertEquals(Map.of(), requestWith(RequestFixtures.line(FACEBOOK, " " + shortest + " ")).validateForSubmission(SETTINGS));
+            // a draft may still hold a word or two: the minimum is the submission's rule
+            assertEquals(Map.of(), SocialMediaRequest.draftErrors(List.of(RequestFixtures.line(FACEBOOK, "x"))));
+        }
+
+        @Test
+        void theRulesCanBeCheckedBeforeAnyRequestHoldsTheLines() {
+            List<LineDraft> lines = List.of(RequestFixtures.validLine(),
+                    new LineDraft(null, null, "x", Set.of(), false, null, null, "me@gmail.com"));
+            Map<String, String> errors = SocialMediaRequest.submissionErrors(lines, SETTINGS);
+            assertEquals(Set.of("lines[1].platform", "lines[1].objectives", "lines[1].audience", "lines[1].account",
+                    "lines[1].districtEmail"), errors.keySet(), "every problem at once");
+            assertEquals(requestWith(lines.get(0)).validateForSubmission(SETTINGS),
+                    SocialMediaRequest.submissionErrors(lines.subList(0, 1), SETTINGS));
+        }
+
+        @Test
         void aLookalikeDomainIsNotTheDistrict() {
-            SocialMediaRequest request = requestWith(new LineDraft(FACEBOOK, null, "x", Set.of(Audience.PARENTS), false,
+            SocialMediaRequest request = requestWith(new LineDraft(FACEBOOK, null, "Post news and reminders for families", Set.of(Audience.PARENTS), false,
                     null, "Page", "teacher@notdistrict.example.org"));
             assertTrue(request.validateForSubmission(SETTINGS).containsKey("lines[0].districtEmail"));
         }
@@ -571,6 +593,19 @@ class SocialMediaRequestTest {
         }
 
         @Test
+        void anExplanationIsASentenceNotAWord() {
+            SocialMediaRequest request = submitted(2);
+            Map<Long, LineDecision> decisions = decisions(request,
+                    new LineDecision(LineOutcome.REJECT, null, "No."),
+                    new LineDecision(LineOutcome.AMEND, "Parents only", "Fine"));
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> request.decide(decisions, SUPERINTENDENT, DECIDED_AT));
+            assertEquals(Set.of("lines[0].explanation", "lines[1].explanation"), e.getFieldErrors().keySet());
+            assertTrue(e.getFieldErrors().get("lines[0].explanation").contains("at least 20 characters"));
+            assertNothingDecided(request);
+        }
+
+        @Test
         void everyRejectionAndModificationNeedsAnExplanationAndModificationsNeedLimits() {
             SocialMediaRequest request = submitted(4);
             Map<Long, LineDecision> decisions = decisions(request,
@@ -627,7 +662,7 @@ class SocialMediaRequestTest {
             SocialMediaRequest request = submitted(2);
             Map<Long, LineDecision> decisions = decisions(request,
                     new LineDecision(LineOutcome.AUTHORIZE, "Parents only", null),
-                    new LineDecision(LineOutcome.REJECT, "Parents only", "Not job-related"));
+                    new LineDecision(LineOutcome.REJECT, "Parents only", "The objectives are not job-related"));
             InvalidInputException e = assertThrows(InvalidInputException.class,
                     () -> request.decide(decisions, SUPERINTENDENT, DECIDED_AT));
             assertEquals(Set.of("lines[0].limits", "lines[1].limits"), e.getFieldErrors().keySet());
@@ -753,7 +788,7 @@ class SocialMediaRequestTest {
     void aLineCanBeReadBackAsADraft() {
         SocialMediaRequest request = draft(1);
         LineDraft draft = request.getLines().get(0).toDraft();
-        assertEquals(RequestFixtures.line(FACEBOOK, "Objective 0"), draft);
+        assertEquals(RequestFixtures.line(FACEBOOK, RequestFixtures.objectives(0)), draft);
         assertEquals(EnumSet.of(Audience.PARENTS), draft.audiences());
     }
 
@@ -761,11 +796,12 @@ class SocialMediaRequestTest {
     void linesOfARequestWithManyPlatformsAreNumberedInOrder() {
         List<LineDraft> drafts = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            drafts.add(RequestFixtures.line(FACEBOOK, "Objective " + i));
+            drafts.add(RequestFixtures.line(FACEBOOK, RequestFixtures.objectives(i)));
         }
         SocialMediaRequest request = new SocialMediaRequest(new StaffUser("x1", "X", "x1@district.example.org", CREATED), CREATED);
         request.replaceLines(drafts);
-        assertEquals(List.of("Objective 0", "Objective 1", "Objective 2", "Objective 3", "Objective 4"),
+        assertEquals(List.of(RequestFixtures.objectives(0), RequestFixtures.objectives(1), RequestFixtures.objectives(2),
+                        RequestFixtures.objectives(3), RequestFixtures.objectives(4)),
                 request.getLines().stream().map(RequestLine::getObjectives).toList());
     }
 
