@@ -1,7 +1,11 @@
 package org.district.socialmedia.it;
 
+import org.district.socialmedia.platform.control.MigrationLocations;
+import org.flywaydb.core.Flyway;
+
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The application's persistence unit "social-media" outside the server: RESOURCE_LOCAL on an H2 URL
@@ -24,5 +28,12 @@ public final class JavaSeUnit {
         props.put("jakarta.persistence.jdbc.user", "sa");
         props.put("jakarta.persistence.jdbc.password", "sa");
         return props;
+    }
+
+    /** A new in-memory H2 database of its own, made by the application's real migrations; its URL. */
+    public static String migratedH2(String name) {
+        String url = "jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";MODE=LEGACY;DB_CLOSE_DELAY=-1";
+        Flyway.configure().dataSource(url, "sa", "sa").locations(MigrationLocations.of("H2")).load().migrate();
+        return url;
     }
 }

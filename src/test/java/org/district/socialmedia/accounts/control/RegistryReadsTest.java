@@ -7,7 +7,6 @@ import org.district.socialmedia.accounts.control.AccountViews.GrantView;
 import org.district.socialmedia.accounts.entity.DistrictAccount;
 import org.district.socialmedia.accounts.entity.GrantStatus;
 import org.district.socialmedia.it.JavaSeUnit;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,8 +36,7 @@ class RegistryReadsTest {
 
     @BeforeAll
     static void database() throws SQLException {
-        String url = "jdbc:h2:mem:registry-" + UUID.randomUUID() + ";MODE=LEGACY;DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, "sa", "sa").locations("classpath:db/migration", "classpath:db/h2").load().migrate();
+        String url = JavaSeUnit.migratedH2("registry");
         try (Connection c = DriverManager.getConnection(url, "sa", "sa"); Statement s = c.createStatement()) {
             s.execute("INSERT INTO org_unit (id, code, name, kind, active, version) VALUES (1, 'HS', 'High School', 'SCHOOL', TRUE, 0)");
             s.execute("INSERT INTO staff_user (id, username, full_name, email, active, created_at, version, unit_id)"

@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import org.district.socialmedia.it.JavaSeUnit;
 import org.district.socialmedia.students.entity.GuardianRole;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -29,8 +27,7 @@ class RosterRowsTest {
 
     @BeforeAll
     static void database() throws SQLException {
-        String url = "jdbc:h2:mem:roster-" + UUID.randomUUID() + ";MODE=LEGACY;DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, "sa", "sa").locations("classpath:db/migration", "classpath:db/h2").load().migrate();
+        String url = JavaSeUnit.migratedH2("roster");
         try (Connection c = DriverManager.getConnection(url, "sa", "sa"); Statement s = c.createStatement()) {
             s.execute("INSERT INTO org_unit (id, code, name, kind, active, version) VALUES (1, 'HS', 'High School', 'SCHOOL', TRUE, 0)");
             s.execute("INSERT INTO student (id, sourced_id, district_id, given_name, family_name, school_id, grade, active, created_at, version)"
