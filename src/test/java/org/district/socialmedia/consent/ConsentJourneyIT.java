@@ -7,6 +7,7 @@ import org.district.socialmedia.it.JsonBodies;
 import org.district.socialmedia.it.browser.Accessibility;
 import org.district.socialmedia.it.browser.Browser;
 import org.district.socialmedia.it.browser.LoginScreen;
+import org.district.socialmedia.it.browser.PlainWords;
 import org.district.socialmedia.it.browser.PortalScreen;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -104,6 +105,7 @@ class ConsentJourneyIT {
         clerk.submit(By.id("newForm:record"));
         assertTrue(clerk.messages().contains("The form is recorded"), clerk.messages() + driver.findElement(By.id("newForm")).getText());
         assertTrue(!driver.findElements(By.cssSelector("a.scan-link")).isEmpty(), "the scan can be downloaded");
+        PlainWords.assertNoEnumNames(driver, "a student's consent records");
 
         java.util.List<org.openqa.selenium.WebElement> starts = driver.findElements(By.cssSelector("input[id$='startRevoke']"));
         clerk.submit(By.id(starts.get(0).getAttribute("id")));
@@ -112,6 +114,7 @@ class ConsentJourneyIT {
         Accessibility.assertNoViolations(driver, "the revocation form");
         clerk.submit(By.id("revokeForm:revoke"));
         assertTrue(clerk.messages().contains("The revocation is recorded"), clerk.messages());
+        PlainWords.assertNoEnumNames(driver, "a student's consent records with a revocation");
 
         clerk.go("Consent renewals");
         Accessibility.assertNoViolations(driver, "the renewal list");
@@ -182,6 +185,7 @@ class ConsentJourneyIT {
         assertTrue(summary.getText().contains(refused > 0 ? refused + " of " + rows.size() : "Allowed for every student"),
                 summary.getText());
         assertFalse(results.matches("(?s).*\\b(NO_CONSENT|ITEM_NOT_CONSENTED|CHANNEL_NOT_COVERED|EXPIRED|REVOKED)\\b.*"), results);
+        PlainWords.assertNoEnumNames(driver, "the check's answers");
         Accessibility.assertNoViolations(driver, "the check's answers");
         teacher.signOut();
     }
