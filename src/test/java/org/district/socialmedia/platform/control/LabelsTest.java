@@ -8,6 +8,7 @@ import org.district.socialmedia.settings.entity.SettingKey;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,6 +64,26 @@ class LabelsTest {
             }
         }
         assertEquals(List.of(), missing);
+    }
+
+    /** Enums that still carry a label() of their own (used by the API's views) say the same as the bundle. */
+    @Test
+    void ownLabelsAgreeWithTheBundle() throws Exception {
+        List<String> differing = new ArrayList<>();
+        for (Class<? extends Enum<?>> type : userFacingEnums()) {
+            Method label;
+            try {
+                label = type.getMethod("label");
+            } catch (NoSuchMethodException none) {
+                continue;
+            }
+            for (Enum<?> constant : type.getEnumConstants()) {
+                if (!Labels.of(constant).equals(label.invoke(constant))) {
+                    differing.add(Labels.key(constant) + ": " + label.invoke(constant) + " / " + Labels.of(constant));
+                }
+            }
+        }
+        assertEquals(List.of(), differing);
     }
 
     @Test
