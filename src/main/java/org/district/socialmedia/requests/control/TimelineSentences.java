@@ -123,6 +123,29 @@ public final class TimelineSentences {
         return QUOTED_STATUS.matcher(text).replaceAll(r -> Matcher.quoteReplacement(Labels.of(RequestStatus.class, r.group(1))));
     }
 
+    /** An escalation stage's key in words: "REMINDER_P2D" reads "Reminder, 2 days before the deadline". */
+    public static String stage(String key) {
+        if (key == null) {
+            return "";
+        }
+        if (key.startsWith("REMINDER_")) {
+            String iso = key.substring("REMINDER_".length());
+            try {
+                Duration before = iso.contains("T") ? Duration.parse(iso) : Duration.ofDays(Period.parse(iso).getDays());
+                return "Reminder, " + Labels.duration(before) + " before the deadline";
+            } catch (DateTimeParseException e) {
+                return "Reminder";
+            }
+        }
+        if (key.equals("OVERDUE")) {
+            return "Overdue notice, at the deadline";
+        }
+        if (key.startsWith("OVERDUE_REPEAT_")) {
+            return "Overdue notice repeated (" + key.substring("OVERDUE_REPEAT_".length()) + ")";
+        }
+        return words(key);
+    }
+
     /** "P7D" with "calendar" reads "7 calendar days"; an exact duration ("PT5M") reads "5 minutes". */
     static String period(String iso, String counting) {
         try {

@@ -48,6 +48,14 @@ class TimelineSentencesTest {
         assertFalse(other.contains("Z"));
     }
 
+    @Test
+    void escalationStagesReadAsWords() {
+        assertEquals("Reminder, 2 days before the deadline", TimelineSentences.stage("REMINDER_P2D"));
+        assertEquals("Reminder, 5 minutes before the deadline", TimelineSentences.stage("REMINDER_PT5M"));
+        assertEquals("Overdue notice, at the deadline", TimelineSentences.stage("OVERDUE"));
+        assertEquals("Overdue notice repeated (2)", TimelineSentences.stage("OVERDUE_REPEAT_2"));
+    }
+
     private static AuditEntry entry(String at, String actor, String action, String details) {
         return new AuditEntry(Instant.parse(at), actor, "", "127.0.0.1", action, "SocialMediaRequest", "1",
                 AuditEntry.Outcome.DONE, details);
