@@ -6,6 +6,7 @@ import org.district.socialmedia.it.browser.Accessibility;
 import org.district.socialmedia.it.browser.Browser;
 import org.district.socialmedia.it.browser.ErrorSummary;
 import org.district.socialmedia.it.browser.LoginScreen;
+import org.district.socialmedia.it.browser.PlainWords;
 import org.district.socialmedia.it.browser.PortalScreen;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -110,11 +111,15 @@ class RequestJourneyIT {
         String requestUrl = driver.getCurrentUrl();
         String id = requestUrl.substring(requestUrl.indexOf("id=") + 3);
         Accessibility.assertNoViolations(driver, "the request page");
+        PlainWords.assertNoEnumNames(driver, "the request page");
+        String timeline = driver.findElement(By.id("timeline")).getText();
+        assertTrue(timeline.contains("Submitted by ") && timeline.contains("answer due by") && !timeline.contains("T07:59"), timeline);
         employee.signOut();
 
         // the designee finds it in the queue and answers
         PortalScreen reviewer = new LoginScreen(driver, BASE).open().signInAs("designee", Api.DEMO_PASSWORD).go("Review queue");
         Accessibility.assertNoViolations(driver, "the review queue");
+        PlainWords.assertNoEnumNames(driver, "the review queue");
         driver.get(BASE + "/review/decide.xhtml?id=" + id);
         Accessibility.assertNoViolations(driver, "the decision page");
         assertTrue(driver.findElement(By.id("timeLeft")).getText().endsWith(" left"), driver.findElement(By.id("deadlineInfo")).getText());
@@ -159,6 +164,8 @@ class RequestJourneyIT {
         assertTrue(page.contains("Announcements and results only; no student photographs"), page);
         assertTrue(page.contains("official District account"), page);
         assertEquals("Call me before the first post about the limits.", driver.findElement(By.id("decisionNote")).getText());
+        PlainWords.assertNoEnumNames(driver, "the decided request with its timeline");
+        assertTrue(driver.findElement(By.id("timeline")).getText().contains("Answered by Robert Chen"), page);
         String href = driver.findElement(By.id("letter")).getAttribute("href");
         // the letter's address is a portal page: without a session it leads to the portal's sign-in, not a password box
         assertTrue(href.contains("/requests/letter?id=" + id), href);

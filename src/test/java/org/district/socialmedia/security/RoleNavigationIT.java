@@ -3,6 +3,7 @@ package org.district.socialmedia.security;
 import org.district.socialmedia.it.Api;
 import org.district.socialmedia.it.Deployments;
 import org.district.socialmedia.it.browser.Accessibility;
+import org.district.socialmedia.it.browser.PlainWords;
 import org.district.socialmedia.it.browser.Browser;
 import org.district.socialmedia.it.browser.LoginScreen;
 import org.district.socialmedia.it.browser.PortalScreen;
@@ -106,6 +107,9 @@ class RoleNavigationIT {
         Accessibility.assertNoViolations(driver, "the outbox page");
         portal.go("Deadline timer");
         assertTrue(driver.findElement(org.openqa.selenium.By.id("status")).getText().contains("Next sweep"));
+        String timer = driver.findElement(org.openqa.selenium.By.id("status")).getText();
+        assertTrue(timer.matches("(?s).*Runs\\s+every \\d+ (second|minute|hour).*") && !timer.contains("PT"), timer);
+        PlainWords.assertNoEnumNames(driver, "the deadline timer page");
         Accessibility.assertNoViolations(driver, "the deadline timer page");
         portal.open("/policy.xhtml");
         Accessibility.assertNoViolations(driver, "the policy page");

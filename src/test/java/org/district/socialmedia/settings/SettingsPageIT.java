@@ -23,6 +23,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A system administrator edits District settings and imports the holiday calendar in the browser. */
@@ -80,11 +81,23 @@ class SettingsPageIT {
         Path ics = Path.of(getClass().getResource("/holidays/school-year-2026-27.ics").toURI());
         driver.findElement(By.id("holidays:holidayFile")).sendKeys(ics.toAbsolutePath().toString());
         portal.submit(By.id("holidays:import"));
+        // a preview first: the breaks are ticked by their names, the day named otherwise is not
+        String preview = driver.findElement(By.id("previewTable")).getText();
+        assertTrue(preview.contains("Mon 21 Dec 2026 to Fri 1 Jan 2027"), "an event shows as one range: " + preview);
+        assertTrue(previewBox("Thanksgiving break").isSelected() && previewBox("Winter break").isSelected(), preview);
+        assertFalse(previewBox("Martin Luther King Jr. Day").isSelected(), "not named as a day off, so not ticked");
+        Accessibility.assertNoViolations(driver, "the holiday preview");
+        previewBox("Martin Luther King Jr. Day").click();
+        portal.submit(By.id("holidayPreview:useTicked"));
+        String confirm = driver.findElement(By.id("confirmImport")).getText();
+        assertTrue(confirm.contains("with these 15 days?"), confirm);
+        portal.submit(By.id("holidayPreview:replace"));
         assertTrue(portal.messages().contains("15 holidays imported"),
                 portal.messages());
         String table = driver.findElement(By.id("holidayTable")).getText();
-        assertTrue(table.contains("2026-11-26") && table.contains("Thanksgiving break"), table);
-        assertTrue(table.contains("2027-01-18") && table.contains("Martin Luther King Jr. Day"), table);
+        assertTrue(table.contains("Thu 26 Nov 2026 to Fri 27 Nov 2026") && table.contains("Thanksgiving break"), table);
+        assertTrue(table.contains("Mon 18 Jan 2027") && table.contains("Martin Luther King Jr. Day"), table);
+        assertTrue(table.contains("15 days without school, in 3 ranges"), table);
 
         driver.findElement(By.xpath("//input[@type='radio' and @value='school']")).click();
         portal.submit(By.id("settings:save"));
@@ -100,6 +113,10 @@ class SettingsPageIT {
         assertTrue(refused.contains("Not an iCalendar file"), refused);
         assertTrue(driver.findElement(By.id("holidayTable")).getText().contains("Thanksgiving break"), "the list is unchanged");
         portal.signOut();
+    }
+
+    private WebElement previewBox(String eventName) {
+        return driver.findElement(By.xpath("//table[@id='previewTable']//tr[td[normalize-space()='" + eventName + "']]//input[@type='checkbox']"));
     }
 
     private void type(String id, String text) {

@@ -7,11 +7,13 @@ import jakarta.inject.Named;
 import org.district.socialmedia.consent.entity.ConsentItem;
 import org.district.socialmedia.consent.entity.ConsentReason;
 import org.district.socialmedia.platform.boundary.Messages;
+import org.district.socialmedia.platform.control.Labels;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -53,9 +55,6 @@ public class ConsentCheckPage implements Serializable {
                     : Arrays.stream(studentIds.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
             outcome = service.check(new ConsentCheckService.CheckInput(accountId, items,
                     classId == null || classId.isBlank() ? ids : null, classId == null || classId.isBlank() ? null : classId));
-            long refused = outcome.results().stream().filter(r -> !r.allowed()).count();
-            Messages.info(refused == 0 ? "Allowed for every student checked." : refused + " of " + outcome.results().size()
-                    + " students may NOT appear in this post as planned.");
         } catch (InvalidInputException e) {
             outcome = null;
             Messages.fieldErrors("check", e);
@@ -66,13 +65,31 @@ public class ConsentCheckPage implements Serializable {
         if (reason == null) {
             return "";
         }
-        return switch (ConsentReason.valueOf(reason)) {
-            case NO_CONSENT -> "No written consent from the parents";
-            case EXPIRED -> "The consent has expired";
-            case REVOKED -> "The parents revoked their consent";
-            case ITEM_NOT_CONSENTED -> "Not consented for what this post shows";
-            case CHANNEL_NOT_COVERED -> "The consent does not cover this account or platform";
-        };
+        return Labels.of(ConsentReason.class, reason);
+    }
+
+    /** The students who may not appear first (the ones to act on), then those allowed, each group in the check's order. */
+    public List<ConsentCheckService.Result> getSortedResults() {
+        return outcome == null ? List.of() : outcome.results().stream()
+                .sorted(Comparator.comparing(ConsentCheckService.Result::allowed)).toList();
+    }
+
+    public long getRefused() {
+        return outcome == null ? 0 : outcome.results().stream().filter(r -> !r.allowed()).count();
+    }
+
+    /** The sentence above the answers; shown in the warning style whenever anyone is refused. */
+    public String getSummary() {
+        if (outcome == null) {
+            return "";
+        }
+        long refused = getRefused();
+        int all = outcome.results().size();
+        if (refused == 0) {
+            return "Allowed for every student checked (" + all + ").";
+        }
+        return refused + " of " + all + (all == 1 ? " student" : " students")
+                + " may NOT appear in this post as planned: they are listed first, each with the reason.";
     }
 
     public String name(String studentId) {

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.district.socialmedia.accounts.control.WhoOperates;
+import org.district.socialmedia.accounts.entity.AccountStatus;
 import org.district.socialmedia.accounts.entity.DistrictAccount;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.consent.control.ConsentAccess;
@@ -164,6 +165,18 @@ public class ConsentService {
         return new StudentView(s.getId(), s.getDistrictId(), s.getGivenName(), s.getFamilyName(), s.getGrade(),
                 s.getSchool() == null ? null : s.getSchool().getName(), s.isActive(), guardians, forms,
                 scope.mayChange() && scope.schoolId() != null);
+    }
+
+    /** A District account as a clerk recognises it: platform and handle ("Instagram @westside_elementary"). */
+    public record AccountChoice(Long id, String label) implements Serializable {
+    }
+
+    /** The accounts a form may list as its channel (archived ones are no longer posted to). */
+    public List<AccountChoice> accountChoices() {
+        return em.createQuery("SELECT a FROM DistrictAccount a WHERE a.status <> :archived", DistrictAccount.class)
+                .setParameter("archived", AccountStatus.ARCHIVED).getResultStream()
+                .map(a -> new AccountChoice(a.getId(), a.platformLabel() + " " + a.getHandle()))
+                .sorted(Comparator.comparing(AccountChoice::label, String.CASE_INSENSITIVE_ORDER)).toList();
     }
 
     /** The platforms a form may list as its channel. */

@@ -11,6 +11,7 @@ import org.district.socialmedia.consent.entity.ConsentItem;
 import org.district.socialmedia.consent.entity.ConsentStateException;
 import org.district.socialmedia.consent.entity.ReceivedBy;
 import org.district.socialmedia.platform.boundary.Messages;
+import org.district.socialmedia.platform.control.Labels;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
 import org.district.socialmedia.requests.entity.Platform;
@@ -26,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One student's consent records: guardians, forms with their scans and revocations; the clerk
@@ -49,7 +51,8 @@ public class StudentConsentPage implements Serializable {
     private List<String> items = new ArrayList<>();
     private ConsentChannel channel = ConsentChannel.ALL;
     private List<String> platformIds = new ArrayList<>();
-    private String accountIds;
+    private List<String> accountIds = new ArrayList<>();
+    private List<ConsentService.AccountChoice> accounts = List.of();
     private LocalDate periodStart;
     private LocalDate periodEnd;
     private String notes;
@@ -73,6 +76,7 @@ public class StudentConsentPage implements Serializable {
         try {
             student = service.student(id);
             platforms = service.platforms();
+            accounts = service.accountChoices();
         } catch (NotFoundException | IllegalArgumentException e) {
             FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "Student not found");
             FacesContext.getCurrentInstance().responseComplete();
@@ -99,7 +103,8 @@ public class StudentConsentPage implements Serializable {
             Messages.info("The form is recorded: " + form.periodStart() + " to " + form.periodEnd() + ".");
             guardianId = null;
             signedOn = periodStart = periodEnd = null;
-            formVersion = notes = accountIds = null;
+            formVersion = notes = null;
+            accountIds = new ArrayList<>();
             items = new ArrayList<>();
             platformIds = new ArrayList<>();
             keptScan = null;
@@ -123,12 +128,12 @@ public class StudentConsentPage implements Serializable {
         }
     }
 
-    private static Set<Long> parseIds(String text) {
+    private static Set<Long> parseIds(List<String> chosen) {
         Set<Long> ids = new LinkedHashSet<>();
-        if (text == null) {
+        if (chosen == null) {
             return ids;
         }
-        for (String part : text.split("[,\\s]+")) {
+        for (String part : chosen) {
             if (!part.isBlank()) {
                 try {
                     ids.add(Long.valueOf(part.strip()));
@@ -196,6 +201,11 @@ public class StudentConsentPage implements Serializable {
     }
 
     public ConsentItem[] getAllItems() { return ConsentItem.values(); }
+    /** A guardian's relationship (kept as the API's code) in words. */
+    public String relationship(String code) {
+        return Labels.of(GuardianRole.class, code);
+    }
+
     public GuardianRole[] getRelationships() {
         return GuardianRole.values();
     }
@@ -215,6 +225,20 @@ public class StudentConsentPage implements Serializable {
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public ConsentService.StudentView getStudent() { return student; }
+    /** Where a recorded form lets the District post, with account and platform names instead of their numbers. */
+    public String where(ConsentService.FormView form) {
+        String where = Labels.of(form.channel());
+        if (form.channel() == ConsentChannel.ACCOUNTS) {
+            Map<Long, String> names = accounts.stream()
+                    .collect(Collectors.toMap(ConsentService.AccountChoice::id, ConsentService.AccountChoice::label));
+            where += ": " + form.accountIds().stream().map(i -> names.getOrDefault(i, "account " + i)).collect(Collectors.joining(", "));
+        } else if (form.channel() == ConsentChannel.PLATFORMS) {
+            Map<Long, String> names = platforms.stream().collect(Collectors.toMap(Platform::getId, Platform::getName));
+            where += ": " + form.platformIds().stream().map(i -> names.getOrDefault(i, "platform " + i)).collect(Collectors.joining(", "));
+        }
+        return where;
+    }
+
     public List<Platform> getPlatforms() { return platforms; }
     public Long getGuardianId() { return guardianId; }
     public void setGuardianId(Long guardianId) { this.guardianId = guardianId; }
@@ -230,8 +254,9 @@ public class StudentConsentPage implements Serializable {
     public void setChannel(ConsentChannel channel) { this.channel = channel; }
     public List<String> getPlatformIds() { return platformIds; }
     public void setPlatformIds(List<String> platformIds) { this.platformIds = platformIds; }
-    public String getAccountIds() { return accountIds; }
-    public void setAccountIds(String accountIds) { this.accountIds = accountIds; }
+    public List<String> getAccountIds() { return accountIds; }
+    public void setAccountIds(List<String> accountIds) { this.accountIds = accountIds; }
+    public List<ConsentService.AccountChoice> getAccounts() { return accounts; }
     public LocalDate getPeriodStart() { return periodStart; }
     public void setPeriodStart(LocalDate periodStart) { this.periodStart = periodStart; }
     public LocalDate getPeriodEnd() { return periodEnd; }

@@ -14,12 +14,12 @@ import org.district.socialmedia.consent.entity.TakedownTask;
 import org.district.socialmedia.notifications.control.MailTemplates;
 import org.district.socialmedia.notifications.control.OutboxWriter;
 import org.district.socialmedia.people.entity.StaffUser;
+import org.district.socialmedia.platform.control.Labels;
 import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 import org.district.socialmedia.settings.entity.DistrictSettings;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -66,7 +66,8 @@ public class ConsentNotifier {
                 "Mark the takedown done", district.publicBaseUrl() + "/consent/takedowns.xhtml"));
     }
 
-    private static String label(ConsentItem item) {
-        return item.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    /** The item as the form's box names it ("photographs", "first name only"), inside a sentence. */
+    static String label(ConsentItem item) {
+        return Labels.of(item).toLowerCase(Labels.LOCALE);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.district.socialmedia.requests.control.TimelineSentences;
 import org.district.socialmedia.requests.entity.EscalationEvent;
 
 import java.io.Serializable;
@@ -32,6 +33,11 @@ public class EscalationStatusPage implements Serializable {
 
     public void refresh() {
         load();
+    }
+
+    /** A stage's key ("REMINDER_P2D") in words. */
+    public String stage(String key) {
+        return TimelineSentences.stage(key);
     }
 
     public EscalationStatusService.Status getStatus() { return status; }

@@ -10,6 +10,7 @@ import org.district.socialmedia.consent.control.ConsentSweep;
 import org.district.socialmedia.consent.entity.ConsentStatus;
 import org.district.socialmedia.consent.entity.TakedownTask;
 import org.district.socialmedia.notifications.entity.OutboxMessage;
+import org.district.socialmedia.platform.control.Labels;
 import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.platform.entity.SweepStatus;
 import org.district.socialmedia.requests.control.EscalationSweep;
@@ -60,7 +61,7 @@ public class EscalationStatusService {
                 .setParameter("s", OutboxMessage.Status.PENDING).getSingleResult();
         return new Status(s == null ? null : s.getLastStartedAt(), s == null ? null : s.getLastFinishedAt(),
                 s == null ? 0 : s.getLastProcessed(), s == null ? 0 : s.getLastFailures(), s == null ? null : s.getLastError(),
-                sweep.nextRun(), due, today, late, failed, waiting, settings.current().sweepInterval().toString());
+                sweep.nextRun(), due, today, late, failed, waiting, Labels.duration(settings.current().sweepInterval()));
     }
 
     /** The account rights timer (administrative rights' expiry, access reviews): same interval, its own pass. */

@@ -6,14 +6,21 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.district.socialmedia.audit.entity.AuditEntry;
+import org.district.socialmedia.people.boundary.StaffDirectory;
 import org.district.socialmedia.platform.boundary.Messages;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
+import org.district.socialmedia.platform.control.Labels;
+import org.district.socialmedia.requests.control.TimelineSentences;
+import org.district.socialmedia.requests.entity.CycleEnd;
 import org.district.socialmedia.requests.entity.IllegalRequestStateException;
+import org.district.socialmedia.settings.boundary.DistrictInfo;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** One request: its lines, the answer and letter, its review cycles and its timeline; withdraw. */
 @Named
@@ -25,12 +32,17 @@ public class RequestPage implements Serializable {
     RequestService service;
     @Inject
     ReviewService review;
+    @Inject
+    DistrictInfo districtInfo;
+    @Inject
+    StaffDirectory staff;
 
     private Long id;
     private RequestView request;
     private List<AuditEntry> timeline;
     private List<RequestService.AuthorizationView> authorizations;
     private String revocationReason;
+    private transient TimelineSentences sentences;
 
     public void load() throws IOException {
         try {
@@ -67,6 +79,21 @@ public class RequestPage implements Serializable {
         } catch (IllegalRequestStateException e) {
             Messages.error(e.getMessage());
         }
+    }
+
+    /** A timeline entry as a sentence, with names and the District's local time instead of usernames and UTC. */
+    public String sentence(AuditEntry entry) {
+        if (sentences == null) {
+            Map<String, String> names = new HashMap<>();
+            sentences = new TimelineSentences(districtInfo.getSettings().timeZone(),
+                    username -> names.computeIfAbsent(username, u -> staff.fullNameOf(u).orElse(u)));
+        }
+        return sentences.sentence(entry);
+    }
+
+    /** Why a review period ended, in words. */
+    public String cycleEnd(String end) {
+        return Labels.of(CycleEnd.class, end);
     }
 
     public boolean isOwn() {

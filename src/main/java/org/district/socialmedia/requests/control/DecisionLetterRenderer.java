@@ -10,9 +10,13 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.PdfBoolean;
+import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfDate;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfString;
+import com.lowagie.text.pdf.PdfStructureElement;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,6 +43,11 @@ public final class DecisionLetterRenderer {
             + "and other laws and policies governing employment with the District.";
 
     private static final String POLICY_NAME = "Employee and District Social Media Use";
+
+    /** The letter's language, in the catalog (/Lang) and the metadata. */
+    static final String LANGUAGE = "en-US";
+    private static final PdfName H2 = new PdfName("H2");
+    private static final PdfName ARTIFACT = new PdfName("Artifact");
 
     // The letter is in English, so month names must not follow the server's default locale.
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.US);
@@ -67,6 +76,10 @@ public final class DecisionLetterRenderer {
         // 72pt sides; the larger bottom margin leaves room for the footer on every page.
         Document doc = new Document(PageSize.LETTER, 72, 72, 72, 84);
         PdfWriter writer = PdfWriter.getInstance(doc, out);
+        // Tagged, with its language and title, so a screen reader reads the response in order, as English.
+        writer.setTagged();
+        writer.getExtraCatalog().put(PdfName.LANG, new PdfString(LANGUAGE));
+        writer.addViewerPreference(PdfName.DISPLAYDOCTITLE, PdfBoolean.PDFTRUE);
         writer.setPageEvent(new Footer(f, footerText(c)));
 
         doc.addTitle(f.clean(TITLE + " - " + c.letterReference()));
@@ -81,19 +94,20 @@ public final class DecisionLetterRenderer {
         writer.getInfo().put(PdfName.CREATIONDATE, decided);
         writer.getInfo().put(PdfName.MODDATE, decided);
 
-        doc.add(para(f.clean(c.districtName()), f.letterhead, 4));
-        doc.add(para(TITLE, f.heading, 14));
+        TaggedFlow flow = new TaggedFlow(doc, writer);
+        flow.add(para(f.clean(c.districtName()), f.letterhead, 4), PdfName.P);
+        flow.add(para(TITLE, f.heading, 14), PdfName.H1);
 
-        doc.add(labelled(f, "Reference: ", c.letterReference(), 0));
-        doc.add(labelled(f, "Date: ", formatDate(c.decidedAt()), 12));
+        flow.add(labelled(f, "Reference: ", c.letterReference(), 0), PdfName.P);
+        flow.add(labelled(f, "Date: ", formatDate(c.decidedAt()), 12), PdfName.P);
 
         String to = c.employeeName() + (isPresent(c.employeeUnit()) ? ", " + c.employeeUnit() : "");
-        doc.add(labelled(f, "To: ", to, 0));
+        flow.add(labelled(f, "To: ", to, 0), PdfName.P);
         if (isPresent(c.employeeEmail())) {
-            doc.add(para(f.clean(c.employeeEmail()), f.body, 0));
+            flow.add(para(f.clean(c.employeeEmail()), f.body, 0), PdfName.P);
         }
         if (c.submittedAt() != null) {
-            doc.add(labelled(f, "Request submitted: ", formatDate(c.submittedAt()), 0));
+            flow.add(labelled(f, "Request submitted: ", formatDate(c.submittedAt()), 0), PdfName.P);
         }
 
         Paragraph overall = new Paragraph();
@@ -101,45 +115,80 @@ public final class DecisionLetterRenderer {
         overall.setSpacingAfter(8);
         overall.add(new Chunk("Overall response: ", f.body));
         overall.add(new Chunk(f.clean(c.overallOutcomeLabel()), f.bold));
-        doc.add(overall);
+        flow.add(overall, PdfName.P);
 
         for (LetterLine line : c.lines()) {
-            addLine(doc, f, line);
+            addLine(flow, f, line);
         }
 
         Paragraph policy = para("Under step 5 of the Board policy " + POLICY_NAME + ": \u201C"
                 + POLICY_STEP_5 + "\u201D", f.body, 10);
         policy.setSpacingBefore(14);
-        doc.add(policy);
+        flow.add(policy, PdfName.P);
 
         if (isPresent(c.decisionNote())) {
-            doc.add(para(f.clean(c.decisionNote()), f.body, 10));
+            flow.add(para(f.clean(c.decisionNote()), f.body, 10), PdfName.P);
         }
 
         Paragraph signature = para(f.clean(c.deciderName()), f.body, 0);
         signature.setSpacingBefore(24);
-        doc.add(signature);
-        doc.add(para(f.clean(c.deciderRoleTitle()), f.body, 0));
+        flow.add(signature, PdfName.P);
+        flow.add(para(f.clean(c.deciderRoleTitle()), f.body, 0), PdfName.P);
 
         doc.close();
         return out.toByteArray();
     }
 
-    private static void addLine(Document doc, Fonts f, LetterLine line) throws DocumentException {
+    private static void addLine(TaggedFlow flow, Fonts f, LetterLine line) throws DocumentException {
         String title = line.number() + ". " + line.platform()
                 + (isPresent(line.account()) ? ": " + line.account() : "");
         Paragraph heading = para(f.clean(title), f.bold, 4);
         heading.setSpacingBefore(10);
-        doc.add(heading);
+        flow.add(heading, H2);
         if (isPresent(line.objectives())) {
-            doc.add(labelled(f, "Objectives as requested: ", line.objectives(), 2));
+            flow.add(labelled(f, "Objectives as requested: ", line.objectives(), 2), PdfName.P);
         }
-        doc.add(labelled(f, "Decision: ", line.outcomeLabel(), 2));
+        flow.add(labelled(f, "Decision: ", line.outcomeLabel(), 2), PdfName.P);
         if (isPresent(line.limits())) {
-            doc.add(labelled(f, "Limits: ", line.limits(), 2));
+            flow.add(labelled(f, "Limits: ", line.limits(), 2), PdfName.P);
         }
         if (isPresent(line.explanation())) {
-            doc.add(labelled(f, "Explanation: ", line.explanation(), 2));
+            flow.add(labelled(f, "Explanation: ", line.explanation(), 2), PdfName.P);
+        }
+    }
+
+    /**
+     * Writes the letter's blocks in reading order, each inside its own structure element (H1, H2, P) under one
+     * Document element. OpenPDF tags nothing that Document.add writes, so the blocks go through a ColumnText on the
+     * page's content, wrapped in marked content; a block that runs onto the next page continues in a new element there.
+     */
+    private static final class TaggedFlow {
+        private final Document doc;
+        private final PdfWriter writer;
+        private final PdfStructureElement root;
+        private final ColumnText column;
+
+        TaggedFlow(Document doc, PdfWriter writer) {
+            this.doc = doc;
+            this.writer = writer;
+            this.root = new PdfStructureElement(writer.getStructureTreeRoot(), PdfName.DOCUMENT);
+            this.column = new ColumnText(writer.getDirectContent());
+            column.setSimpleColumn(doc.left(), doc.bottom(), doc.right(), doc.top());
+        }
+
+        void add(Element block, PdfName role) throws DocumentException {
+            PdfContentByte content = writer.getDirectContent();
+            column.addElement(block);
+            content.beginMarkedContentSequence(new PdfStructureElement(root, role));
+            int status = column.go();
+            content.endMarkedContentSequence();
+            while (ColumnText.hasMoreText(status)) {
+                doc.newPage();
+                column.setSimpleColumn(doc.left(), doc.bottom(), doc.right(), doc.top());
+                content.beginMarkedContentSequence(new PdfStructureElement(root, role));
+                status = column.go();
+                content.endMarkedContentSequence();
+            }
         }
     }
 
@@ -250,13 +299,18 @@ public final class DecisionLetterRenderer {
 
         @Override
         public void onEndPage(PdfWriter writer, Document document) {
-            ColumnText column = new ColumnText(writer.getDirectContent());
+            // the footer repeats on every page: an artifact, which screen readers skip
+            PdfContentByte content = writer.getDirectContent();
+            content.beginMarkedContentSequence(ARTIFACT);
+            ColumnText column = new ColumnText(content);
             column.setSimpleColumn(new Phrase(fonts.clean(text), fonts.small),
                     document.left(), 24, document.right(), 60, 10, Element.ALIGN_LEFT);
             try {
                 column.go();
             } catch (DocumentException e) {
                 throw new IllegalStateException("Could not write the letter footer", e);
+            } finally {
+                content.endMarkedContentSequence();
             }
         }
     }

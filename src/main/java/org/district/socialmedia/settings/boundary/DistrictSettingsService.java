@@ -11,6 +11,7 @@ import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.settings.control.IcsHolidayParser;
 import org.district.socialmedia.settings.control.SettingsReadOnce;
+import org.district.socialmedia.settings.entity.DayRange;
 import org.district.socialmedia.settings.entity.DistrictSettings;
 import org.district.socialmedia.settings.entity.Holiday;
 import org.district.socialmedia.settings.entity.HolidayDate;
@@ -19,16 +20,21 @@ import org.district.socialmedia.settings.entity.SettingOverride;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.Serializable;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -166,6 +172,72 @@ public class DistrictSettingsService {
     /** Replaces the holiday list with the dates of an iCalendar file (the District's school calendar). */
     @RolesAllowed(Role.SYSTEM_ADMIN_NAME)
     public HolidayImport importHolidays(String fileName, byte[] content) {
+        IcsHolidayParser.ParseResult parsed = parse(fileName, content);
+        replaceWith(fileName, parsed.holidays());
+        return new HolidayImport(parsed.holidays().size(), parsed.warnings());
+    }
+
+    /**
+     * One event's consecutive days in a calendar, offered as days without school. {@code suggested}: ticked at
+     * first, because the event lasts whole days and its name says so; a term's start or end is school in session.
+     */
+    public record HolidayCandidate(String name, LocalDate first, LocalDate last, boolean allDay, boolean suggested)
+            implements Serializable {
+
+        public DayRange range() {
+            return new DayRange(first, last, name);
+        }
+    }
+
+    public record HolidayPreview(String fileName, List<HolidayCandidate> candidates, List<String> warnings) implements Serializable {
+    }
+
+    private static final Pattern DAY_OFF = Pattern.compile("(?i)holiday|break|no\\s+school|closed");
+
+    /** Whether an event looks like a day without school: all day, and named so. */
+    public static boolean looksLikeDayOff(String name, boolean allDay) {
+        return allDay && name != null && DAY_OFF.matcher(name).find();
+    }
+
+    /** Reads a calendar without changing anything: its events as ranges of days, the likely days off ticked. */
+    @RolesAllowed(Role.SYSTEM_ADMIN_NAME)
+    public HolidayPreview previewHolidays(String fileName, byte[] content) {
+        IcsHolidayParser.ParseResult parsed = parse(fileName, content);
+        List<HolidayCandidate> candidates = new ArrayList<>();
+        for (IcsHolidayParser.CalendarEvent event : parsed.events()) {
+            for (DayRange range : DayRange.of(event.dates(), event.name())) {
+                candidates.add(new HolidayCandidate(event.name(), range.first(), range.last(), event.allDay(),
+                        looksLikeDayOff(event.name(), event.allDay())));
+            }
+        }
+        candidates.sort(Comparator.comparing(HolidayCandidate::first));
+        return new HolidayPreview(fileName, candidates, parsed.warnings());
+    }
+
+    /** Replaces the holiday list with the days of the events the administrator chose from a preview. */
+    @RolesAllowed(Role.SYSTEM_ADMIN_NAME)
+    public HolidayImport replaceHolidays(String fileName, List<HolidayCandidate> chosen) {
+        if (chosen == null || chosen.isEmpty()) {
+            throw new InvalidInputException("holidays", "Tick at least one event; to empty the list, remove all holidays");
+        }
+        Map<LocalDate, String> names = new TreeMap<>();
+        for (HolidayCandidate candidate : chosen) {
+            for (LocalDate day = candidate.first(); !day.isAfter(candidate.last()); day = day.plusDays(1)) {
+                names.putIfAbsent(day, candidate.name());
+            }
+        }
+        List<HolidayDate> days = names.entrySet().stream().map(e -> new HolidayDate(e.getKey(), e.getValue())).toList();
+        replaceWith(fileName, days);
+        return new HolidayImport(days.size(), List.of());
+    }
+
+    /** The holiday list as ranges of consecutive days with one name. */
+    @PermitAll
+    public List<DayRange> holidayRanges() {
+        return DayRange.merge(holidays().stream().map(h -> new HolidayDate(h.getDate(), h.getName())).toList());
+    }
+
+    private IcsHolidayParser.ParseResult parse(String fileName, byte[] content) {
         if (content == null || content.length == 0) {
             throw new InvalidInputException("holidays", "Choose an iCalendar (.ics) file to import");
         }
@@ -181,16 +253,18 @@ public class DistrictSettingsService {
         if (parsed.holidays().isEmpty()) {
             throw new InvalidInputException("holidays", "'" + fileName + "' holds no events; the holiday list is unchanged");
         }
+        return parsed;
+    }
+
+    private void replaceWith(String fileName, List<HolidayDate> days) {
         int before = em.createQuery("DELETE FROM Holiday h").executeUpdate();
         Instant now = clock.instant();
-        for (HolidayDate date : parsed.holidays()) {
+        for (HolidayDate date : days) {
             em.persist(new Holiday(date.date(), date.name(), now, caller.getName()));
         }
         audit.record("HOLIDAYS_IMPORTED", "HolidayCalendar", fileName,
-                "replaced " + before + " holidays with " + parsed.holidays().size() + " from " + fileName
-                        + " (" + parsed.holidays().get(0).date() + " to "
-                        + parsed.holidays().get(parsed.holidays().size() - 1).date() + ")");
-        return new HolidayImport(parsed.holidays().size(), parsed.warnings());
+                "replaced " + before + " holidays with " + days.size() + " from " + fileName
+                        + " (" + days.get(0).date() + " to " + days.get(days.size() - 1).date() + ")");
     }
 
     @RolesAllowed(Role.SYSTEM_ADMIN_NAME)

@@ -9,6 +9,7 @@ import org.district.socialmedia.audit.boundary.AuditTrail;
 import org.district.socialmedia.audit.entity.AuditEntry;
 import org.district.socialmedia.platform.boundary.Messages;
 import org.district.socialmedia.platform.entity.InvalidInputException;
+import org.district.socialmedia.settings.entity.DayRange;
 import org.district.socialmedia.settings.entity.Holiday;
 import org.district.socialmedia.settings.entity.SettingKey;
 
@@ -39,12 +40,17 @@ public class SettingsPage implements Serializable {
     private List<Holiday> holidays;
     private List<AuditEntry> history;
     private transient Part holidayFile;
+    private List<DayRange> holidayRanges;
+    private DistrictSettingsService.HolidayPreview preview;
+    private List<PreviewRow> previewRows = List.of();
+    private boolean confirming;
 
     @PostConstruct
     void load() {
         views = service.view();
         views.forEach(v -> values.put(DistrictSettingsService.fieldName(v.key()), v.value()));
         holidays = service.holidays();
+        holidayRanges = service.holidayRanges();
         history = auditTrail.recent(List.of("DistrictSetting", "HolidayCalendar"), 20);
     }
 
@@ -62,6 +68,7 @@ public class SettingsPage implements Serializable {
         }
     }
 
+    /** Reads the chosen calendar and shows its events as ranges to choose from; nothing changes yet. */
     public void importHolidays() {
         if (holidayFile == null || holidayFile.getSize() == 0) {
             Messages.error("Choose an iCalendar (.ics) file to import.");
@@ -72,17 +79,83 @@ public class SettingsPage implements Serializable {
             return;
         }
         try (InputStream in = holidayFile.getInputStream()) {
-            DistrictSettingsService.HolidayImport result = service.importHolidays(
-                    holidayFile.getSubmittedFileName(), in.readAllBytes());
-            Messages.info(result.imported() + " holidays imported; the previous list was replaced.");
-            result.warnings().forEach(w -> Messages.info("Note: " + w));
-            load();
+            preview = service.previewHolidays(holidayFile.getSubmittedFileName(), in.readAllBytes());
+            previewRows = preview.candidates().stream().map(PreviewRow::new).toList();
+            confirming = false;
+            preview.warnings().forEach(w -> Messages.info("Note: " + w));
         } catch (InvalidInputException e) {
+            cancelImport();
             Messages.fieldErrors("holidays", e);
         } catch (IOException e) {
+            cancelImport();
             Messages.error("The file could not be read: " + e.getMessage());
         }
     }
+
+    /** The administrator's choice made: ask before replacing the list. */
+    public void reviewChoice() {
+        if (chosen().isEmpty()) {
+            Messages.error("Tick at least one event that is a day without school.");
+            return;
+        }
+        confirming = true;
+    }
+
+    public void confirmImport() {
+        try {
+            DistrictSettingsService.HolidayImport result = service.replaceHolidays(preview.fileName(), chosen());
+            Messages.info(result.imported() + " holidays imported; the previous list was replaced.");
+            cancelImport();
+            load();
+        } catch (InvalidInputException e) {
+            Messages.fieldErrors("holidayPreview", e);
+        }
+    }
+
+    public void backToChoice() {
+        confirming = false;
+    }
+
+    public void cancelImport() {
+        preview = null;
+        previewRows = List.of();
+        confirming = false;
+    }
+
+    private List<DistrictSettingsService.HolidayCandidate> chosen() {
+        return previewRows.stream().filter(PreviewRow::isChosen).map(PreviewRow::getCandidate).toList();
+    }
+
+    /** "Replace the 15 holidays with these 12 days?" */
+    public String getConfirmation() {
+        long days = chosen().stream().flatMap(c -> c.first().datesUntil(c.last().plusDays(1))).distinct().count();
+        return "Replace the " + holidays.size() + (holidays.size() == 1 ? " holiday" : " holidays") + " with these " + days
+                + (days == 1 ? " day" : " days") + "?";
+    }
+
+    public List<DistrictSettingsService.HolidayCandidate> getChosen() {
+        return chosen();
+    }
+
+    /** One event range of the calendar read, with the administrator's tick. */
+    public static class PreviewRow implements Serializable {
+        private final DistrictSettingsService.HolidayCandidate candidate;
+        private boolean chosen;
+
+        PreviewRow(DistrictSettingsService.HolidayCandidate candidate) {
+            this.candidate = candidate;
+            this.chosen = candidate.suggested();
+        }
+
+        public DistrictSettingsService.HolidayCandidate getCandidate() { return candidate; }
+        public boolean isChosen() { return chosen; }
+        public void setChosen(boolean chosen) { this.chosen = chosen; }
+    }
+
+    public DistrictSettingsService.HolidayPreview getPreview() { return preview; }
+    public List<PreviewRow> getPreviewRows() { return previewRows; }
+    public boolean isConfirming() { return confirming; }
+    public List<DayRange> getHolidayRanges() { return holidayRanges; }
 
     public void clearHolidays() {
         int removed = service.clearHolidays();

@@ -59,11 +59,27 @@ public final class IcsHolidayParser {
      *                 event in the file names the date
      * @param warnings messages for the administrator about parts that were ignored or cut short
      */
-    public record ParseResult(List<HolidayDate> holidays, List<String> warnings) {
+    public record ParseResult(List<HolidayDate> holidays, List<String> warnings, List<CalendarEvent> events) {
 
         public ParseResult {
             holidays = List.copyOf(holidays);
             warnings = List.copyOf(warnings);
+            events = List.copyOf(events);
+        }
+
+        public ParseResult(List<HolidayDate> holidays, List<String> warnings) {
+            this(holidays, warnings, List.of());
+        }
+    }
+
+    /**
+     * One event of the file that is not cancelled, in file order, with every date it covers (sorted): what the
+     * administrator chooses from. {@code allDay}: its start is a date, not a time of day.
+     */
+    public record CalendarEvent(String name, boolean allDay, List<LocalDate> dates) {
+
+        public CalendarEvent {
+            dates = List.copyOf(new TreeSet<>(dates));
         }
     }
 
@@ -102,7 +118,8 @@ public final class IcsHolidayParser {
             }
             events.add(event);
         }
-        return new ParseResult(holidays(events, warnings), warnings);
+        List<CalendarEvent> read = new ArrayList<>();
+        return new ParseResult(holidays(events, warnings, read), warnings, read);
     }
 
     // Known cost: ical4j registers a java.time ZoneRulesProvider for every calendar it builds (for the
@@ -120,7 +137,7 @@ public final class IcsHolidayParser {
         }
     }
 
-    private static List<HolidayDate> holidays(List<Event> events, List<String> warnings) {
+    private static List<HolidayDate> holidays(List<Event> events, List<String> warnings, List<CalendarEvent> read) {
         // Outlook and Google export a moved or cancelled occurrence of a recurring event as a
         // separate VEVENT with the same UID and a RECURRENCE-ID naming the original date.
         Map<String, Set<LocalDate>> replacedByUid = new HashMap<>();
@@ -137,8 +154,12 @@ public final class IcsHolidayParser {
             Set<LocalDate> replaced = event.isOverride() || event.uid() == null
                     ? Set.of()
                     : replacedByUid.getOrDefault(event.uid(), Set.of());
-            for (LocalDate date : event.dates(replaced, warnings)) {
+            List<LocalDate> dates = event.dates(replaced, warnings);
+            for (LocalDate date : dates) {
                 names.putIfAbsent(date, event.name());
+            }
+            if (!dates.isEmpty()) {
+                read.add(new CalendarEvent(event.name(), event.isAllDay(), dates));
             }
         }
         List<HolidayDate> holidays = new ArrayList<>(names.size());
@@ -164,6 +185,11 @@ public final class IcsHolidayParser {
         boolean isCancelled() {
             return event.<Status>getProperty(Property.STATUS)
                     .map(status -> status.getValue().trim().equalsIgnoreCase("CANCELLED")).orElse(false);
+        }
+
+        boolean isAllDay() {
+            return event.<DateProperty<Temporal>>getProperty(Property.DTSTART).map(start -> start.getDate() instanceof LocalDate)
+                    .orElse(false);
         }
 
         String uid() {

@@ -1,6 +1,7 @@
 package org.district.socialmedia.requests.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,8 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.text.PDFMarkedContentExtractor;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.district.socialmedia.requests.control.LetterContent.LetterLine;
 import org.junit.jupiter.api.Test;
 
@@ -148,6 +155,52 @@ class DecisionLetterRendererTest {
         String withoutFooters = text.replace(FOOTER, "").replace(" ", "");
         assertTrue(withoutFooters.contains(unbroken), "the unbroken word is printed in full");
         assertTrue(text.contains("Dr. Maria Lopez Superintendent"), text);
+    }
+
+    @Test
+    void letterIsTaggedInEnglishWithItsBlocksInReadingOrder() throws IOException {
+        byte[] pdf = DecisionLetterRenderer.render(standard());
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDDocumentCatalog catalog = doc.getDocumentCatalog();
+            assertTrue(catalog.getMarkInfo() != null && catalog.getMarkInfo().isMarked(), "MarkInfo Marked true");
+            assertEquals("en-US", catalog.getLanguage());
+            assertTrue(catalog.getViewerPreferences().displayDocTitle(), "the title, not the file name, in the window");
+
+            PDStructureTreeRoot tree = catalog.getStructureTreeRoot();
+            assertNotNull(tree, "a structure tree");
+            PDStructureElement document = (PDStructureElement) tree.getKids().get(0);
+            assertEquals("Document", document.getStructureType());
+            List<String> roles = new ArrayList<>();
+            for (Object kid : document.getKids()) {
+                roles.add(((PDStructureElement) kid).getStructureType());
+            }
+            assertEquals("P", roles.get(0), "the District's name first: " + roles);
+            assertEquals("H1", roles.get(1), roles.toString());
+            assertEquals(3, roles.stream().filter("H2"::equals).count(), "one heading per platform: " + roles);
+
+            // the marked content of page 1, in the order a screen reader takes it: the body, and the footer as an artifact
+            PDFMarkedContentExtractor extractor = new PDFMarkedContentExtractor();
+            extractor.processPage(doc.getPage(0));
+            StringBuilder read = new StringBuilder();
+            boolean footerIsArtifact = false;
+            for (PDMarkedContent marked : extractor.getMarkedContents()) {
+                StringBuilder text = new StringBuilder();
+                marked.getContents().stream().filter(TextPosition.class::isInstance)
+                        .forEach(t -> text.append(((TextPosition) t).getUnicode()));
+                if ("Artifact".equals(marked.getTag())) {
+                    footerIsArtifact |= text.toString().replace(" ", "").contains("reference SMR-2026-0042".replace(" ", ""));
+                } else {
+                    read.append(text).append(' ');
+                }
+            }
+            assertTrue(footerIsArtifact, "the repeated footer is an artifact");
+            String body = read.toString().replace(" ", "");
+            int district = body.indexOf("LincolnUnifiedSchoolDistrict");
+            int title = body.indexOf("Writtenresponse");
+            int first = body.indexOf("1.Instagram");
+            int third = body.indexOf("3.TikTok");
+            assertTrue(district >= 0 && district < title && title < first && first < third, body);
+        }
     }
 
     @Test

@@ -915,4 +915,18 @@ class IcsHolidayParserTest {
     void aNullStreamIsRejected() {
         assertThrows(NullPointerException.class, () -> IcsHolidayParser.parse(null, DISTRICT));
     }
+
+    @Test
+    void eachEventIsListedWithItsDaysAndWhetherItLastsWholeDays() throws IOException {
+        ParseResult result = parse(calendar(
+                event("UID:t1", "DTSTART;VALUE=DATE:20260817", "SUMMARY:Term 1 Start"),
+                event("UID:wb", "DTSTART;VALUE=DATE:20261221", "DTEND;VALUE=DATE:20261224", "SUMMARY:Winter break"),
+                event("UID:pd", "DTSTART:20261005T150000Z", "DTEND:20261005T170000Z", "SUMMARY:Staff meeting"),
+                event("UID:x", "DTSTART;VALUE=DATE:20261001", "STATUS:CANCELLED", "SUMMARY:Cancelled")));
+        List<IcsHolidayParser.CalendarEvent> events = result.events();
+        assertEquals(List.of("Term 1 Start", "Winter break", "Staff meeting"),
+                events.stream().map(IcsHolidayParser.CalendarEvent::name).toList());
+        assertEquals(List.of(true, true, false), events.stream().map(IcsHolidayParser.CalendarEvent::allDay).toList());
+        assertEquals(range("2026-12-21", "2026-12-23"), events.get(1).dates());
+    }
 }
