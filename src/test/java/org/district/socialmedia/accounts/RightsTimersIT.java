@@ -96,10 +96,10 @@ class RightsTimersIT {
 
     /** More sweeps and relays: whatever was going to be sent twice would be by now. */
     private void settle() throws Exception {
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 2; i++) {
             api.post("/api/test/rights-sweep", "sysadmin", "{}");
             api.post("/api/test/mail-relay", "sysadmin", "{}");
-            Thread.sleep(1_200);
+            Thread.sleep(400);
         }
     }
 

@@ -348,10 +348,10 @@ class ConsentApiIT {
     }
 
     private void settle() throws Exception {
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 2; i++) {
             api.post("/api/test/consent-sweep", "sysadmin", "{}");
             api.post("/api/test/mail-relay", "sysadmin", "{}");
-            Thread.sleep(1_200);
+            Thread.sleep(400);
         }
     }
 

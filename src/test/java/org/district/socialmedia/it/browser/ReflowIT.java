@@ -38,8 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * portal's links, so detail pages such as a request, a decision, an account and a student are among
  * them) are laid out 320 CSS px wide, and none may scroll sideways, put a control outside the
  * viewport or cut text, except inside a {@code table-scroll} wrapper. Then the same pages at 1280 px
- * pass axe (WCAG 2.0/2.1 A and AA). A screenshot of each page at 320 px is kept under
- * target/reflow/ to look at.
+ * pass axe (WCAG 2.0/2.1 A and AA). A screenshot at 320 px of each page that fails (of every page with
+ * -Dreflow.screenshots=true) is kept under target/reflow/ to look at.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -47,6 +47,8 @@ class ReflowIT {
 
     private static final String BASE = "http://127.0.0.1:" + System.getProperty("it.http.port", "8180");
     private static final Path SCREENSHOTS = Path.of("target", "reflow");
+    /** A full-page screenshot costs a few hundred ms: kept for the pages that fail, or all with -Dreflow.screenshots=true. */
+    private static final boolean ALL_SCREENSHOTS = Boolean.getBoolean("reflow.screenshots");
     /**
      * Headings of the error pages (error/*.xhtml): a linked page that shows one is broken, however it
      * reflows. Not the 403 page: the deadline timer's request links lead the system administrator there.
@@ -78,7 +80,9 @@ class ReflowIT {
                 if (ERROR_PAGES.contains(heading)) {
                     problems.add(0, "answers with the error page \"" + heading + "\"");
                 }
-                screenshot(driver, username, page);
+                if (!problems.isEmpty() || ALL_SCREENSHOTS) {
+                    screenshot(driver, username, page);
+                }
                 if (!problems.isEmpty()) {
                     failures.add(page.substring(BASE.length()) + ":\n    " + String.join("\n    ", problems));
                 }
