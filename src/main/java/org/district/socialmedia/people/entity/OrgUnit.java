@@ -76,14 +76,6 @@ public class OrgUnit implements Serializable {
         this.kind = kind;
     }
 
-    /**
-     * Whether a code names this unit for a person: capitals do not count, so "lhs" next to "LHS" would be
-     * two units nobody can tell apart. The roster import itself matches codes exactly.
-     */
-    public boolean hasCodeLike(String other) {
-        return other != null && code.equalsIgnoreCase(other.strip());
-    }
-
     /** Gives the unit a new name; true when it changed (the same name with other spaces around it is none). */
     public boolean rename(String newName) {
         String stripped = newName == null ? null : newName.strip();

@@ -18,15 +18,6 @@ class OrgUnitTest {
     }
 
     @Test
-    void codesThatDifferOnlyInCapitalsAreTheSameForPeople() {
-        OrgUnit unit = new OrgUnit("LHS", "Lincoln High School", OrgUnit.Kind.SCHOOL);
-        assertTrue(unit.hasCodeLike(" lhs "));
-        assertTrue(unit.hasCodeLike("LHS"));
-        assertFalse(unit.hasCodeLike("LHS-2"));
-        assertFalse(unit.hasCodeLike(null));
-    }
-
-    @Test
     void aRenameSaysWhetherTheNameChanged() {
         OrgUnit unit = new OrgUnit("LHS", "Lincoln High School", OrgUnit.Kind.SCHOOL);
         assertFalse(unit.rename("  Lincoln High School "), "the same name with spaces around is no change: no audit entry, no new directory version");
