@@ -4,6 +4,7 @@ import org.district.socialmedia.it.Api;
 import org.district.socialmedia.it.Deployments;
 import org.district.socialmedia.it.browser.Accessibility;
 import org.district.socialmedia.it.browser.Browser;
+import org.district.socialmedia.it.browser.ErrorSummary;
 import org.district.socialmedia.it.browser.LoginScreen;
 import org.district.socialmedia.it.browser.PortalScreen;
 import org.district.socialmedia.it.browser.TypeAhead;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -30,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A system administrator manages staff in the browser: a personal email is refused with the policy's
  * words, the corrected user is created and can sign in, and deactivating them ends their open
- * session at once.
+ * session at once. And keeps the District's schools and departments without a roster.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -107,6 +109,45 @@ class StaffAdministrationIT {
         staff.get(BASE + "/index.xhtml");
         assertTrue(new LoginScreen(staff, BASE).isShown(), "the deactivated user's session ended at once");
         new LoginScreen(staff, BASE).signInExpectingFailure(username, password);
+        portal.signOut();
+    }
+
+    @Test
+    void addRenameAndDeactivateADepartmentWithoutARoster() {
+        String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        PortalScreen portal = new LoginScreen(admin, BASE).open().signInAs("sysadmin", Api.DEMO_PASSWORD).go("Schools and departments");
+        assertEquals("Schools and departments", portal.heading());
+
+        portal.submit(By.id("unitForm:save"));
+        ErrorSummary summary = new ErrorSummary(admin, "unitForm");
+        String problems = summary.assertShown("unitForm:code", "unitForm:name");
+        assertTrue(problems.contains("Enter the code") && problems.contains("Enter the name"), problems);
+        Accessibility.assertNoViolations(admin, "the schools and departments form with errors");
+
+        type("unitForm:code", "Parks-" + tag);
+        type("unitForm:name", "Parks " + tag + " Department");
+        // the kind by keyboard: the radio group moves with the arrows
+        admin.findElement(By.cssSelector("input[name='unitForm:kind'][value='SCHOOL']")).sendKeys(Keys.ARROW_DOWN);
+        portal.submit(By.id("unitForm:save"));
+        assertTrue(portal.messages().contains("Added Parks " + tag + " Department (Parks-" + tag + ")"), portal.messages());
+
+        type("unitForm:code", "PARKS-" + tag);
+        type("unitForm:name", "Parks again");
+        portal.submit(By.id("unitForm:save"));
+        assertTrue(new ErrorSummary(admin, "unitForm").assertShown("unitForm:code").contains("already used by Parks " + tag), "a taken code, in other capitals");
+
+        type("search:text", tag);
+        portal.submit(By.id("search:find"));
+        String table = admin.findElement(By.id("unitTableForm")).getText();
+        assertTrue(table.contains("Parks-" + tag) && table.contains("Department"), table);
+        portal.submit(By.cssSelector("[aria-label='Rename Parks " + tag + " Department']"));
+        type("unitForm:newName", "Parks and Recreation " + tag);
+        portal.submit(By.id("unitForm:rename"));
+        assertTrue(portal.messages().contains("Saved Parks and Recreation " + tag), portal.messages());
+        portal.submit(By.cssSelector("[aria-label='Deactivate Parks and Recreation " + tag + "']"));
+        assertTrue(portal.messages().contains("is deactivated"), portal.messages());
+        assertTrue(admin.findElement(By.id("unitTableForm")).getText().contains("No school or department matches."),
+                "the list shows active units: " + admin.findElement(By.id("unitTableForm")).getText());
         portal.signOut();
     }
 

@@ -55,9 +55,10 @@ class UnitChoicesIT {
             em.persist(new OrgUnit("TRANSPORT-" + tag, "Transportation Department " + tag, OrgUnit.Kind.DEPARTMENT));
             return null;
         });
-        // nothing in the application closes a unit yet (OrgUnit has no setter): the column is set as a database administrator would
-        tx.inNewTransaction(em -> em.createQuery("UPDATE OrgUnit u SET u.active = FALSE, u.version = u.version + 1 WHERE u.code = :code")
-                .setParameter("code", "R" + tag).executeUpdate());
+        tx.inNewTransaction(em -> {
+            em.createNamedQuery(OrgUnit.BY_CODE, OrgUnit.class).setParameter("code", "R" + tag).getSingleResult().deactivate();
+            return null;
+        });
     }
 
     private List<UnitChoice> find(String text, int limit) {

@@ -65,7 +65,7 @@ class RoleNavigationIT {
             "clerk;Consent clerk;Home|Students and consent|Consent renewals|Takedowns|Official accounts|Social media policy",
             "clerk2;Consent clerk;Home|Students and consent|Consent renewals|Takedowns|Official accounts|Social media policy",
             "auditor;Auditor;Home|District accounts|Administrative rights|Access review|Account compliance|Students and consent|Consent renewals|Takedowns|Audit log|Official accounts|Social media policy",
-            "sysadmin;System administrator;Home|District accounts|Administrative rights|Account compliance|Audit log|Official accounts|Social media policy|Staff users|District settings|Platforms|Roster import|Outbox|Deadline timer"})
+            "sysadmin;System administrator;Home|District accounts|Administrative rights|Account compliance|Audit log|Official accounts|Social media policy|Staff users|Schools and departments|District settings|Platforms|Roster import|Outbox|Deadline timer"})
     void eachRoleSeesOnlyItsNavigationAndAnAccessibleHomePage(String username, String roleSection, String expectedNav) {
         PortalScreen portal = new LoginScreen(driver, BASE).open().signInAs(username, Api.DEMO_PASSWORD);
         assertEquals(Arrays.asList(expectedNav.split("\\|")), portal.navigation(), username + "'s navigation");
@@ -98,6 +98,9 @@ class RoleNavigationIT {
         portal.go("Staff users");
         assertEquals("Staff users", portal.heading());
         Accessibility.assertNoViolations(driver, "the staff users page");
+        portal.go("Schools and departments");
+        assertEquals("Schools and departments", portal.heading());
+        Accessibility.assertNoViolations(driver, "the schools and departments page");
         portal.go("District settings");
         assertEquals("District settings", portal.heading());
         Accessibility.assertNoViolations(driver, "the settings page");

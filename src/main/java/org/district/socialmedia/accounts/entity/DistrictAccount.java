@@ -92,7 +92,7 @@ public class DistrictAccount implements Serializable {
     @BatchFetch(BatchFetchType.IN)
     private OrgUnit unit;
 
-    /** The school's name, lower-cased: the console's order "by school" walks an index on it (V8); units are never renamed. */
+    /** The school's name, lower-cased: the console's order "by school" walks an index on it (V8); a rename updates it (UnitKeys). */
     @Column(name = "unit_key", length = OrgUnit.NAME_MAX, nullable = false)
     private String unitKey;
 
@@ -243,7 +243,11 @@ public class DistrictAccount implements Serializable {
     }
 
     public static String unitKey(OrgUnit unit) {
-        return unit.getName().toLowerCase(Locale.ROOT);
+        return unitKey(unit.getName());
+    }
+
+    public static String unitKey(String unitName) {
+        return unitName.toLowerCase(Locale.ROOT);
     }
 
     /** The key that makes "@Lincoln_HS" and "@lincoln_hs" the same account. */

@@ -4,7 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.district.socialmedia.people.entity.OrgUnit;
 import org.district.socialmedia.platform.boundary.Messages;
 import org.district.socialmedia.platform.entity.ConflictException;
 import org.district.socialmedia.platform.entity.InvalidInputException;
@@ -47,10 +46,6 @@ public class StaffAdminPage implements Serializable {
     private List<String> roles = new ArrayList<>();
     private String password;
     private boolean formOpen;
-
-    private String newUnitCode;
-    private String newUnitName;
-    private OrgUnit.Kind newUnitKind = OrgUnit.Kind.SCHOOL;
 
     @PostConstruct
     void init() {
@@ -159,16 +154,6 @@ public class StaffAdminPage implements Serializable {
         }
     }
 
-    public void createUnit() {
-        try {
-            OrgUnit created = directory.createUnit(newUnitCode, newUnitName, newUnitKind);
-            Messages.info("Added " + created.getName() + ".");
-            newUnitCode = newUnitName = null;
-        } catch (InvalidInputException e) {
-            Messages.fieldErrors("unitForm", e);
-        }
-    }
-
     private EnumSet<Role> selectedRoles() {
         EnumSet<Role> selected = EnumSet.noneOf(Role.class);
         for (String name : roles) {
@@ -179,10 +164,6 @@ public class StaffAdminPage implements Serializable {
 
     public Role[] getAllRoles() {
         return Role.values();
-    }
-
-    public OrgUnit.Kind[] getUnitKinds() {
-        return OrgUnit.Kind.values();
     }
 
     public String roleLabels(java.util.Set<Role> set) {
@@ -273,29 +254,5 @@ public class StaffAdminPage implements Serializable {
 
     public boolean isFormOpen() {
         return formOpen;
-    }
-
-    public String getNewUnitCode() {
-        return newUnitCode;
-    }
-
-    public void setNewUnitCode(String newUnitCode) {
-        this.newUnitCode = newUnitCode;
-    }
-
-    public String getNewUnitName() {
-        return newUnitName;
-    }
-
-    public void setNewUnitName(String newUnitName) {
-        this.newUnitName = newUnitName;
-    }
-
-    public OrgUnit.Kind getNewUnitKind() {
-        return newUnitKind;
-    }
-
-    public void setNewUnitKind(OrgUnit.Kind newUnitKind) {
-        this.newUnitKind = newUnitKind;
     }
 }

@@ -38,7 +38,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Staff users and the schools/departments they belong to. Managing them is for system administrators. */
+/** Staff users. Managing them is for system administrators (schools and departments: UnitDirectory). */
 @Stateless
 public class StaffDirectory {
 
@@ -227,24 +227,6 @@ public class StaffDirectory {
         }
         audit.record("STAFF_REACTIVATED", "StaffUser", user.getId(), "active: \"false\" -> \"true\"");
         return row(user);
-    }
-
-    @RolesAllowed(Role.SYSTEM_ADMIN_NAME)
-    public OrgUnit createUnit(String code, String name, OrgUnit.Kind kind) {
-        OrgUnit unit = new OrgUnit(code == null ? null : code.strip().toUpperCase(Locale.ROOT),
-                name == null ? null : name.strip(), kind);
-        Map<String, String> errors = new LinkedHashMap<>();
-        checkBean(unit, errors);
-        if (errors.isEmpty() && exists(OrgUnit.BY_CODE, "code", unit.getCode())) {
-            errors.put("code", "The code '" + unit.getCode() + "' is already used");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        em.persist(unit);
-        em.flush();
-        audit.record("UNIT_CREATED", "OrgUnit", unit.getId(), unit.getCode() + " " + unit.getName() + " (" + unit.getKind() + ")");
-        return unit;
     }
 
     private void applyRelations(StaffUser user, StaffForm form, Map<String, String> errors) {

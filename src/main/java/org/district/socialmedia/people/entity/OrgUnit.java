@@ -20,9 +20,13 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * A school or a department of the District: where staff work and accounts belong. Units are created
- * (by hand or by the roster import), never renamed nor deactivated: the accounts console's order and
- * the public directory's version rely on that (see DistrictAccount.unitKey, accounts/control/DirectoryVersions).
+ * A school or a department of the District: where staff work, accounts belong and students are enrolled.
+ * A system administrator creates one (the Schools and departments page or /api/units), or the roster
+ * import does for a school it does not know. The code is the key the roster import matches an org on
+ * (its identifier, else its sourcedId), so it never changes; nor does the kind, which decides whose
+ * students the unit's accounts may post about (ConsentCheckService). The name may change: the copies of
+ * it (DistrictAccount.unitKey, the public directory's version) follow through {@link UnitRenamed}.
+ * A deactivated unit is no longer offered for new records; what already names it keeps it.
  */
 @Entity
 @Table(name = "org_unit")
@@ -40,18 +44,18 @@ public class OrgUnit implements Serializable {
     @SequenceGenerator(name = "org_unit_seq", sequenceName = "org_unit_seq", allocationSize = 50)
     private Long id;
 
-    @NotBlank(message = "Enter a short code")
-    @Size(max = CODE_MAX)
-    @Pattern(regexp = "[A-Za-z0-9_-]+", message = "Use letters, digits, '-' and '_' only")
+    @NotBlank(message = "Enter the code: the school's identifier in the roster, or a short code of your own")
+    @Size(max = CODE_MAX, message = "At most " + CODE_MAX + " characters")
+    @Pattern(regexp = "[A-Za-z0-9_-]*", message = "Use letters, digits, '-' and '_' only")
     @Column(name = "code", length = CODE_MAX, nullable = false, unique = true)
     private String code;
 
     @NotBlank(message = "Enter the name of the school or department")
-    @Size(max = NAME_MAX)
+    @Size(max = NAME_MAX, message = "At most " + NAME_MAX + " characters")
     @Column(name = "name", length = NAME_MAX, nullable = false)
     private String name;
 
-    @NotNull
+    @NotNull(message = "Choose school or department")
     @Enumerated(EnumType.STRING)
     @Column(name = "kind", length = 20, nullable = false)
     private Kind kind;
@@ -65,10 +69,35 @@ public class OrgUnit implements Serializable {
     protected OrgUnit() {
     }
 
+    /** Code and name without surrounding spaces; the code keeps its case, as the roster writes it. */
     public OrgUnit(String code, String name, Kind kind) {
-        this.code = code;
-        this.name = name;
+        this.code = code == null ? null : code.strip();
+        this.name = name == null ? null : name.strip();
         this.kind = kind;
+    }
+
+    /** Gives the unit a new name; true when it changed (the same name with other spaces around it is none). */
+    public boolean rename(String newName) {
+        String stripped = newName == null ? null : newName.strip();
+        if (Objects.equals(stripped, name)) {
+            return false;
+        }
+        name = stripped;
+        return true;
+    }
+
+    public void deactivate() {
+        if (!active) {
+            throw new IllegalStateException(name + " is already deactivated");
+        }
+        active = false;
+    }
+
+    public void reactivate() {
+        if (active) {
+            throw new IllegalStateException(name + " is already active");
+        }
+        active = true;
     }
 
     public Long getId() {
@@ -89,6 +118,10 @@ public class OrgUnit implements Serializable {
 
     public boolean isActive() {
         return active;
+    }
+
+    public long getVersion() {
+        return version;
     }
 
     @Override

@@ -44,6 +44,7 @@ public class Navigation {
             new Item("Official accounts", "/directory.xhtml", Set.of()),
             new Item("Social media policy", "/policy.xhtml", Set.of()),
             new Item("Staff users", "/admin/staff.xhtml", Set.of(Role.SYSTEM_ADMIN)),
+            new Item("Schools and departments", "/admin/units.xhtml", Set.of(Role.SYSTEM_ADMIN)),
             new Item("District settings", "/admin/settings.xhtml", Set.of(Role.SYSTEM_ADMIN)),
             new Item("Platforms", "/admin/platforms.xhtml", Set.of(Role.SYSTEM_ADMIN)),
             new Item("Roster import", "/admin/roster.xhtml", Set.of(Role.SYSTEM_ADMIN)),
