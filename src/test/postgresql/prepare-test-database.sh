@@ -2,7 +2,8 @@
 # Gives the PostgreSQL run of the in-container tests a new, empty database on this machine's local
 # cluster (the build calls it before the tests; Flyway creates the schema when the WAR deploys).
 # Starts the cluster when it is down, creates the role when missing, and drops and creates the
-# database every time, so no run sees an earlier run's rows.
+# database every time, so no run sees an earlier run's rows. Beside it, an empty <database>_restore of the
+# same owner, into which AuditApiIT restores a backup (docs/operations.md, "Backup and restore").
 #   IT_PG_DATABASE, IT_PG_USER, IT_PG_PASSWORD  the test database, its owner and password
 #   (defaults smu_it / smu_it / smu_it: a throwaway database on localhost, nothing secret)
 # Needs Debian's postgresql (src/build/provision-test-tools.sh, the build's first step, installs it);
@@ -36,13 +37,16 @@ as_postgres() {
 }
 as_postgres psql --quiet -v ON_ERROR_STOP=1 -p "$port" -d postgres \
     -v db="$database" -v usr="$user" -v pwd="$password" <<'SQL'
-SELECT count(pg_terminate_backend(pid)) AS closed FROM pg_stat_activity WHERE datname = :'db' \gset
+SELECT :'db' || '_restore' AS restore \gset
+SELECT count(pg_terminate_backend(pid)) AS closed FROM pg_stat_activity WHERE datname IN (:'db', :'restore') \gset
 DROP DATABASE IF EXISTS :"db";
+DROP DATABASE IF EXISTS :"restore";
 SELECT NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'usr') AS missing \gset
 \if :missing
 CREATE ROLE :"usr" LOGIN;
 \endif
 ALTER ROLE :"usr" PASSWORD :'pwd';
 CREATE DATABASE :"db" OWNER :"usr" ENCODING 'UTF8' TEMPLATE template0;
+CREATE DATABASE :"restore" OWNER :"usr" ENCODING 'UTF8' TEMPLATE template0;
 SQL
 echo "PostgreSQL test database $database on localhost:$port is ready (owner $user)"

@@ -16,7 +16,8 @@ import java.time.OffsetDateTime;
  * The audit chain checked from the command line, straight from the database with JDBC and without the
  * application (which a tamperer might have changed): {@code mvn -Paudit-verify verify}, see docs/operations.md.
  * Reads audit.db.url / audit.db.user / audit.db.password (system properties), else DB_URL / DB_USER /
- * DB_PASSWORD (the PostgreSQL datasource's variables). Prints the result as JSON, like
+ * DB_PASSWORD (the PostgreSQL datasource's variables), else the dev run's H2 file (audit.h2.url, set by the
+ * profile) with H2's sa / sa. Prints the result as JSON, like
  * {@code GET /api/audit/verification}; exit status 0 when the chain holds, 1 when it is broken, 2 on error.
  */
 public final class AuditChainCheck {
@@ -25,13 +26,14 @@ public final class AuditChainCheck {
     }
 
     public static void main(String[] args) {
-        String url = setting("audit.db.url", "DB_URL");
+        String url = setting("audit.db.url", "DB_URL", System.getProperty("audit.h2.url"));
         if (url == null || url.isBlank()) {
             System.err.println("Name the database: -Daudit.db.url=jdbc:... (or DB_URL)");
             System.exit(2);
         }
-        try (Connection c = DriverManager.getConnection(url, setting("audit.db.user", "DB_USER"),
-                setting("audit.db.password", "DB_PASSWORD"))) {
+        boolean h2 = url.startsWith("jdbc:h2:");
+        try (Connection c = DriverManager.getConnection(url, setting("audit.db.user", "DB_USER", h2 ? "sa" : null),
+                setting("audit.db.password", "DB_PASSWORD", h2 ? "sa" : null))) {
             ChainWalk walk = check(c);
             ChainWalk.Broken broken = walk.broken();
             System.out.println("{\"valid\":" + (broken == null) + ",\"checkedRows\":" + walk.checked() + ",\"firstBrokenRow\":"
@@ -88,8 +90,11 @@ public final class AuditChainCheck {
         return walk;
     }
 
-    private static String setting(String property, String env) {
+    private static String setting(String property, String env, String fallback) {
         String value = System.getProperty(property);
-        return value != null && !value.isBlank() ? value : System.getenv(env);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(env);
+        }
+        return value != null && !value.isBlank() ? value : fallback;
     }
 }

@@ -15,8 +15,6 @@ import org.district.socialmedia.platform.entity.Role;
 
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -72,17 +70,5 @@ public class AuditLog {
                 })
                 .map(Role::name)
                 .collect(Collectors.joining(","));
-    }
-
-    /** "field: before -> after" for each changed field, in the map's order. */
-    public static String changes(Map<String, Object[]> beforeAfter) {
-        return beforeAfter.entrySet().stream()
-                .filter(e -> !Objects.equals(e.getValue()[0], e.getValue()[1]))
-                .map(e -> e.getKey() + ": " + show(e.getValue()[0]) + " -> " + show(e.getValue()[1]))
-                .collect(Collectors.joining("; "));
-    }
-
-    private static String show(Object value) {
-        return value == null ? "(none)" : "\"" + value + "\"";
     }
 }

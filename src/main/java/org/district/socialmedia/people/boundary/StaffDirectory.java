@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.validation.Validator;
 import org.district.socialmedia.audit.control.AuditLog;
+import org.district.socialmedia.audit.control.FieldChanges;
 import org.district.socialmedia.people.control.PasswordHasher;
 import org.district.socialmedia.people.entity.OrgUnit;
 import org.district.socialmedia.people.entity.StaffDeactivated;
@@ -346,6 +347,6 @@ public class StaffDirectory {
             String field = b[i].substring(0, b[i].indexOf('='));
             changes.put(field, new Object[]{b[i].substring(field.length() + 1), a[i].substring(field.length() + 1)});
         }
-        return AuditLog.changes(changes);
+        return FieldChanges.describe(changes);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Validator;
 import org.district.socialmedia.audit.control.AuditLog;
+import org.district.socialmedia.audit.control.FieldChanges;
 import org.district.socialmedia.people.entity.StaffUser;
 import org.district.socialmedia.platform.control.BeanChecks;
 import org.district.socialmedia.platform.entity.InvalidInputException;
@@ -108,7 +109,7 @@ public class ReviewAdministration {
         }
         em.flush();
         audit.record(id == null ? "REASON_ADDED" : "REASON_REVISED", "StandardReason", reason.getId(),
-                AuditLog.changes(Map.of("reason", new Object[]{before, reason.getTitle() + ": " + reason.getText()})));
+                FieldChanges.describe(Map.of("reason", new Object[]{before, reason.getTitle() + ": " + reason.getText()})));
         return reason;
     }
 

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.audit.control.AuditLog;
+import org.district.socialmedia.audit.control.FieldChanges;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.settings.control.IcsHolidayParser;
@@ -34,7 +35,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -114,7 +114,7 @@ public class DistrictSettingsService {
             try {
                 next.put(key, key.canonical(raw));
             } catch (IllegalArgumentException e) {
-                errors.put(fieldName(key), e.getMessage());
+                errors.put(key.fieldName(), e.getMessage());
             }
         });
         if (!errors.isEmpty()) {
@@ -124,7 +124,7 @@ public class DistrictSettingsService {
         try {
             result = DistrictSettings.of(next);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(fieldName(SettingKey.REVIEW_DAYS), e.getMessage());
+            throw new InvalidInputException(SettingKey.REVIEW_DAYS.fieldName(), e.getMessage());
         }
         Instant now = clock.instant();
         String by = caller.getName();
@@ -143,7 +143,7 @@ public class DistrictSettingsService {
                 em.persist(new SettingOverride(key, after, by, now));
             }
             audit.record("SETTING_CHANGED", "DistrictSetting", key.property(),
-                    AuditLog.changes(Map.of(key.property(), new Object[]{before, after})));
+                    FieldChanges.describe(Map.of(key.property(), new Object[]{before, after})));
         }
         // after every change: a read in between would keep half of them for the rest of the request
         readOnce.forget();
@@ -192,13 +192,6 @@ public class DistrictSettingsService {
     public record HolidayPreview(String fileName, List<HolidayCandidate> candidates, List<String> warnings) implements Serializable {
     }
 
-    private static final Pattern DAY_OFF = Pattern.compile("(?i)holiday|break|no\\s+school|closed");
-
-    /** Whether an event looks like a day without school: all day, and named so. */
-    public static boolean looksLikeDayOff(String name, boolean allDay) {
-        return allDay && name != null && DAY_OFF.matcher(name).find();
-    }
-
     /** Reads a calendar without changing anything: its events as ranges of days, the likely days off ticked. */
     @RolesAllowed(Role.SYSTEM_ADMIN_NAME)
     public HolidayPreview previewHolidays(String fileName, byte[] content) {
@@ -207,7 +200,7 @@ public class DistrictSettingsService {
         for (IcsHolidayParser.CalendarEvent event : parsed.events()) {
             for (DayRange range : DayRange.of(event.dates(), event.name())) {
                 candidates.add(new HolidayCandidate(event.name(), range.first(), range.last(), event.allDay(),
-                        looksLikeDayOff(event.name(), event.allDay())));
+                        DayRange.looksLikeDayOff(event.name(), event.allDay())));
             }
         }
         candidates.sort(Comparator.comparing(HolidayCandidate::first));
@@ -272,15 +265,6 @@ public class DistrictSettingsService {
         int removed = em.createQuery("DELETE FROM Holiday h").executeUpdate();
         audit.record("HOLIDAYS_CLEARED", "HolidayCalendar", null, "removed " + removed + " holidays");
         return removed;
-    }
-
-    public static String fieldName(SettingKey key) {
-        String[] words = key.name().toLowerCase(java.util.Locale.ROOT).split("_");
-        StringBuilder name = new StringBuilder(words[0]);
-        for (int i = 1; i < words.length; i++) {
-            name.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
-        }
-        return name.toString();
     }
 
     private Map<SettingKey, SettingOverride> overrides() {

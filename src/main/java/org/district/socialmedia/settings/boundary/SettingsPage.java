@@ -48,7 +48,7 @@ public class SettingsPage implements Serializable {
     @PostConstruct
     void load() {
         views = service.view();
-        views.forEach(v -> values.put(DistrictSettingsService.fieldName(v.key()), v.value()));
+        views.forEach(v -> values.put(v.key().fieldName(), v.value()));
         holidays = service.holidays();
         holidayRanges = service.holidayRanges();
         history = auditTrail.recent(List.of("DistrictSetting", "HolidayCalendar"), 20);
@@ -58,7 +58,7 @@ public class SettingsPage implements Serializable {
         try {
             Map<SettingKey, String> typed = new EnumMap<>(SettingKey.class);
             for (SettingKey key : SettingKey.values()) {
-                typed.put(key, values.get(DistrictSettingsService.fieldName(key)));
+                typed.put(key, values.get(key.fieldName()));
             }
             service.update(typed);
             Messages.info("Settings saved.");
@@ -170,7 +170,7 @@ public class SettingsPage implements Serializable {
 
     /** Where the value in force comes from, for the field's description. */
     public String source(String field) {
-        return views.stream().filter(v -> DistrictSettingsService.fieldName(v.key()).equals(field)).findFirst()
+        return views.stream().filter(v -> v.key().fieldName().equals(field)).findFirst()
                 .map(v -> v.isOverridden()
                         ? "Saved here by " + v.overriddenBy() + " on " + ZonedDateTime.ofInstant(v.overriddenAt(),
                         service.current().timeZone()).format(SHOWN) + ". Environment value: " + v.environmentValue()
@@ -179,7 +179,7 @@ public class SettingsPage implements Serializable {
     }
 
     public String help(String field) {
-        return views.stream().filter(v -> DistrictSettingsService.fieldName(v.key()).equals(field)).findFirst()
+        return views.stream().filter(v -> v.key().fieldName().equals(field)).findFirst()
                 .map(v -> v.key().help()).orElse("");
     }
 

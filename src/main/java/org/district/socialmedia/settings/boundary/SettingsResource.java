@@ -35,7 +35,7 @@ public class SettingsResource {
     public Map<String, Object> get() {
         Map<String, Object> body = new LinkedHashMap<>();
         for (DistrictSettingsService.SettingView view : service.view()) {
-            body.put(DistrictSettingsService.fieldName(view.key()), view.value());
+            body.put(view.key().fieldName(), view.value());
         }
         return body;
     }
@@ -51,7 +51,7 @@ public class SettingsResource {
         changes.forEach((field, value) -> {
             SettingKey key = null;
             for (SettingKey k : SettingKey.values()) {
-                if (DistrictSettingsService.fieldName(k).equals(field)) {
+                if (k.fieldName().equals(field)) {
                     key = k;
                 }
             }

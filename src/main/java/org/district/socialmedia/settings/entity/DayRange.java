@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /** Consecutive days with one name ("Winter break, 21 Dec 2026 to 1 Jan 2027"): how people read a list of days off. */
 public record DayRange(LocalDate first, LocalDate last, String name) implements Serializable {
@@ -71,5 +72,12 @@ public record DayRange(LocalDate first, LocalDate last, String name) implements 
             ranges.add(open);
         }
         return ranges;
+    }
+
+    private static final Pattern DAY_OFF = Pattern.compile("(?i)holiday|break|no\\s+school|closed");
+
+    /** Whether a calendar event looks like a day without school: all day, and named so. */
+    public static boolean looksLikeDayOff(String name, boolean allDay) {
+        return allDay && name != null && DAY_OFF.matcher(name).find();
     }
 }

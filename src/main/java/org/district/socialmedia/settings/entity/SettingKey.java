@@ -256,4 +256,14 @@ public enum SettingKey {
         return Arrays.stream(values()).filter(k -> k.property.equals(property)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown setting " + property));
     }
+
+    /** The key's name in the API and on the settings page: REVIEW_DAYS is reviewDays. */
+    public String fieldName() {
+        String[] words = name().toLowerCase(Locale.ROOT).split("_");
+        StringBuilder name = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            name.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return name.toString();
+    }
 }

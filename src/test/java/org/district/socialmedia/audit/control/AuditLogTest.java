@@ -18,7 +18,7 @@ class AuditLogTest {
         fields.put("fullName", new Object[]{"Maria Lopez", "Maria López"});
         fields.put("email", new Object[]{"m@district.example.org", "m@district.example.org"});
         fields.put("unit", new Object[]{null, "LHS"});
-        assertEquals("fullName: \"Maria Lopez\" -> \"Maria López\"; unit: (none) -> \"LHS\"", AuditLog.changes(fields));
+        assertEquals("fullName: \"Maria Lopez\" -> \"Maria López\"; unit: (none) -> \"LHS\"", FieldChanges.describe(fields));
     }
 
     @Test

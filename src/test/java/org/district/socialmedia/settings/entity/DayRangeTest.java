@@ -1,6 +1,5 @@
 package org.district.socialmedia.settings.entity;
 
-import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -41,12 +40,12 @@ class DayRangeTest {
 
     @Test
     void onlyAllDayEventsNamedAsDaysOffAreSuggested() {
-        assertTrue(DistrictSettingsService.looksLikeDayOff("Thanksgiving Break", true));
-        assertTrue(DistrictSettingsService.looksLikeDayOff("Presidents' Day holiday", true));
-        assertTrue(DistrictSettingsService.looksLikeDayOff("NO SCHOOL - staff development", true));
-        assertTrue(DistrictSettingsService.looksLikeDayOff("District offices closed", true));
-        assertFalse(DistrictSettingsService.looksLikeDayOff("Term 1 Start", true));
-        assertFalse(DistrictSettingsService.looksLikeDayOff("Term 4 End", true));
-        assertFalse(DistrictSettingsService.looksLikeDayOff("Holiday concert", false), "an evening event is no day off");
+        assertTrue(DayRange.looksLikeDayOff("Thanksgiving Break", true));
+        assertTrue(DayRange.looksLikeDayOff("Presidents' Day holiday", true));
+        assertTrue(DayRange.looksLikeDayOff("NO SCHOOL - staff development", true));
+        assertTrue(DayRange.looksLikeDayOff("District offices closed", true));
+        assertFalse(DayRange.looksLikeDayOff("Term 1 Start", true));
+        assertFalse(DayRange.looksLikeDayOff("Term 4 End", true));
+        assertFalse(DayRange.looksLikeDayOff("Holiday concert", false), "an evening event is no day off");
     }
 }
