@@ -19,6 +19,7 @@
 #   --fresh          offline: start from the distribution's standalone.xml (standalone.xml.dist), so the
 #                    scripts describe the whole configuration and a second run gives the same server
 #   --dist ZIP       a wildfly-dist zip, unpacked as JBOSS_HOME when that folder does not exist yet
+#   --list           print the scripts it would apply, in order, and stop (nothing changes)
 #   -c, --controller HOST:PORT
 #                    online: configure the server running at that management address (default
 #                    localhost:9990; run as the user that runs the server), then restart it and wait
@@ -28,11 +29,11 @@
 # The scripts read ${env.X} placeholders when the server starts; a few (single sign-on, proxy, TLS)
 # also resolve them when they run, so run this with the server's environment (--env-file).
 set -euo pipefail
-usage() { sed -n '7,27p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '7,28p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 fail() { echo "install.sh: $*" >&2; exit 1; }
 
 config_dir="$(cd "$(dirname "$0")" && pwd)"
-dist="" fresh=false libs="" war="" production=false h2=false controller="" env_file=""
+dist="" fresh=false libs="" war="" production=false h2=false controller="" env_file="" list=false
 while [ $# -gt 0 ]; do
     case "$1" in
         --dist) dist="$2"; shift 2 ;;
@@ -41,6 +42,7 @@ while [ $# -gt 0 ]; do
         --deploy) war="$2"; shift 2 ;;
         --production) production=true; shift ;;
         --h2) h2=true; shift ;;
+        --list) list=true; shift ;;
         --env-file) env_file="$2"; shift 2 ;;
         -c) controller="localhost:9990"; shift ;;
         --controller) controller="$2"; shift 2 ;;
@@ -107,6 +109,7 @@ for list in "$@"; do
     IFS=',' read -r -a named <<<"$list"
     for name in "${named[@]}"; do [ -z "$name" ] || scripts+=("$name"); done
 done
+if $list; then printf '%s\n' "${scripts[@]}"; exit 0; fi
 for name in "${scripts[@]}"; do
     [ -f "$config_dir/$name" ] || fail "no script $config_dir/$name"
     # checked before anything changes: a module script stopped half-way leaves no module
