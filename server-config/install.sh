@@ -26,8 +26,9 @@
 #                    until the WAR is deployed
 #   SCRIPT           file names relative to this folder (e.g. configure-web.cli, dev/configure-demo-data.cli),
 #                    run after the production ones, as separate arguments or comma-separated
-# The scripts read ${env.X} placeholders when the server starts; a few (single sign-on, proxy, TLS)
-# also resolve them when they run, so run this with the server's environment (--env-file).
+# The scripts read ${env.X} placeholders when the server starts; configure-single-sign-on.cli also
+# resolves its own when it runs, and "if VAR" lines look at VAR: run this with the server's environment
+# (--env-file).
 set -euo pipefail
 usage() { sed -n '7,28p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 fail() { echo "install.sh: $*" >&2; exit 1; }
