@@ -34,7 +34,7 @@ usage() { sed -n '7,28p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 fail() { echo "install.sh: $*" >&2; exit 1; }
 
 config_dir="$(cd "$(dirname "$0")" && pwd)"
-dist="" fresh=false libs="" war="" production=false h2=false controller="" env_file="" list=false
+dist="" fresh=false libs="" war="" production=false h2=false controller="" env_file="" list_only=false
 while [ $# -gt 0 ]; do
     case "$1" in
         --dist) dist="$2"; shift 2 ;;
@@ -43,7 +43,7 @@ while [ $# -gt 0 ]; do
         --deploy) war="$2"; shift 2 ;;
         --production) production=true; shift ;;
         --h2) h2=true; shift ;;
-        --list) list=true; shift ;;
+        --list) list_only=true; shift ;;
         --env-file) env_file="$2"; shift 2 ;;
         -c) controller="localhost:9990"; shift ;;
         --controller) controller="$2"; shift 2 ;;
@@ -110,7 +110,7 @@ for list in "$@"; do
     IFS=',' read -r -a named <<<"$list"
     for name in "${named[@]}"; do [ -z "$name" ] || scripts+=("$name"); done
 done
-if $list; then printf '%s\n' "${scripts[@]}"; exit 0; fi
+if $list_only; then printf '%s\n' "${scripts[@]}"; exit 0; fi
 for name in "${scripts[@]}"; do
     [ -f "$config_dir/$name" ] || fail "no script $config_dir/$name"
     # checked before anything changes: a module script stopped half-way leaves no module
