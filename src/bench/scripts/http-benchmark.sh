@@ -117,11 +117,11 @@ sql() {
 prepare_server() {
     say "== Configuring WildFly $wildfly_version in $server_parent ($db, no demo data)"
     rm -rf "$server_parent"
-    local datasource=configure-datasource-h2.cli
-    [ "$db" = postgresql ] && datasource=configure-datasource-postgresql.cli
-    DB_URL=$(pg_url small) DB_USER=$pg_user DB_PASSWORD=$pg_password server-config/install.sh \
-        --dist target/server-libs/wildfly-dist.zip --libs "$root/target/server-libs" --deploy target/ROOT.war "$server_home" \
-        configure-eclipselink.cli,$datasource,configure-mail.cli,configure-security.cli,configure-web.cli,configure-district.cli >>"$log" 2>&1
+    local database=--h2
+    [ "$db" = postgresql ] && database=
+    # the production configuration (server-config/production.scripts)
+    DB_URL=$(pg_url small) DB_USER=$pg_user DB_PASSWORD=$pg_password server-config/install.sh --production $database \
+        --dist target/server-libs/wildfly-dist.zip --libs "$root/target/server-libs" --deploy target/ROOT.war "$server_home" >>"$log" 2>&1
 }
 
 server_pid=

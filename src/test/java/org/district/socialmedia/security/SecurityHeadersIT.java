@@ -9,13 +9,18 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The security headers on pages, the API, error pages and resources: a Content-Security-Policy (on pages
  * with a fresh nonce that the page's scripts carry), no framing, no sniffing, a same-origin referrer,
- * the session cookie HttpOnly and SameSite=Lax, and no server version.
+ * the session cookie HttpOnly and SameSite=Lax, and no server version. Behind an https reverse proxy (both
+ * test servers are installed by install.sh --production and run with PROXY_FORWARDING=true, as
+ * docs/operations.md describes), a sign-in through the form gets HSTS, a Secure cookie, a redirect to the
+ * public https address, and an audit row with the client's address rather than the proxy's.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -118,5 +126,73 @@ class SecurityHeadersIT {
         HttpResponse<String> css = get("/jakarta.faces.resource/css/app.css.xhtml", false);
         assertEquals(200, css.statusCode());
         assertCommonHeaders(css, "a stylesheet");
+    }
+
+    private static final String PUBLIC_HOST = "portal.district.example.org";
+    // HTTP/1.1, as a proxy speaks to its backend (nginx's proxy_pass): over the h2c connection that Java's
+    // client upgrades to by default, the sign-in's redirect kept the listener's scheme and host (WildFly 39)
+    private final HttpClient proxy = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Test
+    void signsInThroughTheFormBehindAnHttpsProxy() throws Exception {
+        // TEST-NET-3 (RFC 5737): never a real client, and unique enough to find this sign-in in the audit log
+        String client = "203.0.113." + ThreadLocalRandom.current().nextInt(1, 255);
+        HttpResponse<String> form = throughProxy(client, "/login.xhtml", null, null);
+        assertEquals(200, form.statusCode());
+        assertEquals(Optional.of("max-age=31536000; includeSubDomains"), form.headers().firstValue("Strict-Transport-Security"),
+                "HSTS over the proxy's https");
+        String cookie = sessionCookie(form).orElseThrow(() -> new AssertionError("a session: " + form.headers().map()));
+        assertTrue(cookie.contains("; secure") || cookie.contains("; Secure"), "Secure session cookie: " + cookie);
+        Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
+        assertTrue(viewState.find(), "the login form");
+
+        String body = "login=login&login%3AsignIn=Sign+in&login%3Ausername=sysadmin&login%3Apassword="
+                + encode(Api.DEMO_PASSWORD) + "&jakarta.faces.ViewState=" + encode(viewState.group(1));
+        HttpResponse<String> signedIn = throughProxy(client, "/login.xhtml", cookie, body);
+        assertEquals(302, signedIn.statusCode(), signedIn.body());
+        String location = signedIn.headers().firstValue("Location").orElse("");
+        assertTrue(location.startsWith("https://" + PUBLIC_HOST + "/") && !location.contains("/login.xhtml"),
+                "signed in, sent on to the public address: " + location);
+        HttpResponse<String> home = throughProxy(client, "/", sessionCookie(signedIn).orElse(cookie), null);
+        assertEquals(200, home.statusCode());
+        assertTrue(home.body().contains("id=\"mainNav\""), "the portal's home page, signed in");
+
+        String audited = "\"ipAddress\":\"" + client + "\"";
+        HttpResponse<String> audit = null;
+        // the audit row commits in a transaction of its own: a few tries cover it
+        for (int i = 0; i < 10 && (audit == null || !audit.body().contains(audited)); i++) {
+            if (audit != null) {
+                Thread.sleep(300);
+            }
+            audit = Api.onTestServer().get("/api/audit?actor=sysadmin&action=LOGIN&outcome=DONE&size=20", "auditor");
+            assertEquals(200, audit.statusCode(), audit.body());
+        }
+        assertTrue(audit.body().contains(audited), "the sign-in is audited with the client's address: " + audit.body());
+    }
+
+    /** A request as nginx passes it on (docs/operations.md): X-Forwarded-* replaced, never appended. */
+    private HttpResponse<String> throughProxy(String client, String path, String cookie, String form)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30))
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", PUBLIC_HOST)
+                .header("X-Forwarded-Port", "443").header("X-Forwarded-For", client);
+        if (cookie != null) {
+            request.header("Cookie", cookie.substring(0, cookie.contains(";") ? cookie.indexOf(';') : cookie.length()));
+        }
+        if (form == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+        }
+        return proxy.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Optional<String> sessionCookie(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
