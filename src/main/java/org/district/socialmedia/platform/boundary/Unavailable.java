@@ -47,16 +47,17 @@ public final class Unavailable {
         if (path.startsWith("/api/") || path.equals("/api")) {
             response.setContentType("application/json");
             response.getWriter().write("{\"status\":503,\"message\":\"" + MESSAGE + "\"}");
+            // closed, so the answer is complete: after the authentication mechanism, the container would
+            // otherwise replace it with its own bodiless error page for the status
+            response.getWriter().close();
         } else {
             response.setHeader("Content-Security-Policy", STATIC_PAGE_POLICY);
             response.setContentType("text/html");
             byte[] body = page(request.getServletContext());
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
+            response.getOutputStream().close();
         }
-        // sent now: from the authentication mechanism, a response left in the buffer is replaced by the
-        // container's own bodiless error page
-        response.flushBuffer();
     }
 
     private static byte[] page(ServletContext context) throws IOException {
