@@ -85,7 +85,7 @@ public class SchemaMigration {
             }
             try {
                 schemaReady.fire(new SchemaReady(attempts));
-                LOG.info("Start-up work done after the database came back (attempt " + attempts + ")");
+                LOG.info("Start-up work done now that the schema is ready (attempt " + attempts + ")");
             } catch (RuntimeException e) {
                 // e.g. the database went away again in between: not ready, and everything is tried again
                 readiness.notReady("start-up work failed: " + DatabaseFailures.describe(e), false);

@@ -60,8 +60,9 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        if (!readiness.isReady() && !Unavailable.isExempt(request)) {
-            return unavailable(request, response);
+        if (!readiness.isReady()) {
+            // health and the error pages are public: served without looking up a caller
+            return Unavailable.isExempt(request) ? context.doNothing() : unavailable(request, response);
         }
         try {
             return authenticate(request, response, context);
