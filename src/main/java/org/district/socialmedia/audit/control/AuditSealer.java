@@ -1,6 +1,7 @@
 package org.district.socialmedia.audit.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -12,9 +13,13 @@ import jakarta.ejb.Timer;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import org.district.socialmedia.platform.control.DatabaseReadiness;
 import org.district.socialmedia.platform.control.DistrictTime;
 import org.district.socialmedia.platform.control.IntervalTimers;
+import org.district.socialmedia.platform.entity.SchemaReady;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,10 +46,23 @@ public class AuditSealer {
     AuditChain chain;
     @Inject
     DistrictTime districtTime;
+    @Inject
+    DatabaseReadiness readiness;
 
     private final AtomicBoolean running = new AtomicBoolean();
 
     @PostConstruct
+    void scheduleAtDeployment() {
+        if (readiness.isReady()) {
+            schedule();
+        }
+    }
+
+    /** The database was down at deployment and is back. */
+    public void scheduleWhenReady(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) SchemaReady ready) {
+        schedule();
+    }
+
     void schedule() {
         long interval = districtTime.sweepInterval().toMillis();
         IntervalTimers.keepOne(timers, TIMER_NAME, interval, 1000);
@@ -53,7 +71,9 @@ public class AuditSealer {
 
     @Timeout
     void onTimer(Timer timer) {
-        sealAll();
+        if (readiness.isReady()) {
+            sealAll();
+        }
     }
 
     /** Seals everything queued now; how many rows. Another server sealing at the same time waits on the lock, then finds less. */

@@ -1,6 +1,7 @@
 package org.district.socialmedia.consent.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -12,10 +13,14 @@ import jakarta.ejb.Timer;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import org.district.socialmedia.platform.control.DatabaseReadiness;
 import org.district.socialmedia.platform.control.DistrictTime;
 import org.district.socialmedia.platform.control.Sweep;
 import org.district.socialmedia.platform.control.SweepRecorder;
+import org.district.socialmedia.platform.entity.SchemaReady;
 import org.district.socialmedia.platform.entity.SweepStatus;
 
 import java.time.Clock;
@@ -46,17 +51,29 @@ public class ConsentSweep {
     SweepRecorder recorder;
     @Inject
     Clock clock;
+    @Inject
+    DatabaseReadiness readiness;
 
     private final Sweep loop = new Sweep("Consent sweep", TIMER_NAME, SweepStatus.CONSENT, LOG);
 
     @PostConstruct
     void schedule() {
+        if (readiness.isReady()) {
+            loop.schedule(timers, districtTime, 2000);
+        }
+    }
+
+    /** The database was down at deployment and is back (after the demo data). */
+    public void scheduleWhenReady(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) SchemaReady ready) {
         loop.schedule(timers, districtTime, 2000);
     }
 
     @Timeout
     void onTimer(Timer timer) {
-        sweep();
+        // a timer kept from before: nothing to do while the schema is not ready
+        if (readiness.isReady()) {
+            sweep();
+        }
     }
 
     /** One pass: expire forms whose period ended, remind operators of open takedowns. Returns how many things happened. */

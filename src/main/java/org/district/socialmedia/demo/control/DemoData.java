@@ -1,17 +1,22 @@
 package org.district.socialmedia.demo.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.people.control.PasswordHasher;
 import org.district.socialmedia.people.entity.OrgUnit;
 import org.district.socialmedia.people.entity.StaffUser;
+import org.district.socialmedia.platform.control.DatabaseReadiness;
 import org.district.socialmedia.platform.entity.Role;
+import org.district.socialmedia.platform.entity.SchemaReady;
 import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 
 import java.sql.Connection;
@@ -81,8 +86,21 @@ public class DemoData {
     DemoConsents consents;
     @Inject
     DistrictSettingsService settings;
+    @Inject
+    DatabaseReadiness readiness;
 
     @PostConstruct
+    void seedAtDeployment() {
+        if (readiness.isReady()) {
+            seed();
+        }
+    }
+
+    /** The database was down at deployment and is back: before the timers' start (a lower priority runs first). */
+    public void seedWhenReady(@Observes @Priority(Interceptor.Priority.APPLICATION) SchemaReady ready) {
+        seed();
+    }
+
     void seed() {
         if (!Boolean.getBoolean(DEMO_DATA_PROPERTY)) {
             return;

@@ -14,6 +14,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.district.socialmedia.platform.control.DatabaseReadiness;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +45,8 @@ public class MailRelay {
     OutboxStore outbox;
     @Inject
     MailSender sender;
+    @Inject
+    DatabaseReadiness readiness;
 
     private final AtomicBoolean running = new AtomicBoolean();
 
@@ -55,12 +58,17 @@ public class MailRelay {
 
     @Timeout
     void onTimer(Timer timer) {
-        // a slow SMTP server may make a run outlast the interval: never two runs at once on one server
-        if (!running.compareAndSet(false, true)) {
+        // a slow SMTP server may make a run outlast the interval: never two runs at once on one server;
+        // nothing while the schema is not ready
+        if (!readiness.isReady() || !running.compareAndSet(false, true)) {
             return;
         }
         try {
             relay();
+            readiness.works("Mail relay");
+        } catch (RuntimeException e) {
+            // the database is down: once a minute in the log, not every few seconds
+            readiness.failed("Mail relay", e);
         } finally {
             running.set(false);
         }

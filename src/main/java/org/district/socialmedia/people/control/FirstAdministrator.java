@@ -1,10 +1,13 @@
 package org.district.socialmedia.people.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.audit.control.AuditLog;
@@ -12,7 +15,9 @@ import org.district.socialmedia.audit.entity.AuditEntry;
 import org.district.socialmedia.people.entity.StaffUser;
 import org.district.socialmedia.people.control.PasswordHasher;
 import org.district.socialmedia.people.control.PasswordPolicy;
+import org.district.socialmedia.platform.control.DatabaseReadiness;
 import org.district.socialmedia.platform.entity.Role;
+import org.district.socialmedia.platform.entity.SchemaReady;
 
 import java.time.Clock;
 import java.util.EnumSet;
@@ -38,8 +43,21 @@ public class FirstAdministrator {
     Clock clock;
     @Inject
     AuditLog audit;
+    @Inject
+    DatabaseReadiness readiness;
 
     @PostConstruct
+    void bootstrapAtDeployment() {
+        if (readiness.isReady()) {
+            bootstrap();
+        }
+    }
+
+    /** The database was down at deployment and is back. */
+    public void bootstrapWhenReady(@Observes @Priority(Interceptor.Priority.APPLICATION) SchemaReady ready) {
+        bootstrap();
+    }
+
     void bootstrap() {
         String username = System.getenv("BOOTSTRAP_ADMIN_USERNAME");
         if (username == null || username.isBlank()) {

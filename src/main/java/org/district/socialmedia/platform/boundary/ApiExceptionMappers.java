@@ -1,13 +1,17 @@
 package org.district.socialmedia.platform.boundary;
 
 import jakarta.ejb.EJBAccessException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.district.socialmedia.platform.control.DatabaseReadiness;
 import org.district.socialmedia.platform.entity.ConflictException;
+import org.district.socialmedia.platform.entity.DatabaseUnavailableException;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
 import org.district.socialmedia.platform.entity.StateConflictException;
@@ -95,6 +99,21 @@ public final class ApiExceptionMappers {
         @Override
         public Response toResponse(OptimisticLockException e) {
             return error(409, "Somebody else changed this in the meantime; reload and try again", null);
+        }
+    }
+
+    /** The database cannot be reached: 503, try again later; logged once a minute, not per request. */
+    @Provider
+    @ApplicationScoped
+    public static class DatabaseUnavailable implements ExceptionMapper<DatabaseUnavailableException> {
+        @Inject
+        DatabaseReadiness readiness;
+
+        @Override
+        public Response toResponse(DatabaseUnavailableException e) {
+            readiness.databaseFailed(e);
+            return Response.fromResponse(error(503, Unavailable.MESSAGE, null))
+                    .header("Retry-After", DatabaseReadiness.RETRY_AFTER_SECONDS).header("Cache-Control", "no-store").build();
         }
     }
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.district.socialmedia.platform.control.DatabaseReadiness;
 import org.district.socialmedia.platform.control.HealthProbe;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -19,7 +20,10 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** GET /api/health: no login; 200 when the database and the timer service answer, else 503. */
+/**
+ * GET /api/health: no login; 200 when the database and the timer service answer and the schema is migrated,
+ * else 503 with the reason (and Retry-After).
+ */
 @Tag(name = "Platform")
 @Path("health")
 @Stateless
@@ -30,23 +34,32 @@ public class HealthResource {
     HealthProbe probe;
     @Inject
     Clock clock;
+    @Inject
+    DatabaseReadiness readiness;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Database and timer service state (no login)")
+    @Operation(summary = "Database, schema and timer service state, with the reason when down (no login)")
     @APIResponse(responseCode = "200", description = "up")
     @APIResponse(responseCode = "503", description = "down")
     @SecurityRequirements
     public Response health() {
-        String database = probe.database();
+        HealthProbe.Check database = probe.databaseCheck();
         String timers = probe.timerService();
-        boolean up = "UP".equals(database) && "UP".equals(timers);
+        String schema = readiness.isReady() ? "UP" : readiness.isSchemaTooNew() ? "TOO_NEW" : "NOT_READY";
+        boolean up = "UP".equals(database.state()) && "UP".equals(timers) && "UP".equals(schema);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
-        body.put("database", database);
+        body.put("database", database.state());
         body.put("timerService", timers);
+        body.put("schema", schema);
+        if (!up) {
+            // the database's own answer first: it is what the operator fixes
+            body.put("reason", database.reason() != null ? database.reason()
+                    : readiness.reason() != null ? readiness.reason() : "the timer service is down");
+        }
         body.put("time", clock.instant().toString());
-        return Response.status(up ? 200 : 503).entity(body)
-                .header("Cache-Control", "no-store").build();
+        Response.ResponseBuilder answer = Response.status(up ? 200 : 503).entity(body).header("Cache-Control", "no-store");
+        return up ? answer.build() : answer.header("Retry-After", DatabaseReadiness.RETRY_AFTER_SECONDS).build();
     }
 }

@@ -39,9 +39,17 @@ public class SecurityHeadersFilter extends HttpFilter {
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
-        if (!isPage(request) && !response.containsHeader("Content-Security-Policy")) {
+        if (isStaticErrorPage(request)) {
+            // the error pages that need no database (Unavailable): their stylesheet may load, nothing runs
+            response.setHeader("Content-Security-Policy", Unavailable.STATIC_PAGE_POLICY);
+        } else if (!isPage(request) && !response.containsHeader("Content-Security-Policy")) {
             response.setHeader("Content-Security-Policy", NOTHING_RUNS);
         }
+    }
+
+    private static boolean isStaticErrorPage(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/error/") && path.endsWith(".html");
     }
 
     /** A Faces page (PrimeFaces writes its policy): the root, which shows the home page, or an .xhtml view. */

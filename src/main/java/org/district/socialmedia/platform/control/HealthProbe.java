@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -23,13 +24,28 @@ public class HealthProbe {
 
     @Resource
     TimerService timerService;
+    @Inject
+    DatabaseReadiness readiness;
+
+    /** The database's state and, when DOWN, why (one line). */
+    public record Check(String state, String reason) {
+    }
 
     public String database() {
+        return databaseCheck().state();
+    }
+
+    public Check databaseCheck() {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(2) ? "UP" : "DOWN";
+            if (connection.isValid(2)) {
+                readiness.databaseWorks();
+                return new Check("UP", null);
+            }
+            return new Check("DOWN", "the connection did not answer within 2 s");
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "Health: database unreachable", e);
-            return "DOWN";
+            // monitoring asks every few seconds: logged once a minute with a count
+            readiness.databaseFailed(e);
+            return new Check("DOWN", DatabaseFailures.describe(e));
         }
     }
 

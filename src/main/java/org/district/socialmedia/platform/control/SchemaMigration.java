@@ -2,51 +2,174 @@ package org.district.socialmedia.platform.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import org.district.socialmedia.platform.entity.SchemaReady;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
  * Brings the schema to the current version at deployment, before anything else touches the
  * database. Flyway takes a lock in its history table, so several servers starting together on one
  * PostgreSQL migrate once. The persistence unit never generates DDL.
+ * <p>
+ * The deployment never fails for the database: when it cannot be reached (down, a wrong password),
+ * or the schema is newer than this application knows, the application deploys all the same, answers
+ * 503 with the reason (DatabaseReadiness) and tries again with a growing pause ({@link #backoff},
+ * 1 s to 60 s; a non-persistent timer of this server). When it succeeds, {@link SchemaReady} starts
+ * the work that waited.
  */
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class SchemaMigration {
 
+    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    static final Duration LONGEST_RETRY = Duration.ofSeconds(60);
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+    private static final String KIND = "Database schema migration";
 
     @Resource(lookup = "java:jboss/datasources/SocialMediaDS")
     DataSource dataSource;
+    @Resource
+    TimerService timers;
+    @Inject
+    DatabaseReadiness readiness;
+    @Inject
+    Event<SchemaReady> schemaReady;
+
+    private final LogThrottle throttle = new LogThrottle(LOG);
+    private final AtomicBoolean running = new AtomicBoolean();
+    private int attempts;
 
     @PostConstruct
-    void migrate() {
+    void migrateAtDeployment() {
+        // the work that needs the database starts from its own @PostConstruct when this succeeded
+        if (!attempt()) {
+            retryLater();
+        }
+    }
+
+    @Timeout
+    void retry(Timer timer) {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            if (!attempt()) {
+                retryLater();
+                return;
+            }
+            try {
+                schemaReady.fire(new SchemaReady(attempts));
+                LOG.info("Start-up work done now that the schema is ready (attempt " + attempts + ")");
+            } catch (RuntimeException e) {
+                // e.g. the database went away again in between: not ready, and everything is tried again
+                readiness.notReady("start-up work failed: " + DatabaseFailures.describe(e), false);
+                throttle.failed(KIND, "start-up work: " + DatabaseFailures.describe(e), e);
+                retryLater();
+            }
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** One attempt: reach the database, refuse a schema that is too new, migrate. */
+    private boolean attempt() {
+        attempts++;
         String product;
         try (Connection c = dataSource.getConnection()) {
             product = c.getMetaData().getDatabaseProductName();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot reach the database to migrate it: " + e.getMessage(), e);
+        } catch (SQLException | RuntimeException e) {
+            String why = "the database cannot be reached: " + DatabaseFailures.describe(e);
+            readiness.notReady(why, false);
+            throttle.failed(KIND, why + "; trying again, at most every " + LONGEST_RETRY.toSeconds() + " s", e);
+            return false;
         }
-        MigrateResult result = Flyway.configure(getClass().getClassLoader())
+        Flyway flyway = flyway(dataSource, product);
+        Optional<String> tooNew = tooNew(flyway);
+        if (tooNew.isPresent()) {
+            readiness.notReady(tooNew.get(), true);
+            throttle.failed(KIND, tooNew.get(), null);
+            return false;
+        }
+        MigrateResult result;
+        try {
+            result = flyway.migrate();
+        } catch (RuntimeException e) {
+            String why = "the schema could not be migrated: " + DatabaseFailures.describe(e);
+            readiness.notReady(why, false);
+            throttle.failed(KIND, why, e);
+            return false;
+        }
+        throttle.recovered(KIND);
+        // Flyway names no target version when there was nothing to apply
+        LOG.info(result.migrationsExecuted == 0 ? product + " schema already up to date"
+                : product + " schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations applied now)");
+        readiness.becameReady();
+        return true;
+    }
+
+    private void retryLater() {
+        timers.createSingleActionTimer(backoff(attempts).toMillis(), new TimerConfig("schema-migration", false));
+    }
+
+    /** The pause before attempt n + 1: 1 s, 2 s, 4 s ... at most 60 s. */
+    static Duration backoff(int attempts) {
+        int doublings = Math.max(0, Math.min(attempts - 1, 10));
+        Duration pause = FIRST_RETRY.multipliedBy(1L << doublings);
+        return pause.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : pause;
+    }
+
+    /** The application's Flyway on a datasource of the given product (H2 has its own extra location). */
+    public static Flyway flyway(DataSource dataSource, String product) {
+        return Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(MigrationLocations.of(product))
                 // the EJB timer store may share the schema: treat a schema without history as version 0
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
-                .load()
-                .migrate();
-        // Flyway names no target version when there was nothing to apply
-        LOG.info(() -> result.migrationsExecuted == 0 ? product + " schema already up to date"
-                : product + " schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations applied now)");
+                .load();
+    }
+
+    /**
+     * A schema migrated by a newer application must never run under this one (Flyway would ignore the
+     * unknown migrations and go on): the message that says so, or empty when this application knows the
+     * schema's version.
+     */
+    public static Optional<String> tooNew(Flyway flyway) {
+        MigrationInfo[] all = flyway.info().all();
+        MigrationVersion known = Arrays.stream(all).filter(m -> m.getState().isResolved()).map(MigrationInfo::getVersion)
+                .filter(Objects::nonNull).max(MigrationVersion::compareTo).orElse(null);
+        MigrationVersion applied = Arrays.stream(all).filter(m -> m.getState().isApplied() && !m.getState().isResolved())
+                .map(MigrationInfo::getVersion).filter(Objects::nonNull).max(MigrationVersion::compareTo).orElse(null);
+        if (applied == null || known != null && applied.compareTo(known) <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of("database schema version " + applied + " is newer than this application knows (" + known
+                + "); deploy the newer WAR or restore the backup");
     }
 }

@@ -23,6 +23,7 @@ public final class Sweep {
     private final String statusName;
     private final Logger log;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final LogThrottle throttle;
 
     /**
      * @param title      for the log, e.g. "Consent sweep"
@@ -34,6 +35,7 @@ public final class Sweep {
         this.timerName = timerName;
         this.statusName = statusName;
         this.log = log;
+        this.throttle = new LogThrottle(log);
     }
 
     /** Keeps exactly one timer of this sweep at the District's interval; call from the bean's start. */
@@ -57,9 +59,11 @@ public final class Sweep {
         Pass pass = new Pass();
         try {
             work.accept(pass);
+            throttle.recovered(title);
         } catch (RuntimeException e) {
             pass.failed(Errors.rootMessage(e));
-            log.log(Level.WARNING, title + " failed", e);
+            // e.g. the database is down: once a minute with a count, not at every pass
+            throttle.failed(title, Errors.rootMessage(e), e);
         } finally {
             try {
                 recorder.record(statusName, started, pass.done, pass.failures, pass.lastError);

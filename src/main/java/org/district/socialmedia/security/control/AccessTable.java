@@ -83,7 +83,6 @@ public final class AccessTable {
             page("/directory.xhtml", Access.PUBLIC),
             page("/error/403.xhtml", Access.PUBLIC),
             page("/error/404.xhtml", Access.PUBLIC),
-            page("/error/500.xhtml", Access.PUBLIC),
             page("/error/expired.xhtml", Access.PUBLIC),
             page("/index.xhtml", Access.SIGNED_IN),
             page("/policy.xhtml", Access.SIGNED_IN),

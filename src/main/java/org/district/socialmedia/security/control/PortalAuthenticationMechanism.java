@@ -12,6 +12,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.district.socialmedia.platform.boundary.SecurityHeadersFilter;
+import org.district.socialmedia.platform.boundary.Unavailable;
+import org.district.socialmedia.platform.control.DatabaseFailures;
+import org.district.socialmedia.platform.control.DatabaseReadiness;
 import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 
 import java.io.IOException;
@@ -46,10 +49,45 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     StaffAuthentication staff;
     @Inject
     DistrictSettingsService settings;
+    @Inject
+    DatabaseReadiness readiness;
 
+    /**
+     * Runs before any filter, and needs the database for every signed-in request: while the schema is not
+     * ready, or when the database cannot be reached, it answers 503 itself (the API's JSON, or the static
+     * page) instead of hanging or failing with an empty 500.
+     */
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        if (!readiness.isReady()) {
+            // health and the error pages are public: served without looking up a caller
+            return Unavailable.isExempt(request) ? context.doNothing() : unavailable(request, response);
+        }
+        try {
+            return authenticate(request, response, context);
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.isUnavailable(e)) {
+                throw e;
+            }
+            readiness.databaseFailed(e);
+            // a public address (health, the directory) is served without a caller; it says itself what is down
+            return context.isProtected() ? unavailable(request, response) : context.doNothing();
+        }
+    }
+
+    private static AuthenticationStatus unavailable(HttpServletRequest request, HttpServletResponse response) {
+        try {
+            Unavailable.send(request, response);
+        } catch (IOException e) {
+            // the client went away
+        }
+        // the answer is written: the container sends it as it is
+        return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
+                                              HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (credential == null && !context.isProtected() && isStaticResource(request)) {
             // stylesheets and scripts need no caller: spare the database a lookup per file
