@@ -3,7 +3,7 @@
 # jboss-cli session: no server needs to run and nothing is downloaded. The build uses it for its three
 # servers (the run server, the H2 test server, the PostgreSQL test server); it works the same by hand.
 #
-#   install.sh [--dist ZIP] [--fresh] [--libs DIR] [--deploy WAR] JBOSS_HOME SCRIPT[,SCRIPT...]...
+#   install.sh [--dist ZIP] [--fresh] [--libs DIR] [--deploy WAR] [--config FILE] JBOSS_HOME SCRIPT[,SCRIPT...]...
 #
 #   --dist ZIP    a wildfly-dist zip, unpacked as JBOSS_HOME when that folder does not exist yet
 #   --fresh       start from the distribution's standalone.xml (kept as standalone.xml.dist on unpacking),
@@ -11,21 +11,24 @@
 #   --libs DIR    the folder holding eclipselink.jar and postgresql.jar (-Dserver.libs for the scripts
 #                 that add modules; the build copies them to target/server-libs)
 #   --deploy WAR  copy the WAR into standalone/deployments afterwards
+#   --config FILE the configuration to write, in standalone/configuration (default standalone.xml; a
+#                 cluster node: standalone-ha.xml, its balancer: standalone-load-balancer.xml)
 #   SCRIPT        file names relative to this folder (e.g. configure-web.cli, dev/configure-demo-data.cli),
 #                 as separate arguments or comma-separated
 # The scripts read ${env.X} placeholders when the server starts; configure-single-sign-on.cli also
 # resolves OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET from this script's environment.
 set -euo pipefail
-usage() { sed -n '6,16p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '6,18p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 config_dir="$(cd "$(dirname "$0")" && pwd)"
-dist="" fresh=false libs="" war=""
+dist="" fresh=false libs="" war="" config="standalone.xml"
 while [ $# -gt 0 ]; do
     case "$1" in
         --dist) dist="$2"; shift 2 ;;
         --fresh) fresh=true; shift ;;
         --libs) libs="$2"; shift 2 ;;
         --deploy) war="$2"; shift 2 ;;
+        --config) config="$2"; shift 2 ;;
         --) shift; break ;;
         -*) usage ;;
         *) break ;;
@@ -53,27 +56,29 @@ if [ ! -d "$home" ]; then
         chmod +x "$unpacked"/*/bin/*.sh
     fi
     mv "$unpacked"/* "$home"
-    cp "$configuration/standalone.xml" "$configuration/standalone.xml.dist"
+    for shipped in standalone.xml standalone-ha.xml standalone-load-balancer.xml; do
+        cp "$configuration/$shipped" "$configuration/$shipped.dist"
+    done
 fi
 
 if $fresh; then
-    if [ ! -f "$configuration/standalone.xml.dist" ]; then
+    if [ ! -f "$configuration/$config.dist" ]; then
         # a server unpacked by other means: its pristine configuration comes from the zip
-        [ -n "$dist" ] || { echo "install.sh: --fresh needs $configuration/standalone.xml.dist or --dist" >&2; exit 1; }
+        [ -n "$dist" ] || { echo "install.sh: --fresh needs $configuration/$config.dist or --dist" >&2; exit 1; }
         extracted="$(mktemp -d)"
-        entry="$(jar tf "$dist" | grep -m 1 '^[^/]*/standalone/configuration/standalone.xml$')"
+        entry="$(jar tf "$dist" | grep -m 1 "^[^/]*/standalone/configuration/$config\$")"
         (cd "$extracted" && jar xf "$dist" "$entry")
-        cp "$extracted/$entry" "$configuration/standalone.xml.dist"
+        cp "$extracted/$entry" "$configuration/$config.dist"
         rm -rf "$extracted"
     fi
-    cp "$configuration/standalone.xml.dist" "$configuration/standalone.xml"
+    cp "$configuration/$config.dist" "$configuration/$config"
 fi
 
 # the committed scripts run unchanged against a live server (jboss-cli.sh -c); here they share one
 # embedded session
 cli="$(mktemp "${TMPDIR:-/tmp}/install-cli.XXXXXX")"
 trap 'rm -f "$cli"; [ -z "${unpacked:-}" ] || rm -rf "$unpacked"' EXIT
-echo "embed-server --server-config=standalone.xml --std-out=discard" >"$cli"
+echo "embed-server --server-config=$config --std-out=discard" >"$cli"
 for list in "$@"; do
     IFS=',' read -r -a scripts <<<"$list"
     for name in "${scripts[@]}"; do
