@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,17 +52,24 @@ public final class LocalCluster {
         run("stop-node", String.valueOf(node));
     }
 
+    /** kill -9 (what local-cluster.sh kill-node does), from here so that a failover's time starts at the kill. */
     public void killNode(int node) {
-        run("kill-node", String.valueOf(node));
+        ProcessHandle process = process(node).orElseThrow(() -> new IllegalStateException("node" + node + " is not running"));
+        process.destroyForcibly();
+        process.onExit().join();
     }
 
     public boolean isRunning(int node) {
+        return process(node).isPresent();
+    }
+
+    private static Optional<ProcessHandle> process(int node) {
         Path pid = DIR.resolve("node" + node).resolve("server.pid");
         try {
-            return Files.exists(pid) && ProcessHandle.of(Long.parseLong(Files.readString(pid).trim()))
-                    .map(ProcessHandle::isAlive).orElse(false);
+            return Files.exists(pid) ? ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).filter(ProcessHandle::isAlive)
+                    : Optional.empty();
         } catch (IOException | NumberFormatException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -1,16 +1,24 @@
 package org.district.socialmedia.platform;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.json.JsonObject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.district.socialmedia.it.Api;
+import org.district.socialmedia.it.JsonBodies;
 import org.district.socialmedia.it.LocalCluster;
 import org.district.socialmedia.it.browser.Browser;
 import org.district.socialmedia.it.browser.LoginScreen;
 import org.district.socialmedia.it.browser.PortalScreen;
+import org.district.socialmedia.notifications.entity.OutboxMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -20,7 +28,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,7 +59,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class ClusterFailoverIT {
 
     private static final boolean REUSE = Boolean.getBoolean("it.cluster.reuse");
-    private static final LocalCluster CLUSTER = new LocalCluster(Map.of());
+    // the longer version by hand (docs/testing.md): -Dit.cluster.long=true, 100 requests
+    private static final boolean LONG = Boolean.getBoolean("it.cluster.long");
+    private static final int REQUESTS = Integer.getInteger("it.cluster.requests", LONG ? 100 : 10);
+    // GreenMail's port, given to the nodes as MAIL_PORT (another port when the suite's 3025 is busy)
+    private static final int SMTP_PORT = Integer.getInteger("it.cluster.smtp.port", 3025);
+    private static final LocalCluster CLUSTER = new LocalCluster(Map.of("MAIL_PORT", String.valueOf(SMTP_PORT)));
 
     @BeforeAll
     static void start() {
@@ -109,6 +135,165 @@ class ClusterFailoverIT {
         } finally {
             driver.quit();
         }
+    }
+
+    @Test
+    @Order(3)
+    void everyReminderOnceWhenBothNodesRunTheTimersAndOneDiesDuringThem() throws Exception {
+        CLUSTER.startStoppedNodes();
+        Api[] nodes = {new Api(CLUSTER.node(1)), new Api(CLUSTER.node(2))};
+        GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        ExecutorService sweepers = Executors.newFixedThreadPool(2);
+        try {
+            List<Long> ids = new ArrayList<>();
+            Instant latestDeadline = Instant.EPOCH;
+            for (int i = 0; i < REQUESTS; i++) {
+                HttpResponse<String> created = nodes[i % 2].post("/api/requests", i % 2 == 0 ? "employee1" : "employee2", """
+                        {"lines":[{"platform":"Podcast","objectives":"Cluster exactly-once check %d","audience":["PUBLIC"],
+                          "accountName":"cluster-%s","districtEmail":"teacher@district.example.org"}]}""".formatted(i, UUID.randomUUID()));
+                assertEquals(201, created.statusCode(), created.body());
+                JsonObject request = JsonBodies.object(created.body());
+                ids.add(request.getJsonNumber("id").longValue());
+                Instant deadline = Instant.parse(request.getString("deadline"));
+                latestDeadline = deadline.isAfter(latestDeadline) ? deadline : latestDeadline;
+            }
+            // the application clock is each server's own (test-only): both move to where every first reminder is due
+            Instant now = Instant.parse(JsonBodies.object(nodes[0].post("/api/test/clock", "sysadmin", "{\"by\":\"PT0S\"}").body()).getString("now"));
+            Duration by = Duration.between(now, latestDeadline.minus(Duration.ofDays(2)).plusSeconds(60));
+            for (Api node : nodes) {
+                assertEquals(200, node.post("/api/test/clock", "sysadmin", "{\"by\":\"" + by + "\"}").statusCode());
+            }
+            // both nodes sweep and relay at once, besides their timers (every 2 s); node 2 dies in the middle
+            AtomicBoolean sweeping = new AtomicBoolean(true);
+            for (Api node : nodes) {
+                sweepers.submit(() -> {
+                    while (sweeping.get()) {
+                        node.post("/api/test/sweep", "sysadmin", "{}");
+                        node.post("/api/test/mail-relay", "sysadmin", "{}");
+                    }
+                });
+            }
+            Thread.sleep(1_500);
+            CLUSTER.killNode(2);
+            Thread.sleep(1_000);
+            sweeping.set(false);
+            // what node 2 had claimed and not sent is released when its claim's lease ends
+            assertEquals(200, nodes[0].post("/api/test/clock", "sysadmin",
+                    "{\"by\":\"" + OutboxMessage.CLAIM_LEASE.plusSeconds(5) + "\"}").statusCode());
+            Instant giveUp = Instant.now().plusSeconds(60);
+            while (remindersArrived(smtp, ids) < ids.size() && Instant.now().isBefore(giveUp)) {
+                nodes[0].post("/api/test/sweep", "sysadmin", "{}");
+                nodes[0].post("/api/test/mail-relay", "sysadmin", "{}");
+                Thread.sleep(300);
+            }
+            for (int i = 0; i < 3; i++) {
+                nodes[0].post("/api/test/sweep", "sysadmin", "{}");
+                nodes[0].post("/api/test/mail-relay", "sysadmin", "{}");
+                Thread.sleep(500);
+            }
+            assertEquals(ids.size(), remindersArrived(smtp, ids), "every request's reminder arrived");
+            // exactly once: one Message-ID for each subject and recipient of these requests' mail, i.e. one
+            // outbox row per notice (the demo data's overdue request gets its own, later, repeats)
+            Map<String, Set<String>> messages = new HashMap<>();
+            for (MimeMessage m : smtp.getReceivedMessages()) {
+                String subject = String.valueOf(m.getSubject());
+                if (ids.stream().noneMatch(id -> subject.contains("request " + id + " "))) {
+                    continue;
+                }
+                messages.computeIfAbsent(m.getSubject() + " to " + Arrays.toString(m.getAllRecipients()), k -> new HashSet<>())
+                        .add(m.getMessageID());
+            }
+            messages.forEach((what, messageIds) -> assertEquals(1, messageIds.size(), what));
+            System.out.printf("Exactly once: %d emails (%d deliveries) for %d requests over two nodes, node 2 killed%n",
+                    messages.size(), smtp.getReceivedMessages().length, ids.size());
+        } finally {
+            sweepers.shutdownNow();
+            for (int node = 1; node <= 2; node++) {
+                if (CLUSTER.isRunning(node)) {
+                    new Api(CLUSTER.node(node)).post("/api/test/clock/reset", "sysadmin", "{}");
+                }
+            }
+            smtp.stop();
+        }
+    }
+
+    /**
+     * The longer version: ten users keep working through the balancer while each node in turn is stopped
+     * gracefully (drained) and started again; not one request may fail. Also reports the throughput of
+     * one node and of two behind the balancer, and how long a node takes to join and serve.
+     */
+    @Test
+    @Order(4)
+    @EnabledIfSystemProperty(named = "it.cluster.long", matches = "true")
+    void aRollingRestartUnderTenUsersLoseNoRequest() throws Exception {
+        CLUSTER.startStoppedNodes();
+        System.out.printf("Throughput, 10 users, 20 s: node 1 alone %.0f requests/s%n", throughput(CLUSTER.node(1), 20));
+        System.out.printf("Throughput, 10 users, 20 s: two nodes behind the balancer %.0f requests/s%n", throughput(CLUSTER.balancer(), 20));
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger done = new AtomicInteger();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService users = Executors.newFixedThreadPool(10);
+        Api balancer = new Api(CLUSTER.balancer());
+        for (int u = 0; u < 10; u++) {
+            String user = u % 2 == 0 ? "employee1" : "employee2";
+            users.submit(() -> {
+                while (running.get()) {
+                    try {
+                        HttpResponse<String> page = balancer.get("/api/accounts", user);
+                        if (page.statusCode() != 200) {
+                            failures.add(page.statusCode() + " " + page.body());
+                        }
+                    } catch (RuntimeException e) {
+                        failures.add(e.toString());
+                    }
+                    done.incrementAndGet();
+                }
+            });
+        }
+        try {
+            for (int node = 1; node <= 2; node++) {
+                CLUSTER.stopNode(node);
+                long joining = System.nanoTime();
+                CLUSTER.startNode(node);
+                System.out.printf("Join: node%d started, deployed and registered in %d s%n", node,
+                        Duration.ofNanos(System.nanoTime() - joining).toSeconds());
+            }
+        } finally {
+            running.set(false);
+            users.shutdown();
+            users.awaitTermination(1, TimeUnit.MINUTES);
+        }
+        System.out.printf("Rolling restart: %d requests, %d failed%n", done.get(), failures.size());
+        assertEquals(List.of(), failures.subList(0, Math.min(10, failures.size())), failures.size() + " failed requests");
+    }
+
+    private static double throughput(String base, int seconds) throws Exception {
+        Api api = new Api(base);
+        AtomicInteger done = new AtomicInteger();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        ExecutorService users = Executors.newFixedThreadPool(10);
+        for (int u = 0; u < 10; u++) {
+            users.submit(() -> {
+                while (System.nanoTime() < end) {
+                    if (api.get("/api/accounts", "employee1").statusCode() == 200) {
+                        done.incrementAndGet();
+                    }
+                }
+            });
+        }
+        users.shutdown();
+        users.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        return done.get() / (double) seconds;
+    }
+
+    /** How many of the requests have their first reminder in the mailbox. */
+    private static long remindersArrived(GreenMail smtp, List<Long> ids) throws MessagingException {
+        Set<String> subjects = new HashSet<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            subjects.add(m.getSubject());
+        }
+        return ids.stream().filter(id -> subjects.stream().anyMatch(s -> s != null && s.contains("reminder: request " + id + " is due"))).count();
     }
 
     private static int status(String url) {
