@@ -44,6 +44,17 @@ public final class LocalCluster {
         run("stop");
     }
 
+    /** Kills every server of the cluster at once: a throwaway cluster needs no graceful stop. */
+    public void destroy() {
+        List<ProcessHandle> servers = new ArrayList<>();
+        for (int node = 1; node <= NODE_OFFSETS.length; node++) {
+            process("node" + node).ifPresent(servers::add);
+        }
+        process("balancer").ifPresent(servers::add);
+        servers.forEach(ProcessHandle::destroyForcibly);
+        servers.forEach(server -> server.onExit().join());
+    }
+
     public void startNode(int node) {
         run("start-node", String.valueOf(node));
     }
@@ -54,17 +65,17 @@ public final class LocalCluster {
 
     /** kill -9 (what local-cluster.sh kill-node does), from here so that a failover's time starts at the kill. */
     public void killNode(int node) {
-        ProcessHandle process = process(node).orElseThrow(() -> new IllegalStateException("node" + node + " is not running"));
+        ProcessHandle process = process("node" + node).orElseThrow(() -> new IllegalStateException("node" + node + " is not running"));
         process.destroyForcibly();
         process.onExit().join();
     }
 
     public boolean isRunning(int node) {
-        return process(node).isPresent();
+        return process("node" + node).isPresent();
     }
 
-    private static Optional<ProcessHandle> process(int node) {
-        Path pid = DIR.resolve("node" + node).resolve("server.pid");
+    private static Optional<ProcessHandle> process(String server) {
+        Path pid = DIR.resolve(server).resolve("server.pid");
         try {
             return Files.exists(pid) ? ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).filter(ProcessHandle::isAlive)
                     : Optional.empty();
