@@ -107,6 +107,27 @@ class ClusterFailoverIT {
         assertEquals(200, one.getWithPassword("/api/accounts", "employee2", Api.DEMO_PASSWORD).statusCode(), "others are not affected");
     }
 
+    @Test
+    @Order(1)
+    void aSettingOrADirectoryChangeMadeOnOneNodeIsSeenOnTheOtherAtOnce() {
+        CLUSTER.startStoppedNodes();
+        Api one = new Api(CLUSTER.node(1));
+        Api two = new Api(CLUSTER.node(2));
+        // node 2 builds its copy of the directory first, so that it has one to keep
+        assertEquals(200, two.get("/api/directory?unit=COMM", null).statusCode());
+        String handle = "@cluster_" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = one.post("/api/accounts", "sysadmin", """
+                {"platform":"YouTube","handle":"%s","url":"https://www.youtube.com/%s","unit":"COMM",
+                 "purpose":"Recorded events.","registeredEmail":"communications@district.example.org","archiveCovered":true}"""
+                .formatted(handle, handle.substring(1)));
+        assertEquals(201, created.statusCode(), created.body());
+        assertTrue(two.get("/api/directory?unit=COMM", null).body().contains(handle), "node 2's directory has node 1's new account");
+
+        String name = "Cluster District " + UUID.randomUUID().toString().substring(0, 6);
+        assertEquals(200, one.put("/api/settings", "sysadmin", "{\"districtName\":\"" + name + "\"}").statusCode());
+        assertEquals(name, JsonBodies.object(two.get("/api/settings", "sysadmin").body()).getString("districtName"));
+    }
+
     /**
      * One node dies while it serves a signed-in user's form and while both nodes run the reminders:
      * the user goes on on the other node, and every reminder and email still happens exactly once.
