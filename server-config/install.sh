@@ -6,8 +6,9 @@
 #   install.sh [--dist ZIP] [--fresh] [--libs DIR] [--deploy WAR] [--config FILE] JBOSS_HOME SCRIPT[,SCRIPT...]...
 #
 #   --dist ZIP    a wildfly-dist zip, unpacked as JBOSS_HOME when that folder does not exist yet
-#   --fresh       start from the distribution's standalone.xml (kept as standalone.xml.dist on unpacking),
-#                 so that the scripts describe the whole configuration and a second run changes nothing
+#   --fresh       start from the distribution's copy of the configuration (kept as e.g. standalone.xml.dist
+#                 on unpacking), so that the scripts describe the whole configuration and a second run
+#                 changes nothing
 #   --libs DIR    the folder holding eclipselink.jar and postgresql.jar (-Dserver.libs for the scripts
 #                 that add modules; the build copies them to target/server-libs)
 #   --deploy WAR  copy the WAR into standalone/deployments afterwards
