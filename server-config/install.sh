@@ -19,6 +19,8 @@
 #   --fresh          offline: start from the distribution's standalone.xml (standalone.xml.dist), so the
 #                    scripts describe the whole configuration and a second run gives the same server
 #   --dist ZIP       a wildfly-dist zip, unpacked as JBOSS_HOME when that folder does not exist yet
+#   --config FILE    the configuration to write, in standalone/configuration (default standalone.xml; a
+#                    cluster node: standalone-ha.xml, its balancer: standalone-load-balancer.xml)
 #   --list           print the scripts it would apply, in order, and stop (nothing changes)
 #   -c, --controller HOST:PORT
 #                    online: configure the server running at that management address (default
@@ -30,17 +32,18 @@
 # resolves its own when it runs, and "if VAR" lines look at VAR: run this with the server's environment
 # (--env-file).
 set -euo pipefail
-usage() { sed -n '7,28p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '7,30p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 fail() { echo "install.sh: $*" >&2; exit 1; }
 
 config_dir="$(cd "$(dirname "$0")" && pwd)"
-dist="" fresh=false libs="" war="" production=false h2=false controller="" env_file="" list_only=false
+dist="" fresh=false libs="" war="" config="standalone.xml" production=false h2=false controller="" env_file="" list_only=false
 while [ $# -gt 0 ]; do
     case "$1" in
         --dist) dist="$2"; shift 2 ;;
         --fresh) fresh=true; shift ;;
         --libs) libs="$2"; shift 2 ;;
         --deploy) war="$2"; shift 2 ;;
+        --config) config="$2"; shift 2 ;;
         --production) production=true; shift ;;
         --h2) h2=true; shift ;;
         --list) list_only=true; shift ;;
@@ -136,7 +139,9 @@ if [ ! -d "$home" ]; then
         chmod +x "$unpacked"/*/bin/*.sh
     fi
     mv "$unpacked"/* "$home"
-    cp "$configuration/standalone.xml" "$configuration/standalone.xml.dist"
+    for shipped in standalone.xml standalone-ha.xml standalone-load-balancer.xml; do
+        cp "$configuration/$shipped" "$configuration/$shipped.dist"
+    done
 fi
 [ -x "$home/bin/jboss-cli.sh" ] || fail "$home is not a WildFly home (no bin/jboss-cli.sh)"
 
@@ -150,29 +155,29 @@ else
 fi
 
 # a failed run puts the configuration back as it was
-$online || cp "$configuration/standalone.xml" "$configuration/standalone.xml.before-install"
+$online || cp "$configuration/$config" "$configuration/$config.before-install"
 if $fresh; then
-    if [ ! -f "$configuration/standalone.xml.dist" ]; then
+    if [ ! -f "$configuration/$config.dist" ]; then
         if [ -n "$dist" ]; then
             extracted="$(mktemp -d)"
-            entry="$(jar tf "$dist" | grep -m 1 '^[^/]*/standalone/configuration/standalone.xml$')"
+            entry="$(jar tf "$dist" | grep -m 1 "^[^/]*/standalone/configuration/$config\$")"
             (cd "$extracted" && jar xf "$dist" "$entry")
-            cp "$extracted/$entry" "$configuration/standalone.xml.dist"
+            cp "$extracted/$entry" "$configuration/$config.dist"
             rm -rf "$extracted"
         else
             # the first run on a server unpacked by hand: its configuration is the distribution's
-            echo "Keeping $configuration/standalone.xml as standalone.xml.dist (the distribution's configuration)"
-            cp "$configuration/standalone.xml" "$configuration/standalone.xml.dist"
+            echo "Keeping $configuration/$config as $config.dist (the distribution's configuration)"
+            cp "$configuration/$config" "$configuration/$config.dist"
         fi
     fi
-    cp "$configuration/standalone.xml.dist" "$configuration/standalone.xml"
+    cp "$configuration/$config.dist" "$configuration/$config"
 fi
 
 # the committed scripts run unchanged against a live server (jboss-cli.sh -c); offline they share one
 # embedded session
 cli="$(mktemp "${TMPDIR:-/tmp}/install-cli.XXXXXX")"
 trap 'rm -f "$cli"; [ -z "${unpacked:-}" ] || rm -rf "$unpacked"' EXIT
-$online || echo "embed-server --server-config=standalone.xml --std-out=discard" >"$cli"
+$online || echo "embed-server --server-config=$config --std-out=discard" >"$cli"
 for name in "${scripts[@]}"; do
     echo "echo == $name" >>"$cli"
     cat "$config_dir/$name" >>"$cli"
@@ -187,10 +192,10 @@ if ! JBOSS_HOME="$home" "$home/bin/jboss-cli.sh" "${cli_args[@]}"; then
     if $online; then
         fail "a script failed (above): the server has the changes of the scripts before it; fix the cause and run this again"
     fi
-    mv "$configuration/standalone.xml.before-install" "$configuration/standalone.xml"
-    fail "a script failed (above): standalone.xml is as it was before this run"
+    mv "$configuration/$config.before-install" "$configuration/$config"
+    fail "a script failed (above): $config is as it was before this run"
 fi
-$online || rm -f "$configuration/standalone.xml.before-install"
+$online || rm -f "$configuration/$config.before-install"
 
 if [ -n "$war" ]; then
     deployments="$home/standalone/deployments"
