@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.validation.Validator;
 import org.district.socialmedia.audit.control.AuditLog;
+import org.district.socialmedia.audit.control.FieldChanges;
 import org.district.socialmedia.people.entity.OrgUnit;
 import org.district.socialmedia.people.entity.UnitRenamed;
 import org.district.socialmedia.platform.control.BeanChecks;
@@ -109,7 +110,7 @@ public class UnitDirectory {
         created.put("code", new Object[]{null, unit.getCode()});
         created.put("name", new Object[]{null, unit.getName()});
         created.put("kind", new Object[]{null, unit.getKind().name()});
-        audit.record("UNIT_CREATED", "OrgUnit", unit.getId(), AuditLog.changes(created));
+        audit.record("UNIT_CREATED", "OrgUnit", unit.getId(), FieldChanges.describe(created));
         return row(unit);
     }
 
@@ -135,7 +136,7 @@ public class UnitDirectory {
         }
         if (renamed) {
             em.flush();
-            audit.record("UNIT_CHANGED", "OrgUnit", unit.getId(), AuditLog.changes(Map.of("name", new Object[]{before, unit.getName()})));
+            audit.record("UNIT_CHANGED", "OrgUnit", unit.getId(), FieldChanges.describe(Map.of("name", new Object[]{before, unit.getName()})));
             // the copies of the name elsewhere follow in this transaction, after the unit's own write
             renames.fire(new UnitRenamed(unit.getId(), unit.getName()));
         }
