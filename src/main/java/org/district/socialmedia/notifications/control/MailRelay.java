@@ -14,12 +14,12 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.district.socialmedia.platform.control.FailureStreak;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -46,6 +46,8 @@ public class MailRelay {
     MailSender sender;
 
     private final AtomicBoolean running = new AtomicBoolean();
+    // a wrong SMTP password fails every message: its first failure is logged with the reason, then its end
+    private final FailureStreak delivery = new FailureStreak("Mail delivery", LOG);
 
     @PostConstruct
     void schedule() {
@@ -79,10 +81,12 @@ public class MailRelay {
             try {
                 sender.send(claimed.get());
                 outbox.sent(id);
+                delivery.succeeded();
                 sent++;
             } catch (Exception e) {
-                LOG.log(Level.FINE, "Email " + claimed.get().messageId() + " not sent", e);
-                outbox.failed(id, e.getClass().getSimpleName() + ": " + e.getMessage());
+                String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                delivery.failed("email " + claimed.get().messageId() + ": " + error, e);
+                outbox.failed(id, error);
             }
         }
         return sent;

@@ -23,6 +23,7 @@ public final class Sweep {
     private final String statusName;
     private final Logger log;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final FailureStreak streak;
 
     /**
      * @param title      for the log, e.g. "Consent sweep"
@@ -34,6 +35,7 @@ public final class Sweep {
         this.timerName = timerName;
         this.statusName = statusName;
         this.log = log;
+        this.streak = new FailureStreak(title, log);
     }
 
     /** Keeps exactly one timer of this sweep at the District's interval; call from the bean's start. */
@@ -55,12 +57,20 @@ public final class Sweep {
         }
         Instant started = clock.instant();
         Pass pass = new Pass();
+        RuntimeException passFailed = null;
         try {
             work.accept(pass);
         } catch (RuntimeException e) {
             pass.failed(Errors.rootMessage(e));
-            log.log(Level.WARNING, title + " failed", e);
+            passFailed = e;
         } finally {
+            // the first failing pass and the first clean one after it are logged, not every pass between
+            if (pass.failures == 0) {
+                streak.succeeded();
+            } else {
+                streak.failed(pass.failures + (pass.failures == 1 ? " failure" : " failures") + " in a pass, the last: "
+                        + pass.lastError, passFailed);
+            }
             try {
                 recorder.record(statusName, started, pass.done, pass.failures, pass.lastError);
             } catch (RuntimeException e) {

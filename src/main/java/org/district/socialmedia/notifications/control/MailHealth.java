@@ -1,0 +1,62 @@
+package org.district.socialmedia.notifications.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import org.district.socialmedia.notifications.entity.MailAlert;
+import org.district.socialmedia.notifications.entity.OutboxMessage;
+import org.district.socialmedia.platform.control.DegradationCheck;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Mail's part of health (MailAlert). Two reads, both on the outbox's (status, next_attempt_at) index:
+ * the last successful send, and the unsent messages (few) that failed since.
+ */
+// a CDI bean, not an EJB: health finds it among every DegradationCheck by its type
+@ApplicationScoped
+public class MailHealth implements DegradationCheck {
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    Clock clock;
+
+    /** The oldest message written after the last successful send whose last attempt failed, if any. */
+    public record Failing(Instant since, String lastError) {
+    }
+
+    @Override
+    public List<String> reasons() {
+        Failing failing = failing();
+        return MailAlert.reason(failing == null ? null : failing.since(), failing == null ? null : failing.lastError(),
+                clock.instant(), MailAlert.alertAfter(System.getProperty(MailAlert.PROPERTY))).stream().toList();
+    }
+
+    public Failing failing() {
+        Instant lastSent = lastSuccessfulAttempt();
+        TypedQuery<Failing> failed = em.createQuery("SELECT NEW " + Failing.class.getName() + "(m.createdAt, m.lastError)"
+                        + " FROM OutboxMessage m WHERE m.status IN :unsent AND m.lastError IS NOT NULL"
+                        + (lastSent == null ? "" : " AND m.createdAt > :lastSent") + " ORDER BY m.createdAt, m.id", Failing.class)
+                .setParameter("unsent", List.of(OutboxMessage.Status.PENDING, OutboxMessage.Status.SENDING, OutboxMessage.Status.FAILED))
+                .setMaxResults(1);
+        if (lastSent != null) {
+            failed.setParameter("lastSent", lastSent);
+        }
+        return failed.getResultStream().findFirst().orElse(null);
+    }
+
+    /**
+     * When the last message that went out was claimed. A sent message keeps the claim's lease end as its
+     * next_attempt_at, so the index answers it; the send itself followed the claim within seconds.
+     */
+    Instant lastSuccessfulAttempt() {
+        Instant leaseEnd = em.createQuery("SELECT MAX(m.nextAttemptAt) FROM OutboxMessage m WHERE m.status = :sent", Instant.class)
+                .setParameter("sent", OutboxMessage.Status.SENT).getSingleResult();
+        return leaseEnd == null ? null : leaseEnd.minus(OutboxMessage.CLAIM_LEASE);
+    }
+}
