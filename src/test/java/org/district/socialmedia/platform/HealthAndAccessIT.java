@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,7 +36,8 @@ class HealthAndAccessIT {
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         JsonObject health = JsonBodies.object(response.body());
-        assertEquals("UP", health.getString("status"));
+        // DEGRADED (still 200) when earlier tests left mail failing past MAIL_ALERT_AFTER; MonitoringIT drives both
+        assertTrue(Set.of("UP", "DEGRADED").contains(health.getString("status")), response.body());
         assertEquals("UP", health.getString("database"));
         assertEquals("UP", health.getString("timerService"));
     }
