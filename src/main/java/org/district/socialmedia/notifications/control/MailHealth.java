@@ -15,8 +15,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Mail's part of health (MailAlert). Two reads, both on the outbox's (status, next_attempt_at) index:
- * the last successful send, and the unsent messages (few) that failed since.
+ * Mail's part of health (MailAlert). Two reads on the outbox's (status, next_attempt_at) index: the last
+ * successful send, and the unsent messages (few) that failed since.
  */
 // a CDI bean, not an EJB: health finds it among every DegradationCheck by its type
 @ApplicationScoped
@@ -27,34 +27,27 @@ public class MailHealth implements DegradationCheck {
     @Inject
     Clock clock;
 
-    /** The oldest message written after the last successful send whose last attempt failed, if any. */
-    public record Failing(Instant since, String lastError) {
-    }
-
     @Override
     public List<String> reasons() {
         Instant now = clock.instant();
         Duration alertAfter = MailAlert.alertAfter(System.getProperty(MailAlert.PROPERTY));
-        Failing failing = failing(now, alertAfter);
-        return MailAlert.reason(failing == null ? null : failing.since(), failing == null ? null : failing.lastError(),
-                now, alertAfter).stream().toList();
+        return MailAlert.reason(failingSince(now, alertAfter), now, alertAfter).stream().toList();
     }
 
-    Failing failing(Instant now, Duration alertAfter) {
+    /** When the oldest message written after the last successful send, and whose last attempt failed, was written. */
+    Instant failingSince(Instant now, Duration alertAfter) {
         Instant lastSent = lastSuccessfulAttempt();
         if (lastSent != null && lastSent.isAfter(now.plus(alertAfter))) {
             // a send "from the future": the clock was set back (a test server's); it says nothing about mail now
             lastSent = null;
         }
-        TypedQuery<Failing> failed = em.createQuery("SELECT NEW " + Failing.class.getName() + "(m.createdAt, m.lastError)"
-                        + " FROM OutboxMessage m WHERE m.status IN :unsent AND m.lastError IS NOT NULL"
-                        + (lastSent == null ? "" : " AND m.createdAt > :lastSent") + " ORDER BY m.createdAt, m.id", Failing.class)
-                .setParameter("unsent", List.of(OutboxMessage.Status.PENDING, OutboxMessage.Status.SENDING, OutboxMessage.Status.FAILED))
-                .setMaxResults(1);
+        TypedQuery<Instant> failed = em.createQuery("SELECT MIN(m.createdAt) FROM OutboxMessage m WHERE m.status IN :unsent"
+                        + " AND m.lastError IS NOT NULL" + (lastSent == null ? "" : " AND m.createdAt > :lastSent"), Instant.class)
+                .setParameter("unsent", List.of(OutboxMessage.Status.PENDING, OutboxMessage.Status.SENDING, OutboxMessage.Status.FAILED));
         if (lastSent != null) {
             failed.setParameter("lastSent", lastSent);
         }
-        return failed.getResultStream().findFirst().orElse(null);
+        return failed.getSingleResult();
     }
 
     /**

@@ -22,12 +22,13 @@ public final class MailAlert {
      * @param failingSince when the oldest unsent message written after the last successful send, and whose last
      *                     attempt failed, was written; null when there is none
      */
-    public static Optional<String> reason(Instant failingSince, String lastError, Instant now, Duration alertAfter) {
+    public static Optional<String> reason(Instant failingSince, Instant now, Duration alertAfter) {
         if (failingSince == null || !failingSince.plus(alertAfter).isBefore(now)) {
             return Optional.empty();
         }
+        // no SMTP error text: health is public, and the error names internal hosts; the log and the Outbox page have it
         return Optional.of("mail has been failing for " + Duration.between(failingSince, now).withNanos(0)
-                + " (MAIL_ALERT_AFTER " + alertAfter + "); last error: " + lastError);
+                + " (MAIL_ALERT_AFTER " + alertAfter + "): see server.log and the Outbox page");
     }
 
     /** MAIL_ALERT_AFTER as configure-district.cli passes it; the default when unset or not a positive duration. */
