@@ -2,9 +2,9 @@ package org.district.socialmedia.operations.control;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import jakarta.annotation.PostConstruct;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.district.socialmedia.operations.control.MonitoringFigures.AgeBand;
 import org.district.socialmedia.operations.control.MonitoringFigures.Figures;
@@ -22,9 +22,10 @@ import java.util.function.ToDoubleFunction;
  * WildFly's own in Prometheus format. Names and meanings: docs/operations.md#monitoring; a dashboard and
  * alert rules: docs/monitoring/. Registered through the registry's own methods, not Gauge.builder(): the
  * deployment's registry passes only those on to the server's Prometheus registry.
+ * A CDI bean, not an EJB: on a server without the micrometer subsystem (no io.micrometer classes for the
+ * deployment) CDI leaves it out and the application deploys without meters, where an EJB would fail it.
  */
-@Singleton
-@Startup
+@ApplicationScoped
 public class ApplicationMetrics {
 
     static final String[] SWEEPS = {SweepStatus.ESCALATION, SweepStatus.ACCOUNT_RIGHTS, SweepStatus.CONSENT};
@@ -38,8 +39,7 @@ public class ApplicationMetrics {
     @Inject
     RosterImportActivity imports;
 
-    @PostConstruct
-    void register() {
+    void register(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
         gauge("smu.outbox.pending", Tags.empty(), Figures::outboxPending);
         gauge("smu.outbox.failed", Tags.empty(), Figures::outboxFailed);
         gauge("smu.outbox.oldest.pending.seconds", Tags.empty(), Figures::oldestPendingSeconds);
