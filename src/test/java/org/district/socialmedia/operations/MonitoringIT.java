@@ -43,7 +43,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 @RunAsClient
 class MonitoringIT {
 
-    private static final ServerSetup SMTP = new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    // the test server's MAIL_PORT, 3025 unless the build says otherwise (-Dit.smtp.port)
+    private static final ServerSetup SMTP = new ServerSetup(Integer.parseInt(System.getenv().getOrDefault("MAIL_PORT", "3025")),
+            "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
     private static final Pattern SAMPLE = Pattern.compile("^(smu_[a-z_]+)(\\{[^}]*\\})? (\\S+)$", Pattern.MULTILINE);
 
     @Deployment(testable = false)
