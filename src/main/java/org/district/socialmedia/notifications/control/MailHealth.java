@@ -41,13 +41,16 @@ public class MailHealth implements DegradationCheck {
             // a send "from the future": the clock was set back (a test server's); it says nothing about mail now
             lastSent = null;
         }
-        TypedQuery<Instant> failed = em.createQuery("SELECT MIN(m.createdAt) FROM OutboxMessage m WHERE m.status IN :unsent"
-                        + " AND m.lastError IS NOT NULL" + (lastSent == null ? "" : " AND m.createdAt > :lastSent"), Instant.class)
-                .setParameter("unsent", List.of(OutboxMessage.Status.PENDING, OutboxMessage.Status.SENDING, OutboxMessage.Status.FAILED));
+        // the column, not MIN() of it: EclipseLink applies the Instant converter to a column only (PostgreSQL)
+        TypedQuery<Instant> failed = em.createQuery("SELECT m.createdAt FROM OutboxMessage m WHERE m.status IN :unsent"
+                        + " AND m.lastError IS NOT NULL" + (lastSent == null ? "" : " AND m.createdAt > :lastSent")
+                        + " ORDER BY m.createdAt", Instant.class)
+                .setParameter("unsent", List.of(OutboxMessage.Status.PENDING, OutboxMessage.Status.SENDING, OutboxMessage.Status.FAILED))
+                .setMaxResults(1);
         if (lastSent != null) {
             failed.setParameter("lastSent", lastSent);
         }
-        return failed.getSingleResult();
+        return failed.getResultStream().findFirst().orElse(null);
     }
 
     /**
@@ -55,8 +58,8 @@ public class MailHealth implements DegradationCheck {
      * next_attempt_at, so the index answers it; the send itself followed the claim within seconds.
      */
     Instant lastSuccessfulAttempt() {
-        Instant leaseEnd = em.createQuery("SELECT MAX(m.nextAttemptAt) FROM OutboxMessage m WHERE m.status = :sent", Instant.class)
-                .setParameter("sent", OutboxMessage.Status.SENT).getSingleResult();
-        return leaseEnd == null ? null : leaseEnd.minus(OutboxMessage.CLAIM_LEASE);
+        return em.createQuery("SELECT m.nextAttemptAt FROM OutboxMessage m WHERE m.status = :sent ORDER BY m.nextAttemptAt DESC", Instant.class)
+                .setParameter("sent", OutboxMessage.Status.SENT).setMaxResults(1).getResultStream().findFirst()
+                .map(leaseEnd -> leaseEnd.minus(OutboxMessage.CLAIM_LEASE)).orElse(null);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import org.district.socialmedia.notifications.entity.OutboxMessage;
 import org.district.socialmedia.platform.control.Degradations;
 import org.district.socialmedia.platform.control.HealthProbe;
@@ -88,11 +89,12 @@ public class MonitoringFigures {
                 lag.put(s.getName(), seconds == null ? Double.NaN : seconds);
                 failures.put(s.getName(), (double) s.getLastFailures());
             }
-            Instant oldest = em.createQuery("SELECT MIN(m.createdAt) FROM OutboxMessage m WHERE m.status = :pending", Instant.class)
-                    .setParameter("pending", OutboxMessage.Status.PENDING).getSingleResult();
+            // columns, not MIN()/MAX() of them: EclipseLink applies the Instant converter to a column only (PostgreSQL)
+            Instant oldest = first(em.createQuery("SELECT m.createdAt FROM OutboxMessage m WHERE m.status = :pending ORDER BY m.createdAt",
+                    Instant.class).setParameter("pending", OutboxMessage.Status.PENDING));
             Instant hourAgo = now.minus(Duration.ofHours(1));
-            Instant lastImport = em.createQuery("SELECT MAX(e.occurredAt) FROM AuditEntry e WHERE e.action = 'ROSTER_IMPORTED'", Instant.class)
-                    .getSingleResult();
+            Instant lastImport = first(em.createQuery("SELECT e.occurredAt FROM AuditEntry e WHERE e.action = 'ROSTER_IMPORTED'"
+                    + " ORDER BY e.occurredAt DESC, e.id DESC", Instant.class));
             return new Figures(outbox(OutboxMessage.Status.PENDING) + outbox(OutboxMessage.Status.SENDING),
                     outbox(OutboxMessage.Status.FAILED), oldest == null ? 0 : seconds(oldest, now), lag, failures,
                     count("SELECT COUNT(e) FROM EscalationEvent e WHERE e.firedAt >= :t", hourAgo),
@@ -156,6 +158,10 @@ public class MonitoringFigures {
 
     private double count(String query, Instant since) {
         return em.createQuery(query, Long.class).setParameter("t", since).getSingleResult();
+    }
+
+    private static Instant first(TypedQuery<Instant> query) {
+        return query.setMaxResults(1).getResultStream().findFirst().orElse(null);
     }
 
     private static double seconds(Instant since, Instant now) {
