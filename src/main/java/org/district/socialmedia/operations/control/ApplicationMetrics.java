@@ -3,6 +3,7 @@ package org.district.socialmedia.operations.control;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -64,6 +65,16 @@ public class ApplicationMetrics {
         gauge("smu.import.last.success.seconds", Tags.empty(), Figures::importLastSuccessSeconds);
         for (HealthStatus status : HealthStatus.values()) {
             gauge("smu.health", Tags.of("status", status.name()), f -> f.health() == status ? 1 : 0);
+        }
+    }
+
+    /**
+     * Takes the meters away with the deployment: the server's registry outlives it, and a redeployed WAR's
+     * meters of the same names would otherwise find the old ones, whose objects are gone (NaN).
+     */
+    void unregister(@Observes @BeforeDestroyed(ApplicationScoped.class) Object undeploying) {
+        if (registry != null) {
+            registry.getMeters().stream().filter(m -> m.getId().getName().startsWith("smu.")).toList().forEach(registry::remove);
         }
     }
 
