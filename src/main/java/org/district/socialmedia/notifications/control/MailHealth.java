@@ -34,16 +34,12 @@ public class MailHealth implements DegradationCheck {
     public List<String> reasons() {
         Instant now = clock.instant();
         Duration alertAfter = MailAlert.alertAfter(System.getProperty(MailAlert.PROPERTY));
-        return MailAlert.reason(failingSince(now, alertAfter), now, alertAfter).stream().toList();
+        return MailAlert.reason(failingSince(now), now, alertAfter).stream().toList();
     }
 
     /** When the oldest message written after the last successful send, and whose last attempt failed, was written. */
-    Instant failingSince(Instant now, Duration alertAfter) {
-        Instant lastSent = lastSuccessfulAttempt();
-        if (lastSent != null && lastSent.isAfter(now.plus(CLOCK_SKEW))) {
-            // a send "from the future": the clock was set back (a test server's); it says nothing about mail now
-            lastSent = null;
-        }
+    Instant failingSince(Instant now) {
+        Instant lastSent = lastSuccessfulAttempt(now);
         // the column, not MIN() of it: EclipseLink applies the Instant converter to a column only (PostgreSQL)
         TypedQuery<Instant> failed = em.createQuery("SELECT m.createdAt FROM OutboxMessage m WHERE m.status IN :unsent"
                         + " AND m.lastError IS NOT NULL" + (lastSent == null ? "" : " AND m.createdAt > :lastSent")
@@ -58,11 +54,14 @@ public class MailHealth implements DegradationCheck {
 
     /**
      * When the last message that went out was claimed. A sent message keeps the claim's lease end as its
-     * next_attempt_at, so the index answers it; the send itself followed the claim within seconds.
+     * next_attempt_at, so the index answers it; the send itself followed the claim within seconds. A send
+     * "from the future" (a clock set back, as on a test server) says nothing about mail now: left out.
      */
-    Instant lastSuccessfulAttempt() {
-        return em.createQuery("SELECT m.nextAttemptAt FROM OutboxMessage m WHERE m.status = :sent ORDER BY m.nextAttemptAt DESC", Instant.class)
-                .setParameter("sent", OutboxMessage.Status.SENT).setMaxResults(1).getResultStream().findFirst()
+    Instant lastSuccessfulAttempt(Instant now) {
+        return em.createQuery("SELECT m.nextAttemptAt FROM OutboxMessage m WHERE m.status = :sent AND m.nextAttemptAt <= :latest"
+                        + " ORDER BY m.nextAttemptAt DESC", Instant.class)
+                .setParameter("sent", OutboxMessage.Status.SENT).setParameter("latest", now.plus(OutboxMessage.CLAIM_LEASE).plus(CLOCK_SKEW))
+                .setMaxResults(1).getResultStream().findFirst()
                 .map(leaseEnd -> leaseEnd.minus(OutboxMessage.CLAIM_LEASE)).orElse(null);
     }
 }
