@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -52,7 +53,8 @@ class HealthAndAccessIT {
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         JsonObject health = JsonBodies.object(response.body());
-        assertEquals("UP", health.getString("status"));
+        // DEGRADED (still 200) when earlier tests left mail failing past MAIL_ALERT_AFTER; MonitoringIT drives both
+        assertTrue(Set.of("UP", "DEGRADED").contains(health.getString("status")), response.body());
         assertEquals("UP", health.getString("database"));
         assertEquals("UP", health.getString("timerService"));
     }

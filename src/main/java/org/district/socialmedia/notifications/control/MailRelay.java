@@ -15,12 +15,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.district.socialmedia.platform.control.DatabaseReadiness;
+import org.district.socialmedia.platform.control.LogThrottle;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -49,6 +49,9 @@ public class MailRelay {
     DatabaseReadiness readiness;
 
     private final AtomicBoolean running = new AtomicBoolean();
+    // a wrong SMTP password fails every message: its first failure is logged with the reason, then once a
+    // minute with a count, then its end
+    private final LogThrottle delivery = new LogThrottle(LOG);
 
     @PostConstruct
     void schedule() {
@@ -87,10 +90,12 @@ public class MailRelay {
             try {
                 sender.send(claimed.get());
                 outbox.sent(id);
+                delivery.recovered("Mail delivery");
                 sent++;
             } catch (Exception e) {
-                LOG.log(Level.FINE, "Email " + claimed.get().messageId() + " not sent", e);
-                outbox.failed(id, e.getClass().getSimpleName() + ": " + e.getMessage());
+                String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                delivery.failed("Mail delivery", "email " + claimed.get().messageId() + ": " + error, e);
+                outbox.failed(id, error);
             }
         }
         return sent;

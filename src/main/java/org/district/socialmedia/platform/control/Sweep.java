@@ -57,14 +57,21 @@ public final class Sweep {
         }
         Instant started = clock.instant();
         Pass pass = new Pass();
+        RuntimeException passFailed = null;
         try {
             work.accept(pass);
-            throttle.recovered(title);
         } catch (RuntimeException e) {
             pass.failed(Errors.rootMessage(e));
-            // e.g. the database is down: once a minute with a count, not at every pass
-            throttle.failed(title, Errors.rootMessage(e), e);
+            passFailed = e;
         } finally {
+            // e.g. the database is down: the first failing pass, then once a minute with a count, then the
+            // first clean one; not every pass between
+            if (pass.failures == 0) {
+                throttle.recovered(title);
+            } else {
+                throttle.failed(title, pass.failures + (pass.failures == 1 ? " failure" : " failures") + " in a pass, the last: "
+                        + pass.lastError, passFailed);
+            }
             try {
                 recorder.record(statusName, started, pass.done, pass.failures, pass.lastError);
             } catch (RuntimeException e) {

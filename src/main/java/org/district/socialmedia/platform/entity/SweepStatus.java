@@ -43,6 +43,11 @@ public class SweepStatus implements Serializable {
     protected SweepStatus() {
     }
 
+    /** A sweep's row; the migrations insert one per sweep. */
+    public SweepStatus(String name) {
+        this.name = name;
+    }
+
     public void record(Instant started, Instant finished, int processed, int failures, String error) {
         lastStartedAt = started;
         lastFinishedAt = finished;

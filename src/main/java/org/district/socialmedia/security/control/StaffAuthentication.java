@@ -47,6 +47,8 @@ public class StaffAuthentication {
     Clock clock;
     @Inject
     VerifiedPasswords verified;
+    @Inject
+    SignInCounters counters;
 
     /**
      * The roles of an active user whose password matches; empty for any failure, same time either way.
@@ -68,6 +70,7 @@ public class StaffAuthentication {
         List<Instant> recent = recentFailures(normalized, rules);
         Optional<Instant> locked = LoginLock.lockedUntil(recent, rules, now);
         if (locked.isPresent()) {
+            counters.countRefusedWhileLocked();
             hasher.verifyDummy(password);
             audit.recordSeparately(normalized, "LOGIN", "StaffUser", normalized, Outcome.DENIED,
                     "locked after repeated failures until " + locked.get());
@@ -110,6 +113,7 @@ public class StaffAuthentication {
     }
 
     private void failed(String username, Instant now, String why) {
+        counters.countFailure();
         em.persist(new LoginFailure(username, now));
         audit.recordSeparately(username, "LOGIN", "StaffUser", username, Outcome.DENIED, why);
     }

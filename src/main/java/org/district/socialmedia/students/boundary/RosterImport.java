@@ -11,10 +11,12 @@ import org.district.socialmedia.students.control.ImportReport;
 import org.district.socialmedia.students.control.OneRosterParser;
 import org.district.socialmedia.students.control.ParsedRoster.FileMode;
 import org.district.socialmedia.students.control.ParsedRoster;
+import org.district.socialmedia.students.control.RosterImportActivity;
 import org.district.socialmedia.students.control.RosterWriter;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 
 /** Imports the student information system's OneRoster 1.1 CSV export: students, guardians, classes, enrollments. */
 @Stateless
@@ -28,6 +30,10 @@ public class RosterImport {
 
     @Inject
     RosterWriter writer;
+    @Inject
+    RosterImportActivity activity;
+    @Inject
+    Clock clock;
 
     /**
      * Reads the zip before any transaction starts (a slow upload holds none open), then writes it in one:
@@ -39,6 +45,18 @@ public class RosterImport {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ImportReport importZip(InputStream zip) {
+        activity.started();
+        boolean succeeded = false;
+        try {
+            ImportReport report = read(zip);
+            succeeded = true;
+            return report;
+        } finally {
+            activity.finished(succeeded, clock.instant());
+        }
+    }
+
+    private ImportReport read(InputStream zip) {
         ParsedRoster roster;
         try {
             roster = OneRosterParser.parseZip(new UploadLimit(zip, MAX_UPLOAD_BYTES));
