@@ -40,6 +40,11 @@ class HealthAndAccessIT {
             Pattern.compile("WFLYELY00023: KeyStore file '.*application\\.keystore' does not exist\\. Used blank\\."),
             Pattern.compile("WFLYELY01084: KeyStore .*application\\.keystore not found, it will be auto-generated on first use"),
             Pattern.compile("WFLYTX0013: The node-identifier attribute on the /subsystem=transactions is set to the default value"),
+            // WildFly's Micrometer subsystem (configure-metrics.cli) adds this module to every deployment it meters
+            Pattern.compile("WFLYSRV0018: Deployment \"deployment\\.ROOT\\.war\" is using a private module \\(\"org\\.wildfly\\.security\\.manager\"\\)"),
+            // Arquillian's own helper deployment, on test servers only, once an in-container test has run
+            Pattern.compile("WFLYSRV0018: Deployment \"deployment\\.arquillian-service\" is using a private module"),
+            Pattern.compile("WFLYWELD0013: Deployment arquillian-service contains"),
             // test servers only (dev/configure-test-clock.cli): meant to be seen
             Pattern.compile("The application clock can be moved by tests \\(social-media\\.test-clock=true\\)"),
             // the test server's timers run every 1-2 s; while the first deployment still loads the machine a run can outlast that

@@ -16,16 +16,11 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.district.socialmedia.platform.entity.SchemaReady;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -37,7 +32,7 @@ import java.util.logging.Logger;
  * <p>
  * The deployment never fails for the database: when it cannot be reached (down, a wrong password),
  * or the schema is newer than this application knows, the application deploys all the same, answers
- * 503 with the reason (DatabaseReadiness) and tries again with a growing pause ({@link #backoff},
+ * 503 with the reason (DatabaseReadiness) and tries again with a growing pause ({@link SchemaVersions#backoff},
  * 1 s to 60 s; a non-persistent timer of this server). When it succeeds, {@link SchemaReady} starts
  * the work that waited.
  */
@@ -47,8 +42,6 @@ import java.util.logging.Logger;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class SchemaMigration {
 
-    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-    static final Duration LONGEST_RETRY = Duration.ofSeconds(60);
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
     private static final String KIND = "Database schema migration";
 
@@ -106,11 +99,11 @@ public class SchemaMigration {
         } catch (SQLException | RuntimeException e) {
             String why = "the database cannot be reached: " + DatabaseFailures.describe(e);
             readiness.notReady(why, false);
-            throttle.failed(KIND, why + "; trying again, at most every " + LONGEST_RETRY.toSeconds() + " s", e);
+            throttle.failed(KIND, why + "; trying again, at most every " + SchemaVersions.LONGEST_RETRY.toSeconds() + " s", e);
             return false;
         }
-        Flyway flyway = flyway(dataSource, product);
-        Optional<String> tooNew = tooNew(flyway);
+        Flyway flyway = SchemaVersions.flyway(dataSource, product);
+        Optional<String> tooNew = SchemaVersions.tooNew(flyway);
         if (tooNew.isPresent()) {
             readiness.notReady(tooNew.get(), true);
             throttle.failed(KIND, tooNew.get(), null);
@@ -134,42 +127,6 @@ public class SchemaMigration {
     }
 
     private void retryLater() {
-        timers.createSingleActionTimer(backoff(attempts).toMillis(), new TimerConfig("schema-migration", false));
-    }
-
-    /** The pause before attempt n + 1: 1 s, 2 s, 4 s ... at most 60 s. */
-    static Duration backoff(int attempts) {
-        int doublings = Math.max(0, Math.min(attempts - 1, 10));
-        Duration pause = FIRST_RETRY.multipliedBy(1L << doublings);
-        return pause.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : pause;
-    }
-
-    /** The application's Flyway on a datasource of the given product (H2 has its own extra location). */
-    public static Flyway flyway(DataSource dataSource, String product) {
-        return Flyway.configure(SchemaMigration.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations(MigrationLocations.of(product))
-                // the EJB timer store may share the schema: treat a schema without history as version 0
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load();
-    }
-
-    /**
-     * A schema migrated by a newer application must never run under this one (Flyway would ignore the
-     * unknown migrations and go on): the message that says so, or empty when this application knows the
-     * schema's version.
-     */
-    public static Optional<String> tooNew(Flyway flyway) {
-        MigrationInfo[] all = flyway.info().all();
-        MigrationVersion known = Arrays.stream(all).filter(m -> m.getState().isResolved()).map(MigrationInfo::getVersion)
-                .filter(Objects::nonNull).max(MigrationVersion::compareTo).orElse(null);
-        MigrationVersion applied = Arrays.stream(all).filter(m -> m.getState().isApplied() && !m.getState().isResolved())
-                .map(MigrationInfo::getVersion).filter(Objects::nonNull).max(MigrationVersion::compareTo).orElse(null);
-        if (applied == null || known != null && applied.compareTo(known) <= 0) {
-            return Optional.empty();
-        }
-        return Optional.of("database schema version " + applied + " is newer than this application knows (" + known
-                + "); deploy the newer WAR or restore the backup");
+        timers.createSingleActionTimer(SchemaVersions.backoff(attempts).toMillis(), new TimerConfig("schema-migration", false));
     }
 }
