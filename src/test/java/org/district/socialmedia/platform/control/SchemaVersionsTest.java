@@ -2,13 +2,16 @@ package org.district.socialmedia.platform.control;
 
 import org.district.socialmedia.it.JavaSeUnit;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,6 +37,35 @@ class SchemaVersionsTest {
         Optional<String> refused = SchemaVersions.tooNew(flyway);
         assertEquals(Optional.of("database schema version 999 is newer than this application knows (" + known
                 + "); deploy the newer WAR or restore the backup"), refused);
+    }
+
+    /** An upgrade: the first release's schema, with data, migrated by this release; nothing is lost. */
+    @Test
+    void anUpgradeFromTheFirstReleaseKeepsItsDataAndEndsCurrent() throws Exception {
+        JdbcDataSource db = dataSource("jdbc:h2:mem:upgrade-" + UUID.randomUUID() + ";MODE=LEGACY;DB_CLOSE_DELAY=-1");
+        Flyway current = SchemaVersions.flyway(db, "H2");
+        Flyway.configure(getClass().getClassLoader()).configuration(current.getConfiguration()).target("1").load().migrate();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO org_unit (id, code, name, kind, active, version) VALUES (1, 'LHS', 'Lincoln High School', 'SCHOOL', TRUE, 0)");
+            s.executeUpdate("INSERT INTO staff_user (id, username, full_name, email, unit_id, active, created_at, version)"
+                    + " VALUES (1, 'mlopez', 'Maria Lopez', 'mlopez@district.example.org', 1, TRUE, CURRENT_TIMESTAMP, 0)");
+            s.executeUpdate("INSERT INTO staff_user_role (staff_user_id, role) VALUES (1, 'EMPLOYEE')");
+        }
+        assertEquals("1", current.info().current().getVersion().toString(), "the older release's schema");
+
+        assertTrue(current.migrate().success);
+
+        MigrationInfo[] pending = current.info().pending();
+        assertEquals(0, pending.length, "every migration applied");
+        assertEquals(Optional.empty(), SchemaVersions.tooNew(current));
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT u.username, o.name, r.role FROM staff_user u JOIN org_unit o ON o.id = u.unit_id"
+                     + " JOIN staff_user_role r ON r.staff_user_id = u.id")) {
+            assertTrue(rows.next(), "the staff user survives the upgrade");
+            assertEquals("mlopez", rows.getString(1));
+            assertEquals("Lincoln High School", rows.getString(2));
+            assertEquals("EMPLOYEE", rows.getString(3));
+        }
     }
 
     @Test
