@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 
@@ -175,21 +176,34 @@ class ClusterFailoverIT {
             Thread.sleep(1_500);
             long killed = System.nanoTime();
             CLUSTER.killNode(served);
-            employee.submit(By.id("request:addLine"));
+            boolean clickedAgain = false;
+            try {
+                employee.submit(By.id("request:addLine"));
+            } catch (TimeoutException lost) {
+                // a postback already on its way to the dying node dies with it (the balancer does not send a POST
+                // twice): the worst case. No error page, the form as it was, and the user clicks again.
+                assertFalse(driver.findElements(By.id("mainNav")).isEmpty(), "still on the portal's page");
+                assertFalse(driver.getPageSource().contains("Something went wrong"), "no error page");
+                clickedAgain = true;
+                employee.submit(By.id("request:addLine"));
+            }
             Duration failover = Duration.ofNanos(System.nanoTime() - killed);
-            System.out.printf("Failover: the next request answered %d ms after kill -9 of node%d%n", failover.toMillis(), served);
+            System.out.printf("Failover: the next request answered %d ms after kill -9 of node%d%s%n", failover.toMillis(), served,
+                    clickedAgain ? " (the first click was lost with the node; answered at the second)" : "");
             sweeping.set(false);
 
             String heading = driver.findElement(By.tagName("h1")).getText();
             assertFalse(driver.findElements(By.id("mainNav")).isEmpty(), "still signed in, on: " + heading);
             assertFalse(heading.contains("went wrong") || driver.getCurrentUrl().contains("/error/"), heading);
-            assertEquals(3, driver.findElements(By.cssSelector("fieldset.line")).size(), "the postback worked on the view's state");
+            int lines = driver.findElements(By.cssSelector("fieldset.line")).size();
+            // a lost first click may still have reached the dying node before it died: then two lines were added
+            assertTrue(lines == 3 || clickedAgain && lines == 4, "the postback worked on the view's state: " + lines + " lines");
             assertEquals("Instagram", new Select(driver.findElement(By.id("request:lines:0:platform"))).getFirstSelectedOption().getText());
             assertEquals("Share game results with parents", driver.findElement(By.id("request:lines:0:objectives")).getDomProperty("value"));
             assertEquals("@failover_team", driver.findElement(By.id("request:lines:0:account")).getDomProperty("value"));
             String after = driver.manage().getCookieNamed("JSESSIONID").getValue();
             assertNotEquals(served, LocalCluster.nodeOfSession(after), "the other node took the session over");
-            assertTrue(failover.toSeconds() < 20, "failover took " + failover);
+            assertTrue(failover.toSeconds() < (clickedAgain ? 45 : 20), "failover took " + failover);
 
             // what the killed node had claimed and not sent is released when its claim's lease ends
             assertEquals(200, survivor.post("/api/test/clock", "sysadmin",
