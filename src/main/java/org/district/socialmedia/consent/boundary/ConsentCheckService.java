@@ -97,7 +97,17 @@ public class ConsentCheckService {
                 .toList();
     }
 
+    /** The check for a post today, as the check page and {@code POST /api/consent-checks} ask it. */
     public Outcome check(CheckInput in) {
+        return check(in, null, false);
+    }
+
+    /**
+     * The check for a post on {@code day} (null: today, on the District's calendar); the class's roster
+     * is today's. Recorded as a check run while recording a post when {@code forPost}: a revocation then
+     * takes down the recorded post rather than every post the check cleared on the account.
+     */
+    public Outcome check(CheckInput in, LocalDate day, boolean forPost) {
         if (in == null) {
             throw new InvalidInputException("accountId", "Name the account the post is for");
         }
@@ -109,13 +119,14 @@ public class ConsentCheckService {
         ZoneId zone = settings.current().timeZone();
         Instant now = clock.instant();
         LocalDate today = now.atZone(zone).toLocalDate();
+        LocalDate postDay = day == null ? today : day;
         List<Student> students = students(in, account, today);
         List<Long> ids = students.stream().map(Student::getId).toList();
         Map<Long, List<ConsentForm>> forms = em.createNamedQuery(ConsentForm.FOR_STUDENTS, ConsentForm.class)
                 .setParameter("studentIds", ids).getResultStream().collect(Collectors.groupingBy(f -> f.getStudent().getId()));
-        ConsentRules.Post post = new ConsentRules.Post(account.getId(), account.getPlatform().getId(), items, today);
+        ConsentRules.Post post = new ConsentRules.Post(account.getId(), account.getPlatform().getId(), items, postDay);
         Map<Long, ConsentRules.Answer> answers = ConsentRules.check(post, ids, forms);
-        ConsentCheck record = new ConsentCheck(post, answers, context.getCallerPrincipal().getName(), now);
+        ConsentCheck record = new ConsentCheck(post, answers, context.getCallerPrincipal().getName(), now, forPost);
         em.persist(record);
         em.flush();
         List<Result> results = new ArrayList<>();

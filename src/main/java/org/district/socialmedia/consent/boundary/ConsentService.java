@@ -7,19 +7,19 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import org.district.socialmedia.accounts.control.WhoOperates;
 import org.district.socialmedia.accounts.entity.AccountStatus;
 import org.district.socialmedia.accounts.entity.DistrictAccount;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.consent.control.ConsentAccess;
 import org.district.socialmedia.consent.control.ScanInspector;
+import org.district.socialmedia.consent.control.TakedownOpener;
 import org.district.socialmedia.consent.entity.ConsentChannel;
 import org.district.socialmedia.consent.entity.ConsentCheck;
-import org.district.socialmedia.consent.entity.ConsentEvent;
 import org.district.socialmedia.consent.entity.ConsentForm;
 import org.district.socialmedia.consent.entity.ConsentFormInput;
 import org.district.socialmedia.consent.entity.ConsentItem;
 import org.district.socialmedia.consent.entity.ConsentRevocation;
+import org.district.socialmedia.consent.entity.ConsentRevoked;
 import org.district.socialmedia.consent.entity.ConsentRules;
 import org.district.socialmedia.consent.entity.ConsentStatus;
 import org.district.socialmedia.consent.entity.Evidence;
@@ -44,6 +44,7 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -132,7 +133,9 @@ public class ConsentService {
     @Inject
     DistrictSettingsService settings;
     @Inject
-    Event<ConsentEvent> events;
+    Event<ConsentRevoked> revoked;
+    @Inject
+    TakedownOpener takedownOpener;
 
     // ---------------------------------------------------------------- students
 
@@ -310,7 +313,8 @@ public class ConsentService {
     /**
      * Records the parent's revocation; for each District account that a consent check cleared to
      * post about the student with an item now withdrawn, and that the form covered, a takedown task
-     * goes to the account's operators (its administrators when it has none).
+     * goes to the account's operators (its administrators when it has none); then {@link ConsentRevoked}
+     * lets the recorded posts (component posts) add a task for each post that showed what was withdrawn.
      */
     @RolesAllowed(Role.CONSENT_CLERK_NAME)
     public FormView revoke(Long id, RevocationInput in) {
@@ -345,40 +349,21 @@ public class ConsentService {
         for (ConsentCheck check : checks) {
             boolean cleared = check.getResults().stream()
                     .anyMatch(r -> r.getStudentId() == form.getStudent().getId() && r.isAllowed());
-            // the post showed something this form allowed before and no longer does (FULL_NAME carried FIRST_NAME too)
-            boolean showsWithdrawn = check.getItems().stream().anyMatch(i -> i.allowedBy(before) && !i.allowedBy(after));
-            if (!cleared || !showsWithdrawn || !form.coversChannel(check.getAccountId(), check.getPlatformId())
-                    || accounts.contains(check.getAccountId())) {
+            // a check run while recording a post: the recorded post gets its own task (ConsentRevoked)
+            if (!cleared || check.isForPost() || accounts.contains(check.getAccountId())) {
                 continue;
             }
-            // another form of the student may still allow the same post: then nothing comes down
             ConsentRules.Post post = new ConsentRules.Post(check.getAccountId(), check.getPlatformId(), check.getItems(), today);
-            if (!ConsentRules.check(post, studentForms).allowed()) {
+            if (ConsentRules.takenDownBy(form, before, after, post, studentForms)) {
                 accounts.add(check.getAccountId());
             }
         }
-        List<Long> created = new java.util.ArrayList<>();
+        List<Long> created = new ArrayList<>();
         for (Long accountId : accounts) {
-            TakedownTask task = new TakedownTask(revocation, accountId, by, now, now.plus(district.takedownReminder()));
-            Set<String> assignees = operatorsOf(accountId);
-            if (assignees.isEmpty()) {
-                // an account nobody operates or administers: the school's consent clerks see it through
-                assignees.addAll(em.createQuery("SELECT s.username FROM StaffUser s JOIN s.roles r WHERE r = :clerk"
-                                + " AND s.active = TRUE AND s.unit = :school", String.class)
-                        .setParameter("clerk", Role.CONSENT_CLERK).setParameter("school", form.getStudent().getSchool()).getResultList());
-            }
-            task.assign(assignees);
-            em.persist(task);
-            em.flush();
-            created.add(task.getId());
-            events.fire(new ConsentEvent(ConsentEvent.Type.TAKEDOWN_CREATED, task.getId()));
+            created.add(takedownOpener.open(revocation, accountId, null, by, now, district.takedownReminder()).getId());
         }
+        revoked.fire(new ConsentRevoked(form.getId(), revocation.getId(), by));
         return created;
-    }
-
-    /** Who must take the posts down: the account's active operators, else its District administrators (a mutable set). */
-    Set<String> operatorsOf(Long accountId) {
-        return WhoOperates.peopleOf(em, accountId);
     }
 
     // ---------------------------------------------------------------- renewal list and takedowns

@@ -62,6 +62,10 @@ public class ConsentCheck implements Serializable {
     @Embedded
     private ConsentScope items;
 
+    /** Run while recording a post: the recorded post (component posts), not this check, is what a revocation takes down. */
+    @Column(name = "for_post", nullable = false, updatable = false)
+    private boolean forPost;
+
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "consent_check_result", joinColumns = @JoinColumn(name = "check_id"))
     private List<ConsentCheckResult> results = new ArrayList<>();
@@ -74,6 +78,12 @@ public class ConsentCheck implements Serializable {
 
     /** Records the answers {@link ConsentRules#check} gave for the post. */
     public ConsentCheck(ConsentRules.Post post, Map<Long, ConsentRules.Answer> answers, String checkedBy, Instant now) {
+        this(post, answers, checkedBy, now, false);
+    }
+
+    /** @param forPost run as part of recording a post */
+    public ConsentCheck(ConsentRules.Post post, Map<Long, ConsentRules.Answer> answers, String checkedBy, Instant now, boolean forPost) {
+        this.forPost = forPost;
         Objects.requireNonNull(post, "post");
         if (checkedBy == null || checkedBy.isBlank()) {
             throw new IllegalArgumentException("Who checks must be known");
@@ -86,6 +96,10 @@ public class ConsentCheck implements Serializable {
         this.items = ConsentScope.of(post.items());
         answers.forEach((student, answer) ->
                 results.add(new ConsentCheckResult(student, answer.allowed(), answer.reason())));
+    }
+
+    public boolean isForPost() {
+        return forPost;
     }
 
     public boolean allAllowed() {

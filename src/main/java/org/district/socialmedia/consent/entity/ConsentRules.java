@@ -107,6 +107,19 @@ public final class ConsentRules {
         return new Answer(false, reason(best), bestForm == null ? null : bestForm.getId());
     }
 
+    /**
+     * Whether a revocation of {@code revokedForm} takes this post down for its student: the post shows
+     * an item the form allowed before ({@code before}) and no longer does ({@code after}; FULL_NAME
+     * carries FIRST_NAME), the form covered the post's channel, and none of the student's forms (the
+     * revoked one as it is now included) still allows the post on its day.
+     */
+    public static boolean takenDownBy(ConsentForm revokedForm, Set<ConsentItem> before, Set<ConsentItem> after, Post post,
+                                      Collection<ConsentForm> studentForms) {
+        boolean showsWithdrawn = post.items().stream().anyMatch(i -> i.allowedBy(before) && !i.allowedBy(after));
+        return showsWithdrawn && revokedForm.coversChannel(post.accountId(), post.platformId())
+                && !check(post, studentForms).allowed();
+    }
+
     private static int rank(Post post, ConsentForm form) {
         LocalDate day = post.day();
         if (day.isBefore(form.getPeriodStart()) || day.isBefore(form.getSignedOn())) {

@@ -47,6 +47,8 @@ public class TakedownTask implements Serializable {
     public static final String REMINDERS_DUE = "TakedownTask.remindersDue";
     public static final String OPEN_FOR_ACCOUNT = "TakedownTask.openForAccount";
     public static final int NOTE_MAX = 2000;
+    /** {@link #getPostId()}'s value in the schema for a task not about one recorded post. */
+    public static final long NO_POST = 0;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "takedown_task_seq")
@@ -67,6 +69,14 @@ public class TakedownTask implements Serializable {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "student_id", nullable = false, updatable = false)
     private Student student;
+
+    /**
+     * The recorded post (component posts) to take down, or {@link #NO_POST} for the account's posts cleared by
+     * consent checks. Part of the unique key (revocation, account, post): 0 rather than null, because a
+     * unique key treats nulls as distinct and would let a retried revocation make a second check task.
+     */
+    @Column(name = "post_ref", nullable = false, updatable = false)
+    private long postRef;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "status", length = 10, nullable = false)
@@ -107,6 +117,19 @@ public class TakedownTask implements Serializable {
     /** @param firstReminderAt when to remind the operators first; null for no reminders */
     public TakedownTask(ConsentRevocation revocation, long accountId, String createdBy, Instant now,
                         Instant firstReminderAt) {
+        this(revocation, accountId, null, createdBy, now, firstReminderAt);
+    }
+
+    /**
+     * @param postId the recorded post to take down; null for the account's posts that consent checks cleared
+     * @param firstReminderAt when to remind the operators first; null for no reminders
+     */
+    public TakedownTask(ConsentRevocation revocation, long accountId, Long postId, String createdBy, Instant now,
+                        Instant firstReminderAt) {
+        if (postId != null && postId <= NO_POST) {
+            throw new IllegalArgumentException("A recorded post has a positive id");
+        }
+        this.postRef = postId == null ? NO_POST : postId;
         this.revocation = Objects.requireNonNull(revocation, "revocation");
         this.form = revocation.getForm();
         this.student = form.getStudent();
@@ -157,6 +180,11 @@ public class TakedownTask implements Serializable {
 
     public Long getId() {
         return id;
+    }
+
+    /** The recorded post to take down, or null when the task is about the posts consent checks cleared. */
+    public Long getPostId() {
+        return postRef == NO_POST ? null : postRef;
     }
 
     public ConsentForm getForm() {
