@@ -66,11 +66,13 @@ public final class AccessTable {
     private static final Set<Role> REQUEST_READERS = EnumSet.of(EMPLOYEE, REVIEWER, SUPERINTENDENT, AUDITOR);
     private static final Set<Role> CONSENT_READERS = EnumSet.of(CONSENT_CLERK, AUDITOR);
     private static final Set<Role> POSTERS = EnumSet.of(EMPLOYEE, SITE_ADMIN);
+    private static final Set<Role> POST_READERS = EnumSet.of(EMPLOYEE, SITE_ADMIN, REVIEWER, SUPERINTENDENT, AUDITOR);
     private static final Set<Role> AUDIT_READERS = EnumSet.of(AUDITOR, SYSTEM_ADMIN);
 
     private static final String OWN_REQUESTS = "own requests only; reviewers and auditors: submitted requests";
     private static final String ACCOUNT_REACH = "SITE_ADMIN: accounts they hold rights on; EMPLOYEE: accounts they operate; the others: all";
     private static final String OWN_SCHOOL = "CONSENT_CLERK: their own school's students; AUDITOR: all, reading";
+    private static final String POST_REACH = "EMPLOYEE, SITE_ADMIN: accounts they operate or hold rights on; the others: all, reading";
     private static final String TEST_SERVER = "only on a server configured with dev/configure-test-clock.cli (404 elsewhere)";
 
     public static final List<Rule> RULES = List.of(
@@ -112,6 +114,7 @@ public final class AccessTable {
             page("/consent/student.xhtml", CONSENT_READERS, OWN_SCHOOL),
             page("/consent/renewals.xhtml", CONSENT_READERS, OWN_SCHOOL),
             page("/consent/check.xhtml", POSTERS, "accounts they operate or hold rights on"),
+            page("/posts/index.xhtml", POSTERS, "accounts they operate or hold rights on"),
             page("/consent/takedowns.xhtml", EnumSet.of(EMPLOYEE, SITE_ADMIN, CONSENT_CLERK, AUDITOR),
                     "their own tasks; CONSENT_CLERK: their school's; AUDITOR: all, reading"),
             page("/audit/index.xhtml", AUDIT_READERS),
@@ -168,6 +171,10 @@ public final class AccessTable {
             api("POST /api/consents/{id}/revocation", EnumSet.of(CONSENT_CLERK), "own school"),
             api("GET /api/consents/renewals", CONSENT_READERS, OWN_SCHOOL),
             api("POST /api/consent-checks", POSTERS, "accounts they operate or hold rights on"),
+            api("POST /api/posts", POSTERS, "accounts they operate or hold rights on"),
+            api("PATCH /api/posts/{id}", POSTERS, "accounts they operate or hold rights on"),
+            api("GET /api/posts", POST_READERS, POST_REACH),
+            api("GET /api/posts/{id}", POST_READERS, POST_REACH),
             api("GET /api/takedown-tasks", EnumSet.of(EMPLOYEE, SITE_ADMIN, CONSENT_CLERK, AUDITOR),
                     "their own tasks; CONSENT_CLERK: their school's; AUDITOR: all"),
             api("POST /api/takedown-tasks/{id}/completion", EnumSet.of(EMPLOYEE, SITE_ADMIN, CONSENT_CLERK),
