@@ -142,6 +142,51 @@ class ConsentJourneyIT {
         Files.deleteIfExists(notAScan);
     }
 
+    @Test
+    void aTeacherRecordsAPostWhoseCheckNamesTheStudentsNotAllowedThenAddsItsAddress() {
+        long account = accountOperatedByEmployee2();
+        PortalScreen teacher = new LoginScreen(driver, BASE).open().signInAs("employee2", Api.DEMO_PASSWORD);
+        teacher.go("Posts about students");
+        assertEquals("Posts about students", teacher.heading());
+        Accessibility.assertNoViolations(driver, "the posts page");
+
+        // 100027 has a demo form for everything; 100040 has no guardian, so no form: the post is refused for him
+        fillPost(account, "100027 100040");
+        teacher.submit(By.id("record:save"));
+        String summary = driver.findElement(By.id("recordSummary")).getText();
+        assertTrue(summary.contains("Not recorded: 1 student"), summary);
+        String refused = driver.findElement(By.id("refused")).getText();
+        assertTrue(refused.contains("100040") && !refused.contains("100027"), refused);
+        PlainWords.assertNoEnumNames(driver, "the refused post");
+        Accessibility.assertNoViolations(driver, "the posts page with a refused post");
+
+        fillPost(account, "100027");
+        teacher.submit(By.id("record:save"));
+        summary = driver.findElement(By.id("recordSummary")).getText();
+        assertTrue(summary.startsWith("Recorded as post") || summary.contains("Recorded as post"), summary);
+        setValue(By.id("address:url"), "https://www.facebook.com/wes-room/posts/1");
+        teacher.submit(By.id("address:saveUrl"));
+        assertTrue(teacher.messages().contains("is saved"), teacher.messages());
+        assertTrue(driver.findElement(By.id("list:posts")).getText().contains("https://www.facebook.com/wes-room/posts/1"));
+        Accessibility.assertNoViolations(driver, "the posts page with a recorded post");
+        teacher.signOut();
+    }
+
+    private void fillPost(long account, String students) {
+        new Select(driver.findElement(By.id("record:accountId"))).selectByValue(String.valueOf(account));
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> new Select(d.findElement(By.id("record:classId"))).getOptions().size() > 1);
+        setValue(By.id("record:plannedOn"), LocalDate.now(DISTRICT).plusDays(1).toString());
+        WebElement photo = driver.findElement(By.cssSelector("input[name='record:items'][value='PHOTO']"));
+        if (!photo.isSelected()) {
+            photo.click();
+        }
+        WebElement ids = driver.findElement(By.id("record:studentIds"));
+        ids.clear();
+        ids.sendKeys(students);
+    }
+
     /** employee2 asks for a Facebook account, is authorized, and the account is registered from the authorization. */
     private long accountOperatedByEmployee2() {
         HttpResponse<String> submitted = api.post("/api/requests", "employee2", """

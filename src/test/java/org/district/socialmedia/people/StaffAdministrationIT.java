@@ -98,7 +98,7 @@ class StaffAdministrationIT {
         staff = Browser.start();
         PortalScreen staffPortal = new LoginScreen(staff, BASE).open().signInAs(username, password);
         assertTrue(staffPortal.signedInAs().contains("Test <b>Teacher</b>"));
-        assertEquals(java.util.List.of("Home", "My requests", "New request", "My authorizations", "District accounts", "Check before posting", "Takedowns",
+        assertEquals(java.util.List.of("Home", "My requests", "New request", "My authorizations", "District accounts", "Posts about students", "Check before posting", "Takedowns",
                 "Official accounts", "Social media policy"),
                 staffPortal.navigation());
 

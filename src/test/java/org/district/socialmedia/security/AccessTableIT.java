@@ -76,7 +76,7 @@ class AccessTableIT {
         }
         switch (rule.method()) {
             case "GET" -> request.GET();
-            case "POST", "PUT" -> {
+            case "POST", "PUT", "PATCH" -> {
                 boolean zip = path.endsWith("/oneroster");
                 request.header("Content-Type", zip ? "application/zip" : "application/json")
                         .method(rule.method(), HttpRequest.BodyPublishers.ofString(zip ? "" : "{}"));

@@ -55,13 +55,13 @@ class RoleNavigationIT {
 
     @ParameterizedTest(name = "{0} sees {2}")
     @CsvSource(delimiter = ';', value = {
-            "employee1;Employee;Home|My requests|New request|My authorizations|District accounts|Check before posting|Takedowns|Official accounts|Social media policy",
-            "employee2;Employee;Home|My requests|New request|My authorizations|District accounts|Check before posting|Takedowns|Official accounts|Social media policy",
-            "employee3;Employee;Home|My requests|New request|My authorizations|District accounts|Check before posting|Takedowns|Official accounts|Social media policy",
+            "employee1;Employee;Home|My requests|New request|My authorizations|District accounts|Posts about students|Check before posting|Takedowns|Official accounts|Social media policy",
+            "employee2;Employee;Home|My requests|New request|My authorizations|District accounts|Posts about students|Check before posting|Takedowns|Official accounts|Social media policy",
+            "employee3;Employee;Home|My requests|New request|My authorizations|District accounts|Posts about students|Check before posting|Takedowns|Official accounts|Social media policy",
             "superintendent;Superintendent;Home|Review queue|Designees and reasons|District accounts|Administrative rights|Access review|Account compliance|Official accounts|Social media policy",
             "designee;Reviewer;Home|Review queue|District accounts|Administrative rights|Access review|Account compliance|Official accounts|Social media policy",
-            "siteadmin;Site administrator;Home|District accounts|Administrative rights|Check before posting|Takedowns|Official accounts|Social media policy",
-            "siteadmin2;Site administrator;Home|District accounts|Administrative rights|Check before posting|Takedowns|Official accounts|Social media policy",
+            "siteadmin;Site administrator;Home|District accounts|Administrative rights|Posts about students|Check before posting|Takedowns|Official accounts|Social media policy",
+            "siteadmin2;Site administrator;Home|District accounts|Administrative rights|Posts about students|Check before posting|Takedowns|Official accounts|Social media policy",
             "clerk;Consent clerk;Home|Students and consent|Consent renewals|Takedowns|Official accounts|Social media policy",
             "clerk2;Consent clerk;Home|Students and consent|Consent renewals|Takedowns|Official accounts|Social media policy",
             "auditor;Auditor;Home|District accounts|Administrative rights|Access review|Account compliance|Students and consent|Consent renewals|Takedowns|Audit log|Official accounts|Social media policy",
