@@ -88,6 +88,12 @@ public final class ConsentCheckBenchmark {
     private static final int BATCH_SIZE = 256;
     private static final Set<ConsentItem> ITEMS = EnumSet.of(ConsentItem.PHOTO, ConsentItem.FIRST_NAME);
     private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
+    /**
+     * -Dbench.post=true: each check is the one run while recording a post (PostService.record), so the
+     * write part also inserts the recorded post, its 35 student rows and its audit row, as if every class
+     * were cleared (the refused case writes less).
+     */
+    private static final boolean POST = Boolean.getBoolean("bench.post");
 
     public static void main(String[] args) throws Exception {
         Path folder = Path.of(System.getProperty("bench.dir", "target/bench-consent"));
@@ -96,7 +102,8 @@ public final class ConsentCheckBenchmark {
         long smallStudents = Long.getLong("bench.small.students", 10_000);
         long smallForms = Long.getLong("bench.small.forms", 50_000);
         System.out.printf(Locale.ROOT, "Consent check benchmark on H2 " + org.h2.engine.Constants.VERSION + " (MODE=LEGACY): %d random classes of %d per size, "
-                + "items %s, %d warm-up checks first%n", CHECKS, CLASS_SIZE, ITEMS, WARM_CHECKS);
+                + "items %s, %d warm-up checks first%s%n", CHECKS, CLASS_SIZE, ITEMS, WARM_CHECKS,
+                POST ? "; each check records a post (-Dbench.post=true)" : "");
         String header = String.format(Locale.ROOT, "%-10s %-10s %-9s %-8s %-8s %-8s | %-7s %-7s %-7s %-7s %-7s %-7s",
                 "students", "forms", "fill (s)", "median", "p95", "max", "lookup", "roster", "forms", "batch", "rules", "write");
         System.out.println("ms per check (median, p95, max of the whole check; then the median of each part)");
@@ -545,8 +552,8 @@ public final class ConsentCheckBenchmark {
             // persist + flush (batch writing JDBC), the audit row, commit; ids come from sequences in blocks of 50
             long checkId = nextCheckId();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO consent_check (id, account_id, checked_at, checked_by, "
-                    + "platform_id, post_date, version, first_name, full_name, photo, student_work, video, voice) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "platform_id, post_date, version, first_name, full_name, photo, student_work, video, voice, for_post) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 Set<ConsentItem> items = record.getItems();
                 ps.setLong(1, checkId);
                 ps.setLong(2, record.getAccountId());
@@ -561,6 +568,7 @@ public final class ConsentCheckBenchmark {
                 ps.setBoolean(11, items.contains(ConsentItem.STUDENT_WORK));
                 ps.setBoolean(12, items.contains(ConsentItem.VIDEO));
                 ps.setBoolean(13, items.contains(ConsentItem.VOICE));
+                ps.setBoolean(14, POST);
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO consent_check_result (check_id, allowed, reason, student_id) "
@@ -594,12 +602,66 @@ public final class ConsentCheckBenchmark {
                 ps.setLong(1, auditId);
                 ps.executeUpdate();
             }
+            if (POST) {
+                recordPost(record, checkId, now);
+            }
             c.commit();
             long t6 = System.nanoTime();
             if (names.size() != CLASS_SIZE) {
                 throw new IllegalStateException("answers for " + names.size() + " students");
             }
             return new double[]{ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5), ms(t5, t6), ms(t0, t6)};
+        }
+
+        /** What PostService.record writes after the check: the post, its students (a JDBC batch), the audit row. */
+        private void recordPost(ConsentCheck record, long checkId, Instant now) throws SQLException {
+            long postId = sequence("recorded_post_seq");
+            Set<ConsentItem> items = record.getItems();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO recorded_post (id, account_id, check_id, planned_on, "
+                    + "platform_id, recorded_at, recorded_by, url, url_added_at, url_added_by, version, first_name, full_name, photo, "
+                    + "student_work, video, voice) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, 1, ?, ?, ?, ?, ?, ?)")) {
+                ps.setLong(1, postId);
+                ps.setLong(2, record.getAccountId());
+                ps.setLong(3, checkId);
+                ps.setObject(4, record.getPostDate());
+                ps.setLong(5, record.getPlatformId());
+                ps.setObject(6, now.atOffset(ZoneOffset.UTC));
+                ps.setString(7, "bench.teacher");
+                ps.setBoolean(8, items.contains(ConsentItem.FIRST_NAME));
+                ps.setBoolean(9, items.contains(ConsentItem.FULL_NAME));
+                ps.setBoolean(10, items.contains(ConsentItem.PHOTO));
+                ps.setBoolean(11, items.contains(ConsentItem.STUDENT_WORK));
+                ps.setBoolean(12, items.contains(ConsentItem.VIDEO));
+                ps.setBoolean(13, items.contains(ConsentItem.VOICE));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO recorded_post_student (post_id, student_id) VALUES (?, ?)")) {
+                for (ConsentCheckResult r : record.getResults()) {
+                    ps.setLong(1, postId);
+                    ps.setLong(2, r.getStudentId());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            long auditId = nextAuditId();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_entry (id, action, actor, actor_roles, details, "
+                    + "ip_address, object_id, object_type, occurred_at, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setLong(1, auditId);
+                ps.setString(2, "POST_RECORDED");
+                ps.setString(3, "bench.teacher");
+                ps.setString(4, "EMPLOYEE");
+                ps.setString(5, "account " + record.getAccountId() + ", items " + items + ", " + CLASS_SIZE + " student(s), check " + checkId);
+                ps.setString(6, "10.0.0.1");
+                ps.setString(7, Long.toString(postId));
+                ps.setString(8, "Post");
+                ps.setObject(9, now.atOffset(ZoneOffset.UTC));
+                ps.setString(10, "DONE");
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_pending (entry_id) VALUES (?)")) {
+                ps.setLong(1, auditId);
+                ps.executeUpdate();
+            }
         }
 
         private long nextCheckId() throws SQLException {
