@@ -392,7 +392,7 @@ public class ConsentService {
         checkPage(first, size);
         ConsentAccess.Scope scope = access.scope();
         LocalDate today = clock.instant().atZone(settings.current().timeZone()).toLocalDate();
-        TypedQuery<Renewal> q = renewalQuery("NEW " + Renewal.class.getName() + "(s, (SELECT MAX(f.periodEnd) FROM ConsentForm f WHERE f.student = s"
+        TypedQuery<Renewal> q = renewalQuery(em, "NEW " + Renewal.class.getName() + "(s, (SELECT MAX(f.periodEnd) FROM ConsentForm f WHERE f.student = s"
                         + " AND f.status = :active AND f.periodStart <= :today AND f.periodEnd >= :today))", scope, today, Renewal.class);
         return q.setFirstResult(first).setMaxResults(size).getResultStream().map(row -> {
             Student s = row.student();
@@ -411,10 +411,15 @@ public class ConsentService {
     public long countRenewals() {
         ConsentAccess.Scope scope = access.scope();
         LocalDate today = clock.instant().atZone(settings.current().timeZone()).toLocalDate();
-        return renewalQuery("COUNT(s.id)", scope, today, Long.class).getSingleResult();
+        return countRenewals(em, scope, today);
     }
 
-    private <T> TypedQuery<T> renewalQuery(String select, ConsentAccess.Scope scope, LocalDate today, Class<T> type) {
+    public static long countRenewals(EntityManager em, ConsentAccess.Scope scope, LocalDate today) {
+        return renewalQuery(em, "COUNT(s.id)", scope, today, Long.class).getSingleResult();
+    }
+
+    private static <T> TypedQuery<T> renewalQuery(EntityManager em, String select, ConsentAccess.Scope scope, LocalDate today,
+                                                  Class<T> type) {
         boolean ordered = !type.equals(Long.class);
         TypedQuery<T> q = em.createQuery("SELECT " + select + " FROM Student s"
                         + " WHERE s.active = TRUE" + (scope.readsAll() ? "" : " AND s.school.id = :school")

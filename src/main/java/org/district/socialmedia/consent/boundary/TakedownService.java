@@ -53,9 +53,12 @@ public class TakedownService {
 
     /** How many open takedown tasks are assigned to the caller (by ix_takedown_task_assignee_username): the home page's count. */
     public long countOpenAssignedToMe() {
+        return countOpenAssignedTo(em, context.getCallerPrincipal().getName());
+    }
+
+    public static long countOpenAssignedTo(EntityManager em, String username) {
         return em.createQuery("SELECT COUNT(t.id) FROM TakedownTask t JOIN t.assignees a WHERE a = :me AND t.status = :open", Long.class)
-                .setParameter("me", context.getCallerPrincipal().getName()).setParameter("open", TakedownTask.Status.OPEN)
-                .getSingleResult();
+                .setParameter("me", username).setParameter("open", TakedownTask.Status.OPEN).getSingleResult();
     }
 
     public ConsentService.TaskView complete(Long id, String note) {

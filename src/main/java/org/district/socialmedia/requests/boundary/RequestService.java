@@ -50,7 +50,7 @@ public class RequestService {
     public static final String OBJECT_TYPE = SocialMediaRequest.AUDIT_TYPE;
 
     /** The statuses of an open request: {@link RequestStatus#isOpen()}. */
-    static final List<RequestStatus> OPEN = Arrays.stream(RequestStatus.values()).filter(RequestStatus::isOpen).toList();
+    public static final List<RequestStatus> OPEN = Arrays.stream(RequestStatus.values()).filter(RequestStatus::isOpen).toList();
     static final String ACKNOWLEDGE = "Confirm that you have read the policy's guidelines for District-related social media";
 
     @PersistenceContext
@@ -236,9 +236,14 @@ public class RequestService {
     /** How many of the caller's requests are open (sent and not yet answered or withdrawn): the home page's count. */
     @RolesAllowed(Role.EMPLOYEE_NAME)
     public long countMineOpen() {
+        return countOpen(em, caller());
+    }
+
+    /** How many of this employee's requests are open (by ix_sm_request_requester). */
+    public static long countOpen(EntityManager em, String username) {
         return em.createQuery("SELECT COUNT(r.id) FROM SocialMediaRequest r WHERE r.requester.username = :username"
                         + " AND r.status IN :open", Long.class)
-                .setParameter("username", caller()).setParameter("open", OPEN).getSingleResult();
+                .setParameter("username", username).setParameter("open", OPEN).getSingleResult();
     }
 
     @RolesAllowed(Role.EMPLOYEE_NAME)
