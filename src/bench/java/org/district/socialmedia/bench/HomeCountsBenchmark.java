@@ -94,6 +94,11 @@ public final class HomeCountsBenchmark {
                         today, now).count(),
                 AccountQueries.countAccounts(em, siteAdmin, new AccountFilter(null, null, null, null,
                         ComplianceIssue.FEWER_THAN_TWO_ADMINS, false), now).count())));
+        // the site administrator's two counts alone: which one the time goes to
+        views.put("  of which rights expiring", em -> figures.put("expiring", List.of(AccountQueries.countGrants(em, siteAdmin,
+                new GrantFilter(null, null, null, null, GrantStatus.ACTIVE, true, false), today, now).count())));
+        views.put("  of which few admins", em -> figures.put("few", List.of(AccountQueries.countAccounts(em, siteAdmin,
+                new AccountFilter(null, null, null, null, ComplianceIssue.FEWER_THAN_TWO_ADMINS, false), now).count())));
         views.put("clerk (1 count)", em -> figures.put("clerk", List.of(ConsentService.countRenewals(em, clerk, today))));
         views.put("sysadmin (2 counts)", em -> figures.put("sysadmin", List.of(em.createQuery(
                         "SELECT COUNT(m) FROM OutboxMessage m WHERE m.status = :s", Long.class).setParameter("s", OutboxMessage.Status.FAILED)

@@ -11,6 +11,7 @@ import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.security.boundary.CurrentUser;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -45,7 +46,10 @@ public class HomePage {
         if (counts == null) {
             Set<Role> roles = user.getRoles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(user.getRoles());
             counts = new ArrayList<>();
-            for (HomeCountSource source : sources) {
+            // CDI gives the sources in no particular order: by class name, so the page reads the same at every visit
+            List<HomeCountSource> ordered = sources.stream()
+                    .sorted(Comparator.comparing((HomeCountSource source) -> source.getClass().getSimpleName())).toList();
+            for (HomeCountSource source : ordered) {
                 try {
                     counts.addAll(source.counts(roles));
                 } catch (RuntimeException e) {
