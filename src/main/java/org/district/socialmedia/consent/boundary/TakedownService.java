@@ -51,6 +51,16 @@ public class TakedownService {
         return query.setMaxResults(ConsentService.PAGE_MAX).getResultStream().map(t -> ConsentService.taskView(em, t)).toList();
     }
 
+    /** How many open takedown tasks are assigned to the caller (by ix_takedown_task_assignee_username): the home page's count. */
+    public long countOpenAssignedToMe() {
+        return countOpenAssignedTo(em, context.getCallerPrincipal().getName());
+    }
+
+    public static long countOpenAssignedTo(EntityManager em, String username) {
+        return em.createQuery("SELECT COUNT(t.id) FROM TakedownTask t JOIN t.assignees a WHERE a = :me AND t.status = :open", Long.class)
+                .setParameter("me", username).setParameter("open", TakedownTask.Status.OPEN).getSingleResult();
+    }
+
     public ConsentService.TaskView complete(Long id, String note) {
         TakedownTask task = id == null ? null : em.find(TakedownTask.class, id);
         String me = context.getCallerPrincipal().getName();

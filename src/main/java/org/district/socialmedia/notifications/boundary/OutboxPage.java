@@ -12,6 +12,7 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +50,8 @@ public class OutboxPage implements Serializable {
     }
 
     private OutboxMessage.Status selected() {
-        return status == null || status.isEmpty() ? null : OutboxMessage.Status.valueOf(status);
+        // the status may come from the address (?status=FAILED): an unknown one shows every message rather than failing
+        return Arrays.stream(OutboxMessage.Status.values()).filter(s -> s.name().equals(status)).findFirst().orElse(null);
     }
 
     public void resend(Long id) {

@@ -17,13 +17,19 @@ public class MyRequestsPage implements Serializable {
 
     private List<RequestService.Summary> requests;
     private List<RequestService.AuthorizationView> authorizations;
+    /** ?open=true (the home page's link): only requests sent and not yet answered. */
+    private boolean open;
 
     public List<RequestService.Summary> getRequests() {
         if (requests == null) {
-            requests = service.mine();
+            List<String> openStatuses = RequestService.OPEN.stream().map(Enum::name).toList();
+            requests = service.mine().stream().filter(r -> !open || openStatuses.contains(r.status())).toList();
         }
         return requests;
     }
+
+    public boolean isOpen() { return open; }
+    public void setOpen(boolean open) { this.open = open; }
 
     public List<RequestService.AuthorizationView> getAuthorizations() {
         if (authorizations == null) {

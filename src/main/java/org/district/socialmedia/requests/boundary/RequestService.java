@@ -33,6 +33,7 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +49,8 @@ public class RequestService {
 
     public static final String OBJECT_TYPE = SocialMediaRequest.AUDIT_TYPE;
 
+    /** The statuses of an open request: {@link RequestStatus#isOpen()}. */
+    public static final List<RequestStatus> OPEN = Arrays.stream(RequestStatus.values()).filter(RequestStatus::isOpen).toList();
     static final String ACKNOWLEDGE = "Confirm that you have read the policy's guidelines for District-related social media";
 
     @PersistenceContext
@@ -228,6 +231,19 @@ public class RequestService {
                         String.join(", ", r.getLines().stream().map(l -> l.platformLabel()).toList()),
                         r.getCreatedAt(), r.getDeadline(), r.getOutcome() == null ? null : r.getOutcome().label()))
                 .toList();
+    }
+
+    /** How many of the caller's requests are open (sent and not yet answered or withdrawn): the home page's count. */
+    @RolesAllowed(Role.EMPLOYEE_NAME)
+    public long countMineOpen() {
+        return countOpen(em, caller());
+    }
+
+    /** How many of this employee's requests are open (by ix_sm_request_requester). */
+    public static long countOpen(EntityManager em, String username) {
+        return em.createQuery("SELECT COUNT(r.id) FROM SocialMediaRequest r WHERE r.requester.username = :username"
+                        + " AND r.status IN :open", Long.class)
+                .setParameter("username", username).setParameter("open", OPEN).getSingleResult();
     }
 
     @RolesAllowed(Role.EMPLOYEE_NAME)

@@ -76,11 +76,16 @@ public class ReviewService {
      * all of it on every page view.
      */
     public Matches count(QueueFilter filter) {
+        return count(em, filter, clock.instant());
+    }
+
+    /** The queue's count as of {@code now}: the review queue and the home page (and the home counts' benchmark). */
+    public static Matches count(EntityManager em, QueueFilter filter, Instant now) {
         TypedQuery<Long> ids = em.createQuery("SELECT r.id FROM SocialMediaRequest r" + where(filter), Long.class);
-        bind(ids, filter);
+        bind(ids, filter, now);
         return Matches.of(ids, () -> {
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(r.id) FROM SocialMediaRequest r" + where(filter), Long.class);
-            bind(count, filter);
+            bind(count, filter, now);
             return count.getSingleResult();
         });
     }
@@ -95,7 +100,7 @@ public class ReviewService {
                 + "(SELECT COUNT(l) FROM RequestLine l WHERE l.request = r)) "
                 + "FROM SocialMediaRequest r JOIN r.requester p LEFT JOIN p.unit u" + where(filter)
                 + " ORDER BY r.queueKey, r.id", QueueRow.class);
-        bind(q, filter);
+        bind(q, filter, clock.instant());
         q.setFirstResult(Math.max(0, first));
         q.setMaxResults(Math.min(Math.max(1, size), PAGE_MAX));
         return q.getResultList();
@@ -111,8 +116,7 @@ public class ReviewService {
         };
     }
 
-    private void bind(TypedQuery<?> q, QueueFilter filter) {
-        Instant now = clock.instant();
+    private static void bind(TypedQuery<?> q, QueueFilter filter, Instant now) {
         switch (filter) {
             case DUE_SOON -> q.setParameter("submitted", RequestStatus.SUBMITTED).setParameter("now", now)
                     .setParameter("soon", now.plus(DUE_SOON));

@@ -1,0 +1,165 @@
+package org.district.socialmedia.bench;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import org.district.socialmedia.accounts.control.AccountFilter;
+import org.district.socialmedia.accounts.control.AccountQueries;
+import org.district.socialmedia.accounts.control.GrantFilter;
+import org.district.socialmedia.accounts.control.RightsAuthority;
+import org.district.socialmedia.accounts.entity.ComplianceIssue;
+import org.district.socialmedia.accounts.entity.GrantStatus;
+import org.district.socialmedia.consent.boundary.ConsentService;
+import org.district.socialmedia.consent.boundary.TakedownService;
+import org.district.socialmedia.consent.control.ConsentAccess;
+import org.district.socialmedia.it.JavaSeUnit;
+import org.district.socialmedia.notifications.entity.OutboxMessage;
+import org.district.socialmedia.platform.entity.SweepStatus;
+import org.district.socialmedia.requests.boundary.RequestService;
+import org.district.socialmedia.requests.boundary.ReviewService;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static org.district.socialmedia.bench.BenchDatabase.percentile;
+
+/**
+ * What the home page's counts (issue 22, HomeCountSource) cost per page view, on databases made by the
+ * district-scale generator (DistrictDataGenerator): for each demo role, all of that role's counts in one
+ * transaction, through the application's own count queries in EclipseLink (the persistence unit in
+ * RESOURCE_LOCAL, as ConsoleBenchmark does). Then the H2 plans of the counts' statements, to show each
+ * is an index lookup or range, not a scan.
+ *
+ * <pre>./mvnw -Pbench-home verify -Dbench.dirs=/data/scale-0.01,/data/scale-0.1</pre>
+ * (each a gen.dir of the generator, holding social-media.mv.db); -Dbench.runs=200 -Dbench.warm=30.
+ */
+public final class HomeCountsBenchmark {
+
+    private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
+
+    private HomeCountsBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = Integer.getInteger("bench.runs", 200);
+        int warm = Integer.getInteger("bench.warm", 30);
+        String dirs = System.getProperty("bench.dirs", "target/district-data");
+        for (String dir : dirs.split(",")) {
+            Path path = Path.of(dir.strip());
+            if (!Files.exists(path.resolve("social-media.mv.db"))) {
+                throw new IllegalArgumentException("no generated database in " + path + " (./mvnw -Pgenerate-data verify -Dgen.dir=...)");
+            }
+            run("jdbc:h2:file:" + path.toAbsolutePath() + "/social-media;MODE=LEGACY", path, runs, warm);
+        }
+    }
+
+    private static void run(String url, Path dir, int runs, int warm) throws Exception {
+        long clerkSchool;
+        try (Connection c = DriverManager.getConnection(url, "sa", "sa"); Statement s = c.createStatement()) {
+            System.out.printf(Locale.ROOT, "%n%s: %,d requests, %,d students, %,d consent forms, %,d accounts, %,d grants%n", dir,
+                    single(s, "SELECT COUNT(*) FROM sm_request"), single(s, "SELECT COUNT(*) FROM student"),
+                    single(s, "SELECT COUNT(*) FROM consent_form"), single(s, "SELECT COUNT(*) FROM district_account"),
+                    single(s, "SELECT COUNT(*) FROM account_grant"));
+            clerkSchool = single(s, "SELECT unit_id FROM staff_user WHERE username = 'clerk'");
+        }
+        // H2 hands back the last result of an unchanged query on unchanged tables: each run must count for real
+        Map<String, String> props = JavaSeUnit.onH2(url + ";OPTIMIZE_REUSE_RESULTS=FALSE");
+        props.put("eclipselink.logging.level.metadata", "SEVERE");
+        EntityManagerFactory emf = Persistence.createEntityManagerFactory("social-media", props);
+        Instant now = Instant.now();
+        LocalDate today = now.atZone(ZONE).toLocalDate();
+        RightsAuthority.Caller siteAdmin = new RightsAuthority.Caller("siteadmin", null, false, false, true, false, false);
+        ConsentAccess.Scope clerk = new ConsentAccess.Scope("clerk", clerkSchool, true, false);
+        // one home page view per role: every count its sources ask for (HomeReviewCounts, HomeRequestCounts, ...)
+        Map<String, Consumer<EntityManager>> views = new LinkedHashMap<>();
+        Map<String, List<Long>> figures = new LinkedHashMap<>();
+        views.put("reviewer (3 counts)", em -> figures.put("reviewer", Arrays.stream(ReviewService.QueueFilter.values())
+                .filter(f -> f != ReviewService.QueueFilter.ALL).map(f -> ReviewService.count(em, f, now).count()).toList()));
+        views.put("employee1 (2 counts)", em -> figures.put("employee1", List.of(RequestService.countOpen(em, "employee1"),
+                TakedownService.countOpenAssignedTo(em, "employee1"))));
+        views.put("siteadmin (3 counts)", em -> figures.put("siteadmin", List.of(TakedownService.countOpenAssignedTo(em, "siteadmin"),
+                AccountQueries.countGrants(em, siteAdmin, new GrantFilter(null, null, null, null, GrantStatus.ACTIVE, true, false),
+                        today, now).count(),
+                AccountQueries.countAccounts(em, siteAdmin, new AccountFilter(null, null, null, null,
+                        ComplianceIssue.FEWER_THAN_TWO_ADMINS, false), now).count())));
+        // the site administrator's two counts alone: which one the time goes to
+        views.put("  of which rights expiring", em -> figures.put("expiring", List.of(AccountQueries.countGrants(em, siteAdmin,
+                new GrantFilter(null, null, null, null, GrantStatus.ACTIVE, true, false), today, now).count())));
+        views.put("  of which few admins", em -> figures.put("few", List.of(AccountQueries.countAccounts(em, siteAdmin,
+                new AccountFilter(null, null, null, null, ComplianceIssue.FEWER_THAN_TWO_ADMINS, false), now).count())));
+        views.put("clerk (1 count)", em -> figures.put("clerk", List.of(ConsentService.countRenewals(em, clerk, today))));
+        views.put("sysadmin (2 counts)", em -> figures.put("sysadmin", List.of(em.createQuery(
+                        "SELECT COUNT(m) FROM OutboxMessage m WHERE m.status = :s", Long.class).setParameter("s", OutboxMessage.Status.FAILED)
+                .getSingleResult(), (long) em.createQuery("SELECT s FROM SweepStatus s ORDER BY s.name", SweepStatus.class)
+                .getResultList().size())));
+        try {
+            System.out.printf(Locale.ROOT, "%-24s %6s %9s %9s %9s   %s%n", "home page of", "runs", "median", "p95", "max", "counts");
+            for (Map.Entry<String, Consumer<EntityManager>> view : views.entrySet()) {
+                double[] ms = new double[runs];
+                for (int i = -warm; i < runs; i++) {
+                    EntityManager em = emf.createEntityManager();
+                    try {
+                        long start = System.nanoTime();
+                        em.getTransaction().begin();
+                        view.getValue().accept(em);
+                        em.getTransaction().commit();
+                        if (i >= 0) {
+                            ms[i] = (System.nanoTime() - start) / 1e6;
+                        }
+                    } finally {
+                        em.close();
+                    }
+                }
+                Arrays.sort(ms);
+                System.out.printf(Locale.ROOT, "%-24s %6d %9.2f %9.2f %9.2f   %s%n", view.getKey(), runs, percentile(ms, 50),
+                        percentile(ms, 95), ms[ms.length - 1], figures.values().stream().reduce((a, b) -> b).orElse(List.of()));
+            }
+        } finally {
+            emf.close();
+        }
+        explain(url, clerkSchool, today);
+    }
+
+    /** The plans H2 chooses for the counts' statements (as EclipseLink writes them, shortened to what decides the plan). */
+    private static void explain(String url, long school, LocalDate today) throws Exception {
+        Map<String, String> statements = new LinkedHashMap<>();
+        statements.put("review queue, due soon", "SELECT COUNT(ID) FROM sm_request WHERE queue_key > CURRENT_TIMESTAMP"
+                + " AND queue_key <= DATEADD(DAY, 2, CURRENT_TIMESTAMP) AND status = 'SUBMITTED'");
+        statements.put("own open requests", "SELECT COUNT(r.id) FROM sm_request r, staff_user p WHERE p.username = 'employee1'"
+                + " AND r.requester_id = p.id AND r.status IN ('SUBMITTED', 'INFO_REQUESTED', 'OVERDUE')");
+        statements.put("takedowns assigned", "SELECT COUNT(t.id) FROM takedown_task t, takedown_task_assignee a"
+                + " WHERE a.username = 'employee1' AND a.task_id = t.id AND t.status = 'OPEN'");
+        statements.put("failed emails", "SELECT COUNT(id) FROM outbox_message WHERE status = 'FAILED'");
+        statements.put("renewals, clerk's school", "SELECT COUNT(s.id) FROM student s WHERE s.active = TRUE AND s.school_id = " + school
+                + " AND NOT EXISTS (SELECT g.id FROM consent_form g WHERE g.student_id = s.id AND g.status = 'ACTIVE'"
+                + " AND g.period_start <= DATE '" + today + "' AND g.period_end > DATE '" + today.plusDays(30) + "')");
+        try (Connection c = DriverManager.getConnection(url, "sa", "sa"); Statement s = c.createStatement()) {
+            for (Map.Entry<String, String> e : statements.entrySet()) {
+                try (ResultSet rs = s.executeQuery("EXPLAIN " + e.getValue())) {
+                    rs.next();
+                    System.out.printf(Locale.ROOT, "%nplan, %s:%n%s%n", e.getKey(), rs.getString(1));
+                }
+            }
+        }
+    }
+
+    private static long single(Statement s, String sql) throws Exception {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

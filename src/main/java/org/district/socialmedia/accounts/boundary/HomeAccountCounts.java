@@ -1,0 +1,51 @@
+package org.district.socialmedia.accounts.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.district.socialmedia.accounts.control.AccountFilter;
+import org.district.socialmedia.accounts.control.GrantFilter;
+import org.district.socialmedia.accounts.entity.ComplianceIssue;
+import org.district.socialmedia.accounts.entity.GrantStatus;
+import org.district.socialmedia.platform.control.HomeCountSource;
+import org.district.socialmedia.platform.control.Matches;
+import org.district.socialmedia.platform.entity.HomeCount;
+import org.district.socialmedia.platform.entity.Role;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The site administrator's home counts, over the accounts they hold rights on (the registry's reach), each
+ * counted by the query of the list its link opens: rights expiring within 30 days (grants page), accounts
+ * with fewer than two administrators (accounts page, by ix_district_account_admins).
+ */
+@ApplicationScoped
+public class HomeAccountCounts implements HomeCountSource {
+
+    static final GrantFilter EXPIRING = new GrantFilter(null, null, null, null, GrantStatus.ACTIVE, true, false);
+    static final AccountFilter FEW_ADMINS = new AccountFilter(null, null, null, null, ComplianceIssue.FEWER_THAN_TWO_ADMINS, false);
+
+    @Inject
+    AccountGrants grants;
+    @Inject
+    AccountRegistry registry;
+
+    @Override
+    public List<HomeCount> counts(Set<Role> roles) {
+        if (!roles.contains(Role.SITE_ADMIN)) {
+            return List.of();
+        }
+        List<HomeCount> counts = new ArrayList<>();
+        Matches expiring = grants.countGrants(EXPIRING);
+        counts.add(new HomeCount(Role.SITE_ADMIN, "home.rights.expiring", expiring.count(), expiring.more(),
+                "/accounts/grants.xhtml?expiringSoon=true"));
+        // EXTENSION POINT (issue 22, "attestations due"): the registry has no attestations yet. When it has, add
+        // here the count of the caller's accounts whose attestation is due (an indexed COUNT), label key
+        // "home.attestations.due", linked to the list filtered to them.
+        Matches fewAdmins = registry.count(FEW_ADMINS);
+        counts.add(new HomeCount(Role.SITE_ADMIN, "home.accounts.fewAdmins", fewAdmins.count(), fewAdmins.more(),
+                "/accounts/index.xhtml?issue=" + ComplianceIssue.FEWER_THAN_TWO_ADMINS.name()));
+        return counts;
+    }
+}

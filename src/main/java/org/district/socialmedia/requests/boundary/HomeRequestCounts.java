@@ -1,0 +1,33 @@
+package org.district.socialmedia.requests.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.district.socialmedia.platform.control.HomeCountSource;
+import org.district.socialmedia.platform.entity.HomeCount;
+import org.district.socialmedia.platform.entity.Role;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The employee's home counts of the requests component: their open requests. */
+@ApplicationScoped
+public class HomeRequestCounts implements HomeCountSource {
+
+    @Inject
+    RequestService requests;
+
+    @Override
+    public List<HomeCount> counts(Set<Role> roles) {
+        if (!roles.contains(Role.EMPLOYEE)) {
+            return List.of();
+        }
+        List<HomeCount> counts = new ArrayList<>();
+        counts.add(HomeCount.of(Role.EMPLOYEE, "home.requests.open", requests.countMineOpen(), "/requests/mine.xhtml?open=true"));
+        // EXTENSION POINT (issue 22, "authorizations ending soon"): authorizations have no end date yet. When they
+        // get one, add here a count of the caller's active authorizations ending within 30 days (an indexed COUNT
+        // on sm_authorization (employee_id, status, ends_on)), label key "home.authorizations.ending", linked to
+        // /requests/authorizations.xhtml?endingSoon=true, and give that page the filter.
+        return counts;
+    }
+}
