@@ -46,7 +46,7 @@ class AccountsApiIT {
     static JsonObject createAccount(Api api, String handle, String unit) {
         HttpResponse<String> created = api.post("/api/accounts", "sysadmin", """
                 {"platform":"Instagram","handle":"%s","url":"https://www.instagram.com/%s","unit":"%s",
-                 "purpose":"Announcements for families.","registeredEmail":"office@district.example.org","archiveCovered":true}"""
+                 "purpose":"Announcements for families.","registeredEmail":"office@district.example.org","archiveCovered":true,"operatorException":"Registered before its operator is authorized (test)."}"""
                 .formatted(handle, handle.replace("@", ""), unit));
         assertEquals(201, created.statusCode(), created.body());
         assertTrue(created.headers().firstValue("Location").orElse("").endsWith("/api/accounts/" + JsonBodies.object(created.body()).getJsonNumber("id")));
@@ -65,12 +65,30 @@ class AccountsApiIT {
         assertTrue(errors.containsKey("url"), errors.toString());
 
         String handle = unique("@lhs_");
-        createAccount(api, handle, "LHS");
+        JsonObject registered = createAccount(api, handle, "LHS");
         HttpResponse<String> twice = api.post("/api/accounts", "sysadmin", """
                 {"platform":"Instagram","handle":"%s","url":"https://www.instagram.com/x","unit":"WES","purpose":"x",
-                 "registeredEmail":"office@district.example.org"}""".formatted(handle.toUpperCase()));
+                 "registeredEmail":"office@district.example.org",
+                 "operatorException":"Registered before its operator is authorized (test)."}""".formatted(handle.toUpperCase()));
         assertEquals(400, twice.statusCode(), twice.body());
         assertTrue(JsonBodies.object(twice.body()).getJsonObject("errors").getString("handle").contains("already in the registry"));
+
+        assertEquals("sysadmin", registered.getString("operatorExceptionBy"), "the exception says by whom");
+        assertTrue(registered.getString("operatorException").startsWith("Registered before its operator"), registered.toString());
+
+        String orphan = unique("@orphan_");
+
+        HttpResponse<String> noOperator = api.post("/api/accounts", "sysadmin", """
+                {"platform":"Instagram","handle":"%s","url":"https://www.instagram.com/x","unit":"WES","purpose":"Announcements for families.",
+                 "registeredEmail":"office@district.example.org"}""".formatted(orphan));
+        assertEquals(400, noOperator.statusCode(), noOperator.body());
+        assertTrue(JsonBodies.object(noOperator.body()).getJsonObject("errors").getString("operatorException")
+                .contains("authorization"), noOperator.body());
+        HttpResponse<String> vague = api.post("/api/accounts", "sysadmin", """
+                {"platform":"Instagram","handle":"%s","url":"https://www.instagram.com/x","unit":"WES","purpose":"Announcements for families.",
+                 "registeredEmail":"office@district.example.org","operatorException":"later"}""".formatted(orphan));
+        assertEquals(400, vague.statusCode(), vague.body());
+        assertFalse(api.get("/api/accounts?text=" + orphan.substring(1), "sysadmin").body().contains(orphan), "a refused registration stores nothing");
 
         assertEquals(403, api.post("/api/accounts", "employee1", "{\"handle\":\"x\"}").statusCode(), "employees do not keep the registry");
         assertEquals(403, api.get("/api/accounts", "clerk").statusCode(), "consent clerks have no business here");

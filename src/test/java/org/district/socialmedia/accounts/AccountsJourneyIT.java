@@ -196,7 +196,8 @@ class AccountsJourneyIT {
         superintendent.submit(By.id("account:save"));
         assertTrue(driver.findElement(By.id("account")).getText().contains("Enter the account's web address"),
                 "each field says what is missing");
-        new ErrorSummary(driver, "account").assertShown("account:platformId", "account:handle", "account:url", "account:unitId");
+        new ErrorSummary(driver, "account").assertShown("account:platformId", "account:handle", "account:url", "account:unitId",
+                "account:operatorException");
         Accessibility.assertNoViolations(driver, "the account editor with its errors");
         superintendent.signOut();
     }

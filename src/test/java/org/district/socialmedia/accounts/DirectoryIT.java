@@ -200,7 +200,7 @@ class DirectoryIT {
             String handle = prefix + "_" + i;
             HttpResponse<String> created = api.post("/api/accounts", "sysadmin", """
                     {"platform":"YouTube","handle":"%s","url":"https://www.youtube.com/%s","unit":"COMM",
-                     "purpose":"Recorded events.","registeredEmail":"communications@district.example.org","archiveCovered":true}"""
+                     "purpose":"Recorded events.","registeredEmail":"communications@district.example.org","archiveCovered":true,"operatorException":"Registered before its operator is authorized (test)."}"""
                     .formatted(handle, handle.replace("@", "")));
             assertEquals(201, created.statusCode(), created.body());
         }

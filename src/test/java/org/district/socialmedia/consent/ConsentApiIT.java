@@ -119,7 +119,7 @@ class ConsentApiIT {
         String handle = "@consent_" + java.util.UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> created = api.post("/api/accounts", "sysadmin", """
                 {"platform":"%s","handle":"%s","url":"https://example.org/%s","unit":"WES","purpose":"Class news.",
-                 "registeredEmail":"wes-office@district.example.org"}""".formatted(platform, handle, handle.substring(1)));
+                 "registeredEmail":"wes-office@district.example.org","operatorException":"Registered before its operator is authorized (test)."}""".formatted(platform, handle, handle.substring(1)));
         assertEquals(201, created.statusCode(), created.body());
         long id = JsonBodies.object(created.body()).getJsonNumber("id").longValue();
         lastHandle = handle;

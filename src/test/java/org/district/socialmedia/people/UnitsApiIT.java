@@ -109,7 +109,7 @@ class UnitsApiIT {
             String handle = "@units_" + tag + account[0];
             HttpResponse<String> created = api.post("/api/accounts", "sysadmin", """
                     {"platform":"Instagram","handle":"%s","url":"https://www.instagram.com/%s","unit":"%s",
-                     "purpose":"Announcements for families.","registeredEmail":"office@district.example.org","archiveCovered":true}"""
+                     "purpose":"Announcements for families.","registeredEmail":"office@district.example.org","archiveCovered":true,"operatorException":"Registered before its operator is authorized (test)."}"""
                     .formatted(handle, handle.substring(1), account[1] + tag));
             assertEquals(201, created.statusCode(), created.body());
         }

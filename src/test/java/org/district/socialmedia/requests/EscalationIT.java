@@ -22,6 +22,8 @@ import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -44,6 +46,7 @@ class EscalationIT {
         return Deployments.realWar();
     }
 
+    private static final ZoneId LA = ZoneId.of("America/Los_Angeles");
     private final Api api = Api.onTestServer();
     private GreenMail smtp;
 
@@ -259,5 +262,71 @@ class EscalationIT {
             }
         }
         assertTrue(lateNoted, "the timeline says it was late and why: " + timeline);
+    }
+
+    /** The caller's authorization from this request, as GET /api/me/authorizations gives it. */
+    private JsonObject authorizationOf(String user, long requestId) {
+        JsonArray mine = jakarta.json.Json.createReader(new StringReader(api.get("/api/me/authorizations", user).body())).readArray();
+        for (int i = 0; i < mine.size(); i++) {
+            if (mine.getJsonObject(i).getJsonNumber("requestId").longValue() == requestId) {
+                return mine.getJsonObject(i);
+            }
+        }
+        return fail("no authorization from request " + requestId + " in " + mine);
+    }
+
+    @Test
+    void anAuthorizationIsRemindedOnceRenewedByItsHolderOnlyAndEndsOnce() throws Exception {
+        JsonObject request = submit("employee1");
+        long id = request.getJsonNumber("id").longValue();
+        long line = request.getJsonArray("lines").getJsonObject(0).getJsonNumber("id").longValue();
+        String decision = "{\"lines\":[{\"lineId\":" + line + ",\"outcome\":\"AUTHORIZE\"}],\"endsOn\":\"%s\"}";
+
+        HttpResponse<String> notADate = api.post("/api/requests/" + id + "/decision", "superintendent", decision.formatted("soon"));
+        assertEquals(400, notADate.statusCode(), notADate.body());
+        assertTrue(JsonBodies.object(notADate.body()).getJsonObject("errors").containsKey("endsOn"), notADate.body());
+        HttpResponse<String> past = api.post("/api/requests/" + id + "/decision", "superintendent",
+                decision.formatted(LocalDate.now(LA).minusDays(1)));
+        assertEquals(400, past.statusCode(), past.body());
+        assertEquals("SUBMITTED", JsonBodies.object(api.get("/api/requests/" + id, "employee1").body()).getString("status"),
+                "a refused decision changes nothing");
+
+        LocalDate lastDay = LocalDate.now(LA).plusDays(45);
+        HttpResponse<String> decided = api.post("/api/requests/" + id + "/decision", "superintendent", decision.formatted(lastDay));
+        assertEquals(200, decided.statusCode(), decided.body());
+        JsonObject authorization = authorizationOf("employee1", id);
+        long authorizationId = authorization.getJsonNumber("id").longValue();
+        assertEquals(lastDay.toString(), authorization.getString("endsOn"));
+
+        HttpResponse<String> notTheirs = api.post("/api/authorizations/" + authorizationId + "/renewal", "employee2", "");
+        assertEquals(403, notTheirs.statusCode(), notTheirs.body());
+        assertTrue(notTheirs.body().contains("Only the holder"), notTheirs.body());
+        assertTrue(authorizationOf("employee1", id).isNull("renewalRequestId"), "a refused renewal changes nothing");
+
+        String reminder = "your authorization for Podcast ends after";
+        moveTo(lastDay.minusDays(30).atStartOfDay(LA).toInstant().plusSeconds(3600));
+        awaitMail(reminder);
+        settle();
+        assertEquals(1, count(reminder), "the renewal reminder, once");
+
+        HttpResponse<String> renewal = api.post("/api/authorizations/" + authorizationId + "/renewal", "employee1", "");
+        assertEquals(201, renewal.statusCode(), renewal.body());
+        JsonObject renewed = JsonBodies.object(renewal.body());
+        assertEquals("SUBMITTED", renewed.getString("status"));
+        assertTrue(renewed.getJsonArray("lines").getJsonObject(0).getString("objectives").startsWith("Escalation check"),
+                "filled in from the authorization: " + renewed);
+        assertEquals(renewed.getJsonNumber("id").longValue(), authorizationOf("employee1", id).getJsonNumber("renewalRequestId").longValue());
+        HttpResponse<String> twice = api.post("/api/authorizations/" + authorizationId + "/renewal", "employee1", "");
+        assertEquals(409, twice.statusCode(), twice.body());
+
+        String ended = "your authorization for Podcast has ended";
+        moveTo(lastDay.plusDays(1).atStartOfDay(LA).toInstant().plusSeconds(3600));
+        awaitMail(ended);
+        settle();
+        assertEquals(1, count(ended), "the end, once");
+        assertEquals(1, count(reminder), "no second reminder");
+        assertEquals("EXPIRED", authorizationOf("employee1", id).getString("status"));
+        String timeline = api.get("/api/requests/" + id + "/timeline", "employee1").body();
+        assertTrue(timeline.contains("AUTHORIZATION_EXPIRED") && timeline.contains("AUTHORIZATION_RENEWAL_REQUESTED"), timeline);
     }
 }

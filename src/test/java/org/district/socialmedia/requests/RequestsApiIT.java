@@ -156,6 +156,9 @@ class RequestsApiIT {
                 assertEquals("AMEND", a.getString("outcome"));
                 assertEquals("Announcements only, no student photographs", a.getString("limits"));
                 assertEquals("ACTIVE", a.getString("status"));
+                // no last day given: AUTHORIZATION_TERM (the school year's end), always in the future
+                assertFalse(a.isNull("endsOn"), a.toString());
+                assertTrue(java.time.LocalDate.parse(a.getString("endsOn")).isAfter(java.time.LocalDate.now()), a.toString());
             }
         }
         assertTrue(found, "the amended line is an authorization; the rejected one is not");

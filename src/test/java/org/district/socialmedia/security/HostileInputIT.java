@@ -58,7 +58,7 @@ class HostileInputIT {
         String script = "<script>alert('pwned')</script><img src=x onerror=alert(1)>";
         HttpResponse<String> created = api.post("/api/accounts", "sysadmin", """
                 {"platform":"Instagram","handle":"%s","url":"https://www.instagram.com/x","unit":"LHS",
-                 "purpose":"%s","registeredEmail":"office@district.example.org","archiveCovered":true}"""
+                 "purpose":"%s","registeredEmail":"office@district.example.org","archiveCovered":true,"operatorException":"Registered before its operator is authorized (test)."}"""
                 .formatted(handle, script));
         assertEquals(201, created.statusCode(), created.body());
         JsonObject account = JsonBodies.object(created.body());

@@ -86,9 +86,12 @@ public class AccountEditorPage implements Serializable {
         }
     }
 
+    private String operatorException;
+
     public String save() {
         AccountRegistry.AccountInput in = new AccountRegistry.AccountInput(platformId, null, otherPlatformName, handle, url, unit.id(),
-                null, purpose, registeredEmail, archiveCovered, id == null ? authorizationId : null);
+                null, purpose, registeredEmail, archiveCovered, id == null ? authorizationId : null,
+                id == null && authorizationId == null ? operatorException : null);
         try {
             AccountView saved = id == null ? registry.create(in) : registry.update(id, version, in);
             FacesContext.getCurrentInstance().getExternalContext().getFlash()
@@ -102,6 +105,8 @@ public class AccountEditorPage implements Serializable {
         return null;
     }
 
+    public String getOperatorException() { return operatorException; }
+    public void setOperatorException(String operatorException) { this.operatorException = operatorException; }
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
     public Long getAuthorizationId() { return authorizationId; }

@@ -53,7 +53,7 @@ public class AccountRegistry {
     /** An account as typed. The API may name the platform and school ({@code platform}, {@code unit} code) instead of ids. */
     public record AccountInput(Long platformId, String platform, String otherPlatformName, String handle, String url,
                                Long unitId, String unit, String purpose, String registeredEmail, Boolean archiveCovered,
-                               Long authorizationId) implements Serializable {
+                               Long authorizationId, String operatorException) implements Serializable {
     }
 
     @PersistenceContext
@@ -115,7 +115,8 @@ public class AccountRegistry {
     /**
      * Registers an account. With an authorizationId, the authorized request line fills in what is
      * not given (platform, handle, District email, the requester's school, the objectives as purpose)
-     * and the employee becomes its first operator: one step from decision to registry.
+     * and the employee becomes its first operator: one step from decision to registry. Without one, the
+     * exception (why the account has no authorized operator yet) is required and recorded with who and when.
      */
     public AccountView create(AccountInput input) {
         RightsAuthority.Caller caller = authority.requireRegistryManager();
@@ -124,6 +125,14 @@ public class AccountRegistry {
         }
         Authorization source = null;
         AccountInput in = input;
+        // checked with the description below, so that every problem is named at once
+        Map<String, String> ruleErrors = new LinkedHashMap<>();
+        String exception = null;
+        try {
+            exception = DistrictAccount.operatorOrException(input.authorizationId(), input.operatorException());
+        } catch (InvalidInputException e) {
+            ruleErrors.putAll(e.getFieldErrors());
+        }
         if (input.authorizationId() != null) {
             source = em.find(Authorization.class, input.authorizationId());
             if (source == null) {
@@ -135,9 +144,22 @@ public class AccountRegistry {
             in = fromLine(input, source);
         }
         DistrictSettings district = settings.current();
-        DistrictAccount account = new DistrictAccount(details(in), district, caller.username(), clock.instant(),
-                source == null ? null : source.getId());
+        DistrictAccount account;
+        try {
+            account = new DistrictAccount(details(in), district, caller.username(), clock.instant(),
+                    source == null ? null : source.getId());
+        } catch (InvalidInputException e) {
+            Map<String, String> all = new LinkedHashMap<>(e.getFieldErrors());
+            all.putAll(ruleErrors);
+            throw new InvalidInputException(all);
+        }
+        if (!ruleErrors.isEmpty()) {
+            throw new InvalidInputException(ruleErrors);
+        }
         AccountRecords.requireUniqueHandle(em, account, null);
+        if (exception != null) {
+            account.recordOperatorException(exception, caller.username(), clock.instant());
+        }
         em.persist(account);
         if (source != null) {
             em.persist(account.addOperator(source, caller.username(), clock.instant()));
@@ -146,7 +168,8 @@ public class AccountRegistry {
         directoryChanged(null, account);
         audit.record("ACCOUNT_CREATED", DistrictAccount.OBJECT_TYPE, account.getId(), describe(account)
                 + (source == null ? "" : "; from authorization " + source.getId() + " of " + source.getEmployee().getUsername()
-                + ", who operates it"));
+                + ", who operates it")
+                + (exception == null ? "" : "; no authorized operator, exception recorded by " + caller.username() + ": " + exception));
         return AccountViews.view(em, account, caller, clock.instant());
     }
 
@@ -157,7 +180,7 @@ public class AccountRegistry {
         if (source == null || !source.isActive()) {
             throw new NotFoundException("Authorization");
         }
-        return fromLine(new AccountInput(null, null, null, null, null, null, null, null, null, null, authorizationId), source);
+        return fromLine(new AccountInput(null, null, null, null, null, null, null, null, null, null, authorizationId, null), source);
     }
 
     public AccountView update(Long id, Long expectedVersion, AccountInput in) {
@@ -294,7 +317,7 @@ public class AccountRegistry {
                 noUnit && employee.getUnit() != null ? employee.getUnit().getId() : in.unitId(), noUnit ? null : in.unit(),
                 blank(in.purpose()) ? line.getObjectives() : in.purpose(),
                 blank(in.registeredEmail()) ? line.getDistrictEmail() : in.registeredEmail(), in.archiveCovered(),
-                in.authorizationId());
+                in.authorizationId(), in.operatorException());
     }
 
     private static boolean blank(String s) {

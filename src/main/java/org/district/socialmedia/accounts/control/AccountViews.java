@@ -46,7 +46,8 @@ public final class AccountViews {
                               boolean archiveCovered, int activeAdmins, Set<ComplianceIssue> issues,
                               List<OperatorView> operators, List<GrantView> grants, Long sourceAuthorizationId,
                               Instant createdAt, String createdBy, long version, boolean mayEdit, boolean mayGrant,
-                              boolean mayRecordChecks) implements Serializable {
+                              boolean mayRecordChecks, String operatorException, String operatorExceptionBy,
+                              Instant operatorExceptionAt) implements Serializable {
     }
 
     private AccountViews() {
@@ -79,7 +80,8 @@ public final class AccountViews {
                 a.isIdentifiesDistrict(), a.getIdentificationCheckedBy(), a.getIdentificationCheckedAt(), a.getPrivacyReviewedBy(),
                 a.getPrivacyReviewedAt(), a.isArchiveCovered(), a.getActiveAdmins(), a.complianceIssues(now, activeOperators),
                 operators, grants, a.getSourceAuthorizationId(), a.getCreatedAt(), a.getCreatedBy(), a.getVersion(),
-                caller.managesRegistry(), caller.mayGrant(), caller.managesRegistry() || (caller.siteAdmin() && holds));
+                caller.managesRegistry(), caller.mayGrant(), caller.managesRegistry() || (caller.siteAdmin() && holds),
+                a.getOperatorExceptionReason(), a.getOperatorExceptionBy(), a.getOperatorExceptionAt());
     }
 
     public static GrantView grantView(AccountGrant g) {

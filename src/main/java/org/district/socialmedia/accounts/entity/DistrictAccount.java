@@ -132,6 +132,16 @@ public class DistrictAccount implements Serializable {
     @Column(name = "source_authorization_id", updatable = false)
     private Long sourceAuthorizationId;
 
+    /** Why the account was registered with no authorized operator, who said so and when (null with an operator). */
+    @Column(name = "operator_exception_reason", length = OPERATOR_EXCEPTION_MAX, updatable = false)
+    private String operatorExceptionReason;
+
+    @Column(name = "operator_exception_by", length = StaffUser.USERNAME_MAX, updatable = false)
+    private String operatorExceptionBy;
+
+    @Column(name = "operator_exception_at", updatable = false)
+    private Instant operatorExceptionAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -150,6 +160,46 @@ public class DistrictAccount implements Serializable {
     }
 
     /** @throws InvalidInputException naming each field at fault */
+    /** The longest reason for registering an account with no authorized operator. */
+    public static final int OPERATOR_EXCEPTION_MAX = 1000;
+    /** A reason shorter than this says nothing a later reader can check. */
+    public static final int OPERATOR_EXCEPTION_MIN = 20;
+
+    /**
+     * The registration rule: an account has an authorized operator from the start, or the exception
+     * (why not yet) is written down. Checked before anything is stored.
+     *
+     * @return the cleaned reason, or null when an operator is named
+     * @throws InvalidInputException under "operatorException" when neither is given, or the reason is too
+     *                               short or too long
+     */
+    public static String operatorOrException(Long authorizationId, String exceptionReason) {
+        String reason = exceptionReason == null || exceptionReason.isBlank() ? null : exceptionReason.strip();
+        if (authorizationId != null) {
+            if (reason != null) {
+                throw new InvalidInputException("operatorException",
+                        "An account with an authorized operator needs no exception: leave the reason empty");
+            }
+            return null;
+        }
+        if (reason == null) {
+            throw new InvalidInputException("operatorException", "Start from the authorization of the employee who will operate"
+                    + " the account (authorizationId), or write why it has no authorized operator yet");
+        }
+        if (reason.length() < OPERATOR_EXCEPTION_MIN || reason.length() > OPERATOR_EXCEPTION_MAX) {
+            throw new InvalidInputException("operatorException", "The reason for an account without an authorized operator has "
+                    + OPERATOR_EXCEPTION_MIN + " to " + OPERATOR_EXCEPTION_MAX + " characters");
+        }
+        return reason;
+    }
+
+    /** Records the exception {@link #operatorOrException} accepted, with who and when. */
+    public void recordOperatorException(String reason, String byUsername, Instant now) {
+        this.operatorExceptionReason = Objects.requireNonNull(reason, "reason");
+        this.operatorExceptionBy = StaffUser.normalizeUsername(Objects.requireNonNull(byUsername, "byUsername"));
+        this.operatorExceptionAt = Objects.requireNonNull(now, "now");
+    }
+
     public DistrictAccount(Details details, DistrictSettings settings, String createdBy, Instant now,
                            Long sourceAuthorizationId) {
         this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
@@ -415,6 +465,9 @@ public class DistrictAccount implements Serializable {
     public boolean isArchiveCovered() { return archiveCovered; }
     public int getActiveAdmins() { return activeAdmins; }
     public Long getSourceAuthorizationId() { return sourceAuthorizationId; }
+    public String getOperatorExceptionReason() { return operatorExceptionReason; }
+    public String getOperatorExceptionBy() { return operatorExceptionBy; }
+    public Instant getOperatorExceptionAt() { return operatorExceptionAt; }
     public Instant getCreatedAt() { return createdAt; }
     public String getCreatedBy() { return createdBy; }
     public long getVersion() { return version; }

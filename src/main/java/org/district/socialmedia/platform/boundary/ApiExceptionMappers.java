@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.district.socialmedia.platform.control.DatabaseReadiness;
+import org.district.socialmedia.platform.entity.AccessDeniedException;
 import org.district.socialmedia.platform.entity.ConflictException;
 import org.district.socialmedia.platform.entity.DatabaseUnavailableException;
 import org.district.socialmedia.platform.entity.InvalidInputException;
@@ -66,7 +67,9 @@ public final class ApiExceptionMappers {
     public static class AccessDenied implements ExceptionMapper<EJBAccessException> {
         @Override
         public Response toResponse(EJBAccessException e) {
-            return error(403, "You are not allowed to do this", null);
+            // the application's own refusals say which rule refused; the container's say nothing more
+            return error(403, e instanceof AccessDeniedException && e.getMessage() != null ? e.getMessage()
+                    : "You are not allowed to do this", null);
         }
     }
 

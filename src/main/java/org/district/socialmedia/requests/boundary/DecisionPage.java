@@ -18,6 +18,7 @@ import org.district.socialmedia.requests.entity.StandardReason;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +66,8 @@ public class DecisionPage implements Serializable {
     private List<StandardReason> reasons;
     private String note;
     private String question;
+    private LocalDate endsOn;
+    private LocalDate defaultEnd;
 
     public void load() throws IOException {
         try {
@@ -92,7 +95,7 @@ public class DecisionPage implements Serializable {
                     c.limits, c.explanation));
         }
         try {
-            review.decide(id, request.version(), decisions, note);
+            review.decide(id, request.version(), decisions, note, endsOn);
             done("The written response is saved and the letter is ready.");
         } catch (InvalidInputException e) {
             Messages.fieldErrors("decision", e);
@@ -141,6 +144,16 @@ public class DecisionPage implements Serializable {
     public List<LineChoice> getChoices() { return choices; }
     public List<StandardReason> getReasons() { return reasons; }
     public String getNote() { return note; }
+    public LocalDate getEndsOn() { return endsOn; }
+    public void setEndsOn(LocalDate endsOn) { this.endsOn = endsOn; }
+
+    /** The last day an authorization given today gets when the reviewer names none. */
+    public LocalDate getDefaultEnd() {
+        if (defaultEnd == null) {
+            defaultEnd = review.defaultEnd();
+        }
+        return defaultEnd;
+    }
     public void setNote(String note) { this.note = note; }
     public String getQuestion() { return question; }
     public void setQuestion(String question) { this.question = question; }

@@ -32,6 +32,7 @@ import org.district.socialmedia.settings.entity.EscalationPlan;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -74,11 +75,17 @@ public class RequestService {
 
     public record AuthorizationView(Long id, Long requestId, String platform, String account, String outcome,
                                     String limits, Instant grantedAt, String grantedBy, String status,
-                                    Instant revokedAt, String revokedBy, String revocationReason) implements Serializable {
+                                    Instant revokedAt, String revokedBy, String revocationReason, LocalDate endsOn,
+                                    Long renewalRequestId) implements Serializable {
         static AuthorizationView of(Authorization a) {
             return new AuthorizationView(a.getId(), a.getRequest().getId(), a.getPlatformLabel(), a.getAccountLabel(),
                     a.getOutcome().name(), a.getLimits(), a.getGrantedAt(), a.getGrantedBy(), a.getStatus().name(),
-                    a.getRevokedAt(), a.getRevokedBy(), a.getRevocationReason());
+                    a.getRevokedAt(), a.getRevokedBy(), a.getRevocationReason(), a.getEndsOn(), a.getRenewalRequestId());
+        }
+
+        /** Whether the holder may ask for its renewal now: active, with an end, and not asked yet. */
+        public boolean isRenewable() {
+            return "ACTIVE".equals(status) && endsOn != null && renewalRequestId == null;
         }
     }
 

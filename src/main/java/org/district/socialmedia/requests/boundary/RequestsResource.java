@@ -24,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,8 +50,11 @@ public class RequestsResource {
     public record LineDecisionInput(Long lineId, String outcome, String limits, String explanation) {
     }
 
-    /** Either per-line decisions or a question; version (optional) is the request version the reviewer saw. */
-    public record DecisionInput(List<LineDecisionInput> lines, String question, String note, Long version) {
+    /**
+     * Either per-line decisions or a question; version (optional) is the request version the reviewer saw;
+     * endsOn (optional, YYYY-MM-DD) the last day of what is authorized, AUTHORIZATION_TERM by default.
+     */
+    public record DecisionInput(List<LineDecisionInput> lines, String question, String note, Long version, String endsOn) {
     }
 
     public record Revocation(String reason) {
@@ -59,6 +64,8 @@ public class RequestsResource {
     RequestService requests;
     @Inject
     ReviewService review;
+    @Inject
+    AuthorizationRenewals renewals;
     @Context
     UriInfo uri;
 
@@ -142,7 +149,7 @@ public class RequestsResource {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return review.decide(id, body.version(), decisions, body.note());
+        return review.decide(id, body.version(), decisions, body.note(), date("endsOn", body.endsOn()));
     }
 
     @GET
@@ -183,11 +190,32 @@ public class RequestsResource {
         return page;
     }
 
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "'" + value + "' is not a date such as 2027-06-30");
+        }
+    }
+
     @GET
     @Operation(summary = "What the caller may do now, and what was revoked")
     @Path("me/authorizations")
     public List<RequestService.AuthorizationView> myAuthorizations() {
         return requests.myAuthorizations();
+    }
+
+    @POST
+    @Operation(summary = "The holder requests the renewal of their authorization: a request filled in from it, submitted")
+    @Path("authorizations/{id}/renewal")
+    @APIResponse(responseCode = "201", description = "submitted; Location is the new request", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    public Response renew(@PathParam("id") Long id) {
+        RequestView created = renewals.renew(id);
+        return Response.created(uri.getBaseUriBuilder().path("requests").path(String.valueOf(created.id())).build())
+                .entity(created).build();
     }
 
     @POST

@@ -12,6 +12,7 @@ import jakarta.persistence.TypedQuery;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.platform.control.Matches;
 import org.district.socialmedia.platform.entity.ConflictException;
+import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
 import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.requests.control.LetterWriter;
@@ -23,11 +24,14 @@ import org.district.socialmedia.requests.entity.RequestEvent;
 import org.district.socialmedia.requests.entity.RequestStatus;
 import org.district.socialmedia.requests.entity.SocialMediaRequest;
 import org.district.socialmedia.requests.entity.StandardReason;
+import org.district.socialmedia.settings.boundary.DistrictSettingsService;
+import org.district.socialmedia.settings.entity.DistrictSettings;
 
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -65,6 +69,8 @@ public class ReviewService {
     RequestService requests;
     @Inject
     Event<RequestEvent> events;
+    @Inject
+    DistrictSettingsService settings;
 
     /** The application's "now", for pages that show time left. */
     public Instant now() {
@@ -133,15 +139,40 @@ public class ReviewService {
      * decided or changed the request since, nothing is saved and the reviewer is told who and when.
      */
     public RequestView decide(Long id, Long expectedVersion, Map<Long, LineDecision> decisions, String note) {
+        return decide(id, expectedVersion, decisions, note, null);
+    }
+
+    /** The last day an authorization granted today gets by default (AUTHORIZATION_TERM). */
+    public LocalDate defaultEnd() {
+        DistrictSettings district = settings.current();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), district.timeZone());
+        return district.rights().authorizationTerm().endFor(today, district.rights().schoolYearEnd());
+    }
+
+    /**
+     * The written response, with the last day of what it authorizes: {@code endsOn}, or by default the
+     * District's AUTHORIZATION_TERM from today.
+     */
+    public RequestView decide(Long id, Long expectedVersion, Map<Long, LineDecision> decisions, String note, LocalDate endsOn) {
         Decider decider = authority.currentDecider();
+        DistrictSettings district = settings.current();
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, district.timeZone());
+        if (endsOn != null && !endsOn.isAfter(today)) {
+            throw new InvalidInputException("endsOn", "The last day of the authorization comes after today (" + today + ")");
+        }
+        LocalDate lastDay = endsOn != null ? endsOn
+                : district.rights().authorizationTerm().endFor(today, district.rights().schoolYearEnd());
         SocialMediaRequest request = lockedForReview(id, expectedVersion);
-        List<Authorization> granted = request.decide(decisions, decider, note, clock.instant());
+        List<Authorization> granted = request.decide(decisions, decider, note, now);
+        granted.forEach(a -> a.setTerm(lastDay, today, district.timeZone()));
         granted.forEach(em::persist);
         flushOrConflict();
         letters.write(request);
         audit.record("REQUEST_DECIDED", RequestService.OBJECT_TYPE, id, "status: -> \"DECIDED\"; outcome: \""
                 + request.getOutcome() + "\"; by " + decider.fullName() + " (" + decider.roleTitle() + "); lines: "
-                + request.getLines().stream().map(l -> (l.getPosition() + 1) + "=" + l.getOutcome()).collect(Collectors.joining(", ")));
+                + request.getLines().stream().map(l -> (l.getPosition() + 1) + "=" + l.getOutcome()).collect(Collectors.joining(", "))
+                + (granted.isEmpty() ? "" : "; authorized until " + lastDay + (endsOn == null ? " (AUTHORIZATION_TERM)" : "")));
         events.fire(RequestEvent.of(RequestEvent.Type.DECIDED, id, decider.username()));
         return requests.get(id);
     }

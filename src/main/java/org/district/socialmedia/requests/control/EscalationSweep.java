@@ -32,6 +32,7 @@ import java.util.logging.Logger;
  * only triggers the work; the database says what is due. At start it keeps one timer with the
  * configured interval, so a restart neither loses nor doubles it; a sweep missed while the server
  * was down is caught up by the first run (one message per request, for the latest stage reached).
+ * It also drives authorization terms (renewal reminder, end): the same clock, the same exactly-once stages.
  */
 @Singleton
 @Startup
@@ -48,6 +49,8 @@ public class EscalationSweep {
     TimerService timers;
     @Inject
     EscalationWorker worker;
+    @Inject
+    AuthorizationTermWorker terms;
     @Inject
     DistrictTime districtTime;
     @Inject
@@ -85,6 +88,9 @@ public class EscalationSweep {
             for (Long id : worker.due(BATCH)) {
                 // a failure: another sweep recorded the same stage first (unique key), or this request failed; the next run retries
                 pass.attempt("request " + id, () -> worker.escalate(id) != null ? 1 : 0);
+            }
+            for (Long id : terms.due(BATCH)) {
+                pass.attempt("authorization " + id, () -> terms.advance(id) != null ? 1 : 0);
             }
         });
     }

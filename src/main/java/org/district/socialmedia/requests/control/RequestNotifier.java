@@ -32,6 +32,7 @@ import java.util.Set;
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class RequestNotifier {
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.US);
     private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, h:mm a z", Locale.US);
 
     @PersistenceContext
@@ -128,7 +129,33 @@ public class RequestNotifier {
                                 "Stop using it for District activities now."),
                         "See your authorizations", district.publicBaseUrl() + "/requests/authorizations.xhtml"));
             }
+            case AUTHORIZATION_TERM_REMINDER -> {
+                Authorization authorization = em.find(Authorization.class, event.authorizationId());
+                enqueue(event, Set.of(employee.getEmail()), new MailTemplates.Parts(district.districtName(),
+                        "your authorization for " + authorization.getPlatformLabel() + " ends after " + day(authorization),
+                        "Dear " + employee.getFullName() + ",",
+                        List.of("Your authorization for " + authorization.getPlatformLabel() + " (" + authorization.getAccountLabel()
+                                        + ") ends after " + day(authorization) + ".",
+                                "To keep using it for District activities, request a renewal: the request is filled in from this"
+                                        + " authorization and the Superintendent answers it within the usual review period.",
+                                "Without a renewal decided by then, the authorization ends and the accounts you operate under it are flagged."),
+                        "Request a renewal", district.publicBaseUrl() + "/requests/authorizations.xhtml"));
+            }
+            case AUTHORIZATION_EXPIRED -> {
+                Authorization authorization = em.find(Authorization.class, event.authorizationId());
+                enqueue(event, Set.of(employee.getEmail()), new MailTemplates.Parts(district.districtName(),
+                        "your authorization for " + authorization.getPlatformLabel() + " has ended",
+                        "Dear " + employee.getFullName() + ",",
+                        List.of("Your authorization for " + authorization.getPlatformLabel() + " (" + authorization.getAccountLabel()
+                                        + ") ended: its last day was " + day(authorization) + ".",
+                                "Stop using it for District activities now. To use it again, file a new request."),
+                        "See your authorizations", district.publicBaseUrl() + "/requests/authorizations.xhtml"));
+            }
         }
+    }
+
+    private static String day(Authorization authorization) {
+        return authorization.getEndsOn().format(DAY);
     }
 
     private Set<String> reviewers(SocialMediaRequest request) {
@@ -151,7 +178,11 @@ public class RequestNotifier {
     }
 
     private void enqueue(RequestEvent event, Set<String> recipients, MailTemplates.Parts parts) {
+        // a term's stages are per authorization: one request may have granted several
+        boolean perAuthorization = event.type() == RequestEvent.Type.AUTHORIZATION_TERM_REMINDER
+                || event.type() == RequestEvent.Type.AUTHORIZATION_EXPIRED;
         outbox.enqueue(event.type().name(), event.requestId(), event.type().name() + "." + event.requestId()
-                + (event.stage() == null ? "" : "." + event.stage()), recipients, parts);
+                + (event.stage() == null ? "" : "." + event.stage())
+                + (perAuthorization ? ".authorization" + event.authorizationId() : ""), recipients, parts);
     }
 }

@@ -17,12 +17,16 @@ import jakarta.persistence.Version;
 import jakarta.validation.constraints.Size;
 import org.district.socialmedia.people.entity.StaffUser;
 import org.district.socialmedia.platform.entity.InvalidInputException;
+import org.district.socialmedia.settings.entity.AuthorizationTerm;
 import org.eclipse.persistence.annotations.BatchFetch;
 import org.eclipse.persistence.annotations.BatchFetchType;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What an employee may do after a decision: one platform and account, as proposed or within the
@@ -101,6 +105,18 @@ public class Authorization implements Serializable {
     @Column(name = "revocation_reason", length = SocialMediaRequest.EXPLANATION_MAX)
     private String revocationReason;
 
+    /** The last day it allows use; null only for authorizations granted before terms existed. */
+    @Column(name = "ends_on")
+    private LocalDate endsOn;
+
+    /** When the deadline timer looks at it next (renewal reminder, end); null when nothing is left to do. */
+    @Column(name = "next_term_at")
+    private Instant nextTermAt;
+
+    /** The request filed to renew it, if any. */
+    @Column(name = "renewal_request_id")
+    private Long renewalRequestId;
+
     @Version
     private long version;
 
@@ -147,9 +163,72 @@ public class Authorization implements Serializable {
                     "A reason has at most " + SocialMediaRequest.EXPLANATION_MAX + " characters");
         }
         this.status = AuthorizationStatus.REVOKED;
+        this.nextTermAt = null;
         this.revocationReason = cleaned;
         this.revokedBy = StaffUser.normalizeUsername(byUsername);
         this.revokedAt = now;
+    }
+
+    /** The stages of a term, each recorded once ({@link AuthorizationTermEvent}). */
+    public enum TermStage { REMINDER, ENDED }
+
+    /**
+     * Sets the last day of use, and schedules the renewal reminder (or the end, when the reminder's day
+     * has already come).
+     *
+     * @throws InvalidInputException under "endsOn" when the last day is not after the day of the decision
+     */
+    public void setTerm(LocalDate lastDay, LocalDate grantedOn, ZoneId zone) {
+        Objects.requireNonNull(lastDay, "lastDay");
+        if (!lastDay.isAfter(grantedOn)) {
+            throw new InvalidInputException("endsOn", "The last day of an authorization comes after the day of the decision ("
+                    + grantedOn + "), not " + lastDay);
+        }
+        this.endsOn = lastDay;
+        this.nextTermAt = AuthorizationTerm.remindAt(lastDay, zone).toInstant();
+    }
+
+    /** The stage due now, given the stages already recorded; null when none. A missed reminder is not sent once the end came. */
+    public TermStage termStageDue(Instant now, ZoneId zone, Set<TermStage> done) {
+        if (status != AuthorizationStatus.ACTIVE || endsOn == null) {
+            return null;
+        }
+        if (!now.isBefore(AuthorizationTerm.endsAt(endsOn, zone).toInstant())) {
+            return done.contains(TermStage.ENDED) ? null : TermStage.ENDED;
+        }
+        if (!now.isBefore(AuthorizationTerm.remindAt(endsOn, zone).toInstant()) && !done.contains(TermStage.REMINDER)) {
+            return TermStage.REMINDER;
+        }
+        return null;
+    }
+
+    /** After a stage: the next time the timer looks (the end), or never. */
+    public void termStageDone(TermStage stage, ZoneId zone) {
+        nextTermAt = stage == TermStage.ENDED || endsOn == null ? null : AuthorizationTerm.endsAt(endsOn, zone).toInstant();
+    }
+
+    /** Its last day passed: use ends. */
+    public void expire() {
+        if (status != AuthorizationStatus.ACTIVE) {
+            throw new IllegalRequestStateException("Cannot end the term of an authorization that is " + status);
+        }
+        status = AuthorizationStatus.EXPIRED;
+        nextTermAt = null;
+    }
+
+    /**
+     * Records the request filed to renew it.
+     *
+     * @throws IllegalRequestStateException when it no longer allows use, or a renewal was filed already
+     */
+    public void renewedBy(Long requestId) {
+        if (status != AuthorizationStatus.ACTIVE) {
+            throw new IllegalRequestStateException("Only an active authorization can be renewed; this one is " + status);
+        }
+        if (renewalRequestId != null) {
+            throw new IllegalRequestStateException("A renewal was already requested (request " + renewalRequestId + ")");
+        }
+        this.renewalRequestId = Objects.requireNonNull(requestId);
     }
 
     public boolean isActive() {
@@ -210,6 +289,18 @@ public class Authorization implements Serializable {
 
     public String getRevocationReason() {
         return revocationReason;
+    }
+
+    public LocalDate getEndsOn() {
+        return endsOn;
+    }
+
+    public Instant getNextTermAt() {
+        return nextTermAt;
+    }
+
+    public Long getRenewalRequestId() {
+        return renewalRequestId;
     }
 
     public long getVersion() {

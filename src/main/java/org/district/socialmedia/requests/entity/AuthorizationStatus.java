@@ -3,5 +3,7 @@ package org.district.socialmedia.requests.entity;
 /** Whether an authorization still allows the use it describes. */
 public enum AuthorizationStatus {
     ACTIVE,
-    REVOKED
+    REVOKED,
+    /** Its term ended (its last day passed) without a renewal decided in time. */
+    EXPIRED
 }

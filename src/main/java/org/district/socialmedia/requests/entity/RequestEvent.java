@@ -12,7 +12,7 @@ public record RequestEvent(Type type, Long requestId, String actor, Long authori
 
     public enum Type {
         SUBMITTED, INFO_REQUESTED, INFO_ANSWERED, DECIDED, WITHDRAWN, AUTHORIZATION_REVOKED,
-        REMINDER, OVERDUE, OVERDUE_REPEAT
+        REMINDER, OVERDUE, OVERDUE_REPEAT, AUTHORIZATION_TERM_REMINDER, AUTHORIZATION_EXPIRED
     }
 
     public static RequestEvent of(Type type, Long requestId, String actor) {
@@ -21,6 +21,11 @@ public record RequestEvent(Type type, Long requestId, String actor, Long authori
 
     public static RequestEvent revoked(Long requestId, String actor, Long authorizationId) {
         return new RequestEvent(Type.AUTHORIZATION_REVOKED, requestId, actor, authorizationId, null, null);
+    }
+
+    /** A stage of an authorization's term: the renewal reminder or the end. */
+    public static RequestEvent term(Type type, Long requestId, Long authorizationId) {
+        return new RequestEvent(type, requestId, "system", authorizationId, null, null);
     }
 
     public static RequestEvent escalation(Type type, Long requestId, String stage, String lateNote) {

@@ -144,6 +144,7 @@ public final class AccessTable {
             api("POST /api/requests/{id}/withdrawal", EnumSet.of(EMPLOYEE), "own requests"),
             api("POST /api/requests/{id}/decision", GRANTERS, "REVIEWER: with a designation in force; never one's own request"),
             api("GET /api/me/authorizations", EnumSet.of(EMPLOYEE), "own authorizations"),
+            api("POST /api/authorizations/{id}/renewal", EnumSet.of(EMPLOYEE), "own authorizations (active, once each)"),
             api("POST /api/authorizations/{id}/revocation", EnumSet.of(SUPERINTENDENT)),
             api("GET /api/review/queue", GRANTERS, "REVIEWER: with a designation in force"),
             api("GET /api/accounts", ACCOUNT_READERS, ACCOUNT_REACH),

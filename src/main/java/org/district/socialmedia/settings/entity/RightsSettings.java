@@ -16,10 +16,12 @@ import java.util.Optional;
 /**
  * The District's rules for administrative rights on District accounts: when a school year ends
  * (the default end of a grant), how long before the end holders are told, the terms of the access
- * reviews and what happens to rights nobody confirmed.
+ * reviews and what happens to rights nobody confirmed; and how long an authorization from a request
+ * decision lasts, which also follows the school year by default.
  */
 public record RightsSettings(MonthDay schoolYearEnd, int noticeDaysBefore, List<ReviewTerm> reviewTerms,
-                             List<Duration> reviewReminders, boolean lapseUnreviewed) implements Serializable {
+                             List<Duration> reviewReminders, boolean lapseUnreviewed, AuthorizationTerm authorizationTerm)
+        implements Serializable {
 
     /** One term's access review: it opens on {@code opens} and must be done by {@code deadline} (same calendar year). */
     public record ReviewTerm(MonthDay opens, MonthDay deadline) implements Serializable {
@@ -43,11 +45,12 @@ public record RightsSettings(MonthDay schoolYearEnd, int noticeDaysBefore, List<
 
     public static final RightsSettings DEFAULTS = new RightsSettings(MonthDay.of(6, 30), 14,
             List.of(new ReviewTerm(MonthDay.of(9, 1), MonthDay.of(9, 30)), new ReviewTerm(MonthDay.of(2, 1), MonthDay.of(2, 28))),
-            List.of(Duration.ofDays(7), Duration.ofDays(1)), false);
+            List.of(Duration.ofDays(7), Duration.ofDays(1)), false, AuthorizationTerm.DEFAULT);
 
     public RightsSettings {
         reviewTerms = List.copyOf(reviewTerms);
         reviewReminders = List.copyOf(reviewReminders);
+        java.util.Objects.requireNonNull(authorizationTerm, "authorizationTerm");
         if (noticeDaysBefore < 0) {
             throw new IllegalArgumentException("noticeDaysBefore < 0");
         }
@@ -58,7 +61,8 @@ public record RightsSettings(MonthDay schoolYearEnd, int noticeDaysBefore, List<
                 java.time.Period.parse(values.get(SettingKey.GRANT_NOTICE_BEFORE)).getDays(),
                 parseTerms(values.get(SettingKey.ACCESS_REVIEW_TERMS)),
                 EscalationPlan.parseReminders(values.get(SettingKey.ACCESS_REVIEW_REMINDERS)),
-                Boolean.parseBoolean(values.get(SettingKey.ACCESS_REVIEW_LAPSE)));
+                Boolean.parseBoolean(values.get(SettingKey.ACCESS_REVIEW_LAPSE)),
+                AuthorizationTerm.parse(values.getOrDefault(SettingKey.AUTHORIZATION_TERM, AuthorizationTerm.SCHOOL_YEAR)));
     }
 
     /**

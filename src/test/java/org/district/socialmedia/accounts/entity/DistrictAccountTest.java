@@ -380,4 +380,30 @@ class DistrictAccountTest {
         assertEquals(Map.of("authorizationId", "Only an active authorization from a request decision can be linked"),
                 e.getFieldErrors());
     }
+
+    @Test
+    void anAccountIsRegisteredWithAnAuthorizedOperatorOrAWrittenException() {
+        assertNull(DistrictAccount.operatorOrException(7L, null), "an operator needs no exception");
+        assertNull(DistrictAccount.operatorOrException(7L, "   "));
+        InvalidInputException neither = assertThrows(InvalidInputException.class, () -> DistrictAccount.operatorOrException(null, " "));
+        assertTrue(neither.getFieldErrors().get("operatorException").contains("authorization"), neither.getFieldErrors().toString());
+        InvalidInputException both = assertThrows(InvalidInputException.class,
+                () -> DistrictAccount.operatorOrException(7L, "The operator starts next month at the school."));
+        assertTrue(both.getFieldErrors().containsKey("operatorException"));
+        assertThrows(InvalidInputException.class, () -> DistrictAccount.operatorOrException(null, "later"));
+        assertThrows(InvalidInputException.class, () -> DistrictAccount.operatorOrException(null, "x".repeat(1001)));
+        assertEquals("The operator starts next month at the school.",
+                DistrictAccount.operatorOrException(null, "  The operator starts next month at the school. "));
+    }
+
+    @Test
+    void theExceptionIsRecordedWithWhoAndWhen() {
+        DistrictAccount account = new DistrictAccount(new DistrictAccount.Details(FACEBOOK, null, "@lincoln_news",
+                "https://facebook.com/lincoln", LINCOLN, "News for families.", "office@district.example.org", false),
+                SETTINGS, "sysadmin", NOW, null);
+        account.recordOperatorException("The operator starts next month at the school.", "SysAdmin", NOW);
+        assertEquals("The operator starts next month at the school.", account.getOperatorExceptionReason());
+        assertEquals("sysadmin", account.getOperatorExceptionBy());
+        assertEquals(NOW, account.getOperatorExceptionAt());
+    }
 }

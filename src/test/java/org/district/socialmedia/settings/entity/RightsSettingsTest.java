@@ -37,11 +37,11 @@ class RightsSettingsTest {
     }
 
     private static RightsSettings withTerms(String terms) {
-        return new RightsSettings(MonthDay.of(6, 30), 14, RightsSettings.parseTerms(terms), List.of(Duration.ofDays(1)), false);
+        return new RightsSettings(MonthDay.of(6, 30), 14, RightsSettings.parseTerms(terms), List.of(Duration.ofDays(1)), false, AuthorizationTerm.DEFAULT);
     }
 
     private static RightsSettings withSchoolYearEnd(MonthDay end) {
-        return new RightsSettings(end, 14, List.of(), List.of(), false);
+        return new RightsSettings(end, 14, List.of(), List.of(), false, AuthorizationTerm.DEFAULT);
     }
 
     // --- the built-in defaults ---
@@ -77,7 +77,7 @@ class RightsSettingsTest {
 
     @Test
     void aNegativeNoticeIsRefusedAndTheListsCannotBeChanged() {
-        assertThrows(IllegalArgumentException.class, () -> new RightsSettings(MonthDay.of(6, 30), -1, List.of(), List.of(), false));
+        assertThrows(IllegalArgumentException.class, () -> new RightsSettings(MonthDay.of(6, 30), -1, List.of(), List.of(), false, AuthorizationTerm.DEFAULT));
         assertThrows(UnsupportedOperationException.class, () -> DEFAULTS.reviewTerms().clear());
         assertThrows(UnsupportedOperationException.class, () -> DEFAULTS.reviewReminders().clear());
     }
