@@ -30,7 +30,7 @@ class ArchitectureTest {
      * may use the ones before it, never one after it.
      */
     static final List<String> COMPONENTS = List.of("platform", "policy", "audit", "settings", "notifications",
-            "people", "security", "students", "requests", "accounts", "consent", "operations", "demo");
+            "people", "security", "students", "requests", "accounts", "consent", "parents", "operations", "demo");
 
     private static JavaClasses production;
 

@@ -72,7 +72,7 @@ public class ParentPortal {
 
     /** What the page shows for a link: nothing but its state when it is unknown or ended. */
     public record Visit(LinkState state, String childFirstName, String school, FormText text, String textSha256,
-                        OnlineConsents.FormSummary form) implements Serializable {
+                        OnlineConsents.FormSummary form, String signedAt) implements Serializable {
 
         public boolean isUnknown() {
             return state == null;
@@ -89,7 +89,7 @@ public class ParentPortal {
         Optional<ParentLink> found = links.find(token);
         if (found.isEmpty()) {
             audit.recordAs("parent", "PARENT_LINK_UNKNOWN", "ParentLink", null, "a link that opens nothing, from " + ip);
-            return new Visit(null, null, null, null, null, null);
+            return new Visit(null, null, null, null, null, null, null);
         }
         ParentLink link = found.get();
         Instant now = clock.instant();
@@ -107,8 +107,9 @@ public class ParentPortal {
         if (state == LinkState.ANSWERED) {
             form = online.view(link.getFormId(), link.getGuardian().getId(), actor(link));
         }
-        return state == LinkState.EXPIRED ? new Visit(state, null, null, null, null, null)
-                : new Visit(state, link.getStudent().getGivenName(), school(link.getStudent()), text, text.sha256(), form);
+        return state == LinkState.EXPIRED ? new Visit(state, null, null, null, null, null, null)
+                : new Visit(state, link.getStudent().getGivenName(), school(link.getStudent()), text, text.sha256(), form,
+                form == null ? null : texts.dateTime(form.signedAt(), settings.current().timeZone()));
     }
 
     /** Signs the form once; the receipt goes by email in the page's language. */
@@ -159,7 +160,8 @@ public class ParentPortal {
         mail.receipt(link, token, texts, signedAt, pdf);
         audit.recordAs(actor, "PARENT_SIGNED", "ParentLink", link.getId(), "form " + form.id() + ", items " + yes
                 + ", language " + texts.tag() + ", receipt emailed");
-        return new Visit(LinkState.ANSWERED, link.getStudent().getGivenName(), school(link.getStudent()), text, text.sha256(), form);
+        return new Visit(LinkState.ANSWERED, link.getStudent().getGivenName(), school(link.getStudent()), text, text.sha256(), form,
+                signedAt);
     }
 
     /** Revokes items of the form signed through this link (null or empty: everything still in force). */
