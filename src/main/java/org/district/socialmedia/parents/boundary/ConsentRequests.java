@@ -105,7 +105,7 @@ public class ConsentRequests {
                 Student s = target == null || target.isBlank() ? null : em.createNamedQuery(Student.BY_DISTRICT_ID, Student.class)
                         .setParameter("districtId", target.strip()).getResultStream().findFirst().orElse(null);
                 if (s == null || !scope.reaches(s) || !s.isActive()) {
-                    throw new InvalidInputException("target", "No active student of your school has the District id " + (target == null ? "" : target.strip()));
+                    throw new InvalidInputException("studentId", "No active student of your school has the District id " + (target == null ? "" : target.strip()));
                 }
                 students = List.of(s);
                 label = s.getDistrictId();
@@ -114,7 +114,7 @@ public class ConsentRequests {
                 Long id = parseId(target);
                 schoolClass = id == null ? null : em.find(SchoolClass.class, id);
                 if (schoolClass == null || schoolClass.getSchool() == null || !schoolClass.getSchool().getId().equals(school.getId())) {
-                    throw new InvalidInputException("target", "Choose a class of your school");
+                    throw new InvalidInputException("classId", "Choose a class of your school");
                 }
                 students = em.createNamedQuery(Enrollment.ROSTER, Enrollment.class).setParameter("classId", id)
                         .setParameter("day", today).getResultStream().map(Enrollment::getStudent).toList();
