@@ -59,14 +59,6 @@ public class ConsentRequestsPage implements Serializable {
 
     public List<ConsentItem> getItems() { return List.of(ConsentItem.values()); }
     public TargetKind[] getKinds() { return TargetKind.values(); }
-    public String kindLabel(TargetKind k) {
-        return switch (k) {
-            case STUDENT -> "One student";
-            case CLASS -> "A class";
-            case SCHOOL -> "The whole school";
-        };
-    }
-
     public TargetKind getKind() { return kind; }
     public void setKind(TargetKind kind) { this.kind = kind; }
     public String getStudentId() { return studentId; }
