@@ -18,6 +18,7 @@ import org.district.socialmedia.settings.entity.DistrictSettings;
 import org.district.socialmedia.students.entity.Guardian;
 import org.district.socialmedia.students.entity.Student;
 
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,7 +51,7 @@ public class OnlineConsents {
     /** What a parent sees of a form: only what they agreed to and what is left of it. */
     public record FormSummary(Long id, Long studentId, Long guardianId, LocalDate signedOn, Set<ConsentItem> items,
                               Set<ConsentItem> itemsInForce, ConsentChannel channel, LocalDate periodStart, LocalDate periodEnd,
-                              String status, Instant signedAt, String textSha256) {
+                              String status, Instant signedAt, String textSha256) implements Serializable {
     }
 
     /** Records the form; the period is the school year of the signing day; every District account. */

@@ -49,7 +49,7 @@ public class ParentMail {
         ParentTexts first = ParentTexts.of(ParentTexts.DEFAULT);
         for (var locale : ParentTexts.supported()) {
             ParentTexts t = ParentTexts.of(locale);
-            if (t != first) {
+            if (!locale.equals(ParentTexts.DEFAULT)) {
                 paragraphs.add(t.get("mail.greeting", link.getGuardian().displayName()));
             }
             paragraphs.add(t.get("mail.request.p1", schoolOf(link), child));
