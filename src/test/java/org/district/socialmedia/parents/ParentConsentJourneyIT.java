@@ -104,6 +104,21 @@ class ParentConsentJourneyIT {
         // the parent opens the link from the email
         MimeMessage request = awaitMail(email, "Consent for social media");
         String link = linkIn(body(request));
+
+        // five days later the parent has not answered: the first of two reminders goes out, once however often the timer runs
+        try {
+            assertEquals(200, api.post("/api/test/clock", "sysadmin", "{\"by\":\"P5D\"}").statusCode());
+            for (int i = 0; i < 3; i++) {
+                api.post("/api/test/parent-reminder-sweep", "sysadmin", "{}");
+            }
+            MimeMessage reminder = awaitMail(email, "Reminder");
+            assertTrue(linkIn(body(reminder)).length() > 0, "the reminder carries a link");
+            api.post("/api/test/parent-reminder-sweep", "sysadmin", "{}");
+            api.post("/api/test/mail-relay", "sysadmin", "{}");
+            assertEquals(1, count(email, "Reminder"), "reminder 1 once");
+        } finally {
+            api.post("/api/test/clock/reset", "sysadmin", "{}");
+        }
         ParentConsentScreen parent = new ParentConsentScreen(driver).open(BASE + link);
         assertEquals("en", parent.language());
         assertTrue(parent.text("intro").contains("Lucía"), parent.text("intro"));
@@ -172,6 +187,16 @@ class ParentConsentJourneyIT {
         }
         fail("no mail to " + to + " with '" + subjectPart + "' in 40 s");
         return null;
+    }
+
+    private static long count(String to, String subjectPart) throws Exception {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (m.getSubject() != null && m.getSubject().contains(subjectPart) && String.join(",", m.getHeader("To")).contains(to)) {
+                ids.add(m.getMessageID());
+            }
+        }
+        return ids.size();
     }
 
     private static Optional<MimeMessage> find(String to, String subjectPart) throws Exception {
