@@ -58,9 +58,9 @@ CREATE INDEX ix_parent_link_token_link ON parent_link_token (link_id);
 -- One row per reminder sent: a second server (or a retried pass) cannot send reminder n twice.
 CREATE TABLE parent_link_reminder (
     link_id BIGINT  NOT NULL,
-    number  INTEGER NOT NULL,
+    reminder_no INTEGER NOT NULL,
     sent_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    CONSTRAINT pk_parent_link_reminder PRIMARY KEY (link_id, number),
+    CONSTRAINT pk_parent_link_reminder PRIMARY KEY (link_id, reminder_no),
     CONSTRAINT fk_parent_link_reminder_link FOREIGN KEY (link_id) REFERENCES parent_link (id)
 );
 

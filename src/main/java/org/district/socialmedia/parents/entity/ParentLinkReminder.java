@@ -44,7 +44,7 @@ public class ParentLinkReminder implements Serializable {
     private Long linkId;
 
     @Id
-    @Column(name = "number")
+    @Column(name = "reminder_no")
     private Integer number;
 
     @Column(name = "sent_at", nullable = false, updatable = false)
