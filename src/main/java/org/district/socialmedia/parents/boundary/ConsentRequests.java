@@ -72,6 +72,12 @@ public class ConsentRequests {
     public record RequestRow(Long id, TargetKind kind, String target, String createdBy, Instant createdAt) implements Serializable {
     }
 
+    /** Whether the caller sends requests (a school's consent clerk); auditors only follow the progress. */
+    public boolean maySend() {
+        ConsentAccess.Scope scope = consent.scope();
+        return scope.mayChange() && scope.schoolId() != null;
+    }
+
     /** The active classes of the clerk's school. */
     public List<ClassChoice> classes() {
         Long school = consent.scope().schoolId();

@@ -28,9 +28,11 @@ public class ConsentRequestsPage implements Serializable {
     private List<ConsentRequests.ClassChoice> classes;
     private List<ConsentRequests.RequestRow> requests;
     private List<Progress> progress;
+    private boolean maySend;
 
     @PostConstruct
     void load() {
+        maySend = service.maySend();
         classes = service.classes();
         refresh();
     }
@@ -70,4 +72,5 @@ public class ConsentRequestsPage implements Serializable {
     public List<ConsentRequests.ClassChoice> getClasses() { return classes; }
     public List<ConsentRequests.RequestRow> getRequests() { return requests; }
     public List<Progress> getProgress() { return progress; }
+    public boolean isMaySend() { return maySend; }
 }
