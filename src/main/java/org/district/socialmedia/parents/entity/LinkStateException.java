@@ -1,8 +1,10 @@
 package org.district.socialmedia.parents.entity;
 
+import jakarta.ejb.ApplicationException;
 import org.district.socialmedia.platform.entity.StateConflictException;
 
 /** A link used for what its state does not allow (signing twice, signing after its end). */
+@ApplicationException(rollback = true)
 public class LinkStateException extends StateConflictException {
 
     private final LinkState state;
