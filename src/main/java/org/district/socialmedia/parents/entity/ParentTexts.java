@@ -110,6 +110,19 @@ public final class ParentTexts implements Serializable {
         return bundle;
     }
 
+    /** A text without placeholders (pages call these fixed-arity forms: no varargs through EL). */
+    public String get(String key) {
+        return get(key, new Object[0]);
+    }
+
+    public String get(String key, Object a) {
+        return get(key, new Object[]{a});
+    }
+
+    public String get(String key, Object a, Object b) {
+        return get(key, new Object[]{a, b});
+    }
+
     /** A text with its placeholders filled in for the locale. */
     public String get(String key, Object... args) {
         return new MessageFormat(bundle().getString(key), locale).format(args);
