@@ -30,7 +30,7 @@ class ArchitectureTest {
      * may use the ones before it, never one after it.
      */
     static final List<String> COMPONENTS = List.of("platform", "policy", "audit", "settings", "notifications",
-            "people", "security", "students", "requests", "accounts", "consent", "posts", "oversight", "operations", "demo");
+            "people", "security", "students", "requests", "accounts", "consent", "posts", "parents", "oversight", "operations", "demo");
 
     private static JavaClasses production;
 

@@ -109,6 +109,29 @@ class SecurityHeadersIT {
         assertFalse(cookie.contains("Secure"), "Secure only over HTTPS: " + cookie);
     }
 
+    /**
+     * The parents' public pages (no sign-in) have the staff pages' headers and nonce policy, and a post that did
+     * not come from the page's own form (no view state of this session) changes nothing: no link is asked for.
+     */
+    @Test
+    void theParentPagesHaveTheSameHeadersAndRefuseAForeignPost() throws Exception {
+        for (String page : List.of("/parent/link.xhtml", "/parent/link.xhtml?lang=es", "/parent/consent.xhtml?t=" + "A".repeat(43),
+                "/parent/consent.xhtml?t=not-a-token&lang=es")) {
+            HttpResponse<String> r = get(page, false);
+            assertEquals(200, r.statusCode(), page);
+            assertCommonHeaders(r, page);
+            String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
+            Matcher nonce = Pattern.compile("script-src 'self' 'nonce-([^']+)'").matcher(csp);
+            assertTrue(nonce.find(), page + ": " + csp);
+            assertFalse(r.body().matches("(?s).*\\son(click|change|submit|load)=.*"), page + ": no inline event handler");
+        }
+        HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(URI.create(BASE + "/parent/link.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("newLink=newLink&newLink%3Aemail=someone%40example.org&newLink%3AsendLink=Send"
+                        + "&jakarta.faces.ViewState=-1234567890%3A1234567890")).build(), HttpResponse.BodyHandlers.ofString());
+        assertFalse(foreign.body().contains("If this address is on file"), "a post from elsewhere asks for nothing: " + foreign.statusCode());
+    }
+
     @Test
     void apiAnswersErrorPagesAndResourcesLetNothingRun() throws Exception {
         HttpResponse<String> health = get("/api/health", false);

@@ -38,6 +38,12 @@ public class AuditLog {
         write(callerName(), action, objectType, objectId, Outcome.DONE, details);
     }
 
+    /** A change or an access done by someone without a sign-in (a parent through their link), named by the caller. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void recordAs(String actor, String action, String objectType, Object objectId, String details) {
+        write(actor, action, objectType, objectId, Outcome.DONE, details);
+    }
+
     /** A login, a refusal or a failure: kept even if the caller's transaction rolls back. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordSeparately(String actor, String action, String objectType, Object objectId, Outcome outcome,

@@ -1,5 +1,6 @@
 package org.district.socialmedia.consent.boundary;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -333,6 +334,28 @@ public class ConsentService {
         audit.record("CONSENT_REVOKED", OBJECT_TYPE, id, "items " + revocation.items() + " revoked on " + revocation.getRevokedOn()
                 + " (received by " + revocation.getReceivedBy() + "); " + tasks.size() + " takedown task(s)");
         return view(form);
+    }
+
+    /**
+     * A parent's revocation through their personal link (no sign-in: the parents component checked the link
+     * and names the parent as {@code actor}): the same revocation and takedown tasks as a clerk's.
+     */
+    @PermitAll
+    public Set<ConsentItem> revokeOnline(Long formId, Long guardianId, Set<ConsentItem> items, String actor) {
+        ConsentForm form = formId == null ? null : em.find(ConsentForm.class, formId);
+        if (form == null || !form.getSigner().getId().equals(guardianId)) {
+            throw new NotFoundException("Consent form");
+        }
+        DistrictSettings district = settings.current();
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(district.timeZone()).toLocalDate();
+        ConsentRevocation revocation = form.revoke(today, "the parent, online", items == null || items.isEmpty() ? null : items,
+                today, actor, now);
+        em.flush();
+        List<Long> tasks = takedowns(form, revocation, actor, now, district);
+        audit.recordAs(actor, "CONSENT_REVOKED", OBJECT_TYPE, formId, "items " + revocation.items() + " revoked on "
+                + revocation.getRevokedOn() + " (online, by the parent who signed); " + tasks.size() + " takedown task(s)");
+        return revocation.items();
     }
 
     private List<Long> takedowns(ConsentForm form, ConsentRevocation revocation, String by, Instant now, DistrictSettings district) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.district.socialmedia.accounts.control.RightsSweep;
 import org.district.socialmedia.consent.control.ConsentSweep;
+import org.district.socialmedia.parents.control.ParentReminderSweep;
 import org.district.socialmedia.notifications.control.MailRelay;
 import org.district.socialmedia.platform.control.ApplicationClock;
 import org.district.socialmedia.platform.entity.InvalidInputException;
@@ -47,6 +48,8 @@ public class TestControlResource {
     RightsSweep rightsSweep;
     @Inject
     ConsentSweep consentSweep;
+    @Inject
+    ParentReminderSweep parentReminderSweep;
     @Inject
     MailRelay relay;
     @Inject
@@ -96,6 +99,14 @@ public class TestControlResource {
     public Map<String, Object> consentSweep() {
         requireTestServer();
         return Map.of("done", consentSweep.sweep());
+    }
+
+    /** Runs the parents' reminder timer's pass now: due reminders of unanswered consent requests go out. */
+    @POST
+    @Path("parent-reminder-sweep")
+    public Map<String, Object> parentReminderSweep() {
+        requireTestServer();
+        return Map.of("done", parentReminderSweep.sweep());
     }
 
     /** Escalates one request now, as a sweep would; a second sweep doing the same at once loses on the unique key. */

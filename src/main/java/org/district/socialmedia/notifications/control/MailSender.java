@@ -4,14 +4,17 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 
 import java.util.Date;
 
@@ -40,7 +43,20 @@ public class MailSender {
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
-        message.setContent(alternative);
+        if (mail.attachment() == null) {
+            message.setContent(alternative);
+        } else {
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative);
+            MimeBodyPart file = new MimeBodyPart();
+            file.setDataHandler(new DataHandler(new ByteArrayDataSource(mail.attachment().content(), mail.attachment().contentType())));
+            file.setFileName(mail.attachment().fileName());
+            file.setDisposition(Part.ATTACHMENT);
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            mixed.addBodyPart(body);
+            mixed.addBodyPart(file);
+            message.setContent(mixed);
+        }
         Transport.send(message);
     }
 

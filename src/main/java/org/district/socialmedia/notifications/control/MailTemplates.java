@@ -20,21 +20,26 @@ public final class MailTemplates {
     }
 
     public static Rendered render(Parts parts) {
+        return render(parts, "en", "District-related social media");
+    }
+
+    /** In another language: the HTML's lang and the signature line under the District's name. */
+    public static Rendered render(Parts parts, String language, String footer) {
         String subject = parts.districtName() + ": " + parts.subject();
         StringBuilder text = new StringBuilder();
         text.append(parts.greeting()).append("\n\n");
         parts.paragraphs().forEach(p -> text.append(p).append("\n\n"));
         text.append(parts.linkText()).append(": ").append(parts.linkUrl()).append("\n\n");
-        text.append("-- \n").append(parts.districtName()).append(", District-related social media\n");
+        text.append("-- \n").append(parts.districtName()).append(", ").append(footer).append("\n");
 
         StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>").append(escape(subject))
+        html.append("<!DOCTYPE html><html lang=\"").append(escape(language)).append("\"><head><meta charset=\"UTF-8\"><title>").append(escape(subject))
                 .append("</title></head><body style=\"font-family:sans-serif;color:#1b1f24\">");
         html.append("<p>").append(escape(parts.greeting())).append("</p>");
         parts.paragraphs().forEach(p -> html.append("<p style=\"white-space:pre-wrap\">").append(escape(p)).append("</p>"));
         html.append("<p><a href=\"").append(escape(parts.linkUrl())).append("\">").append(escape(parts.linkText())).append("</a></p>");
         html.append("<p style=\"color:#4a5360\">").append(escape(parts.districtName()))
-                .append(", District-related social media</p></body></html>");
+                .append(", ").append(escape(footer)).append("</p></body></html>");
         return new Rendered(subject, text.toString(), html.toString());
     }
 

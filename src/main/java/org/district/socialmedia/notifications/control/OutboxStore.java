@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
+import org.district.socialmedia.notifications.entity.OutboxAttachment;
 import org.district.socialmedia.notifications.entity.OutboxMessage;
 
 import java.time.Clock;
@@ -32,7 +33,8 @@ public class OutboxStore {
     Clock clock;
 
     /** A snapshot of what to send, taken with the claim. */
-    public record Claimed(Long id, String messageId, String recipients, String subject, String text, String html) {
+    public record Claimed(Long id, String messageId, String recipients, String subject, String text, String html,
+                          OutboxWriter.Attachment attachment) {
     }
 
     public List<Long> due(int limit) {
@@ -58,8 +60,10 @@ public class OutboxStore {
         } catch (OptimisticLockException anotherServerWon) {
             return Optional.empty();
         }
+        OutboxAttachment file = em.find(OutboxAttachment.class, message.getId());
         return Optional.of(new Claimed(message.getId(), message.getMessageId(), message.getRecipients(), message.getSubject(),
-                message.getTextBody(), message.getHtmlBody()));
+                message.getTextBody(), message.getHtmlBody(), file == null ? null
+                : new OutboxWriter.Attachment(file.getFileName(), file.getContentType(), file.getContent())));
     }
 
     public void sent(Long id) {

@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.district.socialmedia.notifications.entity.OutboxAttachment;
 import org.district.socialmedia.notifications.entity.OutboxMessage;
 
 import java.net.URI;
@@ -31,14 +32,36 @@ public class OutboxWriter {
      * @param about a short key for the Message-ID, such as "decided.42" or "account-expired.17"
      */
     public void enqueue(String eventType, Long requestId, String about, Set<String> recipients, MailTemplates.Parts parts) {
+        enqueue(eventType, requestId, about, recipients, MailTemplates.render(parts), parts.linkUrl(), null);
+    }
+
+    /** A file sent with a message (a parent's PDF receipt). */
+    public record Attachment(String fileName, String contentType, byte[] content) {
+    }
+
+    /**
+     * A message in another language than the staff's English ({@link MailTemplates#render(MailTemplates.Parts, String, String)}),
+     * optionally with one attachment.
+     */
+    public void enqueue(String eventType, String about, Set<String> recipients, MailTemplates.Parts parts, String language,
+                        String footer, Attachment attachment) {
+        enqueue(eventType, null, about, recipients, MailTemplates.render(parts, language, footer), parts.linkUrl(), attachment);
+    }
+
+    private void enqueue(String eventType, Long requestId, String about, Set<String> recipients, MailTemplates.Rendered mail,
+                         String linkUrl, Attachment attachment) {
         if (recipients.isEmpty()) {
             return;
         }
-        MailTemplates.Rendered mail = MailTemplates.render(parts);
         // the link already starts with the public base URL: its host names the Message-ID's domain
-        String host = parts.linkUrl() == null ? null : URI.create(parts.linkUrl()).getHost();
+        String host = linkUrl == null ? null : URI.create(linkUrl).getHost();
         String messageId = "<" + about.toLowerCase(Locale.ROOT) + "." + UUID.randomUUID() + "@" + (host == null ? "localhost" : host) + ">";
-        em.persist(new OutboxMessage(messageId, eventType, requestId, String.join(",", recipients), mail.subject(), mail.text(),
-                mail.html(), clock.instant()));
+        OutboxMessage message = new OutboxMessage(messageId, eventType, requestId, String.join(",", recipients), mail.subject(),
+                mail.text(), mail.html(), clock.instant());
+        em.persist(message);
+        if (attachment != null) {
+            em.flush();
+            em.persist(new OutboxAttachment(message, attachment.fileName(), attachment.contentType(), attachment.content()));
+        }
     }
 }

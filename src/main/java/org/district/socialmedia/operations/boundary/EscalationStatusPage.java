@@ -22,6 +22,7 @@ public class EscalationStatusPage implements Serializable {
     private List<EscalationEvent> recent;
     private EscalationStatusService.RightsStatus rights;
     private EscalationStatusService.ConsentTimerStatus consent;
+    private EscalationStatusService.ParentReminderStatus parentReminders;
 
     @PostConstruct
     void load() {
@@ -29,6 +30,7 @@ public class EscalationStatusPage implements Serializable {
         recent = service.recent(50);
         rights = service.rightsStatus();
         consent = service.consentStatus();
+        parentReminders = service.parentReminderStatus();
     }
 
     public void refresh() {
@@ -44,4 +46,5 @@ public class EscalationStatusPage implements Serializable {
     public List<EscalationEvent> getRecent() { return recent; }
     public EscalationStatusService.RightsStatus getRights() { return rights; }
     public EscalationStatusService.ConsentTimerStatus getConsent() { return consent; }
+    public EscalationStatusService.ParentReminderStatus getParentReminders() { return parentReminders; }
 }

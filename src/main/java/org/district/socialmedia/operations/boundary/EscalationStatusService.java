@@ -9,6 +9,7 @@ import org.district.socialmedia.accounts.control.RightsSweep;
 import org.district.socialmedia.consent.control.ConsentSweep;
 import org.district.socialmedia.consent.entity.ConsentStatus;
 import org.district.socialmedia.consent.entity.TakedownTask;
+import org.district.socialmedia.parents.control.ParentReminderSweep;
 import org.district.socialmedia.notifications.entity.OutboxMessage;
 import org.district.socialmedia.platform.control.Labels;
 import org.district.socialmedia.platform.entity.Role;
@@ -37,6 +38,8 @@ public class EscalationStatusService {
     RightsSweep rightsSweep;
     @Inject
     ConsentSweep consentSweep;
+    @Inject
+    ParentReminderSweep parentReminderSweep;
     @Inject
     DistrictSettingsService settings;
 
@@ -102,6 +105,20 @@ public class EscalationStatusService {
         return new ConsentTimerStatus(s == null ? null : s.getLastStartedAt(), s == null ? null : s.getLastFinishedAt(),
                 s == null ? 0 : s.getLastProcessed(), s == null ? 0 : s.getLastFailures(), s == null ? null : s.getLastError(),
                 consentSweep.nextRun(), forms, reminders);
+    }
+
+    /** The parents' reminder timer (consent requests not answered): same interval, its own pass. */
+    public record ParentReminderStatus(Instant lastStarted, Instant lastFinished, int lastDone, int lastFailures, String lastError,
+                                       Instant nextRun, long remindersDue) implements Serializable {
+    }
+
+    public ParentReminderStatus parentReminderStatus() {
+        SweepStatus s = em.find(SweepStatus.class, SweepStatus.PARENT_REMINDERS);
+        long due = em.createQuery("SELECT COUNT(l) FROM ParentLink l WHERE l.nextReminderAt <= :now", Long.class)
+                .setParameter("now", clock.instant()).getSingleResult();
+        return new ParentReminderStatus(s == null ? null : s.getLastStartedAt(), s == null ? null : s.getLastFinishedAt(),
+                s == null ? 0 : s.getLastProcessed(), s == null ? 0 : s.getLastFailures(), s == null ? null : s.getLastError(),
+                parentReminderSweep.nextRun(), due);
     }
 
     public List<EscalationEvent> recent(int limit) {

@@ -29,7 +29,8 @@ import java.util.function.ToDoubleFunction;
 @ApplicationScoped
 public class ApplicationMetrics {
 
-    static final String[] SWEEPS = {SweepStatus.ESCALATION, SweepStatus.ACCOUNT_RIGHTS, SweepStatus.CONSENT};
+    static final String[] SWEEPS = {SweepStatus.ESCALATION, SweepStatus.ACCOUNT_RIGHTS, SweepStatus.CONSENT,
+            SweepStatus.PARENT_REMINDERS};
 
     @Inject
     MeterRegistry registry;

@@ -17,6 +17,7 @@ public class SweepStatus implements Serializable {
     public static final String ESCALATION = "escalation";
     public static final String ACCOUNT_RIGHTS = "account-rights";
     public static final String CONSENT = "consent";
+    public static final String PARENT_REMINDERS = "parent-reminders";
 
     @Id
     @Column(name = "name", length = 40)

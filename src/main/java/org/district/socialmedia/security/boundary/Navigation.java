@@ -40,6 +40,7 @@ public class Navigation {
             new Item("Check before posting", "/consent/check.xhtml", Set.of(Role.EMPLOYEE, Role.SITE_ADMIN)),
             new Item("Students and consent", "/consent/students.xhtml", Set.of(Role.CONSENT_CLERK, Role.AUDITOR)),
             new Item("Consent renewals", "/consent/renewals.xhtml", Set.of(Role.CONSENT_CLERK, Role.AUDITOR)),
+            new Item("Consent requests to parents", "/parents/requests.xhtml", Set.of(Role.CONSENT_CLERK, Role.AUDITOR)),
             new Item("Takedowns", "/consent/takedowns.xhtml", Set.of(Role.EMPLOYEE, Role.SITE_ADMIN, Role.CONSENT_CLERK, Role.AUDITOR)),
             new Item("Audit log", "/audit/index.xhtml", Set.of(Role.AUDITOR, Role.SYSTEM_ADMIN)),
             new Item("Official accounts", "/directory.xhtml", Set.of()),

@@ -83,6 +83,9 @@ public final class AccessTable {
             page("/auth/oidc/login", Access.PUBLIC),
             new Rule("/auth/oidc/callback", Access.PUBLIC, Set.of(), "", false),
             page("/directory.xhtml", Access.PUBLIC),
+            // a parent's consent page (their personal link is the key) and the page to ask for a new link
+            page("/parent/consent.xhtml", Access.PUBLIC),
+            page("/parent/link.xhtml", Access.PUBLIC),
             page("/error/403.xhtml", Access.PUBLIC),
             page("/error/404.xhtml", Access.PUBLIC),
             page("/error/expired.xhtml", Access.PUBLIC),
@@ -117,6 +120,7 @@ public final class AccessTable {
             page("/posts/index.xhtml", POSTERS, "accounts they operate or hold rights on"),
             page("/consent/takedowns.xhtml", EnumSet.of(EMPLOYEE, SITE_ADMIN, CONSENT_CLERK, AUDITOR),
                     "their own tasks; CONSENT_CLERK: their school's; AUDITOR: all, reading"),
+            page("/parents/requests.xhtml", CONSENT_READERS, OWN_SCHOOL),
             page("/audit/index.xhtml", AUDIT_READERS),
             // ------------------------------------------------------------------ API
             api("GET /api/health", Access.PUBLIC),
@@ -189,7 +193,8 @@ public final class AccessTable {
             testOnly("POST /api/test/escalate/{id}"),
             testOnly("POST /api/test/mail-relay"),
             testOnly("POST /api/test/rights-sweep"),
-            testOnly("POST /api/test/consent-sweep"));
+            testOnly("POST /api/test/consent-sweep"),
+            testOnly("POST /api/test/parent-reminder-sweep"));
 
     private AccessTable() {
     }

@@ -12,6 +12,7 @@ import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.settings.control.IcsHolidayParser;
 import org.district.socialmedia.settings.control.SettingsReadOnce;
+import org.district.socialmedia.settings.entity.ConsentLinkSettings;
 import org.district.socialmedia.settings.entity.DayRange;
 import org.district.socialmedia.settings.entity.DistrictSettings;
 import org.district.socialmedia.settings.entity.Holiday;
@@ -86,6 +87,14 @@ public class DistrictSettingsService {
             LOG.warning("District settings do not fit together (" + e.getMessage() + "); using the environment's values");
             return DistrictSettings.of(environmentValues());
         }
+    }
+
+    /** Parents' consent links: how long they work (CONSENT_LINK_TTL) and how many reminders (CONSENT_REMINDERS). */
+    @PermitAll
+    public ConsentLinkSettings consentLinks() {
+        Map<SettingKey, String> values = environmentValues();
+        overrides().forEach((key, override) -> values.put(key, override.getValue()));
+        return ConsentLinkSettings.of(values);
     }
 
     @RolesAllowed(Role.SYSTEM_ADMIN_NAME)

@@ -69,6 +69,12 @@ public enum SettingKey {
     TAKEDOWN_REMINDER_EVERY("district.takedown-reminder-every", "TAKEDOWN_REMINDER_EVERY", "P1D", "Takedown reminder every",
             "After a parent revokes consent, the operators of each account that posted about the student are reminded this often until they mark the takedown done.",
             SettingKey::positiveDuration),
+    CONSENT_LINK_TTL("district.consent-link-ttl", "CONSENT_LINK_TTL", "P14D", "Parents' consent links work for",
+            "ISO-8601 duration a parent's personal consent link works (to sign, view and revoke) after it is sent; a parent can ask for a new one.",
+            SettingKey::positiveDuration),
+    CONSENT_REMINDERS("district.consent-reminders", "CONSENT_REMINDERS", "2", "Reminders to parents",
+            "How many times a parent who has not answered a consent request is reminded, spread evenly over the link's life (0: never).",
+            SettingKey::reminderCount),
     LOGIN_LOCK_FAILURES("district.login-lock-failures", "LOGIN_LOCK_FAILURES", "5", "Failed sign-ins before a lock",
             "After this many failed sign-ins for one username within LOGIN_LOCK_WINDOW, that username is locked for LOGIN_LOCK_DURATION, the right password included (form and API alike); 0 never locks.",
             SettingKey::count),
@@ -210,6 +216,14 @@ public enum SettingKey {
             // the message below
         }
         throw new IllegalArgumentException("Give a whole number from 0 to 1000, not '" + value + "'");
+    }
+
+    private static String reminderCount(String value) {
+        String n = count(value);
+        if (Integer.parseInt(n) > 10) {
+            throw new IllegalArgumentException("Give a whole number from 0 to 10, not '" + value + "'");
+        }
+        return n;
     }
 
     private static String wholeDays(String value) {

@@ -108,7 +108,8 @@ class AccessTableTest {
         Set<String> open = AccessTable.RULES.stream().filter(r -> r.access() == AccessTable.Access.PUBLIC)
                 .map(AccessTable.Rule::target).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(Set.of("/login.xhtml", "/auth/oidc/login", "/auth/oidc/callback", "/directory.xhtml", "/error/403.xhtml", "/error/404.xhtml",
-                "/error/expired.xhtml", "GET /api/health", "GET /api/openapi", "GET /api/directory")), open,
+                "/error/expired.xhtml", "GET /api/health", "GET /api/openapi", "GET /api/directory",
+                "/parent/consent.xhtml", "/parent/link.xhtml")), open,
                 "nothing else is open without sign-in (web.xml)");
     }
 }

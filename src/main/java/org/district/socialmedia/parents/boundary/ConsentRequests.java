@@ -1,0 +1,240 @@
+package org.district.socialmedia.parents.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.district.socialmedia.audit.control.AuditLog;
+import org.district.socialmedia.consent.boundary.ConsentService;
+import org.district.socialmedia.consent.control.ConsentAccess;
+import org.district.socialmedia.consent.entity.ConsentForm;
+import org.district.socialmedia.consent.entity.ConsentItem;
+import org.district.socialmedia.parents.control.LinkIssuer;
+import org.district.socialmedia.parents.control.ParentMail;
+import org.district.socialmedia.parents.entity.ParentLink;
+import org.district.socialmedia.parents.entity.ParentRequest;
+import org.district.socialmedia.parents.entity.Progress;
+import org.district.socialmedia.parents.entity.TargetKind;
+import org.district.socialmedia.people.entity.OrgUnit;
+import org.district.socialmedia.platform.entity.AccessDeniedException;
+import org.district.socialmedia.platform.entity.InvalidInputException;
+import org.district.socialmedia.platform.entity.Role;
+import org.district.socialmedia.settings.boundary.DistrictSettingsService;
+import org.district.socialmedia.students.entity.Enrollment;
+import org.district.socialmedia.students.entity.Guardian;
+import org.district.socialmedia.students.entity.SchoolClass;
+import org.district.socialmedia.students.entity.Student;
+
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A consent clerk's consent requests to the parents of their own school's students (a student, a class or
+ * the whole school), and their progress. Every parent or guardian listed with an email gets a personal link,
+ * unless one of theirs for that student is still open.
+ */
+@Stateless
+@RolesAllowed({Role.CONSENT_CLERK_NAME, Role.AUDITOR_NAME})
+public class ConsentRequests {
+
+    public static final String OBJECT_TYPE = "ParentRequest";
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    ConsentService consent;
+    @Inject
+    LinkIssuer issuer;
+    @Inject
+    ParentMail mail;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Clock clock;
+    @Inject
+    DistrictSettingsService settings;
+
+    public record ClassChoice(Long id, String title) implements Serializable {
+    }
+
+    /** What a request did: links sent, and the students none of whose parents has an email on file. */
+    public record Sent(Long requestId, int links, List<String> studentsWithoutEmail) implements Serializable {
+    }
+
+    public record RequestRow(Long id, TargetKind kind, String target, String createdBy, Instant createdAt) implements Serializable {
+    }
+
+    /** Whether the caller sends requests (a school's consent clerk); auditors only follow the progress. */
+    public boolean maySend() {
+        ConsentAccess.Scope scope = consent.scope();
+        return scope.mayChange() && scope.schoolId() != null;
+    }
+
+    /** The active classes of the clerk's school. */
+    public List<ClassChoice> classes() {
+        Long school = consent.scope().schoolId();
+        if (school == null) {
+            return List.of();
+        }
+        return em.createNamedQuery(SchoolClass.ACTIVE_AT_SCHOOL, SchoolClass.class).setParameter("schoolId", school)
+                .getResultStream().map(c -> new ClassChoice(c.getId(), c.getTitle())).toList();
+    }
+
+    /**
+     * Sends a consent request. {@code target}: the student's District id (STUDENT), the class's id (CLASS),
+     * nothing (SCHOOL: the clerk's own school).
+     */
+    @RolesAllowed(Role.CONSENT_CLERK_NAME)
+    public Sent send(TargetKind kind, String target) {
+        ConsentAccess.Scope scope = consent.scope();
+        if (scope.schoolId() == null || !scope.mayChange()) {
+            throw new AccessDeniedException("Only a consent clerk of a school sends consent requests");
+        }
+        if (kind == null) {
+            throw new InvalidInputException("kind", "Choose a student, a class or the whole school");
+        }
+        OrgUnit school = em.find(OrgUnit.class, scope.schoolId());
+        LocalDate today = clock.instant().atZone(settings.current().timeZone()).toLocalDate();
+        List<Student> students;
+        SchoolClass schoolClass = null;
+        String label;
+        switch (kind) {
+            case STUDENT -> {
+                Student s = target == null || target.isBlank() ? null : em.createNamedQuery(Student.BY_DISTRICT_ID, Student.class)
+                        .setParameter("districtId", target.strip()).getResultStream().findFirst().orElse(null);
+                if (s == null || !scope.reaches(s) || !s.isActive()) {
+                    throw new InvalidInputException("studentId", "No active student of your school has the District id " + (target == null ? "" : target.strip()));
+                }
+                students = List.of(s);
+                label = s.getDistrictId();
+            }
+            case CLASS -> {
+                Long id = parseId(target);
+                schoolClass = id == null ? null : em.find(SchoolClass.class, id);
+                if (schoolClass == null || schoolClass.getSchool() == null || !schoolClass.getSchool().getId().equals(school.getId())) {
+                    throw new InvalidInputException("classId", "Choose a class of your school");
+                }
+                students = em.createNamedQuery(Enrollment.ROSTER, Enrollment.class).setParameter("classId", id)
+                        .setParameter("day", today).getResultStream().map(Enrollment::getStudent).toList();
+                label = schoolClass.getTitle();
+            }
+            default -> {
+                students = em.createQuery("SELECT s FROM Student s WHERE s.school.id = :school AND s.active = TRUE ORDER BY s.id", Student.class)
+                        .setParameter("school", school.getId()).getResultList();
+                label = school.getName();
+            }
+        }
+        Instant now = clock.instant();
+        ParentRequest request = new ParentRequest(school, kind, label, scope.username(), now);
+        em.persist(request);
+        em.flush();
+        Map<Long, SchoolClass> classOf = kind == TargetKind.CLASS ? Map.of() : classesOf(students, today);
+        int links = 0;
+        List<String> without = new ArrayList<>();
+        for (Student student : students) {
+            boolean reached = false;
+            for (Guardian guardian : student.getGuardians()) {
+                if (!guardian.isActive() || guardian.getEmail() == null || guardian.getEmail().isBlank()) {
+                    continue;
+                }
+                reached = true;
+                if (hasOpenLink(student, guardian, now)) {
+                    continue;
+                }
+                LinkIssuer.Issued issued = issuer.issue(request, student, guardian,
+                        schoolClass != null ? schoolClass : classOf.get(student.getId()), null);
+                mail.request(issued.link(), issued.token(), 0);
+                links++;
+            }
+            if (!reached) {
+                without.add(student.getDistrictId());
+            }
+        }
+        audit.record("PARENT_REQUEST_SENT", OBJECT_TYPE, request.getId(), kind + " " + label + ": " + links + " link(s) to parents of "
+                + students.size() + " student(s); " + without.size() + " without a parent's email");
+        return new Sent(request.getId(), links, List.copyOf(without));
+    }
+
+    /** The school's requests, newest first. */
+    public List<RequestRow> requests() {
+        ConsentAccess.Scope scope = consent.scope();
+        var q = em.createQuery("SELECT r FROM ParentRequest r WHERE " + (scope.readsAll() ? "1 = 1" : "r.school.id = :school")
+                + " ORDER BY r.createdAt DESC, r.id DESC", ParentRequest.class);
+        if (!scope.readsAll()) {
+            q.setParameter("school", scope.schoolId() == null ? -1L : scope.schoolId());
+        }
+        return q.setMaxResults(50).getResultStream()
+                .map(r -> new RequestRow(r.getId(), r.getTargetKind(), r.getTarget(), r.getCreatedBy(), r.getCreatedAt())).toList();
+    }
+
+    /** Progress per class, and for the school as a last row, of one request (null: every request of the school). */
+    public List<Progress> progress(Long requestId, String noClassLabel, String totalLabel) {
+        ConsentAccess.Scope scope = consent.scope();
+        StringBuilder jpql = new StringBuilder("SELECT l FROM ParentLink l LEFT JOIN FETCH l.schoolClass WHERE l.request IS NOT NULL");
+        if (!scope.readsAll()) {
+            jpql.append(" AND l.request.school.id = :school");
+        }
+        if (requestId != null) {
+            jpql.append(" AND l.request.id = :request");
+        }
+        var q = em.createQuery(jpql.append(" ORDER BY l.id").toString(), ParentLink.class);
+        if (!scope.readsAll()) {
+            q.setParameter("school", scope.schoolId() == null ? -1L : scope.schoolId());
+        }
+        if (requestId != null) {
+            q.setParameter("request", requestId);
+        }
+        List<ParentLink> links = q.getResultList();
+        Map<Long, Set<ConsentItem>> items = new HashMap<>();
+        List<Long> formIds = links.stream().map(ParentLink::getFormId).filter(java.util.Objects::nonNull).distinct().toList();
+        for (int i = 0; i < formIds.size(); i += 500) {
+            em.createQuery("SELECT f FROM ConsentForm f WHERE f.id IN :ids", ConsentForm.class)
+                    .setParameter("ids", formIds.subList(i, Math.min(formIds.size(), i + 500)))
+                    .getResultStream().forEach(f -> items.put(f.getId(), f.items()));
+        }
+        List<Progress.Link> rows = links.stream().map(l -> new Progress.Link(
+                l.getSchoolClass() == null ? noClassLabel : l.getSchoolClass().getTitle(), l.getOpenedAt() != null,
+                l.getFormId() != null, l.isDeclined(), l.getFormId() == null ? null : items.get(l.getFormId()))).toList();
+        List<Progress.Link> sorted = new ArrayList<>(rows);
+        sorted.sort(java.util.Comparator.comparing(Progress.Link::group, String.CASE_INSENSITIVE_ORDER));
+        return Progress.of(sorted, totalLabel);
+    }
+
+    private boolean hasOpenLink(Student student, Guardian guardian, Instant now) {
+        return !em.createQuery("SELECT l.id FROM ParentLink l WHERE l.student = :s AND l.guardian = :g AND l.formId IS NULL"
+                        + " AND l.expiresAt > :now", Long.class).setParameter("s", student).setParameter("g", guardian)
+                .setParameter("now", now).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** Each student's first active class (by title), for the progress per class. */
+    private Map<Long, SchoolClass> classesOf(List<Student> students, LocalDate today) {
+        Map<Long, SchoolClass> classes = new HashMap<>();
+        if (students.isEmpty()) {
+            return classes;
+        }
+        List<Long> ids = students.stream().map(Student::getId).toList();
+        for (int i = 0; i < ids.size(); i += 500) {
+            em.createQuery("SELECT e FROM Enrollment e JOIN FETCH e.schoolClass c WHERE e.student.id IN :ids AND e.active = TRUE"
+                            + " AND c.active = TRUE ORDER BY c.title", Enrollment.class)
+                    .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
+                    .getResultStream().forEach(e -> classes.putIfAbsent(e.getStudent().getId(), e.getSchoolClass()));
+        }
+        return classes;
+    }
+
+    private static Long parseId(String text) {
+        try {
+            return text == null ? null : Long.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
