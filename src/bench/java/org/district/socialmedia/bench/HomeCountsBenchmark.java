@@ -87,10 +87,10 @@ public final class HomeCountsBenchmark {
         Map<String, Consumer<EntityManager>> views = new LinkedHashMap<>();
         Map<String, List<Long>> figures = new LinkedHashMap<>();
         views.put("reviewer (3 counts)", em -> figures.put("reviewer", Arrays.stream(ReviewService.QueueFilter.values())
-                .filter(f -> f != ReviewService.QueueFilter.ALL).map(f -> ReviewService.count(em, f, now).count()).toList()));
-        views.put("employee1 (2 counts)", em -> figures.put("employee1", List.of(RequestService.countOpen(em, "employee1"),
-                TakedownService.countOpenAssignedTo(em, "employee1"))));
-        views.put("siteadmin (3 counts)", em -> figures.put("siteadmin", List.of(TakedownService.countOpenAssignedTo(em, "siteadmin"),
+                .filter(f -> f != ReviewService.QueueFilter.ALL).map(f -> ReviewService.Counts.count(em, f, now).count()).toList()));
+        views.put("employee1 (2 counts)", em -> figures.put("employee1", List.of(RequestService.Counts.countOpen(em, "employee1"),
+                TakedownService.Counts.countOpenAssignedTo(em, "employee1"))));
+        views.put("siteadmin (3 counts)", em -> figures.put("siteadmin", List.of(TakedownService.Counts.countOpenAssignedTo(em, "siteadmin"),
                 AccountQueries.countGrants(em, siteAdmin, new GrantFilter(null, null, null, null, GrantStatus.ACTIVE, true, false),
                         today, now).count(),
                 AccountQueries.countAccounts(em, siteAdmin, new AccountFilter(null, null, null, null,
@@ -100,7 +100,7 @@ public final class HomeCountsBenchmark {
                 new GrantFilter(null, null, null, null, GrantStatus.ACTIVE, true, false), today, now).count())));
         views.put("  of which few admins", em -> figures.put("few", List.of(AccountQueries.countAccounts(em, siteAdmin,
                 new AccountFilter(null, null, null, null, ComplianceIssue.FEWER_THAN_TWO_ADMINS, false), now).count())));
-        views.put("clerk (1 count)", em -> figures.put("clerk", List.of(ConsentService.countRenewals(em, clerk, today))));
+        views.put("clerk (1 count)", em -> figures.put("clerk", List.of(ConsentService.Counts.countRenewals(em, clerk, today))));
         views.put("sysadmin (2 counts)", em -> figures.put("sysadmin", List.of(em.createQuery(
                         "SELECT COUNT(m) FROM OutboxMessage m WHERE m.status = :s", Long.class).setParameter("s", OutboxMessage.Status.FAILED)
                 .getSingleResult(), (long) em.createQuery("SELECT s FROM SweepStatus s ORDER BY s.name", SweepStatus.class)

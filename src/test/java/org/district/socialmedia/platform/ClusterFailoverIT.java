@@ -119,7 +119,8 @@ class ClusterFailoverIT {
         String handle = "@cluster_" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> created = one.post("/api/accounts", "sysadmin", """
                 {"platform":"YouTube","handle":"%s","url":"https://www.youtube.com/%s","unit":"COMM",
-                 "purpose":"Recorded events.","registeredEmail":"communications@district.example.org","archiveCovered":true}"""
+                 "purpose":"Recorded events.","registeredEmail":"communications@district.example.org","archiveCovered":true,
+                 "operatorException":"The communications office operates it; rights are granted later."}"""
                 .formatted(handle, handle.substring(1)));
         assertEquals(201, created.statusCode(), created.body());
         assertTrue(two.get("/api/directory?unit=COMM", null).body().contains(handle), "node 2's directory has node 1's new account");

@@ -51,7 +51,8 @@ class PostsApiIT {
         String handle = "@posts_" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> created = api.post("/api/accounts", "sysadmin", """
                 {"platform":"Facebook","handle":"%s","url":"https://example.org/%s","unit":"LHS","purpose":"School news.",
-                 "registeredEmail":"lhs-office@district.example.org"}""".formatted(handle, handle.substring(1)));
+                 "registeredEmail":"lhs-office@district.example.org",
+                 "operatorException":"Its operators are granted rights below, for this test."}""".formatted(handle, handle.substring(1)));
         assertEquals(201, created.statusCode(), created.body());
         long id = JsonBodies.object(created.body()).getJsonNumber("id").longValue();
         assertEquals(201, api.post("/api/accounts/" + id + "/grants", "superintendent",

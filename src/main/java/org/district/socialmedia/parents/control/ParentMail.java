@@ -36,7 +36,7 @@ public class ParentMail {
     @Inject
     DistrictSettingsService settings;
 
-    public static String linkUrl(String baseUrl, String token, ParentTexts texts) {
+    private String linkUrl(String baseUrl, String token, ParentTexts texts) {
         return baseUrl + PAGE + "?t=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
                 + (texts == null ? "" : "&lang=" + texts.tag());
     }
