@@ -15,7 +15,7 @@ import org.district.socialmedia.people.entity.StaffUser;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
 import org.district.socialmedia.platform.entity.Role;
-import org.district.socialmedia.policy.boundary.PolicyText;
+import org.district.socialmedia.policy.boundary.PolicyLibrary;
 import org.district.socialmedia.requests.control.ExistingAccounts;
 import org.district.socialmedia.requests.entity.Authorization;
 import org.district.socialmedia.requests.entity.DecisionLetter;
@@ -68,6 +68,8 @@ public class RequestService {
     Event<RequestEvent> events;
     @Inject
     ExistingAccounts existingAccounts;
+    @Inject
+    PolicyLibrary policies;
 
     public record Summary(Long id, String status, String statusLabel, String platforms, Instant createdAt,
                           Instant deadline, String outcomeLabel) implements Serializable {
@@ -167,11 +169,12 @@ public class RequestService {
     private RequestView send(SocialMediaRequest request, DistrictSettings district) {
         Instant now = clock.instant();
         Instant deadline = district.deadlineCalculator(settings.holidayDates()).deadline(now, district.reviewPeriod());
-        request.submit(now, deadline, PolicyText.VERSION);
+        String policyVersion = policies.boardPolicyLabel();
+        request.submit(now, deadline, policyVersion);
         scheduleEscalation(request, district, now);
         audit.record("REQUEST_SUBMITTED", OBJECT_TYPE, request.getId(), "status: \"DRAFT\" -> \"SUBMITTED\"; deadline: "
                 + deadline + " (" + district.reviewPeriod() + ", " + district.reviewDays().settingValue() + " days); acknowledged "
-                + PolicyText.VERSION);
+                + policyVersion);
         events.fire(RequestEvent.of(RequestEvent.Type.SUBMITTED, request.getId(), caller()));
         return RequestView.of(request, false);
     }

@@ -38,7 +38,8 @@ public class LetterWriter {
                 request.getRequester().getFullName(), request.getRequester().getEmail(),
                 request.getRequester().getUnit() == null ? null : request.getRequester().getUnit().getName(),
                 request.getSubmittedAt().atZone(zone), request.getOutcome().label(), lines, request.getDecidedByName(),
-                request.getDecidedByRole(), request.getDecisionNote(), PolicyText.VERSION);
+                request.getDecidedByRole(), request.getDecisionNote(),
+                request.getAcknowledgedPolicyVersion() == null ? PolicyText.VERSION : request.getAcknowledgedPolicyVersion());
         DecisionLetter letter = new DecisionLetter(request, reference, DecisionLetterRenderer.render(content), request.getDecidedAt());
         em.persist(letter);
         return letter;
