@@ -18,6 +18,7 @@ public class SweepStatus implements Serializable {
     public static final String ACCOUNT_RIGHTS = "account-rights";
     public static final String CONSENT = "consent";
     public static final String PARENT_REMINDERS = "parent-reminders";
+    public static final String ACKNOWLEDGEMENTS = "acknowledgements";
 
     @Id
     @Column(name = "name", length = 40)

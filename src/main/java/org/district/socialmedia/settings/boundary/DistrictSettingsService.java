@@ -97,6 +97,13 @@ public class DistrictSettingsService {
         return ConsentLinkSettings.of(values);
     }
 
+    /** One setting's canonical value in force, for settings that belong to a component above (ACK_PERIOD...). */
+    @PermitAll
+    public String value(SettingKey key) {
+        SettingOverride override = overrides().get(key);
+        return override != null ? override.getValue() : environmentValues().get(key);
+    }
+
     @RolesAllowed(Role.SYSTEM_ADMIN_NAME)
     public List<SettingView> view() {
         Map<SettingKey, String> environment = environmentValues();

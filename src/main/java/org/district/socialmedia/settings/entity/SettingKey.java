@@ -86,7 +86,13 @@ public enum SettingKey {
             SettingKey::positiveDuration),
     SESSION_IDLE_TIMEOUT("district.session-idle-timeout", "SESSION_IDLE_TIMEOUT", "PT30M", "Sessions end after idle",
             "ISO-8601 duration: a signed-in page session without a request for this long ends (sign-ins from now on).",
-            SettingKey::positiveDuration);
+            SettingKey::positiveDuration),
+    ACK_PERIOD("district.ack-period", "ACK_PERIOD", "P14D", "Acknowledgement period",
+            "ISO-8601 duration each staff member has to acknowledge a policy version once a campaign reaches them (a new hire: from activation).",
+            SettingKey::positiveDuration),
+    ACK_REMINDERS("district.ack-reminders", "ACK_REMINDERS", "P7D,P2D", "Acknowledgement reminders",
+            "Comma-separated ISO-8601 durations before the end of the acknowledgement period when a staff member who has not acknowledged is reminded.",
+            SettingKey::reminders);
 
     public static final int VALUE_MAX = 1000;
     public static final int NAME_MAX = 200;

@@ -1,0 +1,181 @@
+package org.district.socialmedia.acknowledgements.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.district.socialmedia.acknowledgements.entity.AckLink;
+import org.district.socialmedia.acknowledgements.entity.AckPlan;
+import org.district.socialmedia.acknowledgements.entity.AckStage;
+import org.district.socialmedia.acknowledgements.entity.Campaign;
+import org.district.socialmedia.acknowledgements.entity.Obligation;
+import org.district.socialmedia.audit.control.AuditLog;
+import org.district.socialmedia.people.entity.StaffUser;
+import org.district.socialmedia.policy.boundary.PolicyLibrary;
+import org.district.socialmedia.policy.entity.PolicyDocument;
+import org.district.socialmedia.policy.entity.PolicyVersion;
+import org.district.socialmedia.settings.boundary.DistrictSettingsService;
+import org.district.socialmedia.settings.entity.SettingKey;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The acknowledgement timer's work. Campaigns: one starts when a version that requires acknowledgement is in
+ * force (the unique auto_version_id refuses a second); every active staff member without an obligation in an
+ * open campaign is enrolled with a full period from now (so a new hire gets their own). Obligations: one per
+ * transaction, the latest stage due is recorded (the primary key refuses a second record of the same stage,
+ * rolling back its email with it), told through the outbox, and the next look scheduled.
+ */
+@Stateless
+public class AckWorker {
+
+    /** A due obligation's key, read as a named record. */
+    public record Due(Long campaignId, Long staffId) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    Clock clock;
+    @Inject
+    AuditLog audit;
+    @Inject
+    DistrictSettingsService settings;
+    @Inject
+    PolicyLibrary policies;
+    @Inject
+    AckNotices notices;
+
+    public Duration period() {
+        return Duration.parse(settings.value(SettingKey.ACK_PERIOD));
+    }
+
+    public String reminders() {
+        return settings.value(SettingKey.ACK_REMINDERS);
+    }
+
+    /** Starts the campaign of each document's version in force that requires acknowledgement and has none yet. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int startDueCampaigns() {
+        int started = 0;
+        for (PolicyDocument document : PolicyDocument.values()) {
+            Optional<PolicyVersion> inForce = policies.inForce(document);
+            if (inForce.isEmpty() || !inForce.get().isRequiresAcknowledgement()) {
+                continue;
+            }
+            Long versionId = inForce.get().getId();
+            long existing = em.createQuery("SELECT COUNT(c) FROM Campaign c WHERE c.autoVersionId = :v", Long.class)
+                    .setParameter("v", versionId).getSingleResult();
+            if (existing == 0) {
+                start(Campaign.whenInForce(versionId, clock.instant(), period(), reminders()), inForce.get());
+                started++;
+            }
+        }
+        return started;
+    }
+
+    /** Persists a campaign (closing the open ones of the same document) and enrolls every active staff member. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Campaign start(Campaign campaign, PolicyVersion version) {
+        Instant now = clock.instant();
+        List<Long> sameDocument = em.createQuery("SELECT v.id FROM PolicyVersion v WHERE v.document = :d", Long.class)
+                .setParameter("d", version.getDocument()).getResultList();
+        em.createQuery("SELECT c FROM Campaign c WHERE c.closedAt IS NULL AND c.versionId IN :versions", Campaign.class)
+                .setParameter("versions", sameDocument).getResultStream().forEach(c -> c.close(now));
+        em.persist(campaign);
+        // the unique auto_version_id speaks here: a campaign another server started first rolls this one back
+        em.flush();
+        int enrolled = enroll(campaign);
+        audit.record("ACK_CAMPAIGN_STARTED", Campaign.AUDIT_TYPE, campaign.getId(), version.getDocument().name() + " version "
+                + version.getNumber() + " \"" + version.getLabel() + "\": " + campaign.getReason() + "; " + enrolled
+                + " staff members owe an acknowledgement within " + campaign.getPeriod() + " (reminders " + campaign.getReminders() + ")");
+        return campaign;
+    }
+
+    /** Every active staff member not yet in the campaign, in one statement (150,000 rows are one round trip). */
+    int enroll(Campaign campaign) {
+        Instant now = clock.instant();
+        AckPlan plan = campaign.planFor(now);
+        return em.createNativeQuery("INSERT INTO ack_obligation (campaign_id, staff_id, assigned_at, due_at, next_look_at)"
+                        + " SELECT ?1, s.id, ?2, ?3, ?2 FROM staff_user s WHERE s.active = TRUE"
+                        + " AND NOT EXISTS (SELECT 1 FROM ack_obligation o WHERE o.campaign_id = ?1 AND o.staff_id = s.id)")
+                .setParameter(1, campaign.getId()).setParameter(2, now.atOffset(ZoneOffset.UTC))
+                .setParameter(3, plan.dueAt().atOffset(ZoneOffset.UTC)).executeUpdate();
+    }
+
+    /** Staff activated (or reactivated) since a campaign started get it with their own full period. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int enrollNewStaff() {
+        int enrolled = 0;
+        for (Campaign c : em.createQuery("SELECT c FROM Campaign c WHERE c.closedAt IS NULL", Campaign.class).getResultList()) {
+            int n = enroll(c);
+            if (n > 0) {
+                audit.record("ACK_STAFF_ENROLLED", Campaign.AUDIT_TYPE, c.getId(), n + " staff members activated since the start now owe an acknowledgement");
+            }
+            enrolled += n;
+        }
+        return enrolled;
+    }
+
+    /** The obligations whose next look is due, soonest first (index on next_look_at). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Due> due(int limit) {
+        return em.createQuery("SELECT NEW " + Due.class.getName() + "(o.campaignId, o.staffId) FROM Obligation o"
+                        + " WHERE o.nextLookAt <= :now ORDER BY o.nextLookAt, o.campaignId, o.staffId", Due.class)
+                .setParameter("now", clock.instant()).setMaxResults(limit).getResultList();
+    }
+
+    /** Fires the latest stage due for one obligation; returns its key, or null. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String look(Due key) {
+        Instant now = clock.instant();
+        Obligation o = em.find(Obligation.class, new Obligation.Key(key.campaignId(), key.staffId()));
+        if (o == null || o.getNextLookAt() == null || o.getNextLookAt().isAfter(now)) {
+            return null;
+        }
+        Campaign campaign = em.find(Campaign.class, o.getCampaignId());
+        StaffUser staff = em.find(StaffUser.class, o.getStaffId());
+        if (o.getAcknowledgedAt() != null || !campaign.isOpen() || staff == null || !staff.isActive()) {
+            o.scheduleLook(null);
+            return null;
+        }
+        AckPlan plan = new AckPlan(o.getAssignedAt(), o.getDueAt(), AckPlan.parseReminders(campaign.getReminders()));
+        Set<String> done = em.createQuery("SELECT s.stage FROM AckStage s WHERE s.campaignId = :c AND s.staffId = :p", String.class)
+                .setParameter("c", o.getCampaignId()).setParameter("p", o.getStaffId()).getResultStream().collect(Collectors.toSet());
+        Optional<AckPlan.Stage> due = plan.due(now, done);
+        String fired = null;
+        if (due.isPresent()) {
+            AckPlan.Stage stage = due.get();
+            PolicyVersion version = policies.find(campaign.getVersionId()).orElseThrow();
+            String token = null;
+            if (stage.kind() != AckPlan.Kind.OVERDUE) {
+                // a new personal link in each message, valid until the end of the period (at least a day)
+                Instant expires = o.getDueAt().isAfter(now.plus(Duration.ofDays(1))) ? o.getDueAt() : now.plus(Duration.ofDays(1));
+                AckLink.Issued issued = AckLink.issue(o.getCampaignId(), o.getStaffId(), expires);
+                em.persist(issued.link());
+                token = issued.token();
+            }
+            Set<StaffUser> contacts = stage.kind() == AckPlan.Kind.OVERDUE ? notices.contactsOf(staff) : Set.of();
+            String recipients = stage.kind() == AckPlan.Kind.OVERDUE
+                    ? contacts.stream().map(StaffUser::getUsername).collect(Collectors.joining(", ")) : staff.getUsername();
+            em.persist(new AckStage(o.getCampaignId(), o.getStaffId(), stage, now, recipients));
+            // the primary key speaks here: a stage another sweep recorded first rolls this one back, email included
+            em.flush();
+            notices.send(stage, staff, contacts, version, o, token);
+            audit.record("ACK_" + stage.kind(), Campaign.AUDIT_TYPE, campaign.getId(), staff.getUsername() + ": " + stage.key()
+                    + " (due " + stage.dueAt() + ") reached " + (recipients.isEmpty() ? "nobody" : recipients));
+            fired = stage.key();
+        }
+        o.scheduleLook(plan.nextAfter(now));
+        return fired;
+    }
+}
