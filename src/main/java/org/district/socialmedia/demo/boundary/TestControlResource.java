@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.district.socialmedia.accounts.control.RightsSweep;
+import org.district.socialmedia.acknowledgements.control.AckSweep;
 import org.district.socialmedia.consent.control.ConsentSweep;
 import org.district.socialmedia.parents.control.ParentReminderSweep;
 import org.district.socialmedia.notifications.control.MailRelay;
@@ -50,6 +51,8 @@ public class TestControlResource {
     ConsentSweep consentSweep;
     @Inject
     ParentReminderSweep parentReminderSweep;
+    @Inject
+    AckSweep ackSweep;
     @Inject
     MailRelay relay;
     @Inject
@@ -91,6 +94,14 @@ public class TestControlResource {
     public Map<String, Object> rightsSweep() {
         requireTestServer();
         return Map.of("done", rightsSweep.sweep());
+    }
+
+    /** Runs the acknowledgement timer's pass now: campaigns due start, new staff are enrolled, due notices go out. */
+    @POST
+    @Path("ack-sweep")
+    public Map<String, Object> ackSweep() {
+        requireTestServer();
+        return Map.of("done", ackSweep.sweep());
     }
 
     /** Runs the consent timer's pass now: forms past their period expire, due takedown reminders go out. */

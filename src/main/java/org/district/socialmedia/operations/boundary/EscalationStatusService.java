@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.accounts.control.RightsSweep;
+import org.district.socialmedia.acknowledgements.control.AckSweep;
 import org.district.socialmedia.consent.control.ConsentSweep;
 import org.district.socialmedia.consent.entity.ConsentStatus;
 import org.district.socialmedia.consent.entity.TakedownTask;
@@ -40,6 +41,8 @@ public class EscalationStatusService {
     ConsentSweep consentSweep;
     @Inject
     ParentReminderSweep parentReminderSweep;
+    @Inject
+    AckSweep ackSweep;
     @Inject
     DistrictSettingsService settings;
 
@@ -119,6 +122,24 @@ public class EscalationStatusService {
         return new ParentReminderStatus(s == null ? null : s.getLastStartedAt(), s == null ? null : s.getLastFinishedAt(),
                 s == null ? 0 : s.getLastProcessed(), s == null ? 0 : s.getLastFailures(), s == null ? null : s.getLastError(),
                 parentReminderSweep.nextRun(), due);
+    }
+
+    /** The acknowledgement timer (campaigns, reminders, overdue notices): same interval, its own pass. */
+    public record AckTimerStatus(Instant lastStarted, Instant lastFinished, int lastDone, int lastFailures, String lastError,
+                                 Instant nextRun, long stagesDue, long stagesToday) implements Serializable {
+    }
+
+    public AckTimerStatus ackStatus() {
+        SweepStatus s = em.find(SweepStatus.class, SweepStatus.ACKNOWLEDGEMENTS);
+        Instant now = clock.instant();
+        Instant startOfDay = now.atZone(settings.current().timeZone()).toLocalDate().atStartOfDay(settings.current().timeZone()).toInstant();
+        long due = em.createQuery("SELECT COUNT(o) FROM Obligation o WHERE o.nextLookAt <= :now", Long.class)
+                .setParameter("now", now).getSingleResult();
+        long today = em.createQuery("SELECT COUNT(s) FROM AckStage s WHERE s.firedAt >= :start", Long.class)
+                .setParameter("start", startOfDay).getSingleResult();
+        return new AckTimerStatus(s == null ? null : s.getLastStartedAt(), s == null ? null : s.getLastFinishedAt(),
+                s == null ? 0 : s.getLastProcessed(), s == null ? 0 : s.getLastFailures(), s == null ? null : s.getLastError(),
+                ackSweep.nextRun(), due, today);
     }
 
     public List<EscalationEvent> recent(int limit) {

@@ -45,6 +45,7 @@ public class Navigation {
             new Item("Audit log", "/audit/index.xhtml", Set.of(Role.AUDITOR, Role.SYSTEM_ADMIN)),
             new Item("Official accounts", "/directory.xhtml", Set.of()),
             new Item("Social media policy", "/policy.xhtml", Set.of()),
+            new Item("Policy acknowledgements", "/acknowledgements/coverage.xhtml", Set.of(Role.SUPERINTENDENT, Role.AUDITOR, Role.SYSTEM_ADMIN)),
             new Item("Staff users", "/admin/staff.xhtml", Set.of(Role.SYSTEM_ADMIN)),
             new Item("Schools and departments", "/admin/units.xhtml", Set.of(Role.SYSTEM_ADMIN)),
             new Item("District settings", "/admin/settings.xhtml", Set.of(Role.SYSTEM_ADMIN)),

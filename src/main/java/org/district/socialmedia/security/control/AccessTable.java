@@ -91,6 +91,9 @@ public final class AccessTable {
             page("/error/expired.xhtml", Access.PUBLIC),
             page("/index.xhtml", Access.SIGNED_IN),
             page("/policy.xhtml", Access.SIGNED_IN),
+            page("/policy/publish.xhtml", EnumSet.of(SUPERINTENDENT, SYSTEM_ADMIN)),
+            new Rule("/acknowledge.xhtml", Access.SIGNED_IN, Set.of(), "own acknowledgements; a personal link only for its addressee", true),
+            page("/acknowledgements/coverage.xhtml", EnumSet.of(SUPERINTENDENT, AUDITOR, SYSTEM_ADMIN)),
             page("/api-reference.xhtml", Access.SIGNED_IN),
             page("/admin/staff.xhtml", EnumSet.of(SYSTEM_ADMIN)),
             page("/admin/units.xhtml", EnumSet.of(SYSTEM_ADMIN)),
@@ -149,6 +152,14 @@ public final class AccessTable {
             api("POST /api/requests/{id}/decision", GRANTERS, "REVIEWER: with a designation in force; never one's own request"),
             api("GET /api/me/authorizations", EnumSet.of(EMPLOYEE), "own authorizations"),
             api("POST /api/authorizations/{id}/renewal", EnumSet.of(EMPLOYEE), "own authorizations (active, once each)"),
+            api("GET /api/policy-versions", Access.SIGNED_IN),
+            api("GET /api/policy-versions/{id}", Access.SIGNED_IN),
+            api("POST /api/policy-versions", EnumSet.of(SUPERINTENDENT, SYSTEM_ADMIN)),
+            new Rule("GET /api/me/acknowledgements", Access.SIGNED_IN, Set.of(), "own acknowledgements", true),
+            new Rule("POST /api/me/acknowledgements", Access.SIGNED_IN, Set.of(), "own acknowledgements; a personal link only for its addressee", true),
+            api("GET /api/acknowledgements/coverage", EnumSet.of(SUPERINTENDENT, AUDITOR, SYSTEM_ADMIN)),
+            api("GET /api/acknowledgements/coverage.csv", EnumSet.of(SUPERINTENDENT, AUDITOR, SYSTEM_ADMIN)),
+            api("POST /api/acknowledgements/campaigns", EnumSet.of(SUPERINTENDENT, SYSTEM_ADMIN)),
             api("POST /api/authorizations/{id}/revocation", EnumSet.of(SUPERINTENDENT)),
             api("GET /api/review/queue", GRANTERS, "REVIEWER: with a designation in force"),
             api("GET /api/accounts", ACCOUNT_READERS, ACCOUNT_REACH),
@@ -194,7 +205,8 @@ public final class AccessTable {
             testOnly("POST /api/test/mail-relay"),
             testOnly("POST /api/test/rights-sweep"),
             testOnly("POST /api/test/consent-sweep"),
-            testOnly("POST /api/test/parent-reminder-sweep"));
+            testOnly("POST /api/test/parent-reminder-sweep"),
+            testOnly("POST /api/test/ack-sweep"));
 
     private AccessTable() {
     }
