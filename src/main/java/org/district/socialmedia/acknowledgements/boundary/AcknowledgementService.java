@@ -139,6 +139,20 @@ public class AcknowledgementService {
         }
     }
 
+    /** Ends a campaign early: nobody is reminded or shown the banner for it any more; what was acknowledged stays. */
+    @RolesAllowed({Role.SUPERINTENDENT_NAME, Role.SYSTEM_ADMIN_NAME})
+    public void closeCampaign(Long campaignId) {
+        Campaign campaign = campaignId == null ? null : em.find(Campaign.class, campaignId);
+        if (campaign == null) {
+            throw new NotFoundException("acknowledgement campaign " + campaignId);
+        }
+        if (!campaign.isOpen()) {
+            throw new ConflictException("The campaign ended on " + campaign.getClosedAt() + " already");
+        }
+        campaign.close(clock.instant());
+        audit.record("ACK_CAMPAIGN_CLOSED", Campaign.AUDIT_TYPE, campaign.getId(), "ended by hand");
+    }
+
     private void record(Obligation o, PolicyVersion version, Instant now, AckChannel channel) {
         o.acknowledge(now, version.getBodySha256(), channel);
         audit.record("POLICY_ACKNOWLEDGED", Campaign.AUDIT_TYPE, o.getCampaignId(), caller() + " acknowledged "

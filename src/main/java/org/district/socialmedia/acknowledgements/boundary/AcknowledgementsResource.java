@@ -5,6 +5,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -86,5 +87,13 @@ public class AcknowledgementsResource {
     public Response start(CampaignInput body) {
         Long id = acknowledgements.startCampaign(body == null ? null : body.versionId(), body == null ? null : body.reason());
         return Response.status(Response.Status.CREATED).entity(Map.of("id", id)).build();
+    }
+
+    @POST
+    @Operation(summary = "End a campaign early (SUPERINTENDENT, SYSTEM_ADMIN)")
+    @Path("acknowledgements/campaigns/{id}/closing")
+    public Response close(@PathParam("id") Long id) {
+        acknowledgements.closeCampaign(id);
+        return Response.noContent().build();
     }
 }

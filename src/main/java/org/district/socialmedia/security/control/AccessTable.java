@@ -160,6 +160,7 @@ public final class AccessTable {
             api("GET /api/acknowledgements/coverage", EnumSet.of(SUPERINTENDENT, AUDITOR, SYSTEM_ADMIN)),
             api("GET /api/acknowledgements/coverage.csv", EnumSet.of(SUPERINTENDENT, AUDITOR, SYSTEM_ADMIN)),
             api("POST /api/acknowledgements/campaigns", EnumSet.of(SUPERINTENDENT, SYSTEM_ADMIN)),
+            api("POST /api/acknowledgements/campaigns/{id}/closing", EnumSet.of(SUPERINTENDENT, SYSTEM_ADMIN)),
             api("POST /api/authorizations/{id}/revocation", EnumSet.of(SUPERINTENDENT)),
             api("GET /api/review/queue", GRANTERS, "REVIEWER: with a designation in force"),
             api("GET /api/accounts", ACCOUNT_READERS, ACCOUNT_REACH),
