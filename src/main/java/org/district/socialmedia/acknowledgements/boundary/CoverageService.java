@@ -74,7 +74,7 @@ public class CoverageService {
             CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
                     .setHeader("username", "full_name", "school_or_department", "due_at", "acknowledged_at", "overdue").get());
             for (CoverageQueries.Person p : (Iterable<CoverageQueries.Person>) people::iterator) {
-                csv.printRecord(p.username(), p.fullName(), p.unitName(), p.dueAt(), p.acknowledgedAt(), p.overdue());
+                csv.printRecord(p.username(), safe(p.fullName()), safe(p.unitName()), p.dueAt(), p.acknowledgedAt(), p.overdue());
                 rows++;
             }
             csv.flush();
@@ -83,6 +83,11 @@ public class CoverageService {
         }
         audit.record("ACK_COVERAGE_EXPORTED", Campaign.AUDIT_TYPE, campaign.getId(), rows + " rows" + (unitId == null ? "" : ", unit " + unitId));
         return rows;
+    }
+
+    /** Names come from staff input: a cell a spreadsheet would run as a formula gets an apostrophe (as platform's Csv does). */
+    static String safe(String value) {
+        return value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     private Campaign campaign(Long campaignId) {
