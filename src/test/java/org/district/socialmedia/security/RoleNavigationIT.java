@@ -64,14 +64,14 @@ class RoleNavigationIT {
             "employee1;Employee;Home|My requests|New request|My authorizations|District accounts|Posts about students|Check before posting|Takedowns|Official accounts|Social media policy",
             "employee2;Employee;Home|My requests|New request|My authorizations|District accounts|Posts about students|Check before posting|Takedowns|Official accounts|Social media policy",
             "employee3;Employee;Home|My requests|New request|My authorizations|District accounts|Posts about students|Check before posting|Takedowns|Official accounts|Social media policy",
-            "superintendent;Superintendent;Home|Review queue|Designees and reasons|District accounts|Administrative rights|Access review|Account compliance|Official accounts|Social media policy",
+            "superintendent;Superintendent;Home|Review queue|Designees and reasons|District accounts|Administrative rights|Access review|Account compliance|Official accounts|Social media policy|Policy acknowledgements",
             "designee;Reviewer;Home|Review queue|District accounts|Administrative rights|Access review|Account compliance|Official accounts|Social media policy",
             "siteadmin;Site administrator;Home|District accounts|Administrative rights|Posts about students|Check before posting|Takedowns|Official accounts|Social media policy",
             "siteadmin2;Site administrator;Home|District accounts|Administrative rights|Posts about students|Check before posting|Takedowns|Official accounts|Social media policy",
             "clerk;Consent clerk;Home|Students and consent|Consent renewals|Consent requests to parents|Takedowns|Official accounts|Social media policy",
             "clerk2;Consent clerk;Home|Students and consent|Consent renewals|Consent requests to parents|Takedowns|Official accounts|Social media policy",
-            "auditor;Auditor;Home|District accounts|Administrative rights|Access review|Account compliance|Students and consent|Consent renewals|Consent requests to parents|Takedowns|Audit log|Official accounts|Social media policy",
-            "sysadmin;System administrator;Home|District accounts|Administrative rights|Account compliance|Audit log|Official accounts|Social media policy|Staff users|Schools and departments|District settings|Platforms|Roster import|Outbox|Deadline timer"})
+            "auditor;Auditor;Home|District accounts|Administrative rights|Access review|Account compliance|Students and consent|Consent renewals|Consent requests to parents|Takedowns|Audit log|Official accounts|Social media policy|Policy acknowledgements",
+            "sysadmin;System administrator;Home|District accounts|Administrative rights|Account compliance|Audit log|Official accounts|Social media policy|Policy acknowledgements|Staff users|Schools and departments|District settings|Platforms|Roster import|Outbox|Deadline timer"})
     void eachRoleSeesOnlyItsNavigationAndAnAccessibleHomePage(String username, String roleSection, String expectedNav) {
         PortalScreen portal = new LoginScreen(driver, BASE).open().signInAs(username, Api.DEMO_PASSWORD);
         assertEquals(Arrays.asList(expectedNav.split("\\|")), portal.navigation(), username + "'s navigation");
@@ -188,7 +188,45 @@ class RoleNavigationIT {
         Accessibility.assertNoViolations(driver, "the deadline timer page");
         portal.open("/policy.xhtml");
         Accessibility.assertNoViolations(driver, "the policy page");
+        portal.go("Policy acknowledgements");
+        assertEquals("Policy acknowledgements", portal.heading());
+        Accessibility.assertNoViolations(driver, "the acknowledgement coverage page");
+        portal.open("/policy/publish.xhtml");
+        assertEquals("Publish a policy version", portal.heading());
+        assertTrue(driver.findElement(org.openqa.selenium.By.id("publishForm:body")).getAttribute("value").contains("concerted activity"),
+                "a new version starts from the text in force");
+        Accessibility.assertNoViolations(driver, "the publish page");
         portal.signOut();
+    }
+
+    /** A campaign by hand: the banner on every page until employee1 acknowledges with its button; then it is gone. */
+    @Test
+    void theAcknowledgementBannerShowsOnEveryPageUntilAcknowledged() {
+        Api api = Api.onTestServer();
+        var started = api.post("/api/acknowledgements/campaigns", "superintendent", "{\"reason\":\"Banner test.\"}");
+        assertEquals(201, started.statusCode(), started.body());
+        String id = started.body().replaceAll("\\D+", "");
+        try {
+            PortalScreen portal = new LoginScreen(driver, BASE).open().signInAs("employee1", Api.DEMO_PASSWORD);
+            String banner = driver.findElement(org.openqa.selenium.By.id("ackBanner")).getText();
+            assertTrue(banner.contains("Please acknowledge") && banner.contains("Adopted May 11, 2023"), banner);
+            Accessibility.assertNoViolations(driver, "the home page with the banner");
+            portal.go("My requests");
+            assertTrue(driver.findElement(org.openqa.selenium.By.id("ackBanner")).isDisplayed(), "on every page");
+            portal.open("/acknowledge.xhtml");
+            assertEquals("Acknowledge the policy", portal.heading());
+            assertTrue(driver.findElement(org.openqa.selenium.By.id("ackText")).getText().contains("concerted activity"));
+            Accessibility.assertNoViolations(driver, "the acknowledge page");
+            portal.go("My requests");
+            portal.submit(org.openqa.selenium.By.id("ackBannerForm:acknowledge"));
+            String notice = driver.findElement(org.openqa.selenium.By.id("notice")).getText();
+            assertTrue(notice.contains("you acknowledged"), notice);
+            assertTrue(driver.findElements(org.openqa.selenium.By.id("ackBanner")).isEmpty(), "gone once acknowledged");
+            assertEquals("My requests", portal.heading());
+            portal.signOut();
+        } finally {
+            api.post("/api/acknowledgements/campaigns/" + id + "/closing", "superintendent", "{}");
+        }
     }
 
     @Test
