@@ -157,7 +157,8 @@ class AcknowledgementsIT {
         assertEquals(400, past.statusCode(), past.body());
         assertTrue(past.body().contains("effectiveOn"), past.body());
 
-        JsonObject version = publishGuidelines(today, true, "Guidelines " + suffix);
+        String label = "Guidelines " + suffix;
+        JsonObject version = publishGuidelines(today, true, label);
         long versionId = version.getJsonNumber("id").longValue();
         assertTrue(version.getBoolean("inForce"), version.toString());
         JsonObject later = publishGuidelines(today.plusDays(400), false, "Later guidelines " + suffix);
@@ -170,7 +171,9 @@ class AcknowledgementsIT {
         assertTrue(board.getString("text").contains("Employee Rules of Conduct"), "and the rules of conduct");
 
         // the timer starts the campaign; every active staff member gets the notice once
-        awaitMail("please acknowledge", "employee1@");
+        String notice = "please acknowledge Supplemental guidelines on social media use (" + label + ")";
+        String reminder = "reminder: " + notice;
+        awaitMail(notice, "employee1@");
         sweepTwiceAndRelay();
         JsonObject coverage = JsonBodies.object(api.get("/api/acknowledgements/coverage", "superintendent").body());
         long campaignId = coverage.getJsonObject("campaign").getJsonNumber("id").longValue();
@@ -179,16 +182,17 @@ class AcknowledgementsIT {
         long total = coverage.getJsonNumber("total").longValue();
         assertTrue(total >= 7, "every active demo staff member: " + coverage);
         assertEquals(0, coverage.getJsonNumber("done").longValue());
-        List<MimeMessage> notices = mails("please acknowledge", "employee1@");
+        List<MimeMessage> notices = mails(notice, "employee1@");
         assertEquals(1, notices.size(), "the notice, once");
-        assertEquals(1, mails("please acknowledge", "employee2@").size());
+        assertEquals(1, mails(notice, "employee2@").size());
         String firstLink = token(notices.get(0));
 
         // P14D with reminders P7D,P2D: past the first reminder, each reminder once
         moveClock(Duration.ofDays(7).plusMinutes(1));
-        awaitMail("reminder: please acknowledge", "employee1@");
+        awaitMail(reminder, "employee1@");
         sweepTwiceAndRelay();
-        List<MimeMessage> reminders = mails("reminder: please acknowledge", "employee1@");
+        assertEquals(2, mails(notice, "employee1@").size(), "the notice and the reminder (whose subject contains the notice's)");
+        List<MimeMessage> reminders = mails(reminder, "employee1@");
         assertEquals(1, reminders.size(), "the first reminder, once");
 
         // the link of the notice, for employee1 only, once
@@ -224,7 +228,8 @@ class AcknowledgementsIT {
         moveClock(Duration.ofDays(7));
         awaitMail("policy acknowledgement overdue", "@");
         sweepTwiceAndRelay();
-        assertEquals(1, mails("reminder: please acknowledge", "employee2@").size(), "employee2 had the first reminder only");
+        assertEquals(1, mails(reminder, "employee2@").size(), "employee2 had the first reminder only");
+        assertEquals(1, mails(reminder, "employee3@").size(), "the second reminder was passed by the overdue notice");
         assertEquals(0, mails("overdue: Maria Lopez", "@").size(), "who acknowledged is not overdue");
         Map<String, Integer> overdueBySubject = new HashMap<>();
         for (MimeMessage m : mails("policy acknowledgement overdue", "@")) {

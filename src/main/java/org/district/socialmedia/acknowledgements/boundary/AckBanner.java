@@ -34,7 +34,12 @@ public class AckBanner {
     public boolean isShown() {
         if (!looked) {
             looked = true;
-            pending = currentUser.isSignedIn() ? acknowledgements.pending(currentUser.getUsername()) : null;
+            try {
+                pending = currentUser.isSignedIn() ? acknowledgements.pending(currentUser.getUsername()) : null;
+            } catch (RuntimeException databaseDown) {
+                // the banner never stands in the way of a page (the unavailable page included)
+                pending = null;
+            }
         }
         return pending != null;
     }

@@ -106,10 +106,11 @@ public class AckWorker {
         Instant now = clock.instant();
         AckPlan plan = campaign.planFor(now);
         return em.createNativeQuery("INSERT INTO ack_obligation (campaign_id, staff_id, assigned_at, due_at, next_look_at)"
-                        + " SELECT ?1, s.id, ?2, ?3, ?2 FROM staff_user s WHERE s.active = TRUE"
-                        + " AND NOT EXISTS (SELECT 1 FROM ack_obligation o WHERE o.campaign_id = ?1 AND o.staff_id = s.id)")
+                        + " SELECT ?1, s.id, ?2, ?3, ?4 FROM staff_user s WHERE s.active = TRUE"
+                        + " AND NOT EXISTS (SELECT 1 FROM ack_obligation o WHERE o.campaign_id = ?5 AND o.staff_id = s.id)")
                 .setParameter(1, campaign.getId()).setParameter(2, now.atOffset(ZoneOffset.UTC))
-                .setParameter(3, plan.dueAt().atOffset(ZoneOffset.UTC)).executeUpdate();
+                .setParameter(3, plan.dueAt().atOffset(ZoneOffset.UTC)).setParameter(4, now.atOffset(ZoneOffset.UTC))
+                .setParameter(5, campaign.getId()).executeUpdate();
     }
 
     /** Staff activated (or reactivated) since a campaign started get it with their own full period. */

@@ -4,12 +4,15 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import org.district.socialmedia.acknowledgements.entity.Campaign;
 
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -18,15 +21,22 @@ import java.util.stream.Stream;
 public class CoverageQueries {
 
     /** One school's or department's figures; unitId null for staff without one. */
-    public record UnitCoverage(Long unitId, String unitName, long total, long done, long overdue, double share) implements Serializable {
-        public UnitCoverage(Long unitId, String unitName, Long total, Long done, Long overdue) {
-            this(unitId, unitName == null ? "(no school or department)" : unitName, total, done == null ? 0 : done,
-                    overdue == null ? 0 : overdue, total == 0 ? 1.0 : (double) (done == null ? 0 : done) / total);
+    public record UnitCoverage(Long unitId, String unitName, long total, long done, long outstanding, long overdue, double share)
+            implements Serializable {
+        static UnitCoverage of(UnitCount counts, long overdue) {
+            long total = counts.total() == null ? 0 : counts.total();
+            long done = counts.done() == null ? 0 : counts.done();
+            return new UnitCoverage(counts.unitId(), counts.unitName() == null ? "(no school or department)" : counts.unitName(),
+                    total, done, total - done, overdue, total == 0 ? 1.0 : (double) done / total);
         }
+    }
 
-        public long outstanding() {
-            return total - done;
-        }
+    /** A unit's counts as read: everybody, and those who acknowledged (COUNT of a path counts what is not null). */
+    public record UnitCount(Long unitId, String unitName, Long total, Long done) {
+    }
+
+    /** A unit's overdue count as read. */
+    public record UnitOverdue(Long unitId, Long overdue) {
     }
 
     /** One staff member's line. */
@@ -48,8 +58,10 @@ public class CoverageQueries {
 
     /** The open campaign started last, else the last one. */
     public Optional<Campaign> latest() {
-        return em.createQuery("SELECT c FROM Campaign c ORDER BY CASE WHEN c.closedAt IS NULL THEN 0 ELSE 1 END, c.startedAt DESC, c.id DESC",
+        Optional<Campaign> open = em.createQuery("SELECT c FROM Campaign c WHERE c.closedAt IS NULL ORDER BY c.startedAt DESC, c.id DESC",
                 Campaign.class).setMaxResults(1).getResultStream().findFirst();
+        return open.isPresent() ? open : em.createQuery("SELECT c FROM Campaign c ORDER BY c.startedAt DESC, c.id DESC", Campaign.class)
+                .setMaxResults(1).getResultStream().findFirst();
     }
 
     public Optional<Campaign> campaign(Long id) {
@@ -61,22 +73,32 @@ public class CoverageQueries {
     }
 
     public List<UnitCoverage> byUnit(Long campaignId) {
-        return em.createQuery("SELECT NEW " + UnitCoverage.class.getName() + "(u.id, u.name, COUNT(o),"
-                        + " SUM(CASE WHEN o.acknowledgedAt IS NOT NULL THEN 1 ELSE 0 END),"
-                        + " SUM(CASE WHEN o.acknowledgedAt IS NULL AND o.dueAt <= :now THEN 1 ELSE 0 END))"
+        Map<Long, Long> overdue = new HashMap<>();
+        em.createQuery("SELECT NEW " + UnitOverdue.class.getName() + "(u.id, COUNT(o))"
                         + " FROM Obligation o JOIN o.staff s LEFT JOIN s.unit u WHERE o.campaignId = :c AND s.active = TRUE"
-                        + " GROUP BY u.id, u.name ORDER BY u.name", UnitCoverage.class)
-                .setParameter("c", campaignId).setParameter("now", clock.instant()).getResultList();
+                        + " AND o.acknowledgedAt IS NULL AND o.dueAt <= :now GROUP BY u.id", UnitOverdue.class)
+                .setParameter("c", campaignId).setParameter("now", clock.instant()).getResultStream()
+                .forEach(r -> overdue.put(r.unitId(), r.overdue()));
+        return em.createQuery("SELECT NEW " + UnitCount.class.getName() + "(u.id, u.name, COUNT(o), COUNT(o.acknowledgedAt))"
+                        + " FROM Obligation o JOIN o.staff s LEFT JOIN s.unit u WHERE o.campaignId = :c AND s.active = TRUE"
+                        + " GROUP BY u.id, u.name ORDER BY u.name", UnitCount.class)
+                .setParameter("c", campaignId).getResultStream()
+                .map(r -> UnitCoverage.of(r, overdue.getOrDefault(r.unitId(), 0L))).toList();
     }
 
-    /** The people of one unit (or everybody when unitId is null), outstanding ones first, overdue first among them. */
+    /** The people of one unit (or everybody when unitId is null): outstanding ones first, soonest due first; then the others. */
     public Stream<Person> people(Long campaignId, Long unitId, boolean outstandingOnly) {
+        Stream<Person> outstanding = people(campaignId, unitId, " AND o.acknowledgedAt IS NULL ORDER BY o.dueAt, s.username");
+        return outstandingOnly ? outstanding
+                : Stream.concat(outstanding, people(campaignId, unitId, " AND o.acknowledgedAt IS NOT NULL ORDER BY s.username"));
+    }
+
+    private Stream<Person> people(Long campaignId, Long unitId, String rest) {
         Instant now = clock.instant();
-        var query = em.createQuery("SELECT NEW " + PersonRow.class.getName() + "(s.username, s.fullName, u.name, o.dueAt, o.acknowledgedAt)"
+        TypedQuery<PersonRow> query = em.createQuery("SELECT NEW " + PersonRow.class.getName()
+                        + "(s.username, s.fullName, u.name, o.dueAt, o.acknowledgedAt)"
                         + " FROM Obligation o JOIN o.staff s LEFT JOIN s.unit u WHERE o.campaignId = :c AND s.active = TRUE"
-                        + (unitId == null ? "" : " AND u.id = :unit")
-                        + (outstandingOnly ? " AND o.acknowledgedAt IS NULL" : "")
-                        + " ORDER BY CASE WHEN o.acknowledgedAt IS NULL THEN 0 ELSE 1 END, o.dueAt, s.username", PersonRow.class)
+                        + (unitId == null ? "" : " AND u.id = :unit") + rest, PersonRow.class)
                 .setParameter("c", campaignId);
         if (unitId != null) {
             query.setParameter("unit", unitId);

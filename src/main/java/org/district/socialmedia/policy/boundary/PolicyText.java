@@ -19,7 +19,12 @@ public class PolicyText {
 
     public String getVersion() {
         if (version == null) {
-            version = library.boardPolicyLabel();
+            try {
+                version = library.boardPolicyLabel();
+            } catch (RuntimeException databaseDown) {
+                // the footer of the error and unavailable pages must still render
+                version = VERSION;
+            }
         }
         return version;
     }
