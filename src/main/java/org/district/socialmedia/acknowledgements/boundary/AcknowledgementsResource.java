@@ -73,12 +73,14 @@ public class AcknowledgementsResource {
     @Path("acknowledgements/coverage.csv")
     @Produces("text/csv")
     public Response coverageCsv(@QueryParam("unit") Long unit, @QueryParam("campaign") Long campaign) {
+        Long campaignId = coverage.campaignOf(campaign).id();
         StreamingOutput body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            coverage.export(campaign, unit, writer);
+            coverage.export(campaignId, unit, writer);
             writer.flush();
         };
-        return Response.ok(body, "text/csv; charset=UTF-8").header("Content-Disposition", "attachment; filename=\"acknowledgements.csv\"").build();
+        return Response.ok(body, "text/csv; charset=UTF-8").header("Content-Disposition", "attachment; filename=\"acknowledgements.csv\"")
+                .header("Cache-Control", "private, no-store").build();
     }
 
     @POST

@@ -47,6 +47,15 @@ public class CoverageService {
         return queries.campaigns().stream().map(this::view).toList();
     }
 
+    /** The campaign asked for, else the latest; 404 when there is none (checked before an answer starts streaming). */
+    public CampaignView campaignOf(Long campaignId) {
+        Campaign campaign = campaign(campaignId);
+        if (campaign == null) {
+            throw new NotFoundException("acknowledgement campaign");
+        }
+        return view(campaign);
+    }
+
     /** The latest campaign's coverage when campaignId is null; null when no campaign was ever started. */
     public Coverage coverage(Long campaignId, Long unitId) {
         Campaign campaign = campaign(campaignId);
