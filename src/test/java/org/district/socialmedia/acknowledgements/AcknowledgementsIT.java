@@ -72,6 +72,12 @@ class AcknowledgementsIT {
         for (Long id : campaigns) {
             api.post("/api/acknowledgements/campaigns/" + id + "/closing", "sysadmin", "{}");
         }
+        // a test that failed before it knew its campaign: whatever is open ends, so later tests' staff owe nothing
+        HttpResponse<String> latest = api.get("/api/acknowledgements/coverage", "superintendent");
+        if (latest.statusCode() == 200 && JsonBodies.object(latest.body()).getJsonObject("campaign").getBoolean("open")) {
+            api.post("/api/acknowledgements/campaigns/" + JsonBodies.object(latest.body()).getJsonObject("campaign").getJsonNumber("id")
+                    + "/closing", "sysadmin", "{}");
+        }
         api.post("/api/test/clock/reset", "sysadmin", "{}");
         smtp.stop();
     }
