@@ -3,7 +3,8 @@
 -- lines without a final period are headings). Version 1 of the board policy is the text adopted on
 -- May 11, 2023, with the label requests and letters have recorded since (PolicyText.VERSION).
 -- H2 (MODE=LEGACY) and PostgreSQL 15.
-CREATE SEQUENCE policy_version_seq START WITH 50 INCREMENT BY 50;
+-- starts past the seeded id 1: EclipseLink takes the 50 ids below each value it reads
+CREATE SEQUENCE policy_version_seq START WITH 100 INCREMENT BY 50;
 CREATE TABLE policy_version (
     id            BIGINT         NOT NULL PRIMARY KEY,
     document      VARCHAR(40)    NOT NULL,
