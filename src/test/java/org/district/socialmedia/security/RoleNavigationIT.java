@@ -76,7 +76,7 @@ class RoleNavigationIT {
         PortalScreen portal = new LoginScreen(driver, BASE).open().signInAs(username, Api.DEMO_PASSWORD);
         assertEquals(Arrays.asList(expectedNav.split("\\|")), portal.navigation(), username + "'s navigation");
         assertTrue(portal.heading().startsWith("Welcome,"), portal.heading());
-        List<String> sections = driver.findElements(org.openqa.selenium.By.cssSelector("section.card h2")).stream()
+        List<String> sections = driver.findElements(By.cssSelector("section.card h2")).stream()
                 .map(e -> e.getText()).toList();
         assertTrue(sections.contains(roleSection), username + " sees the " + roleSection + " section: " + sections);
         Accessibility.assertNoViolations(driver, username + "'s home page");
@@ -93,7 +93,8 @@ class RoleNavigationIT {
             "count-home-consent-renewals", "#renewals tbody tr",
             "count-home-rights-expiring", "[id='grants:table'] tbody tr[data-ri]",
             "count-home-accounts-fewAdmins", "[id='accounts:table'] tbody tr[data-ri]",
-            "count-home-outbox-failed", "[id='outbox:messages'] tbody tr[data-ri]");
+            "count-home-outbox-failed", "[id='outbox:messages'] tbody tr[data-ri]",
+            "count-home-acknowledgements-due", "#mine li");
     private static final Pattern LEADING_COUNT = Pattern.compile("^(No|\\d+) ");
 
     /**
@@ -103,8 +104,8 @@ class RoleNavigationIT {
     @ParameterizedTest(name = "{0}''s home counts lead to the lists they count")
     @CsvSource(delimiter = ';', value = {
             "designee;REVIEWER;count-home-review-dueSoon|count-home-review-overdue|count-home-review-waiting",
-            "employee1;EMPLOYEE;count-home-requests-open|count-home-takedowns-assigned",
-            "employee3;EMPLOYEE;count-home-requests-open|count-home-takedowns-assigned",
+            "employee1;EMPLOYEE;count-home-requests-open|count-home-takedowns-assigned|count-home-acknowledgements-due",
+            "employee3;EMPLOYEE;count-home-requests-open|count-home-takedowns-assigned|count-home-acknowledgements-due",
             "siteadmin;SITE_ADMIN;count-home-takedowns-assigned|count-home-rights-expiring|count-home-accounts-fewAdmins",
             "clerk;CONSENT_CLERK;count-home-consent-renewals",
             "sysadmin;SYSTEM_ADMIN;count-home-outbox-failed|count-home-timers-attention"})
@@ -181,8 +182,8 @@ class RoleNavigationIT {
         portal.go("Outbox");
         Accessibility.assertNoViolations(driver, "the outbox page");
         portal.go("Deadline timer");
-        assertTrue(driver.findElement(org.openqa.selenium.By.id("status")).getText().contains("Next sweep"));
-        String timer = driver.findElement(org.openqa.selenium.By.id("status")).getText();
+        assertTrue(driver.findElement(By.id("status")).getText().contains("Next sweep"));
+        String timer = driver.findElement(By.id("status")).getText();
         assertTrue(timer.matches("(?s).*Runs\\s+every \\d+ (second|minute|hour).*") && !timer.contains("PT"), timer);
         PlainWords.assertNoEnumNames(driver, "the deadline timer page");
         Accessibility.assertNoViolations(driver, "the deadline timer page");
@@ -193,7 +194,7 @@ class RoleNavigationIT {
         Accessibility.assertNoViolations(driver, "the acknowledgement coverage page");
         portal.open("/policy/publish.xhtml");
         assertEquals("Publish a policy version", portal.heading());
-        assertTrue(driver.findElement(org.openqa.selenium.By.id("publishForm:body")).getAttribute("value").contains("concerted activity"),
+        assertTrue(driver.findElement(By.id("publishForm:body")).getAttribute("value").contains("concerted activity"),
                 "a new version starts from the text in force");
         Accessibility.assertNoViolations(driver, "the publish page");
         portal.signOut();
@@ -208,20 +209,24 @@ class RoleNavigationIT {
         String id = started.body().replaceAll("\\D+", "");
         try {
             PortalScreen portal = new LoginScreen(driver, BASE).open().signInAs("employee1", Api.DEMO_PASSWORD);
-            String banner = driver.findElement(org.openqa.selenium.By.id("ackBanner")).getText();
+            String banner = driver.findElement(By.id("ackBanner")).getText();
             assertTrue(banner.contains("Please acknowledge") && banner.contains("Adopted May 11, 2023"), banner);
+            assertEquals("1 policy acknowledgement due", driver.findElement(By.id("count-home-acknowledgements-due")).getText());
             Accessibility.assertNoViolations(driver, "the home page with the banner");
+            driver.findElement(By.id("count-home-acknowledgements-due")).click();
+            assertEquals(1, driver.findElements(By.cssSelector("#mine li")).size(), "the count's link lists what is due");
+            Accessibility.assertNoViolations(driver, "the acknowledgements due");
             portal.go("My requests");
-            assertTrue(driver.findElement(org.openqa.selenium.By.id("ackBanner")).isDisplayed(), "on every page");
+            assertTrue(driver.findElement(By.id("ackBanner")).isDisplayed(), "on every page");
             portal.open("/acknowledge.xhtml");
             assertEquals("Acknowledge the policy", portal.heading());
-            assertTrue(driver.findElement(org.openqa.selenium.By.id("ackText")).getText().contains("concerted activity"));
+            assertTrue(driver.findElement(By.id("ackText")).getText().contains("concerted activity"));
             Accessibility.assertNoViolations(driver, "the acknowledge page");
             portal.go("My requests");
-            portal.submit(org.openqa.selenium.By.id("ackBannerForm:acknowledge"));
-            String notice = driver.findElement(org.openqa.selenium.By.id("notice")).getText();
+            portal.submit(By.id("ackBannerForm:acknowledge"));
+            String notice = driver.findElement(By.id("notice")).getText();
             assertTrue(notice.contains("you acknowledged"), notice);
-            assertTrue(driver.findElements(org.openqa.selenium.By.id("ackBanner")).isEmpty(), "gone once acknowledged");
+            assertTrue(driver.findElements(By.id("ackBanner")).isEmpty(), "gone once acknowledged");
             assertEquals("My requests", portal.heading());
             portal.signOut();
         } finally {
@@ -233,7 +238,7 @@ class RoleNavigationIT {
     void theSuperintendentsAdministrationPageIsAccessibleAndClosedToDesignees() {
         PortalScreen portal = new LoginScreen(driver, BASE).open().signInAs("superintendent", Api.DEMO_PASSWORD).go("Designees and reasons");
         assertEquals("Designees and reasons", portal.heading().replace("Designees and standard reasons", "Designees and reasons"));
-        assertTrue(driver.findElement(org.openqa.selenium.By.id("designations")).getText().contains("Robert Chen"));
+        assertTrue(driver.findElement(By.id("designations")).getText().contains("Robert Chen"));
         Accessibility.assertNoViolations(driver, "the designees and reasons page");
         portal.signOut();
         PortalScreen designee = new LoginScreen(driver, BASE).open().signInAs("designee", Api.DEMO_PASSWORD);

@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * The text to acknowledge and the button: reached from the banner or from an email's personal link (token),
- * after signing in. Shows what the caller has acknowledged before.
+ * after signing in. Shows what the caller has acknowledged before, or with {@code ?due=true} only what they still owe.
  */
 @Named
 @ViewScoped
@@ -32,6 +32,7 @@ public class AcknowledgePage implements Serializable {
     CurrentUser currentUser;
 
     private String token;
+    private boolean due;
     private PolicyVersion version;
     private boolean done;
     private String problem;
@@ -53,7 +54,7 @@ public class AcknowledgePage implements Serializable {
         } catch (AccessDeniedException e) {
             problem = e.getMessage();
         }
-        mine = acknowledgements.mine();
+        mine = due ? acknowledgements.due() : acknowledgements.mine();
     }
 
     public void acknowledge() {
@@ -68,7 +69,7 @@ public class AcknowledgePage implements Serializable {
         } catch (ConflictException | NotFoundException | AccessDeniedException e) {
             Messages.error(e.getMessage());
         }
-        mine = acknowledgements.mine();
+        mine = due ? acknowledgements.due() : acknowledgements.mine();
     }
 
     public List<PolicyVersion.Block> getBlocks() {
@@ -77,6 +78,9 @@ public class AcknowledgePage implements Serializable {
 
     public String getToken() { return token; }
     public void setToken(String token) { this.token = token; }
+    /** Only what is still owed (the home page's count links here): the list shows exactly what it counted. */
+    public boolean isDue() { return due; }
+    public void setDue(boolean due) { this.due = due; }
     public PolicyVersion getVersion() { return version; }
     public boolean isDone() { return done; }
     public String getProblem() { return problem; }

@@ -70,14 +70,43 @@ public class AcknowledgementService {
     }
 
     public List<Mine> mine() {
+        return mine(em.createQuery("SELECT o FROM Obligation o WHERE o.staff.username = :u ORDER BY o.assignedAt DESC", Obligation.class)
+                .setParameter("u", caller()).getResultList());
+    }
+
+    /** What the caller still owes: not acknowledged, in a campaign still open (what the banner asks, oldest due first). */
+    public List<Mine> due() {
+        return mine(em.createQuery("SELECT o FROM Obligation o, Campaign c WHERE c.id = o.campaignId AND o.staff.username = :u"
+                        + " AND o.acknowledgedAt IS NULL AND c.closedAt IS NULL ORDER BY o.dueAt", Obligation.class)
+                .setParameter("u", caller()).getResultList());
+    }
+
+    /** How many {@link #due()} holds, for the home page: one COUNT on the staff member's index (staff_id, acknowledged_at). */
+    public long countDue() {
+        return Counts.countDue(em, caller());
+    }
+
+    /** The count as a query on any EntityManager, like the other home counts (a benchmark can run it outside the
+     *  container); a nested class, because a bean class with a static method makes WildFly warn (WFLYEJB0131). */
+    public static final class Counts {
+        private Counts() {
+        }
+
+        public static long countDue(EntityManager em, String username) {
+            return em.createQuery("SELECT COUNT(o) FROM Obligation o, Campaign c WHERE c.id = o.campaignId AND o.staff.username = :u"
+                            + " AND o.acknowledgedAt IS NULL AND c.closedAt IS NULL", Long.class)
+                    .setParameter("u", username).getSingleResult();
+        }
+    }
+
+    private List<Mine> mine(List<Obligation> obligations) {
         Instant now = clock.instant();
-        return em.createQuery("SELECT o FROM Obligation o WHERE o.staff.username = :u ORDER BY o.assignedAt DESC", Obligation.class)
-                .setParameter("u", caller()).getResultStream().map(o -> {
-                    Campaign c = em.find(Campaign.class, o.getCampaignId());
-                    PolicyVersion v = policies.find(c.getVersionId()).orElseThrow();
-                    return new Mine(c.getId(), v.getId(), v.getDocument().name(), v.getLabel(), o.getAssignedAt(), o.getDueAt(),
-                            o.isOverdue(now), o.getAcknowledgedAt(), o.getTextSha256(), o.getChannel() == null ? null : o.getChannel().name());
-                }).toList();
+        return obligations.stream().map(o -> {
+            Campaign c = em.find(Campaign.class, o.getCampaignId());
+            PolicyVersion v = policies.find(c.getVersionId()).orElseThrow();
+            return new Mine(c.getId(), v.getId(), v.getDocument().name(), v.getLabel(), o.getAssignedAt(), o.getDueAt(),
+                    o.isOverdue(now), o.getAcknowledgedAt(), o.getTextSha256(), o.getChannel() == null ? null : o.getChannel().name());
+        }).toList();
     }
 
     /** The version a personal link is about, to show its text before acknowledging; the link is not used up. */

@@ -157,6 +157,10 @@ class AcknowledgementReadsTest {
         assertEquals(campaign.getId(), bob.campaignId());
         assertNull(service.pending("ann"), "acknowledged: no banner");
         assertNull(service.pending("dan"), "inactive when the campaign started: not enrolled");
+        // the employee's home count: what the banner asks, counted
+        assertEquals(1, AcknowledgementService.Counts.countDue(em, "bob"));
+        assertEquals(0, AcknowledgementService.Counts.countDue(em, "ann"), "acknowledged");
+        assertEquals(0, AcknowledgementService.Counts.countDue(em, "dan"), "not enrolled");
 
         // the policy's version in force and the next number
         PolicyVersions versions = inject(inject(inject(new PolicyVersions(), "em", em), "clock", Clock.fixed(START, ZoneOffset.UTC)),
