@@ -22,8 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** Policy acknowledgements: the caller's own, and the coverage report. Field names are a contract: see docs/api.md. */
-@Tag(name = "Policy acknowledgements")
+/** Policy acknowledgements: the caller's own, and the coverage report. Field names are a contract: see docs/api.md. Under the
+ *  "Policy" tag: a tag heading with the word "acknowledgements" is wider than a 320 px screen (ReflowIT). */
+@Tag(name = "Policy")
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
