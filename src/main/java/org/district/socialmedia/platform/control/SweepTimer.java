@@ -18,10 +18,11 @@ import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
- * The timer half of every sweep bean (deadline escalation, account rights, consent, parents' reminders): one
- * persistent interval timer kept at start, or once the database is back when it was down at deployment, that
- * only triggers a pass; the subclass, a {@code @Singleton @Startup} bean, says what a pass does. Its methods run
- * outside a transaction (each item of a pass opens its own), so a failure rolls back one item, not the pass.
+ * The timer half of every sweep bean (deadline escalation, account rights, consent, parents' reminders, policy
+ * acknowledgements): one persistent interval timer kept at start, or once the database is back when it was down
+ * at deployment, that only triggers a pass; the subclass, a {@code @Singleton @Startup} bean, says what a pass
+ * does. Its methods run outside a transaction (each item of a pass opens its own), so a failure rolls back one
+ * item, not the pass.
  */
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public abstract class SweepTimer {
