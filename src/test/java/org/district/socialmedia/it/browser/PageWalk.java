@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Walks every page a signed-in user can reach by following the portal's own links: the navigation,
@@ -30,13 +31,24 @@ public final class PageWalk {
 
     /** Path (without query) to the first URL seen for it, in the order found; starts at the home page. */
     public List<String> reachablePages() {
+        return visitReachablePages(page -> {
+        });
+    }
+
+    /**
+     * The same walk, handing each page to the visitor while it is loaded, before its links are followed: a check
+     * of every page costs one load of it, not a walk and then a load per check.
+     */
+    public List<String> visitReachablePages(Consumer<String> visitor) {
         Map<String, String> found = new LinkedHashMap<>();
         Deque<String> toVisit = new ArrayDeque<>();
         String home = base + "/index.xhtml";
         found.put("/index.xhtml", home);
         toVisit.add(home);
         while (!toVisit.isEmpty()) {
-            driver.get(toVisit.poll());
+            String page = toVisit.poll();
+            driver.get(page);
+            visitor.accept(page);
             for (String url : linksOnPage()) {
                 String path = URI.create(url).getPath();
                 if (isPortalPage(path) && !found.containsKey(path)) {

@@ -19,6 +19,7 @@ import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.interactions.Actions;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * portal's links, so detail pages such as a request, a decision, an account and a student are among
  * them) are laid out 320 CSS px wide, and none may scroll sideways, put a control outside the
  * viewport or cut text, except inside a {@code table-scroll} wrapper. Then the same pages at 1280 px
- * pass axe (WCAG 2.0/2.1 A and AA). A screenshot at 320 px of each page that fails (of every page with
+ * pass axe (WCAG 2.0/2.1 A and AA), each path once in a run: by the first role whose test reaches it. A screenshot at 320 px of each page that fails (of every page with
  * -Dreflow.screenshots=true) is kept under target/reflow/ to look at.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -54,6 +56,8 @@ class ReflowIT {
      * reflows. Not the 403 page: the deadline timer's request links lead the system administrator there.
      */
     private static final Set<String> ERROR_PAGES = Set.of("Something went wrong", "Page not found", "This page has expired");
+    /** Paths checked with axe by an earlier role's test of this run (each role's own test checks all its paths when run alone). */
+    private static final Set<String> AXE_CHECKED = ConcurrentHashMap.newKeySet();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -67,40 +71,25 @@ class ReflowIT {
         WebDriver driver = Browser.start();
         try {
             new LoginScreen(driver, BASE).open().signInAs(username, Api.DEMO_PASSWORD);
-            List<String> pages = new PageWalk(driver, BASE).reachablePages();
-            assertTrue(pages.size() >= 5, username + " reaches only " + pages);
-
-            PageWalk.viewport(driver, 320, 800);
             List<String> failures = new ArrayList<>();
-            for (String page : pages) {
-                driver.get(page);
-                assertEquals(320, Reflow.viewportWidth(driver), "the emulated viewport's width");
-                List<String> problems = new ArrayList<>(Reflow.problems(driver));
-                String heading = driver.findElement(By.tagName("h1")).getText();
-                if (ERROR_PAGES.contains(heading)) {
-                    problems.add(0, "answers with the error page \"" + heading + "\"");
-                }
-                if (!problems.isEmpty() || ALL_SCREENSHOTS) {
-                    screenshot(driver, username, page);
-                }
-                if (!problems.isEmpty()) {
-                    failures.add(page.substring(BASE.length()) + ":\n    " + String.join("\n    ", problems));
-                }
-            }
-
-            PageWalk.viewport(driver, 1280, 1024);
             List<String> violations = new ArrayList<>();
-            for (String page : pages) {
-                if (page.contains("/api-reference.xhtml")) {
-                    continue; // Swagger UI draws that page with its own colours (ApiReferenceIT tests it)
+            // each page loaded once at 320 px, then widened to 1280 px for axe, as a user widens the window
+            PageWalk.viewport(driver, 320, 800);
+            List<String> pages = new PageWalk(driver, BASE).visitReachablePages(page -> {
+                failures.addAll(reflowProblems(driver, username, page));
+                // Swagger UI draws the API page with its own colours (ApiReferenceIT tests it). A path another role's
+                // test already passed through axe in this run is not checked again: axe is most of this class's time
+                if (!page.contains("/api-reference.xhtml") && AXE_CHECKED.add(URI.create(page).getPath())) {
+                    PageWalk.viewport(driver, 1280, 1024);
+                    try {
+                        Accessibility.assertNoViolations(driver, username + "'s " + page.substring(BASE.length()) + " at 1280 px");
+                    } catch (AssertionError e) {
+                        violations.add(e.getMessage());
+                    }
+                    PageWalk.viewport(driver, 320, 800);
                 }
-                driver.get(page);
-                try {
-                    Accessibility.assertNoViolations(driver, username + "'s " + page.substring(BASE.length()) + " at 1280 px");
-                } catch (AssertionError e) {
-                    violations.add(e.getMessage());
-                }
-            }
+            });
+            assertTrue(pages.size() >= 5, username + " reaches only " + pages);
             assertAll(
                     () -> assertTrue(failures.isEmpty(), username + "'s pages that do not reflow at 320 px:\n"
                             + String.join("\n", failures)),
@@ -147,6 +136,24 @@ class ReflowIT {
         } finally {
             driver.quit();
         }
+    }
+
+    /** What is wrong with the loaded page at 320 px, as one line, or nothing. */
+    private static List<String> reflowProblems(WebDriver driver, String username, String page) {
+        assertEquals(320, Reflow.viewportWidth(driver), "the emulated viewport's width");
+        List<String> problems = new ArrayList<>(Reflow.problems(driver));
+        String heading = driver.findElement(By.tagName("h1")).getText();
+        if (ERROR_PAGES.contains(heading)) {
+            problems.add(0, "answers with the error page \"" + heading + "\"");
+        }
+        if (!problems.isEmpty() || ALL_SCREENSHOTS) {
+            try {
+                screenshot(driver, username, page);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return problems.isEmpty() ? List.of() : List.of(page.substring(BASE.length()) + ":\n    " + String.join("\n    ", problems));
     }
 
     /** The whole page, not only the viewport, as a PNG under target/reflow/ (at most 6000 px high). */
