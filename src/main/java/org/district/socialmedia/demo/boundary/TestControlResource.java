@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.district.socialmedia.accounts.control.RightsSweep;
 import org.district.socialmedia.consent.control.ConsentSweep;
 import org.district.socialmedia.parents.control.ParentReminderSweep;
+import org.district.socialmedia.oversight.control.BoardReportSweep;
 import org.district.socialmedia.notifications.control.MailRelay;
 import org.district.socialmedia.platform.control.ApplicationClock;
 import org.district.socialmedia.platform.entity.InvalidInputException;
@@ -50,6 +51,8 @@ public class TestControlResource {
     ConsentSweep consentSweep;
     @Inject
     ParentReminderSweep parentReminderSweep;
+    @Inject
+    BoardReportSweep boardReportSweep;
     @Inject
     MailRelay relay;
     @Inject
@@ -91,6 +94,14 @@ public class TestControlResource {
     public Map<String, Object> rightsSweep() {
         requireTestServer();
         return Map.of("done", rightsSweep.sweep());
+    }
+
+    /** Runs the Board report timer's pass now: last month's report is queued if due and not queued yet. */
+    @POST
+    @Path("board-report-sweep")
+    public Map<String, Object> boardReportSweep() {
+        requireTestServer();
+        return Map.of("done", boardReportSweep.sweep());
     }
 
     /** Runs the consent timer's pass now: forms past their period expire, due takedown reminders go out. */

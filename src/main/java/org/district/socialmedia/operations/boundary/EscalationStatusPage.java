@@ -23,6 +23,7 @@ public class EscalationStatusPage implements Serializable {
     private EscalationStatusService.RightsStatus rights;
     private EscalationStatusService.ConsentTimerStatus consent;
     private EscalationStatusService.ParentReminderStatus parentReminders;
+    private EscalationStatusService.BoardReportTimerStatus boardReport;
 
     @PostConstruct
     void load() {
@@ -31,6 +32,7 @@ public class EscalationStatusPage implements Serializable {
         rights = service.rightsStatus();
         consent = service.consentStatus();
         parentReminders = service.parentReminderStatus();
+        boardReport = service.boardReportStatus();
     }
 
     public void refresh() {
@@ -47,4 +49,5 @@ public class EscalationStatusPage implements Serializable {
     public EscalationStatusService.RightsStatus getRights() { return rights; }
     public EscalationStatusService.ConsentTimerStatus getConsent() { return consent; }
     public EscalationStatusService.ParentReminderStatus getParentReminders() { return parentReminders; }
+    public EscalationStatusService.BoardReportTimerStatus getBoardReport() { return boardReport; }
 }

@@ -202,7 +202,8 @@ public final class AccessTable {
             testOnly("POST /api/test/mail-relay"),
             testOnly("POST /api/test/rights-sweep"),
             testOnly("POST /api/test/consent-sweep"),
-            testOnly("POST /api/test/parent-reminder-sweep"));
+            testOnly("POST /api/test/parent-reminder-sweep"),
+            testOnly("POST /api/test/board-report-sweep"));
 
     private AccessTable() {
     }
