@@ -44,10 +44,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -61,6 +67,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class ReportsIT {
 
+    /** The demo District's zone (DISTRICT_TIME_ZONE's default), for the tests that run as a client. */
+    private static final ZoneId DISTRICT = ZoneId.of("America/Los_Angeles");
     private static final String[] REPORTS = {"/api/reports/requests", "/api/reports/consent-coverage", "/api/reports/accounts",
             "/api/reports/takedowns"};
 
@@ -184,16 +192,41 @@ class ReportsIT {
         }
     }
 
-    /** Two passes of the timer, and the automatic one every two seconds besides: one mail for the month, with its PDF. */
+    /**
+     * Two servers at once (two threads sending the same month), two passes of the timer besides, and the
+     * automatic one: one mail for the month, with its PDF; the month's key refuses every other.
+     */
     @Test
     void theBoardReportIsQueuedExactlyOncePerMonthWithItsPdf() throws Exception {
         Api api = Api.onTestServer();
         assertEquals(200, api.put("/api/settings", "sysadmin", "{\"boardReportRecipients\":\"board@district.example.org\"}").statusCode());
         try {
             YearMonth due = YearMonth.from(clock.instant().atZone(districtTime.timeZone())).minusMonths(1);
+            ExecutorService servers = Executors.newFixedThreadPool(2);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> sends = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    sends.add(servers.submit(() -> {
+                        start.await();
+                        try {
+                            return boardReportWorker.send(due);
+                        } catch (RuntimeException refusedByTheKey) {
+                            return 0;
+                        }
+                    }));
+                }
+                start.countDown();
+                int queued = 0;
+                for (Future<Integer> send : sends) {
+                    queued += send.get(60, TimeUnit.SECONDS);
+                }
+                assertTrue(queued <= 1, "at most one of two concurrent sends queues the month: " + queued);
+            } finally {
+                servers.shutdownNow();
+            }
             boardReportSweep.sweep();
             boardReportSweep.sweep();
-            Thread.sleep(5000);
             assertEquals(null, boardReportWorker.dueMonth(), "nothing is due once the month is queued");
             assertEquals(0, boardReportWorker.send(due), "a second send of the month is refused");
             List<Long> messages = tx.inNewTransaction(em -> em.createQuery(
@@ -232,7 +265,7 @@ class ReportsIT {
             for (String path : REPORTS) {
                 assertEquals(403, api.get(path, user).statusCode(), user + " " + path);
             }
-            assertEquals(403, api.get("/api/reports/board-report?month=2026-01", user).statusCode(), user);
+            assertEquals(403, api.getAccepting("/api/reports/board-report?month=2026-01", user, "application/pdf").statusCode(), user);
         }
         JsonObject requests = JsonBodies.object(api.get("/api/reports/requests", "auditor").body());
         for (String field : List.of("onTimeRate", "answered", "late", "medianHours", "p90Hours", "byMonth", "byReviewer")) {
@@ -265,7 +298,9 @@ class ReportsIT {
         assertEquals(400, api.get("/api/reports/requests?from=2026-11-30&to=2026-11-01", "auditor").statusCode());
         assertEquals(400, api.get("/api/reports/accounts?unit=NO-SUCH-UNIT", "auditor").statusCode());
         assertEquals(400, api.get("/api/reports/consent-coverage?item=SMELL", "auditor").statusCode());
-        assertEquals(400, api.get("/api/reports/board-report?month=2999-01", "auditor").statusCode());
+        HttpResponse<String> future = api.getAccepting("/api/reports/board-report?month=2999-01", "auditor", "application/pdf");
+        assertEquals(400, future.statusCode());
+        assertTrue(future.body().contains("month"), future.body());
     }
 
     @Test
@@ -288,5 +323,15 @@ class ReportsIT {
         HttpResponse<String> portal = api.send("GET", "/oversight/board-report?month=" + month, session, null);
         assertEquals(200, portal.statusCode());
         assertTrue(portal.body().startsWith("%PDF-"));
+        // the dashboard's link without a month: last month's, the one the timer mails
+        String lastMonth = YearMonth.now(DISTRICT).minusMonths(1).toString();
+        HttpResponse<String> withoutMonth = api.send("GET", "/oversight/board-report", session, null);
+        assertEquals(200, withoutMonth.statusCode(), withoutMonth.body());
+        assertTrue(withoutMonth.body().startsWith("%PDF-"));
+        assertTrue(withoutMonth.headers().firstValue("Content-Disposition").orElse("").contains("board-report-" + lastMonth + ".pdf"),
+                withoutMonth.headers().toString());
+        HttpResponse<byte[]> anyType = api.getBytes("/api/reports/board-report", "designee", "Accept", "*/*");
+        assertEquals(200, anyType.statusCode());
+        assertEquals("application/pdf", anyType.headers().firstValue("Content-Type").orElse(""));
     }
 }

@@ -34,7 +34,7 @@ public class MailSender {
         Transport.send(compose(session, mail));
     }
 
-    /** The message as sent: text and HTML alternatives, and the attachments (if any) after them. */
+    /** The message as sent: text and HTML alternatives, and the attachment (if any) after them. */
     static MimeMessage compose(Session session, OutboxStore.Claimed mail) throws MessagingException {
         MimeMessage message = new StableIdMessage(session, mail.messageId());
         message.setFrom();

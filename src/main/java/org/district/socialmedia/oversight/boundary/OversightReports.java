@@ -84,11 +84,14 @@ public class OversightReports {
         return LocalDate.now(clock.withZone(districtTime.timeZone()));
     }
 
-    /** The Board report of a past month ("2026-11"), as mailed; the download is audited. */
+    /**
+     * The Board report of a past month ("2026-11"), as mailed; without a month, last month's (the one the
+     * timer mails). The download is audited.
+     */
     public Pdf boardReport(String month) {
         YearMonth m;
         try {
-            m = YearMonth.parse(month == null ? "" : month.strip());
+            m = month == null || month.isBlank() ? YearMonth.from(today()).minusMonths(1) : YearMonth.parse(month.strip());
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("month", "month must be a month such as 2026-11, not '" + month + "'");
         }

@@ -58,7 +58,7 @@ public class ReportsResource {
     @GET
     @Path("board-report")
     @Produces("application/pdf")
-    @Operation(summary = "The Board report (PDF) of a past month, ?month=2026-11 (audited)")
+    @Operation(summary = "The Board report (PDF) of a past month, ?month=2026-11, last month without it (audited)")
     public Response boardReport(@QueryParam("month") String month) {
         OversightReports.Pdf pdf = reports.boardReport(month);
         return Response.ok(pdf.content(), "application/pdf")

@@ -72,13 +72,13 @@ public class BoardReportWorker {
         BoardReport report = reports.report(month);
         byte[] pdf = BoardReportPdf.render(report);
         DistrictSettings s = settings.current();
-        outbox.enqueue(EVENT_TYPE, null, "board-report." + month, new LinkedHashSet<>(recipients),
+        outbox.enqueue(EVENT_TYPE, "board-report." + month, new LinkedHashSet<>(recipients),
                 new MailTemplates.Parts(s.districtName(), "Social media oversight: Board report for " + report.monthName(),
                         "The monthly Board report on District social media is attached (PDF).",
                         List.of(report.requestSentence(), report.accountSentence(), report.consentSentence(),
                                 report.takedownSentence()),
                         "Open the oversight dashboard", s.publicBaseUrl() + "/oversight/dashboard.xhtml"),
-                List.of(new OutboxWriter.Attachment(fileName(month), "application/pdf", pdf)));
+                "en", MailTemplates.FOOTER, new OutboxWriter.Attachment(fileName(month), "application/pdf", pdf));
         audit.record("BOARD_REPORT_QUEUED", AUDIT_TYPE, month.toString(), recipients.size() + " recipients");
         return 1;
     }

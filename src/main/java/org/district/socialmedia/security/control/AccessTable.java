@@ -124,7 +124,7 @@ public final class AccessTable {
             page("/parents/requests.xhtml", CONSENT_READERS, OWN_SCHOOL),
             page("/audit/index.xhtml", AUDIT_READERS),
             page("/oversight/dashboard.xhtml", REPORT_READERS, "District-wide figures, reading only"),
-            page("/oversight/board-report", REPORT_READERS, "past months only"),
+            page("/oversight/board-report", REPORT_READERS, "past months only; without ?month= last month"),
             // ------------------------------------------------------------------ API
             api("GET /api/health", Access.PUBLIC),
             api("GET /api/openapi", Access.PUBLIC),
@@ -191,7 +191,7 @@ public final class AccessTable {
             api("GET /api/reports/consent-coverage", REPORT_READERS),
             api("GET /api/reports/accounts", REPORT_READERS),
             api("GET /api/reports/takedowns", REPORT_READERS),
-            api("GET /api/reports/board-report", REPORT_READERS, "past months only"),
+            api("GET /api/reports/board-report", REPORT_READERS, "past months only; without ?month= last month"),
             api("GET /api/audit", AUDIT_READERS),
             api("GET /api/audit/export", AUDIT_READERS),
             api("GET /api/audit/verification", AUDIT_READERS),

@@ -9,7 +9,6 @@ import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -23,16 +22,16 @@ class MailSenderTest {
     @Test
     void aMessageWithoutAttachmentsStaysTextAndHtmlAlternatives() throws MessagingException, IOException {
         MimeMessage m = MailSender.compose(SESSION, new OutboxStore.Claimed(1L, "<a.1@localhost>", "x@district.example.org",
-                "Subject", "text", "<p>html</p>"));
+                "Subject", "text", "<p>html</p>", null));
         assertTrue(m.getContentType().startsWith("multipart/alternative"), m.getContentType());
         assertEquals("<a.1@localhost>", m.getMessageID());
     }
 
     @Test
-    void attachmentsFollowTheBodyAsFilesWithTheirNamesAndBytes() throws MessagingException, IOException {
+    void theAttachmentFollowsTheBodyAsAFileWithItsNameAndBytes() throws MessagingException, IOException {
         byte[] pdf = "%PDF-1.4 test".getBytes();
         MimeMessage m = MailSender.compose(SESSION, new OutboxStore.Claimed(1L, "<b.1@localhost>", "x@district.example.org",
-                "Subject", "text", "<p>html</p>", List.of(new OutboxWriter.Attachment("board-report-2026-11.pdf", "application/pdf", pdf))));
+                "Subject", "text", "<p>html</p>", new OutboxWriter.Attachment("board-report-2026-11.pdf", "application/pdf", pdf)));
         MimeMultipart mixed = (MimeMultipart) m.getContent();
         assertTrue(mixed.getContentType().startsWith("multipart/mixed"), mixed.getContentType());
         assertEquals(2, mixed.getCount());
