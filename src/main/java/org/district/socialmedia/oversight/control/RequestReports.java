@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * The review's responses in a period, read from the review cycles: each cycle has its own start (the
  * submission, or the employee's answer that restarted the clock) and its own deadline, so a clock stopped
- * for an information request counts from the restart. Served by the index on the cycles' end (V35).
+ * for an information request counts from the restart. Served by the index on the cycles' end (V47).
  */
 @Stateless
 public class RequestReports {
