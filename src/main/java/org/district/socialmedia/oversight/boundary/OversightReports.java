@@ -14,6 +14,7 @@ import org.district.socialmedia.oversight.control.ConsentReports;
 import org.district.socialmedia.oversight.control.ReportUnits;
 import org.district.socialmedia.oversight.control.RequestReports;
 import org.district.socialmedia.oversight.entity.AccountFigures;
+import org.district.socialmedia.oversight.entity.BoardReport;
 import org.district.socialmedia.oversight.entity.ConsentCoverage;
 import org.district.socialmedia.oversight.entity.ReportPeriod;
 import org.district.socialmedia.oversight.entity.RequestFigures;
@@ -101,7 +102,7 @@ public class OversightReports {
         byte[] pdf = BoardReportPdf.render(board.report(m));
         audit.recordSeparately(null, "BOARD_REPORT_DOWNLOADED", BoardReportWorker.AUDIT_TYPE, m.toString(), AuditEntry.Outcome.DONE,
                 pdf.length + " bytes");
-        return new Pdf(BoardReportWorker.fileName(m), pdf);
+        return new Pdf(BoardReport.fileName(m), pdf);
     }
 
     private ReportPeriod period(String from, String to) {

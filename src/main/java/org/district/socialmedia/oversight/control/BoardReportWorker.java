@@ -78,12 +78,8 @@ public class BoardReportWorker {
                         List.of(report.requestSentence(), report.accountSentence(), report.consentSentence(),
                                 report.takedownSentence()),
                         "Open the oversight dashboard", s.publicBaseUrl() + "/oversight/dashboard.xhtml"),
-                "en", MailTemplates.FOOTER, new OutboxWriter.Attachment(fileName(month), "application/pdf", pdf));
+                "en", MailTemplates.FOOTER, new OutboxWriter.Attachment(BoardReport.fileName(month), "application/pdf", pdf));
         audit.record("BOARD_REPORT_QUEUED", AUDIT_TYPE, month.toString(), recipients.size() + " recipients");
         return 1;
-    }
-
-    public static String fileName(YearMonth month) {
-        return "board-report-" + month + ".pdf";
     }
 }

@@ -35,7 +35,7 @@ public class RequestReports {
     }
 
     /** The kinds of response in the order the reports show them, with their labels. */
-    public static Map<String, String> kindLabels() {
+    Map<String, String> kindLabels() {
         Map<String, String> labels = new LinkedHashMap<>();
         for (RequestOutcome outcome : RequestOutcome.values()) {
             labels.put(outcome.name(), outcome.label());

@@ -73,4 +73,9 @@ public record BoardReport(String districtName, YearMonth month, String reviewPer
     private static String date(String iso) {
         return LocalDate.parse(iso).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.US));
     }
+
+    /** The PDF's file name, mailed and downloaded alike (a static method here, not in a bean: WFLYEJB0131). */
+    public static String fileName(YearMonth month) {
+        return "board-report-" + month + ".pdf";
+    }
 }
