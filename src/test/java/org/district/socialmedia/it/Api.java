@@ -131,9 +131,12 @@ public final class Api {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The body as the server sent it, bytes untouched (a compressed body stays compressed). */
+    /**
+     * The body as the server sent it, bytes untouched (a compressed body stays compressed). The header
+     * replaces a default of the same name (Accept: application/pdf asks for a PDF only).
+     */
     public HttpResponse<byte[]> getBytes(String path, String user, String header, String value) {
-        HttpRequest request = request(path, user).header(header, value).GET().build();
+        HttpRequest request = request(path, user).setHeader(header, value).GET().build();
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {

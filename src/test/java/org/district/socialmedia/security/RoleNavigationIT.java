@@ -64,13 +64,13 @@ class RoleNavigationIT {
             "employee1;Employee;Home|My requests|New request|My authorizations|District accounts|Posts about students|Check before posting|Takedowns|Official accounts|Social media policy",
             "employee2;Employee;Home|My requests|New request|My authorizations|District accounts|Posts about students|Check before posting|Takedowns|Official accounts|Social media policy",
             "employee3;Employee;Home|My requests|New request|My authorizations|District accounts|Posts about students|Check before posting|Takedowns|Official accounts|Social media policy",
-            "superintendent;Superintendent;Home|Review queue|Designees and reasons|District accounts|Administrative rights|Access review|Account compliance|Official accounts|Social media policy|Policy acknowledgements",
-            "designee;Reviewer;Home|Review queue|District accounts|Administrative rights|Access review|Account compliance|Official accounts|Social media policy",
+            "superintendent;Superintendent;Home|Review queue|Designees and reasons|District accounts|Administrative rights|Access review|Account compliance|Oversight dashboard|Official accounts|Social media policy|Policy acknowledgements",
+            "designee;Reviewer;Home|Review queue|District accounts|Administrative rights|Access review|Account compliance|Oversight dashboard|Official accounts|Social media policy",
             "siteadmin;Site administrator;Home|District accounts|Administrative rights|Posts about students|Check before posting|Takedowns|Official accounts|Social media policy",
             "siteadmin2;Site administrator;Home|District accounts|Administrative rights|Posts about students|Check before posting|Takedowns|Official accounts|Social media policy",
             "clerk;Consent clerk;Home|Students and consent|Consent renewals|Consent requests to parents|Takedowns|Official accounts|Social media policy",
             "clerk2;Consent clerk;Home|Students and consent|Consent renewals|Consent requests to parents|Takedowns|Official accounts|Social media policy",
-            "auditor;Auditor;Home|District accounts|Administrative rights|Access review|Account compliance|Students and consent|Consent renewals|Consent requests to parents|Takedowns|Audit log|Official accounts|Social media policy|Policy acknowledgements",
+            "auditor;Auditor;Home|District accounts|Administrative rights|Access review|Account compliance|Oversight dashboard|Students and consent|Consent renewals|Consent requests to parents|Takedowns|Audit log|Official accounts|Social media policy|Policy acknowledgements",
             "sysadmin;System administrator;Home|District accounts|Administrative rights|Account compliance|Audit log|Official accounts|Social media policy|Policy acknowledgements|Staff users|Schools and departments|District settings|Platforms|Roster import|Outbox|Deadline timer"})
     void eachRoleSeesOnlyItsNavigationAndAnAccessibleHomePage(String username, String roleSection, String expectedNav) {
         PortalScreen portal = new LoginScreen(driver, BASE).open().signInAs(username, Api.DEMO_PASSWORD);

@@ -14,6 +14,7 @@ import org.district.socialmedia.accounts.control.RightsSweep;
 import org.district.socialmedia.acknowledgements.control.AckSweep;
 import org.district.socialmedia.consent.control.ConsentSweep;
 import org.district.socialmedia.parents.control.ParentReminderSweep;
+import org.district.socialmedia.oversight.control.BoardReportSweep;
 import org.district.socialmedia.notifications.control.MailRelay;
 import org.district.socialmedia.platform.control.ApplicationClock;
 import org.district.socialmedia.platform.entity.InvalidInputException;
@@ -53,6 +54,7 @@ public class TestControlResource {
     ParentReminderSweep parentReminderSweep;
     @Inject
     AckSweep ackSweep;
+    BoardReportSweep boardReportSweep;
     @Inject
     MailRelay relay;
     @Inject
@@ -102,6 +104,14 @@ public class TestControlResource {
     public Map<String, Object> ackSweep() {
         requireTestServer();
         return Map.of("done", ackSweep.sweep());
+    }
+
+    /** Runs the Board report timer's pass now: last month's report is queued if due and not queued yet. */
+    @POST
+    @Path("board-report-sweep")
+    public Map<String, Object> boardReportSweep() {
+        requireTestServer();
+        return Map.of("done", boardReportSweep.sweep());
     }
 
     /** Runs the consent timer's pass now: forms past their period expire, due takedown reminders go out. */

@@ -31,6 +31,11 @@ public class MailSender {
     Session session;
 
     public void send(OutboxStore.Claimed mail) throws MessagingException {
+        Transport.send(compose(session, mail));
+    }
+
+    /** The message as sent: text and HTML alternatives, and the attachment (if any) after them. */
+    static MimeMessage compose(Session session, OutboxStore.Claimed mail) throws MessagingException {
         MimeMessage message = new StableIdMessage(session, mail.messageId());
         message.setFrom();
         message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.recipients(), false));
@@ -57,7 +62,8 @@ public class MailSender {
             mixed.addBodyPart(file);
             message.setContent(mixed);
         }
-        Transport.send(message);
+        message.saveChanges();
+        return message;
     }
 
     /** Keeps the outbox's Message-ID, so a resent copy can be recognized as the same message. */

@@ -16,11 +16,14 @@ public final class MailTemplates {
     public record Rendered(String subject, String text, String html) {
     }
 
+    /** The signature line under the District's name in staff mail. */
+    public static final String FOOTER = "District-related social media";
+
     private MailTemplates() {
     }
 
     public static Rendered render(Parts parts) {
-        return render(parts, "en", "District-related social media");
+        return render(parts, "en", FOOTER);
     }
 
     /** In another language: the HTML's lang and the signature line under the District's name. */

@@ -35,7 +35,7 @@ public class OutboxWriter {
         enqueue(eventType, requestId, about, recipients, MailTemplates.render(parts), parts.linkUrl(), null);
     }
 
-    /** A file sent with a message (a parent's PDF receipt). */
+    /** A file sent with a message (a parent's PDF receipt, the Board's monthly report). */
     public record Attachment(String fileName, String contentType, byte[] content) {
     }
 

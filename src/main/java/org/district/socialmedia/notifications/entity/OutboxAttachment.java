@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
 
-/** An email's one attachment (a parent's PDF receipt), kept apart so the outbox page never loads it. */
+/** An email's one attachment (a parent's PDF receipt, the Board report), kept apart so the outbox page never loads it. */
 @Entity
 @Table(name = "outbox_attachment")
 public class OutboxAttachment implements Serializable {

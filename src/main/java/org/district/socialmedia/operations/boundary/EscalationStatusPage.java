@@ -24,6 +24,7 @@ public class EscalationStatusPage implements Serializable {
     private EscalationStatusService.ConsentTimerStatus consent;
     private EscalationStatusService.ParentReminderStatus parentReminders;
     private EscalationStatusService.AckTimerStatus acknowledgements;
+    private EscalationStatusService.BoardReportTimerStatus boardReport;
 
     @PostConstruct
     void load() {
@@ -33,6 +34,7 @@ public class EscalationStatusPage implements Serializable {
         consent = service.consentStatus();
         parentReminders = service.parentReminderStatus();
         acknowledgements = service.ackStatus();
+        boardReport = service.boardReportStatus();
     }
 
     public void refresh() {
@@ -50,4 +52,5 @@ public class EscalationStatusPage implements Serializable {
     public EscalationStatusService.ConsentTimerStatus getConsent() { return consent; }
     public EscalationStatusService.ParentReminderStatus getParentReminders() { return parentReminders; }
     public EscalationStatusService.AckTimerStatus getAcknowledgements() { return acknowledgements; }
+    public EscalationStatusService.BoardReportTimerStatus getBoardReport() { return boardReport; }
 }

@@ -8,6 +8,8 @@ import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.accounts.control.RightsSweep;
 import org.district.socialmedia.acknowledgements.control.AckSweep;
 import org.district.socialmedia.consent.control.ConsentSweep;
+import org.district.socialmedia.oversight.control.BoardReportSweep;
+import org.district.socialmedia.oversight.control.BoardReportWorker;
 import org.district.socialmedia.consent.entity.ConsentStatus;
 import org.district.socialmedia.consent.entity.TakedownTask;
 import org.district.socialmedia.parents.control.ParentReminderSweep;
@@ -22,6 +24,7 @@ import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 
 /** The deadline timer's status panel for system administrators. */
@@ -45,6 +48,10 @@ public class EscalationStatusService {
     AckSweep ackSweep;
     @Inject
     DistrictSettingsService settings;
+    @Inject
+    BoardReportSweep boardReportSweep;
+    @Inject
+    BoardReportWorker boardReportWorker;
 
     public record Status(Instant lastStarted, Instant lastFinished, int lastFired, int lastFailures, String lastError,
                          Instant nextRun, long itemsDue, long stagesToday, long lateToday, long mailFailed,
@@ -140,6 +147,21 @@ public class EscalationStatusService {
         return new AckTimerStatus(s == null ? null : s.getLastStartedAt(), s == null ? null : s.getLastFinishedAt(),
                 s == null ? 0 : s.getLastProcessed(), s == null ? 0 : s.getLastFailures(), s == null ? null : s.getLastError(),
                 ackSweep.nextRun(), due, today);
+    }
+
+    /** The Board report timer: same interval; on the first school day of a month it mails the last month's report. */
+    public record BoardReportTimerStatus(Instant lastStarted, Instant lastFinished, int lastDone, int lastFailures, String lastError,
+                                         Instant nextRun, String lastMonthQueued, String monthDue) implements Serializable {
+    }
+
+    public BoardReportTimerStatus boardReportStatus() {
+        SweepStatus s = em.find(SweepStatus.class, SweepStatus.BOARD_REPORT);
+        List<String> last = em.createQuery("SELECT d.reportMonth FROM BoardReportDelivery d ORDER BY d.reportMonth DESC", String.class)
+                .setMaxResults(1).getResultList();
+        YearMonth due = boardReportWorker.dueMonth();
+        return new BoardReportTimerStatus(s == null ? null : s.getLastStartedAt(), s == null ? null : s.getLastFinishedAt(),
+                s == null ? 0 : s.getLastProcessed(), s == null ? 0 : s.getLastFailures(), s == null ? null : s.getLastError(),
+                boardReportSweep.nextRun(), last.isEmpty() ? null : last.get(0), due == null ? null : due.toString());
     }
 
     public List<EscalationEvent> recent(int limit) {

@@ -19,6 +19,7 @@ public class SweepStatus implements Serializable {
     public static final String CONSENT = "consent";
     public static final String PARENT_REMINDERS = "parent-reminders";
     public static final String ACKNOWLEDGEMENTS = "acknowledgements";
+    public static final String BOARD_REPORT = "board-report";
 
     @Id
     @Column(name = "name", length = 40)

@@ -37,6 +37,7 @@ public class Navigation {
             new Item("Account compliance", "/accounts/compliance.xhtml",
                     Set.of(Role.REVIEWER, Role.SUPERINTENDENT, Role.AUDITOR, Role.SYSTEM_ADMIN)),
             new Item("Posts about students", "/posts/index.xhtml", Set.of(Role.EMPLOYEE, Role.SITE_ADMIN)),
+            new Item("Oversight dashboard", "/oversight/dashboard.xhtml", Set.of(Role.REVIEWER, Role.SUPERINTENDENT, Role.AUDITOR)),
             new Item("Check before posting", "/consent/check.xhtml", Set.of(Role.EMPLOYEE, Role.SITE_ADMIN)),
             new Item("Students and consent", "/consent/students.xhtml", Set.of(Role.CONSENT_CLERK, Role.AUDITOR)),
             new Item("Consent renewals", "/consent/renewals.xhtml", Set.of(Role.CONSENT_CLERK, Role.AUDITOR)),

@@ -68,6 +68,7 @@ public final class AccessTable {
     private static final Set<Role> POSTERS = EnumSet.of(EMPLOYEE, SITE_ADMIN);
     private static final Set<Role> POST_READERS = EnumSet.of(EMPLOYEE, SITE_ADMIN, REVIEWER, SUPERINTENDENT, AUDITOR);
     private static final Set<Role> AUDIT_READERS = EnumSet.of(AUDITOR, SYSTEM_ADMIN);
+    private static final Set<Role> REPORT_READERS = EnumSet.of(REVIEWER, SUPERINTENDENT, AUDITOR);
 
     private static final String OWN_REQUESTS = "own requests only; reviewers and auditors: submitted requests";
     private static final String ACCOUNT_REACH = "SITE_ADMIN: accounts they hold rights on; EMPLOYEE: accounts they operate; the others: all";
@@ -125,6 +126,8 @@ public final class AccessTable {
                     "their own tasks; CONSENT_CLERK: their school's; AUDITOR: all, reading"),
             page("/parents/requests.xhtml", CONSENT_READERS, OWN_SCHOOL),
             page("/audit/index.xhtml", AUDIT_READERS),
+            page("/oversight/dashboard.xhtml", REPORT_READERS, "District-wide figures, reading only"),
+            page("/oversight/board-report", REPORT_READERS, "past months only; without ?month= last month"),
             // ------------------------------------------------------------------ API
             api("GET /api/health", Access.PUBLIC),
             api("GET /api/openapi", Access.PUBLIC),
@@ -196,6 +199,11 @@ public final class AccessTable {
                     "their own tasks; CONSENT_CLERK: their school's; AUDITOR: all"),
             api("POST /api/takedown-tasks/{id}/completion", EnumSet.of(EMPLOYEE, SITE_ADMIN, CONSENT_CLERK),
                     "tasks assigned to them; CONSENT_CLERK: their school's"),
+            api("GET /api/reports/requests", REPORT_READERS),
+            api("GET /api/reports/consent-coverage", REPORT_READERS),
+            api("GET /api/reports/accounts", REPORT_READERS),
+            api("GET /api/reports/takedowns", REPORT_READERS),
+            api("GET /api/reports/board-report", REPORT_READERS, "past months only; without ?month= last month"),
             api("GET /api/audit", AUDIT_READERS),
             api("GET /api/audit/export", AUDIT_READERS),
             api("GET /api/audit/verification", AUDIT_READERS),
@@ -207,7 +215,8 @@ public final class AccessTable {
             testOnly("POST /api/test/rights-sweep"),
             testOnly("POST /api/test/consent-sweep"),
             testOnly("POST /api/test/parent-reminder-sweep"),
-            testOnly("POST /api/test/ack-sweep"));
+            testOnly("POST /api/test/ack-sweep"),
+            testOnly("POST /api/test/board-report-sweep"));
 
     private AccessTable() {
     }

@@ -174,6 +174,14 @@ public class DistrictSettingsService {
         return deadline.atZone(settings.timeZone());
     }
 
+    /** BOARD_REPORT_RECIPIENTS: who gets the monthly Board report; empty for nobody. */
+    @PermitAll
+    public List<String> boardReportRecipients() {
+        SettingOverride override = overrides().get(SettingKey.BOARD_REPORT_RECIPIENTS);
+        String value = override != null ? override.getValue() : environmentValues().get(SettingKey.BOARD_REPORT_RECIPIENTS);
+        return "none".equals(value) ? List.of() : List.of(value.split(","));
+    }
+
     @PermitAll
     public List<Holiday> holidays() {
         return em.createQuery("SELECT h FROM Holiday h ORDER BY h.date", Holiday.class).getResultList();

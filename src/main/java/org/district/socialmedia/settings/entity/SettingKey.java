@@ -92,7 +92,10 @@ public enum SettingKey {
             SettingKey::positiveDuration),
     ACK_REMINDERS("district.ack-reminders", "ACK_REMINDERS", "P7D,P2D", "Acknowledgement reminders",
             "Comma-separated ISO-8601 durations before the end of the acknowledgement period when a staff member who has not acknowledged is reminded.",
-            SettingKey::reminders);
+            SettingKey::reminders),
+    BOARD_REPORT_RECIPIENTS("district.board-report-recipients", "BOARD_REPORT_RECIPIENTS", "none", "Board report recipients",
+            "Comma-separated email addresses that receive the monthly Board report (PDF) on the first school day of each month; none for nobody.",
+            SettingKey::emails);
 
     public static final int VALUE_MAX = 1000;
     public static final int NAME_MAX = 200;
@@ -251,6 +254,25 @@ public enum SettingKey {
             return v;
         }
         throw new IllegalArgumentException("'" + value + "' is neither true nor false");
+    }
+
+    private static String emails(String value) {
+        if (value.equalsIgnoreCase("none")) {
+            return "none";
+        }
+        Set<String> emails = new LinkedHashSet<>();
+        for (String part : value.split("[,;\\s]+")) {
+            String email = part.strip().toLowerCase(Locale.ROOT);
+            if (email.isEmpty()) {
+                continue;
+            }
+            int at = email.lastIndexOf('@');
+            if (at <= 0 || !DOMAIN.matcher(email.substring(at + 1)).matches() || !email.substring(0, at).matches("[a-z0-9._%+'-]+")) {
+                throw new IllegalArgumentException("'" + part.strip() + "' is not an email address (example: board@district.example.org)");
+            }
+            emails.add(email);
+        }
+        return emails.isEmpty() ? "none" : String.join(",", emails);
     }
 
     private static String username(String value) {

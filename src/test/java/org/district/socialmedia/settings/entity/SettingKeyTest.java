@@ -89,4 +89,14 @@ class SettingKeyTest {
         }
         return values;
     }
+
+    @Test
+    void boardReportRecipientsAreEmailAddressesOrNone() {
+        assertEquals("BOARD_REPORT_RECIPIENTS", SettingKey.BOARD_REPORT_RECIPIENTS.environmentVariable());
+        assertEquals("none", SettingKey.BOARD_REPORT_RECIPIENTS.canonical("None"));
+        assertEquals("board@district.example.org,clerk.of.board@district.example.org",
+                SettingKey.BOARD_REPORT_RECIPIENTS.canonical(" Board@District.example.org; clerk.of.board@district.example.org, "));
+        assertThrows(IllegalArgumentException.class,
+                () -> SettingKey.BOARD_REPORT_RECIPIENTS.canonical("board@, someone"));
+    }
 }

@@ -1,0 +1,203 @@
+package org.district.socialmedia.oversight.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.district.socialmedia.consent.entity.ConsentItem;
+import org.district.socialmedia.oversight.control.ReportCsv;
+import org.district.socialmedia.oversight.entity.AccountFigures;
+import org.district.socialmedia.oversight.entity.ConsentCoverage;
+import org.district.socialmedia.oversight.entity.RequestFigures;
+import org.district.socialmedia.oversight.entity.TakedownFigures;
+import org.district.socialmedia.people.entity.OrgUnit;
+import org.district.socialmedia.platform.boundary.CsvDownload;
+import org.district.socialmedia.platform.boundary.Messages;
+import org.district.socialmedia.platform.entity.InvalidInputException;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.io.Writer;
+
+/**
+ * The oversight dashboard: the review's timeliness, the registry's compliance and the consent coverage, with
+ * date-range and school filters. Each chart has its figures as a table and as CSV; the Board report of a past
+ * month is a download.
+ */
+@Named
+@ViewScoped
+public class OversightDashboardPage implements Serializable {
+
+    @Inject
+    OversightReports reports;
+
+    private LocalDate from;
+    private LocalDate to;
+    private Long unitId;
+    private List<OrgUnit> units;
+    private RequestFigures requests;
+    private AccountFigures accounts;
+    private ConsentCoverage coverage;
+    private TakedownFigures takedowns;
+    private String reportMonth;
+
+    @PostConstruct
+    void init() {
+        units = reports.units();
+        LocalDate today = reports.today();
+        to = today;
+        from = YearMonth.from(today).minusMonths(11).atDay(1);
+        reportMonth = YearMonth.from(today).minusMonths(1).toString();
+        load();
+    }
+
+    /** The filters' button. */
+    public void apply() {
+        load();
+    }
+
+    private void load() {
+        String unit = unitId == null ? null : unitId.toString();
+        try {
+            requests = reports.requests(text(from), text(to), unit);
+            takedowns = reports.takedowns(text(from), text(to), unit);
+        } catch (InvalidInputException e) {
+            e.getFieldErrors().values().forEach(Messages::error);
+            return;
+        }
+        accounts = reports.accounts(unit);
+        coverage = reports.consentCoverage(unit, null);
+    }
+
+    private static String text(LocalDate day) {
+        return day == null ? null : day.toString();
+    }
+
+    // ------------------------------------------------------------------ charts
+
+    public String getOnTimeChart() {
+        List<String> labels = requests.byMonth().stream().map(RequestFigures.MonthFigures::month).toList();
+        List<Double> values = requests.byMonth().stream().map(m -> ChartJson.percent(m.onTimeRate())).toList();
+        return ChartJson.bar(labels, List.of(new ChartJson.Series("Answered on time (%)", values)), "% on time", 100.0, false);
+    }
+
+    public String getReviewerChart() {
+        List<String> labels = requests.byReviewer().stream().map(RequestFigures.ReviewerFigures::reviewer).toList();
+        List<Double> values = requests.byReviewer().stream().map(r -> ChartJson.percent(r.onTimeRate())).toList();
+        return ChartJson.bar(labels, List.of(new ChartJson.Series("Answered on time (%)", values)), "% on time", 100.0, true);
+    }
+
+    public String getAgeChart() {
+        return counts(requests.openByAge(), "Open requests", "requests");
+    }
+
+    public String getOutcomeChart() {
+        return counts(requests.outcomes(), "Responses", "responses");
+    }
+
+    public String getComplianceChart() {
+        List<String> labels = accounts.compliance().stream().map(AccountFigures.ComplianceRow::unit).toList();
+        List<Long> failing = accounts.compliance().stream().map(AccountFigures.ComplianceRow::failing).toList();
+        return ChartJson.bar(labels, List.of(new ChartJson.Series("Accounts with a compliance issue", failing)), "accounts", null, true);
+    }
+
+    public String getAdministratorsChart() {
+        return counts(accounts.byAdministrators(), "Accounts in use", "accounts");
+    }
+
+    public String getCoverageChart() {
+        List<String> labels = coverage.schools().stream().map(ConsentCoverage.Row::name).toList();
+        List<ChartJson.Series> series = new ArrayList<>();
+        for (String item : coverage.items()) {
+            series.add(new ChartJson.Series(ConsentItem.valueOf(item).label() + " (%)",
+                    coverage.schools().stream().map(r -> ChartJson.percent(r.share().get(item))).toList()));
+        }
+        return ChartJson.bar(labels, series, "% of enrolled students", 100.0, true);
+    }
+
+    private static String counts(List<RequestFigures.Count> counts, String series, String axis) {
+        return ChartJson.bar(counts.stream().map(RequestFigures.Count::label).toList(),
+                List.of(new ChartJson.Series(series, counts.stream().map(RequestFigures.Count::count).toList())), axis, null, false);
+    }
+
+    // ------------------------------------------------------------------ CSV
+
+    public void exportByMonth() throws IOException {
+        send("requests-by-month.csv", out -> ReportCsv.requestsByMonth(requests, out));
+    }
+
+    public void exportByReviewer() throws IOException {
+        send("requests-by-reviewer.csv", out -> ReportCsv.requestsByReviewer(requests, out));
+    }
+
+    public void exportAges() throws IOException {
+        send("open-requests-by-age.csv", out -> ReportCsv.counts(requests.openByAge(), out));
+    }
+
+    public void exportOutcomes() throws IOException {
+        send("responses-by-kind.csv", out -> ReportCsv.counts(requests.outcomes(), out));
+    }
+
+    public void exportCompliance() throws IOException {
+        send("account-compliance.csv", out -> ReportCsv.compliance(accounts, out));
+    }
+
+    public void exportAdministrators() throws IOException {
+        send("accounts-by-administrators.csv", out -> ReportCsv.counts(accounts.byAdministrators(), out));
+    }
+
+    public void exportSchoolCoverage() throws IOException {
+        send("consent-coverage-schools.csv", out -> ReportCsv.coverage(coverage, coverage.schools(), out));
+    }
+
+    public void exportClassCoverage() throws IOException {
+        send("consent-coverage-classes.csv", out -> ReportCsv.coverage(coverage, coverage.classes(), out));
+    }
+
+    private static void send(String name, Function<Writer, Integer> writer) throws IOException {
+        CsvDownload.send(name, writer);
+    }
+
+    // ------------------------------------------------------------------ view
+
+    /** The past months whose Board report can be downloaded, the last one first (two school years). */
+    public List<String> getReportMonths() {
+        List<String> months = new ArrayList<>();
+        YearMonth last = YearMonth.from(reports.today()).minusMonths(1);
+        for (int i = 0; i < 24; i++) {
+            months.add(last.minusMonths(i).toString());
+        }
+        return months;
+    }
+
+    public String itemLabel(String item) {
+        return ConsentItem.valueOf(item).label();
+    }
+
+    /** A share as a percentage for the tables ("94.1%"), or "n/a". */
+    public String percent(Double share) {
+        return share == null ? "n/a" : ChartJson.percent(share) + "%";
+    }
+
+    public String hours(Double hours) {
+        return hours == null ? "n/a" : hours + " h";
+    }
+
+    public LocalDate getFrom() { return from; }
+    public void setFrom(LocalDate from) { this.from = from; }
+    public LocalDate getTo() { return to; }
+    public void setTo(LocalDate to) { this.to = to; }
+    public Long getUnitId() { return unitId; }
+    public void setUnitId(Long unitId) { this.unitId = unitId; }
+    public List<OrgUnit> getUnits() { return units; }
+    public RequestFigures getRequests() { return requests; }
+    public AccountFigures getAccounts() { return accounts; }
+    public ConsentCoverage getCoverage() { return coverage; }
+    public TakedownFigures getTakedowns() { return takedowns; }
+    public String getReportMonth() { return reportMonth; }
+}

@@ -1,0 +1,95 @@
+package org.district.socialmedia.oversight.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import org.district.socialmedia.accounts.control.AccountQueries;
+import org.district.socialmedia.accounts.entity.AccountStatus;
+import org.district.socialmedia.accounts.entity.DistrictAccount;
+import org.district.socialmedia.accounts.entity.GrantStatus;
+import org.district.socialmedia.oversight.entity.AccountFigures;
+import org.district.socialmedia.oversight.entity.RequestFigures;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The registry's figures: the compliance counts are the accounts component's own (one pass, AccountQueries). */
+@Stateless
+public class AccountReports {
+
+    static final int EXPIRING_WITHIN_DAYS = 30;
+
+    @PersistenceContext
+    EntityManager em;
+
+    public record AdminCount(Integer admins, Long accounts) {
+    }
+
+    public AccountFigures figures(Long unitId, LocalDate today, Instant now) {
+        List<AccountFigures.ComplianceRow> compliance = new ArrayList<>();
+        long accounts = 0;
+        long failing = 0;
+        for (AccountQueries.UnitCompliance c : AccountQueries.compliance(em, now)) {
+            if (unitId == null || unitId.equals(c.unitId())) {
+                compliance.add(new AccountFigures.ComplianceRow(c.unitId(), c.unit(), c.accounts(), c.failing(), c.identification(),
+                        c.privacy(), c.admins(), c.operators()));
+                accounts += c.accounts();
+                failing += c.failing();
+            }
+        }
+        return new AccountFigures(today.toString(), accounts, failing, compliance, byAdministrators(unitId),
+                expiringGrants(unitId, today), overdueAttestations(unitId));
+    }
+
+    /** Accounts in use by their number of active District administrators: 0, 1, 2, 3 or more. */
+    List<RequestFigures.Count> byAdministrators(Long unitId) {
+        Map<String, Long> bands = new LinkedHashMap<>();
+        bands.put("0", 0L);
+        bands.put("1", 0L);
+        bands.put("2", 0L);
+        bands.put("3+", 0L);
+        String jpql = "SELECT NEW " + AdminCount.class.getName() + "(a.activeAdmins, COUNT(a.id)) FROM DistrictAccount a"
+                + " WHERE a.status <> :archived" + (unitId == null ? "" : " AND a.unit.id = :unit") + " GROUP BY a.activeAdmins";
+        TypedQuery<AdminCount> q = em.createQuery(jpql, AdminCount.class).setParameter("archived", AccountStatus.ARCHIVED);
+        if (unitId != null) {
+            q.setParameter("unit", unitId);
+        }
+        for (AdminCount row : q.getResultList()) {
+            String band = row.admins() >= 3 ? "3+" : String.valueOf(row.admins());
+            bands.merge(band, row.accounts(), Long::sum);
+        }
+        List<RequestFigures.Count> counts = new ArrayList<>();
+        bands.forEach((band, count) -> counts.add(new RequestFigures.Count(band,
+                band.equals("3+") ? "3 or more administrators" : band + (band.equals("1") ? " administrator" : " administrators")
+                        + (Integer.parseInt(band) < DistrictAccount.MIN_ADMINS ? " (too few)" : ""), count)));
+        return counts;
+    }
+
+    /** Rights in force whose last day is within the next 30 days, today included. */
+    long expiringGrants(Long unitId, LocalDate today) {
+        TypedQuery<Long> q = em.createQuery("SELECT COUNT(g.id) FROM AccountGrant g WHERE g.status = :active"
+                        + " AND g.endsOn >= :today AND g.endsOn <= :until" + (unitId == null ? "" : " AND g.account.unit.id = :unit"), Long.class)
+                .setParameter("active", GrantStatus.ACTIVE).setParameter("today", today)
+                .setParameter("until", today.plusDays(EXPIRING_WITHIN_DAYS));
+        if (unitId != null) {
+            q.setParameter("unit", unitId);
+        }
+        return q.getSingleResult();
+    }
+
+    /** Rights in force that an access review flagged as not confirmed by its deadline. */
+    long overdueAttestations(Long unitId) {
+        TypedQuery<Long> q = em.createQuery("SELECT COUNT(g.id) FROM AccountGrant g WHERE g.status = :active"
+                        + " AND g.flaggedReviewId IS NOT NULL" + (unitId == null ? "" : " AND g.account.unit.id = :unit"), Long.class)
+                .setParameter("active", GrantStatus.ACTIVE);
+        if (unitId != null) {
+            q.setParameter("unit", unitId);
+        }
+        return q.getSingleResult();
+    }
+}

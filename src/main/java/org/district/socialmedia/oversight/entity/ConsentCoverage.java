@@ -1,0 +1,22 @@
+package org.district.socialmedia.oversight.entity;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * On one day, the share of enrolled students whose consent allows each item (a form in its period, the
+ * item not revoked by then; the full name allows the first name), per school and per class; and the forms
+ * in force whose period ends within 30 days. Names are the API's.
+ */
+public record ConsentCoverage(String date, List<String> items, List<Row> schools, List<Row> classes,
+                              long formsEndingIn30Days) implements Serializable {
+
+    /**
+     * @param covered per item, how many of the enrolled students may appear with it
+     * @param share   per item, covered / enrolled as a fraction (null for no students)
+     */
+    public record Row(Long id, String name, String school, long enrolled, Map<String, Long> covered,
+                      Map<String, Double> share) implements Serializable {
+    }
+}

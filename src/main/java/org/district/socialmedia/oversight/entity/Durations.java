@@ -1,0 +1,67 @@
+package org.district.socialmedia.oversight.entity;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** The middle and the 90th percentile of times, in hours, as the reports state them. */
+public final class Durations {
+
+    private Durations() {
+    }
+
+    /** The median: the middle time, or the mean of the two middle ones; null for no times. */
+    public static Double medianHours(Collection<Duration> times) {
+        List<Long> seconds = sorted(times);
+        int n = seconds.size();
+        if (n == 0) {
+            return null;
+        }
+        double middle = n % 2 == 1 ? seconds.get(n / 2) : (seconds.get(n / 2 - 1) + seconds.get(n / 2)) / 2.0;
+        return hours(middle);
+    }
+
+    /**
+     * The 90th percentile by the nearest-rank method: the smallest time that at least 90% of the times do
+     * not exceed (so it is always one of the times, never an interpolation); null for no times.
+     */
+    public static Double p90Hours(Collection<Duration> times) {
+        return percentileHours(times, 90);
+    }
+
+    static Double percentileHours(Collection<Duration> times, int percent) {
+        List<Long> seconds = sorted(times);
+        int n = seconds.size();
+        if (n == 0) {
+            return null;
+        }
+        // ceil(percent * n / 100), in integers
+        int rank = (percent * n + 99) / 100;
+        return hours(seconds.get(Math.max(rank, 1) - 1));
+    }
+
+    /** A share as a fraction with four decimals (0.9412); null when there is nothing to share. */
+    public static Double share(long part, long whole) {
+        if (whole == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    private static List<Long> sorted(Collection<Duration> times) {
+        List<Long> seconds = new ArrayList<>(times.size());
+        for (Duration d : times) {
+            seconds.add(d.getSeconds());
+        }
+        seconds.sort(null);
+        return seconds;
+    }
+
+    /** Hours with one decimal. */
+    private static double hours(double seconds) {
+        return BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 1, RoundingMode.HALF_UP).doubleValue();
+    }
+}

@@ -1,0 +1,337 @@
+package org.district.socialmedia.oversight;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.district.socialmedia.accounts.entity.AccountGrant;
+import org.district.socialmedia.accounts.entity.AccountStatus;
+import org.district.socialmedia.accounts.entity.DistrictAccount;
+import org.district.socialmedia.accounts.entity.GrantStatus;
+import org.district.socialmedia.consent.entity.ConsentForm;
+import org.district.socialmedia.consent.entity.ConsentItem;
+import org.district.socialmedia.it.Api;
+import org.district.socialmedia.it.Deployments;
+import org.district.socialmedia.it.JsonBodies;
+import org.district.socialmedia.it.TestTransactions;
+import org.district.socialmedia.notifications.entity.OutboxMessage;
+import org.district.socialmedia.oversight.control.AccountReports;
+import org.district.socialmedia.oversight.control.BoardReportSweep;
+import org.district.socialmedia.oversight.control.BoardReportWorker;
+import org.district.socialmedia.oversight.control.ConsentReports;
+import org.district.socialmedia.oversight.control.RequestReports;
+import org.district.socialmedia.oversight.entity.AccountFigures;
+import org.district.socialmedia.oversight.entity.ConsentCoverage;
+import org.district.socialmedia.oversight.entity.ReportPeriod;
+import org.district.socialmedia.oversight.entity.RequestFigures;
+import org.district.socialmedia.platform.control.DistrictTime;
+import org.district.socialmedia.requests.entity.CycleEnd;
+import org.district.socialmedia.requests.entity.ReviewCycle;
+import org.district.socialmedia.students.entity.Student;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The oversight reports on the real WAR with the demo data: each figure computed again here, independently,
+ * from the rows (in the container); the API's contract and role checks, the Board report PDF, and the
+ * monthly timer's exactly-once mail (as a client).
+ */
+@ExtendWith(ArquillianExtension.class)
+class ReportsIT {
+
+    /** The demo District's zone (DISTRICT_TIME_ZONE's default), for the tests that run as a client. */
+    private static final ZoneId DISTRICT = ZoneId.of("America/Los_Angeles");
+    private static final String[] REPORTS = {"/api/reports/requests", "/api/reports/consent-coverage", "/api/reports/accounts",
+            "/api/reports/takedowns"};
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.realWarWith(ReportsIT.class, TestTransactions.class, Api.class, JsonBodies.class);
+    }
+
+    @Inject
+    RequestReports requestReports;
+    @Inject
+    AccountReports accountReports;
+    @Inject
+    ConsentReports consentReports;
+    @Inject
+    BoardReportSweep boardReportSweep;
+    @Inject
+    BoardReportWorker boardReportWorker;
+    @Inject
+    TestTransactions tx;
+    @Inject
+    DistrictTime districtTime;
+    @Inject
+    Clock clock;
+
+    // ------------------------------------------------------------------ in the container: the figures, recomputed
+
+    @Test
+    void requestFiguresAgreeWithTheReviewCyclesCountedOneByOne() {
+        LocalDate today = LocalDate.now(clock.withZone(districtTime.timeZone()));
+        ReportPeriod period = new ReportPeriod(today.minusDays(90), today, districtTime.timeZone());
+        RequestFigures figures = requestReports.figures(period, null, clock.instant());
+
+        List<ReviewCycle> cycles = tx.inNewTransaction(em -> em.createQuery("SELECT c FROM ReviewCycle c", ReviewCycle.class).getResultList());
+        List<Long> seconds = new ArrayList<>();
+        long late = 0;
+        Map<YearMonth, Long> perMonth = new HashMap<>();
+        for (ReviewCycle c : cycles) {
+            boolean response = c.getEndReason() == CycleEnd.DECIDED || c.getEndReason() == CycleEnd.INFO_REQUESTED;
+            if (!response || c.getEndedAt().isBefore(period.start()) || !c.getEndedAt().isBefore(period.end())) {
+                continue;
+            }
+            seconds.add(Duration.between(c.getStartedAt(), c.getEndedAt()).getSeconds());
+            late += c.getEndedAt().compareTo(c.getDeadline()) > 0 ? 1 : 0;
+            perMonth.merge(YearMonth.from(c.getEndedAt().atZone(districtTime.timeZone())), 1L, Long::sum);
+        }
+        assertTrue(seconds.size() >= 3, "the demo data holds at least three responses: " + seconds);
+        assertEquals(seconds.size(), figures.answered());
+        assertEquals(late, figures.late());
+        seconds.sort(null);
+        int n = seconds.size();
+        double median = n % 2 == 1 ? seconds.get(n / 2) : (seconds.get(n / 2 - 1) + seconds.get(n / 2)) / 2.0;
+        assertEquals(Math.round(median / 360.0) / 10.0, figures.medianHours(), 0.051);
+        assertEquals(Math.round(seconds.get((int) Math.ceil(0.9 * n) - 1) / 360.0) / 10.0, figures.p90Hours(), 0.051);
+        for (RequestFigures.MonthFigures m : figures.byMonth()) {
+            assertEquals(perMonth.getOrDefault(YearMonth.parse(m.month()), 0L), m.answered(), m.month());
+        }
+        assertEquals(figures.answered(), figures.outcomes().stream().mapToLong(RequestFigures.Count::count).sum());
+        assertEquals(figures.answered(), figures.byReviewer().stream().mapToLong(RequestFigures.ReviewerFigures::answered).sum());
+    }
+
+    @Test
+    void accountFiguresAgreeWithTheRegistryCountedOneByOne() {
+        LocalDate today = LocalDate.now(clock.withZone(districtTime.timeZone()));
+        AccountFigures figures = accountReports.figures(null, today, clock.instant());
+        long[] bands = new long[4];
+        long expiring = 0;
+        long flagged = 0;
+        List<DistrictAccount> accounts = tx.inNewTransaction(em -> em.createQuery("SELECT a FROM DistrictAccount a", DistrictAccount.class).getResultList());
+        for (DistrictAccount a : accounts) {
+            if (a.getStatus() != AccountStatus.ARCHIVED) {
+                bands[Math.min(a.getActiveAdmins(), 3)]++;
+            }
+        }
+        List<AccountGrant> grants = tx.inNewTransaction(em -> em.createQuery("SELECT g FROM AccountGrant g", AccountGrant.class).getResultList());
+        for (AccountGrant g : grants) {
+            if (g.getStatus() == GrantStatus.ACTIVE) {
+                expiring += g.getEndsOn() != null && !g.getEndsOn().isBefore(today) && !g.getEndsOn().isAfter(today.plusDays(30)) ? 1 : 0;
+                flagged += g.getFlaggedReviewId() != null ? 1 : 0;
+            }
+        }
+        assertTrue(bands[0] + bands[1] + bands[2] + bands[3] > 0, "the demo data has accounts");
+        assertEquals(List.of(bands[0], bands[1], bands[2], bands[3]),
+                figures.byAdministrators().stream().map(RequestFigures.Count::count).toList());
+        assertEquals(bands[0] + bands[1] + bands[2] + bands[3], figures.accounts());
+        assertEquals(expiring, figures.grantsExpiringIn30Days());
+        assertEquals(flagged, figures.overdueAttestations());
+    }
+
+    @Test
+    void consentCoverageAgreesWithEachStudentsFormsCheckedOneByOne() {
+        LocalDate today = LocalDate.now(clock.withZone(districtTime.timeZone()));
+        ConsentCoverage coverage = consentReports.coverage(null, null, today);
+        Map<String, Long> enrolled = new HashMap<>();
+        Map<String, Long> photo = new HashMap<>();
+        Map<String, Long> firstName = new HashMap<>();
+        tx.inNewTransaction(em -> {
+            for (Student s : em.createQuery("SELECT s FROM Student s WHERE s.active = TRUE", Student.class).getResultList()) {
+                String school = s.getSchool().getName();
+                enrolled.merge(school, 1L, Long::sum);
+                boolean mayPhoto = false;
+                boolean mayFirstName = false;
+                for (ConsentForm f : em.createNamedQuery(ConsentForm.FOR_STUDENT, ConsentForm.class)
+                        .setParameter("studentId", s.getId()).getResultList()) {
+                    if (f.coversDay(today)) {
+                        mayPhoto |= ConsentItem.PHOTO.allowedBy(f.itemsAfterRevocations(today));
+                        mayFirstName |= ConsentItem.FIRST_NAME.allowedBy(f.itemsAfterRevocations(today));
+                    }
+                }
+                photo.merge(school, mayPhoto ? 1L : 0L, Long::sum);
+                firstName.merge(school, mayFirstName ? 1L : 0L, Long::sum);
+            }
+            return null;
+        });
+        assertEquals(enrolled.size(), coverage.schools().size());
+        assertTrue(photo.values().stream().mapToLong(Long::longValue).sum() > 0, "the demo data has consent to photographs");
+        for (ConsentCoverage.Row row : coverage.schools()) {
+            assertEquals(enrolled.get(row.name()), row.enrolled(), row.name());
+            assertEquals(photo.get(row.name()), row.covered().get("PHOTO"), row.name());
+            assertEquals(firstName.get(row.name()), row.covered().get("FIRST_NAME"), row.name());
+        }
+    }
+
+    /**
+     * Two servers at once (two threads sending the same month), two passes of the timer besides, and the
+     * automatic one: one mail for the month, with its PDF; the month's key refuses every other.
+     */
+    @Test
+    void theBoardReportIsQueuedExactlyOncePerMonthWithItsPdf() throws Exception {
+        Api api = Api.onTestServer();
+        assertEquals(200, api.put("/api/settings", "sysadmin", "{\"boardReportRecipients\":\"board@district.example.org\"}").statusCode());
+        try {
+            YearMonth due = YearMonth.from(clock.instant().atZone(districtTime.timeZone())).minusMonths(1);
+            ExecutorService servers = Executors.newFixedThreadPool(2);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> sends = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    sends.add(servers.submit(() -> {
+                        start.await();
+                        try {
+                            return boardReportWorker.send(due);
+                        } catch (RuntimeException refusedByTheKey) {
+                            return 0;
+                        }
+                    }));
+                }
+                start.countDown();
+                int queued = 0;
+                for (Future<Integer> send : sends) {
+                    queued += send.get(60, TimeUnit.SECONDS);
+                }
+                assertTrue(queued <= 1, "at most one of two concurrent sends queues the month: " + queued);
+            } finally {
+                servers.shutdownNow();
+            }
+            boardReportSweep.sweep();
+            boardReportSweep.sweep();
+            assertEquals(null, boardReportWorker.dueMonth(), "nothing is due once the month is queued");
+            assertEquals(0, boardReportWorker.send(due), "a second send of the month is refused");
+            List<Long> messages = tx.inNewTransaction(em -> em.createQuery(
+                            "SELECT m.id FROM OutboxMessage m WHERE m.eventType = 'BOARD_REPORT' AND m.messageId LIKE :about", Long.class)
+                    .setParameter("about", "<board-report." + due + ".%").getResultList());
+            assertEquals(1, messages.size(), "exactly one mail for " + due);
+            byte[] pdf = tx.inNewTransaction(em -> em.createQuery("SELECT a.content FROM OutboxAttachment a WHERE a.messageId = :id", byte[].class)
+                    .setParameter("id", messages.get(0)).getSingleResult());
+            assertTrue(new String(pdf, 0, 5).startsWith("%PDF-"));
+            OutboxMessage message = tx.inNewTransaction(em -> em.find(OutboxMessage.class, messages.get(0)));
+            assertEquals("board@district.example.org", message.getRecipients());
+            assertTrue(message.getTextBody().contains("of requests were answered") || message.getTextBody().contains("No request was answered"),
+                    message.getTextBody());
+            // other tests' mail servers need not see it
+            tx.inNewTransaction(em -> {
+                em.createQuery("DELETE FROM OutboxAttachment a WHERE a.messageId = :id").setParameter("id", messages.get(0)).executeUpdate();
+                return em.createQuery("DELETE FROM OutboxMessage m WHERE m.id = :id").setParameter("id", messages.get(0)).executeUpdate();
+            });
+        } finally {
+            api.put("/api/settings", "sysadmin", "{\"boardReportRecipients\":\"none\"}");
+        }
+    }
+
+    // ------------------------------------------------------------------ as a client: the API
+
+    @Test
+    @RunAsClient
+    void theApiAnswersTheContractsFieldsToTheOverseersOnly() {
+        Api api = Api.onTestServer();
+        for (String user : List.of("superintendent", "designee", "auditor")) {
+            for (String path : REPORTS) {
+                assertEquals(200, api.get(path, user).statusCode(), user + " " + path);
+            }
+        }
+        for (String user : List.of("employee1", "siteadmin", "clerk", "sysadmin")) {
+            for (String path : REPORTS) {
+                assertEquals(403, api.get(path, user).statusCode(), user + " " + path);
+            }
+            assertEquals(403, api.getAccepting("/api/reports/board-report?month=2026-01", user, "application/pdf").statusCode(), user);
+        }
+        JsonObject requests = JsonBodies.object(api.get("/api/reports/requests", "auditor").body());
+        for (String field : List.of("onTimeRate", "answered", "late", "medianHours", "p90Hours", "byMonth", "byReviewer")) {
+            assertTrue(requests.containsKey(field), field + " in " + requests);
+        }
+        long answered = requests.getJsonNumber("answered").longValue();
+        long late = requests.getJsonNumber("late").longValue();
+        assertTrue(answered >= 3, requests.toString());
+        assertEquals((double) Math.round((answered - late) * 10000.0 / answered) / 10000.0,
+                requests.getJsonNumber("onTimeRate").doubleValue(), 0.00005);
+        JsonArray byMonth = requests.getJsonArray("byMonth");
+        assertEquals(12, byMonth.size(), "twelve months by default");
+        assertEquals(answered, byMonth.stream().mapToLong(m -> m.asJsonObject().getJsonNumber("answered").longValue()).sum());
+
+        JsonObject lhs = JsonBodies.object(api.get("/api/reports/consent-coverage?unit=LHS&item=photo", "auditor").body());
+        assertEquals(List.of("PHOTO"), lhs.getJsonArray("items").getValuesAs(JsonValue::toString).stream().map(s -> s.replace("\"", "")).toList());
+        assertTrue(lhs.getJsonArray("schools").size() <= 1, lhs.toString());
+        assertNotNull(JsonBodies.object(api.get("/api/reports/accounts?unit=LHS", "designee").body()).getJsonArray("byAdministrators"));
+        JsonObject takedowns = JsonBodies.object(api.get("/api/reports/takedowns?from=2026-01-01&to=2026-12-31", "auditor").body());
+        assertTrue(takedowns.containsKey("open") && takedowns.containsKey("medianHours"), takedowns.toString());
+    }
+
+    @Test
+    @RunAsClient
+    void badFiltersAreRefusedWithTheFieldNamed() {
+        Api api = Api.onTestServer();
+        HttpResponse<String> badDate = api.get("/api/reports/requests?from=yesterday", "auditor");
+        assertEquals(400, badDate.statusCode());
+        assertTrue(badDate.body().contains("from"), badDate.body());
+        assertEquals(400, api.get("/api/reports/requests?from=2026-11-30&to=2026-11-01", "auditor").statusCode());
+        assertEquals(400, api.get("/api/reports/accounts?unit=NO-SUCH-UNIT", "auditor").statusCode());
+        assertEquals(400, api.get("/api/reports/consent-coverage?item=SMELL", "auditor").statusCode());
+        HttpResponse<String> future = api.getAccepting("/api/reports/board-report?month=2999-01", "auditor", "application/pdf");
+        assertEquals(400, future.statusCode());
+        assertTrue(future.body().contains("month"), future.body());
+    }
+
+    @Test
+    @RunAsClient
+    void theBoardReportOfAPastMonthIsAReadablePdfFromTheApiAndThePortal() throws IOException {
+        Api api = Api.onTestServer();
+        String month = YearMonth.now().minusMonths(2).toString();
+        HttpResponse<byte[]> pdf = api.getBytes("/api/reports/board-report?month=" + month, "superintendent", "Accept", "application/pdf");
+        assertEquals(200, pdf.statusCode());
+        assertTrue(new String(pdf.body(), 0, 5).startsWith("%PDF-"));
+        PdfReader reader = new PdfReader(pdf.body());
+        try {
+            String text = new PdfTextExtractor(reader).getTextFromPage(1);
+            assertTrue(text.contains("Board report"), text);
+            assertTrue(text.contains("Requests for District-related social media use"), text);
+        } finally {
+            reader.close();
+        }
+        String session = api.signIn("auditor", Api.DEMO_PASSWORD);
+        HttpResponse<String> portal = api.send("GET", "/oversight/board-report?month=" + month, session, null);
+        assertEquals(200, portal.statusCode());
+        assertTrue(portal.body().startsWith("%PDF-"));
+        // the dashboard's link without a month: last month's, the one the timer mails
+        String lastMonth = YearMonth.now(DISTRICT).minusMonths(1).toString();
+        HttpResponse<String> withoutMonth = api.send("GET", "/oversight/board-report", session, null);
+        assertEquals(200, withoutMonth.statusCode(), withoutMonth.body());
+        assertTrue(withoutMonth.body().startsWith("%PDF-"));
+        assertTrue(withoutMonth.headers().firstValue("Content-Disposition").orElse("").contains("board-report-" + lastMonth + ".pdf"),
+                withoutMonth.headers().toString());
+        HttpResponse<byte[]> anyType = api.getBytes("/api/reports/board-report", "designee", "Accept", "*/*");
+        assertEquals(200, anyType.statusCode());
+        assertEquals("application/pdf", anyType.headers().firstValue("Content-Type").orElse(""));
+    }
+}
