@@ -33,11 +33,11 @@ CREATE INDEX ix_import_run_status ON import_run (status, id);
 
 CREATE TABLE import_run_problem (
     run_id   BIGINT        NOT NULL REFERENCES import_run (id),
-    position INTEGER       NOT NULL,
-    file     VARCHAR(64)   NOT NULL,
-    line     INTEGER       NOT NULL,
+    seq      INTEGER       NOT NULL,
+    file_name VARCHAR(64)  NOT NULL,
+    line_no  INTEGER       NOT NULL,
     reason   VARCHAR(1000) NOT NULL,
-    PRIMARY KEY (run_id, position)
+    PRIMARY KEY (run_id, seq)
 );
 
 -- kind: STUDENT, GUARDIAN, CLASS, ENROLLMENT (by sourcedId) or STAFF (by staff_user id as text)
