@@ -234,7 +234,7 @@ public class RosterPreview {
         em.createQuery(activeIds, String.class).getResultList().forEach(id -> loaded.putIfAbsent(id, new Stored<>(null, true)));
     }
 
-    Map<String, Long> unitIds() {
+    public Map<String, Long> unitIds() {
         Map<String, Long> ids = new HashMap<>();
         em.createQuery(UNITS, UnitRow.class).getResultList().forEach(r -> ids.put(r.code(), r.id()));
         return ids;
