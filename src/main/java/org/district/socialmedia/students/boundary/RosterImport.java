@@ -24,9 +24,6 @@ import org.district.socialmedia.students.entity.ImportStatus;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
@@ -84,20 +81,16 @@ public class RosterImport {
         ParsedRoster roster = parse(bytes, rosterSettings);
         Long id = runs.create(sha256(bytes), fileName, caller.getName());
         try {
-            Files.createDirectories(folder());
-            Files.write(file(id), bytes);
+            runs.keepFile(id, bytes);
             Plan plan = preview.plan(roster, rosterSettings, settings.current()::isDistrictEmail);
             ImportRun run = runs.previewed(id, plan, rosterSettings.idSource());
             if (previewOnly || run.needsConfirmation()) {
                 return view(run);
             }
             return write(id, plan, null);
-        } catch (IOException | RuntimeException e) {
-            runs.failed(id, e.getMessage());
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            throw (RuntimeException) e;
+        } catch (RuntimeException e) {
+            runs.failed(id, String.valueOf(e.getMessage()));
+            throw e;
         }
     }
 
@@ -108,22 +101,17 @@ public class RosterImport {
             throw new ImportRunStateException("Import run " + id + " is " + run.getStatus() + ", not awaiting confirmation");
         }
         RosterSettings rosterSettings = settings.roster();
-        Plan plan;
-        try {
-            plan = preview.plan(parse(Files.readAllBytes(file(id)), rosterSettings), rosterSettings,
-                    settings.current()::isDistrictEmail);
-        } catch (IOException e) {
-            runs.failed(id, "the uploaded file is no longer on this server: " + e.getMessage());
-            throw new ImportRunStateException("The file of import run " + id + " is no longer on this server; upload it again");
-        }
+        byte[] zip = runs.keptFile(id).orElseThrow(() -> {
+            runs.failed(id, "the uploaded file is no longer kept");
+            return new ImportRunStateException("The file of import run " + id + " is no longer kept; upload it again");
+        });
+        Plan plan = preview.plan(parse(zip, rosterSettings), rosterSettings, settings.current()::isDistrictEmail);
         return write(id, plan, caller.getName());
     }
 
     /** Stops a run that has not written anything; its file is removed. */
     public RunView stop(Long id) {
-        RunView view = view(runs.stop(id, caller.getName()));
-        deleteFile(id);
-        return view;
+        return view(runs.stop(id, caller.getName()));
     }
 
     /** Reactivates exactly what the last completed run deactivated (once). */
@@ -153,7 +141,6 @@ public class RosterImport {
         try {
             ImportRun run = runs.write(id, plan, confirmedBy);
             succeeded = true;
-            deleteFile(id);
             return view(run);
         } catch (ImportRunStateException e) {
             throw e;
@@ -191,22 +178,6 @@ public class RosterImport {
             throw new InvalidInputException("size", "first is 0 or more, size 1 to " + PAGE_MAX);
         }
         return RunView.of(runs.find(id)).withProblems(runs.problems(id, first, size));
-    }
-
-    private static Path folder() {
-        return Path.of(System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir")), "roster-imports");
-    }
-
-    private static Path file(Long id) {
-        return folder().resolve("run-" + id + ".zip");
-    }
-
-    private static void deleteFile(Long id) {
-        try {
-            Files.deleteIfExists(file(id));
-        } catch (IOException e) {
-            // a leftover file is harmless: the run is finished and never reads it again
-        }
     }
 
     static String sha256(byte[] bytes) {

@@ -14,21 +14,28 @@ import org.district.socialmedia.students.entity.ImportRun;
 import org.district.socialmedia.students.entity.ImportRunStateException;
 import org.district.socialmedia.students.entity.ImportStatus;
 
+import java.io.ByteArrayOutputStream;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The stored import runs: each step of a run in its own transaction, so a failed write still leaves the
  * run FAILED, and the write with its run's COMPLETED in one. Problems are kept up to {@link #PROBLEMS_KEPT}.
+ * The uploaded zip is kept in the database until the run is written, stopped or failed: several servers
+ * share one database, and a run previewed on one of them may be confirmed on another.
  */
 @Stateless
 public class ImportRuns {
 
     public static final int PROBLEMS_KEPT = 10_000;
+    /** Rows of the kept zip: a row each MiB, so that no single value nears a database's limit. */
+    static final int FILE_CHUNK_BYTES = 1024 * 1024;
     static final String LAST_COMPLETED = "SELECT r FROM ImportRun r WHERE r.status = :status ORDER BY r.id DESC";
 
     @PersistenceContext
@@ -47,6 +54,32 @@ public class ImportRuns {
         em.flush();
         audit.record("ROSTER_IMPORT_STARTED", "ImportRun", run.getId(), "file SHA-256 " + sha256);
         return run.getId();
+    }
+
+    /** Keeps the uploaded zip with its run, for a confirmation on any server. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void keepFile(Long id, byte[] zip) {
+        for (int seq = 0, from = 0; from < zip.length; seq++, from += FILE_CHUNK_BYTES) {
+            byte[] chunk = Arrays.copyOfRange(zip, from, Math.min(zip.length, from + FILE_CHUNK_BYTES));
+            em.createNativeQuery("INSERT INTO import_run_file (run_id, seq, content) VALUES (?, ?, ?)")
+                    .setParameter(1, id).setParameter(2, seq).setParameter(3, chunk).executeUpdate();
+        }
+    }
+
+    /** The zip kept with the run; empty once the run is finished (its file is removed then). */
+    public Optional<byte[]> keptFile(Long id) {
+        List<?> chunks = em.createNativeQuery("SELECT content FROM import_run_file WHERE run_id = ? ORDER BY seq")
+                .setParameter(1, id).getResultList();
+        if (chunks.isEmpty()) {
+            return Optional.empty();
+        }
+        ByteArrayOutputStream zip = new ByteArrayOutputStream(chunks.size() * FILE_CHUNK_BYTES);
+        chunks.forEach(chunk -> zip.writeBytes((byte[]) chunk));
+        return Optional.of(zip.toByteArray());
+    }
+
+    private void dropFile(Long id) {
+        em.createNativeQuery("DELETE FROM import_run_file WHERE run_id = ?").setParameter(1, id).executeUpdate();
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -85,6 +118,7 @@ public class ImportRuns {
                 .setParameter(1, id).setParameter(2, kind).setParameter(3, recordId).executeUpdate()));
         run = find(id);
         run.complete(written.report().summary(), written.deactivations(), clock.instant());
+        dropFile(id);
         return run;
     }
 
@@ -93,6 +127,7 @@ public class ImportRuns {
         ImportRun run = em.find(ImportRun.class, id);
         if (run != null && !run.getStatus().isFinished()) {
             run.fail(reason, clock.instant());
+            dropFile(id);
             audit.record("ROSTER_IMPORT_FAILED", "ImportRun", id, reason);
         }
     }
@@ -100,6 +135,7 @@ public class ImportRuns {
     public ImportRun stop(Long id, String by) {
         ImportRun run = find(id);
         run.stop(by, clock.instant());
+        dropFile(id);
         audit.record("ROSTER_IMPORT_STOPPED", "ImportRun", id, "nothing was written");
         return run;
     }
