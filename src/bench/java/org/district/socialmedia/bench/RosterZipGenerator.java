@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -23,11 +24,11 @@ import java.util.zip.ZipOutputStream;
  * 40,000 classes and 8,000,000 enrollments; every count times the scale otherwise (0.01: the quick sample).
  * Rows are written as they are made, straight into the zip: nothing is held in memory.
  * <p>
- * Every row is a function of the seed and its number. Students are {@code usr-s-N} with the District id
- * {@code 200000+N-1} and their guardians {@code usr-g-M}, as {@link DistrictDataGenerator} names them, with
- * some names outside ASCII (the import must read UTF-8). Each class has one teacher; the students' enrollments
- * are spread over the classes of their school. The manifest says bulk for the four files and absent for
- * the others.
+ * Every row is a function of the seed and its number; sourcedIds are GUIDs, status and dateLastModified are
+ * filled, as real exports do (so the files are as large as a real District's: enrollments.csv about 1.7 GB).
+ * Student N has the District id {@code 200000+N}, as in {@link DistrictDataGenerator}'s database; some names
+ * are outside ASCII (the import must read UTF-8). Each class has one teacher; the students' enrollments are
+ * spread over the classes of their school. The manifest says bulk for the four files and absent for the others.
  * <pre>
  * ./mvnw -Pgenerate-roster verify -Dgen.scale=1.0 -Dgen.zip=/srv/oneroster-district.zip
  * </pre>
@@ -42,6 +43,16 @@ public final class RosterZipGenerator {
             "Spanish", "Physics", "Geometry", "Photography", "Health"};
     static final String[] GRADES = {"KG", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"};
     private static final Map<String, String> ASCII = new HashMap<>();
+    /** status and dateLastModified of every row. */
+    static final String LIVE = ",active,2026-08-15T07:30:00.000Z,";
+    static final int ORG = 1;
+    static final int STUDENT = 2;
+    static final int GUARDIAN = 3;
+    static final int STAFF = 4;
+    static final int CLASS = 5;
+    static final int ENROLLMENT = 6;
+    static final int COURSE = 7;
+    static final int TERM = 8;
     static final String BEGIN = "2026-08-20";
     static final String END = "2027-06-11";
 
@@ -123,23 +134,24 @@ public final class RosterZipGenerator {
 
     private void orgs(Writer out) throws IOException {
         out.write("sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\r\n");
-        out.write("org-district,,,Example Unified School District,district,DO,\r\n");
+        String district = id(ORG, 0);
+        out.write(district + LIVE + "Example Unified School District,district,DO,\r\n");
         for (long k = 0; k < counts.schools; k++) {
             String kind = k % 3 == 0 ? "High" : k % 3 == 1 ? "Middle" : "Elementary";
-            out.write("org-" + (k + 1) + ",,," + FAMILY[(int) (k % FAMILY.length)].replace("'", "") + " " + (k + 1) + " "
-                    + kind + " School,school,S" + (k + 1) + ",org-district\r\n");
+            out.write(id(ORG, k + 1) + LIVE + FAMILY[(int) (k % FAMILY.length)] + " " + (k + 1) + " " + kind
+                    + " School,school,S" + (k + 1) + "," + district + "\r\n");
         }
     }
 
     private void users(Writer out) throws IOException {
         out.write("sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,"
                 + "familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password\r\n");
-        StringBuilder row = new StringBuilder(256);
+        StringBuilder row = new StringBuilder(320);
         for (long j = 0; j < counts.students; j++) {
-            SplittableRandom r = dice(1, j);
+            SplittableRandom r = dice(STUDENT, j);
             long school = schoolOfStudent(j);
             row.setLength(0);
-            row.append("usr-s-").append(j + 1).append(",,,true,org-").append(school + 1).append(",student,s")
+            row.append(id(STUDENT, j)).append(LIVE).append("true,").append(id(ORG, school + 1)).append(",student,s")
                     .append(j + 1).append(",{Local:").append(200_000 + j).append("},").append(pick(r, GIVEN)).append(',')
                     .append(pick(r, FAMILY)).append(",,").append(200_000 + j).append(",,,,");
             long first = firstGuardian(j);
@@ -148,7 +160,7 @@ public final class RosterZipGenerator {
                 row.append('"');
             }
             for (long g = first; g < last; g++) {
-                row.append(g > first ? "," : "").append("usr-g-").append(g + 1);
+                row.append(g > first ? "," : "").append(id(GUARDIAN, g));
             }
             if (last - first > 1) {
                 row.append('"');
@@ -159,29 +171,29 @@ public final class RosterZipGenerator {
             out.append(row);
         }
         for (long g = 0; g < counts.guardians; g++) {
-            SplittableRandom r = dice(2, g);
+            SplittableRandom r = dice(GUARDIAN, g);
             long student = studentOfGuardian(g);
             String given = pick(r, GIVEN);
             String family = pick(r, FAMILY);
             String role = g == firstGuardian(student) || r.nextInt(100) < 80 ? "parent" : r.nextBoolean() ? "guardian" : "relative";
             row.setLength(0);
-            row.append("usr-g-").append(g + 1).append(",,,true,org-").append(schoolOfStudent(student) + 1).append(',')
+            row.append(id(GUARDIAN, g)).append(LIVE).append("true,").append(id(ORG, schoolOfStudent(student) + 1)).append(',')
                     .append(role).append(",g").append(g + 1).append(",,").append(given).append(',').append(family)
                     .append(",,,").append(ascii(given)).append('.').append(ascii(family)).append(g + 1)
                     .append("@example.net,,+1-555-").append(String.format(Locale.ROOT, "%07d", g % 10_000_000))
-                    .append(",usr-s-").append(student + 1).append(",,\r\n");
+                    .append(',').append(id(STUDENT, student)).append(",,\r\n");
             out.append(row);
         }
         for (long e = 0; e < counts.staff; e++) {
-            SplittableRandom r = dice(3, e);
+            SplittableRandom r = dice(STAFF, e);
             String given = pick(r, GIVEN);
             String family = pick(r, FAMILY);
             int roll = r.nextInt(100);
             String role = roll < 80 ? "teacher" : roll < 85 ? "administrator" : "aide";
             row.setLength(0);
-            row.append("usr-t-").append(e + 1).append(",,,true,org-").append(e % counts.schools + 1).append(',').append(role)
-                    .append(",t").append(e + 1).append(",{Employee:E").append(e + 1).append("},").append(given).append(',')
-                    .append(family).append(",,E").append(e + 1).append(',').append(ascii(given)).append('.')
+            row.append(id(STAFF, e)).append(LIVE).append("true,").append(id(ORG, e % counts.schools + 1)).append(',')
+                    .append(role).append(",t").append(e + 1).append(",{Employee:E").append(e + 1).append("},").append(given)
+                    .append(',').append(family).append(",,E").append(e + 1).append(',').append(ascii(given)).append('.')
                     .append(ascii(family)).append(e + 1).append("@district.example.org,,,,,\r\n");
             out.append(row);
         }
@@ -190,12 +202,13 @@ public final class RosterZipGenerator {
     private void classes(Writer out) throws IOException {
         out.write("sourcedId,status,dateLastModified,title,classType,grades,classCode,courseSourcedId,periods,"
                 + "schoolSourcedId,termSourcedIds,subjects,subjectCodes\r\n");
+        String term = id(TERM, 2026);
         for (long c = 0; c < counts.classes; c++) {
             String topic = TOPICS[(int) (c % TOPICS.length)];
             long school = schoolOfClass(c);
-            out.write("cls-" + (c + 1) + ",,,\"" + topic + ", Period " + (c % 7 + 1) + "\",scheduled,,C" + (c + 1)
-                    + ",crs-" + topic.toLowerCase(Locale.ROOT) + "," + (c % 7 + 1) + ",org-" + (school + 1)
-                    + ",term-2026,,\r\n");
+            out.write(id(CLASS, c) + LIVE + "\"" + topic + ", Period " + (c % 7 + 1) + "\",scheduled,,C" + (c + 1)
+                    + "," + id(COURSE, c % TOPICS.length) + "," + (c % 7 + 1) + "," + id(ORG, school + 1) + "," + term
+                    + ",,\r\n");
         }
     }
 
@@ -203,18 +216,17 @@ public final class RosterZipGenerator {
         out.write("sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,"
                 + "beginDate,endDate\r\n");
         long n = 0;
-        StringBuilder row = new StringBuilder(160);
+        StringBuilder row = new StringBuilder(256);
         for (long c = 0; c < counts.classes; c++) {
             long school = schoolOfClass(c);
-            // the class's teacher: a teacher of the same school when there is one
+            // the class's teacher: a staff member of the same school when there is one
             long teacher = (c * counts.staff / counts.classes) / counts.schools * counts.schools + school;
             if (teacher >= counts.staff) {
                 teacher = school % counts.staff;
             }
-            n++;
             row.setLength(0);
-            row.append("enr-").append(n).append(",,,cls-").append(c + 1).append(",org-").append(school + 1)
-                    .append(",usr-t-").append(teacher + 1).append(",teacher,true,").append(BEGIN).append(',').append(END)
+            row.append(id(ENROLLMENT, n++)).append(LIVE).append(id(CLASS, c)).append(',').append(id(ORG, school + 1))
+                    .append(',').append(id(STAFF, teacher)).append(",teacher,true,").append(BEGIN).append(',').append(END)
                     .append("\r\n");
             out.append(row);
         }
@@ -223,17 +235,28 @@ public final class RosterZipGenerator {
             long firstClass = firstClass(school);
             long classesInSchool = firstClass(school + 1) - firstClass;
             long mine = firstEnrollment(j + 1) - firstEnrollment(j);
-            long start = dice(4, j).nextLong(classesInSchool);
+            long start = dice(ENROLLMENT, j).nextLong(classesInSchool);
+            String student = id(STUDENT, j);
+            String org = id(ORG, school + 1);
             for (long k = 0; k < mine; k++) {
                 long c = firstClass + (start + k) % classesInSchool;
-                n++;
                 row.setLength(0);
-                row.append("enr-").append(n).append(",,,cls-").append(c + 1).append(",org-").append(school + 1)
-                        .append(",usr-s-").append(j + 1).append(",student,false,").append(BEGIN).append(',').append(END)
-                        .append("\r\n");
+                row.append(id(ENROLLMENT, n++)).append(LIVE).append(id(CLASS, c)).append(',').append(org).append(',')
+                        .append(student).append(",student,false,").append(BEGIN).append(',').append(END).append("\r\n");
                 out.append(row);
             }
         }
+    }
+
+    /**
+     * A sourcedId as most SIS exports give them: a GUID, here a function of the seed, the kind of row and its
+     * number, so that a file refers to another's rows without reading it.
+     */
+    String id(int kind, long n) {
+        SplittableRandom r = new SplittableRandom(seed * 31 + kind * 0x9E3779B97F4A7C15L ^ n * 0xBF58476D1CE4E5B9L);
+        long high = r.nextLong() & 0xFFFFFFFFFFFF0FFFL | 0x0000000000004000L;
+        long low = r.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     long firstStudent(long school) {
@@ -265,8 +288,8 @@ public final class RosterZipGenerator {
         return j * counts.studentEnrollments() / counts.students;
     }
 
-    private SplittableRandom dice(long kind, long n) {
-        return new SplittableRandom(seed * 1_000_003L + kind * 0x9E3779B97F4A7C15L + n);
+    private SplittableRandom dice(int kind, long n) {
+        return new SplittableRandom(seed * 1_000_003L + kind * 0x632BE59BD9B4E019L + n);
     }
 
     private static String pick(SplittableRandom r, String[] values) {
