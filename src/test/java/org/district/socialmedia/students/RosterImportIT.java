@@ -278,8 +278,9 @@ class RosterImportIT {
     }
 
     /**
-     * The server's 15 MB request limit (max-post-size) is lifted for this path only (WEB-INF/undertow-handlers.conf):
-     * a zip past it reaches the import, which refuses it for its own reason (no users.csv), not the server.
+     * The 15 MiB request limit is lifted for the raw zip to this path only (RosterUploadSize): a zip past it
+     * reaches the import, which refuses it for its own reason (no users.csv), not the server. The same zip as
+     * a form upload keeps the 15 MiB limit: the server refuses it, by an answer or by closing the connection.
      */
     @Test
     void aZipLargerThanTheServersPostLimitReachesTheImport() throws IOException {
@@ -298,5 +299,14 @@ class RosterImportIT {
         assertEquals(400, answer.statusCode(), answer.body());
         assertTrue(JsonBodies.object(answer.body()).getJsonObject("errors").getString("file").contains("users.csv"),
                 answer.body());
+
+        Multipart form = new Multipart().file("file", "large.zip", "application/zip", large);
+        try {
+            HttpResponse<String> refused = api.postBytes("/api/imports/oneroster", "sysadmin", form.contentType(), form.bytes());
+            assertTrue(refused.statusCode() == 413 || refused.statusCode() >= 500 || refused.statusCode() == 400
+                    && !refused.body().contains("users.csv"), refused.statusCode() + " " + refused.body());
+        } catch (IllegalStateException closed) {
+            assertTrue(closed.getCause() instanceof IOException, closed.toString());
+        }
     }
 }

@@ -15,25 +15,33 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Lifts the server's request limit (the HTTP listener's {@code max-post-size}, 15 MB) for one request only:
- * the roster zip's upload, {@code POST /api/imports/oneroster}, which may be up to ROSTER_UPLOAD_MAX_BYTES
- * (default 2 GiB) and is streamed to disk ({@code RosterUploads}), never held in memory. Only a raw zip body
- * ({@code application/zip} or {@code application/octet-stream}): a multipart form is parsed by RESTEasy,
- * which may buffer a part, so it keeps the listener's limit like every other request. Undertow fixes a request's limit before the servlet reads a byte, so this is a
- * handler in front of the servlets (an Undertow servlet extension, registered in
- * {@code META-INF/services/io.undertow.servlet.ServletExtension}); Undertow's own configuration file
- * ({@code undertow-handlers.conf}) has no handler for it.
+ * The application's request size limits: {@link #REQUEST_MAX_BYTES} (15 MiB) for every request, and
+ * ROSTER_UPLOAD_MAX_BYTES (default 2 GiB) for the roster zip's upload, {@code POST /api/imports/oneroster}
+ * with a raw zip body ({@code application/zip} or {@code application/octet-stream}), which is streamed to
+ * disk. A multipart form keeps the 15 MiB, since RESTEasy may buffer a part.
+ * <p>
+ * Undertow refuses a body whose Content-Length is past the HTTP listener's {@code max-post-size} as soon
+ * as it has read the headers, before any handler runs: a handler can lower a request's limit but not
+ * raise it past the listener's. So the listener allows the largest upload (configure-web.cli, 2 GiB) and
+ * this handler, in front of the servlets, lowers the limit of every other request. It is an Undertow
+ * servlet extension ({@code META-INF/services/io.undertow.servlet.ServletExtension}): Undertow's own
+ * configuration file ({@code undertow-handlers.conf}) has no handler that sets a request's limit.
  */
 public class RosterUploadSize implements ServletExtension {
 
     public static final String PATH = "/api/imports/oneroster";
+    /** Every request but the roster zip: consent scans, holiday calendars, forms. */
+    public static final long REQUEST_MAX_BYTES = 15L * 1024 * 1024;
     static final Set<String> RAW = Set.of("application/zip", "application/octet-stream");
     private static final Logger LOG = Logger.getLogger(RosterUploadSize.class.getName());
 
     @Override
     public void handleDeployment(DeploymentInfo deployment, ServletContext context) {
         long limit = uploadLimit();
-        deployment.addInitialHandlerChainWrapper(next -> new Lifted(next, context.getContextPath() + PATH, limit));
+        String path = context.getContextPath() + PATH;
+        deployment.addInitialHandlerChainWrapper(next -> new Limited(next, path, limit));
+        LOG.info(() -> "Request limits: " + limit + " bytes for a raw zip to POST " + path + " (within the HTTP"
+                + " listener's max-post-size), " + REQUEST_MAX_BYTES + " bytes for every other request");
     }
 
     private static long uploadLimit() {
@@ -46,16 +54,26 @@ public class RosterUploadSize implements ServletExtension {
         }
     }
 
-    private record Lifted(HttpHandler next, String path, long limit) implements HttpHandler {
+    private record Limited(HttpHandler next, String path, long uploadLimit) implements HttpHandler {
 
         @Override
         public void handleRequest(HttpServerExchange exchange) throws Exception {
-            if (Methods.POST.equals(exchange.getRequestMethod()) && path.equals(exchange.getRequestPath())
-                    && raw(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE)) && exchange.isRequestChannelAvailable()) {
-                exchange.setMaxEntitySize(limit);
+            if (exchange.isRequestChannelAvailable()) {
+                exchange.setMaxEntitySize(limit(exchange.getRequestMethod().toString(), exchange.getRequestPath(),
+                        exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE), exchange.getMaxEntitySize(), path, uploadLimit));
             }
             next.handleRequest(exchange);
         }
+    }
+
+    /**
+     * A request's limit: never past the listener's ({@code current}; 0 or less: none), the upload's limit for
+     * a raw zip posted to the roster path, else {@link #REQUEST_MAX_BYTES}.
+     */
+    static long limit(String method, String requestPath, String contentType, long current, String uploadPath, long uploadLimit) {
+        long wanted = Methods.POST_STRING.equals(method) && uploadPath.equals(requestPath) && raw(contentType)
+                ? uploadLimit : REQUEST_MAX_BYTES;
+        return current > 0 ? Math.min(current, wanted) : wanted;
     }
 
     static boolean raw(String contentType) {
