@@ -113,6 +113,14 @@ public class StaffUser implements Serializable {
     @Column(name = "deactivated_at")
     private Instant deactivatedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "origin", length = 10, nullable = false)
+    private StaffOrigin origin = StaffOrigin.HAND;
+
+    /** The OneRoster sourcedId of the roster row that created or matched this user. */
+    @Column(name = "roster_sourced_id", length = 255, unique = true)
+    private String rosterSourcedId;
+
     @Version
     private long version;
 
@@ -132,6 +140,39 @@ public class StaffUser implements Serializable {
 
     public static String normalizeEmail(String email) {
         return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** A user created by a roster import. */
+    public static StaffUser fromRoster(String sourcedId, String username, String fullName, String email, Instant createdAt) {
+        StaffUser user = new StaffUser(username, fullName, email, createdAt);
+        user.origin = StaffOrigin.ROSTER;
+        user.rosterSourcedId = Objects.requireNonNull(sourcedId, "sourcedId");
+        return user;
+    }
+
+    /** A roster row matched this user (by email or sourcedId); its origin stays. */
+    public void linkRoster(String sourcedId) {
+        this.rosterSourcedId = sourcedId;
+    }
+
+    /** Signed in by single sign-on: a roster import no longer deactivates this user. */
+    public void signedInBySingleSignOn() {
+        if (origin == StaffOrigin.ROSTER) {
+            origin = StaffOrigin.SSO;
+        }
+    }
+
+    /** Adds roles, keeping those the user has. */
+    public void addRoles(Set<Role> more) {
+        roles.addAll(more);
+    }
+
+    public StaffOrigin getOrigin() {
+        return origin;
+    }
+
+    public String getRosterSourcedId() {
+        return rosterSourcedId;
     }
 
     public void rename(String newFullName) {

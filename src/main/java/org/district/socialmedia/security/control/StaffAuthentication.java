@@ -145,6 +145,7 @@ public class StaffAuthentication {
                     via + (user == null ? ": no staff member has this address" : ": deactivated user"));
             return new SingleSignOn(null, SingleSignOnRefusal.NOT_REGISTERED);
         }
+        user.signedInBySingleSignOn();
         audit.recordSeparately(user.getUsername(), "LOGIN", "StaffUser", user.getId(), Outcome.DONE, via);
         return new SingleSignOn(user.getUsername(), null);
     }

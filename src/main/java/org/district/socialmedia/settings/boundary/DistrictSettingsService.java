@@ -17,6 +17,7 @@ import org.district.socialmedia.settings.entity.DayRange;
 import org.district.socialmedia.settings.entity.DistrictSettings;
 import org.district.socialmedia.settings.entity.Holiday;
 import org.district.socialmedia.settings.entity.HolidayDate;
+import org.district.socialmedia.settings.entity.RosterSettings;
 import org.district.socialmedia.settings.entity.SettingKey;
 import org.district.socialmedia.settings.entity.SettingOverride;
 
@@ -75,6 +76,19 @@ public class DistrictSettingsService {
     @PermitAll
     public DistrictSettings current() {
         return readOnce.get(this::read);
+    }
+
+    /** The roster import's settings in force (read for each import, not cached). */
+    @PermitAll
+    public RosterSettings roster() {
+        Map<SettingKey, String> values = environmentValues();
+        overrides().forEach((key, override) -> values.put(key, override.getValue()));
+        try {
+            return RosterSettings.of(values);
+        } catch (IllegalArgumentException e) {
+            LOG.warning("Roster settings are not valid (" + e.getMessage() + "); using the environment's values");
+            return RosterSettings.of(environmentValues());
+        }
     }
 
     private DistrictSettings read() {

@@ -95,7 +95,23 @@ public enum SettingKey {
             SettingKey::reminders),
     BOARD_REPORT_RECIPIENTS("district.board-report-recipients", "BOARD_REPORT_RECIPIENTS", "none", "Board report recipients",
             "Comma-separated email addresses that receive the monthly Board report (PDF) on the first school day of each month; none for nobody.",
-            SettingKey::emails);
+            SettingKey::emails),
+    ROSTER_STUDENT_ID_SOURCE("district.roster-student-id-source", "ROSTER_STUDENT_ID_SOURCE", "identifier",
+            "Roster: student id from",
+            "Where a OneRoster import finds the District student id: identifier (the default), sourcedId, or a userIds type such as Local or FED. The import preview shows which one fills the most rows.",
+            RosterSettings::canonicalIdSource),
+    ROSTER_DEACTIVATION_LIMIT("district.roster-deactivation-limit", "ROSTER_DEACTIVATION_LIMIT", "5%",
+            "Roster: deactivation limit",
+            "A bulk roster import that would deactivate more than this share of the active students, guardians or staff stops before writing and waits for a system administrator's confirmation (e.g. 5%).",
+            RosterSettings::canonicalPercent),
+    ROSTER_REJECTION_LIMIT("district.roster-rejection-limit", "ROSTER_REJECTION_LIMIT", "2%",
+            "Roster: rejection limit",
+            "A bulk roster import whose rejected rows are more than this share of its rows stops before writing and waits for a system administrator's confirmation (e.g. 2%).",
+            RosterSettings::canonicalPercent),
+    ROSTER_STAFF_ROLES("district.roster-staff-roles", "ROSTER_STAFF_ROLES", "none",
+            "Roster: staff roles",
+            "Roles given to staff imported from the roster besides EMPLOYEE, per OneRoster role, e.g. administrator=SITE_ADMIN; aide=EMPLOYEE (roster roles: teacher, administrator, aide); none for EMPLOYEE only.",
+            RosterSettings::canonicalStaffRoles);
 
     public static final int VALUE_MAX = 1000;
     public static final int NAME_MAX = 200;

@@ -1,27 +1,42 @@
 package org.district.socialmedia.students.boundary;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import org.district.socialmedia.platform.boundary.Messages;
 import org.district.socialmedia.platform.entity.InvalidInputException;
-import org.district.socialmedia.students.control.ImportReport;
+import org.district.socialmedia.platform.entity.StateConflictException;
+import org.district.socialmedia.students.entity.ImportStatus;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.util.List;
 
-/** A system administrator uploads the student information system's OneRoster 1.1 export (a zip) and reads the report. */
+/**
+ * A system administrator uploads the student information system's OneRoster 1.1 export (a zip), reads
+ * its preview (nothing written yet), and imports or stops it; below, the import history and the undo
+ * of the last run's deactivations.
+ */
 @Named
 @ViewScoped
 public class RosterImportPage implements Serializable {
+
+    static final int HISTORY = 20;
 
     @Inject
     RosterImport importer;
 
     private transient Part file;
-    private transient ImportReport report;
+    private RunView run;
+    private List<RunView> history = List.of();
+
+    @PostConstruct
+    void load() {
+        history = importer.history(HISTORY);
+    }
 
     public void upload() {
         if (file == null || file.getSize() == 0) {
@@ -29,17 +44,63 @@ public class RosterImportPage implements Serializable {
             return;
         }
         try (InputStream in = file.getInputStream()) {
-            report = importer.importZip(in);
-            Messages.info("Imported: " + report.summary());
+            run = importer.start(in, file.getSubmittedFileName(), true);
+            Messages.info("Preview of import run " + run.id() + " ready: nothing is written until you import it. "
+                    + run.summary());
         } catch (InvalidInputException e) {
-            report = null;
+            run = null;
             Messages.fieldErrors("roster", e);
         } catch (IOException e) {
             Messages.error("The file could not be read: " + e.getMessage());
         }
+        load();
+    }
+
+    public void confirm() {
+        try {
+            run = importer.confirm(run.id());
+            Messages.info("Import run " + run.id() + " " + run.status().name().toLowerCase() + ": " + run.outcome());
+        } catch (StateConflictException e) {
+            Messages.error(e.getMessage());
+        } catch (RuntimeException e) {
+            run = importer.get(run.id(), 0, RosterImport.PAGE_MAX);
+            Messages.error("The import failed and wrote nothing: " + e.getMessage());
+        }
+        load();
+    }
+
+    public void stop() {
+        try {
+            run = importer.stop(run.id());
+            Messages.info("Import run " + run.id() + " stopped; nothing was written.");
+        } catch (StateConflictException e) {
+            Messages.error(e.getMessage());
+        }
+        load();
+    }
+
+    public void undo() {
+        try {
+            RunView undone = importer.undoLastDeactivations();
+            Messages.info("The " + undone.deactivations() + " deactivations of import run " + undone.id() + " were undone.");
+        } catch (StateConflictException e) {
+            Messages.error(e.getMessage());
+        }
+        load();
+    }
+
+    public boolean isAwaiting() {
+        return run != null && run.status() == ImportStatus.AWAITING_CONFIRMATION;
+    }
+
+    /** The last completed run, when it deactivated something not yet undone. */
+    public RunView getUndoable() {
+        return history.stream().filter(r -> r.status() == ImportStatus.COMPLETED).findFirst()
+                .filter(r -> r.deactivations() > 0 && r.undoneAt() == null).orElse(null);
     }
 
     public Part getFile() { return file; }
     public void setFile(Part file) { this.file = file; }
-    public ImportReport getReport() { return report; }
+    public RunView getRun() { return run; }
+    public List<RunView> getHistory() { return history; }
 }

@@ -1,5 +1,6 @@
 package org.district.socialmedia.students.control;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param line   the line the row starts on, counting the header as line 1; 0 for the whole file
  * @param reason what is wrong, naming the column and the value
  */
-public record ImportProblem(String file, int line, String reason) {
+public record ImportProblem(String file, int line, String reason) implements Serializable {
 
     public ImportProblem {
         Objects.requireNonNull(file, "file");

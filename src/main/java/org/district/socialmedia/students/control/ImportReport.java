@@ -15,9 +15,13 @@ import java.util.Map;
  */
 public record ImportReport(int schoolsCreated, Counts students, Counts guardians, Counts classes, Counts enrollments,
                            int guardianLinksChanged, Map<String, Integer> skipped, List<ImportProblem> problems,
-                           String summary) {
+                           String summary, Counts staff) {
 
     public record Counts(int created, int updated, int deactivated, int unchanged) {
+
+        String figures() {
+            return created + "/" + updated + "/" + deactivated + "/" + unchanged;
+        }
 
         static Counts of(RosterChanges.Changes<?> changes) {
             return new Counts(changes.created().size(), changes.updated().size(), changes.deactivated().size(),
@@ -30,13 +34,28 @@ public record ImportReport(int schoolsCreated, Counts students, Counts guardians
         problems = List.copyOf(problems);
     }
 
-    /** The report of changes that were applied in full. */
+    /** The report of changes that were applied in full (no staff). */
     public static ImportReport of(ParsedRoster roster, RosterChanges changes) {
+        return of(roster, changes, StaffReconciler.StaffChanges.none(), changes.problems());
+    }
+
+    /** The report of a preview, or of what was written: the same figures. */
+    public static ImportReport of(ParsedRoster roster, RosterChanges changes, StaffReconciler.StaffChanges staff,
+                                  List<ImportProblem> problems) {
         int skippedRows = roster.skipped().values().stream().mapToInt(Integer::intValue).sum();
-        String summary = changes.summary()
-                + (skippedRows == 0 ? "" : "; " + skippedRows + " rows of teachers and other staff not imported");
+        Counts staffCounts = staff.counts();
+        String summary = changes.summary().replace(changes.problems().size() + " problems", problems.size() + " problems")
+                + "; staff: " + staffCounts.created() + " new, " + staffCounts.updated() + " changed, "
+                + staffCounts.deactivated() + " deactivated, " + staffCounts.unchanged() + " unchanged"
+                + (skippedRows == 0 ? "" : "; " + skippedRows + " rows of proctors and staff enrollments not imported");
         return new ImportReport(changes.unitsToCreate().size(), Counts.of(changes.students()),
                 Counts.of(changes.guardians()), Counts.of(changes.classes()), Counts.of(changes.enrollments()),
-                changes.links().size(), roster.skipped(), changes.problems(), summary);
+                changes.links().size(), roster.skipped(), problems, summary, staffCounts);
+    }
+
+    /** "students 3/1/2/37; guardians ...": created/updated/deactivated/unchanged, as an import run keeps them. */
+    public String figures() {
+        return "students " + students.figures() + "; guardians " + guardians.figures() + "; staff " + staff.figures()
+                + "; classes " + classes.figures() + "; enrollments " + enrollments.figures();
     }
 }

@@ -1,11 +1,14 @@
 package org.district.socialmedia.students.control;
 
 import org.district.socialmedia.people.entity.OrgUnit;
+import org.district.socialmedia.people.entity.StaffUser;
+import org.district.socialmedia.settings.entity.RosterSettings;
 import org.district.socialmedia.students.control.ParsedRoster.FileMode;
 import org.district.socialmedia.students.control.RosterRows.ClassRow;
 import org.district.socialmedia.students.control.RosterRows.EnrollmentRow;
 import org.district.socialmedia.students.control.RosterRows.GuardianRow;
 import org.district.socialmedia.students.control.RosterRows.OrgRow;
+import org.district.socialmedia.students.control.RosterRows.StaffRow;
 import org.district.socialmedia.students.control.RosterRows.StudentRow;
 import org.district.socialmedia.students.entity.Guardian;
 import org.district.socialmedia.students.entity.GuardianRole;
@@ -29,6 +32,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -53,13 +58,21 @@ public final class OneRosterParser {
     /** A District's users.csv is tens of MB; a zip entry far larger is a mistake or a zip bomb. */
     public static final long MAX_FILE_BYTES = 200L * 1024 * 1024;
 
+    /** Staff roles imported as staff users; a proctor is not District staff. */
+    public static final Set<String> STAFF_ROLES = Set.of("teacher", "administrator", "aide");
     private static final Set<String> SKIPPED_ROLES = Set.of("teacher", "administrator", "aide", "proctor");
+    private static final Pattern USER_ID = Pattern.compile("\\{\\s*([^:{}]+?)\\s*:\\s*([^{}]*?)\\s*}");
 
     private OneRosterParser() {
     }
 
     /** Reads a zip; files may sit in one folder inside it. The stream is read to its end, not closed. */
     public static ParsedRoster parseZip(InputStream zip) throws IOException {
+        return parseZip(zip, RosterSettings.IDENTIFIER);
+    }
+
+    /** @param idSource where the District student id is: identifier, sourcedId or a userIds type */
+    public static ParsedRoster parseZip(InputStream zip, String idSource) throws IOException {
         Map<String, byte[]> files = new HashMap<>();
         ZipInputStream in = new ZipInputStream(zip);
         ZipEntry entry;
@@ -73,11 +86,16 @@ public final class OneRosterParser {
                 files.put(name, readAtMost(in, name));
             }
         }
-        return parse(files);
+        return parse(files, idSource);
     }
 
     /** Reads the files of a folder (the dev run's demo roster, an SFTP drop). */
     public static ParsedRoster parseFolder(Path folder) throws IOException {
+        return parseFolder(folder, RosterSettings.IDENTIFIER);
+    }
+
+    /** Reads the files of a folder (an upload unpacked and checked, the demo roster, a drop folder). */
+    public static ParsedRoster parseFolder(Path folder, String idSource) throws IOException {
         Map<String, byte[]> files = new HashMap<>();
         for (String name : concat(MANIFEST, FILES)) {
             Path file = folder.resolve(name);
@@ -88,12 +106,24 @@ public final class OneRosterParser {
                 files.put(name, Files.readAllBytes(file));
             }
         }
-        return parse(files);
+        return parse(files, idSource);
     }
 
     /** @param files contents by lower-case file name */
     public static ParsedRoster parse(Map<String, byte[]> files) {
+        return parse(files, RosterSettings.IDENTIFIER);
+    }
+
+    /**
+     * @param files    contents by lower-case file name
+     * @param idSource where the District student id is: identifier, sourcedId or a userIds type such as Local
+     */
+    public static ParsedRoster parse(Map<String, byte[]> files, String idSource) {
         Objects.requireNonNull(files, "files");
+        Objects.requireNonNull(idSource, "idSource");
+        List<StaffRow> staff = new ArrayList<>();
+        Map<String, Integer> idSources = new LinkedHashMap<>();
+        int[] rows = new int[1];
         List<ImportProblem> problems = new ArrayList<>();
         Map<String, FileMode> modes = modes(files, problems);
         Map<String, Integer> skipped = new LinkedHashMap<>();
@@ -106,6 +136,7 @@ public final class OneRosterParser {
         if (modes.get(ORGS) != FileMode.ABSENT) {
             Table table = Table.of(ORGS, files.get(ORGS), problems, "sourcedId", "name", "type");
             table.rows(row -> orgs.add(org(row)));
+            rows[0] += table.size();
             named.put(ORGS, table.sourcedIds());
         }
         if (modes.get(USERS) != FileMode.ABSENT) {
@@ -116,9 +147,12 @@ public final class OneRosterParser {
                     throw new RowException("role is empty");
                 }
                 if (role.equals("student")) {
-                    students.add(student(row));
+                    countIdSources(row, idSources);
+                    students.add(student(row, idSource));
                 } else if (GuardianRole.fromOneRoster(role).isPresent()) {
                     guardians.add(guardian(row, GuardianRole.fromOneRoster(role).get()));
+                } else if (STAFF_ROLES.contains(role)) {
+                    staff.add(staff(row, role));
                 } else if (SKIPPED_ROLES.contains(role)) {
                     skipped.merge(USERS, 1, Integer::sum);
                 } else {
@@ -127,12 +161,14 @@ public final class OneRosterParser {
                 return null;
             });
             checkComplete(table, modes, problems);
+            rows[0] += table.size();
             named.put(USERS, table.sourcedIds());
         }
         if (modes.get(CLASSES) != FileMode.ABSENT) {
             Table table = Table.of(CLASSES, files.get(CLASSES), problems, "sourcedId", "title", "schoolSourcedId");
             table.rows(row -> classes.add(schoolClass(row)));
             checkComplete(table, modes, problems);
+            rows[0] += table.size();
             named.put(CLASSES, table.sourcedIds());
         }
         if (modes.get(ENROLLMENTS) != FileMode.ABSENT) {
@@ -150,9 +186,11 @@ public final class OneRosterParser {
                 return null;
             });
             checkComplete(table, modes, problems);
+            rows[0] += table.size();
             named.put(ENROLLMENTS, table.sourcedIds());
         }
-        return new ParsedRoster(modes, orgs, students, guardians, classes, enrollments, skipped, named, problems);
+        return new ParsedRoster(modes, orgs, students, guardians, classes, enrollments, skipped, named, problems,
+                staff, idSources, rows[0]);
     }
 
     /**
@@ -226,7 +264,68 @@ public final class OneRosterParser {
         return org;
     }
 
-    private static StudentRow student(Table.Row row) {
+    /** How many student rows each possible id source fills: the preview tells the District which to choose. */
+    private static void countIdSources(Table.Row row, Map<String, Integer> idSources) {
+        if (row.value("identifier") != null) {
+            idSources.merge(RosterSettings.IDENTIFIER, 1, Integer::sum);
+        }
+        if (row.value("sourcedId") != null) {
+            idSources.merge(RosterSettings.SOURCED_ID, 1, Integer::sum);
+        }
+        userIds(row).keySet().forEach(type -> idSources.merge(type, 1, Integer::sum));
+    }
+
+    /** userIds: "{Local:863},{FED:1234}" (OneRoster 1.1), by type in the file's case; the first of a type wins. */
+    static Map<String, String> userIds(Table.Row row) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        String value = row.value("userIds");
+        if (value != null) {
+            Matcher matcher = USER_ID.matcher(value);
+            while (matcher.find()) {
+                if (!matcher.group(2).isBlank()) {
+                    ids.putIfAbsent(matcher.group(1), matcher.group(2).strip());
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static String districtId(Table.Row row, String idSource) {
+        if (idSource.equals(RosterSettings.IDENTIFIER)) {
+            return row.value("identifier");
+        }
+        if (idSource.equals(RosterSettings.SOURCED_ID)) {
+            return row.value("sourcedId");
+        }
+        return userIds(row).entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(idSource))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    private static String idSourceName(String idSource) {
+        return idSource.equals(RosterSettings.IDENTIFIER) || idSource.equals(RosterSettings.SOURCED_ID)
+                ? idSource : "userIds {" + idSource + ":...}";
+    }
+
+    private static StaffRow staff(Table.Row row, String role) {
+        String sourcedId = row.required("sourcedId");
+        if (row.toBeDeleted()) {
+            return new StaffRow(sourcedId, true, row.line(), null, null, null, List.of(), role);
+        }
+        String email = row.value("email");
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new RowException("email '" + email + "' is not an email address");
+        }
+        String given = row.required("givenName");
+        String family = row.required("familyName");
+        if (given.length() + family.length() + 1 > StaffUser.NAME_MAX) {
+            throw new RowException("givenName and familyName are longer than " + StaffUser.NAME_MAX + " characters together");
+        }
+        row.maxLength("email", StaffUser.EMAIL_MAX);
+        return new StaffRow(sourcedId, false, row.line(), given, family,
+                email == null ? null : email.toLowerCase(Locale.ROOT), row.list("orgSourcedIds"), role);
+    }
+
+    private static StudentRow student(Table.Row row, String idSource) {
         String sourcedId = row.required("sourcedId");
         boolean toBeDeleted = row.toBeDeleted();
         if (toBeDeleted) {
@@ -234,11 +333,13 @@ public final class OneRosterParser {
             return new StudentRow(sourcedId, true, row.line(), null, null, null, List.of(), null, List.of());
         }
         row.maxLength("sourcedId", Student.SOURCED_ID_MAX);
-        String districtId = row.value("identifier");
+        String districtId = districtId(row, idSource);
         if (districtId == null) {
-            throw new RowException("identifier (the District student id) is empty");
+            throw new RowException(idSourceName(idSource) + " (the District student id, ROSTER_STUDENT_ID_SOURCE) is empty");
         }
-        row.maxLength("identifier", Student.DISTRICT_ID_MAX);
+        if (districtId.length() > Student.DISTRICT_ID_MAX) {
+            throw new RowException(idSourceName(idSource) + " is longer than " + Student.DISTRICT_ID_MAX + " characters");
+        }
         row.maxLength("givenName", Student.NAME_MAX);
         row.maxLength("familyName", Student.NAME_MAX);
         List<String> orgs = row.list("orgSourcedIds");
@@ -353,6 +454,11 @@ public final class OneRosterParser {
         /** Whether every line of the file was read (rows refused one by one still count as read). */
         boolean complete() {
             return complete;
+        }
+
+        /** The data rows (header excluded). */
+        int size() {
+            return records.size();
         }
 
         /** The sourcedId of every row, usable or not. */

@@ -4,7 +4,12 @@ import org.district.socialmedia.students.control.RosterRows.ClassRow;
 import org.district.socialmedia.students.control.RosterRows.EnrollmentRow;
 import org.district.socialmedia.students.control.RosterRows.GuardianRow;
 import org.district.socialmedia.students.control.RosterRows.OrgRow;
+import org.district.socialmedia.students.control.RosterRows.StaffRow;
 import org.district.socialmedia.students.control.RosterRows.StudentRow;
+
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 
 import java.util.List;
 import java.util.Map;
@@ -18,10 +23,15 @@ import java.util.Set;
  * @param skipped rows deliberately not imported (teachers, administrators, their enrollments), by file
  * @param named   every sourcedId of each file, usable rows or not: a bulk file deactivates only what it
  *                does not name at all, never a record whose row was refused
+ * @param staff     users.csv rows of teachers, administrators and aides
+ * @param idSources how many student rows each possible source of the District id fills (identifier,
+ *                  sourcedId, each userIds type)
+ * @param rows      data rows read in all files (headers and the manifest excluded): the rejection limit's base
  */
 public record ParsedRoster(Map<String, FileMode> modes, List<OrgRow> orgs, List<StudentRow> students,
                            List<GuardianRow> guardians, List<ClassRow> classes, List<EnrollmentRow> enrollments,
-                           Map<String, Integer> skipped, Map<String, Set<String>> named, List<ImportProblem> problems) {
+                           Map<String, Integer> skipped, Map<String, Set<String>> named, List<ImportProblem> problems,
+                           List<StaffRow> staff, Map<String, Integer> idSources, int rows) {
 
     /** The manifest's processing mode of a file. */
     public enum FileMode { BULK, DELTA, ABSENT }
@@ -38,6 +48,14 @@ public record ParsedRoster(Map<String, FileMode> modes, List<OrgRow> orgs, List<
         named.forEach((file, ids) -> copies.put(file, Set.copyOf(ids)));
         named = Map.copyOf(copies);
         problems = List.copyOf(problems);
+        staff = List.copyOf(staff);
+        idSources = Collections.unmodifiableMap(new LinkedHashMap<>(idSources));
+    }
+
+    /** The id source that fills the most student rows (identifier on a tie, then sourcedId), or null without students. */
+    public String mostFilledIdSource() {
+        return idSources.entrySet().stream().max(Comparator.comparingInt(Map.Entry<String, Integer>::getValue))
+                .map(Map.Entry::getKey).orElse(null);
     }
 
     public FileMode mode(String file) {

@@ -47,6 +47,8 @@ import java.util.function.Function;
  *     the file and neither lists the other, it goes.</li>
  * <li>A row naming a school, class, student or adult that is neither in the files nor stored is
  *     reported and skipped; the rest loads.</li>
+ * <li>No guardian is stored without a student: a new parent, guardian or relative linked to no student
+ *     of the file or the District (all of theirs rejected, or none listed) is reported, not stored.</li>
  * <li>A student whose District id belongs to another student, imported or entered by hand, is
  *     reported and skipped, not merged: which record is that student is a person's decision.</li>
  * </ul>
@@ -69,13 +71,7 @@ public final class RosterReconciler {
                 newUnits.putIfAbsent(org.code(), org.name());
             }
         }
-        Function<String, String> schoolCode = orgId -> {
-            OrgRow org = orgs.get(orgId);
-            if (org != null) {
-                return org.isSchool() || stored.unitCodes().contains(org.code()) ? org.code() : null;
-            }
-            return stored.unitCodes().contains(orgId) ? orgId : null;
-        };
+        Function<String, String> schoolCode = schoolCodes(roster, stored.unitCodes());
 
         // students
         Map<String, StudentData> students = new LinkedHashMap<>();
@@ -111,6 +107,7 @@ public final class RosterReconciler {
         Changes<GuardianData> guardianChanges = changes(guardians, guardiansDeleted, stored.guardians(),
                 roster.mode(OneRosterParser.USERS), roster.named(OneRosterParser.USERS));
         Map<String, Set<String>> links = links(roster, students, guardians, stored, problems);
+        guardianChanges = withoutUnlinkedNewGuardians(roster, guardianChanges, links, problems);
 
         // classes
         Map<String, ClassData> classes = new LinkedHashMap<>();
@@ -158,6 +155,19 @@ public final class RosterReconciler {
         problems.sort(Comparator.comparing(ImportProblem::file).thenComparingInt(ImportProblem::line));
         List<NewUnit> units = newUnits.entrySet().stream().map(e -> new NewUnit(e.getKey(), e.getValue())).toList();
         return new RosterChanges(units, studentChanges, guardianChanges, classChanges, enrollmentChanges, links, problems);
+    }
+
+    /** An org sourcedId to the code of its org unit (a school of orgs.csv, or a unit that exists), else null. */
+    public static Function<String, String> schoolCodes(ParsedRoster roster, Set<String> unitCodes) {
+        Map<String, OrgRow> orgs = new HashMap<>();
+        roster.orgs().forEach(org -> orgs.put(org.sourcedId(), org));
+        return orgId -> {
+            OrgRow org = orgs.get(orgId);
+            if (org != null) {
+                return org.isSchool() || unitCodes.contains(org.code()) ? org.code() : null;
+            }
+            return unitCodes.contains(orgId) ? orgId : null;
+        };
     }
 
     private static <T> Changes<T> changes(Map<String, T> incoming, Set<String> deleted, Map<String, Stored<T>> stored,
@@ -248,6 +258,22 @@ public final class RosterReconciler {
             }
         }
         return changed;
+    }
+
+    private static Changes<GuardianData> withoutUnlinkedNewGuardians(ParsedRoster roster, Changes<GuardianData> changes,
+                                                                     Map<String, Set<String>> links,
+                                                                     List<ImportProblem> problems) {
+        Set<String> linked = new HashSet<>();
+        links.values().forEach(linked::addAll);
+        Map<String, GuardianData> created = new LinkedHashMap<>(changes.created());
+        for (GuardianRow row : roster.guardians()) {
+            if (created.containsKey(row.sourcedId()) && !linked.contains(row.sourcedId())) {
+                created.remove(row.sourcedId());
+                problems.add(problem(OneRosterParser.USERS, row, "linked to no student of the file or the District"
+                        + " (agentSourcedIds); a parent, guardian or relative is not stored without a student"));
+            }
+        }
+        return new Changes<>(created, changes.updated(), changes.deactivated(), changes.unchanged());
     }
 
     private static List<ImportProblem> duplicateDistrictIds(ParsedRoster roster, Map<String, StudentData> students,

@@ -63,6 +63,22 @@ public final class RosterRows {
         }
     }
 
+    /**
+     * users.csv, role teacher, administrator or aide: a staff user. {@code email} lower case, null when empty
+     * (reported by the reconciler: staff without a District email are not stored).
+     */
+    public record StaffRow(String sourcedId, boolean toBeDeleted, int line, String givenName, String familyName,
+                           String email, List<String> orgSourcedIds, String role) implements Row {
+
+        public StaffRow {
+            orgSourcedIds = List.copyOf(orgSourcedIds);
+        }
+
+        public String fullName() {
+            return givenName + " " + familyName;
+        }
+    }
+
     /** classes.csv. */
     public record ClassRow(String sourcedId, boolean toBeDeleted, int line, String title, String classCode,
                            String schoolSourcedId) implements Row {

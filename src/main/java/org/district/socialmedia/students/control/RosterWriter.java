@@ -7,7 +7,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.people.entity.OrgUnit;
-import org.district.socialmedia.students.control.ParsedRoster.FileMode;
+import org.district.socialmedia.settings.boundary.DistrictSettingsService;
+import org.district.socialmedia.students.control.RosterPreview.Plan;
 import org.district.socialmedia.students.control.RosterChanges.Changes;
 import org.district.socialmedia.students.control.RosterChanges.NewUnit;
 import org.district.socialmedia.students.control.RosterSnapshot.ClassData;
@@ -27,6 +28,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,52 +53,6 @@ public class RosterWriter {
     /** Rows per lookup and per flush: an IN list of 500 stays well inside every database's limits. */
     public static final int CHUNK = 500;
 
-    // Projections: plain values for the snapshot, no entities (whose eager relations would load too), read into named rows.
-    public record UnitRow(String code, Long id) {
-    }
-
-    public record StudentRow(String sourcedId, String districtId, String givenName, String familyName, String schoolCode,
-                      String grade, Boolean active) {
-        Stored<StudentData> stored() {
-            return new Stored<>(new StudentData(districtId, givenName, familyName, schoolCode, grade), active);
-        }
-    }
-
-    public record LinkRow(String studentId, String guardianId) {
-    }
-
-    public record GuardianRow(String sourcedId, String givenName, String familyName, String email, String phone,
-                       GuardianRole relationship, Boolean active) {
-    }
-
-    public record ClassRow(String sourcedId, String title, String classCode, String schoolCode, Boolean active) {
-    }
-
-    public record EnrollmentRow(String sourcedId, String classId, String studentId, LocalDate beginDate, LocalDate endDate,
-                         Boolean active) {
-    }
-
-    static final String UNITS = "SELECT NEW " + UnitRow.class.getName() + "(u.code, u.id) FROM OrgUnit u";
-    private static final String STUDENT_ROW = "SELECT NEW " + StudentRow.class.getName()
-            + "(s.sourcedId, s.districtId, s.givenName, s.familyName, u.code, s.grade, s.active) FROM Student s JOIN s.school u";
-    static final String STUDENTS = STUDENT_ROW + " WHERE s.sourcedId IN :ids";
-    // hand-entered students too (sourcedId null): their District ids cannot be taken
-    static final String STUDENTS_BY_DISTRICT_ID = STUDENT_ROW + " WHERE s.districtId IN :ids";
-    static final String STUDENTS_OF_GUARDIANS = "SELECT DISTINCT s.sourcedId FROM Student s JOIN s.guardians g"
-            + " WHERE g.sourcedId IN :ids AND s.sourcedId IS NOT NULL";
-    static final String LINKS = "SELECT NEW " + LinkRow.class.getName() + "(s.sourcedId, g.sourcedId) FROM Student s JOIN s.guardians g"
-            + " WHERE s.sourcedId IN :ids AND g.sourcedId IS NOT NULL";
-    static final String GUARDIANS = "SELECT NEW " + GuardianRow.class.getName() + "(g.sourcedId, g.givenName, g.familyName,"
-            + " g.email, g.phone, g.relationship, g.active) FROM Guardian g WHERE g.sourcedId IN :ids";
-    static final String CLASSES = "SELECT NEW " + ClassRow.class.getName() + "(c.sourcedId, c.title, c.classCode, u.code, c.active)"
-            + " FROM SchoolClass c JOIN c.school u WHERE c.sourcedId IN :ids";
-    static final String ENROLLMENTS = "SELECT NEW " + EnrollmentRow.class.getName() + "(e.sourcedId, c.sourcedId, s.sourcedId,"
-            + " e.beginDate, e.endDate, e.active) FROM Enrollment e JOIN e.schoolClass c JOIN e.student s WHERE e.sourcedId IN :ids";
-    // a bulk file's absence check: inactive records are not deactivated again, so active ids suffice
-    static final String ACTIVE_STUDENT_IDS = "SELECT s.sourcedId FROM Student s WHERE s.sourcedId IS NOT NULL AND s.active = TRUE";
-    static final String ACTIVE_GUARDIAN_IDS = "SELECT g.sourcedId FROM Guardian g WHERE g.sourcedId IS NOT NULL AND g.active = TRUE";
-    static final String ACTIVE_CLASS_IDS = "SELECT c.sourcedId FROM SchoolClass c WHERE c.sourcedId IS NOT NULL AND c.active = TRUE";
-    static final String ACTIVE_ENROLLMENT_IDS = "SELECT e.sourcedId FROM Enrollment e WHERE e.sourcedId IS NOT NULL AND e.active = TRUE";
     static final String STUDENTS_WITH_GUARDIANS = "SELECT DISTINCT s FROM Student s LEFT JOIN FETCH s.guardians"
             + " WHERE s.sourcedId IN :sourcedIds";
 
@@ -105,85 +61,64 @@ public class RosterWriter {
     @Inject
     AuditLog audit;
     @Inject
+    RosterPreview preview;
+    @Inject
+    DistrictSettingsService settings;
+    @Inject
+    RosterStaffWriter staff;
+    @Inject
     Clock clock;
 
-    /** In the caller's transaction, or a new one; all or nothing (the report's problems are rows left out). */
+    /** What a write deactivated, by kind (STUDENT, GUARDIAN, CLASS, ENROLLMENT by sourcedId; STAFF by user id). */
+    public record Written(ImportReport report, Map<String, Set<String>> deactivated) {
+        public int deactivations() {
+            return deactivated.values().stream().mapToInt(Set::size).sum();
+        }
+    }
+
+    /** The dev run's demo roster: previewed and written at once, in the caller's transaction. */
     public ImportReport write(ParsedRoster roster) {
         em.flush();
-        Map<String, Long> units = unitIds();
-        RosterChanges changes = RosterReconciler.reconcile(roster, snapshot(roster, units.keySet()));
-        apply(changes, units, clock.instant());
-        ImportReport report = ImportReport.of(roster, changes);
-        audit.record("ROSTER_IMPORTED", "Roster", null, report.summary());
-        return report;
+        return write(preview.plan(roster, settings.roster(), settings.current()::isDistrictEmail)).report();
     }
 
-    // ------------------------------------------------------------------ the stored roster, as far as it matters
+    /** Applies a plan made by {@link RosterPreview}, in the caller's transaction: all or nothing. */
+    public Written write(Plan plan) {
+        em.flush();
+        Map<String, Long> units = preview.unitIds();
+        Instant now = clock.instant();
+        RosterChanges changes = plan.changes();
+        apply(changes, units, now);
+        Map<String, Set<String>> deactivated = new LinkedHashMap<>();
+        deactivated.put("STUDENT", changes.students().deactivated());
+        deactivated.put("GUARDIAN", changes.guardians().deactivated());
+        deactivated.put("CLASS", changes.classes().deactivated());
+        deactivated.put("ENROLLMENT", changes.enrollments().deactivated());
+        deactivated.put("STAFF", staff.apply(plan.staff(), units, now));
+        audit.record("ROSTER_IMPORTED", "Roster", null, plan.report().summary());
+        return new Written(plan.report(), deactivated);
+    }
 
-    private RosterSnapshot snapshot(ParsedRoster roster, Set<String> unitCodes) {
-        RosterMentions mentions = RosterMentions.of(roster);
-        // A student linked to an adult of this file may lose that link: its links are compared, so all
-        // of them are loaded, not only those to the file's adults.
-        Set<String> studentIds = new HashSet<>(mentions.students());
-        Set<String> adultsInFile = new HashSet<>();
-        roster.guardians().forEach(row -> adultsInFile.add(row.sourcedId()));
-        forChunks(adultsInFile, chunk -> studentIds.addAll(select(STUDENTS_OF_GUARDIANS, chunk, String.class)));
+    /** Brings back what a run deactivated (its undo); returns how many records. */
+    public int reactivate(Map<String, Set<String>> deactivated) {
+        int count = 0;
+        count += reactivate(deactivated.get("ENROLLMENT"), Enrollment.BY_SOURCED_ID, Enrollment.class, Enrollment::reactivate);
+        count += reactivate(deactivated.get("CLASS"), SchoolClass.BY_SOURCED_ID, SchoolClass.class, SchoolClass::reactivate);
+        count += reactivate(deactivated.get("STUDENT"), Student.BY_SOURCED_ID, Student.class, Student::reactivate);
+        count += reactivate(deactivated.get("GUARDIAN"), Guardian.BY_SOURCED_ID, Guardian.class, Guardian::reactivate);
+        count += staff.reactivate(deactivated.getOrDefault("STAFF", Set.of()));
+        return count;
+    }
 
-        Map<String, Stored<StudentData>> students = new HashMap<>();
-        Set<String> handEntered = new HashSet<>();
-        forChunks(studentIds, chunk -> select(STUDENTS, chunk, StudentRow.class)
-                .forEach(r -> students.put(r.sourcedId(), r.stored())));
-        forChunks(mentions.districtIds(), chunk -> select(STUDENTS_BY_DISTRICT_ID, chunk, StudentRow.class).forEach(r -> {
-            if (r.sourcedId() == null) {
-                handEntered.add(r.districtId());
-            } else {
-                students.putIfAbsent(r.sourcedId(), r.stored());
-            }
-        }));
-        Map<String, Set<String>> links = new HashMap<>();
-        forChunks(studentIds, chunk -> select(LINKS, chunk, LinkRow.class)
-                .forEach(r -> links.computeIfAbsent(r.studentId(), k -> new HashSet<>()).add(r.guardianId())));
-
-        Map<String, Stored<GuardianData>> guardians = new HashMap<>();
-        forChunks(mentions.guardians(), chunk -> select(GUARDIANS, chunk, GuardianRow.class).forEach(r -> guardians.put(r.sourcedId(),
-                new Stored<>(new GuardianData(r.givenName(), r.familyName(), r.email(), r.phone(), r.relationship()), r.active()))));
-        Map<String, Stored<ClassData>> classes = new HashMap<>();
-        forChunks(mentions.classes(), chunk -> select(CLASSES, chunk, ClassRow.class).forEach(r -> classes.put(r.sourcedId(),
-                new Stored<>(new ClassData(r.title(), r.classCode(), r.schoolCode()), r.active()))));
-        Map<String, Stored<EnrollmentData>> enrollments = new HashMap<>();
-        forChunks(mentions.enrollments(), chunk -> select(ENROLLMENTS, chunk, EnrollmentRow.class).forEach(r -> enrollments.put(r.sourcedId(),
-                new Stored<>(new EnrollmentData(r.classId(), r.studentId(), r.beginDate(), r.endDate()), r.active()))));
-
-        if (roster.mode(OneRosterParser.USERS) == FileMode.BULK) {
-            present(ACTIVE_STUDENT_IDS, students);
-            present(ACTIVE_GUARDIAN_IDS, guardians);
+    private <E> int reactivate(Set<String> ids, String bySourcedId, Class<E> type, Consumer<E> reactivate) {
+        int count = 0;
+        for (List<String> chunk : Chunks.of(ids == null ? Set.of() : ids, CHUNK)) {
+            List<E> found = bySourcedId(bySourcedId, type, chunk);
+            found.forEach(reactivate);
+            count += found.size();
+            flushAndClear();
         }
-        if (roster.mode(OneRosterParser.CLASSES) == FileMode.BULK) {
-            present(ACTIVE_CLASS_IDS, classes);
-        }
-        if (roster.mode(OneRosterParser.ENROLLMENTS) == FileMode.BULK) {
-            present(ACTIVE_ENROLLMENT_IDS, enrollments);
-        }
-        return new RosterSnapshot(unitCodes, students, guardians, classes, enrollments, links, handEntered);
-    }
-
-    /** Adds the active records not loaded yet by their presence only (ids, no values). */
-    private <T> void present(String activeIds, Map<String, Stored<T>> loaded) {
-        em.createQuery(activeIds, String.class).getResultList().forEach(id -> loaded.putIfAbsent(id, new Stored<>(null, true)));
-    }
-
-    private Map<String, Long> unitIds() {
-        Map<String, Long> ids = new HashMap<>();
-        em.createQuery(UNITS, UnitRow.class).getResultList().forEach(r -> ids.put(r.code(), r.id()));
-        return ids;
-    }
-
-    private <T> List<T> select(String jpql, Collection<String> ids, Class<T> type) {
-        return em.createQuery(jpql, type).setParameter("ids", ids).getResultList();
-    }
-
-    private static <T> void forChunks(Collection<T> items, Consumer<List<T>> action) {
-        Chunks.of(items, CHUNK).forEach(action);
+        return count;
     }
 
     // ------------------------------------------------------------------ applying the changes
@@ -315,6 +250,10 @@ public class RosterWriter {
             query.setHint("eclipselink.batch", "e.student");
         }
         return query.getResultList();
+    }
+
+    private static <T> void forChunks(Collection<T> items, Consumer<List<T>> action) {
+        Chunks.of(items, CHUNK).forEach(action);
     }
 
     private void flushAndClear() {

@@ -106,6 +106,16 @@ public class Enrollment implements Serializable {
         this.endDate = end;
     }
 
+    /** Brings back a record an import deactivated (the undo of that import); false if it is active. */
+    public boolean reactivate() {
+        if (active) {
+            return false;
+        }
+        active = true;
+        deactivatedAt = null;
+        return true;
+    }
+
     public boolean deactivate(Instant now) {
         if (!active) {
             return false;

@@ -126,6 +126,16 @@ public class Guardian implements Serializable {
         return givenName + '\u0000' + familyName + '\u0000' + email + '\u0000' + phone + '\u0000' + relationship;
     }
 
+    /** Brings back a record an import deactivated (the undo of that import); false if it is active. */
+    public boolean reactivate() {
+        if (active) {
+            return false;
+        }
+        active = true;
+        deactivatedAt = null;
+        return true;
+    }
+
     public boolean deactivate(Instant now) {
         if (!active) {
             return false;

@@ -102,6 +102,16 @@ public class SchoolClass implements Serializable {
         this.school = school;
     }
 
+    /** Brings back a record an import deactivated (the undo of that import); false if it is active. */
+    public boolean reactivate() {
+        if (active) {
+            return false;
+        }
+        active = true;
+        deactivatedAt = null;
+        return true;
+    }
+
     public boolean deactivate(Instant now) {
         if (!active) {
             return false;

@@ -161,6 +161,16 @@ public class Student implements Serializable {
     }
 
     /** Left in the roster with its forms and history; a later import or edit may bring it back. */
+    /** Brings back a record an import deactivated (the undo of that import); false if it is active. */
+    public boolean reactivate() {
+        if (active) {
+            return false;
+        }
+        active = true;
+        deactivatedAt = null;
+        return true;
+    }
+
     public boolean deactivate(Instant now) {
         if (!active) {
             return false;

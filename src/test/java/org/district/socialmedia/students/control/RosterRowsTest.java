@@ -19,7 +19,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The stored roster as RosterWriter reads it (JPQL constructor expressions into named rows), on H2 made by the real migrations. */
+/** The stored roster as RosterPreview reads it (JPQL constructor expressions into named rows), on H2 made by the real migrations. */
 class RosterRowsTest {
 
     private static EntityManagerFactory emf;
@@ -58,15 +58,15 @@ class RosterRowsTest {
 
     @Test
     void eachRecordReadsIntoItsNamedRow() {
-        assertEquals(List.of(new RosterWriter.UnitRow("HS", 1L)), em.createQuery(RosterWriter.UNITS, RosterWriter.UnitRow.class).getResultList());
-        RosterWriter.StudentRow student = new RosterWriter.StudentRow("s1", "D1", "Al", "Bo", "HS", "09", true);
-        assertEquals(List.of(student), rows(RosterWriter.STUDENTS, RosterWriter.StudentRow.class, "s1"));
-        assertEquals(List.of(student), rows(RosterWriter.STUDENTS_BY_DISTRICT_ID, RosterWriter.StudentRow.class, "D1"));
-        assertEquals(List.of(new RosterWriter.LinkRow("s1", "g1")), rows(RosterWriter.LINKS, RosterWriter.LinkRow.class, "s1"));
-        assertEquals(List.of(new RosterWriter.GuardianRow("g1", "Gus", "Bo", "gus@example.org", "555", GuardianRole.PARENT, true)),
-                rows(RosterWriter.GUARDIANS, RosterWriter.GuardianRow.class, "g1"));
-        assertEquals(List.of(new RosterWriter.ClassRow("c1", "Art", "A1", "HS", false)), rows(RosterWriter.CLASSES, RosterWriter.ClassRow.class, "c1"));
-        assertEquals(List.of(new RosterWriter.EnrollmentRow("e1", "c1", "s1", LocalDate.of(2026, 9, 1), null, true)),
-                rows(RosterWriter.ENROLLMENTS, RosterWriter.EnrollmentRow.class, "e1"));
+        assertEquals(List.of(new RosterPreview.UnitRow("HS", 1L)), em.createQuery(RosterPreview.UNITS, RosterPreview.UnitRow.class).getResultList());
+        RosterPreview.StudentRow student = new RosterPreview.StudentRow("s1", "D1", "Al", "Bo", "HS", "09", true);
+        assertEquals(List.of(student), rows(RosterPreview.STUDENTS, RosterPreview.StudentRow.class, "s1"));
+        assertEquals(List.of(student), rows(RosterPreview.STUDENTS_BY_DISTRICT_ID, RosterPreview.StudentRow.class, "D1"));
+        assertEquals(List.of(new RosterPreview.LinkRow("s1", "g1")), rows(RosterPreview.LINKS, RosterPreview.LinkRow.class, "s1"));
+        assertEquals(List.of(new RosterPreview.GuardianRow("g1", "Gus", "Bo", "gus@example.org", "555", GuardianRole.PARENT, true)),
+                rows(RosterPreview.GUARDIANS, RosterPreview.GuardianRow.class, "g1"));
+        assertEquals(List.of(new RosterPreview.ClassRow("c1", "Art", "A1", "HS", false)), rows(RosterPreview.CLASSES, RosterPreview.ClassRow.class, "c1"));
+        assertEquals(List.of(new RosterPreview.EnrollmentRow("e1", "c1", "s1", LocalDate.of(2026, 9, 1), null, true)),
+                rows(RosterPreview.ENROLLMENTS, RosterPreview.EnrollmentRow.class, "e1"));
     }
 }

@@ -1,0 +1,187 @@
+package org.district.socialmedia.students.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.district.socialmedia.audit.control.AuditLog;
+import org.district.socialmedia.platform.entity.NotFoundException;
+import org.district.socialmedia.students.control.RosterPreview.Plan;
+import org.district.socialmedia.students.control.RosterWriter.Written;
+import org.district.socialmedia.students.entity.ImportRun;
+import org.district.socialmedia.students.entity.ImportRunStateException;
+import org.district.socialmedia.students.entity.ImportStatus;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The stored import runs: each step of a run in its own transaction, so a failed write still leaves the
+ * run FAILED, and the write with its run's COMPLETED in one. Problems are kept up to {@link #PROBLEMS_KEPT}.
+ * The uploaded zip is kept in the database until the run is written, stopped or failed: several servers
+ * share one database, and a run previewed on one of them may be confirmed on another.
+ */
+@Stateless
+public class ImportRuns {
+
+    public static final int PROBLEMS_KEPT = 10_000;
+    /** Rows of the kept zip: a row each MiB, so that no single value nears a database's limit. */
+    static final int FILE_CHUNK_BYTES = 1024 * 1024;
+    static final String LAST_COMPLETED = "SELECT r FROM ImportRun r WHERE r.status = :status ORDER BY r.id DESC";
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    RosterWriter writer;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Clock clock;
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Long create(String sha256, String fileName, String by) {
+        ImportRun run = new ImportRun(sha256, fileName, by, clock.instant());
+        em.persist(run);
+        em.flush();
+        audit.record("ROSTER_IMPORT_STARTED", "ImportRun", run.getId(), "file SHA-256 " + sha256);
+        return run.getId();
+    }
+
+    /** Keeps the uploaded zip with its run, for a confirmation on any server. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void keepFile(Long id, byte[] zip) {
+        for (int seq = 0, from = 0; from < zip.length; seq++, from += FILE_CHUNK_BYTES) {
+            byte[] chunk = Arrays.copyOfRange(zip, from, Math.min(zip.length, from + FILE_CHUNK_BYTES));
+            em.createNativeQuery("INSERT INTO import_run_file (run_id, seq, content) VALUES (?, ?, ?)")
+                    .setParameter(1, id).setParameter(2, seq).setParameter(3, chunk).executeUpdate();
+        }
+    }
+
+    /** The zip kept with the run; empty once the run is finished (its file is removed then). */
+    public Optional<byte[]> keptFile(Long id) {
+        List<?> chunks = em.createNativeQuery("SELECT content FROM import_run_file WHERE run_id = ? ORDER BY seq")
+                .setParameter(1, id).getResultList();
+        if (chunks.isEmpty()) {
+            return Optional.empty();
+        }
+        ByteArrayOutputStream zip = new ByteArrayOutputStream(chunks.size() * FILE_CHUNK_BYTES);
+        chunks.forEach(chunk -> zip.writeBytes((byte[]) chunk));
+        return Optional.of(zip.toByteArray());
+    }
+
+    private void dropFile(Long id) {
+        em.createNativeQuery("DELETE FROM import_run_file WHERE run_id = ?").setParameter(1, id).executeUpdate();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public ImportRun previewed(Long id, Plan plan, String idSource) {
+        ImportRun run = find(id);
+        run.previewed(plan.bulk(), idSource, plan.roster().mostFilledIdSource(), plan.report().figures(),
+                plan.report().summary(), plan.roster().rows(), plan.rejectedRows(), plan.problems().size(),
+                String.join("; ", plan.limitReasons()));
+        List<ImportProblem> problems = plan.problems();
+        for (int i = 0; i < Math.min(problems.size(), PROBLEMS_KEPT); i++) {
+            ImportProblem p = problems.get(i);
+            em.createNativeQuery("INSERT INTO import_run_problem (run_id, seq, file_name, line_no, reason) VALUES (?, ?, ?, ?, ?)")
+                    .setParameter(1, id).setParameter(2, i).setParameter(3, clip(p.file(), 64)).setParameter(4, p.line())
+                    .setParameter(5, clip(p.reason(), 1000)).executeUpdate();
+        }
+        audit.record("ROSTER_IMPORT_PREVIEWED", "ImportRun", id, plan.report().summary()
+                + (run.needsConfirmation() ? "; awaits confirmation: " + run.getLimitReasons() : ""));
+        return run;
+    }
+
+    /**
+     * Writes the plan and completes the run in one transaction. {@code confirmedBy} null: without a
+     * confirmation, which the run refuses when its preview passed a limit.
+     */
+    public ImportRun write(Long id, Plan plan, String confirmedBy) {
+        ImportRun run = find(id);
+        if (confirmedBy != null) {
+            run.confirm(confirmedBy, clock.instant());
+            audit.record("ROSTER_IMPORT_CONFIRMED", "ImportRun", id, run.needsConfirmation() ? run.getLimitReasons() : "within the limits");
+        } else {
+            run.start();
+        }
+        Written written = writer.write(plan);
+        written.deactivated().forEach((kind, ids) -> ids.forEach(recordId -> em.createNativeQuery(
+                        "INSERT INTO import_run_deactivation (run_id, kind, record_id) VALUES (?, ?, ?)")
+                .setParameter(1, id).setParameter(2, kind).setParameter(3, recordId).executeUpdate()));
+        run = find(id);
+        run.complete(written.report().summary(), written.deactivations(), clock.instant());
+        dropFile(id);
+        return run;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void failed(Long id, String reason) {
+        ImportRun run = em.find(ImportRun.class, id);
+        if (run != null && !run.getStatus().isFinished()) {
+            run.fail(reason, clock.instant());
+            dropFile(id);
+            audit.record("ROSTER_IMPORT_FAILED", "ImportRun", id, reason);
+        }
+    }
+
+    public ImportRun stop(Long id, String by) {
+        ImportRun run = find(id);
+        run.stop(by, clock.instant());
+        dropFile(id);
+        audit.record("ROSTER_IMPORT_STOPPED", "ImportRun", id, "nothing was written");
+        return run;
+    }
+
+    /** Reactivates exactly what the last completed run deactivated. */
+    public ImportRun undoLastDeactivations(String by) {
+        ImportRun run = em.createQuery(LAST_COMPLETED, ImportRun.class).setParameter("status", ImportStatus.COMPLETED)
+                .setMaxResults(1).getResultStream().findFirst()
+                .orElseThrow(() -> new ImportRunStateException("No import run has completed yet"));
+        run.undone(by, clock.instant());
+        Map<String, Set<String>> deactivated = new HashMap<>();
+        List<?> rows = em.createNativeQuery("SELECT kind, record_id FROM import_run_deactivation WHERE run_id = ?")
+                .setParameter(1, run.getId()).getResultList();
+        for (Object row : rows) {
+            Object[] cells = (Object[]) row;
+            deactivated.computeIfAbsent((String) cells[0], k -> new HashSet<>()).add((String) cells[1]);
+        }
+        int reactivated = writer.reactivate(deactivated);
+        run = find(run.getId());
+        audit.record("ROSTER_IMPORT_UNDONE", "ImportRun", run.getId(), reactivated + " records deactivated by this run reactivated");
+        return run;
+    }
+
+    public ImportRun find(Long id) {
+        ImportRun run = id == null ? null : em.find(ImportRun.class, id);
+        if (run == null) {
+            throw new NotFoundException("import run " + id);
+        }
+        return run;
+    }
+
+    public List<ImportProblem> problems(Long id, int first, int size) {
+        List<?> rows = em.createNativeQuery("SELECT file_name, line_no, reason FROM import_run_problem WHERE run_id = ?"
+                        + " ORDER BY seq OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+                .setParameter(1, id).setParameter(2, first).setParameter(3, size).getResultList();
+        return rows.stream().map(row -> {
+            Object[] cells = (Object[]) row;
+            return new ImportProblem((String) cells[0], ((Number) cells[1]).intValue(), (String) cells[2]);
+        }).toList();
+    }
+
+    public List<ImportRun> latest(int max) {
+        return em.createQuery("SELECT r FROM ImportRun r ORDER BY r.id DESC", ImportRun.class).setMaxResults(max).getResultList();
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

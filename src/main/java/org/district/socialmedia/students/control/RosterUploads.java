@@ -1,0 +1,131 @@
+package org.district.socialmedia.students.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.district.socialmedia.platform.entity.InvalidInputException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Where uploaded roster zips go: each upload streamed from the request into its own new folder under
+ * ROSTER_UPLOAD_DIR (default {@code roster-uploads} in the server's data folder), unpacked and checked there
+ * ({@link RosterZipCheck}). A refused or broken upload leaves nothing behind; a checked one stays until
+ * its import is done with it and calls {@link #discard}, so a job that resumes after a restart still finds it.
+ * <p>
+ * No transaction and no database: call it before a transaction starts, a slow upload must hold none open.
+ */
+@ApplicationScoped
+public class RosterUploads {
+
+    public static final String DIR_ENV = "ROSTER_UPLOAD_DIR";
+    static final String FOLDER = "roster-uploads";
+    private static final Logger LOG = Logger.getLogger(RosterUploads.class.getName());
+
+    private volatile Path root;
+    private volatile RosterZipLimits limits;
+
+    /** For CDI; reads the environment at first use. */
+    public RosterUploads() {
+    }
+
+    /** With a given folder and limits (tests, the benchmark). */
+    public RosterUploads(Path root, RosterZipLimits limits) {
+        this.root = root;
+        this.limits = limits;
+    }
+
+    /**
+     * Streams the zip into a new folder and checks it.
+     *
+     * @param zip the request body, read to its end, not closed
+     * @return the folder of its CSV files, with the zip's SHA-256 and sizes
+     * @throws InvalidInputException naming the field "file" when the zip is refused; nothing is left on disk
+     * @throws UncheckedIOException  when the upload folder cannot be written, or the client stopped sending
+     */
+    public CheckedUpload receive(InputStream zip) {
+        Path folder;
+        try {
+            Files.createDirectories(root());
+            folder = Files.createTempDirectory(root(), "upload-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a folder in " + root() + " (" + DIR_ENV + ")", e);
+        }
+        boolean checked = false;
+        try {
+            CheckedUpload upload = new RosterZipCheck(limits()).unpack(zip, folder);
+            checked = true;
+            return upload;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the roster upload could not be stored in " + folder, e);
+        } finally {
+            if (!checked) {
+                delete(folder);
+            }
+        }
+    }
+
+    /** Deletes an upload's folder and everything in it; an upload already gone is no error. */
+    public void discard(CheckedUpload upload) {
+        delete(upload.folder());
+    }
+
+    /** The folder uploads go in. */
+    public Path root() {
+        if (root == null) {
+            root = folder(System::getenv, System.getProperty("jboss.server.data.dir"));
+        }
+        return root;
+    }
+
+    public RosterZipLimits limits() {
+        if (limits == null) {
+            limits = RosterZipLimits.fromEnvironment(System::getenv);
+        }
+        return limits;
+    }
+
+    static Path folder(UnaryOperator<String> environment, String serverDataDir) {
+        String configured = environment.apply(DIR_ENV);
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured.trim());
+        }
+        String base = serverDataDir != null ? serverDataDir : System.getProperty("java.io.tmpdir");
+        return Path.of(base, FOLDER);
+    }
+
+    private static void delete(Path folder) {
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    if (e != null) {
+                        throw e;
+                    }
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (NoSuchFileException e) {
+            // already gone
+        } catch (IOException e) {
+            // the refusal or the result matters more to the caller than a folder left over; say where it is
+            LOG.log(Level.WARNING, "could not delete the roster upload folder " + folder, e);
+        }
+    }
+}

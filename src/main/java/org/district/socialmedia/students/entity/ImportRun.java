@@ -1,0 +1,238 @@
+package org.district.socialmedia.students.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One roster import: the file (its SHA-256), who started it and when, what its preview found, who
+ * confirmed it, and how it ended. Guards its own life: PREVIEWING, then AWAITING_CONFIRMATION or RUNNING,
+ * then COMPLETED or FAILED; STOPPED only before anything was written.
+ */
+@Entity
+@Table(name = "import_run")
+public class ImportRun implements Serializable {
+
+    public static final int TEXT_MAX = 4000;
+    public static final int NAME_MAX = 255;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "import_run_seq")
+    @SequenceGenerator(name = "import_run_seq", sequenceName = "import_run_seq", allocationSize = 1)
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", length = 30, nullable = false)
+    private ImportStatus status;
+
+    @Column(name = "file_sha256", length = 64, nullable = false, updatable = false)
+    private String fileSha256;
+
+    @Column(name = "file_name", length = NAME_MAX)
+    private String fileName;
+
+    @Column(name = "started_by", length = 64, nullable = false, updatable = false)
+    private String startedBy;
+
+    @Column(name = "started_at", nullable = false, updatable = false)
+    private Instant startedAt;
+
+    @Column(name = "bulk", nullable = false)
+    private boolean bulk;
+
+    @Column(name = "id_source", length = 64)
+    private String idSource;
+
+    @Column(name = "most_filled_id_source", length = 64)
+    private String mostFilledIdSource;
+
+    /** The preview's figures, "students 3/1/2/37; guardians ..." (see ImportFigures in control). */
+    @Column(name = "preview_figures", length = TEXT_MAX)
+    private String previewFigures;
+
+    @Column(name = "preview_summary", length = TEXT_MAX)
+    private String previewSummary;
+
+    @Column(name = "rows_read", nullable = false)
+    private int rowsRead;
+
+    @Column(name = "rows_rejected", nullable = false)
+    private int rowsRejected;
+
+    @Column(name = "problem_count", nullable = false)
+    private int problemCount;
+
+    /** Why a confirmation is needed (limits passed), or null. */
+    @Column(name = "limit_reasons", length = TEXT_MAX)
+    private String limitReasons;
+
+    @Column(name = "confirmed_by", length = 64)
+    private String confirmedBy;
+
+    @Column(name = "confirmed_at")
+    private Instant confirmedAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    @Column(name = "outcome", length = TEXT_MAX)
+    private String outcome;
+
+    @Column(name = "deactivations", nullable = false)
+    private int deactivations;
+
+    @Column(name = "undone_by", length = 64)
+    private String undoneBy;
+
+    @Column(name = "undone_at")
+    private Instant undoneAt;
+
+    @Version
+    private long version;
+
+    protected ImportRun() {
+    }
+
+    public ImportRun(String fileSha256, String fileName, String startedBy, Instant startedAt) {
+        this.fileSha256 = Objects.requireNonNull(fileSha256, "fileSha256");
+        this.fileName = fileName == null ? null : clip(fileName, NAME_MAX);
+        this.startedBy = Objects.requireNonNull(startedBy, "startedBy");
+        this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
+        this.status = ImportStatus.PREVIEWING;
+    }
+
+    /**
+     * The preview is done. With limit reasons, or when asked to wait, the run awaits a confirmation;
+     * otherwise it may run at once ({@link #start}).
+     */
+    public void previewed(boolean bulk, String idSource, String mostFilledIdSource, String figures, String summary,
+                          int rowsRead, int rowsRejected, int problemCount, String limitReasons) {
+        require(ImportStatus.PREVIEWING, "preview");
+        this.bulk = bulk;
+        this.idSource = idSource;
+        this.mostFilledIdSource = mostFilledIdSource;
+        this.previewFigures = figures;
+        this.previewSummary = clip(summary, TEXT_MAX);
+        this.rowsRead = rowsRead;
+        this.rowsRejected = rowsRejected;
+        this.problemCount = problemCount;
+        this.limitReasons = limitReasons == null || limitReasons.isBlank() ? null : clip(limitReasons, TEXT_MAX);
+        this.status = ImportStatus.AWAITING_CONFIRMATION;
+    }
+
+    public boolean needsConfirmation() {
+        return limitReasons != null;
+    }
+
+    /** A system administrator's go (the boundary checks the role); recorded even when no limit was passed. */
+    public void confirm(String by, Instant at) {
+        require(ImportStatus.AWAITING_CONFIRMATION, "confirm");
+        this.confirmedBy = Objects.requireNonNull(by, "by");
+        this.confirmedAt = at;
+        this.status = ImportStatus.RUNNING;
+    }
+
+    /** Runs without a confirmation: allowed only when the preview passed no limit. */
+    public void start() {
+        require(ImportStatus.AWAITING_CONFIRMATION, "start");
+        if (needsConfirmation()) {
+            throw new ImportRunStateException("Import run " + id + " needs a system administrator's confirmation: " + limitReasons);
+        }
+        this.status = ImportStatus.RUNNING;
+    }
+
+    public void complete(String outcome, int deactivations, Instant at) {
+        require(ImportStatus.RUNNING, "complete");
+        this.outcome = clip(outcome, TEXT_MAX);
+        this.deactivations = deactivations;
+        this.finishedAt = at;
+        this.status = ImportStatus.COMPLETED;
+    }
+
+    public void fail(String reason, Instant at) {
+        if (status.isFinished()) {
+            throw new ImportRunStateException("Import run " + id + " is already " + status);
+        }
+        this.outcome = clip(reason == null ? "failed" : reason, TEXT_MAX);
+        this.finishedAt = at;
+        this.status = ImportStatus.FAILED;
+    }
+
+    /** Stops a run before anything was written. */
+    public void stop(String by, Instant at) {
+        if (status != ImportStatus.PREVIEWING && status != ImportStatus.AWAITING_CONFIRMATION) {
+            throw new ImportRunStateException("Import run " + id + " is " + status + "; only a run not yet writing can be stopped");
+        }
+        this.outcome = "stopped by " + by + "; nothing was written";
+        this.finishedAt = at;
+        this.status = ImportStatus.STOPPED;
+    }
+
+    /** Its deactivations were undone (once). */
+    public void undone(String by, Instant at) {
+        if (status != ImportStatus.COMPLETED || deactivations == 0) {
+            throw new ImportRunStateException("Import run " + id + " deactivated nothing that could be undone");
+        }
+        if (undoneAt != null) {
+            throw new ImportRunStateException("The deactivations of import run " + id + " were already undone");
+        }
+        this.undoneBy = Objects.requireNonNull(by, "by");
+        this.undoneAt = at;
+    }
+
+    private void require(ImportStatus expected, String action) {
+        if (status != expected) {
+            throw new ImportRunStateException("Cannot " + action + " import run " + id + ": it is " + status
+                    + (expected == ImportStatus.AWAITING_CONFIRMATION ? ", not awaiting confirmation" : ""));
+        }
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    public Long getId() { return id; }
+    public ImportStatus getStatus() { return status; }
+    public String getFileSha256() { return fileSha256; }
+    public String getFileName() { return fileName; }
+    public String getStartedBy() { return startedBy; }
+    public Instant getStartedAt() { return startedAt; }
+    public boolean isBulk() { return bulk; }
+    public String getIdSource() { return idSource; }
+    public String getMostFilledIdSource() { return mostFilledIdSource; }
+    public String getPreviewFigures() { return previewFigures; }
+    public String getPreviewSummary() { return previewSummary; }
+    public int getRowsRead() { return rowsRead; }
+    public int getRowsRejected() { return rowsRejected; }
+    public int getProblemCount() { return problemCount; }
+    public String getLimitReasons() { return limitReasons; }
+    public String getConfirmedBy() { return confirmedBy; }
+    public Instant getConfirmedAt() { return confirmedAt; }
+    public Instant getFinishedAt() { return finishedAt; }
+    public String getOutcome() { return outcome; }
+    public int getDeactivations() { return deactivations; }
+    public String getUndoneBy() { return undoneBy; }
+    public Instant getUndoneAt() { return undoneAt; }
+    public long getVersion() { return version; }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ImportRun other && id != null && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+}
