@@ -6,6 +6,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.district.socialmedia.platform.boundary.PdfDownload;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 
 import java.io.IOException;
@@ -34,11 +35,6 @@ public class BoardReportDownload extends HttpServlet {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
-        response.setContentType("application/pdf");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + pdf.fileName() + "\"");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Cache-Control", "private, no-store");
-        response.setContentLength(pdf.content().length);
-        response.getOutputStream().write(pdf.content());
+        PdfDownload.send(response, pdf.fileName(), pdf.content());
     }
 }

@@ -6,6 +6,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.district.socialmedia.platform.boundary.PdfDownload;
 import org.district.socialmedia.platform.entity.NotFoundException;
 import org.district.socialmedia.requests.entity.DecisionLetter;
 
@@ -44,11 +45,6 @@ public class LetterDownload extends HttpServlet {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
-        response.setContentType("application/pdf");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + letter.getReference() + ".pdf\"");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Cache-Control", "private, no-store");
-        response.setContentLength(letter.getPdf().length);
-        response.getOutputStream().write(letter.getPdf());
+        PdfDownload.send(response, letter.getReference() + ".pdf", letter.getPdf());
     }
 }
