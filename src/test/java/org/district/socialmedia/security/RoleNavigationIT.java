@@ -84,17 +84,18 @@ class RoleNavigationIT {
     }
 
     /** Where each home count's link leads: the rows of the list it opens (null: a status page, not a list). */
-    private static final Map<String, String> LIST_ROWS = Map.of(
-            "count-home-review-dueSoon", "[id='queue:requests'] tbody tr[data-ri]",
-            "count-home-review-overdue", "[id='queue:requests'] tbody tr[data-ri]",
-            "count-home-review-waiting", "[id='queue:requests'] tbody tr[data-ri]",
-            "count-home-requests-open", "#requests tbody tr",
-            "count-home-takedowns-assigned", "[id='tasks:table'] tbody tr",
-            "count-home-consent-renewals", "#renewals tbody tr",
-            "count-home-rights-expiring", "[id='grants:table'] tbody tr[data-ri]",
-            "count-home-accounts-fewAdmins", "[id='accounts:table'] tbody tr[data-ri]",
-            "count-home-outbox-failed", "[id='outbox:messages'] tbody tr[data-ri]",
-            "count-home-acknowledgements-due", "#mine li");
+    private static final Map<String, String> LIST_ROWS = Map.ofEntries(
+            Map.entry("count-home-review-dueSoon", "[id='queue:requests'] tbody tr[data-ri]"),
+            Map.entry("count-home-review-overdue", "[id='queue:requests'] tbody tr[data-ri]"),
+            Map.entry("count-home-review-waiting", "[id='queue:requests'] tbody tr[data-ri]"),
+            Map.entry("count-home-requests-open", "#requests tbody tr"),
+            Map.entry("count-home-takedowns-assigned", "[id='tasks:table'] tbody tr"),
+            Map.entry("count-home-consent-renewals", "#renewals tbody tr"),
+            Map.entry("count-home-rights-expiring", "[id='grants:table'] tbody tr[data-ri]"),
+            Map.entry("count-home-accounts-fewAdmins", "[id='accounts:table'] tbody tr[data-ri]"),
+            Map.entry("count-home-outbox-failed", "[id='outbox:messages'] tbody tr[data-ri]"),
+            Map.entry("count-home-acknowledgements-due", "#mine li"),
+            Map.entry("count-home-imports-awaiting", "[id='awaitingRuns:awaiting'] tbody tr"));
     private static final Pattern LEADING_COUNT = Pattern.compile("^(No|\\d+) ");
 
     /**
@@ -108,7 +109,7 @@ class RoleNavigationIT {
             "employee3;EMPLOYEE;count-home-requests-open|count-home-takedowns-assigned|count-home-acknowledgements-due",
             "siteadmin;SITE_ADMIN;count-home-takedowns-assigned|count-home-rights-expiring|count-home-accounts-fewAdmins",
             "clerk;CONSENT_CLERK;count-home-consent-renewals",
-            "sysadmin;SYSTEM_ADMIN;count-home-outbox-failed|count-home-timers-attention"})
+            "sysadmin;SYSTEM_ADMIN;count-home-imports-awaiting|count-home-outbox-failed|count-home-timers-attention"})
     void eachRolesHomeCountsLeadToTheListsTheyCount(String username, String role, String expectedIds) {
         PortalScreen portal = new LoginScreen(driver, BASE).open().signInAs(username, Api.DEMO_PASSWORD);
         List<WebElement> links = driver.findElements(By.cssSelector("#homeCounts-" + role + " li a"));

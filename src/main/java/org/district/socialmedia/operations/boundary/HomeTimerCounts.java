@@ -36,8 +36,6 @@ public class HomeTimerCounts implements HomeCountSource {
             return List.of();
         }
         long attention = needingAttention(health.statuses(), districtTime.sweepInterval(), clock.instant());
-        // EXTENSION POINT (issue 22, "imports awaiting confirmation"): the roster import's confirmation step adds
-        // its own HomeCountSource for SYSTEM_ADMIN in the students component; nothing here changes.
         return List.of(HomeCount.of(Role.SYSTEM_ADMIN, "home.timers.attention", attention, "/admin/escalation.xhtml"));
     }
 

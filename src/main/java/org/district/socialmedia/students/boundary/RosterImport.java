@@ -131,6 +131,15 @@ public class RosterImport {
         return runs.problems(id, first, size);
     }
 
+    /** The previews that wait for an import or a stop, whoever made them: any system administrator may finish them. */
+    public List<RunView> awaiting(int max) {
+        return runs.awaiting(Math.min(Math.max(max, 1), PAGE_MAX)).stream().map(RunView::of).toList();
+    }
+
+    public long countAwaiting() {
+        return runs.countAwaiting();
+    }
+
     public List<RunView> history(int max) {
         return runs.latest(Math.min(Math.max(max, 1), PAGE_MAX)).stream().map(RunView::of).toList();
     }

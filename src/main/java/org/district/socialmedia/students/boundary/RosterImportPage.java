@@ -32,10 +32,17 @@ public class RosterImportPage implements Serializable {
     private transient Part file;
     private RunView run;
     private List<RunView> history = List.of();
+    private List<RunView> awaiting = List.of();
 
     @PostConstruct
     void load() {
         history = importer.history(HISTORY);
+        awaiting = importer.awaiting(RosterImport.PAGE_MAX);
+    }
+
+    /** Opens a run that waits for confirmation (made earlier, on any server, by any system administrator). */
+    public void open(Long id) {
+        run = importer.get(id, 0, RosterImport.PAGE_MAX);
     }
 
     public void upload() {
@@ -103,4 +110,5 @@ public class RosterImportPage implements Serializable {
     public void setFile(Part file) { this.file = file; }
     public RunView getRun() { return run; }
     public List<RunView> getHistory() { return history; }
+    public List<RunView> getAwaiting() { return awaiting; }
 }

@@ -177,6 +177,17 @@ public class ImportRuns {
         }).toList();
     }
 
+    /** Runs whose preview waits for a system administrator to import or stop them, oldest first (by ix_import_run_status). */
+    public List<ImportRun> awaiting(int max) {
+        return em.createQuery("SELECT r FROM ImportRun r WHERE r.status = :s ORDER BY r.id", ImportRun.class)
+                .setParameter("s", ImportStatus.AWAITING_CONFIRMATION).setMaxResults(max).getResultList();
+    }
+
+    public long countAwaiting() {
+        return em.createQuery("SELECT COUNT(r.id) FROM ImportRun r WHERE r.status = :s", Long.class)
+                .setParameter("s", ImportStatus.AWAITING_CONFIRMATION).getSingleResult();
+    }
+
     public List<ImportRun> latest(int max) {
         return em.createQuery("SELECT r FROM ImportRun r ORDER BY r.id DESC", ImportRun.class).setMaxResults(max).getResultList();
     }
