@@ -32,12 +32,12 @@ public class RosterImportPage implements Serializable {
     private transient Part file;
     private RunView run;
     private List<RunView> history = List.of();
-    private List<RunView> awaiting = List.of();
+    private List<RunView> pendingRuns = List.of();
 
     @PostConstruct
     void load() {
         history = importer.history(HISTORY);
-        awaiting = importer.awaiting(RosterImport.PAGE_MAX);
+        pendingRuns = importer.awaiting(RosterImport.PAGE_MAX);
     }
 
     /** Opens a run that waits for confirmation (made earlier, on any server, by any system administrator). */
@@ -110,5 +110,6 @@ public class RosterImportPage implements Serializable {
     public void setFile(Part file) { this.file = file; }
     public RunView getRun() { return run; }
     public List<RunView> getHistory() { return history; }
-    public List<RunView> getAwaiting() { return awaiting; }
+    /** Not "awaiting": isAwaiting() is the open run's state, and EL would read that boolean instead. */
+    public List<RunView> getPendingRuns() { return pendingRuns; }
 }
