@@ -15,6 +15,8 @@ import org.district.socialmedia.it.browser.LoginScreen;
 import org.district.socialmedia.it.browser.PageWalk;
 import org.district.socialmedia.it.browser.PortalScreen;
 import org.district.socialmedia.it.browser.Reflow;
+import org.district.socialmedia.it.browser.TakedownsScreen;
+import org.district.socialmedia.parents.control.ParentRateLimits;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -26,9 +28,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,7 +53,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * In a real browser, the whole way of a parent's consent online: a consent clerk sends the request, the parent
  * opens the link from the email (GreenMail), reads the form in Spanish, signs it by keyboard at 360 px, gets the
  * PDF receipt by email, cannot sign again, and revokes; the page to ask for a new link answers the same for an
- * address on file and one that is not. axe on every parent page in both languages.
+ * address on file and one that is not; the post recorded with the child's photo before the revocation is taken
+ * down, and the person the takedown is assigned to closes it. axe on every parent page in both languages.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -147,6 +157,11 @@ class ParentConsentJourneyIT {
         MimeMessage receipt = awaitMail(email, "comprobante");
         assertTrue(hasPdf(receipt), "the receipt carries its PDF");
 
+        // with the consent in force, siteadmin2 records a post showing the child's photo on a school account
+        HttpResponse<String> post = api.post("/api/posts", "siteadmin2", "{\"accountId\":" + schoolAccount() + ",\"plannedOn\":\""
+                + LocalDate.now(ZoneId.of("America/Los_Angeles")).plusDays(2) + "\",\"items\":[\"PHOTO\"],\"studentIds\":[\"" + districtId + "\"]}");
+        assertEquals(201, post.statusCode(), post.body());
+
         // the same link again: it shows the answer, never the form to sign
         parent.open(BASE + link + "&lang=es");
         assertFalse(parent.canSign());
@@ -165,6 +180,52 @@ class ParentConsentJourneyIT {
         assertEquals(known, unknown, "the answer never tells whether an address is on file");
         awaitMail(email, "Your new link");
         PageWalk.viewport(driver, 1280, 900);
+
+        // the revocation took the post down: the person the task is assigned to sees it and closes it by keyboard
+        PortalScreen siteAdmin = new LoginScreen(driver, BASE).open().signInAs("siteadmin2", Api.DEMO_PASSWORD);
+        TakedownsScreen takedowns = new TakedownsScreen(siteAdmin).open();
+        String task = takedowns.row(districtId).orElseThrow(() -> new AssertionError("no takedown for the post: " + siteAdmin.heading()));
+        assertTrue(task.contains("siteadmin2"), "assigned to the account's administrator: " + task);
+        Accessibility.assertNoViolations(driver, "the takedowns of the person they are assigned to");
+        takedowns.markDone(districtId, "Photo removed from the post");
+        assertTrue(takedowns.row(districtId).isEmpty(), "a closed task leaves the open list");
+        assertTrue(takedowns.all().row(districtId).orElse("").contains("by siteadmin2"), "closed, and by whom");
+        siteAdmin.signOut();
+    }
+
+    /** An account of Washington Elementary (the clerk's school, so the child's) on which siteadmin2 holds rights. */
+    private long schoolAccount() {
+        String handle = "parents_" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = api.post("/api/accounts", "sysadmin", """
+                {"platform":"Instagram","handle":"@%s","url":"https://example.org/%s","unit":"WES","purpose":"Class news.",
+                 "registeredEmail":"wes-office@district.example.org","operatorException":"Its administrator holds rights (test)."}"""
+                .formatted(handle, handle));
+        assertEquals(201, created.statusCode(), created.body());
+        long id = JsonBodies.object(created.body()).getJsonNumber("id").longValue();
+        assertEquals(201, api.post("/api/accounts/" + id + "/grants", "superintendent",
+                "{\"holder\":\"siteadmin2\",\"reason\":\"Posts for the school.\"}").statusCode());
+        return id;
+    }
+
+    @Test
+    void oneLinkUsedTooOftenIsRefusedWhicheverServerCounts() throws Exception {
+        // a link-shaped token that opens nothing; its 20 uses a minute are a rate_limit_window row, not a count in
+        // this server's memory (the cluster test spreads the same over two nodes)
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String page = BASE + "/parent/consent.xhtml?lang=en&t=" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        // all 21 uses in one fixed minute
+        long second = Instant.now().getEpochSecond() % 60;
+        if (second > 40) {
+            Thread.sleep((61 - second) * 1000);
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 1; i <= ParentRateLimits.PER_TOKEN; i++) {
+            String body = http.send(HttpRequest.newBuilder(URI.create(page)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertFalse(body.contains("id=\"limited\""), "use " + i + " is within the limit");
+        }
+        String refused = http.send(HttpRequest.newBuilder(URI.create(page)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(refused.contains("id=\"limited\"") && refused.contains("Too many attempts"), "use 21 is refused");
     }
 
     private String askForLink(String address) {

@@ -12,6 +12,7 @@ import org.district.socialmedia.it.browser.Browser;
 import org.district.socialmedia.it.browser.LoginScreen;
 import org.district.socialmedia.it.browser.PortalScreen;
 import org.district.socialmedia.notifications.entity.OutboxMessage;
+import org.district.socialmedia.parents.control.ParentRateLimits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -106,6 +107,26 @@ class ClusterFailoverIT {
         assertEquals(401, one.getWithPassword("/api/accounts", username, password).statusCode(), "locked on node 1");
         assertEquals(401, two.getWithPassword("/api/accounts", username, password).statusCode(), "locked on node 2");
         assertEquals(200, one.getWithPassword("/api/accounts", "employee2", Api.DEMO_PASSWORD).statusCode(), "others are not affected");
+    }
+
+    @Test
+    @Order(1)
+    void aParentLinkTriedOnBothNodesGetsItsLimitOnce() throws Exception {
+        CLUSTER.startStoppedNodes();
+        HttpClient http = HttpClient.newHttpClient();
+        String token = UUID.randomUUID().toString().replace("-", "") + "ABCDEFGHIJK"; // link-shaped (43), opens nothing
+        if (Instant.now().getEpochSecond() % 60 > 40) {
+            Thread.sleep((61 - Instant.now().getEpochSecond() % 60) * 1000); // the 21 uses in one window
+        }
+        List<Boolean> refused = new ArrayList<>();
+        for (int i = 0; i < ParentRateLimits.PER_TOKEN + 2; i++) {
+            String page = CLUSTER.node(1 + i % 2) + "/parent/consent.xhtml?lang=en&t=" + token;
+            refused.add(http.send(HttpRequest.newBuilder(URI.create(page)).build(), HttpResponse.BodyHandlers.ofString()).body()
+                    .contains("id=\"limited\""));
+        }
+        // each node saw 11: the limit of 20 holds because the count is a row in the shared database
+        assertEquals(List.of(false, true, true), List.of(refused.get(ParentRateLimits.PER_TOKEN - 1),
+                refused.get(ParentRateLimits.PER_TOKEN), refused.get(ParentRateLimits.PER_TOKEN + 1)), refused.toString());
     }
 
     @Test

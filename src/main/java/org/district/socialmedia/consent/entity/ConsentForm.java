@@ -50,12 +50,15 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "consent_form")
-// The consent check's one batch query for a class: forms, revocations and channel lists in a few
-// IN-queries (EclipseLink batch fetch) instead of one per student.
+// The consent check's one batch query for a class: forms, signers, revocations and channel lists in a few
+// IN-queries (EclipseLink batch fetch) instead of one per student. The signer is listed although the rules do
+// not read it: with weaving off its LAZY is not honoured, and without the hint each distinct signer is a
+// statement of its own (about 50 per class of 35, the largest part of the lookup; docs/performance.md).
 @NamedQuery(name = ConsentForm.FOR_STUDENTS,
         query = "SELECT f FROM ConsentForm f WHERE f.student.id IN :studentIds",
         hints = {
                 @QueryHint(name = "eclipselink.batch.type", value = "IN"),
+                @QueryHint(name = "eclipselink.batch", value = "f.signer"),
                 @QueryHint(name = "eclipselink.batch", value = "f.revocations"),
                 @QueryHint(name = "eclipselink.batch", value = "f.accountIds"),
                 @QueryHint(name = "eclipselink.batch", value = "f.platformIds")})
