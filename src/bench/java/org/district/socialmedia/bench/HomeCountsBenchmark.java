@@ -19,7 +19,6 @@ import org.district.socialmedia.platform.entity.SweepStatus;
 import org.district.socialmedia.requests.boundary.RequestService;
 import org.district.socialmedia.requests.boundary.ReviewService;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -57,12 +56,7 @@ public final class HomeCountsBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = Integer.getInteger("bench.runs", 200);
         int warm = Integer.getInteger("bench.warm", 30);
-        String dirs = System.getProperty("bench.dirs", "target/district-data");
-        for (String dir : dirs.split(",")) {
-            Path path = Path.of(dir.strip());
-            if (!Files.exists(path.resolve("social-media.mv.db"))) {
-                throw new IllegalArgumentException("no generated database in " + path + " (./mvnw -Pgenerate-data verify -Dgen.dir=...)");
-            }
+        for (Path path : BenchDatabase.generatedDirs()) {
             run("jdbc:h2:file:" + path.toAbsolutePath() + "/social-media;MODE=LEGACY", path, runs, warm);
         }
     }
@@ -119,22 +113,7 @@ public final class HomeCountsBenchmark {
         try {
             System.out.printf(Locale.ROOT, "%-24s %6s %9s %9s %9s   %s%n", "home page of", "runs", "median", "p95", "max", "counts");
             for (Map.Entry<String, Consumer<EntityManager>> view : views.entrySet()) {
-                double[] ms = new double[runs];
-                for (int i = -warm; i < runs; i++) {
-                    EntityManager em = emf.createEntityManager();
-                    try {
-                        long start = System.nanoTime();
-                        em.getTransaction().begin();
-                        view.getValue().accept(em);
-                        em.getTransaction().commit();
-                        if (i >= 0) {
-                            ms[i] = (System.nanoTime() - start) / 1e6;
-                        }
-                    } finally {
-                        em.close();
-                    }
-                }
-                Arrays.sort(ms);
+                double[] ms = BenchDatabase.timed(emf, runs, warm, view.getValue());
                 System.out.printf(Locale.ROOT, "%-24s %6d %9.2f %9.2f %9.2f   %s%n", view.getKey(), runs, percentile(ms, 50),
                         percentile(ms, 95), ms[ms.length - 1], figures.values().stream().reduce((a, b) -> b).orElse(List.of()));
             }
