@@ -1,5 +1,7 @@
 package org.district.socialmedia.bench;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import org.district.socialmedia.platform.control.MigrationLocations;
 import org.flywaydb.core.Flyway;
 
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -140,6 +143,40 @@ final class BenchDatabase {
     }
 
     /** The p-th percentile (nearest rank) of sorted values. */
+    /** The generator's H2 folders named by -Dbench.dirs (comma-separated), each checked to hold a database. */
+    static List<Path> generatedDirs() {
+        List<Path> dirs = new ArrayList<>();
+        for (String dir : System.getProperty("bench.dirs", "target/district-data").split(",")) {
+            Path path = Path.of(dir.strip());
+            if (!Files.exists(path.resolve("social-media.mv.db"))) {
+                throw new IllegalArgumentException("no generated database in " + path + " (./mvnw -Pgenerate-data verify -Dgen.dir=...)");
+            }
+            dirs.add(path);
+        }
+        return dirs;
+    }
+
+    /** Milliseconds of each of {@code runs} transactions doing {@code work} (after {@code warm} unmeasured ones), sorted. */
+    static double[] timed(EntityManagerFactory emf, int runs, int warm, Consumer<EntityManager> work) {
+        double[] ms = new double[runs];
+        for (int i = -warm; i < runs; i++) {
+            EntityManager em = emf.createEntityManager();
+            try {
+                long start = System.nanoTime();
+                em.getTransaction().begin();
+                work.accept(em);
+                em.getTransaction().commit();
+                if (i >= 0) {
+                    ms[i] = (System.nanoTime() - start) / 1e6;
+                }
+            } finally {
+                em.close();
+            }
+        }
+        Arrays.sort(ms);
+        return ms;
+    }
+
     static double percentile(double[] sorted, int p) {
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];

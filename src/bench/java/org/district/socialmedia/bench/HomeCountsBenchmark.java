@@ -4,21 +4,21 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import org.district.socialmedia.accounts.control.AccountFilter;
+import org.district.socialmedia.acknowledgements.boundary.AcknowledgementService;
 import org.district.socialmedia.accounts.control.AccountQueries;
 import org.district.socialmedia.accounts.control.GrantFilter;
 import org.district.socialmedia.accounts.control.RightsAuthority;
 import org.district.socialmedia.accounts.entity.ComplianceIssue;
-import org.district.socialmedia.accounts.entity.GrantStatus;
 import org.district.socialmedia.consent.boundary.ConsentService;
 import org.district.socialmedia.consent.boundary.TakedownService;
 import org.district.socialmedia.consent.control.ConsentAccess;
 import org.district.socialmedia.it.JavaSeUnit;
 import org.district.socialmedia.notifications.entity.OutboxMessage;
+import org.district.socialmedia.parents.boundary.ConsentRequests;
 import org.district.socialmedia.platform.entity.SweepStatus;
 import org.district.socialmedia.requests.boundary.RequestService;
 import org.district.socialmedia.requests.boundary.ReviewService;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -56,12 +56,7 @@ public final class HomeCountsBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = Integer.getInteger("bench.runs", 200);
         int warm = Integer.getInteger("bench.warm", 30);
-        String dirs = System.getProperty("bench.dirs", "target/district-data");
-        for (String dir : dirs.split(",")) {
-            Path path = Path.of(dir.strip());
-            if (!Files.exists(path.resolve("social-media.mv.db"))) {
-                throw new IllegalArgumentException("no generated database in " + path + " (./mvnw -Pgenerate-data verify -Dgen.dir=...)");
-            }
+        for (Path path : BenchDatabase.generatedDirs()) {
             run("jdbc:h2:file:" + path.toAbsolutePath() + "/social-media;MODE=LEGACY", path, runs, warm);
         }
     }
@@ -88,19 +83,29 @@ public final class HomeCountsBenchmark {
         Map<String, List<Long>> figures = new LinkedHashMap<>();
         views.put("reviewer (3 counts)", em -> figures.put("reviewer", Arrays.stream(ReviewService.QueueFilter.values())
                 .filter(f -> f != ReviewService.QueueFilter.ALL).map(f -> ReviewService.Counts.count(em, f, now).count()).toList()));
-        views.put("employee1 (2 counts)", em -> figures.put("employee1", List.of(RequestService.Counts.countOpen(em, "employee1"),
-                TakedownService.Counts.countOpenAssignedTo(em, "employee1"))));
+        // the reviewer's counts one by one: which one the time goes to
+        for (ReviewService.QueueFilter f : List.of(ReviewService.QueueFilter.DUE_SOON, ReviewService.QueueFilter.OVERDUE,
+                ReviewService.QueueFilter.WAITING_FOR_EMPLOYEE)) {
+            views.put("  of which " + f.name().toLowerCase(Locale.ROOT), em -> figures.put("queue " + f,
+                    List.of(ReviewService.Counts.count(em, f, now).count())));
+        }
+        views.put("employee1 (4 counts)", em -> figures.put("employee1", List.of(RequestService.Counts.countOpen(em, "employee1"),
+                RequestService.Counts.countEndingSoon(em, "employee1", today),
+                TakedownService.Counts.countOpenAssignedTo(em, "employee1"), AcknowledgementService.Counts.countDue(em, "employee1"))));
         views.put("siteadmin (3 counts)", em -> figures.put("siteadmin", List.of(TakedownService.Counts.countOpenAssignedTo(em, "siteadmin"),
-                AccountQueries.countGrants(em, siteAdmin, new GrantFilter(null, null, null, null, GrantStatus.ACTIVE, true, false),
-                        today, now).count(),
+                AccountQueries.countExpiringAdministered(em, "siteadmin", today).count(),
                 AccountQueries.countAccounts(em, siteAdmin, new AccountFilter(null, null, null, null,
                         ComplianceIssue.FEWER_THAN_TWO_ADMINS, false), now).count())));
         // the site administrator's two counts alone: which one the time goes to
-        views.put("  of which rights expiring", em -> figures.put("expiring", List.of(AccountQueries.countGrants(em, siteAdmin,
-                new GrantFilter(null, null, null, null, GrantStatus.ACTIVE, true, false), today, now).count())));
+        views.put("  of which rights expiring", em -> figures.put("expiring", List.of(
+                AccountQueries.countExpiringAdministered(em, "siteadmin", today).count())));
+        // the grants page's own query for the same rows (what the count used before V51): the two must agree
+        views.put("  (the page's query)", em -> figures.put("expiring, page", List.of(AccountQueries.countGrants(em, siteAdmin,
+                GrantFilter.EXPIRING_SOON, today, now).count())));
         views.put("  of which few admins", em -> figures.put("few", List.of(AccountQueries.countAccounts(em, siteAdmin,
                 new AccountFilter(null, null, null, null, ComplianceIssue.FEWER_THAN_TWO_ADMINS, false), now).count())));
-        views.put("clerk (1 count)", em -> figures.put("clerk", List.of(ConsentService.Counts.countRenewals(em, clerk, today))));
+        views.put("clerk (2 counts)", em -> figures.put("clerk", List.of(ConsentService.Counts.countRenewals(em, clerk, today),
+                ConsentRequests.Counts.countUnanswered(em, clerkSchool, now))));
         views.put("sysadmin (2 counts)", em -> figures.put("sysadmin", List.of(em.createQuery(
                         "SELECT COUNT(m) FROM OutboxMessage m WHERE m.status = :s", Long.class).setParameter("s", OutboxMessage.Status.FAILED)
                 .getSingleResult(), (long) em.createQuery("SELECT s FROM SweepStatus s ORDER BY s.name", SweepStatus.class)
@@ -108,22 +113,7 @@ public final class HomeCountsBenchmark {
         try {
             System.out.printf(Locale.ROOT, "%-24s %6s %9s %9s %9s   %s%n", "home page of", "runs", "median", "p95", "max", "counts");
             for (Map.Entry<String, Consumer<EntityManager>> view : views.entrySet()) {
-                double[] ms = new double[runs];
-                for (int i = -warm; i < runs; i++) {
-                    EntityManager em = emf.createEntityManager();
-                    try {
-                        long start = System.nanoTime();
-                        em.getTransaction().begin();
-                        view.getValue().accept(em);
-                        em.getTransaction().commit();
-                        if (i >= 0) {
-                            ms[i] = (System.nanoTime() - start) / 1e6;
-                        }
-                    } finally {
-                        em.close();
-                    }
-                }
-                Arrays.sort(ms);
+                double[] ms = BenchDatabase.timed(emf, runs, warm, view.getValue());
                 System.out.printf(Locale.ROOT, "%-24s %6d %9.2f %9.2f %9.2f   %s%n", view.getKey(), runs, percentile(ms, 50),
                         percentile(ms, 95), ms[ms.length - 1], figures.values().stream().reduce((a, b) -> b).orElse(List.of()));
             }
@@ -142,6 +132,15 @@ public final class HomeCountsBenchmark {
                 + " AND r.requester_id = p.id AND r.status IN ('SUBMITTED', 'INFO_REQUESTED', 'OVERDUE')");
         statements.put("takedowns assigned", "SELECT COUNT(t.id) FROM takedown_task t, takedown_task_assignee a"
                 + " WHERE a.username = 'employee1' AND a.task_id = t.id AND t.status = 'OPEN'");
+        statements.put("review queue, overdue", "SELECT COUNT(ID) FROM sm_request WHERE queue_key <= CURRENT_TIMESTAMP"
+                + " AND (status = 'OVERDUE' OR status = 'SUBMITTED')");
+        statements.put("review queue, waiting", "SELECT COUNT(ID) FROM sm_request WHERE queue_key = TIMESTAMP WITH TIME ZONE"
+                + " '9999-12-30 00:00:00+00' AND status = 'INFO_REQUESTED'");
+        statements.put("own authorizations ending", "SELECT COUNT(a.id) FROM sm_authorization a, staff_user p WHERE p.username = 'employee1'"
+                + " AND a.employee_id = p.id AND a.status = 'ACTIVE' AND a.ends_on BETWEEN DATE '" + today + "' AND DATE '"
+                + today.plusDays(30) + "'");
+        statements.put("consent requests not answered", "SELECT COUNT(l.id) FROM parent_link l, parent_request r WHERE r.school_id = "
+                + school + " AND l.request_id = r.id AND l.answered_at IS NULL AND l.expires_at > CURRENT_TIMESTAMP");
         statements.put("failed emails", "SELECT COUNT(id) FROM outbox_message WHERE status = 'FAILED'");
         statements.put("renewals, clerk's school", "SELECT COUNT(s.id) FROM student s WHERE s.active = TRUE AND s.school_id = " + school
                 + " AND NOT EXISTS (SELECT g.id FROM consent_form g WHERE g.student_id = s.id AND g.status = 'ACTIVE'"

@@ -337,4 +337,44 @@ class ReportsIT {
         assertEquals(200, anyType.statusCode());
         assertEquals("application/pdf", anyType.headers().firstValue("Content-Type").orElse(""));
     }
+
+    /**
+     * Item 2's acknowledgements: the dashboard's section holds one row per unit of the acknowledgements
+     * component's coverage, for the Superintendent and auditors; designated reviewers, whom the access table does
+     * not let read the acknowledgement coverage, do not get the section.
+     */
+    @Test
+    @RunAsClient
+    void theAcknowledgementCoverageIsOnTheDashboardForThoseWhoMayReadIt() {
+        Api api = Api.onTestServer();
+        HttpResponse<String> started = api.post("/api/acknowledgements/campaigns", "superintendent", "{\"reason\":\"Dashboard test.\"}");
+        assertEquals(201, started.statusCode(), started.body());
+        String id = started.body().replaceAll("\\D+", "");
+        try {
+            JsonArray units = JsonBodies.object(api.get("/api/acknowledgements/coverage", "auditor").body()).getJsonArray("units");
+            assertTrue(units.size() >= 2, units.toString());
+            for (String user : List.of("superintendent", "auditor")) {
+                HttpResponse<String> page = api.send("GET", "/oversight/dashboard.xhtml", api.signIn(user, Api.DEMO_PASSWORD), null);
+                assertEquals(200, page.statusCode());
+                String body = page.body();
+                assertTrue(body.contains("id=\"acknowledgementChart\""), user + ": the chart");
+                String table = body.substring(body.indexOf("id=\"acknowledgementCoverage\""));
+                table = table.substring(0, table.indexOf("</table>"));
+                String rows = table.substring(table.indexOf("<tbody")).replaceAll(">\\s+<", "><");
+                assertEquals(units.size(), rows.split("<tr").length - 1, user + ": a row per unit of the coverage");
+                for (JsonValue unit : units) {
+                    JsonObject u = unit.asJsonObject();
+                    assertTrue(rows.contains(">" + u.getString("unitName") + "</td><td>" + u.getJsonNumber("total").longValue() + "</td><td>"
+                            + u.getJsonNumber("done").longValue() + "</td>"), user + ": " + u + " in " + rows);
+                }
+                assertTrue(body.contains("Acknowledgement coverage as CSV"), user + ": the CSV export");
+            }
+            HttpResponse<String> reviewer = api.send("GET", "/oversight/dashboard.xhtml", api.signIn("designee", Api.DEMO_PASSWORD), null);
+            assertEquals(200, reviewer.statusCode());
+            assertTrue(reviewer.body().contains("id=\"requestsHeading\""), "the designee reads the dashboard");
+            assertTrue(!reviewer.body().contains("acknowledgementsHeading"), "but not the acknowledgement coverage");
+        } finally {
+            api.post("/api/acknowledgements/campaigns/" + id + "/closing", "superintendent", "{}");
+        }
+    }
 }

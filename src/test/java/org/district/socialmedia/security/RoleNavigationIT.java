@@ -91,6 +91,8 @@ class RoleNavigationIT {
             Map.entry("count-home-requests-open", "#requests tbody tr"),
             Map.entry("count-home-takedowns-assigned", "[id='tasks:table'] tbody tr"),
             Map.entry("count-home-consent-renewals", "#renewals tbody tr"),
+            Map.entry("count-home-authorizations-ending", "#authorizations tbody tr"),
+            Map.entry("count-home-parents-unanswered", "#unanswered tbody tr"),
             Map.entry("count-home-rights-expiring", "[id='grants:table'] tbody tr[data-ri]"),
             Map.entry("count-home-accounts-fewAdmins", "[id='accounts:table'] tbody tr[data-ri]"),
             Map.entry("count-home-outbox-failed", "[id='outbox:messages'] tbody tr[data-ri]"),
@@ -105,10 +107,10 @@ class RoleNavigationIT {
     @ParameterizedTest(name = "{0}''s home counts lead to the lists they count")
     @CsvSource(delimiter = ';', value = {
             "designee;REVIEWER;count-home-review-dueSoon|count-home-review-overdue|count-home-review-waiting",
-            "employee1;EMPLOYEE;count-home-requests-open|count-home-takedowns-assigned|count-home-acknowledgements-due",
-            "employee3;EMPLOYEE;count-home-requests-open|count-home-takedowns-assigned|count-home-acknowledgements-due",
+            "employee1;EMPLOYEE;count-home-requests-open|count-home-authorizations-ending|count-home-takedowns-assigned|count-home-acknowledgements-due",
+            "employee3;EMPLOYEE;count-home-requests-open|count-home-authorizations-ending|count-home-takedowns-assigned|count-home-acknowledgements-due",
             "siteadmin;SITE_ADMIN;count-home-takedowns-assigned|count-home-rights-expiring|count-home-accounts-fewAdmins",
-            "clerk;CONSENT_CLERK;count-home-consent-renewals",
+            "clerk;CONSENT_CLERK;count-home-consent-renewals|count-home-parents-unanswered",
             "sysadmin;SYSTEM_ADMIN;count-home-imports-awaiting|count-home-outbox-failed|count-home-timers-attention"})
     void eachRolesHomeCountsLeadToTheListsTheyCount(String username, String role, String expectedIds) {
         PortalScreen portal = new LoginScreen(driver, BASE).open().signInAs(username, Api.DEMO_PASSWORD);

@@ -64,6 +64,19 @@ public class AccountGrants {
         return AccountQueries.countGrants(em, authority.caller(), filter, today(), openReviewStart());
     }
 
+    /**
+     * How many active rights end within 30 days on the accounts the caller may see: the home count of the grants
+     * page's {@code ?expiringSoon=true}. A site administrator who sees only what they administer is counted by
+     * the narrower join; anybody else by the page's own query.
+     */
+    public Matches countExpiringSoon() {
+        RightsAuthority.Caller caller = authority.caller();
+        if (caller.siteAdmin() && !caller.employee() && !caller.seesAll()) {
+            return AccountQueries.countExpiringAdministered(em, caller.username(), today());
+        }
+        return AccountQueries.countGrants(em, caller, GrantFilter.EXPIRING_SOON, today(), openReviewStart());
+    }
+
     /** A page of the grants on accounts the caller may see; sortBy is endsOn, startsOn, holder, account or status. */
     public List<GrantView> grants(GrantFilter filter, int first, int size, String sortBy, boolean ascending) {
         AccountQueries.checkPage(first, size);

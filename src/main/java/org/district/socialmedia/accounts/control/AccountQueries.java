@@ -123,6 +123,21 @@ public final class AccountQueries {
                 () -> grants(em, caller, filter, today, openReviewStart, null, "COUNT(g.id)", Long.class).getSingleResult());
     }
 
+    /**
+     * The site administrator's home count: active rights ending within {@link #EXPIRING_DAYS} on the accounts
+     * they hold rights on, the same rows as {@link #countGrants} with {@code GrantFilter(status ACTIVE, expiringSoon)}
+     * for a caller whose reach is only what they administer. Written as a join from the caller's own grants, so
+     * the database walks the holder's index and then each account's active grants by last day (V51); as
+     * "IN (the reach)", H2 read every active grant of the District ending within the period instead.
+     */
+    public static Matches countExpiringAdministered(EntityManager em, String username, LocalDate today) {
+        long count = em.createQuery("SELECT COUNT(DISTINCT g.id) FROM AccountGrant h, AccountGrant g WHERE h.holder.username = :me"
+                        + " AND h.status = :active AND g.accountId = h.accountId AND g.status = :active AND g.endsKey <= :expiringBy", Long.class)
+                .setParameter("me", username).setParameter("active", GrantStatus.ACTIVE)
+                .setParameter("expiringBy", today.plusDays(EXPIRING_DAYS)).getSingleResult();
+        return count > Matches.LIMIT ? new Matches(Matches.LIMIT, true) : new Matches(count, false);
+    }
+
     /** Accounts the caller may see, filtered: their ids when {@code ids} (for a count), otherwise the entities in {@code order}. */
     public static <T> TypedQuery<T> accounts(EntityManager em, RightsAuthority.Caller caller, AccountFilter filter,
                                              Instant now, String order, boolean ids, Class<T> type) {

@@ -13,4 +13,6 @@ public record GrantFilter(Long accountId, Long unitId, Long platformId, String h
                           boolean expiringSoon, boolean notReviewed) implements Serializable {
 
     public static final GrantFilter ACTIVE = new GrantFilter(null, null, null, null, GrantStatus.ACTIVE, false, false);
+    /** Active rights ending within 30 days: the grants page's {@code ?expiringSoon=true}. */
+    public static final GrantFilter EXPIRING_SOON = new GrantFilter(null, null, null, null, GrantStatus.ACTIVE, true, false);
 }

@@ -32,8 +32,6 @@ public class HomeConsentCounts implements HomeCountSource {
         }
         if (roles.contains(Role.CONSENT_CLERK)) {
             counts.add(HomeCount.of(Role.CONSENT_CLERK, "home.consent.renewals", consents.countRenewals(), "/consent/renewals.xhtml"));
-            // EXTENSION POINT (issue 22, "consent requests not answered", after issue "parents"): the parents
-            // component adds its own HomeCountSource for CONSENT_CLERK; nothing here changes.
         }
         return counts;
     }

@@ -4,6 +4,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.district.socialmedia.acknowledgements.boundary.CoverageService;
+import org.district.socialmedia.acknowledgements.control.CoverageQueries;
 import org.district.socialmedia.consent.entity.ConsentItem;
 import org.district.socialmedia.oversight.control.ReportCsv;
 import org.district.socialmedia.oversight.entity.AccountFigures;
@@ -25,7 +27,8 @@ import java.util.function.Function;
 import java.io.Writer;
 
 /**
- * The oversight dashboard: the review's timeliness, the registry's compliance and the consent coverage, with
+ * The oversight dashboard: the review's timeliness, the registry's compliance, the consent coverage and (for
+ * those the access table lets read it) the policy acknowledgement coverage, with
  * date-range and school filters. Each chart has its figures as a table and as CSV; the Board report of a past
  * month is a download.
  */
@@ -45,10 +48,16 @@ public class OversightDashboardPage implements Serializable {
     private ConsentCoverage coverage;
     private TakedownFigures takedowns;
     private String reportMonth;
+    private boolean mayReadAcknowledgements;
+    /** The latest campaign's coverage (null: none started, or the caller may not read it). */
+    private CoverageService.Coverage acknowledgements;
+    /** Its units, only the filter's one when a school or department is chosen. */
+    private List<CoverageQueries.UnitCoverage> acknowledgementUnits = List.of();
 
     @PostConstruct
     void init() {
         units = reports.units();
+        mayReadAcknowledgements = reports.mayReadAcknowledgements();
         LocalDate today = reports.today();
         to = today;
         from = YearMonth.from(today).minusMonths(11).atDay(1);
@@ -72,6 +81,11 @@ public class OversightDashboardPage implements Serializable {
         }
         accounts = reports.accounts(unit);
         coverage = reports.consentCoverage(unit, null);
+        if (mayReadAcknowledgements) {
+            acknowledgements = reports.acknowledgementCoverage();
+            acknowledgementUnits = acknowledgements == null ? List.of() : acknowledgements.units().stream()
+                    .filter(u -> unitId == null || unitId.equals(u.unitId())).toList();
+        }
     }
 
     private static String text(LocalDate day) {
@@ -120,6 +134,12 @@ public class OversightDashboardPage implements Serializable {
         return ChartJson.bar(labels, series, "% of enrolled students", 100.0, true);
     }
 
+    public String getAcknowledgementChart() {
+        List<String> labels = acknowledgementUnits.stream().map(CoverageQueries.UnitCoverage::unitName).toList();
+        List<Double> shares = acknowledgementUnits.stream().map(u -> ChartJson.percent(u.share())).toList();
+        return ChartJson.bar(labels, List.of(new ChartJson.Series("Acknowledged (%)", shares)), "% of active staff", 100.0, true);
+    }
+
     private static String counts(List<RequestFigures.Count> counts, String series, String axis) {
         return ChartJson.bar(counts.stream().map(RequestFigures.Count::label).toList(),
                 List.of(new ChartJson.Series(series, counts.stream().map(RequestFigures.Count::count).toList())), axis, null, false);
@@ -157,6 +177,10 @@ public class OversightDashboardPage implements Serializable {
 
     public void exportClassCoverage() throws IOException {
         send("consent-coverage-classes.csv", out -> ReportCsv.coverage(coverage, coverage.classes(), out));
+    }
+
+    public void exportAcknowledgements() throws IOException {
+        send("acknowledgement-coverage.csv", out -> ReportCsv.acknowledgements(acknowledgementUnits, out));
     }
 
     private static void send(String name, Function<Writer, Integer> writer) throws IOException {
@@ -200,4 +224,7 @@ public class OversightDashboardPage implements Serializable {
     public ConsentCoverage getCoverage() { return coverage; }
     public TakedownFigures getTakedowns() { return takedowns; }
     public String getReportMonth() { return reportMonth; }
+    public boolean isMayReadAcknowledgements() { return mayReadAcknowledgements; }
+    public CoverageService.Coverage getAcknowledgements() { return acknowledgements; }
+    public List<CoverageQueries.UnitCoverage> getAcknowledgementUnits() { return acknowledgementUnits; }
 }

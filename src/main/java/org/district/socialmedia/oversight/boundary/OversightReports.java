@@ -1,8 +1,11 @@
 package org.district.socialmedia.oversight.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.district.socialmedia.acknowledgements.boundary.CoverageService;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.audit.entity.AuditEntry;
 import org.district.socialmedia.consent.entity.ConsentItem;
@@ -55,6 +58,10 @@ public class OversightReports {
     AuditLog audit;
     @Inject
     Clock clock;
+    @Inject
+    CoverageService acknowledgements;
+    @Resource
+    SessionContext context;
 
     /** A PDF and its file name. */
     public record Pdf(String fileName, byte[] content) {
@@ -74,6 +81,20 @@ public class OversightReports {
 
     public TakedownFigures takedowns(String from, String to, String unit) {
         return consent.takedowns(period(from, to), units.resolve(unit));
+    }
+
+    /**
+     * Whether the caller may read the acknowledgement coverage: the access table gives it to the Superintendent
+     * and auditors (and system administrators, who do not read this dashboard), not to designated reviewers.
+     */
+    public boolean mayReadAcknowledgements() {
+        return context.isCallerInRole(Role.SUPERINTENDENT_NAME) || context.isCallerInRole(Role.AUDITOR_NAME);
+    }
+
+    /** The latest acknowledgement campaign's coverage per school and department; null when none was started. */
+    @RolesAllowed({Role.SUPERINTENDENT_NAME, Role.AUDITOR_NAME})
+    public CoverageService.Coverage acknowledgementCoverage() {
+        return acknowledgements.coverage(null, null);
     }
 
     public List<OrgUnit> units() {

@@ -2,6 +2,7 @@ package org.district.socialmedia.oversight.control;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.district.socialmedia.acknowledgements.control.CoverageQueries;
 import org.district.socialmedia.oversight.entity.AccountFigures;
 import org.district.socialmedia.oversight.entity.ConsentCoverage;
 import org.district.socialmedia.oversight.entity.RequestFigures;
@@ -63,6 +64,12 @@ public final class ReportCsv {
             rows.add(row);
         }
         return write(out, header, rows);
+    }
+
+    public static int acknowledgements(List<CoverageQueries.UnitCoverage> units, Writer out) {
+        List<List<Object>> rows = new ArrayList<>();
+        units.forEach(u -> rows.add(List.of(u.unitName(), u.total(), u.done(), u.outstanding(), u.overdue(), text(u.share()))));
+        return write(out, List.of("unit", "staff", "acknowledged", "outstanding", "overdue", "share"), rows);
     }
 
     private static int write(Writer out, List<String> header, List<List<Object>> rows) {

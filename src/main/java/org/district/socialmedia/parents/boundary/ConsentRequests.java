@@ -69,6 +69,11 @@ public class ConsentRequests {
     public record Sent(Long requestId, int links, List<String> studentsWithoutEmail) implements Serializable {
     }
 
+    /** A personal link still waiting for the parent's answer: the list the clerk's home count links to. */
+    public record UnansweredRow(Long linkId, String student, String studentId, String parent, String schoolClass,
+                                Instant sentAt, Instant expiresAt, boolean opened, int remindersSent) implements Serializable {
+    }
+
     public record RequestRow(Long id, TargetKind kind, String target, String createdBy, Instant createdAt) implements Serializable {
     }
 
@@ -206,6 +211,44 @@ public class ConsentRequests {
         List<Progress.Link> sorted = new ArrayList<>(rows);
         sorted.sort(java.util.Comparator.comparing(Progress.Link::group, String.CASE_INSENSITIVE_ORDER));
         return Progress.of(sorted, totalLabel);
+    }
+
+    /** How many links of the clerk's own school's requests wait for a parent's answer: the home page's count. */
+    @RolesAllowed(Role.CONSENT_CLERK_NAME)
+    public long countUnanswered() {
+        Long school = consent.scope().schoolId();
+        return school == null ? 0 : Counts.countUnanswered(em, school, clock.instant());
+    }
+
+    /** The links the count counts, those ending first at the top. */
+    @RolesAllowed(Role.CONSENT_CLERK_NAME)
+    public List<UnansweredRow> unanswered() {
+        Long school = consent.scope().schoolId();
+        if (school == null) {
+            return List.of();
+        }
+        return em.createQuery("SELECT l FROM ParentLink l JOIN FETCH l.student JOIN FETCH l.guardian LEFT JOIN FETCH l.schoolClass"
+                        + " WHERE l.request.school.id = :school AND l.answeredAt IS NULL AND l.expiresAt > :now"
+                        + " ORDER BY l.expiresAt, l.id", ParentLink.class)
+                .setParameter("school", school).setParameter("now", clock.instant()).getResultStream()
+                .map(l -> new UnansweredRow(l.getId(), l.getStudent().getGivenName() + " " + l.getStudent().getFamilyName(),
+                        l.getStudent().getDistrictId(), l.getGuardian().getGivenName() + " " + l.getGuardian().getFamilyName(),
+                        l.getSchoolClass() == null ? null : l.getSchoolClass().getTitle(), l.getCreatedAt(), l.getExpiresAt(),
+                        l.getOpenedAt() != null, l.getRemindersSent())).toList();
+    }
+
+    /** The count as a query on any EntityManager (the home counts' benchmark calls it outside the container). */
+    public static final class Counts {
+        private Counts() {
+        }
+
+        /** Per request of the school (index on parent_request (school_id, ...)), the unanswered links still open
+         *  (index on parent_link (request_id, answered_at, expires_at)): no scan of the school's answered links. */
+        public static long countUnanswered(EntityManager em, Long schoolId, Instant now) {
+            return em.createQuery("SELECT COUNT(l.id) FROM ParentLink l WHERE l.request.school.id = :school"
+                            + " AND l.answeredAt IS NULL AND l.expiresAt > :now", Long.class)
+                    .setParameter("school", schoolId).setParameter("now", now).getSingleResult();
+        }
     }
 
     private boolean hasOpenLink(Student student, Guardian guardian, Instant now) {

@@ -29,6 +29,9 @@ public class ConsentRequestsPage implements Serializable {
     private List<ConsentRequests.RequestRow> requests;
     private List<Progress> progress;
     private boolean maySend;
+    /** ?unanswered=true (the home page's link): the list of links still waiting for a parent's answer. */
+    private boolean unanswered;
+    private List<ConsentRequests.UnansweredRow> unansweredRows;
 
     @PostConstruct
     void load() {
@@ -73,4 +76,13 @@ public class ConsentRequestsPage implements Serializable {
     public List<ConsentRequests.RequestRow> getRequests() { return requests; }
     public List<Progress> getProgress() { return progress; }
     public boolean isMaySend() { return maySend; }
+    public boolean isUnanswered() { return unanswered; }
+    public void setUnanswered(boolean unanswered) { this.unanswered = unanswered; }
+
+    public List<ConsentRequests.UnansweredRow> getUnansweredRows() {
+        if (unansweredRows == null) {
+            unansweredRows = unanswered && maySend ? service.unanswered() : List.of();
+        }
+        return unansweredRows;
+    }
 }

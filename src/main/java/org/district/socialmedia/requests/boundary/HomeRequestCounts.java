@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The employee's home counts of the requests component: their open requests. */
+/** The employee's home counts of the requests component: their open requests and their authorizations ending soon. */
 @ApplicationScoped
 public class HomeRequestCounts implements HomeCountSource {
 
@@ -24,10 +24,8 @@ public class HomeRequestCounts implements HomeCountSource {
         }
         List<HomeCount> counts = new ArrayList<>();
         counts.add(HomeCount.of(Role.EMPLOYEE, "home.requests.open", requests.countMineOpen(), "/requests/mine.xhtml?open=true"));
-        // EXTENSION POINT (issue 22, "authorizations ending soon"): authorizations have no end date yet. When they
-        // get one, add here a count of the caller's active authorizations ending within 30 days (an indexed COUNT
-        // on sm_authorization (employee_id, status, ends_on)), label key "home.authorizations.ending", linked to
-        // /requests/authorizations.xhtml?endingSoon=true, and give that page the filter.
+        counts.add(HomeCount.of(Role.EMPLOYEE, "home.authorizations.ending", requests.countMineEndingSoon(),
+                "/requests/authorizations.xhtml?endingSoon=true"));
         return counts;
     }
 }

@@ -31,6 +31,8 @@ public class MyRequestsPage implements Serializable {
     private List<RequestService.AuthorizationView> authorizations;
     /** ?open=true (the home page's link): only requests sent and not yet answered. */
     private boolean open;
+    /** ?endingSoon=true (the home page's link): only active authorizations ending within 30 days. */
+    private boolean endingSoon;
 
     public List<RequestService.Summary> getRequests() {
         if (requests == null) {
@@ -41,6 +43,8 @@ public class MyRequestsPage implements Serializable {
     }
 
     public boolean isOpen() { return open; }
+    public boolean isEndingSoon() { return endingSoon; }
+    public void setEndingSoon(boolean endingSoon) { this.endingSoon = endingSoon; }
     public void setOpen(boolean open) { this.open = open; }
 
     /** Files the renewal of one of the caller's authorizations and shows the new request. */
@@ -62,7 +66,7 @@ public class MyRequestsPage implements Serializable {
 
     public List<RequestService.AuthorizationView> getAuthorizations() {
         if (authorizations == null) {
-            authorizations = service.myAuthorizations();
+            authorizations = endingSoon ? service.myAuthorizationsEndingSoon() : service.myAuthorizations();
         }
         return authorizations;
     }

@@ -18,6 +18,7 @@ import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.policy.boundary.PolicyLibrary;
 import org.district.socialmedia.requests.control.ExistingAccounts;
 import org.district.socialmedia.requests.entity.Authorization;
+import org.district.socialmedia.requests.entity.AuthorizationStatus;
 import org.district.socialmedia.requests.entity.DecisionLetter;
 import org.district.socialmedia.requests.entity.IllegalRequestStateException;
 import org.district.socialmedia.requests.entity.LineDraft;
@@ -26,6 +27,7 @@ import org.district.socialmedia.requests.entity.RequestEvent;
 import org.district.socialmedia.requests.entity.RequestStatus;
 import org.district.socialmedia.requests.entity.SocialMediaRequest;
 import org.district.socialmedia.settings.boundary.DistrictSettingsService;
+import org.district.socialmedia.settings.entity.AuthorizationTerm;
 import org.district.socialmedia.settings.entity.DistrictSettings;
 import org.district.socialmedia.settings.entity.EscalationPlan;
 
@@ -260,6 +262,41 @@ public class RequestService {
                             + " AND r.status IN :open", Long.class)
                     .setParameter("username", username).setParameter("open", OPEN).getSingleResult();
         }
+
+        /** The caller's active authorizations whose last day is within the renewal reminder's reach of today:
+         *  one range on the index (employee_id, status, ends_on). */
+        public static long countEndingSoon(EntityManager em, String username, LocalDate today) {
+            return em.createQuery("SELECT COUNT(a.id) FROM Authorization a WHERE a.employee.username = :username"
+                            + " AND a.status = :active AND a.endsOn BETWEEN :today AND :last", Long.class)
+                    .setParameter("username", username).setParameter("active", AuthorizationStatus.ACTIVE)
+                    .setParameter("today", today).setParameter("last", endingSoonUntil(today)).getSingleResult();
+        }
+
+        /** The last day an authorization may end on to count as ending soon: the renewal reminder's window. */
+        public static LocalDate endingSoonUntil(LocalDate today) {
+            return today.plusDays(AuthorizationTerm.REMINDER_DAYS);
+        }
+    }
+
+    /** How many of the caller's authorizations end within 30 days: the home page's count. */
+    @RolesAllowed(Role.EMPLOYEE_NAME)
+    public long countMineEndingSoon() {
+        return Counts.countEndingSoon(em, caller(), today());
+    }
+
+    /** The caller's active authorizations ending within 30 days, soonest first: the list that count links to. */
+    @RolesAllowed(Role.EMPLOYEE_NAME)
+    public List<AuthorizationView> myAuthorizationsEndingSoon() {
+        LocalDate today = today();
+        return em.createQuery("SELECT a FROM Authorization a WHERE a.employee.username = :username AND a.status = :active"
+                        + " AND a.endsOn BETWEEN :today AND :last ORDER BY a.endsOn, a.id", Authorization.class)
+                .setParameter("username", caller()).setParameter("active", AuthorizationStatus.ACTIVE)
+                .setParameter("today", today).setParameter("last", Counts.endingSoonUntil(today))
+                .getResultStream().map(AuthorizationView::of).toList();
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), settings.current().timeZone());
     }
 
     @RolesAllowed(Role.EMPLOYEE_NAME)

@@ -126,7 +126,7 @@ public final class AccessTable {
                     "their own tasks; CONSENT_CLERK: their school's; AUDITOR: all, reading"),
             page("/parents/requests.xhtml", CONSENT_READERS, OWN_SCHOOL),
             page("/audit/index.xhtml", AUDIT_READERS),
-            page("/oversight/dashboard.xhtml", REPORT_READERS, "District-wide figures, reading only"),
+            page("/oversight/dashboard.xhtml", REPORT_READERS, "District-wide figures, reading only; its acknowledgement coverage: SUPERINTENDENT, AUDITOR"),
             page("/oversight/board-report", REPORT_READERS, "past months only; without ?month= last month"),
             // ------------------------------------------------------------------ API
             api("GET /api/health", Access.PUBLIC),

@@ -1,0 +1,87 @@
+package org.district.socialmedia.bench;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import org.district.socialmedia.it.JavaSeUnit;
+import org.district.socialmedia.oversight.control.AccountReports;
+import org.district.socialmedia.oversight.control.ConsentReports;
+import org.district.socialmedia.oversight.control.RequestReports;
+import org.district.socialmedia.oversight.entity.ReportPeriod;
+
+import java.lang.reflect.Field;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import static org.district.socialmedia.bench.BenchDatabase.percentile;
+
+/**
+ * What the oversight figures (issue 22, item 5) cost on databases made by the district-scale generator: the
+ * control classes behind the dashboard, the reports API and the Board report, each asked as the endpoint asks
+ * with no filter (the whole District, the dashboard's default twelve months), in EclipseLink outside the
+ * container (the persistence unit in RESOURCE_LOCAL, as HomeCountsBenchmark does). No HTTP, no JSON: the
+ * database work that grows with the District.
+ *
+ * <pre>./mvnw -Pbench-reports verify -Dbench.dirs=/data/scale-0.01,/data/scale-0.1</pre>
+ * -Dbench.runs=20 -Dbench.warm=3.
+ */
+public final class ReportsBenchmark {
+
+    private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
+
+    private ReportsBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = Integer.getInteger("bench.runs", 20);
+        int warm = Integer.getInteger("bench.warm", 3);
+        for (Path path : BenchDatabase.generatedDirs()) {
+            run(path, "jdbc:h2:file:" + path.toAbsolutePath() + "/social-media;MODE=LEGACY", runs, warm);
+        }
+    }
+
+    private static void run(Path dir, String url, int runs, int warm) throws Exception {
+        // H2 hands back the last result of an unchanged query on unchanged tables: each run must count for real
+        Map<String, String> props = JavaSeUnit.onH2(url + ";OPTIMIZE_REUSE_RESULTS=FALSE");
+        props.put("eclipselink.logging.level.metadata", "SEVERE");
+        EntityManagerFactory emf = Persistence.createEntityManagerFactory("social-media", props);
+        Instant now = Instant.now();
+        LocalDate today = now.atZone(ZONE).toLocalDate();
+        ReportPeriod year = ReportPeriod.parse(YearMonth.from(today).minusMonths(11).atDay(1).toString(), today.toString(), today, ZONE);
+        Map<String, Function<EntityManager, Object>> endpoints = new LinkedHashMap<>();
+        endpoints.put("GET /api/reports/requests", em -> with(new RequestReports(), em).figures(year, null, now).answered());
+        endpoints.put("GET /api/reports/accounts", em -> with(new AccountReports(), em).figures(null, today, now).accounts());
+        endpoints.put("GET /api/reports/consent-coverage", em -> with(new ConsentReports(), em).coverage(null, null, today).schools().size());
+        endpoints.put("GET /api/reports/takedowns", em -> with(new ConsentReports(), em).takedowns(year, null).done());
+        System.out.printf(Locale.ROOT, "%n%s%n%-36s %5s %9s %9s %9s   %s%n", dir, "figures of", "runs", "median", "p95", "max", "a figure");
+        try {
+            for (Map.Entry<String, Function<EntityManager, Object>> endpoint : endpoints.entrySet()) {
+                Object[] figure = new Object[1];
+                double[] ms = BenchDatabase.timed(emf, runs, warm, em -> figure[0] = endpoint.getValue().apply(em));
+                System.out.printf(Locale.ROOT, "%-36s %5d %9.1f %9.1f %9.1f   %s%n", endpoint.getKey(), runs, percentile(ms, 50),
+                        percentile(ms, 95), ms[ms.length - 1], figure[0]);
+            }
+        } finally {
+            emf.close();
+        }
+    }
+
+    /** The bean with its persistence context set, as the container would inject it. */
+    private static <T> T with(T bean, EntityManager em) {
+        try {
+            Field field = bean.getClass().getDeclaredField("em");
+            field.setAccessible(true);
+            field.set(bean, em);
+            return bean;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
