@@ -51,7 +51,7 @@ import static org.district.socialmedia.bench.BenchDatabase.percentile;
  * </ol>
  * <pre>./mvnw -Pbench-ack verify -Dbench.staff=150000</pre>
  * -Dbench.dir (target/ack-bench), -Dbench.sweep.seconds (cap on the notices, 900), -Dbench.relay.seconds (60),
- * -Dbench.smtp.port (3926), -Dbench.runs (200), -Dbench.warm (30); -Dbench.notices=false leaves out the notices and
+ * -Dbench.smtp.port (3926), -Dbench.runs (200), -Dbench.warm (30), -Dbench.coverage.runs (bench.runs); -Dbench.notices=false leaves out the notices and
  * the relay (figures 3 and 4 only).
  */
 public final class AcknowledgementBenchmark {
@@ -253,12 +253,13 @@ public final class AcknowledgementBenchmark {
                     + " WHERE acknowledged_at IS NULL AND MOD(staff_id, 10) = 9");
             BenchDatabase.exec(c, "ANALYZE");
         }
-        double[] ms = time(i -> inTransaction(w -> w.get(CoverageService.class).coverage(null, null)));
+        int runs = Integer.getInteger("bench.coverage.runs", Integer.getInteger("bench.runs", 200));
+        double[] ms = time(runs, i -> inTransaction(w -> w.get(CoverageService.class).coverage(null, null)));
         CoverageService.Coverage last = inTransaction(w -> w.get(CoverageService.class).coverage(null, null));
         System.out.printf(Locale.ROOT, "%nFigure 3: coverage of the whole District (%,d staff, %,d done, %,d overdue, %d units):"
                         + " median %.1f ms, p95 %.1f ms, max %.1f ms%n", last.total(), last.done(), last.overdue(), last.units().size(),
                 percentile(ms, 50), percentile(ms, 95), ms[ms.length - 1]);
-        double[] unit = time(i -> inTransaction(w -> w.get(CoverageService.class).coverage(null, 1000L + i % 1000)));
+        double[] unit = time(runs, i -> inTransaction(w -> w.get(CoverageService.class).coverage(null, 1000L + i % 1000)));
         System.out.printf(Locale.ROOT, "           one school with its outstanding people: median %.1f ms, p95 %.1f ms%n",
                 percentile(unit, 50), percentile(unit, 95));
     }
@@ -277,8 +278,11 @@ public final class AcknowledgementBenchmark {
     }
 
     private static double[] time(Function<Integer, Object> run) {
-        int runs = Integer.getInteger("bench.runs", 200);
-        int warm = Integer.getInteger("bench.warm", 30);
+        return time(Integer.getInteger("bench.runs", 200), run);
+    }
+
+    private static double[] time(int runs, Function<Integer, Object> run) {
+        int warm = Math.min(runs, Integer.getInteger("bench.warm", 30));
         double[] ms = new double[runs];
         for (int i = -warm; i < runs; i++) {
             long start = System.nanoTime();
