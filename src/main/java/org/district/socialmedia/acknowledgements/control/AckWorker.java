@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.acknowledgements.entity.AckLink;
 import org.district.socialmedia.acknowledgements.entity.AckPlan;
@@ -23,10 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -145,10 +143,7 @@ public class AckWorker {
     /** Fires the latest stage due for one obligation; returns its key, or null. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public String look(Due key) {
-        Instant now = clock.instant();
-        Set<String> done = em.createQuery("SELECT s.stage FROM AckStage s WHERE s.campaignId = :c AND s.staffId = :p", String.class)
-                .setParameter("c", key.campaignId()).setParameter("p", key.staffId()).getResultStream().collect(Collectors.toSet());
-        String fired = fire(key, now, done);
+        String fired = fire(key, clock.instant());
         // the primary key speaks here: a stage another sweep recorded first rolls this one back, email included
         em.flush();
         return fired;
@@ -157,30 +152,21 @@ public class AckWorker {
     /**
      * {@link #look} for a chunk of obligations in one transaction: a campaign's start makes every staff member's
      * notice due at once, and one transaction (a dozen statements) per person made 150,000 notices take most of
-     * an hour. The chunk's obligations, staff and recorded stages are read with one statement each, and its
-     * writes go to the database in JDBC batches at the commit. A stage another server recorded first fails the
-     * commit and rolls back the whole chunk, emails included; the sweep then looks at its obligations one by one.
-     * Returns how many stages fired.
+     * an hour. The chunk's staff are read with one statement; each obligation and its stages are read by their
+     * primary key without flushing what the chunk wrote so far, so its writes go to the database in JDBC batches
+     * at the commit. (Reading the chunk's obligations and stages with "staff_id IN (...)" made H2 scan every row
+     * of the campaign for each chunk.) A stage another server recorded first fails the commit and rolls back the
+     * whole chunk, emails included; the sweep then looks at its obligations one by one. Returns how many fired.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int lookAll(List<Due> keys) {
         Instant now = clock.instant();
-        Map<Obligation.Key, Set<String>> done = new HashMap<>();
-        keys.stream().collect(Collectors.groupingBy(Due::campaignId, Collectors.mapping(Due::staffId, Collectors.toList())))
-                .forEach((campaignId, staffIds) -> {
-                    // into the persistence context, where fire() finds them without a statement each
-                    em.createQuery("SELECT o FROM Obligation o WHERE o.campaignId = :c AND o.staffId IN :ids", Obligation.class)
-                            .setParameter("c", campaignId).setParameter("ids", staffIds).getResultList();
-                    em.createQuery("SELECT s FROM StaffUser s WHERE s.id IN :ids", StaffUser.class)
-                            .setParameter("ids", staffIds).getResultList();
-                    em.createQuery("SELECT s FROM AckStage s WHERE s.campaignId = :c AND s.staffId IN :ids", AckStage.class)
-                            .setParameter("c", campaignId).setParameter("ids", staffIds).getResultStream()
-                            .forEach(s -> done.computeIfAbsent(new Obligation.Key(s.getCampaignId(), s.getStaffId()), k -> new HashSet<>())
-                                    .add(s.getStage()));
-                });
+        // into the persistence context, where fire() finds them without a statement each (with their roles, batch-fetched)
+        em.createQuery("SELECT s FROM StaffUser s WHERE s.id IN :ids", StaffUser.class)
+                .setParameter("ids", keys.stream().map(Due::staffId).distinct().toList()).getResultList();
         int fired = 0;
         for (Due key : keys) {
-            if (fire(key, now, done.getOrDefault(new Obligation.Key(key.campaignId(), key.staffId()), Set.of())) != null) {
+            if (fire(key, now) != null) {
                 fired++;
             }
         }
@@ -188,7 +174,7 @@ public class AckWorker {
     }
 
     /** The stage due for one obligation, recorded with its email and audit row (not yet flushed); its key, or null. */
-    private String fire(Due key, Instant now, Set<String> done) {
+    private String fire(Due key, Instant now) {
         Obligation o = em.find(Obligation.class, new Obligation.Key(key.campaignId(), key.staffId()));
         if (o == null || o.getNextLookAt() == null || o.getNextLookAt().isAfter(now)) {
             return null;
@@ -200,6 +186,10 @@ public class AckWorker {
             return null;
         }
         AckPlan plan = new AckPlan(o.getAssignedAt(), o.getDueAt(), AckPlan.parseReminders(campaign.getReminders()));
+        // this obligation's stages, by its primary key; what this transaction wrote for other obligations stays unflushed
+        Set<String> done = em.createQuery("SELECT s.stage FROM AckStage s WHERE s.campaignId = :c AND s.staffId = :p", String.class)
+                .setParameter("c", key.campaignId()).setParameter("p", key.staffId()).setFlushMode(FlushModeType.COMMIT)
+                .getResultStream().collect(Collectors.toSet());
         Optional<AckPlan.Stage> due = plan.due(now, done);
         String fired = null;
         if (due.isPresent()) {

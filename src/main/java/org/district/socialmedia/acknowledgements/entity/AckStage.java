@@ -69,8 +69,6 @@ public class AckStage implements Serializable {
         this.recipients = recipients == null || recipients.length() <= 2000 ? recipients : recipients.substring(0, 2000);
     }
 
-    public Long getCampaignId() { return campaignId; }
-    public Long getStaffId() { return staffId; }
     public String getStage() { return stage; }
     public Instant getFiredAt() { return firedAt; }
     public String getRecipients() { return recipients; }
