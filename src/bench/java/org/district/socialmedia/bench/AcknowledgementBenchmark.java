@@ -3,7 +3,6 @@ package org.district.socialmedia.bench;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Session;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import org.district.socialmedia.acknowledgements.boundary.AcknowledgementService;
@@ -124,18 +123,7 @@ public final class AcknowledgementBenchmark {
     }
 
     private <T> T inTransaction(Function<BeanWiring, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.apply(new BeanWiring(em, CLOCK, mail));
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        return BenchDatabase.inTransaction(emf, em -> work.apply(new BeanWiring(em, CLOCK, mail)));
     }
 
     /** Figure 1: the campaign's start, then its notices written to the outbox by the sweep. */
