@@ -278,18 +278,7 @@ public final class ConsoleBenchmark {
         }
 
         private <T> T inTransaction(Function<EntityManager, T> work) {
-            EntityManager em = emf.createEntityManager();
-            try {
-                em.getTransaction().begin();
-                T result = work.apply(em);
-                em.getTransaction().commit();
-                return result;
-            } finally {
-                if (em.getTransaction().isActive()) {
-                    em.getTransaction().rollback();
-                }
-                em.close();
-            }
+            return BenchDatabase.inTransaction(emf, work);
         }
 
         /** AccountRegistry.count(), then AccountRegistry.page() (with rows(): operator counts and compliance issues). */

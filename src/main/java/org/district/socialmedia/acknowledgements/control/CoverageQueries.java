@@ -10,9 +10,7 @@ import org.district.socialmedia.acknowledgements.entity.Campaign;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -23,20 +21,23 @@ public class CoverageQueries {
     /** One school's or department's figures; unitId null for staff without one. */
     public record UnitCoverage(Long unitId, String unitName, long total, long done, long outstanding, long overdue, double share)
             implements Serializable {
-        static UnitCoverage of(UnitCount counts, long overdue) {
-            long total = counts.total() == null ? 0 : counts.total();
-            long done = counts.done() == null ? 0 : counts.done();
+        static UnitCoverage of(UnitCount counts) {
+            long total = count(counts.total());
+            long done = count(counts.done());
             return new UnitCoverage(counts.unitId(), counts.unitName() == null ? "(no school or department)" : counts.unitName(),
-                    total, done, total - done, overdue, total == 0 ? 1.0 : (double) done / total);
+                    total, done, total - done, count(counts.overdue()), total == 0 ? 1.0 : (double) done / total);
+        }
+
+        private static long count(Number n) {
+            return n == null ? 0 : n.longValue();
         }
     }
 
-    /** A unit's counts as read: everybody, and those who acknowledged (COUNT of a path counts what is not null). */
-    public record UnitCount(Long unitId, String unitName, Long total, Long done) {
-    }
-
-    /** A unit's overdue count as read. */
-    public record UnitOverdue(Long unitId, Long overdue) {
+    /**
+     * A unit's counts as read: everybody, those who acknowledged (COUNT of a path counts what is not null) and
+     * those overdue (a conditional sum, whose type is the database's: read as a number).
+     */
+    public record UnitCount(Long unitId, String unitName, Number total, Number done, Number overdue) {
     }
 
     /** One staff member's line. */
@@ -72,18 +73,14 @@ public class CoverageQueries {
         return em.createQuery("SELECT c FROM Campaign c ORDER BY c.startedAt DESC, c.id DESC", Campaign.class).setMaxResults(50).getResultList();
     }
 
+    /** Every unit's figures in one pass over the campaign's obligations (its primary key's range). */
     public List<UnitCoverage> byUnit(Long campaignId) {
-        Map<Long, Long> overdue = new HashMap<>();
-        em.createQuery("SELECT NEW " + UnitOverdue.class.getName() + "(u.id, COUNT(o))"
-                        + " FROM Obligation o JOIN o.staff s LEFT JOIN s.unit u WHERE o.campaignId = :c AND s.active = TRUE"
-                        + " AND o.acknowledgedAt IS NULL AND o.dueAt <= :now GROUP BY u.id", UnitOverdue.class)
-                .setParameter("c", campaignId).setParameter("now", clock.instant()).getResultStream()
-                .forEach(r -> overdue.put(r.unitId(), r.overdue()));
-        return em.createQuery("SELECT NEW " + UnitCount.class.getName() + "(u.id, u.name, COUNT(o), COUNT(o.acknowledgedAt))"
+        return em.createQuery("SELECT NEW " + UnitCount.class.getName() + "(u.id, u.name, COUNT(o), COUNT(o.acknowledgedAt),"
+                        + " SUM(CASE WHEN o.acknowledgedAt IS NULL AND o.dueAt <= :now THEN 1 ELSE 0 END))"
                         + " FROM Obligation o JOIN o.staff s LEFT JOIN s.unit u WHERE o.campaignId = :c AND s.active = TRUE"
                         + " GROUP BY u.id, u.name ORDER BY u.name", UnitCount.class)
-                .setParameter("c", campaignId).getResultStream()
-                .map(r -> UnitCoverage.of(r, overdue.getOrDefault(r.unitId(), 0L))).toList();
+                .setParameter("c", campaignId).setParameter("now", clock.instant()).getResultStream()
+                .map(UnitCoverage::of).toList();
     }
 
     /** The people of one unit (or everybody when unitId is null): outstanding ones first, soonest due first; then the others. */

@@ -34,6 +34,52 @@ public class MailSender {
         Transport.send(compose(session, mail));
     }
 
+    /** One SMTP connection for a run of messages (the relay's), opened at the first message; close it after the run. */
+    public Connection open() {
+        return new Connection(session);
+    }
+
+    /**
+     * Messages sent one after another over one connection: a new connection per message (its TCP and TLS
+     * handshakes, EHLO, AUTH) is most of what a message costs. After a failure the connection is dropped and
+     * the next message opens a new one, so one refused message does not fail the others.
+     */
+    public static final class Connection implements AutoCloseable {
+        private final Session session;
+        private Transport transport;
+
+        Connection(Session session) {
+            this.session = session;
+        }
+
+        public void send(OutboxStore.Claimed mail) throws MessagingException {
+            MimeMessage message = compose(session, mail);
+            try {
+                if (transport == null || !transport.isConnected()) {
+                    // the transport Transport.send would choose for the first recipient (smtp or smtps)
+                    transport = session.getTransport(message.getAllRecipients()[0]);
+                    transport.connect();
+                }
+                transport.sendMessage(message, message.getAllRecipients());
+            } catch (MessagingException e) {
+                close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException ignored) {
+                    // the connection is gone either way
+                }
+                transport = null;
+            }
+        }
+    }
+
     /** The message as sent: text and HTML alternatives, and the attachment (if any) after them. */
     static MimeMessage compose(Session session, OutboxStore.Claimed mail) throws MessagingException {
         MimeMessage message = new StableIdMessage(session, mail.messageId());

@@ -24,8 +24,11 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "outbox_message")
+// ordered exactly as the index (status, next_attempt_at) is, the filtered status first: H2 then reads the first 50
+// rows of it; ordered by next_attempt_at, id it read and sorted every pending row for each batch (150,000 after
+// a campaign's start: the relay sent 41 messages a second instead of 140)
 @NamedQuery(name = OutboxMessage.DUE, query = "SELECT m.id FROM OutboxMessage m WHERE m.status = :pending"
-        + " AND m.nextAttemptAt <= :now ORDER BY m.nextAttemptAt, m.id")
+        + " AND m.nextAttemptAt <= :now ORDER BY m.status, m.nextAttemptAt")
 public class OutboxMessage implements Serializable {
 
     public static final String DUE = "OutboxMessage.due";

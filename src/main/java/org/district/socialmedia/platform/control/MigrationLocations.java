@@ -1,14 +1,19 @@
 package org.district.socialmedia.platform.control;
 
-/** Where the Flyway migrations are: those of every database, and the few of one vendor (db/h2: indexes only H2 needs). */
+/**
+ * Where the Flyway migrations are: those of every database, the few of one vendor (db/h2: indexes only H2 needs),
+ * and the Java ones, which live in their component (a migration that applies a rule of the application).
+ */
 public final class MigrationLocations {
 
     private MigrationLocations() {
     }
 
+    private static final String JAVA = "classpath:org/district/socialmedia/requests/control/migration";
+
     public static String[] of(String databaseProductName) {
         return "H2".equalsIgnoreCase(databaseProductName)
-                ? new String[]{"classpath:db/migration", "classpath:db/h2"}
-                : new String[]{"classpath:db/migration"};
+                ? new String[]{"classpath:db/migration", "classpath:db/h2", JAVA}
+                : new String[]{"classpath:db/migration", JAVA};
     }
 }

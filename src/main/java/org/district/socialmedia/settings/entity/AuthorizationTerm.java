@@ -76,6 +76,18 @@ public record AuthorizationTerm(String setting, MonthDay yearly, LocalDate fixed
         return yearlyEnd(yearly != null ? yearly : schoolYearEnd, grantedOn);
     }
 
+    /**
+     * The last day for an active authorization that has none: one decided before authorizations had terms
+     * (migration V24; given one by V55). The same rule as for a new one, from the day it was granted; but when
+     * that day is gone, or too near for the holder to be reminded {@link #REMINDER_DAYS} days ahead, the rule's
+     * end from {@code today}, as if it were granted today: a holder who was never told of an end is not cut off
+     * without the reminder and the chance to renew.
+     */
+    public LocalDate endForExisting(LocalDate grantedOn, LocalDate today, MonthDay schoolYearEnd) {
+        LocalDate fromGrant = endFor(grantedOn, schoolYearEnd);
+        return fromGrant.isAfter(today.plusDays(REMINDER_DAYS)) ? fromGrant : endFor(today, schoolYearEnd);
+    }
+
     private static LocalDate yearlyEnd(MonthDay day, LocalDate grantedOn) {
         LocalDate end = day.atYear(grantedOn.getYear());
         while (!end.isAfter(grantedOn.plusDays(REMINDER_DAYS))) {

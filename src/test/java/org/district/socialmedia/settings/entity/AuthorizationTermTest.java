@@ -97,4 +97,25 @@ class AuthorizationTermTest {
         assertEquals(ZonedDateTime.parse("2026-07-01T00:00-07:00[America/Los_Angeles]"), AuthorizationTerm.endsAt(lastDay, zone));
         assertEquals(ZonedDateTime.parse("2026-05-31T00:00-07:00[America/Los_Angeles]"), AuthorizationTerm.remindAt(lastDay, zone));
     }
+
+    @Test
+    void anAuthorizationFromBeforeTermsGetsTheRulesEndFromItsGrantWhileItsReminderIsStillAhead() {
+        LocalDate today = LocalDate.parse("2026-01-10");
+        // granted in the autumn: this school year's end, as if decided under AUTHORIZATION_TERM then
+        assertEquals(LocalDate.parse("2026-06-30"), AuthorizationTerm.DEFAULT.endForExisting(LocalDate.parse("2025-09-15"), today, JUNE_30));
+        assertEquals(LocalDate.parse("2026-09-15"), AuthorizationTerm.parse("P1Y").endForExisting(LocalDate.parse("2025-09-15"), today, JUNE_30));
+    }
+
+    @Test
+    void anAuthorizationFromBeforeTermsWhoseEndIsGoneOrTooNearIsGivenTheTermFromToday() {
+        // granted two school years ago: its end is past; it would end at the next sweep without a reminder
+        LocalDate today = LocalDate.parse("2026-01-10");
+        assertEquals(LocalDate.parse("2026-06-30"), AuthorizationTerm.DEFAULT.endForExisting(LocalDate.parse("2024-03-01"), today, JUNE_30));
+        assertEquals(LocalDate.parse("2027-01-10"), AuthorizationTerm.parse("P1Y").endForExisting(LocalDate.parse("2024-03-01"), today, JUNE_30));
+        // a year's term from the grant ends in 20 days: fewer than the reminder's 30, so a year from today instead
+        assertEquals(LocalDate.parse("2027-01-10"), AuthorizationTerm.parse("P1Y").endForExisting(LocalDate.parse("2025-01-30"), today, JUNE_30));
+        // a June migration: this school year's end is too near, the next one is given
+        assertEquals(LocalDate.parse("2027-06-30"),
+                AuthorizationTerm.DEFAULT.endForExisting(LocalDate.parse("2025-10-01"), LocalDate.parse("2026-06-10"), JUNE_30));
+    }
 }
