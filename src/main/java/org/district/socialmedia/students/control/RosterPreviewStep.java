@@ -1,0 +1,71 @@
+package org.district.socialmedia.students.control;
+
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.district.socialmedia.settings.boundary.DistrictSettingsService;
+import org.district.socialmedia.settings.entity.RosterSettings;
+import org.district.socialmedia.students.control.RosterPreview.Plan;
+import org.district.socialmedia.students.entity.ImportRun;
+import org.district.socialmedia.students.entity.ImportStatus;
+
+/**
+ * The preview step of the {@value RosterJobs#PREVIEW} job: reads the run's files, stores what the import
+ * would do and its problems; nothing else is written. Exit status {@value #WRITE} when the run may be written
+ * at once (asked for, and no safety limit passed), and the job goes on to its write step.
+ */
+@Named("rosterPreviewStep")
+@Dependent
+public class RosterPreviewStep extends AbstractBatchlet {
+
+    static final String WRITE = "WRITE";
+    static final String WAIT = "WAIT";
+    static final String GONE = "GONE";
+
+    @Inject
+    @BatchProperty
+    String runId;
+    @Inject
+    @BatchProperty
+    String writeWhenClear;
+    @Inject
+    ImportRuns runs;
+    @Inject
+    RosterRunFolder folders;
+    @Inject
+    RosterPreview preview;
+    @Inject
+    DistrictSettingsService settings;
+
+    @Override
+    public String process() {
+        Long id = Long.valueOf(runId);
+        if (runs.find(id).getStatus() != ImportStatus.PREVIEWING) {
+            // stopped while it waited for a batch thread
+            folders.discard(id);
+            return GONE;
+        }
+        try {
+            RosterSettings rosterSettings = settings.roster();
+            Plan plan = preview.plan(folders.read(id, rosterSettings.idSource()), rosterSettings,
+                    settings.current()::isDistrictEmail);
+            ImportRun run = runs.previewed(id, plan, rosterSettings.idSource());
+            if (Boolean.parseBoolean(writeWhenClear) && !run.needsConfirmation()) {
+                runs.begin(id);
+                return WRITE;
+            }
+            // the zip waits in the database; whichever server gets the confirmation unpacks it again
+            folders.discard(id);
+            return WAIT;
+        } catch (RuntimeException e) {
+            folders.discard(id);
+            if (runs.find(id).getStatus() == ImportStatus.STOPPED) {
+                return GONE;
+            }
+            runs.failed(id, String.valueOf(e.getMessage()));
+            throw e;
+        }
+    }
+}
