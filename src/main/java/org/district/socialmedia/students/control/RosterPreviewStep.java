@@ -5,9 +5,6 @@ import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.district.socialmedia.settings.boundary.DistrictSettingsService;
-import org.district.socialmedia.settings.entity.RosterSettings;
-import org.district.socialmedia.students.control.RosterPreview.Plan;
 import org.district.socialmedia.students.entity.ImportRun;
 import org.district.socialmedia.students.entity.ImportStatus;
 
@@ -35,9 +32,7 @@ public class RosterPreviewStep extends AbstractBatchlet {
     @Inject
     RosterRunFolder folders;
     @Inject
-    RosterPreview preview;
-    @Inject
-    DistrictSettingsService settings;
+    RosterRunPlan plans;
 
     @Override
     public String process() {
@@ -48,10 +43,8 @@ public class RosterPreviewStep extends AbstractBatchlet {
             return GONE;
         }
         try {
-            RosterSettings rosterSettings = settings.roster();
-            Plan plan = preview.plan(folders.read(id, rosterSettings.idSource()), rosterSettings,
-                    settings.current()::isDistrictEmail);
-            ImportRun run = runs.previewed(id, plan, rosterSettings.idSource());
+            RosterRunPlan.Planned planned = plans.of(id);
+            ImportRun run = runs.previewed(id, planned.plan(), planned.idSource());
             if (Boolean.parseBoolean(writeWhenClear) && !run.needsConfirmation()) {
                 runs.begin(id);
                 return WRITE;

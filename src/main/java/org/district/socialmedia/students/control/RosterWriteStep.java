@@ -5,9 +5,6 @@ import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.district.socialmedia.settings.boundary.DistrictSettingsService;
-import org.district.socialmedia.settings.entity.RosterSettings;
-import org.district.socialmedia.students.control.RosterPreview.Plan;
 import org.district.socialmedia.students.entity.ImportStatus;
 
 import java.time.Clock;
@@ -29,9 +26,7 @@ public class RosterWriteStep extends AbstractBatchlet {
     @Inject
     RosterRunFolder folders;
     @Inject
-    RosterPreview preview;
-    @Inject
-    DistrictSettingsService settings;
+    RosterRunPlan plans;
     @Inject
     RosterImportActivity activity;
     @Inject
@@ -48,10 +43,7 @@ public class RosterWriteStep extends AbstractBatchlet {
         activity.started();
         boolean succeeded = false;
         try {
-            RosterSettings rosterSettings = settings.roster();
-            Plan plan = preview.plan(folders.read(id, rosterSettings.idSource()), rosterSettings,
-                    settings.current()::isDistrictEmail);
-            runs.write(id, plan);
+            runs.write(id, plans.of(id).plan());
             succeeded = true;
             return ImportStatus.COMPLETED.name();
         } catch (RuntimeException e) {
