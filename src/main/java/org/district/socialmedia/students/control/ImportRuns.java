@@ -98,8 +98,12 @@ public class ImportRuns {
         em.createNativeQuery("DELETE FROM import_run_file WHERE run_id = ?").setParameter(1, id).executeUpdate();
     }
 
+    /**
+     * Stores the preview; with {@code startWhenClear} and no limit passed the run is RUNNING in the same
+     * transaction, so that nobody sees it awaiting a confirmation it does not need.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public ImportRun previewed(Long id, Plan plan, String idSource) {
+    public ImportRun previewed(Long id, Plan plan, String idSource, boolean startWhenClear) {
         ImportRun run = find(id);
         run.previewed(plan.bulk(), idSource, plan.roster().mostFilledIdSource(), plan.report().figures(),
                 plan.report().summary(), plan.roster().rows(), plan.rejectedRows(), plan.problems().size(),
@@ -114,6 +118,9 @@ public class ImportRuns {
         // the job's thread may carry no caller: the run's own starter is the actor
         audit.recordAs(run.getStartedBy(), "ROSTER_IMPORT_PREVIEWED", "ImportRun", id, plan.report().summary()
                 + (run.needsConfirmation() ? "; awaits confirmation: " + run.getLimitReasons() : ""));
+        if (startWhenClear && !run.needsConfirmation()) {
+            run.start();
+        }
         return run;
     }
 
@@ -123,14 +130,6 @@ public class ImportRuns {
         ImportRun run = find(id);
         run.confirm(by, clock.instant());
         audit.record("ROSTER_IMPORT_CONFIRMED", "ImportRun", id, run.needsConfirmation() ? run.getLimitReasons() : "within the limits");
-        return run;
-    }
-
-    /** Runs a preview that passed no limit without a confirmation (the run refuses when it passed one). */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public ImportRun begin(Long id) {
-        ImportRun run = find(id);
-        run.start();
         return run;
     }
 

@@ -44,9 +44,8 @@ public class RosterPreviewStep extends AbstractBatchlet {
         }
         try {
             RosterRunPlan.Planned planned = plans.of(id);
-            ImportRun run = runs.previewed(id, planned.plan(), planned.idSource());
-            if (Boolean.parseBoolean(writeWhenClear) && !run.needsConfirmation()) {
-                runs.begin(id);
+            ImportRun run = runs.previewed(id, planned.plan(), planned.idSource(), Boolean.parseBoolean(writeWhenClear));
+            if (run.getStatus() == ImportStatus.RUNNING) {
                 return WRITE;
             }
             // the zip waits in the database; whichever server gets the confirmation unpacks it again
