@@ -69,15 +69,37 @@ class RosterImportIT {
         return files;
     }
 
-    /** Starts a run; answers the run (202, with its Location). */
+    /** Starts a run (202 PREVIEWING, with its Location); answers the run once its job has done what it does. */
     private JsonObject start(byte[] zip, boolean previewOnly) {
         HttpResponse<String> run = api.postBytes("/api/imports/oneroster" + (previewOnly ? "?preview=true" : ""), "sysadmin",
                 "application/zip", zip);
         assertEquals(202, run.statusCode(), run.body());
         JsonObject body = JsonBodies.object(run.body());
+        assertEquals("PREVIEWING", body.getString("status"), body.toString());
         assertTrue(run.headers().firstValue("Location").orElse("").endsWith("/api/imports/" + body.getJsonNumber("id").longValue()),
                 run.headers().toString());
-        return body;
+        return settled(body.getJsonNumber("id").longValue());
+    }
+
+    /** The run once its job is no longer at work (neither PREVIEWING nor RUNNING). */
+    private JsonObject settled(long id) {
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            HttpResponse<String> read = api.get("/api/imports/" + id, "sysadmin");
+            assertEquals(200, read.statusCode(), read.body());
+            JsonObject run = JsonBodies.object(read.body());
+            String status = run.getString("status");
+            if (!status.equals("PREVIEWING") && !status.equals("RUNNING")) {
+                return run;
+            }
+            assertTrue(System.nanoTime() < until, "the job still at work after a minute: " + run);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private JsonObject post(String path) {
@@ -86,11 +108,20 @@ class RosterImportIT {
         return JsonBodies.object(answer.body());
     }
 
+    /** Confirms a run: 202 RUNNING; answers the run once written. */
+    private JsonObject confirm(long id) {
+        HttpResponse<String> answer = api.postBytes("/api/imports/" + id + "/confirmation", "sysadmin", "application/json", new byte[0]);
+        assertEquals(202, answer.statusCode(), answer.body());
+        JsonObject running = JsonBodies.object(answer.body());
+        assertTrue(List.of("RUNNING", "COMPLETED", "FAILED").contains(running.getString("status")), running.toString());
+        return settled(id);
+    }
+
     /** Imports, confirming when the run waits (other tests may have left records a bulk file would deactivate). */
     private JsonObject importZip(byte[] zip) {
         JsonObject run = start(zip, false);
         if (run.getString("status").equals("AWAITING_CONFIRMATION")) {
-            run = post("/api/imports/" + run.getJsonNumber("id").longValue() + "/confirmation");
+            run = confirm(run.getJsonNumber("id").longValue());
         }
         assertEquals("COMPLETED", run.getString("status"), run.toString());
         return run;
@@ -168,6 +199,7 @@ class RosterImportIT {
         HttpResponse<String> multipart = api.postBytes("/api/imports/oneroster", "sysadmin", form.contentType(), form.bytes());
         assertEquals(202, multipart.statusCode(), "the zip as a form upload works too: " + multipart.body());
         assertEquals("roster.zip", JsonBodies.object(multipart.body()).getString("fileName"));
+        settled(JsonBodies.object(multipart.body()).getJsonNumber("id").longValue());
     }
 
     private static final String USERS_HEADER = "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,"
@@ -199,7 +231,7 @@ class RosterImportIT {
         assertEquals("AWAITING_CONFIRMATION", JsonBodies.object(read.body()).getString("status"));
         assertEquals(403, api.get("/api/imports/" + id, "auditor").statusCode());
 
-        JsonObject confirmed = post("/api/imports/" + id + "/confirmation");
+        JsonObject confirmed = confirm(id);
         assertEquals("COMPLETED", confirmed.getString("status"), confirmed.toString());
         assertEquals("sysadmin", confirmed.getString("confirmedBy"));
         assertTrue(student("PV" + run).getBoolean("active"));
@@ -233,7 +265,7 @@ class RosterImportIT {
         int wouldDeactivate = counts(held, "students").getInt("deactivated");
         assertTrue(wouldDeactivate >= 38, held.toString());
 
-        JsonObject done = post("/api/imports/" + held.getJsonNumber("id").longValue() + "/confirmation");
+        JsonObject done = confirm(held.getJsonNumber("id").longValue());
         assertEquals("COMPLETED", done.getString("status"), done.toString());
         assertTrue(student("100001").getBoolean("active"), "a rejected row's student counts as present");
         assertFalse(student("100003").getBoolean("active"), "absent from the bulk file");

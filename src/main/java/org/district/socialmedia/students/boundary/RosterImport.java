@@ -7,106 +7,87 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.Role;
-import org.district.socialmedia.settings.boundary.DistrictSettingsService;
-import org.district.socialmedia.settings.entity.RosterSettings;
+import org.district.socialmedia.students.control.CheckedUpload;
 import org.district.socialmedia.students.control.ImportProblem;
 import org.district.socialmedia.students.control.ImportRuns;
 import org.district.socialmedia.students.control.OneRosterParser;
-import org.district.socialmedia.students.control.ParsedRoster;
-import org.district.socialmedia.students.control.ParsedRoster.FileMode;
-import org.district.socialmedia.students.control.RosterImportActivity;
-import org.district.socialmedia.students.control.RosterPreview;
-import org.district.socialmedia.students.control.RosterPreview.Plan;
+import org.district.socialmedia.students.control.RosterJobs;
+import org.district.socialmedia.students.control.RosterRunFolder;
+import org.district.socialmedia.students.control.RosterUploads;
 import org.district.socialmedia.students.entity.ImportRun;
-import org.district.socialmedia.students.entity.ImportRunStateException;
-import org.district.socialmedia.students.entity.ImportStatus;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
-import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
+
+
 
 /**
  * Imports the student information system's OneRoster 1.1 CSV export (students, guardians, staff, classes,
- * enrollments) as a run: a preview first, then the write, at once or after a system administrator's
- * confirmation. Synchronous for now: the preview and the write are the control classes RosterPreview and
- * RosterWriter, which a batch job can call the same way.
+ * enrollments) as a run: the upload is streamed to disk and checked here, in the request; the preview and
+ * the write are Jakarta Batch jobs ({@link RosterJobs}), so the answer comes at once and the run's status
+ * tells how far it is.
  */
 @Stateless
 @RolesAllowed(Role.SYSTEM_ADMIN_NAME)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RosterImport {
 
-    /** The zip as uploaded; each file inside has its own limit ({@link OneRosterParser#MAX_FILE_BYTES}). */
-    public static final long MAX_UPLOAD_BYTES = 200L * 1024 * 1024;
-    static final String TOO_LARGE = "The upload is larger than 200 MB; a OneRoster export of the District is far smaller,"
-            + " check that it is the right file";
     public static final int PAGE_MAX = 100;
 
     @Inject
-    RosterPreview preview;
-    @Inject
     ImportRuns runs;
     @Inject
-    RosterImportActivity activity;
+    RosterUploads uploads;
     @Inject
-    DistrictSettingsService settings;
+    RosterJobs jobs;
     @Inject
     Principal caller;
-    @Inject
-    Clock clock;
 
     /**
-     * Reads the zip (no transaction is held open while it arrives), stores a run and previews it. When the
-     * preview passes no limit and {@code previewOnly} is false, the run is written at once.
+     * Streams the zip to disk and checks it (no transaction is held open while it arrives), stores a run
+     * PREVIEWING with the zip, and starts its preview job. Unless {@code previewOnly}, the job writes the run
+     * after its preview when that passed no safety limit.
      *
-     * @throws InvalidInputException naming the field "file" when the upload is too large, no readable zip,
-     *                               or has no users.csv; no run is stored then
+     * @throws InvalidInputException naming the field "file" when the upload is too large, no readable or a
+     *                               harmful zip, or has no users.csv; nothing is stored then
      */
     public RunView start(InputStream zip, String fileName, boolean previewOnly) {
-        byte[] bytes;
-        try {
-            bytes = new UploadLimit(zip, MAX_UPLOAD_BYTES).readAllBytes();
-        } catch (UploadLimit.TooLarge e) {
-            throw new InvalidInputException("file", TOO_LARGE);
-        } catch (IOException e) {
-            throw new InvalidInputException("file", "The upload cannot be read: " + e.getMessage());
+        CheckedUpload upload = uploads.receive(zip);
+        if (!upload.files().contains(OneRosterParser.USERS)) {
+            uploads.discard(upload);
+            throw new InvalidInputException("file", RosterRunFolder.NO_USERS);
         }
-        RosterSettings rosterSettings = settings.roster();
-        ParsedRoster roster = parse(bytes, rosterSettings);
-        Long id = runs.create(sha256(bytes), fileName, caller.getName());
+        Long id;
         try {
-            runs.keepFile(id, bytes);
-            Plan plan = preview.plan(roster, rosterSettings, settings.current()::isDistrictEmail);
-            ImportRun run = runs.previewed(id, plan, rosterSettings.idSource());
-            if (previewOnly || run.needsConfirmation()) {
-                return view(run);
-            }
-            return write(id, plan, null);
+            id = runs.create(upload.sha256(), fileName, caller.getName());
+        } catch (RuntimeException e) {
+            uploads.discard(upload);
+            throw e;
+        }
+        try {
+            runs.keepFile(id, upload.zip());
+            uploads.assign(upload, id);
+            jobs.preview(id, !previewOnly);
+        } catch (RuntimeException e) {
+            uploads.discard(upload);
+            uploads.discard(id);
+            runs.failed(id, String.valueOf(e.getMessage()));
+            throw e;
+        }
+        return view(runs.find(id));
+    }
+
+    /** The system administrator's go for a run awaiting confirmation: RUNNING now, its job writes it. */
+    public RunView confirm(Long id) {
+        runs.confirm(id, caller.getName());
+        try {
+            jobs.write(id);
         } catch (RuntimeException e) {
             runs.failed(id, String.valueOf(e.getMessage()));
             throw e;
         }
-    }
-
-    /** The system administrator's go for a run awaiting confirmation: the write runs now. */
-    public RunView confirm(Long id) {
-        ImportRun run = runs.find(id);
-        if (run.getStatus() != ImportStatus.AWAITING_CONFIRMATION) {
-            throw new ImportRunStateException("Import run " + id + " is " + run.getStatus() + ", not awaiting confirmation");
-        }
-        RosterSettings rosterSettings = settings.roster();
-        byte[] zip = runs.keptFile(id).orElseThrow(() -> {
-            runs.failed(id, "the uploaded file is no longer kept");
-            return new ImportRunStateException("The file of import run " + id + " is no longer kept; upload it again");
-        });
-        Plan plan = preview.plan(parse(zip, rosterSettings), rosterSettings, settings.current()::isDistrictEmail);
-        return write(id, plan, caller.getName());
+        return view(runs.find(id));
     }
 
     /** Stops a run that has not written anything; its file is removed. */
@@ -144,38 +125,6 @@ public class RosterImport {
         return runs.latest(Math.min(Math.max(max, 1), PAGE_MAX)).stream().map(RunView::of).toList();
     }
 
-    private RunView write(Long id, Plan plan, String confirmedBy) {
-        activity.started();
-        boolean succeeded = false;
-        try {
-            ImportRun run = runs.write(id, plan, confirmedBy);
-            succeeded = true;
-            return view(run);
-        } catch (ImportRunStateException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            runs.failed(id, String.valueOf(e.getMessage()));
-            throw e;
-        } finally {
-            activity.finished(succeeded, clock.instant());
-        }
-    }
-
-    private static ParsedRoster parse(byte[] bytes, RosterSettings rosterSettings) {
-        ParsedRoster roster;
-        try {
-            roster = OneRosterParser.parseZip(new ByteArrayInputStream(bytes), rosterSettings.idSource());
-        } catch (IOException e) {
-            throw new InvalidInputException("file", "The zip cannot be read: " + e.getMessage());
-        }
-        if (roster.mode(OneRosterParser.USERS) == FileMode.ABSENT) {
-            // also what a file that is no zip at all looks like: no entries
-            throw new InvalidInputException("file", "No users.csv to import: upload the zip of the SIS's OneRoster 1.1"
-                    + " CSV export (a manifest.csv that calls users absent is not imported either)");
-        }
-        return roster;
-    }
-
     /** The run with the first page of its problems (the preview shows the first 100). */
     private RunView view(ImportRun run) {
         return RunView.of(run).withProblems(runs.problems(run.getId(), 0, PAGE_MAX));
@@ -187,13 +136,5 @@ public class RosterImport {
             throw new InvalidInputException("size", "first is 0 or more, size 1 to " + PAGE_MAX);
         }
         return RunView.of(runs.find(id)).withProblems(runs.problems(id, first, size));
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

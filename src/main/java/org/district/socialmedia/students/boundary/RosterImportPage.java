@@ -52,8 +52,8 @@ public class RosterImportPage implements Serializable {
         }
         try (InputStream in = file.getInputStream()) {
             run = importer.start(in, file.getSubmittedFileName(), true);
-            Messages.info("Preview of import run " + run.id() + " ready: nothing is written until you import it. "
-                    + run.summary());
+            Messages.info("Import run " + run.id() + " uploaded; its preview is being prepared. Nothing is written"
+                    + " until you import it.");
         } catch (InvalidInputException e) {
             run = null;
             Messages.fieldErrors("roster", e);
@@ -66,7 +66,7 @@ public class RosterImportPage implements Serializable {
     public void confirm() {
         try {
             run = importer.confirm(run.id());
-            Messages.info("Import run " + run.id() + " " + run.status().name().toLowerCase() + ": " + run.outcome());
+            Messages.info("Import run " + run.id() + " is being written; this page shows when it is done.");
         } catch (StateConflictException e) {
             Messages.error(e.getMessage());
         } catch (RuntimeException e) {
@@ -74,6 +74,33 @@ public class RosterImportPage implements Serializable {
             Messages.error("The import failed and wrote nothing: " + e.getMessage());
         }
         load();
+    }
+
+    /** The poll's call while the job runs: the run as it stands, and the lists once it is done. */
+    public void refresh() {
+        if (run == null) {
+            return;
+        }
+        run = importer.get(run.id(), 0, RosterImport.PAGE_MAX);
+        if (!isWorking()) {
+            Messages.info("Import run " + run.id() + ": " + describe(run));
+            load();
+        }
+    }
+
+    static String describe(RunView run) {
+        return switch (run.status()) {
+            case AWAITING_CONFIRMATION -> "preview ready; nothing is written until you import it. " + run.summary();
+            case COMPLETED -> "imported. " + run.outcome();
+            case FAILED -> "failed; nothing was written. " + run.outcome();
+            case STOPPED -> "stopped; nothing was written.";
+            default -> run.status().name();
+        };
+    }
+
+    /** The run's job is at work (previewing or writing): the page polls. */
+    public boolean isWorking() {
+        return run != null && (run.status() == ImportStatus.PREVIEWING || run.status() == ImportStatus.RUNNING);
     }
 
     public void stop() {

@@ -5,7 +5,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -26,9 +24,11 @@ import java.util.List;
 
 /**
  * The roster import runs. POST /api/imports/oneroster takes the SIS's OneRoster 1.1 CSV export as a zip,
- * either as the request body (application/zip or application/octet-stream) or as the form field "file"
- * (multipart/form-data, as {@code curl -F file=@export.zip} sends it), and answers 202 with the run and its
- * Location. SYSTEM_ADMIN (the service checks).
+ * either as the request body (application/zip or application/octet-stream, up to ROSTER_UPLOAD_MAX_BYTES,
+ * streamed to disk) or as the form field "file" (multipart/form-data, as {@code curl -F file=@export.zip}
+ * sends it; 15 MiB, see RosterUploadSize), and answers 202 with the run PREVIEWING and its Location: the
+ * preview, and the write, run as a batch job, and GET /api/imports/{id} tells how far. SYSTEM_ADMIN (the
+ * service checks).
  */
 @Tag(name = "Roster import")
 @Path("imports")
@@ -42,12 +42,11 @@ public class RosterResource {
 
     @POST
     @Path("oneroster")
-    @Operation(summary = "Start a OneRoster 1.1 import (zip of at most 200 MB): previewed, then written unless it passes"
-            + " a safety limit or preview=true (SYSTEM_ADMIN, audited)")
+    @Operation(summary = "Start a OneRoster 1.1 import (zip of at most ROSTER_UPLOAD_MAX_BYTES, default 2 GiB): answers"
+            + " 202 PREVIEWING; the job previews it, then writes it unless it passes a safety limit or preview=true"
+            + " (SYSTEM_ADMIN, audited)")
     @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
-    public Response importBody(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
-                               @QueryParam("preview") @DefaultValue("false") boolean previewOnly, InputStream zip) {
-        refuseIfTooLarge(length);
+    public Response importBody(@QueryParam("preview") @DefaultValue("false") boolean previewOnly, InputStream zip) {
         return accepted(imports.start(zip, null, previewOnly));
     }
 
@@ -55,10 +54,8 @@ public class RosterResource {
     @Path("oneroster")
     @Operation(summary = "Start a OneRoster 1.1 import from a form upload (field \"file\"); as the zip body (SYSTEM_ADMIN, audited)")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response importForm(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
-                               @QueryParam("preview") @DefaultValue("false") boolean previewOnly,
+    public Response importForm(@QueryParam("preview") @DefaultValue("false") boolean previewOnly,
                                @FormParam("file") EntityPart file) {
-        refuseIfTooLarge(length);
         if (file == null) {
             throw new InvalidInputException("file", "Attach the zip as the form field \"file\"");
         }
@@ -81,9 +78,10 @@ public class RosterResource {
 
     @POST
     @Path("{id}/confirmation")
-    @Operation(summary = "Confirm an import run awaiting confirmation: it is written now (SYSTEM_ADMIN, audited)")
-    public RunView confirm(@PathParam("id") Long id) {
-        return imports.confirm(id);
+    @Operation(summary = "Confirm an import run awaiting confirmation: answers 202 RUNNING, and its job writes it"
+            + " (SYSTEM_ADMIN, audited)")
+    public Response confirm(@PathParam("id") Long id) {
+        return accepted(imports.confirm(id));
     }
 
     @POST
@@ -102,12 +100,5 @@ public class RosterResource {
 
     private Response accepted(RunView run) {
         return Response.accepted(run).location(uri.getBaseUriBuilder().path("imports").path(String.valueOf(run.id())).build()).build();
-    }
-
-    /** Before reading a byte when the client says the size; RosterImport still counts what it reads. */
-    private static void refuseIfTooLarge(Long length) {
-        if (length != null && length > RosterImport.MAX_UPLOAD_BYTES) {
-            throw new InvalidInputException("file", RosterImport.TOO_LARGE);
-        }
     }
 }

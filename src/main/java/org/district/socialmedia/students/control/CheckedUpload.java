@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A roster zip that passed every check, unpacked: its CSV files sit in {@code folder} under their lower-case
- * names (a zip's inner folders are dropped), ready for {@link OneRosterParser#parseFolder(Path)}.
+ * names (a zip's inner folders are dropped), ready for {@link OneRosterParser#parseFolder(Path)}, and the zip
+ * as uploaded beside them ({@link #zip()}).
  *
  * @param folder        holds only this upload's files; whoever received it deletes it when done
  *                      ({@code RosterUploads.discard})
@@ -18,5 +19,10 @@ public record CheckedUpload(Path folder, String sha256, long zipBytes, long unzi
 
     public CheckedUpload {
         files = List.copyOf(files);
+    }
+
+    /** The zip as uploaded (RosterUploads keeps it in the folder). */
+    public Path zip() {
+        return folder.resolve(RosterUploads.ZIP);
     }
 }

@@ -14,21 +14,25 @@ import org.district.socialmedia.students.entity.ImportRun;
 import org.district.socialmedia.students.entity.ImportRunStateException;
 import org.district.socialmedia.students.entity.ImportStatus;
 
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * The stored import runs: each step of a run in its own transaction, so a failed write still leaves the
  * run FAILED, and the write with its run's COMPLETED in one. Problems are kept up to {@link #PROBLEMS_KEPT}.
- * The uploaded zip is kept in the database until the run is written, stopped or failed: several servers
- * share one database, and a run previewed on one of them may be confirmed on another.
+ * The uploaded zip is kept in the database (rows of 1 MiB, streamed in and out) until the run is written,
+ * stopped or failed: several servers share one database, and a run previewed on one of them may be
+ * confirmed, or continued after a restart, on another.
  */
 @Stateless
 public class ImportRuns {
@@ -56,34 +60,50 @@ public class ImportRuns {
         return run.getId();
     }
 
-    /** Keeps the uploaded zip with its run, for a confirmation on any server. */
+    /**
+     * Keeps the uploaded zip with its run, for the import job on any server; read from disk a row at a time,
+     * so its size does not matter to the heap.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void keepFile(Long id, byte[] zip) {
-        for (int seq = 0, from = 0; from < zip.length; seq++, from += FILE_CHUNK_BYTES) {
-            byte[] chunk = Arrays.copyOfRange(zip, from, Math.min(zip.length, from + FILE_CHUNK_BYTES));
-            em.createNativeQuery("INSERT INTO import_run_file (run_id, seq, content) VALUES (?, ?, ?)")
-                    .setParameter(1, id).setParameter(2, seq).setParameter(3, chunk).executeUpdate();
+    public void keepFile(Long id, Path zip) {
+        try (InputStream in = Files.newInputStream(zip)) {
+            int seq = 0;
+            byte[] chunk;
+            while ((chunk = in.readNBytes(FILE_CHUNK_BYTES)).length > 0) {
+                em.createNativeQuery("INSERT INTO import_run_file (run_id, seq, content) VALUES (?, ?, ?)")
+                        .setParameter(1, id).setParameter(2, seq++).setParameter(3, chunk).executeUpdate();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the uploaded zip " + zip, e);
         }
     }
 
-    /** The zip kept with the run; empty once the run is finished (its file is removed then). */
-    public Optional<byte[]> keptFile(Long id) {
-        List<?> chunks = em.createNativeQuery("SELECT content FROM import_run_file WHERE run_id = ? ORDER BY seq")
-                .setParameter(1, id).getResultList();
-        if (chunks.isEmpty()) {
-            return Optional.empty();
+    /**
+     * Writes the zip kept with the run, a row at a time, without a transaction (a long read holds none open).
+     *
+     * @return false when none is kept: the run is finished (its file is removed then)
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public boolean copyKeptFile(Long id, OutputStream out) throws IOException {
+        Number rows = (Number) em.createNativeQuery("SELECT COUNT(*) FROM import_run_file WHERE run_id = ?")
+                .setParameter(1, id).getSingleResult();
+        for (int seq = 0; seq < rows.intValue(); seq++) {
+            out.write((byte[]) em.createNativeQuery("SELECT content FROM import_run_file WHERE run_id = ? AND seq = ?")
+                    .setParameter(1, id).setParameter(2, seq).getSingleResult());
         }
-        ByteArrayOutputStream zip = new ByteArrayOutputStream(chunks.size() * FILE_CHUNK_BYTES);
-        chunks.forEach(chunk -> zip.writeBytes((byte[]) chunk));
-        return Optional.of(zip.toByteArray());
+        return rows.intValue() > 0;
     }
 
     private void dropFile(Long id) {
         em.createNativeQuery("DELETE FROM import_run_file WHERE run_id = ?").setParameter(1, id).executeUpdate();
     }
 
+    /**
+     * Stores the preview; with {@code startWhenClear} and no limit passed the run is RUNNING in the same
+     * transaction, so that nobody sees it awaiting a confirmation it does not need.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public ImportRun previewed(Long id, Plan plan, String idSource) {
+    public ImportRun previewed(Long id, Plan plan, String idSource, boolean startWhenClear) {
         ImportRun run = find(id);
         run.previewed(plan.bulk(), idSource, plan.roster().mostFilledIdSource(), plan.report().figures(),
                 plan.report().summary(), plan.roster().rows(), plan.rejectedRows(), plan.problems().size(),
@@ -95,22 +115,29 @@ public class ImportRuns {
                     .setParameter(1, id).setParameter(2, i).setParameter(3, clip(p.file(), 64)).setParameter(4, p.line())
                     .setParameter(5, clip(p.reason(), 1000)).executeUpdate();
         }
-        audit.record("ROSTER_IMPORT_PREVIEWED", "ImportRun", id, plan.report().summary()
+        // the job's thread may carry no caller: the run's own starter is the actor
+        audit.recordAs(run.getStartedBy(), "ROSTER_IMPORT_PREVIEWED", "ImportRun", id, plan.report().summary()
                 + (run.needsConfirmation() ? "; awaits confirmation: " + run.getLimitReasons() : ""));
+        if (startWhenClear && !run.needsConfirmation()) {
+            run.start();
+        }
         return run;
     }
 
-    /**
-     * Writes the plan and completes the run in one transaction. {@code confirmedBy} null: without a
-     * confirmation, which the run refuses when its preview passed a limit.
-     */
-    public ImportRun write(Long id, Plan plan, String confirmedBy) {
+    /** A system administrator's go: the run is RUNNING, and its job writes it. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public ImportRun confirm(Long id, String by) {
         ImportRun run = find(id);
-        if (confirmedBy != null) {
-            run.confirm(confirmedBy, clock.instant());
-            audit.record("ROSTER_IMPORT_CONFIRMED", "ImportRun", id, run.needsConfirmation() ? run.getLimitReasons() : "within the limits");
-        } else {
-            run.start();
+        run.confirm(by, clock.instant());
+        audit.record("ROSTER_IMPORT_CONFIRMED", "ImportRun", id, run.needsConfirmation() ? run.getLimitReasons() : "within the limits");
+        return run;
+    }
+
+    /** Writes the plan of a RUNNING run and completes it, in one transaction. */
+    public ImportRun write(Long id, Plan plan) {
+        ImportRun run = find(id);
+        if (run.getStatus() != ImportStatus.RUNNING) {
+            throw new ImportRunStateException("Import run " + id + " is " + run.getStatus() + ", not running");
         }
         Written written = writer.write(plan);
         written.deactivated().forEach((kind, ids) -> ids.forEach(recordId -> em.createNativeQuery(
@@ -128,7 +155,7 @@ public class ImportRuns {
         if (run != null && !run.getStatus().isFinished()) {
             run.fail(reason, clock.instant());
             dropFile(id);
-            audit.record("ROSTER_IMPORT_FAILED", "ImportRun", id, reason);
+            audit.recordAs(run.getStartedBy(), "ROSTER_IMPORT_FAILED", "ImportRun", id, reason);
         }
     }
 

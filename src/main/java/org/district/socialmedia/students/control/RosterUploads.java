@@ -3,14 +3,18 @@ package org.district.socialmedia.students.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
@@ -19,8 +23,13 @@ import java.util.logging.Logger;
 /**
  * Where uploaded roster zips go: each upload streamed from the request into its own new folder under
  * ROSTER_UPLOAD_DIR (default {@code roster-uploads} in the server's data folder), unpacked and checked there
- * ({@link RosterZipCheck}). A refused or broken upload leaves nothing behind; a checked one stays until
- * its import is done with it and calls {@link #discard}, so a job that resumes after a restart still finds it.
+ * ({@link RosterZipCheck}), with the zip as sent beside its CSV files ({@value #ZIP}). A refused or broken
+ * upload leaves nothing behind. A checked one is given to its run ({@link #assign}, folder {@code run-ID});
+ * the import job deletes it when done with it ({@link #discard(Long)}).
+ * <p>
+ * The folder is this server's working copy only: the zip of a run that waits is kept in the database
+ * ({@code ImportRuns.keepFile}), and a server that continues a run whose folder it lacks unpacks it again
+ * from there ({@link #restore}).
  * <p>
  * No transaction and no database: call it before a transaction starts, a slow upload must hold none open.
  */
@@ -29,6 +38,8 @@ public class RosterUploads {
 
     public static final String DIR_ENV = "ROSTER_UPLOAD_DIR";
     static final String FOLDER = "roster-uploads";
+    /** The zip as uploaded, inside the upload's folder (not a CSV file, so never read as one). */
+    public static final String ZIP = "upload.zip";
     private static final Logger LOG = Logger.getLogger(RosterUploads.class.getName());
 
     private volatile Path root;
@@ -61,8 +72,8 @@ public class RosterUploads {
             throw new UncheckedIOException("cannot create a folder in " + root() + " (" + DIR_ENV + ")", e);
         }
         boolean checked = false;
-        try {
-            CheckedUpload upload = new RosterZipCheck(limits()).unpack(zip, folder);
+        try (OutputStream copy = Files.newOutputStream(folder.resolve(ZIP), StandardOpenOption.CREATE_NEW)) {
+            CheckedUpload upload = new RosterZipCheck(limits()).unpack(new Copied(zip, copy), folder);
             checked = true;
             return upload;
         } catch (IOException e) {
@@ -77,6 +88,35 @@ public class RosterUploads {
     /** Deletes an upload's folder and everything in it; an upload already gone is no error. */
     public void discard(CheckedUpload upload) {
         delete(upload.folder());
+    }
+
+    /** Gives a checked upload to its run: its folder becomes {@link #forRun}. */
+    public Path assign(CheckedUpload upload, Long runId) {
+        Path target = forRun(runId);
+        try {
+            return Files.move(upload.folder(), target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the roster upload " + upload.folder() + " to " + target, e);
+        }
+    }
+
+    /** The folder of a run's checked files on this server; it may not exist (see {@link #restore}). */
+    public Path forRun(Long runId) {
+        return root().resolve("run-" + runId);
+    }
+
+    /**
+     * Unpacks a run's kept zip into its folder on this server, checked again (the limits may have changed).
+     * A folder left over from an earlier attempt is replaced.
+     */
+    public Path restore(Long runId, InputStream zip) {
+        delete(forRun(runId));
+        return assign(receive(zip), runId);
+    }
+
+    /** Deletes a run's folder on this server, if there is one. */
+    public void discard(Long runId) {
+        delete(forRun(runId));
     }
 
     /** The folder uploads go in. */
@@ -101,6 +141,46 @@ public class RosterUploads {
         }
         String base = serverDataDir != null ? serverDataDir : System.getProperty("java.io.tmpdir");
         return Path.of(base, FOLDER);
+    }
+
+    /** The upload as read, copied to the zip file of its folder on the way. */
+    private static final class Copied extends FilterInputStream {
+
+        private final OutputStream copy;
+
+        Copied(InputStream in, OutputStream copy) {
+            super(in);
+            this.copy = copy;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                copy.write(b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                copy.write(buffer, offset, n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            // read, not skipped: the copy must hold every byte
+            return Math.max(0, read(new byte[(int) Math.min(n, 64 * 1024)]));
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
     }
 
     private static void delete(Path folder) {

@@ -56,8 +56,10 @@ class RosterUploadsTest {
         assertArrayEquals(users, Files.readAllBytes(upload.folder().resolve("users.csv")), "BOM and CRLF kept as sent");
         assertArrayEquals(manifest, Files.readAllBytes(upload.folder().resolve("manifest.csv")));
         try (Stream<Path> files = Files.list(upload.folder())) {
-            assertEquals(2, files.count(), "only the CSV files are kept");
+            assertEquals(List.of("manifest.csv", "upload.zip", "users.csv"), files.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "only the CSV files are kept, and the zip as uploaded");
         }
+        assertArrayEquals(zip, Files.readAllBytes(upload.zip()), "the zip byte for byte, to keep with its run");
         assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(zip)), upload.sha256());
         assertEquals(zip.length, upload.zipBytes());
         assertEquals(users.length + manifest.length + 2 + 5, upload.unzippedBytes());
@@ -65,6 +67,23 @@ class RosterUploadsTest {
 
         uploads().discard(upload);
         assertFalse(Files.exists(upload.folder()));
+    }
+
+    @Test
+    void aRunsFolderIsUnpackedAgainFromItsKeptZipReplacingWhatWasLeft() throws Exception {
+        byte[] users = USERS.getBytes(StandardCharsets.UTF_8);
+        byte[] zip = zip(Map.of("users.csv", users));
+        RosterUploads uploads = uploads();
+        Path folder = uploads.assign(uploads.receive(new ByteArrayInputStream(zip)), 7L);
+        assertEquals(uploads.forRun(7L), folder);
+        Files.writeString(folder.resolve("users.csv"), "left half written by a server that died");
+
+        Path again = uploads.restore(7L, new ByteArrayInputStream(zip));
+        assertEquals(folder, again);
+        assertArrayEquals(users, Files.readAllBytes(again.resolve("users.csv")));
+        uploads.discard(7L);
+        assertFalse(Files.exists(folder));
+        uploads.discard(7L); // gone already: no error
     }
 
     @Test

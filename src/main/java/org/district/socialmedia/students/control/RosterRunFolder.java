@@ -1,0 +1,85 @@
+package org.district.socialmedia.students.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.district.socialmedia.platform.entity.InvalidInputException;
+import org.district.socialmedia.students.control.ParsedRoster.FileMode;
+import org.district.socialmedia.students.entity.ImportRunStateException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A run's checked files on this server: the folder its upload left here, or, on another server or after a
+ * restart, the zip kept in the database unpacked and checked again.
+ */
+@ApplicationScoped
+public class RosterRunFolder {
+
+    public static final String NO_USERS = "No users.csv to import: upload the zip of the SIS's OneRoster 1.1"
+            + " CSV export (a manifest.csv that calls users absent is not imported either)";
+
+    @Inject
+    RosterUploads uploads;
+    @Inject
+    ImportRuns runs;
+
+    public Path of(Long runId) {
+        Path folder = uploads.forRun(runId);
+        if (Files.isDirectory(folder)) {
+            // only ever there complete: a checked upload is moved in at once (RosterUploads.assign)
+            return folder;
+        }
+        Path zip = uploads.root().resolve("restore-" + runId + ".zip");
+        try {
+            Files.createDirectories(uploads.root());
+            boolean kept;
+            try (OutputStream out = Files.newOutputStream(zip)) {
+                kept = runs.copyKeptFile(runId, out);
+            }
+            if (!kept) {
+                throw new ImportRunStateException("The file of import run " + runId + " is no longer kept; upload it again");
+            }
+            try (InputStream in = Files.newInputStream(zip)) {
+                return uploads.restore(runId, in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack the kept zip of import run " + runId + " into " + folder, e);
+        } finally {
+            try {
+                Files.deleteIfExists(zip);
+            } catch (IOException e) {
+                // a leftover file in the upload folder is harmless; the import's outcome matters more
+            }
+        }
+    }
+
+    /**
+     * The run's files, parsed.
+     *
+     * @throws InvalidInputException naming the field "file" when there is no users.csv to import
+     */
+    public ParsedRoster read(Long runId, String idSource) {
+        try {
+            return refuseWithoutUsers(OneRosterParser.parseFolder(of(runId), idSource));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the files of import run " + runId, e);
+        }
+    }
+
+    /** A zip without users.csv, or whose manifest calls it absent, has nothing to import. */
+    public static ParsedRoster refuseWithoutUsers(ParsedRoster roster) {
+        if (roster.mode(OneRosterParser.USERS) == FileMode.ABSENT) {
+            throw new InvalidInputException("file", NO_USERS);
+        }
+        return roster;
+    }
+
+    public void discard(Long runId) {
+        uploads.discard(runId);
+    }
+}
