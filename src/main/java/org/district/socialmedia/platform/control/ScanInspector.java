@@ -1,6 +1,6 @@
-package org.district.socialmedia.consent.control;
+package org.district.socialmedia.platform.control;
 
-import org.district.socialmedia.consent.entity.ScanType;
+import org.district.socialmedia.platform.entity.ScanType;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 
 import java.io.ByteArrayOutputStream;
@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Checks an uploaded scan of a signed form before it is stored. The content decides, never the
+ * Checks an uploaded file (a scan of a signed consent form, an account checklist's screenshot) before it is stored. The content decides, never the
  * name or the browser's declared type: a PNG named "form.pdf" is accepted and stored as PNG (the
  * clerk scanned a picture; refusing it would only make them rename it), an HTML page named
  * "form.pdf" is refused. Stored under a name the server makes; served only as an attachment with
@@ -73,15 +73,24 @@ public final class ScanInspector {
 
     /** @throws InvalidInputException under "scan" when empty, too large, or not a PDF, JPEG or PNG */
     public static InspectedScan inspect(byte[] content, String originalName) {
+        return inspect(content, originalName, "scan", "scan");
+    }
+
+    /**
+     * The same check for a file that is not a consent scan: the error names {@code field} and calls the file {@code what}.
+     *
+     * @throws InvalidInputException under {@code field} when empty, too large, or not a PDF, JPEG or PNG
+     */
+    public static InspectedScan inspect(byte[] content, String originalName, String field, String what) {
         if (content == null || content.length == 0) {
-            throw new InvalidInputException("scan", "The file is empty");
+            throw new InvalidInputException(field, "The file is empty");
         }
         if (content.length > MAX_BYTES) {
-            throw tooLarge();
+            throw "scan".equals(field) ? tooLarge() : new InvalidInputException(field, "A " + what + " can be at most 10 MB");
         }
         ScanType type = sniff(content);
         if (type == null) {
-            throw new InvalidInputException("scan", "Upload the scan as a PDF, JPEG or PNG file; this file is none of them");
+            throw new InvalidInputException(field, "Upload the " + what + " as a PDF, JPEG or PNG file; this file is none of them");
         }
         String name = UUID.randomUUID() + "." + type.extension();
         return new InspectedScan(type, content, sha256(content), name, originalName);
