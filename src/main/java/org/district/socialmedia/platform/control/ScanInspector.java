@@ -57,6 +57,11 @@ public final class ScanInspector {
      * @throws InvalidInputException under "scan" when larger than {@link #MAX_BYTES}
      */
     public static byte[] read(InputStream in) throws IOException {
+        return read(in, "scan", "scan");
+    }
+
+    /** The same, for a file that is not a consent scan: a refusal names {@code field} and calls the file {@code what}. */
+    public static byte[] read(InputStream in, String field, String what) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
@@ -64,7 +69,7 @@ public final class ScanInspector {
         while ((n = in.read(buffer)) > 0) {
             total += n;
             if (total > MAX_BYTES) {
-                throw tooLarge();
+                throw tooLarge(field, what);
             }
             out.write(buffer, 0, n);
         }
@@ -86,7 +91,7 @@ public final class ScanInspector {
             throw new InvalidInputException(field, "The file is empty");
         }
         if (content.length > MAX_BYTES) {
-            throw "scan".equals(field) ? tooLarge() : new InvalidInputException(field, "A " + what + " can be at most 10 MB");
+            throw tooLarge(field, what);
         }
         ScanType type = sniff(content);
         if (type == null) {
@@ -168,7 +173,9 @@ public final class ScanInspector {
                 "Cache-Control", "private, no-store");
     }
 
-    private static InvalidInputException tooLarge() {
-        return new InvalidInputException("scan", "A scan can be at most 10 MB; scan at a lower resolution or in black and white");
+    private static InvalidInputException tooLarge(String field, String what) {
+        return "scan".equals(field)
+                ? new InvalidInputException("scan", "A scan can be at most 10 MB; scan at a lower resolution or in black and white")
+                : new InvalidInputException(field, "A " + what + " can be at most 10 MB");
     }
 }
