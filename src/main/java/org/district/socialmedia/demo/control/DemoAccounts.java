@@ -73,7 +73,9 @@ public class DemoAccounts {
                 today, district, now.minus(Duration.ofDays(60)));
         grant(lhs, thomas, helen, "Second administrator while the athletic director is away.", today.minusDays(60),
                 district.rights().schoolYearEndOnOrAfter(today), null, today, district, now.minus(Duration.ofDays(60)));
-        // its checklist signed off 20 days ago, with a screenshot: the next one is due in about 11 months
+        // its checklist signed off 20 days ago, with a screenshot: the next one is due in about 11 months. The
+        // sign-off names the account by id only, so the account's row goes first
+        em.flush();
         AccountAttestation signed = lhs.signOffChecklist(new DistrictAccount.Checklist(true, lhs.getPlatform().privacyItems(), true),
                 lhs.getPlatform().privacyItems(), new AccountAttestation.EvidenceFacts(ScanType.PDF, "instagram-privacy-settings.pdf",
                         DemoConsents.DEMO_SCAN.length, ScanInspector.sha256(DemoConsents.DEMO_SCAN)),
