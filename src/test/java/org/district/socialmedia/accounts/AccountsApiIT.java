@@ -6,6 +6,7 @@ import jakarta.json.JsonValue;
 import org.district.socialmedia.it.Api;
 import org.district.socialmedia.it.Deployments;
 import org.district.socialmedia.it.JsonBodies;
+import org.district.socialmedia.it.Multipart;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -92,6 +95,77 @@ class AccountsApiIT {
 
         assertEquals(403, api.post("/api/accounts", "employee1", "{\"handle\":\"x\"}").statusCode(), "employees do not keep the registry");
         assertEquals(403, api.get("/api/accounts", "clerk").statusCode(), "consent clerks have no business here");
+    }
+
+    /** A 1x1 PNG. */
+    private static final byte[] PNG = HexFormat.of().parseHex("89504E470D0A1A0A0000000D49484452000000010000000108060000001F15C489"
+            + "0000000D49444154789C6360000002000154A24F5D0000000049454E44AE426082");
+
+    private HttpResponse<String> signOff(long account, String user, String checklist, String fileName, String type, byte[] content) {
+        Multipart body = new Multipart().text("checklist", "application/json", checklist).file("evidence", fileName, type, content);
+        return api.postBytes("/api/accounts/" + account + "/checklist", user, body.contentType(), body.bytes());
+    }
+
+    /**
+     * Issue 20 item 4: the yearly checklist. A sign-off with a file that is not an image or PDF, items not confirmed
+     * and too few administrators names each fault and changes nothing; a full one records who, when and the
+     * screenshot, and moves the due date a year on.
+     */
+    @Test
+    void aChecklistIsSignedOffOnlyWhenEveryItemHoldsWithAScreenshotJudgedByContent() {
+        long account = createAccount(api, unique("@checklist_"), "LHS").getJsonNumber("id").longValue();
+        assertEquals(201, api.post("/api/accounts/" + account + "/grants", "superintendent",
+                "{\"holder\":\"siteadmin\",\"reason\":\"Runs the account.\"}").statusCode());
+        String path = "/api/accounts/" + account + "/checklist";
+        JsonObject due = JsonBodies.object(api.get(path, "siteadmin").body());
+        String firstDue = due.getString("dueOn");
+        assertFalse(due.getBoolean("overdue"));
+        assertTrue(due.getBoolean("dueSoon"), "a new account's first checklist is due within 30 days: " + due);
+        assertTrue(due.getBoolean("maySignOff"), due.toString());
+        JsonArray items = due.getJsonArray("privacyItems");
+        assertFalse(items.isEmpty(), "Instagram has the privacy checklist the upgrade gave every platform");
+        String allItems = items.toString();
+
+        HttpResponse<String> refused = signOff(account, "siteadmin", """
+                {"identifiesDistrict":true,"privacyItems":[%s],"recoveryIsDistrict":false}""".formatted(items.get(0).toString()),
+                "settings.png", "image/png", "<html><body>not a screenshot</body></html>".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, refused.statusCode(), refused.body());
+        JsonObject errors = JsonBodies.object(refused.body()).getJsonObject("errors");
+        assertTrue(errors.getString("evidence").contains("PDF, JPEG or PNG"), errors.toString());
+        assertEquals(Set.of("evidence", "privacyItems", "recoveryIsDistrict", "admins"), errors.keySet(), errors.toString());
+        JsonObject unchanged = JsonBodies.object(api.get(path, "siteadmin").body());
+        assertEquals(firstDue, unchanged.getString("dueOn"), "nothing changes");
+        assertTrue(unchanged.getJsonArray("history").isEmpty());
+
+        String full = "{\"identifiesDistrict\":true,\"privacyItems\":" + allItems + ",\"recoveryIsDistrict\":true}";
+        HttpResponse<String> oneAdmin = signOff(account, "siteadmin", full, "settings.png", "image/png", PNG);
+        assertEquals(400, oneAdmin.statusCode(), oneAdmin.body());
+        assertEquals(Set.of("admins"), JsonBodies.object(oneAdmin.body()).getJsonObject("errors").keySet(), oneAdmin.body());
+
+        assertEquals(201, api.post("/api/accounts/" + account + "/grants", "superintendent",
+                "{\"holder\":\"siteadmin2\",\"reason\":\"Second administrator.\"}").statusCode());
+        assertEquals(403, signOff(account, "auditor", full, "settings.png", "image/png", PNG).statusCode(), "auditors change nothing");
+        HttpResponse<String> signed = signOff(account, "siteadmin", full, "settings.pdf", "application/pdf", PNG);
+        assertEquals(200, signed.statusCode(), signed.body());
+        JsonObject after = JsonBodies.object(signed.body());
+        JsonObject signOff = after.getJsonArray("history").getJsonObject(0);
+        assertEquals("siteadmin", signOff.getString("signedBy"));
+        assertEquals(firstDue, signOff.getString("dueOn"));
+        assertEquals("PNG", signOff.getString("evidenceType"), "judged by content, not by its name or declared type");
+        assertEquals(2, signOff.getInt("adminsAtSignOff"));
+        assertEquals(signOff.getString("nextDueOn"), after.getString("dueOn"));
+        assertTrue(after.getString("dueOn").compareTo(firstDue) > 0, "a year on: " + after);
+        assertFalse(after.getBoolean("dueSoon"));
+
+        HttpResponse<byte[]> download = api.getBytes(path + "/" + signOff.getJsonNumber("id") + "/evidence", "siteadmin2", "Accept", "image/png");
+        assertEquals(200, download.statusCode());
+        assertEquals("image/png", download.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(download.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+        assertEquals(PNG.length, download.body().length);
+
+        assertEquals(404, api.get(path, "employee1").statusCode(), "another's account is not found");
+        assertEquals(404, api.getBytes(path + "/999999999/evidence", "sysadmin", "Accept", "image/png").statusCode(),
+                "a sign-off of no such id (or of another account) is not found");
     }
 
     @Test

@@ -22,15 +22,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HexFormat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -152,6 +158,57 @@ class AccountsJourneyIT {
         }
         assertTrue(gone, "after the last day the account is gone from the holder's view");
         holder.signOut();
+    }
+
+    /** Presses Enter on a button that submits the page, and waits for the next page. */
+    private void pressEnter(By button) {
+        WebElement element = driver.findElement(button);
+        element.sendKeys(Keys.ENTER);
+        waiting().until(ExpectedConditions.stalenessOf(element));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+    }
+
+    /** Issue 20 item 4: a District administrator signs off the yearly checklist with a screenshot, by keyboard. */
+    @Test
+    void anAdministratorSignsOffTheYearlyChecklistWithAScreenshotByKeyboard() throws IOException {
+        String handle = AccountsApiIT.unique("@checklist_");
+        long account = AccountsApiIT.createAccount(api, handle, "LHS").getJsonNumber("id").longValue();
+        for (String holder : new String[]{"siteadmin", "siteadmin2"}) {
+            assertEquals(201, api.post("/api/accounts/" + account + "/grants", "superintendent",
+                    "{\"holder\":\"" + holder + "\",\"reason\":\"Runs the account.\"}").statusCode());
+        }
+        PortalScreen admin = new LoginScreen(driver, BASE).open().signInAs("siteadmin", Api.DEMO_PASSWORD);
+        admin.open("/accounts/view.xhtml?id=" + account);
+        assertTrue(driver.findElement(By.id("checklistState")).getText().startsWith("Due "), driver.findElement(By.id("checklistState")).getText());
+        Accessibility.assertNoViolations(driver, "an account page with its checklist");
+
+        // everything ticked but no screenshot: refused, with the error next to the file field
+        driver.findElement(By.id("checklistForm:identifiesDistrict")).sendKeys(Keys.SPACE);
+        for (WebElement item : driver.findElements(By.name("checklistForm:privacyItems"))) {
+            item.sendKeys(Keys.SPACE);
+        }
+        driver.findElement(By.id("checklistForm:recoveryIsDistrict")).sendKeys(Keys.SPACE);
+        pressEnter(By.id("checklistForm:signOff"));
+        assertTrue(driver.findElement(By.id("checklistForm")).getText().contains("Upload a screenshot"),
+                driver.findElement(By.id("checklistForm")).getText());
+        Accessibility.assertNoViolations(driver, "the checklist with its errors");
+
+        Path screenshot = Files.createTempFile("privacy-settings", ".png");
+        Files.write(screenshot, HexFormat.of().parseHex("89504E470D0A1A0A0000000D49484452000000010000000108060000001F15C489"
+                + "0000000D49444154789C6360000002000154A24F5D0000000049454E44AE426082"));
+        try {
+            // the ticks are kept: what was confirmed is not asked again
+            assertTrue(driver.findElement(By.id("checklistForm:recoveryIsDistrict")).isSelected());
+            driver.findElement(By.id("checklistForm:evidence")).sendKeys(screenshot.toString());
+            pressEnter(By.id("checklistForm:signOff"));
+        } finally {
+            Files.deleteIfExists(screenshot);
+        }
+        assertTrue(admin.messages().contains("The checklist is signed off"), admin.messages());
+        String signOffs = driver.findElement(By.id("signOffs")).getText();
+        assertTrue(signOffs.contains("siteadmin") && signOffs.contains("Download"), signOffs);
+        Accessibility.assertNoViolations(driver, "the account page after the sign-off");
+        admin.signOut();
     }
 
     @Test

@@ -165,6 +165,47 @@ class RightsTimersIT {
         assertEquals(404, api.get("/api/accounts/" + account, "siteadmin").statusCode(), "ended rights show nothing");
     }
 
+    private void awaitCount(String subjectPart, int expected) throws Exception {
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(40));
+        while (Instant.now().isBefore(giveUp)) {
+            api.post("/api/test/rights-sweep", "sysadmin", "{}");
+            api.post("/api/test/mail-relay", "sysadmin", "{}");
+            if (count(subjectPart) >= expected) {
+                return;
+            }
+            Thread.sleep(300);
+        }
+        fail(expected + " mails with '" + subjectPart + "' expected in 40 s, " + count(subjectPart) + " came");
+    }
+
+    /** Issue 20 item 4: reminders at P30D and P7D before the due date, the overdue notice the day after, each once. */
+    @Test
+    void anAccountsYearlyChecklistIsRemindedBeforeItIsDueAndFlaggedOnceOverdue() throws Exception {
+        String handle = AccountsApiIT.unique("@yearly_");
+        long account = AccountsApiIT.createAccount(api, handle, "LHS").getJsonNumber("id").longValue();
+        grant(account, "siteadmin", "");
+        LocalDate due = LocalDate.parse(JsonBodies.object(api.get("/api/accounts/" + account + "/checklist", "auditor").body())
+                .getString("dueOn"));
+        String reminder = "the yearly checklist of " + handle + " is due";
+        String overdue = "the yearly checklist of " + handle + " is overdue";
+
+        // a new account's first checklist is due in 30 days, so its first reminder is due at once: the timer may have
+        // sent it before the grant above, to nobody. The 7-day one reaches the administrator for sure.
+        moveToStartOf(due.minusDays(7));
+        awaitCount(reminder, 1);
+        settle();
+        int reminders = count(reminder);
+        assertTrue(reminders <= 2, "at most one reminder per stage: " + reminders);
+        moveToStartOf(due.plusDays(1));
+        awaitCount(overdue, 1);
+        settle();
+        assertEquals(reminders, count(reminder), "no reminder again");
+        assertEquals(1, count(overdue), "the overdue notice, once");
+        assertEquals(Set.of("siteadmin@district.example.org"), recipients(overdue), "the account's District administrator");
+        assertTrue(JsonBodies.object(api.get("/api/accounts/" + account, "auditor").body()).getJsonArray("issues").toString()
+                .contains("CHECKLIST_OVERDUE"), "flagged on the compliance checks");
+    }
+
     @Test
     void anAccessReviewRemindsAndAtItsDeadlineFlagsWhatNobodyConfirmed() throws Exception {
         long account = AccountsApiIT.createAccount(api, AccountsApiIT.unique("@review_"), "WES").getJsonNumber("id").longValue();

@@ -95,6 +95,7 @@ class RoleNavigationIT {
             Map.entry("count-home-parents-unanswered", "#unanswered tbody tr"),
             Map.entry("count-home-rights-expiring", "[id='grants:table'] tbody tr[data-ri]"),
             Map.entry("count-home-accounts-fewAdmins", "[id='accounts:table'] tbody tr[data-ri]"),
+            Map.entry("count-home-attestations-due", "[id='accounts:table'] tbody tr[data-ri]"),
             Map.entry("count-home-outbox-failed", "[id='outbox:messages'] tbody tr[data-ri]"),
             Map.entry("count-home-acknowledgements-due", "#mine li"),
             Map.entry("count-home-imports-awaiting", "[id='awaitingRuns:awaiting'] tbody tr"));
@@ -109,7 +110,7 @@ class RoleNavigationIT {
             "designee;REVIEWER;count-home-review-dueSoon|count-home-review-overdue|count-home-review-waiting",
             "employee1;EMPLOYEE;count-home-requests-open|count-home-authorizations-ending|count-home-takedowns-assigned|count-home-acknowledgements-due",
             "employee3;EMPLOYEE;count-home-requests-open|count-home-authorizations-ending|count-home-takedowns-assigned|count-home-acknowledgements-due",
-            "siteadmin;SITE_ADMIN;count-home-takedowns-assigned|count-home-rights-expiring|count-home-accounts-fewAdmins",
+            "siteadmin;SITE_ADMIN;count-home-takedowns-assigned|count-home-rights-expiring|count-home-accounts-fewAdmins|count-home-attestations-due",
             "clerk;CONSENT_CLERK;count-home-consent-renewals|count-home-parents-unanswered",
             "sysadmin;SYSTEM_ADMIN;count-home-imports-awaiting|count-home-outbox-failed|count-home-timers-attention"})
     void eachRolesHomeCountsLeadToTheListsTheyCount(String username, String role, String expectedIds) {

@@ -5,6 +5,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
 import org.district.socialmedia.accounts.control.AccountChoices.AuthorizationChoice;
 import org.district.socialmedia.accounts.control.AccountChoices.HolderChoice;
 import org.district.socialmedia.accounts.control.AccountQueries;
@@ -14,14 +15,17 @@ import org.district.socialmedia.accounts.entity.AccountStatus;
 import org.district.socialmedia.accounts.entity.ComplianceIssue;
 import org.district.socialmedia.audit.entity.AuditEntry;
 import org.district.socialmedia.platform.boundary.Messages;
+import org.district.socialmedia.platform.control.ScanInspector;
 import org.district.socialmedia.platform.entity.ConflictException;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
 import org.district.socialmedia.requests.entity.IllegalRequestStateException;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,6 +48,9 @@ public class AccountPage implements Serializable {
     @Inject
 
     AccountRegistry registry;
+
+    @Inject
+    AccountChecklists checklists;
 
     private Long id;
     private AccountView account;
@@ -68,6 +75,12 @@ public class AccountPage implements Serializable {
     // a dialog whose submission failed opens again with its messages
     private boolean grantDialogOpen;
     private boolean revokeDialogOpen;
+    // the yearly checklist
+    private AccountChecklists.ChecklistView checklist;
+    private boolean checkIdentifies;
+    private List<String> checkPrivacyItems = new ArrayList<>();
+    private boolean checkRecovery;
+    private transient Part evidence;
 
     public void load() throws IOException {
         try {
@@ -83,6 +96,7 @@ public class AccountPage implements Serializable {
         history = registry.history(id);
         today = grants.today();
         newStatus = account.status();
+        checklist = checklists.get(id);
         if (account.mayGrant()) {
             holders = pickers.holders("", AccountQueries.PAGE_MAX);
             reviewOpen = grants.openReviewStart() != null;
@@ -152,16 +166,36 @@ public class AccountPage implements Serializable {
         }
     }
 
-    public void identification(boolean identifies) {
-        account = registry.recordIdentificationCheck(id, identifies);
+    /** A finding between checklists: the name or bio no longer identifies the District; the account is flagged. */
+    public void doesNotIdentify() {
+        account = registry.recordIdentificationCheck(id, false);
         history = registry.history(id);
-        Messages.info(identifies ? "Recorded: the account identifies the District." : "Recorded: the account does NOT identify the District; it is flagged.");
+        Messages.info("Recorded: the account does NOT identify the District; it is flagged.");
     }
 
-    public void privacyReviewed() {
-        account = registry.recordPrivacyReview(id);
-        history = registry.history(id);
-        Messages.info("Recorded: privacy settings reviewed today.");
+    public void signOffChecklist() {
+        try {
+            byte[] bytes = null;
+            String name = null;
+            if (evidence != null && evidence.getSize() > 0) {
+                name = evidence.getSubmittedFileName();
+                try (InputStream in = evidence.getInputStream()) {
+                    bytes = ScanInspector.read(in, "evidence", "screenshot");
+                }
+            }
+            checklist = checklists.signOff(id, new AccountChecklists.SignOffInput(checkIdentifies, checkPrivacyItems, checkRecovery),
+                    bytes, name);
+            checkIdentifies = checkRecovery = false;
+            checkPrivacyItems = new ArrayList<>();
+            refresh();
+            Messages.info("The checklist is signed off; the next one is due " + checklist.dueOn() + ".");
+        } catch (InvalidInputException e) {
+            Messages.fieldErrors("checklistForm", e);
+        } catch (ConflictException e) {
+            Messages.error(e.getMessage());
+        } catch (IOException e) {
+            Messages.error("The screenshot could not be read: send it again");
+        }
     }
 
     public void changeStatus() {
@@ -192,6 +226,16 @@ public class AccountPage implements Serializable {
                 : String.join("; ", account.issues().stream().map(ComplianceIssue::label).toList());
     }
 
+    public AccountChecklists.ChecklistView getChecklist() { return checklist; }
+    public boolean isCheckIdentifies() { return checkIdentifies; }
+    public void setCheckIdentifies(boolean checkIdentifies) { this.checkIdentifies = checkIdentifies; }
+    public List<String> getCheckPrivacyItems() { return checkPrivacyItems; }
+    public void setCheckPrivacyItems(List<String> checkPrivacyItems) { this.checkPrivacyItems = checkPrivacyItems; }
+    public boolean isCheckRecovery() { return checkRecovery; }
+    public void setCheckRecovery(boolean checkRecovery) { this.checkRecovery = checkRecovery; }
+    public Part getEvidence() { return evidence; }
+    public void setEvidence(Part evidence) { this.evidence = evidence; }
+    public long getMaxEvidenceBytes() { return ScanInspector.MAX_BYTES; }
     public AccountStatus[] getStatuses() { return AccountStatus.values(); }
     public boolean isGrantDialogOpen() { return grantDialogOpen; }
     public boolean isRevokeDialogOpen() { return revokeDialogOpen; }

@@ -228,16 +228,6 @@ public class AccountRegistry {
         return flushAndView(account, caller);
     }
 
-    /** Records that the caller reviewed the account's privacy settings on the platform. */
-    public AccountView recordPrivacyReview(Long id) {
-        RightsAuthority.Caller caller = authority.caller();
-        DistrictAccount account = AccountRecords.visible(em, caller, id);
-        AccountRecords.requireChecker(em, caller, account);
-        account.recordPrivacyReview(caller.username(), clock.instant());
-        audit.record("ACCOUNT_PRIVACY_REVIEWED", DistrictAccount.OBJECT_TYPE, id, "privacy settings reviewed");
-        return flushAndView(account, caller);
-    }
-
     /** Links an employee's active authorization (from a request decision) to the account as an operator. */
     public AccountView linkOperator(Long id, Long authorizationId) {
         RightsAuthority.Caller caller = authority.requireRegistryManager();

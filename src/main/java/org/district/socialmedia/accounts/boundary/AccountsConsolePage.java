@@ -22,6 +22,7 @@ import org.primefaces.model.SortOrder;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -43,12 +44,17 @@ public class AccountsConsolePage implements Serializable {
     AccountRegistry registry;
     @Inject
     OrgUnits units;
+    @Inject
+    AccountChecklists checklists;
 
     private String text;
     private final UnitField unit = new UnitField();
     private Long platformId;
     private AccountStatus status;
     private String issue;
+    /** Only accounts whose yearly checklist is due (the home page's count links here with ?checklistDue=true). */
+    private boolean checklistDue;
+    private LocalDate checklistDueBy;
     private List<Platform> platforms;
     private RightsAuthority.Caller caller;
     /** More rows match than the table counts (see Matches.LIMIT). */
@@ -91,7 +97,10 @@ public class AccountsConsolePage implements Serializable {
         // the issue may come from the address (?issue=...): an unknown one filters nothing rather than failing the page
         ComplianceIssue one = issue == null || issue.isBlank() || failing ? null
                 : java.util.Arrays.stream(ComplianceIssue.values()).filter(i -> i.name().equals(issue)).findFirst().orElse(null);
-        return new AccountFilter(text, unit.id(), platformId, status, one, failing);
+        if (checklistDue && checklistDueBy == null) {
+            checklistDueBy = checklists.dueBy();
+        }
+        return new AccountFilter(text, unit.id(), platformId, status, one, failing, checklistDue ? checklistDueBy : null);
     }
 
     public void export() throws IOException {
@@ -115,6 +124,9 @@ public class AccountsConsolePage implements Serializable {
     public void setPlatformId(Long platformId) { this.platformId = platformId; }
     public AccountStatus getStatus() { return status; }
     public void setStatus(AccountStatus status) { this.status = status; }
+    public boolean isChecklistDue() { return checklistDue; }
+    public void setChecklistDue(boolean checklistDue) { this.checklistDue = checklistDue; }
+    public LocalDate getChecklistDueBy() { return checklistDueBy; }
     public String getIssue() { return issue; }
     public void setIssue(String issue) { this.issue = issue; }
 

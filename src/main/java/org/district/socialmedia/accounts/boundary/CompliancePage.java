@@ -24,7 +24,7 @@ public class CompliancePage implements Serializable {
     @PostConstruct
     void load() {
         units = exports.compliance();
-        long[] sums = new long[6];
+        long[] sums = new long[7];
         for (AccountQueries.UnitCompliance u : units) {
             sums[0] += u.accounts();
             sums[1] += u.failing();
@@ -32,8 +32,10 @@ public class CompliancePage implements Serializable {
             sums[3] += u.privacy();
             sums[4] += u.admins();
             sums[5] += u.operators();
+            sums[6] += u.checklists();
         }
-        total = new AccountQueries.UnitCompliance(null, "All schools and departments", sums[0], sums[1], sums[2], sums[3], sums[4], sums[5]);
+        total = new AccountQueries.UnitCompliance(null, "All schools and departments", sums[0], sums[1], sums[2], sums[3], sums[4], sums[5],
+                sums[6]);
     }
 
     public List<AccountQueries.UnitCompliance> getUnits() { return units; }

@@ -16,8 +16,9 @@ import java.util.Set;
 /**
  * The site administrator's home counts, over the accounts they hold rights on (the registry's reach), each
  * counted by the query of the list its link opens (or the same rows by a narrower join): rights expiring within
- * 30 days (grants page), accounts
- * with fewer than two administrators (accounts page, by ix_district_account_admins).
+ * 30 days (grants page), yearly account checklists due within the first reminder or overdue (accounts page; the
+ * caller's accounts by id, the due date from the row), accounts with fewer than two administrators (accounts
+ * page, by ix_district_account_admins).
  */
 @ApplicationScoped
 public class HomeAccountCounts implements HomeCountSource {
@@ -28,6 +29,8 @@ public class HomeAccountCounts implements HomeCountSource {
     AccountGrants grants;
     @Inject
     AccountRegistry registry;
+    @Inject
+    AccountChecklists checklists;
 
     @Override
     public List<HomeCount> counts(Set<Role> roles) {
@@ -38,9 +41,9 @@ public class HomeAccountCounts implements HomeCountSource {
         Matches expiring = grants.countExpiringSoon();
         counts.add(new HomeCount(Role.SITE_ADMIN, "home.rights.expiring", expiring.count(), expiring.more(),
                 "/accounts/grants.xhtml?expiringSoon=true"));
-        // EXTENSION POINT (issue 22, "attestations due"): the registry has no attestations yet. When it has, add
-        // here the count of the caller's accounts whose attestation is due (an indexed COUNT), label key
-        // "home.attestations.due", linked to the list filtered to them.
+        Matches checklistsDue = registry.count(new AccountFilter(null, null, null, null, null, false, checklists.dueBy()));
+        counts.add(new HomeCount(Role.SITE_ADMIN, "home.attestations.due", checklistsDue.count(), checklistsDue.more(),
+                "/accounts/index.xhtml?checklistDue=true"));
         Matches fewAdmins = registry.count(FEW_ADMINS);
         counts.add(new HomeCount(Role.SITE_ADMIN, "home.accounts.fewAdmins", fewAdmins.count(), fewAdmins.more(),
                 "/accounts/index.xhtml?issue=" + ComplianceIssue.FEWER_THAN_TWO_ADMINS.name()));

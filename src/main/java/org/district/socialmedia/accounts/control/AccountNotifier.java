@@ -72,6 +72,10 @@ public class AccountNotifier {
                     "Grant rights on the account", link));
             return;
         }
+        if (event.type() == AccountEvent.Type.CHECKLIST_REMINDER || event.type() == AccountEvent.Type.CHECKLIST_OVERDUE) {
+            checklist(event, account, name, link, district);
+            return;
+        }
         AccountGrant grant = em.find(AccountGrant.class, event.grantId());
         if (grant == null) {
             return;
@@ -158,6 +162,24 @@ public class AccountNotifier {
             default -> {
             }
         }
+    }
+
+    /** The account's operators and District administrators hear of its yearly checklist; the key names the stage and due date. */
+    private void checklist(AccountEvent event, DistrictAccount account, String name, String link, DistrictSettings district) {
+        String due = day(account.getAttestationDueOn());
+        boolean overdue = event.type() == AccountEvent.Type.CHECKLIST_OVERDUE;
+        send(event, "account-" + event.type().name() + "." + account.getId() + "." + event.detail().replace(' ', '-'),
+                ChecklistPeople.of(em, account.getId()), new MailTemplates.Parts(district.districtName(),
+                        overdue ? "the yearly checklist of " + account.getHandle() + " is overdue"
+                                : "the yearly checklist of " + account.getHandle() + " is due " + due,
+                        overdue ? "A District account's yearly checklist was not signed off by its due date."
+                                : "A District account's yearly checklist is due soon.",
+                        List.of("The yearly checklist of " + name + (overdue ? " was due " : " is due ") + due + ".",
+                                "One of its District administrators confirms on the account's page that its name identifies the District,"
+                                        + " that its privacy settings match the platform's checklist, that it has at least two District"
+                                        + " administrators and that its recovery email and phone are District ones, with a screenshot.",
+                                overdue ? "Until then the account is flagged on the compliance page." : "After the due date the account is flagged."),
+                        "Open the account's checklist", link + "#checklistHeading"));
     }
 
     private long unconfirmed(AccessReview review) {

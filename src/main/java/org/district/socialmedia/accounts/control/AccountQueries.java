@@ -45,11 +45,11 @@ public final class AccountQueries {
 
     /** A school's compliance counts as the database sums them. */
     public record UnitCounts(Long unitId, String unit, Number accounts, Number failing, Number identification, Number privacy,
-                             Number admins, Number operators) {
+                             Number admins, Number operators, Number checklists) {
     }
 
     public record UnitCompliance(Long unitId, String unit, long accounts, long failing, long identification, long privacy,
-                                 long admins, long operators) implements Serializable {
+                                 long admins, long operators, long checklists) implements Serializable {
     }
 
     /*
@@ -165,6 +165,12 @@ public final class AccountQueries {
         if (f.status() != null) {
             jpql.append(" AND a.status = :status");
             params.put("status", f.status());
+        }
+        if (f.checklistDueBy() != null) {
+            // by the due-date index (V48); archived accounts owe no checklist
+            jpql.append(" AND a.attestationDueOn <= :checklistDueBy AND a.status <> :archived");
+            params.put("checklistDueBy", f.checklistDueBy());
+            params.put("archived", AccountStatus.ARCHIVED);
         }
         if (f.issue() != null || f.failingOnly()) {
             jpql.append(" AND a.status <> :archived AND (")
@@ -298,14 +304,16 @@ public final class AccountQueries {
                 + countWhere(issueCondition(ComplianceIssue.IDENTIFICATION_NOT_CONFIRMED, true)) + ", "
                 + countWhere(issueCondition(ComplianceIssue.PRIVACY_REVIEW_OUTDATED, true)) + ", "
                 + countWhere(issueCondition(ComplianceIssue.FEWER_THAN_TWO_ADMINS, true)) + ", "
-                + countWhere(issueCondition(ComplianceIssue.NO_ACTIVE_OPERATOR, true)) + ")"
+                + countWhere(issueCondition(ComplianceIssue.NO_ACTIVE_OPERATOR, true)) + ", "
+                + countWhere(issueCondition(ComplianceIssue.CHECKLIST_OVERDUE, true)) + ")"
                 + " FROM DistrictAccount a WHERE a.status <> :archived GROUP BY a.unit.id, a.unit.name";
         TypedQuery<UnitCounts> q = em.createQuery(jpql, UnitCounts.class).setParameter("archived", AccountStatus.ARCHIVED);
         bindIssueParameters(q, jpql, now);
         List<UnitCompliance> result = new ArrayList<>();
         for (UnitCounts c : q.getResultList()) {
             result.add(new UnitCompliance(c.unitId(), c.unit(), number(c.accounts()), number(c.failing()),
-                    number(c.identification()), number(c.privacy()), number(c.admins()), number(c.operators())));
+                    number(c.identification()), number(c.privacy()), number(c.admins()), number(c.operators()),
+                    number(c.checklists())));
         }
         result.sort((x, y) -> x.unit().compareToIgnoreCase(y.unit()));
         return result;
@@ -326,6 +334,7 @@ public final class AccountQueries {
             case PRIVACY_REVIEW_OUTDATED -> "a.privacyReviewedAt IS NULL OR a.privacyReviewedAt < :privacyBefore";
             case FEWER_THAN_TWO_ADMINS -> "a.activeAdmins < " + DistrictAccount.MIN_ADMINS;
             case NO_ACTIVE_OPERATOR -> "NOT " + (everyAccount ? WITH_ACTIVE_OPERATOR_SET : WITH_ACTIVE_OPERATOR);
+            case CHECKLIST_OVERDUE -> "a.attestationOverdueAt <= :checklistNow";
         };
     }
 
@@ -340,6 +349,9 @@ public final class AccountQueries {
     static void bindIssueParameters(TypedQuery<?> q, String jpql, Instant now) {
         if (jpql.contains(":privacyBefore")) {
             q.setParameter("privacyBefore", now.minus(DistrictAccount.PRIVACY_REVIEW_VALID));
+        }
+        if (jpql.contains(":checklistNow")) {
+            q.setParameter("checklistNow", now);
         }
         if (jpql.contains(":authActive")) {
             q.setParameter("authActive", AuthorizationStatus.ACTIVE);

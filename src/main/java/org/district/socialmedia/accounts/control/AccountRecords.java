@@ -44,13 +44,14 @@ public final class AccountRecords {
 
     /** Identification and privacy checks: the registry's keepers, or a District administrator of this account. */
     public static void requireChecker(EntityManager em, RightsAuthority.Caller caller, DistrictAccount account) {
-        if (caller.managesRegistry()) {
-            return;
-        }
-        boolean holds = caller.siteAdmin() && WhoOperates.administers(em, caller.username(), account);
-        if (!holds) {
+        if (!mayCheck(em, caller, account)) {
             throw new AccessDeniedException("Only the account's District administrators, the Superintendent or a system administrator record its checks");
         }
+    }
+
+    /** Whether the caller records this account's checks and signs off its yearly checklist. */
+    public static boolean mayCheck(EntityManager em, RightsAuthority.Caller caller, DistrictAccount account) {
+        return caller.managesRegistry() || caller.siteAdmin() && WhoOperates.administers(em, caller.username(), account);
     }
 
     public static void checkVersion(DistrictAccount account, Long expectedVersion) {

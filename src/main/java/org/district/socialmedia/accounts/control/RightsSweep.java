@@ -14,7 +14,7 @@ import org.district.socialmedia.platform.entity.SweepStatus;
 
 /**
  * The rights timer: a persistent EJB interval timer (SWEEP_INTERVAL, as the deadline timer) that
- * only triggers the work; the database says what is due (grants and reviews by their next check).
+ * only triggers the work; the database says what is due (grants, reviews and account checklists by their next check).
  * A run missed while the server was down is caught up by the next one.
  */
 @Singleton
@@ -29,12 +29,14 @@ public class RightsSweep extends SweepTimer {
 
     @Inject
     RightsWorker worker;
+    @Inject
+    ChecklistWorker checklists;
 
     public RightsSweep() {
         super("Account rights sweep", TIMER_NAME, SweepStatus.ACCOUNT_RIGHTS, 1500);
     }
 
-    /** One pass: open a term's review, move reviews on, end or announce the end of rights. */
+    /** One pass: open a term's review, move reviews on, end or announce the end of rights, remind of account checklists. */
     @Override
     protected void pass(Sweep.Pass pass) {
         // a failure: another server opened it first (unique key), nothing to do
@@ -57,6 +59,9 @@ public class RightsSweep extends SweepTimer {
         }
         for (Long id : worker.dueGrants(BATCH)) {
             pass.attempt("grant " + id, () -> worker.processGrant(id) != null ? 1 : 0);
+        }
+        for (Long id : checklists.dueAccounts(BATCH)) {
+            pass.attempt("checklist of account " + id, () -> checklists.process(id) != null ? 1 : 0);
         }
     }
 }

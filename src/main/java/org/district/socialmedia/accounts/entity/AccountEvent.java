@@ -29,7 +29,11 @@ public record AccountEvent(Type type, Long accountId, Long grantId, Long reviewI
         /** An access review's deadline is near. */
         REVIEW_REMINDER,
         /** An access review closed: what was flagged or lapsed. */
-        REVIEW_CLOSED
+        REVIEW_CLOSED,
+        /** An account's yearly checklist is due soon (detail: the stage key). */
+        CHECKLIST_REMINDER,
+        /** An account's yearly checklist is past its due date (detail: the stage key). */
+        CHECKLIST_OVERDUE
     }
 
     public static AccountEvent grant(Type type, Long accountId, Long grantId, String actor) {

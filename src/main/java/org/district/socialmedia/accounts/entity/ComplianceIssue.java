@@ -9,7 +9,9 @@ public enum ComplianceIssue {
     /** Fewer than two District administrators hold rights on it. */
     FEWER_THAN_TWO_ADMINS("Fewer than two District administrators"),
     /** No employee holds an active authorization to operate it. */
-    NO_ACTIVE_OPERATOR("No active authorized operator");
+    NO_ACTIVE_OPERATOR("No active authorized operator"),
+    /** The yearly checklist was not signed off by its due date. */
+    CHECKLIST_OVERDUE("Yearly checklist overdue");
 
     private final String label;
 

@@ -29,8 +29,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -58,6 +61,8 @@ public class DistrictAccount implements Serializable {
     public static final Duration PRIVACY_REVIEW_VALID = Duration.ofDays(365);
     /** An account with fewer District administrators than this is flagged (nobody left to act if one is away). */
     public static final int MIN_ADMINS = 2;
+    /** A new account's first checklist is due this many days after it is registered. */
+    public static final int FIRST_CHECKLIST_DAYS = 30;
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
@@ -142,6 +147,16 @@ public class DistrictAccount implements Serializable {
     @Column(name = "operator_exception_at", updatable = false)
     private Instant operatorExceptionAt;
 
+    /** The next yearly checklist's due date, when it becomes overdue (the District's zone), when the timer looks next. */
+    @Column(name = "attestation_due_on", nullable = false)
+    private LocalDate attestationDueOn;
+
+    @Column(name = "attestation_overdue_at", nullable = false)
+    private Instant attestationOverdueAt;
+
+    @Column(name = "attestation_next_check_at")
+    private Instant attestationNextCheckAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -206,6 +221,86 @@ public class DistrictAccount implements Serializable {
         this.createdAt = Objects.requireNonNull(now, "now");
         this.sourceAuthorizationId = sourceAuthorizationId;
         apply(details, settings);
+        scheduleChecklist(now.atZone(settings.timeZone()).toLocalDate().plusDays(FIRST_CHECKLIST_DAYS), settings.timeZone(), now);
+    }
+
+    /** What the person signing off an account's yearly checklist confirms; the administrators are counted, not ticked. */
+    public record Checklist(boolean identifiesDistrict, List<String> privacyItemsConfirmed, boolean recoveryIsDistrict)
+            implements Serializable {
+
+        public Checklist {
+            privacyItemsConfirmed = privacyItemsConfirmed == null ? List.of() : List.copyOf(privacyItemsConfirmed);
+        }
+    }
+
+    /**
+     * Signs off the yearly checklist: every item holds, the account has at least {@link #MIN_ADMINS} District
+     * administrators, and a screenshot was checked. Records the identification and privacy checks with who and
+     * when, and sets the next due date a year after today.
+     *
+     * @param privacyItems the platform's checklist as it reads now
+     * @return the sign-off to persist (the caller stores the screenshot's bytes with it)
+     * @throws InvalidInputException naming every item at fault; nothing changes
+     */
+    public AccountAttestation signOffChecklist(Checklist checklist, List<String> privacyItems,
+                                              AccountAttestation.EvidenceFacts evidence, String byUsername, Instant now, ZoneId zone) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (status == AccountStatus.ARCHIVED) {
+            throw new InvalidInputException("account", "This account is archived: it needs no checklist until it is reinstated");
+        }
+        Checklist c = checklist == null ? new Checklist(false, List.of(), false) : checklist;
+        if (!c.identifiesDistrict()) {
+            errors.put("identifiesDistrict", "Confirm that the account's name or bio identifies the District, school or department"
+                    + " (change it on the platform first if it does not)");
+        }
+        List<String> missing = privacyItems.stream().filter(item -> !c.privacyItemsConfirmed().contains(item)).toList();
+        if (!missing.isEmpty()) {
+            errors.put("privacyItems", "Confirm every privacy setting of the platform's checklist; not confirmed: " + String.join("; ", missing));
+        }
+        if (!c.recoveryIsDistrict()) {
+            errors.put("recoveryIsDistrict", "Confirm that the account's recovery email and phone are District ones"
+                    + " (change them on the platform first if they are not)");
+        }
+        if (activeAdmins < MIN_ADMINS) {
+            errors.put("admins", "The account has " + activeAdmins + " District administrator(s); a checklist needs at least "
+                    + MIN_ADMINS + ". Ask the Superintendent to grant rights to another one first");
+        }
+        if (evidence == null) {
+            errors.put("evidence", "Upload a screenshot of the account's privacy settings (PNG, JPEG or PDF)");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        String by = StaffUser.normalizeUsername(Objects.requireNonNull(byUsername, "byUsername"));
+        LocalDate today = now.atZone(zone).toLocalDate();
+        LocalDate nextDue = today.plus(CHECKLIST_TERM);
+        AccountAttestation signed = new AccountAttestation(id, attestationDueOn, nextDue, now, by, privacyItems, activeAdmins, evidence);
+        recordIdentificationCheck(true, by, now);
+        recordPrivacyReview(by, now);
+        scheduleChecklist(nextDue, zone, now);
+        return signed;
+    }
+
+    /** A checklist is signed off once a year. */
+    public static final Period CHECKLIST_TERM = Period.ofYears(1);
+
+    /** Sets the next checklist's due date; the timer looks at once and plans its reminders from there. */
+    private void scheduleChecklist(LocalDate dueOn, ZoneId zone, Instant now) {
+        this.attestationDueOn = dueOn;
+        this.attestationOverdueAt = AttestationPlan.overdueAt(dueOn, zone);
+        this.attestationNextCheckAt = now;
+    }
+
+    /** Where the timer's last look left the checklist: when to look next (null: nothing to send before a sign-off). */
+    public void scheduleChecklistCheck(Instant nextCheckAt, ZoneId zone) {
+        this.attestationNextCheckAt = nextCheckAt;
+        // the District's zone may have been changed since the due date was set
+        this.attestationOverdueAt = AttestationPlan.overdueAt(attestationDueOn, zone);
+    }
+
+    /** Whether the yearly checklist is past its due date. */
+    public boolean isChecklistOverdue(Instant now) {
+        return !now.isBefore(attestationOverdueAt);
     }
 
     /**
@@ -386,6 +481,9 @@ public class DistrictAccount implements Serializable {
         if (activeOperators == 0) {
             issues.add(ComplianceIssue.NO_ACTIVE_OPERATOR);
         }
+        if (isChecklistOverdue(now)) {
+            issues.add(ComplianceIssue.CHECKLIST_OVERDUE);
+        }
         return issues;
     }
 
@@ -468,6 +566,9 @@ public class DistrictAccount implements Serializable {
     public String getOperatorExceptionReason() { return operatorExceptionReason; }
     public String getOperatorExceptionBy() { return operatorExceptionBy; }
     public Instant getOperatorExceptionAt() { return operatorExceptionAt; }
+    public LocalDate getAttestationDueOn() { return attestationDueOn; }
+    public Instant getAttestationOverdueAt() { return attestationOverdueAt; }
+    public Instant getAttestationNextCheckAt() { return attestationNextCheckAt; }
     public Instant getCreatedAt() { return createdAt; }
     public String getCreatedBy() { return createdBy; }
     public long getVersion() { return version; }

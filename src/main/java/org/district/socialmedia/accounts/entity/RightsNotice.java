@@ -23,6 +23,8 @@ public class RightsNotice implements Serializable {
 
     public static final String GRANT = "GRANT";
     public static final String REVIEW = "REVIEW";
+    /** An account's yearly checklist: the stage names its due date ("P30D 2027-09-01", "OVERDUE 2027-09-01"). */
+    public static final String CHECKLIST = "CHECKLIST";
     public static final int RECIPIENTS_MAX = 2000;
 
     @Id

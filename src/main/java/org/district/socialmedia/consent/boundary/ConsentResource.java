@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.district.socialmedia.consent.control.ScanInspector;
+import org.district.socialmedia.platform.control.ScanInspector;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;

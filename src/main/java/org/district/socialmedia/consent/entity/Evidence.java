@@ -14,6 +14,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.district.socialmedia.platform.entity.ScanType;
 
 import java.io.Serializable;
 import java.time.Instant;

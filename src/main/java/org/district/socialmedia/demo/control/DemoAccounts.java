@@ -7,12 +7,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.accounts.control.DirectoryVersions;
+import org.district.socialmedia.accounts.entity.AccountAttestation;
 import org.district.socialmedia.accounts.entity.AccountGrant;
 import org.district.socialmedia.accounts.entity.AccountStatus;
+import org.district.socialmedia.accounts.entity.AttestationEvidence;
 import org.district.socialmedia.accounts.entity.DistrictAccount;
 import org.district.socialmedia.accounts.entity.Granter;
 import org.district.socialmedia.people.entity.OrgUnit;
 import org.district.socialmedia.people.entity.StaffUser;
+import org.district.socialmedia.platform.control.ScanInspector;
+import org.district.socialmedia.platform.entity.ScanType;
 import org.district.socialmedia.requests.control.ReviewerAuthority;
 import org.district.socialmedia.requests.entity.Authorization;
 import org.district.socialmedia.requests.entity.AuthorizationStatus;
@@ -28,7 +32,8 @@ import java.util.Locale;
  * Demo accounts for the default dev run (called by DemoData, only when the registry is empty):
  * accounts of several schools and departments, one created from an authorized request line, rights
  * ending within days (so the notices show), an account with a single administrator, one failing
- * every compliance check, a suspended and an archived one.
+ * every compliance check, a suspended and an archived one. Yearly checklists in several states: one signed off
+ * (with a screenshot), one due within the month, one overdue, new accounts' first ones due in 30 days.
  */
 @Stateless
 public class DemoAccounts {
@@ -68,19 +73,30 @@ public class DemoAccounts {
                 today, district, now.minus(Duration.ofDays(60)));
         grant(lhs, thomas, helen, "Second administrator while the athletic director is away.", today.minusDays(60),
                 district.rights().schoolYearEndOnOrAfter(today), null, today, district, now.minus(Duration.ofDays(60)));
+        // its checklist signed off 20 days ago, with a screenshot: the next one is due in about 11 months. The
+        // sign-off names the account by id only, so the account's row goes first
+        em.flush();
+        AccountAttestation signed = lhs.signOffChecklist(new DistrictAccount.Checklist(true, lhs.getPlatform().privacyItems(), true),
+                lhs.getPlatform().privacyItems(), new AccountAttestation.EvidenceFacts(ScanType.PDF, "instagram-privacy-settings.pdf",
+                        DemoConsents.DEMO_SCAN.length, ScanInspector.sha256(DemoConsents.DEMO_SCAN)),
+                "siteadmin", now.minus(Duration.ofDays(20)), district.timeZone());
+        em.persist(signed);
+        em.flush();
+        em.persist(new AttestationEvidence(signed, DemoConsents.DEMO_SCAN));
 
-        // a single administrator: flagged for the Superintendent
+        // a single administrator: flagged for the Superintendent; registered over a year ago, its first checklist is overdue
         DistrictAccount wes = account("Facebook", "Washington Elementary News", "https://www.facebook.com/washingtonelementary", "WES",
-                "News and events for Washington Elementary families.", "wes-office@district.example.org", true, district, now, null);
+                "News and events for Washington Elementary families.", "wes-office@district.example.org", true, district,
+                now.minus(Duration.ofDays(400)), null);
         wes.recordIdentificationCheck(true, "siteadmin2", now.minus(Duration.ofDays(100)));
         wes.recordPrivacyReview("siteadmin2", now.minus(Duration.ofDays(400)));
         grant(wes, thomas, helen, "Principal's office manages school news.", today.minusDays(100), today.plusDays(3), null,
                 today, district, now.minus(Duration.ofDays(100)));
 
-        // the District's own channel: open-ended rights, with the reason
+        // the District's own channel: open-ended rights, with the reason; its first checklist is due within the month
         DistrictAccount comm = account("YouTube", "Example USD", "https://www.youtube.com/@exampleusd", "COMM",
                 "Board meetings, District announcements and recorded events.", "communications@district.example.org", true,
-                district, now, null);
+                district, now.minus(Duration.ofDays(340)), null);
         comm.recordIdentificationCheck(true, "superintendent", now.minus(Duration.ofDays(30)));
         comm.recordPrivacyReview("superintendent", now.minus(Duration.ofDays(30)));
         grant(comm, patricia, helen, "Communications liaison for the high schools.", today.minusDays(200), null,

@@ -6,7 +6,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.district.socialmedia.consent.control.ScanInspector;
+import org.district.socialmedia.platform.control.ScanInspector;
 import org.district.socialmedia.consent.entity.ConsentChannel;
 import org.district.socialmedia.consent.entity.ConsentForm;
 import org.district.socialmedia.consent.entity.ConsentFormInput;
@@ -14,7 +14,7 @@ import org.district.socialmedia.consent.entity.ConsentItem;
 import org.district.socialmedia.consent.entity.Evidence;
 import org.district.socialmedia.consent.entity.EvidenceContent;
 import org.district.socialmedia.consent.entity.ReceivedBy;
-import org.district.socialmedia.consent.entity.ScanType;
+import org.district.socialmedia.platform.entity.ScanType;
 import org.district.socialmedia.requests.entity.Platform;
 import org.district.socialmedia.settings.entity.DistrictSettings;
 import org.district.socialmedia.students.entity.Student;
@@ -35,7 +35,8 @@ import java.util.Set;
 public class DemoConsents {
 
     /** A one-page PDF, so the demo form has a scan to download. */
-    private static final byte[] DEMO_SCAN = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    /** A one-page PDF that passes the content check: the demo's scans and account checklist screenshots. */
+    static final byte[] DEMO_SCAN = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
             + "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
             + "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
 

@@ -68,4 +68,15 @@ public class PlatformCatalog {
         }
         audit.record(offered ? "PLATFORM_REINSTATED" : "PLATFORM_RETIRED", "Platform", id, platform.getName());
     }
+
+    /** Replaces the privacy settings checklist that accounts on this platform are signed off against each year. */
+    public Platform changePrivacyChecklist(Long id, String lines) {
+        Platform platform = id == null ? null : em.find(Platform.class, id);
+        if (platform == null) {
+            throw new InvalidInputException("platformId", "Choose the platform");
+        }
+        List<String> items = platform.changePrivacyChecklist(lines);
+        audit.record("PLATFORM_PRIVACY_CHECKLIST_CHANGED", "Platform", id, platform.getName() + ": " + String.join("; ", items));
+        return platform;
+    }
 }

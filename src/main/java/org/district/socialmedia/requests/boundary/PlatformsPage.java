@@ -23,6 +23,9 @@ public class PlatformsPage implements Serializable {
     private String name;
     private boolean otherNameRequired;
     private int sortOrder = 500;
+    // the privacy checklist form
+    private Long checklistPlatformId;
+    private String checklist;
 
     @PostConstruct
     void load() {
@@ -50,6 +53,26 @@ public class PlatformsPage implements Serializable {
         }
     }
 
+    /** Loads the chosen platform's checklist into the text area, to be edited. */
+    public void chooseChecklist() {
+        checklist = platforms.stream().filter(p -> p.getId().equals(checklistPlatformId)).findFirst()
+                .map(p -> String.join("\n", p.privacyItems())).orElse(null);
+    }
+
+    public void saveChecklist() {
+        try {
+            Platform p = catalog.changePrivacyChecklist(checklistPlatformId, checklist);
+            Messages.info("The privacy checklist of " + p.getName() + " is saved; account checklists signed off from now on use it.");
+            load();
+        } catch (InvalidInputException e) {
+            Messages.fieldErrors("checklistForm", e);
+        }
+    }
+
+    public Long getChecklistPlatformId() { return checklistPlatformId; }
+    public void setChecklistPlatformId(Long checklistPlatformId) { this.checklistPlatformId = checklistPlatformId; }
+    public String getChecklist() { return checklist; }
+    public void setChecklist(String checklist) { this.checklist = checklist; }
     public List<Platform> getPlatforms() { return platforms; }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }

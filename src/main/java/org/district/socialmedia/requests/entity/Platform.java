@@ -11,8 +11,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.district.socialmedia.platform.entity.InvalidInputException;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -31,6 +33,9 @@ public class Platform implements Serializable {
     /** Parameter {@code name} in lowercase: names are unique regardless of case. */
     public static final String BY_NAME = "Platform.byName";
     public static final int NAME_MAX = 60;
+    public static final int PRIVACY_CHECKLIST_MAX = 4000;
+    public static final int PRIVACY_ITEMS_MAX = 20;
+    public static final int PRIVACY_ITEM_MAX = 200;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "platform_seq")
@@ -51,6 +56,10 @@ public class Platform implements Serializable {
 
     @Column(name = "sort_order", nullable = false)
     private int sortOrder;
+
+    /** What an account's yearly checklist asks about this platform's privacy settings, one item per line. */
+    @Column(name = "privacy_checklist", length = PRIVACY_CHECKLIST_MAX)
+    private String privacyChecklist;
 
     @Version
     private long version;
@@ -74,6 +83,42 @@ public class Platform implements Serializable {
 
     public void requireOtherName(boolean required) {
         this.otherNameRequired = required;
+    }
+
+    /**
+     * Replaces the privacy settings checklist: one item per line, blank lines dropped.
+     *
+     * @return the items as kept
+     * @throws InvalidInputException under "privacyChecklist" when there is no item, too many, or one too long
+     */
+    public List<String> changePrivacyChecklist(String lines) {
+        List<String> items = lines == null ? List.of() : lines.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (items.isEmpty()) {
+            throw new InvalidInputException("privacyChecklist", "Write at least one privacy setting to check, one per line");
+        }
+        if (items.size() > PRIVACY_ITEMS_MAX) {
+            throw new InvalidInputException("privacyChecklist", "A checklist has at most " + PRIVACY_ITEMS_MAX + " items");
+        }
+        if (items.stream().anyMatch(i -> i.length() > PRIVACY_ITEM_MAX)) {
+            throw new InvalidInputException("privacyChecklist", "An item has at most " + PRIVACY_ITEM_MAX + " characters");
+        }
+        this.privacyChecklist = String.join("\n", items);
+        return items;
+    }
+
+    /** The privacy items an account on this platform is checked against; one general item while none are written. */
+    public List<String> privacyItems() {
+        if (privacyChecklist == null || privacyChecklist.isBlank()) {
+            return List.of(DEFAULT_PRIVACY_ITEM);
+        }
+        return privacyChecklist.lines().toList();
+    }
+
+    /** Asked while a platform has no checklist of its own. */
+    public static final String DEFAULT_PRIVACY_ITEM = "The privacy settings protect student and employee records";
+
+    public String getPrivacyChecklist() {
+        return privacyChecklist;
     }
 
     public void moveTo(int newSortOrder) {

@@ -62,6 +62,7 @@ public final class AccessTable {
     private static final Set<Role> ACCOUNT_READERS = EnumSet.of(EMPLOYEE, REVIEWER, SUPERINTENDENT, SITE_ADMIN, AUDITOR, SYSTEM_ADMIN);
     private static final Set<Role> REGISTRY_KEEPERS = EnumSet.of(REVIEWER, SUPERINTENDENT, SYSTEM_ADMIN);
     private static final Set<Role> GRANTERS = EnumSet.of(REVIEWER, SUPERINTENDENT);
+    private static final Set<Role> CHECKLIST_SIGNERS = EnumSet.of(REVIEWER, SUPERINTENDENT, SITE_ADMIN, SYSTEM_ADMIN);
     private static final Set<Role> OVERSEERS = EnumSet.of(REVIEWER, SUPERINTENDENT, AUDITOR, SYSTEM_ADMIN);
     private static final Set<Role> REQUEST_READERS = EnumSet.of(EMPLOYEE, REVIEWER, SUPERINTENDENT, AUDITOR);
     private static final Set<Role> CONSENT_READERS = EnumSet.of(CONSENT_CLERK, AUDITOR);
@@ -71,6 +72,7 @@ public final class AccessTable {
     private static final Set<Role> REPORT_READERS = EnumSet.of(REVIEWER, SUPERINTENDENT, AUDITOR);
 
     private static final String OWN_REQUESTS = "own requests only; reviewers and auditors: submitted requests";
+    private static final String CHECKLIST_REACH = "SITE_ADMIN: accounts they hold rights on; REVIEWER: a designee who may grant rights";
     private static final String ACCOUNT_REACH = "SITE_ADMIN: accounts they hold rights on; EMPLOYEE: accounts they operate; the others: all";
     private static final String OWN_SCHOOL = "CONSENT_CLERK: their own school's students; AUDITOR: all, reading";
     private static final String POST_REACH = "EMPLOYEE, SITE_ADMIN: accounts they operate or hold rights on; the others: all, reading";
@@ -179,6 +181,9 @@ public final class AccessTable {
             api("PUT /api/accounts/{id}", REGISTRY_KEEPERS, "REVIEWER: a designee who may grant rights"),
             api("PUT /api/accounts/{id}/status", REGISTRY_KEEPERS, "REVIEWER: a designee who may grant rights"),
             api("POST /api/accounts/{id}/grants", GRANTERS, "REVIEWER: a designee who may grant rights; never to oneself"),
+            api("GET /api/accounts/{id}/checklist", ACCOUNT_READERS, ACCOUNT_REACH),
+            api("POST /api/accounts/{id}/checklist", CHECKLIST_SIGNERS, CHECKLIST_REACH),
+            api("GET /api/accounts/{id}/checklist/{signOffId}/evidence", ACCOUNT_READERS, ACCOUNT_REACH),
             api("GET /api/grants", ACCOUNT_READERS, ACCOUNT_REACH),
             api("GET /api/grants/export", ACCOUNT_READERS, ACCOUNT_REACH),
             api("POST /api/grants/{id}/revocation", GRANTERS, "REVIEWER: a designee who may grant rights"),

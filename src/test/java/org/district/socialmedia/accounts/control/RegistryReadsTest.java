@@ -44,9 +44,10 @@ class RegistryReadsTest {
             s.execute("INSERT INTO platform (id, name, other_name_required, active, sort_order, version)"
                     + " VALUES (1001, 'Test platform', FALSE, TRUE, 99, 0)");
             s.execute("INSERT INTO district_account (id, platform_id, handle, handle_key, url, unit_id, purpose, registered_email,"
-                    + " status, identifies_district, archive_covered, active_admins, created_at, created_by, version, unit_key)"
+                    + " status, identifies_district, archive_covered, active_admins, created_at, created_by, version, unit_key,"
+                    + " attestation_due_on, attestation_overdue_at)"
                     + " VALUES (1, 1001, '@hs', '@hs', 'https://p.example/hs', 1, 'news', 'hs@d.org', 'ACTIVE', TRUE, TRUE, 1,"
-                    + " CURRENT_TIMESTAMP, 'ann', 0, 'high school')");
+                    + " CURRENT_TIMESTAMP, 'ann', 0, 'high school', DATE '2026-01-01', TIMESTAMP WITH TIME ZONE '2026-01-02 00:00:00+00')");
             s.execute("INSERT INTO account_grant (id, account_id, holder_id, granted_by, granted_by_name, granted_as, reason,"
                     + " starts_on, status, created_at, last_reviewed_at, last_reviewed_by, version, ends_key, holder_key)"
                     + " VALUES (7, 1, 1, 'sup', 'Sue Super', 'Superintendent', 'runs it', DATE '2026-01-05', 'ACTIVE',"
@@ -86,8 +87,8 @@ class RegistryReadsTest {
     @Test
     void complianceCountsPerSchool() {
         List<AccountQueries.UnitCompliance> units = AccountQueries.compliance(em, Instant.now());
-        // no identification check yet, no privacy review, one administrator, no operator
-        assertEquals(List.of(new AccountQueries.UnitCompliance(1L, "High School", 1, 1, 1, 1, 1, 1)), units);
+        // no identification check yet, no privacy review, one administrator, no operator, checklist due 2026-01-01
+        assertEquals(List.of(new AccountQueries.UnitCompliance(1L, "High School", 1, 1, 1, 1, 1, 1, 1)), units);
     }
 
     @Test

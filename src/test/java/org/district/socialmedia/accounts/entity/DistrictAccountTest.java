@@ -264,8 +264,8 @@ class DistrictAccountTest {
     }
 
     @Test
-    void aNewAccountFailsEveryCheck() {
-        assertEquals(EnumSet.allOf(ComplianceIssue.class), account().complianceIssues(NOW, 0));
+    void aNewAccountFailsEveryCheckButItsFirstChecklistWhichIsDueLater() {
+        assertEquals(EnumSet.complementOf(EnumSet.of(ComplianceIssue.CHECKLIST_OVERDUE)), account().complianceIssues(NOW, 0));
     }
 
     @Test
@@ -319,7 +319,8 @@ class DistrictAccountTest {
         a.changeStatus(AccountStatus.ARCHIVED);
         assertEquals(Set.of(), a.complianceIssues(NOW, 0));
         a.changeStatus(AccountStatus.SUSPENDED);
-        assertEquals(EnumSet.allOf(ComplianceIssue.class), a.complianceIssues(NOW, 0), "suspended accounts are still checked");
+        assertEquals(EnumSet.allOf(ComplianceIssue.class), a.complianceIssues(NOW.plus(Duration.ofDays(40)), 0),
+                "suspended accounts are still checked");
     }
 
     // --- what the public directory shows ---

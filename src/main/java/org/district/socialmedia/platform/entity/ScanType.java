@@ -1,4 +1,4 @@
-package org.district.socialmedia.consent.entity;
+package org.district.socialmedia.platform.entity;
 
 /** The kinds of scan the District keeps of a signed paper form, decided by content, never by name. */
 public enum ScanType {

@@ -1,6 +1,6 @@
-package org.district.socialmedia.consent.control;
+package org.district.socialmedia.platform.control;
 
-import org.district.socialmedia.consent.entity.ScanType;
+import org.district.socialmedia.platform.entity.ScanType;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 
 import java.io.ByteArrayOutputStream;
@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Checks an uploaded scan of a signed form before it is stored. The content decides, never the
+ * Checks an uploaded file (a scan of a signed consent form, an account checklist's screenshot) before it is stored. The content decides, never the
  * name or the browser's declared type: a PNG named "form.pdf" is accepted and stored as PNG (the
  * clerk scanned a picture; refusing it would only make them rename it), an HTML page named
  * "form.pdf" is refused. Stored under a name the server makes; served only as an attachment with
@@ -57,6 +57,11 @@ public final class ScanInspector {
      * @throws InvalidInputException under "scan" when larger than {@link #MAX_BYTES}
      */
     public static byte[] read(InputStream in) throws IOException {
+        return read(in, "scan", "scan");
+    }
+
+    /** The same, for a file that is not a consent scan: a refusal names {@code field} and calls the file {@code what}. */
+    public static byte[] read(InputStream in, String field, String what) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
@@ -64,7 +69,7 @@ public final class ScanInspector {
         while ((n = in.read(buffer)) > 0) {
             total += n;
             if (total > MAX_BYTES) {
-                throw tooLarge();
+                throw tooLarge(field, what);
             }
             out.write(buffer, 0, n);
         }
@@ -73,15 +78,24 @@ public final class ScanInspector {
 
     /** @throws InvalidInputException under "scan" when empty, too large, or not a PDF, JPEG or PNG */
     public static InspectedScan inspect(byte[] content, String originalName) {
+        return inspect(content, originalName, "scan", "scan");
+    }
+
+    /**
+     * The same check for a file that is not a consent scan: the error names {@code field} and calls the file {@code what}.
+     *
+     * @throws InvalidInputException under {@code field} when empty, too large, or not a PDF, JPEG or PNG
+     */
+    public static InspectedScan inspect(byte[] content, String originalName, String field, String what) {
         if (content == null || content.length == 0) {
-            throw new InvalidInputException("scan", "The file is empty");
+            throw new InvalidInputException(field, "The file is empty");
         }
         if (content.length > MAX_BYTES) {
-            throw tooLarge();
+            throw tooLarge(field, what);
         }
         ScanType type = sniff(content);
         if (type == null) {
-            throw new InvalidInputException("scan", "Upload the scan as a PDF, JPEG or PNG file; this file is none of them");
+            throw new InvalidInputException(field, "Upload the " + what + " as a PDF, JPEG or PNG file; this file is none of them");
         }
         String name = UUID.randomUUID() + "." + type.extension();
         return new InspectedScan(type, content, sha256(content), name, originalName);
@@ -159,7 +173,9 @@ public final class ScanInspector {
                 "Cache-Control", "private, no-store");
     }
 
-    private static InvalidInputException tooLarge() {
-        return new InvalidInputException("scan", "A scan can be at most 10 MB; scan at a lower resolution or in black and white");
+    private static InvalidInputException tooLarge(String field, String what) {
+        return "scan".equals(field)
+                ? new InvalidInputException("scan", "A scan can be at most 10 MB; scan at a lower resolution or in black and white")
+                : new InvalidInputException(field, "A " + what + " can be at most 10 MB");
     }
 }

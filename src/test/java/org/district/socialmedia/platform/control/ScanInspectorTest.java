@@ -1,7 +1,7 @@
-package org.district.socialmedia.consent.control;
+package org.district.socialmedia.platform.control;
 
-import org.district.socialmedia.consent.control.ScanInspector.InspectedScan;
-import org.district.socialmedia.consent.entity.ScanType;
+import org.district.socialmedia.platform.control.ScanInspector.InspectedScan;
+import org.district.socialmedia.platform.entity.ScanType;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.junit.jupiter.api.Test;
 

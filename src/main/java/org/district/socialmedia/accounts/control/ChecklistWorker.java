@@ -1,0 +1,97 @@
+package org.district.socialmedia.accounts.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.district.socialmedia.accounts.entity.AccountEvent;
+import org.district.socialmedia.accounts.entity.AccountStatus;
+import org.district.socialmedia.accounts.entity.AttestationPlan;
+import org.district.socialmedia.accounts.entity.DistrictAccount;
+import org.district.socialmedia.accounts.entity.RightsNotice;
+import org.district.socialmedia.audit.control.AuditLog;
+import org.district.socialmedia.settings.boundary.DistrictSettingsService;
+import org.district.socialmedia.settings.entity.EscalationPlan;
+import org.district.socialmedia.settings.entity.SettingKey;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The rights timer's work on yearly account checklists, one account per transaction: a reminder at each
+ * ATTESTATION_REMINDERS duration before the due date and the overdue notice the day after, to the account's
+ * operators and District administrators. Each notice is a {@link RightsNotice} row whose unique key (account, stage
+ * with its due date) refuses a second one and rolls back the mail with it: restarts and two servers send nothing twice.
+ */
+@Stateless
+public class ChecklistWorker {
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    Clock clock;
+    @Inject
+    AuditLog audit;
+    @Inject
+    DistrictSettingsService settings;
+    @Inject
+    Event<AccountEvent> events;
+
+    /** Accounts whose checklist the timer must look at now (by ix_district_account_attestation_check). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Long> dueAccounts(int limit) {
+        return em.createQuery("SELECT a.id FROM DistrictAccount a WHERE a.attestationNextCheckAt <= :now"
+                        + " ORDER BY a.attestationNextCheckAt, a.id", Long.class)
+                .setParameter("now", clock.instant()).setMaxResults(limit).getResultList();
+    }
+
+    /** Sends the stage reached, if not sent yet, and plans the next look; returns the stage sent, or null. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String process(Long accountId) {
+        Instant now = clock.instant();
+        DistrictAccount account = em.find(DistrictAccount.class, accountId);
+        if (account == null || account.getAttestationNextCheckAt() == null || account.getAttestationNextCheckAt().isAfter(now)) {
+            return null;
+        }
+        ZoneId zone = settings.current().timeZone();
+        AttestationPlan plan = new AttestationPlan(account.getAttestationDueOn(), zone,
+                EscalationPlan.parseReminders(settings.value(SettingKey.ATTESTATION_REMINDERS)));
+        if (account.getStatus() == AccountStatus.ARCHIVED) {
+            // out of use: nobody is reminded, but the plan goes on, so a reinstated account gets the stages still to come
+            account.scheduleChecklistCheck(plan.stages().stream().map(AttestationPlan.Stage::at).filter(t -> t.isAfter(now))
+                    .findFirst().orElse(null), zone);
+            return null;
+        }
+        Set<String> done = em.createQuery("SELECT n.stage FROM RightsNotice n WHERE n.subject = :subject AND n.subjectId = :id", String.class)
+                .setParameter("subject", RightsNotice.CHECKLIST).setParameter("id", accountId).getResultStream()
+                .collect(Collectors.toCollection(HashSet::new));
+        Optional<AttestationPlan.Stage> stage = plan.due(now, done);
+        String fired = null;
+        if (stage.isPresent()) {
+            String key = stage.get().key();
+            String to = String.join(",", ChecklistPeople.of(em, accountId));
+            // the unique key speaks at the flush: a stage already sent rolls this transaction back
+            em.persist(new RightsNotice(RightsNotice.CHECKLIST, accountId, key, now, to));
+            em.flush();
+            done.add(key);
+            fired = key;
+            boolean overdue = stage.get().overdue();
+            audit.record(overdue ? "ACCOUNT_CHECKLIST_OVERDUE" : "ACCOUNT_CHECKLIST_REMINDER", DistrictAccount.OBJECT_TYPE, accountId,
+                    "yearly checklist due " + account.getAttestationDueOn() + (overdue ? " is overdue" : ": reminder " + key)
+                            + "; operators and District administrators told");
+            events.fire(new AccountEvent(overdue ? AccountEvent.Type.CHECKLIST_OVERDUE : AccountEvent.Type.CHECKLIST_REMINDER,
+                    accountId, null, null, "system", key));
+        }
+        account.scheduleChecklistCheck(plan.nextCheck(now, done), zone);
+        return fired;
+    }
+}
