@@ -91,6 +91,13 @@ class DataSurvivesRestartIT {
         // standalone.xml, but their content is not copied: this server deploys the WAR from its folder, as a run does
         Path standalone = base.resolve("configuration/standalone.xml");
         Files.writeString(standalone, Files.readString(standalone).replaceAll("(?s)<deployments>.*?</deployments>", ""));
+        // the copied boot logging names the Arquillian server's log files: this server's start is logged in its own,
+        // or the other server's log would show a start without a deployment (HealthAndAccessIT reads its latest start)
+        Path logging = base.resolve("configuration/logging.properties");
+        if (Files.exists(logging)) {
+            Files.writeString(logging, Files.readString(logging)
+                    .replace(home.resolve("standalone/log").toString(), base.resolve("log").toString()));
+        }
         Files.copy(Path.of(System.getProperty("it.war")), base.resolve("deployments/ROOT.war"), StandardCopyOption.REPLACE_EXISTING);
     }
 
