@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import org.district.socialmedia.accounts.control.AccountRecords;
@@ -91,6 +92,9 @@ public class AccountChecklists {
     public ChecklistView signOff(Long accountId, SignOffInput input, byte[] evidence, String evidenceName) {
         RightsAuthority.Caller caller = authority.caller();
         DistrictAccount account = AccountRecords.visible(em, caller, accountId);
+        // the checklist timer moves the account's next check (a new version) at any moment, most often just after the
+        // account is made: read it again under a row lock, so that change waits for this one instead of refusing it
+        em.refresh(account, LockModeType.PESSIMISTIC_WRITE);
         AccountRecords.requireChecker(em, caller, account);
         String evidenceError = null;
         ScanInspector.InspectedScan scan = null;

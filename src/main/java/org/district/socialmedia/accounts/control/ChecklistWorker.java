@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.accounts.entity.AccountEvent;
 import org.district.socialmedia.accounts.entity.AccountStatus;
@@ -58,7 +59,8 @@ public class ChecklistWorker {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public String process(Long accountId) {
         Instant now = clock.instant();
-        DistrictAccount account = em.find(DistrictAccount.class, accountId);
+        // locked as a sign-off locks it (AccountChecklists): one waits for the other instead of failing on the version
+        DistrictAccount account = em.find(DistrictAccount.class, accountId, LockModeType.PESSIMISTIC_WRITE);
         if (account == null || account.getAttestationNextCheckAt() == null || account.getAttestationNextCheckAt().isAfter(now)) {
             return null;
         }
