@@ -1,6 +1,7 @@
 package org.district.socialmedia.it.browser;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -31,9 +32,12 @@ public final class LoginScreen {
     }
 
     public LoginScreen signInExpectingFailure(String username, String password) {
+        // the page before this sign-in may show an error already: wait for the answer's page, not that one
+        WebElement before = driver.findElement(By.id("login:signIn"));
         submit(username, password);
-        new WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#login .message.error")));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.stalenessOf(before));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#login .message.error")));
         return this;
     }
 
