@@ -65,9 +65,12 @@ public class RosterImport {
             uploads.discard(upload);
             throw e;
         }
+        RunView accepted;
         try {
             runs.keepFile(id, upload.zip());
             uploads.assign(upload, id);
+            // the run as accepted (PREVIEWING): a small file's job may be done before the answer is written
+            accepted = view(runs.find(id));
             jobs.preview(id, !previewOnly);
         } catch (RuntimeException e) {
             uploads.discard(upload);
@@ -75,19 +78,21 @@ public class RosterImport {
             runs.failed(id, String.valueOf(e.getMessage()));
             throw e;
         }
-        return view(runs.find(id));
+        return accepted;
     }
 
     /** The system administrator's go for a run awaiting confirmation: RUNNING now, its job writes it. */
     public RunView confirm(Long id) {
         runs.confirm(id, caller.getName());
+        // the run as confirmed (RUNNING), before its job may have finished it
+        RunView accepted = view(runs.find(id));
         try {
             jobs.write(id);
         } catch (RuntimeException e) {
             runs.failed(id, String.valueOf(e.getMessage()));
             throw e;
         }
-        return view(runs.find(id));
+        return accepted;
     }
 
     /** Stops a run that has not written anything; its file is removed. */
