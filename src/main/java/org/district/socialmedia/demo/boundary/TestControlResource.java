@@ -14,6 +14,7 @@ import org.district.socialmedia.accounts.control.RightsSweep;
 import org.district.socialmedia.acknowledgements.control.AckSweep;
 import org.district.socialmedia.consent.control.ConsentSweep;
 import org.district.socialmedia.parents.control.ParentReminderSweep;
+import org.district.socialmedia.students.control.RosterDropSweep;
 import org.district.socialmedia.oversight.control.BoardReportSweep;
 import org.district.socialmedia.notifications.control.MailRelay;
 import org.district.socialmedia.platform.control.ApplicationClock;
@@ -52,6 +53,8 @@ public class TestControlResource {
     ConsentSweep consentSweep;
     @Inject
     ParentReminderSweep parentReminderSweep;
+    @Inject
+    RosterDropSweep rosterDropSweep;
     @Inject
     AckSweep ackSweep;
     BoardReportSweep boardReportSweep;
@@ -128,6 +131,14 @@ public class TestControlResource {
     public Map<String, Object> parentReminderSweep() {
         requireTestServer();
         return Map.of("done", parentReminderSweep.sweep());
+    }
+
+    /** Runs the roster drop folder's timer's pass now: settled zips are taken, stopped drops told. */
+    @POST
+    @Path("roster-drop-sweep")
+    public Map<String, Object> rosterDropSweep() {
+        requireTestServer();
+        return Map.of("done", rosterDropSweep.sweep());
     }
 
     /** Escalates one request now, as a sweep would; a second sweep doing the same at once loses on the unique key. */

@@ -25,6 +25,7 @@ public class EscalationStatusPage implements Serializable {
     private EscalationStatusService.ParentReminderStatus parentReminders;
     private EscalationStatusService.AckTimerStatus acknowledgements;
     private EscalationStatusService.BoardReportTimerStatus boardReport;
+    private EscalationStatusService.RosterDropStatus rosterDrop;
 
     @PostConstruct
     void load() {
@@ -35,6 +36,7 @@ public class EscalationStatusPage implements Serializable {
         parentReminders = service.parentReminderStatus();
         acknowledgements = service.ackStatus();
         boardReport = service.boardReportStatus();
+        rosterDrop = service.rosterDropStatus();
     }
 
     public void refresh() {
@@ -53,4 +55,5 @@ public class EscalationStatusPage implements Serializable {
     public EscalationStatusService.ParentReminderStatus getParentReminders() { return parentReminders; }
     public EscalationStatusService.AckTimerStatus getAcknowledgements() { return acknowledgements; }
     public EscalationStatusService.BoardReportTimerStatus getBoardReport() { return boardReport; }
+    public EscalationStatusService.RosterDropStatus getRosterDrop() { return rosterDrop; }
 }

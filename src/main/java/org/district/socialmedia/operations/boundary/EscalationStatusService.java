@@ -13,6 +13,8 @@ import org.district.socialmedia.oversight.control.BoardReportWorker;
 import org.district.socialmedia.consent.entity.ConsentStatus;
 import org.district.socialmedia.consent.entity.TakedownTask;
 import org.district.socialmedia.parents.control.ParentReminderSweep;
+import org.district.socialmedia.students.control.RosterDropFolder;
+import org.district.socialmedia.students.control.RosterDropSweep;
 import org.district.socialmedia.notifications.entity.OutboxMessage;
 import org.district.socialmedia.platform.control.Labels;
 import org.district.socialmedia.platform.entity.Role;
@@ -44,6 +46,8 @@ public class EscalationStatusService {
     ConsentSweep consentSweep;
     @Inject
     ParentReminderSweep parentReminderSweep;
+    @Inject
+    RosterDropSweep rosterDropSweep;
     @Inject
     AckSweep ackSweep;
     @Inject
@@ -129,6 +133,25 @@ public class EscalationStatusService {
         return new ParentReminderStatus(s == null ? null : s.getLastStartedAt(), s == null ? null : s.getLastFinishedAt(),
                 s == null ? 0 : s.getLastProcessed(), s == null ? 0 : s.getLastFailures(), s == null ? null : s.getLastError(),
                 parentReminderSweep.nextRun(), due);
+    }
+
+    /** The roster drop folder's timer: off unless ROSTER_DROP_DIR is set. */
+    public record RosterDropStatus(Instant lastStarted, Instant lastFinished, int lastDone, int lastFailures, String lastError,
+                                   Instant nextRun, String folder, int waiting) implements Serializable {
+    }
+
+    public RosterDropStatus rosterDropStatus() {
+        SweepStatus s = em.find(SweepStatus.class, SweepStatus.ROSTER_DROP);
+        RosterDropFolder folder = rosterDropSweep.folder();
+        int waiting;
+        try {
+            waiting = folder.ready(Instant.MAX.minusSeconds(1)).size();
+        } catch (RuntimeException unreadable) {
+            waiting = -1;
+        }
+        return new RosterDropStatus(s == null ? null : s.getLastStartedAt(), s == null ? null : s.getLastFinishedAt(),
+                s == null ? 0 : s.getLastProcessed(), s == null ? 0 : s.getLastFailures(), s == null ? null : s.getLastError(),
+                rosterDropSweep.nextRun(), folder.enabled() ? folder.root().toString() : null, waiting);
     }
 
     /** The acknowledgement timer (campaigns, reminders, overdue notices): same interval, its own pass. */

@@ -30,7 +30,7 @@ import java.util.function.ToDoubleFunction;
 public class ApplicationMetrics {
 
     static final String[] SWEEPS = {SweepStatus.ESCALATION, SweepStatus.ACCOUNT_RIGHTS, SweepStatus.CONSENT,
-            SweepStatus.PARENT_REMINDERS, SweepStatus.ACKNOWLEDGEMENTS, SweepStatus.BOARD_REPORT};
+            SweepStatus.PARENT_REMINDERS, SweepStatus.ACKNOWLEDGEMENTS, SweepStatus.BOARD_REPORT, SweepStatus.ROSTER_DROP};
 
     @Inject
     MeterRegistry registry;

@@ -7,13 +7,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.Role;
-import org.district.socialmedia.students.control.CheckedUpload;
 import org.district.socialmedia.students.control.ImportProblem;
 import org.district.socialmedia.students.control.ImportRuns;
-import org.district.socialmedia.students.control.OneRosterParser;
 import org.district.socialmedia.students.control.RosterJobs;
-import org.district.socialmedia.students.control.RosterRunFolder;
-import org.district.socialmedia.students.control.RosterUploads;
+import org.district.socialmedia.students.control.RunStarts;
 import org.district.socialmedia.students.entity.ImportRun;
 
 import java.io.InputStream;
@@ -38,7 +35,7 @@ public class RosterImport {
     @Inject
     ImportRuns runs;
     @Inject
-    RosterUploads uploads;
+    RunStarts starts;
     @Inject
     RosterJobs jobs;
     @Inject
@@ -53,32 +50,8 @@ public class RosterImport {
      *                               harmful zip, or has no users.csv; nothing is stored then
      */
     public RunView start(InputStream zip, String fileName, boolean previewOnly) {
-        CheckedUpload upload = uploads.receive(zip);
-        if (!upload.files().contains(OneRosterParser.USERS)) {
-            uploads.discard(upload);
-            throw new InvalidInputException("file", RosterRunFolder.NO_USERS);
-        }
-        Long id;
-        try {
-            id = runs.create(upload.sha256(), fileName, caller.getName());
-        } catch (RuntimeException e) {
-            uploads.discard(upload);
-            throw e;
-        }
-        RunView accepted;
-        try {
-            runs.keepFile(id, upload.zip());
-            uploads.assign(upload, id);
-            // the run as accepted (PREVIEWING): a small file's job may be done before the answer is written
-            accepted = view(runs.find(id));
-            jobs.preview(id, !previewOnly);
-        } catch (RuntimeException e) {
-            uploads.discard(upload);
-            uploads.discard(id);
-            runs.failed(id, String.valueOf(e.getMessage()));
-            throw e;
-        }
-        return accepted;
+        // a new run has no problems yet: no need to read them
+        return RunView.of(starts.start(zip, fileName, caller.getName(), !previewOnly)).withProblems(List.of());
     }
 
     /** The system administrator's go for a run awaiting confirmation: RUNNING now, its job writes it. */
