@@ -172,7 +172,7 @@ class RosterDropFolderIT {
     @Test
     void aDroppedZipIsImportedByTheSameJobAndFiledAway() throws Exception {
         String id = String.valueOf(800000 + (int) (Math.random() * 99999));
-        String name = drop(RosterImportIT.zip(delta("drop-stu-" + id + ",,,true,org-lhs,student,drop" + id + ",,Dana,Drop,," + id
+        String name = drop(RosterImportIT.zip(delta("drop-stu-" + id + ",,,true,LHS,student,drop" + id + ",,Dana,Drop,," + id
                 + ",,,,,10,\n")));
 
         Path filed = taken(name, "imported");
@@ -186,7 +186,7 @@ class RosterDropFolderIT {
     @Test
     void aDropThatPassesASafetyLimitStopsAndTheSystemAdministratorsAreToldOnce() throws Exception {
         // a bulk users file of one student: every other student would be deactivated
-        Map<String, String> files = delta("drop-lone,,,true,org-lhs,student,drop.lone,,Lone,Student,,899999,,,,,10,\n");
+        Map<String, String> files = delta("drop-lone,,,true,LHS,student,drop.lone,,Lone,Student,,899999,,,,,10,\n");
         files.put("manifest.csv", files.get("manifest.csv").replace("file.users,delta", "file.users,bulk"));
         String name = drop(RosterImportIT.zip(files));
 
