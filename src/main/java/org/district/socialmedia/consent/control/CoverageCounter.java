@@ -44,14 +44,14 @@ public final class CoverageCounter {
             byClass.computeIfAbsent(e.classId(), k -> new HashSet<>()).add(e.studentId());
         }
         Map<Long, Set<ConsentItem>> allowed = new HashMap<>();
-        collect(allowed, em.createQuery("SELECT f, f.student.id FROM ConsentForm f WHERE f.periodStart <= :day AND f.periodEnd >= :day"
-                + " AND f.student.school.id = :unit", Object[].class).setParameter("unit", unitId), day);
+        collect(allowed, em.createQuery("SELECT f FROM ConsentForm f WHERE f.periodStart <= :day AND f.periodEnd >= :day"
+                + " AND f.student.school.id = :unit", ConsentForm.class).setParameter("unit", unitId), day);
         // students of another school in this school's classes: their forms too
         Set<Long> own = new HashSet<>(students);
         List<Long> others = byClass.values().stream().flatMap(Set::stream).distinct().filter(s -> !own.contains(s)).toList();
         for (int i = 0; i < others.size(); i += IN_LIST) {
-            collect(allowed, em.createQuery("SELECT f, f.student.id FROM ConsentForm f WHERE f.periodStart <= :day AND f.periodEnd >= :day"
-                            + " AND f.student.id IN :ids", Object[].class)
+            collect(allowed, em.createQuery("SELECT f FROM ConsentForm f WHERE f.periodStart <= :day AND f.periodEnd >= :day"
+                            + " AND f.student.id IN :ids", ConsentForm.class)
                     .setParameter("ids", others.subList(i, Math.min(others.size(), i + IN_LIST))), day);
         }
         List<CoverageCount> counts = new ArrayList<>();
@@ -62,13 +62,13 @@ public final class CoverageCounter {
         return counts;
     }
 
-    private static void collect(Map<Long, Set<ConsentItem>> allowed, TypedQuery<Object[]> query, LocalDate day) {
-        // the student's id beside the form, so that no student is loaded
-        List<Object[]> rows = query.setParameter("day", day)
-                .setHint("eclipselink.batch.type", "IN").setHint("eclipselink.batch", "f.revocations").getResultList();
-        for (Object[] row : rows) {
-            Set<ConsentItem> consented = ((ConsentForm) row[0]).itemsAfterRevocations(day);
-            Set<ConsentItem> items = allowed.computeIfAbsent((Long) row[1], k -> EnumSet.noneOf(ConsentItem.class));
+    private static void collect(Map<Long, Set<ConsentItem>> allowed, TypedQuery<ConsentForm> query, LocalDate day) {
+        // revocations and students read in a query each for all the forms, not one per form
+        List<ConsentForm> forms = query.setParameter("day", day).setHint("eclipselink.batch.type", "IN")
+                .setHint("eclipselink.batch", "f.revocations").setHint("eclipselink.batch", "f.student").getResultList();
+        for (ConsentForm form : forms) {
+            Set<ConsentItem> consented = form.itemsAfterRevocations(day);
+            Set<ConsentItem> items = allowed.computeIfAbsent(form.getStudent().getId(), k -> EnumSet.noneOf(ConsentItem.class));
             for (ConsentItem item : ConsentItem.values()) {
                 if (item.allowedBy(consented)) {
                     items.add(item);
