@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -69,6 +70,11 @@ public final class ReportsBenchmark {
         }
         System.out.printf(Locale.ROOT, "%nconsent coverage counted and stored for %d units in %.1f s (the consent timer's work of a day)%n",
                 units, (System.nanoTime() - rollStart) / 1e9);
+        // what the operators' recount does first: the stored counts against a count of the rows
+        long recountStart = System.nanoTime();
+        List<String> differences = inTransaction(emf, em -> tally(em).differences());
+        System.out.printf(Locale.ROOT, "recount (Tally.differences) in %.1f s: %d differences%s%n", (System.nanoTime() - recountStart) / 1e9,
+                differences.size(), differences.isEmpty() ? "" : " " + differences.subList(0, Math.min(5, differences.size())));
         // one school's figures too: the demo clerk's (Washington Elementary)
         long clerkSchool = inTransaction(emf, em -> ((Number) em.createNativeQuery("SELECT unit_id FROM staff_user WHERE username = 'clerk'")
                 .getSingleResult()).longValue());

@@ -32,6 +32,7 @@ import java.util.Set;
 public class ConsentReports {
 
     static final int ENDING_WITHIN_DAYS = 30;
+    private static final int STUDENTS_PER_QUERY = 1000;
 
     @PersistenceContext
     EntityManager em;
@@ -103,15 +104,29 @@ public class ConsentReports {
         return new ConsentCoverage.Row(id, name, school, count.enrolled(), covered, share);
     }
 
-    /** Forms in force whose period ends within the next 30 days (served by the expiry index). */
+    /**
+     * Forms in force whose period ends within the next 30 days: for the District a range of the expiry index; for
+     * a school by its students' ids, a thousand a query (by the student's school H2 walked every form of the
+     * District ending in the window to keep the school's: 5 s at 10% of the District).
+     */
     long formsEnding(Long unitId, LocalDate day) {
-        TypedQuery<Long> q = em.createQuery("SELECT COUNT(f.id) FROM ConsentForm f WHERE f.status = :active"
-                        + " AND f.periodEnd >= :day AND f.periodEnd <= :until" + (unitId == null ? "" : " AND f.student.school.id = :unit"), Long.class)
-                .setParameter("active", ConsentStatus.ACTIVE).setParameter("day", day).setParameter("until", day.plusDays(ENDING_WITHIN_DAYS));
-        if (unitId != null) {
-            q.setParameter("unit", unitId);
+        String jpql = "SELECT COUNT(f.id) FROM ConsentForm f WHERE f.status = :active AND f.periodEnd >= :day AND f.periodEnd <= :until";
+        if (unitId == null) {
+            return ending(em.createQuery(jpql, Long.class), day);
         }
-        return q.getSingleResult();
+        List<Long> students = em.createQuery("SELECT s.id FROM Student s WHERE s.school.id = :unit", Long.class)
+                .setParameter("unit", unitId).getResultList();
+        long count = 0;
+        for (int i = 0; i < students.size(); i += STUDENTS_PER_QUERY) {
+            count += ending(em.createQuery(jpql + " AND f.student.id IN :ids", Long.class)
+                    .setParameter("ids", students.subList(i, Math.min(students.size(), i + STUDENTS_PER_QUERY))), day);
+        }
+        return count;
+    }
+
+    private static long ending(TypedQuery<Long> q, LocalDate day) {
+        return q.setParameter("active", ConsentStatus.ACTIVE).setParameter("day", day).setParameter("until", day.plusDays(ENDING_WITHIN_DAYS))
+                .getSingleResult();
     }
 
     public TakedownFigures takedowns(ReportPeriod period, Long unitId) {
