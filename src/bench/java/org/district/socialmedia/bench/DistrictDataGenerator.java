@@ -3,6 +3,7 @@ package org.district.socialmedia.bench;
 import org.district.socialmedia.accounts.entity.AccessReview;
 import org.district.socialmedia.accounts.entity.AccountGrant;
 import org.district.socialmedia.accounts.entity.AccountStatus;
+import org.district.socialmedia.accounts.entity.AttestationPlan;
 import org.district.socialmedia.accounts.entity.DistrictAccount;
 import org.district.socialmedia.accounts.entity.GrantStatus;
 import org.district.socialmedia.accounts.entity.RightsNotice;
@@ -50,6 +51,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -684,7 +686,8 @@ public final class DistrictDataGenerator {
             Batches.Table t = b.table("district_account", "id", "platform_id", "other_platform_name", "handle", "handle_key", "url",
                     "unit_id", "purpose", "registered_email", "status", "identifies_district", "identification_checked_by",
                     "identification_checked_at", "privacy_reviewed_by", "privacy_reviewed_at", "archive_covered", "active_admins",
-                    "source_authorization_id", "created_at", "created_by", "version", "unit_key");
+                    "source_authorization_id", "created_at", "created_by", "version", "unit_key", "attestation_due_on",
+                    "attestation_overdue_at", "attestation_next_check_at");
             for (long a = 0; a < accounts; a++) {
                 SplittableRandom r = dice(ACCOUNT + 100, a);
                 long u = a % units;
@@ -695,13 +698,21 @@ public final class DistrictDataGenerator {
                 boolean identified = compliance >= 8;
                 Instant privacy = compliance < 5 ? null : compliance < 15 ? daysAgo(r, 400, 700) : daysAgo(r, 1, 300);
                 String reviewer = DEMO_USERS.get(r.nextBoolean() ? SUPERINTENDENT : DESIGNEE).username();
+                // the yearly checklist (V48): one account in twenty overdue (its overdue notice sent: nothing to check),
+                // the others due within the year, first looked at by the rights timer 30 days before their due date
+                SplittableRandom checklist = dice(ACCOUNT + 101, a);
+                LocalDate checklistDue = checklist.nextInt(20) == 0 ? today.minusDays(1 + checklist.nextInt(60))
+                        : today.plusDays(1 + checklist.nextInt(365));
+                Instant checklistNextCheck = checklistDue.isBefore(today) ? null
+                        : Collections.max(List.of(now.plus(Duration.ofDays(1)), checklistDue.minusDays(30).atStartOfDay(zone).toInstant()));
                 t.add(a + 1, (long) platform, platform == 10 ? OTHER_PLATFORM_NAME : null, handle, DistrictAccount.handleKey(handle),
                         PLATFORM_URLS[platform - 1] + handle.substring(1), u + 1,
                         "The " + topic + " channel of " + unitName(u) + ": news, events and reminders for families.",
                         topic + "." + unitCode(u).toLowerCase(Locale.ROOT) + a + "@" + domain, accountStatus(a).name(), identified,
                         identified ? reviewer : null, identified ? daysAgo(r, 30, 900) : null, privacy == null ? null : reviewer,
                         privacy, r.nextInt(10) != 0, activeAdmins(a), null, daysAgo(r, 800, 2500), reviewer, 0L,
-                        unitName(u).toLowerCase(Locale.ROOT));
+                        unitName(u).toLowerCase(Locale.ROOT), checklistDue, AttestationPlan.overdueAt(checklistDue, zone),
+                        checklistNextCheck);
                 b.rowsDone();
             }
             b.send();

@@ -3,19 +3,24 @@ package org.district.socialmedia.bench;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import org.district.socialmedia.consent.control.CoverageTally;
 import org.district.socialmedia.it.JavaSeUnit;
 import org.district.socialmedia.oversight.control.AccountReports;
 import org.district.socialmedia.oversight.control.ConsentReports;
 import org.district.socialmedia.oversight.control.RequestReports;
 import org.district.socialmedia.oversight.entity.ReportPeriod;
+import org.district.socialmedia.platform.control.DistrictTime;
 
 import java.lang.reflect.Field;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -55,11 +60,31 @@ public final class ReportsBenchmark {
         Instant now = Instant.now();
         LocalDate today = now.atZone(ZONE).toLocalDate();
         ReportPeriod year = ReportPeriod.parse(YearMonth.from(today).minusMonths(11).atDay(1).toString(), today.toString(), today, ZONE);
+        // the consent timer's work for the day (V62): each unit's coverage counted and stored, one transaction each,
+        // as ConsentSweep's pass does; the report then reads the stored counts
+        long rollStart = System.nanoTime();
+        int units = 0;
+        for (Long unitId : inTransaction(emf, em -> em.createQuery("SELECT u.id FROM OrgUnit u", Long.class).getResultList())) {
+            inTransaction(emf, em -> tally(em).count(unitId));
+            units++;
+        }
+        System.out.printf(Locale.ROOT, "%nconsent coverage counted and stored for %d units in %.1f s (the consent timer's work of a day)%n",
+                units, (System.nanoTime() - rollStart) / 1e9);
+        // what the operators' recount does first: the stored counts against a count of the rows
+        long recountStart = System.nanoTime();
+        List<String> differences = inTransaction(emf, em -> tally(em).differences());
+        System.out.printf(Locale.ROOT, "recount (Tally.differences) in %.1f s: %d differences%s%n", (System.nanoTime() - recountStart) / 1e9,
+                differences.size(), differences.isEmpty() ? "" : " " + differences.subList(0, Math.min(5, differences.size())));
+        // one school's figures too: the demo clerk's (Washington Elementary)
+        long clerkSchool = inTransaction(emf, em -> ((Number) em.createNativeQuery("SELECT unit_id FROM staff_user WHERE username = 'clerk'")
+                .getSingleResult()).longValue());
         Map<String, Function<EntityManager, Object>> endpoints = new LinkedHashMap<>();
         endpoints.put("GET /api/reports/requests", em -> with(new RequestReports(), em).figures(year, null, now).answered());
         endpoints.put("GET /api/reports/accounts", em -> with(new AccountReports(), em).figures(null, today, now).accounts());
-        endpoints.put("GET /api/reports/consent-coverage", em -> with(new ConsentReports(), em).coverage(null, null, today).schools().size());
-        endpoints.put("GET /api/reports/takedowns", em -> with(new ConsentReports(), em).takedowns(year, null).done());
+        endpoints.put("GET /api/reports/consent-coverage", em -> consentReports(em).coverage(null, null, today).schools().size());
+        endpoints.put("  ?unit= (the clerk's school)", em -> consentReports(em).coverage(clerkSchool, null, today).classes().size());
+        endpoints.put("GET /api/reports/accounts?unit=", em -> with(new AccountReports(), em).figures(clerkSchool, today, now).accounts());
+        endpoints.put("GET /api/reports/takedowns", em -> consentReports(em).takedowns(year, null).done());
         System.out.printf(Locale.ROOT, "%n%s%n%-36s %5s %9s %9s %9s   %s%n", dir, "figures of", "runs", "median", "p95", "max", "a figure");
         try {
             for (Map.Entry<String, Function<EntityManager, Object>> endpoint : endpoints.entrySet()) {
@@ -73,13 +98,52 @@ public final class ReportsBenchmark {
         }
     }
 
+    private static <T> T inTransaction(EntityManagerFactory emf, Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T result = work.apply(em);
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            em.close();
+        }
+    }
+
+    private static CoverageTally tally(EntityManager em) {
+        CoverageTally tally = with(new CoverageTally(), em);
+        set(tally, "clock", Clock.system(ZONE));
+        set(tally, "districtTime", new DistrictTime() {
+            @Override
+            public ZoneId timeZone() {
+                return ZONE;
+            }
+
+            @Override
+            public Duration sweepInterval() {
+                return Duration.ofMinutes(1);
+            }
+        });
+        return tally;
+    }
+
+    private static ConsentReports consentReports(EntityManager em) {
+        ConsentReports reports = with(new ConsentReports(), em);
+        set(reports, "tally", tally(em));
+        return reports;
+    }
+
     /** The bean with its persistence context set, as the container would inject it. */
     private static <T> T with(T bean, EntityManager em) {
+        set(bean, "em", em);
+        return bean;
+    }
+
+    private static void set(Object bean, String name, Object value) {
         try {
-            Field field = bean.getClass().getDeclaredField("em");
+            Field field = bean.getClass().getDeclaredField(name);
             field.setAccessible(true);
-            field.set(bean, em);
-            return bean;
+            field.set(bean, value);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }

@@ -13,6 +13,7 @@ import org.district.socialmedia.accounts.entity.DistrictAccount;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.consent.control.ConsentAccess;
 import org.district.socialmedia.platform.control.ScanInspector;
+import org.district.socialmedia.consent.control.CoverageTally;
 import org.district.socialmedia.consent.control.TakedownOpener;
 import org.district.socialmedia.consent.entity.ConsentChannel;
 import org.district.socialmedia.consent.entity.ConsentCheck;
@@ -137,6 +138,8 @@ public class ConsentService {
     Event<ConsentRevoked> revoked;
     @Inject
     TakedownOpener takedownOpener;
+    @Inject
+    CoverageTally coverage;
 
     // ---------------------------------------------------------------- students
 
@@ -279,6 +282,7 @@ public class ConsentService {
         }
         em.persist(form);
         em.flush();
+        coverage.studentChanged(student.getId());
         if (inspected != null) {
             storeScan(form, inspected, scope.username(), now);
         }
@@ -330,6 +334,7 @@ public class ConsentService {
         ConsentRevocation revocation = form.revoke(in.revokedOn(), in.receivedBy(),
                 in.items() == null || in.items().isEmpty() ? null : items(in.items()), today, scope.username(), now);
         em.flush();
+        coverage.studentChanged(form.getStudent().getId());
         List<Long> tasks = takedowns(form, revocation, scope.username(), now, district);
         audit.record("CONSENT_REVOKED", OBJECT_TYPE, id, "items " + revocation.items() + " revoked on " + revocation.getRevokedOn()
                 + " (received by " + revocation.getReceivedBy() + "); " + tasks.size() + " takedown task(s)");
@@ -352,6 +357,7 @@ public class ConsentService {
         ConsentRevocation revocation = form.revoke(today, "the parent, online", items == null || items.isEmpty() ? null : items,
                 today, actor, now);
         em.flush();
+        coverage.studentChanged(form.getStudent().getId());
         List<Long> tasks = takedowns(form, revocation, actor, now, district);
         audit.recordAs(actor, "CONSENT_REVOKED", OBJECT_TYPE, formId, "items " + revocation.items() + " revoked on "
                 + revocation.getRevokedOn() + " (online, by the parent who signed); " + tasks.size() + " takedown task(s)");

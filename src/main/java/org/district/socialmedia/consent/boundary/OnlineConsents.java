@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.audit.control.AuditLog;
+import org.district.socialmedia.consent.control.CoverageTally;
 import org.district.socialmedia.consent.entity.ConsentChannel;
 import org.district.socialmedia.consent.entity.ConsentForm;
 import org.district.socialmedia.consent.entity.ConsentFormInput;
@@ -42,6 +43,8 @@ public class OnlineConsents {
     DistrictSettingsService settings;
     @Inject
     Clock clock;
+    @Inject
+    CoverageTally coverage;
 
     /** The signature as the parent gave it, and what they were shown. */
     public record Signed(Instant at, String ipAddress, String userAgent, String typedName, String statement, String relationship,
@@ -65,6 +68,7 @@ public class OnlineConsents {
                 items, ConsentChannel.ALL, Set.of(), Set.of(), null, null, null), district.schoolYearStart(), today, actor, signed.at());
         em.persist(form);
         em.flush();
+        coverage.studentChanged(studentId);
         ElectronicSignature signature = new ElectronicSignature(form, signed.at(), signed.ipAddress(), signed.userAgent(),
                 signed.typedName(), signed.statement(), signed.relationship(), signed.language(), signed.textSha256(), signed.textShown());
         em.persist(signature);

@@ -32,7 +32,10 @@ public class ConsentSweep extends SweepTimer {
         super("Consent sweep", TIMER_NAME, SweepStatus.CONSENT, 2000);
     }
 
-    /** One pass: expire forms whose period ended, remind operators of open takedowns. */
+    /**
+     * One pass: expire forms whose period ended, remind operators of open takedowns, count the coverage of the
+     * schools that have no clean count for the District's day (all of them on a new day, the changed ones after).
+     */
     @Override
     protected void pass(Sweep.Pass pass) {
         for (int batch = 0; batch < 50; batch++) {
@@ -43,6 +46,9 @@ public class ConsentSweep extends SweepTimer {
         }
         for (Long id : worker.dueReminders()) {
             pass.attempt("takedown task " + id, () -> worker.remind(id) ? 1 : 0);
+        }
+        for (Long unitId : worker.coverageDue()) {
+            pass.attempt("consent coverage of unit " + unitId, () -> worker.countCoverage(unitId));
         }
     }
 }

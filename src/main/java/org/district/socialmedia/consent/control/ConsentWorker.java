@@ -31,6 +31,8 @@ public class ConsentWorker {
 
     static final int BATCH = 200;
 
+    @Inject
+    CoverageTally coverage;
     @PersistenceContext
     EntityManager em;
     @Inject
@@ -59,6 +61,19 @@ public class ConsentWorker {
             }
         }
         return expired;
+    }
+
+    /** Schools and departments whose consent coverage has no clean count for the District's day. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Long> coverageDue() {
+        return coverage.due(BATCH);
+    }
+
+    /** One unit's coverage counted again (idempotent: the same rows give the same count). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int countCoverage(Long unitId) {
+        coverage.count(unitId);
+        return 1;
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

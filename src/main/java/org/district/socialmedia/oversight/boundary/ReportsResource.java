@@ -43,7 +43,9 @@ public class ReportsResource {
 
     @GET
     @Path("accounts")
-    @Operation(summary = "Compliance per school, accounts by number of administrators, rights ending soon, overdue attestations")
+    @Operation(summary = "Compliance per school, accounts by number of administrators, rights ending soon, overdue attestations",
+            description = "overdueAttestations: rights in force an access review flagged and nobody confirmed, plus accounts in use"
+                    + " whose yearly checklist is overdue (CHECKLIST_OVERDUE)")
     public AccountFigures accounts(@QueryParam("unit") String unit) {
         return reports.accounts(unit);
     }

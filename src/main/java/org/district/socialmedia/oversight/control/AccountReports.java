@@ -34,16 +34,14 @@ public class AccountReports {
         List<AccountFigures.ComplianceRow> compliance = new ArrayList<>();
         long accounts = 0;
         long failing = 0;
-        for (AccountQueries.UnitCompliance c : AccountQueries.compliance(em, now)) {
-            if (unitId == null || unitId.equals(c.unitId())) {
-                compliance.add(new AccountFigures.ComplianceRow(c.unitId(), c.unit(), c.accounts(), c.failing(), c.identification(),
-                        c.privacy(), c.admins(), c.operators()));
-                accounts += c.accounts();
-                failing += c.failing();
-            }
+        for (AccountQueries.UnitCompliance c : AccountQueries.compliance(em, now, unitId)) {
+            compliance.add(new AccountFigures.ComplianceRow(c.unitId(), c.unit(), c.accounts(), c.failing(), c.identification(),
+                    c.privacy(), c.admins(), c.operators()));
+            accounts += c.accounts();
+            failing += c.failing();
         }
         return new AccountFigures(today.toString(), accounts, failing, compliance, byAdministrators(unitId),
-                expiringGrants(unitId, today), overdueAttestations(unitId));
+                expiringGrants(unitId, today), overdueAttestations(unitId, now));
     }
 
     /** Accounts in use by their number of active District administrators: 0, 1, 2, 3 or more. */
@@ -82,14 +80,21 @@ public class AccountReports {
         return q.getSingleResult();
     }
 
-    /** Rights in force that an access review flagged as not confirmed by its deadline. */
-    long overdueAttestations(Long unitId) {
-        TypedQuery<Long> q = em.createQuery("SELECT COUNT(g.id) FROM AccountGrant g WHERE g.status = :active"
+    /**
+     * Attestations overdue: rights in force that an access review flagged as not confirmed by its deadline, plus
+     * accounts in use whose yearly checklist was not signed off by its due date (ComplianceIssue.CHECKLIST_OVERDUE).
+     */
+    long overdueAttestations(Long unitId, Instant now) {
+        TypedQuery<Long> flagged = em.createQuery("SELECT COUNT(g.id) FROM AccountGrant g WHERE g.status = :active"
                         + " AND g.flaggedReviewId IS NOT NULL" + (unitId == null ? "" : " AND g.account.unit.id = :unit"), Long.class)
                 .setParameter("active", GrantStatus.ACTIVE);
+        TypedQuery<Long> checklists = em.createQuery("SELECT COUNT(a.id) FROM DistrictAccount a WHERE a.status <> :archived"
+                        + " AND a.attestationOverdueAt <= :now" + (unitId == null ? "" : " AND a.unit.id = :unit"), Long.class)
+                .setParameter("archived", AccountStatus.ARCHIVED).setParameter("now", now);
         if (unitId != null) {
-            q.setParameter("unit", unitId);
+            flagged.setParameter("unit", unitId);
+            checklists.setParameter("unit", unitId);
         }
-        return q.getSingleResult();
+        return flagged.getSingleResult() + checklists.getSingleResult();
     }
 }

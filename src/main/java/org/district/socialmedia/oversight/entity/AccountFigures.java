@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The registry's compliance now: per school the accounts in use and how many fail each check, the
  * accounts by their number of District administrators, the rights ending within 30 days, and the rights
- * an access review flagged and nobody has confirmed since (overdue attestations). Names are the API's.
+ * an access review flagged and nobody has confirmed since plus the accounts whose yearly checklist is overdue
+ * (overdue attestations). Names are the API's.
  */
 public record AccountFigures(String asOf, long accounts, long failing, List<ComplianceRow> compliance,
                              List<RequestFigures.Count> byAdministrators, long grantsExpiringIn30Days,

@@ -3,6 +3,7 @@ package org.district.socialmedia.students.control;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,6 +11,7 @@ import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.people.entity.OrgUnit;
 import org.district.socialmedia.students.entity.Guardian;
 import org.district.socialmedia.students.entity.GuardianRole;
+import org.district.socialmedia.students.entity.RosterChanged;
 import org.district.socialmedia.students.entity.Student;
 
 import java.time.Clock;
@@ -32,6 +34,8 @@ public class HandEntry {
     AuditLog audit;
     @Inject
     Clock clock;
+    @Inject
+    Event<RosterChanged> rosterChanged;
 
     /** Enters a student of this school. */
     public Student student(String districtId, String givenName, String familyName, OrgUnit school, String grade) {
@@ -39,6 +43,7 @@ public class HandEntry {
         em.persist(student);
         em.flush();
         audit.record("STUDENT_ENTERED", STUDENT_OBJECT, student.getId(), "District id " + student.getDistrictId() + ", entered by hand");
+        rosterChanged.fire(new RosterChanged(school.getId()));
         return student;
     }
 

@@ -1,6 +1,7 @@
 package org.district.socialmedia.students.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,6 +18,7 @@ import org.district.socialmedia.students.control.RosterSnapshot.GuardianData;
 import org.district.socialmedia.students.control.RosterSnapshot.Stored;
 import org.district.socialmedia.students.control.RosterSnapshot.StudentData;
 import org.district.socialmedia.students.entity.Enrollment;
+import org.district.socialmedia.students.entity.RosterChanged;
 import org.district.socialmedia.students.entity.Guardian;
 import org.district.socialmedia.students.entity.GuardianRole;
 import org.district.socialmedia.students.entity.SchoolClass;
@@ -68,6 +70,8 @@ public class RosterWriter {
     RosterStaffWriter staff;
     @Inject
     Clock clock;
+    @Inject
+    Event<RosterChanged> rosterChanged;
 
     /** What a write deactivated, by kind (STUDENT, GUARDIAN, CLASS, ENROLLMENT by sourcedId; STAFF by user id). */
     public record Written(ImportReport report, Map<String, Set<String>> deactivated) {
@@ -96,6 +100,7 @@ public class RosterWriter {
         deactivated.put("ENROLLMENT", changes.enrollments().deactivated());
         deactivated.put("STAFF", staff.apply(plan.staff(), units, now));
         audit.record("ROSTER_IMPORTED", "Roster", null, plan.report().summary());
+        rosterChanged.fire(RosterChanged.anySchool());
         return new Written(plan.report(), deactivated);
     }
 
@@ -107,6 +112,7 @@ public class RosterWriter {
         count += reactivate(deactivated.get("STUDENT"), Student.BY_SOURCED_ID, Student.class, Student::reactivate);
         count += reactivate(deactivated.get("GUARDIAN"), Guardian.BY_SOURCED_ID, Guardian.class, Guardian::reactivate);
         count += staff.reactivate(deactivated.getOrDefault("STAFF", Set.of()));
+        rosterChanged.fire(RosterChanged.anySchool());
         return count;
     }
 
