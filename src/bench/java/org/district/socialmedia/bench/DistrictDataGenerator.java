@@ -678,13 +678,22 @@ public final class DistrictDataGenerator {
         return u >= accounts ? 0 : (accounts - 1 - u) / units + 1;
     }
 
+    /**
+     * The next yearly checklist (V48), spread over the coming year from 31 days on, so that none is overdue and no
+     * reminder is due at generation; from the account's number, so the other columns' dice stay as they were.
+     */
+    private LocalDate attestationDue(long a) {
+        return today.plusDays(31 + a % 334);
+    }
+
     private void accounts() throws SQLException {
         List<String[]> deferred = BenchDatabase.dropIndexes(c, product, "district_account");
         try (Batches b = batches()) {
             Batches.Table t = b.table("district_account", "id", "platform_id", "other_platform_name", "handle", "handle_key", "url",
                     "unit_id", "purpose", "registered_email", "status", "identifies_district", "identification_checked_by",
                     "identification_checked_at", "privacy_reviewed_by", "privacy_reviewed_at", "archive_covered", "active_admins",
-                    "source_authorization_id", "created_at", "created_by", "version", "unit_key");
+                    "source_authorization_id", "created_at", "created_by", "version", "unit_key", "attestation_due_on",
+                    "attestation_overdue_at", "attestation_next_check_at");
             for (long a = 0; a < accounts; a++) {
                 SplittableRandom r = dice(ACCOUNT + 100, a);
                 long u = a % units;
@@ -701,7 +710,8 @@ public final class DistrictDataGenerator {
                         topic + "." + unitCode(u).toLowerCase(Locale.ROOT) + a + "@" + domain, accountStatus(a).name(), identified,
                         identified ? reviewer : null, identified ? daysAgo(r, 30, 900) : null, privacy == null ? null : reviewer,
                         privacy, r.nextInt(10) != 0, activeAdmins(a), null, daysAgo(r, 800, 2500), reviewer, 0L,
-                        unitName(u).toLowerCase(Locale.ROOT));
+                        unitName(u).toLowerCase(Locale.ROOT), attestationDue(a), attestationDue(a).plusDays(1).atStartOfDay(zone).toInstant(),
+                        attestationDue(a).minusDays(30).atStartOfDay(zone).toInstant());
                 b.rowsDone();
             }
             b.send();
