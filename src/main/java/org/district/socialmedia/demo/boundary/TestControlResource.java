@@ -54,6 +54,7 @@ public class TestControlResource {
     ParentReminderSweep parentReminderSweep;
     @Inject
     AckSweep ackSweep;
+    @Inject
     BoardReportSweep boardReportSweep;
     @Inject
     MailRelay relay;
