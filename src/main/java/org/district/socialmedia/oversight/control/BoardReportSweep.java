@@ -12,11 +12,15 @@ import org.district.socialmedia.platform.control.Sweep;
 import org.district.socialmedia.platform.control.SweepTimer;
 import org.district.socialmedia.platform.entity.SweepStatus;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The Board report timer: a persistent EJB interval timer (SWEEP_INTERVAL, as the other timers) that only
- * triggers the work; the database says whether a month's report is due and not yet queued.
+ * triggers the work; the database says whether a month's report is due and not yet queued, and which days the
+ * requests report has not rolled up yet.
  */
 @Singleton
 @Startup
@@ -29,18 +33,36 @@ public class BoardReportSweep extends SweepTimer {
 
     @Inject
     BoardReportWorker worker;
+    @Inject
+    RequestRollups rollups;
 
     public BoardReportSweep() {
         super("Board report sweep", TIMER_NAME, SweepStatus.BOARD_REPORT, 2500);
     }
 
-    /** One pass: queue last month's report when it is due (at most one a pass). */
+    /**
+     * One pass: queue last month's report when it is due (at most one a pass), then roll up the requests report's
+     * days that are over (a month's worth at most, each day in its own transaction, oldest first: a day that fails
+     * ends the roll-ups of the pass, and the next pass tries it again).
+     */
     @Override
     protected void pass(Sweep.Pass pass) {
         YearMonth due = worker.dueMonth();
         if (due != null) {
             // a failure: another server queued the month first (its key); the next pass finds it done
             pass.attempt("board report " + due, () -> worker.send(due));
+        }
+        pass.attempt("request roll-ups of days not over", rollups::dropUnfinished);
+        List<LocalDate> days = new ArrayList<>();
+        pass.attempt("request roll-ups due", () -> {
+            days.addAll(rollups.dueDays());
+            return 0;
+        });
+        for (LocalDate day : days) {
+            // a failure: another server rolled the day up first (its key); the next pass goes on after it
+            if (pass.attempt("request roll-up of " + day, () -> rollups.rollUp(day)) < 0) {
+                break;
+            }
         }
     }
 }

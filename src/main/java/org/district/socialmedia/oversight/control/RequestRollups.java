@@ -1,0 +1,348 @@
+package org.district.socialmedia.oversight.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
+import org.district.socialmedia.oversight.entity.ResponseCell;
+import org.district.socialmedia.oversight.entity.ReviewResponse;
+import org.district.socialmedia.oversight.entity.TimeClass;
+import org.district.socialmedia.platform.control.DistrictTime;
+import org.district.socialmedia.requests.entity.CycleEnd;
+import org.district.socialmedia.requests.entity.RequestOutcome;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The requests report's daily roll-ups (V60): per District day, school or department ({@link #DISTRICT} for the
+ * whole District), reviewer, kind and on time or late, the written responses by tenth of an hour. A day is rolled
+ * up by the Board report timer once it is over, in one transaction with its key in report_rollup_day (a second
+ * server's roll-up of the same day fails on that key and changes nothing); the report reads those days here and
+ * every other day of its period (today, a day not rolled up yet) live from the review cycles.
+ *
+ * <p>The rows keep the requester's school or department of the day they were rolled up.
+ */
+@Stateless
+public class RequestRollups {
+
+    /** The roll-up's name in report_rollup_day, and the tally's. */
+    public static final String ROLLUP = "request-responses";
+    /** The unit_id of the whole District's rows. */
+    static final long DISTRICT = 0;
+    /** At most so many days rolled up per pass (a new District catches up on its history a month a pass). */
+    static final int DAYS_PER_PASS = 31;
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    Clock clock;
+    @Inject
+    DistrictTime districtTime;
+
+    /** A cycle that a response ended, as read, with the requester's unit (null when none). */
+    public record Row(Long unitId, CycleEnd endReason, String askedBy, String decidedBy, RequestOutcome outcome,
+                      Instant startedAt, Instant deadline, Instant endedAt) {
+
+        ReviewResponse response() {
+            boolean decided = endReason == CycleEnd.DECIDED;
+            return new ReviewResponse(0, decided ? decidedBy : askedBy, startedAt, deadline, endedAt,
+                    decided ? outcome.name() : ReviewResponse.INFORMATION_REQUESTED);
+        }
+    }
+
+    /** What a roll-up row is kept under. */
+    record Key(LocalDate day, long unitId, String reviewer, String kind, boolean onTime, int tenths) implements Comparable<Key> {
+
+        @Override
+        public int compareTo(Key o) {
+            int c = day.compareTo(o.day);
+            c = c != 0 ? c : Long.compare(unitId, o.unitId);
+            c = c != 0 ? c : reviewer.compareTo(o.reviewer);
+            c = c != 0 ? c : kind.compareTo(o.kind);
+            c = c != 0 ? c : Boolean.compare(onTime, o.onTime);
+            return c != 0 ? c : Integer.compare(tenths, o.tenths);
+        }
+
+        @Override
+        public String toString() {
+            return day + " " + (unitId == DISTRICT ? "District" : "unit " + unitId) + " " + (reviewer.isEmpty() ? "-" : reviewer)
+                    + " " + kind + " " + (onTime ? "on time" : "late") + " " + tenths / 10.0 + " h";
+        }
+    }
+
+    ZoneId zone() {
+        return districtTime.timeZone();
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(zone()));
+    }
+
+    // ------------------------------------------------------------------ the timer's work
+
+    /**
+     * Forgets the days rolled up that are not over (the clock was set back, as a test server's is): their
+     * responses are read live again until the day is over and rolled up anew.
+     */
+    public int dropUnfinished() {
+        Date today = Date.valueOf(today());
+        em.createNativeQuery("DELETE FROM report_response_day WHERE day >= ?").setParameter(1, today).executeUpdate();
+        return em.createNativeQuery("DELETE FROM report_rollup_day WHERE rollup = ? AND day >= ?")
+                .setParameter(1, ROLLUP).setParameter(2, today).executeUpdate();
+    }
+
+    /** The days over and not rolled up yet, oldest first, at most {@link #DAYS_PER_PASS}. */
+    public List<LocalDate> dueDays() {
+        LocalDate today = today();
+        LocalDate first;
+        Object last = em.createNativeQuery("SELECT MAX(day) FROM report_rollup_day WHERE rollup = ?").setParameter(1, ROLLUP)
+                .getSingleResult();
+        if (last != null) {
+            first = date(last).plusDays(1);
+        } else {
+            Instant earliest = em.createQuery("SELECT MIN(c.endedAt) FROM ReviewCycle c", Instant.class).getSingleResult();
+            if (earliest == null) {
+                return List.of();
+            }
+            first = earliest.atZone(zone()).toLocalDate();
+        }
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate d = first; d.isBefore(today) && days.size() < DAYS_PER_PASS; d = d.plusDays(1)) {
+            days.add(d);
+        }
+        return days;
+    }
+
+    /** Rolls up one day that is over, once: its key first, so that a second server's try fails before writing. */
+    public int rollUp(LocalDate day) {
+        if (!day.isBefore(today())) {
+            throw new IllegalArgumentException(day + " is not over yet");
+        }
+        em.createNativeQuery("INSERT INTO report_rollup_day (rollup, day, made_at) VALUES (?, ?, ?)")
+                .setParameter(1, ROLLUP).setParameter(2, Date.valueOf(day)).setParameter(3, Timestamp.from(clock.instant()))
+                .executeUpdate();
+        em.flush();
+        Map<Key, TimeClass> cells = recount(day, day);
+        write(cells);
+        return 1;
+    }
+
+    // ------------------------------------------------------------------ the report's reading
+
+    /**
+     * The responses given in a period, for a unit or the whole District (null): the days rolled up from their rows,
+     * the others live from the review cycles, grouped alike.
+     */
+    public List<ResponseCell> cells(LocalDate from, LocalDate to, Long unitId) {
+        TreeSet<LocalDate> rolled = rolledDays(from, to);
+        List<ResponseCell> cells = new ArrayList<>();
+        if (!rolled.isEmpty()) {
+            Query q = em.createNativeQuery("SELECT day, reviewer, kind, on_time, tenths, responses, min_seconds, max_seconds"
+                            + " FROM report_response_day WHERE unit_id = ? AND day >= ? AND day <= ?")
+                    .setParameter(1, unitId == null ? DISTRICT : unitId)
+                    .setParameter(2, Date.valueOf(rolled.first())).setParameter(3, Date.valueOf(rolled.last()));
+            for (Object o : q.getResultList()) {
+                Object[] r = (Object[]) o;
+                LocalDate day = date(r[0]);
+                if (rolled.contains(day)) {
+                    cells.add(new ResponseCell(day, (String) r[1], (String) r[2], bool(r[3]), new TimeClass(number(r[4]).intValue(),
+                            number(r[5]).longValue(), number(r[6]).longValue(), number(r[7]).longValue())));
+                }
+            }
+        }
+        // every run of days not rolled up: one live read each (usually today alone)
+        LocalDate runStart = null;
+        for (LocalDate d = from; !d.isAfter(to.plusDays(1)); d = d.plusDays(1)) {
+            boolean live = !d.isAfter(to) && !rolled.contains(d);
+            if (live && runStart == null) {
+                runStart = d;
+            } else if (!live && runStart != null) {
+                cells.addAll(liveCells(runStart, d.minusDays(1), unitId));
+                runStart = null;
+            }
+        }
+        return cells;
+    }
+
+    /** The responses of the days from..to, all read from the review cycles (what the roll-ups stand for). */
+    public List<ResponseCell> liveCells(LocalDate from, LocalDate to, Long unitId) {
+        return rows(from, to, unitId).stream().map(row -> ResponseCell.of(row.response(), zone())).toList();
+    }
+
+    /** The days of a period rolled up and over (a day rolled up that is not over is read live, see dropUnfinished). */
+    TreeSet<LocalDate> rolledDays(LocalDate from, LocalDate to) {
+        LocalDate lastOver = today().minusDays(1);
+        TreeSet<LocalDate> days = new TreeSet<>();
+        if (lastOver.isBefore(from)) {
+            return days;
+        }
+        LocalDate until = to.isBefore(lastOver) ? to : lastOver;
+        for (Object d : em.createNativeQuery("SELECT day FROM report_rollup_day WHERE rollup = ? AND day >= ? AND day <= ?")
+                .setParameter(1, ROLLUP).setParameter(2, Date.valueOf(from)).setParameter(3, Date.valueOf(until)).getResultList()) {
+            days.add(date(d));
+        }
+        return days;
+    }
+
+    /** The responses of the days from..to (District days, both included), read from the review cycles. */
+    List<Row> rows(LocalDate from, LocalDate to, Long unitId) {
+        String jpql = "SELECT NEW " + Row.class.getName()
+                + "(u.id, c.endReason, c.askedBy, r.decidedByUsername, r.outcome, c.startedAt, c.deadline, c.endedAt)"
+                + " FROM ReviewCycle c JOIN c.request r JOIN r.requester p LEFT JOIN p.unit u"
+                + " WHERE c.endedAt >= :start AND c.endedAt < :end AND c.endReason IN :reasons"
+                + (unitId == null ? "" : " AND u.id = :unit");
+        TypedQuery<Row> q = em.createQuery(jpql, Row.class)
+                .setParameter("start", from.atStartOfDay(zone()).toInstant())
+                .setParameter("end", to.plusDays(1).atStartOfDay(zone()).toInstant())
+                .setParameter("reasons", EnumSet.of(CycleEnd.DECIDED, CycleEnd.INFO_REQUESTED));
+        if (unitId != null) {
+            q.setParameter("unit", unitId);
+        }
+        return q.getResultList();
+    }
+
+    // ------------------------------------------------------------------ the tally: recount, compare, rebuild
+
+    /** The roll-up rows the review cycles give for the days from..to: each response under its unit and the District. */
+    Map<Key, TimeClass> recount(LocalDate from, LocalDate to) {
+        Map<Key, TimeClass> cells = new TreeMap<>();
+        for (Row row : rows(from, to, null)) {
+            ResponseCell c = ResponseCell.of(row.response(), zone());
+            cells.merge(new Key(c.day(), DISTRICT, c.reviewer(), c.kind(), c.onTime(), c.time().tenths()), c.time(), TimeClass::plus);
+            if (row.unitId() != null) {
+                cells.merge(new Key(c.day(), row.unitId(), c.reviewer(), c.kind(), c.onTime(), c.time().tenths()), c.time(), TimeClass::plus);
+            }
+        }
+        return cells;
+    }
+
+    /** The stored rows of the days rolled up, by key. */
+    Map<Key, TimeClass> stored() {
+        Map<Key, TimeClass> rows = new TreeMap<>();
+        for (Object o : em.createNativeQuery("SELECT day, unit_id, reviewer, kind, on_time, tenths, responses, min_seconds, max_seconds"
+                + " FROM report_response_day").getResultList()) {
+            Object[] r = (Object[]) o;
+            int tenths = number(r[5]).intValue();
+            rows.put(new Key(date(r[0]), number(r[1]).longValue(), (String) r[2], (String) r[3], bool(r[4]), tenths),
+                    new TimeClass(tenths, number(r[6]).longValue(), number(r[7]).longValue(), number(r[8]).longValue()));
+        }
+        return rows;
+    }
+
+    /** Every rolled-up day, oldest first. */
+    List<LocalDate> allRolledDays() {
+        List<LocalDate> days = new ArrayList<>();
+        for (Object d : em.createNativeQuery("SELECT day FROM report_rollup_day WHERE rollup = ? ORDER BY day").setParameter(1, ROLLUP)
+                .getResultList()) {
+            days.add(date(d));
+        }
+        return days;
+    }
+
+    /** The recount of every rolled-up day, its rows only. */
+    Map<Key, TimeClass> recountRolled() {
+        List<LocalDate> days = allRolledDays();
+        if (days.isEmpty()) {
+            return new TreeMap<>();
+        }
+        Map<Key, TimeClass> recount = recount(days.get(0), days.get(days.size() - 1));
+        TreeSet<LocalDate> rolled = new TreeSet<>(days);
+        recount.keySet().removeIf(k -> !rolled.contains(k.day()));
+        return recount;
+    }
+
+    /** What differs between the stored rows and a recount of the review cycles, one line per key. */
+    public List<String> differences() {
+        return differences(stored(), recountRolled());
+    }
+
+    static List<String> differences(Map<Key, TimeClass> stored, Map<Key, TimeClass> recount) {
+        TreeSet<Key> keys = new TreeSet<>(stored.keySet());
+        keys.addAll(recount.keySet());
+        List<String> lines = new ArrayList<>();
+        for (Key k : keys) {
+            TimeClass s = stored.get(k);
+            TimeClass r = recount.get(k);
+            if (!Objects.equals(s, r)) {
+                lines.add(k + ": stored " + describe(s) + ", recounted " + describe(r));
+            }
+        }
+        return lines;
+    }
+
+    private static String describe(TimeClass t) {
+        return t == null ? "none" : t.count() + " (" + t.minSeconds() + "-" + t.maxSeconds() + " s)";
+    }
+
+    /**
+     * Replaces the stored rows of every rolled-up day with a recount, the days' keys locked first (a timer's roll-up
+     * of the same day waits, then fails on its key); how many keys changed.
+     */
+    public int rebuild() {
+        em.createNativeQuery("SELECT day FROM report_rollup_day WHERE rollup = ? FOR UPDATE").setParameter(1, ROLLUP).getResultList();
+        Map<Key, TimeClass> stored = stored();
+        Map<Key, TimeClass> recount = recountRolled();
+        int changed = differences(stored, recount).size();
+        if (changed > 0) {
+            em.createNativeQuery("DELETE FROM report_response_day").executeUpdate();
+            write(recount);
+        }
+        return changed;
+    }
+
+    private void write(Map<Key, TimeClass> cells) {
+        for (Map.Entry<Key, TimeClass> e : cells.entrySet()) {
+            Key k = e.getKey();
+            TimeClass t = e.getValue();
+            em.createNativeQuery("INSERT INTO report_response_day (day, unit_id, reviewer, kind, on_time, tenths, responses,"
+                            + " min_seconds, max_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .setParameter(1, Date.valueOf(k.day())).setParameter(2, k.unitId()).setParameter(3, k.reviewer())
+                    .setParameter(4, k.kind()).setParameter(5, k.onTime()).setParameter(6, k.tenths())
+                    .setParameter(7, t.count()).setParameter(8, t.minSeconds()).setParameter(9, t.maxSeconds())
+                    .executeUpdate();
+        }
+    }
+
+    private static LocalDate date(Object value) {
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        if (value instanceof Date d) {
+            return d.toLocalDate();
+        }
+        throw new IllegalStateException("Not a date: " + value);
+    }
+
+    private static Number number(Object value) {
+        return (Number) value;
+    }
+
+    private static boolean bool(Object value) {
+        return value instanceof Boolean b ? b : number(value).intValue() != 0;
+    }
+
+    /** Used by the benchmark and tests: every day not rolled up yet, oldest first (not only a pass's worth). */
+    public int rollUpAll() {
+        int done = 0;
+        for (List<LocalDate> days = dueDays(); !days.isEmpty(); days = dueDays()) {
+            for (LocalDate day : days) {
+                done += rollUp(day);
+            }
+        }
+        return done;
+    }
+}
