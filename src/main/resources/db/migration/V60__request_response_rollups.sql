@@ -5,14 +5,14 @@
 -- done, one row per roll-up and day: the key that makes the timer's work idempotent); the report reads the
 -- rolled-up days here and the others (today) live from the review cycles. H2 (MODE=LEGACY) and PostgreSQL 15.
 CREATE TABLE report_rollup_day (
-    rollup   VARCHAR(40) NOT NULL,
-    day      DATE        NOT NULL,
+    rollup_name VARCHAR(40) NOT NULL,
+    on_day   DATE        NOT NULL,
     made_at  TIMESTAMP WITH TIME ZONE NOT NULL,
-    CONSTRAINT pk_report_rollup_day PRIMARY KEY (rollup, day)
+    CONSTRAINT pk_report_rollup_day PRIMARY KEY (rollup_name, on_day)
 );
 
 CREATE TABLE report_response_day (
-    day          DATE         NOT NULL,
+    on_day       DATE         NOT NULL,
     unit_id      BIGINT       NOT NULL,
     reviewer     VARCHAR(100) NOT NULL,
     kind         VARCHAR(40)  NOT NULL,
@@ -21,5 +21,5 @@ CREATE TABLE report_response_day (
     responses    BIGINT       NOT NULL,
     min_seconds  BIGINT       NOT NULL,
     max_seconds  BIGINT       NOT NULL,
-    CONSTRAINT pk_report_response_day PRIMARY KEY (unit_id, day, reviewer, kind, on_time, tenths)
+    CONSTRAINT pk_report_response_day PRIMARY KEY (unit_id, on_day, reviewer, kind, on_time, tenths)
 );

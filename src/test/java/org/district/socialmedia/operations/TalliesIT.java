@@ -129,7 +129,7 @@ class TalliesIT {
 
             // a roll-up row spoiled by hand: found, then rebuilt by the recount (audited), then found no more
             int spoiled = tx.inNewTransaction(em -> em.createNativeQuery(
-                    "UPDATE report_response_day SET responses = responses + 1 WHERE day = ? AND unit_id = 0")
+                    "UPDATE report_response_day SET responses = responses + 1 WHERE on_day = ? AND unit_id = 0")
                     .setParameter(1, Date.valueOf(today)).executeUpdate());
             assertTrue(spoiled >= 1, "today's District rows were rolled up");
             JsonObject found = named(tallies(), RequestRollups.ROLLUP);

@@ -100,8 +100,8 @@ public class RequestRollups {
      */
     public int dropUnfinished() {
         Date today = Date.valueOf(today());
-        em.createNativeQuery("DELETE FROM report_response_day WHERE day >= ?").setParameter(1, today).executeUpdate();
-        return em.createNativeQuery("DELETE FROM report_rollup_day WHERE rollup = ? AND day >= ?")
+        em.createNativeQuery("DELETE FROM report_response_day WHERE on_day >= ?").setParameter(1, today).executeUpdate();
+        return em.createNativeQuery("DELETE FROM report_rollup_day WHERE rollup_name = ? AND on_day >= ?")
                 .setParameter(1, ROLLUP).setParameter(2, today).executeUpdate();
     }
 
@@ -109,7 +109,7 @@ public class RequestRollups {
     public List<LocalDate> dueDays() {
         LocalDate today = today();
         LocalDate first;
-        Object last = em.createNativeQuery("SELECT MAX(day) FROM report_rollup_day WHERE rollup = ?").setParameter(1, ROLLUP)
+        Object last = em.createNativeQuery("SELECT MAX(on_day) FROM report_rollup_day WHERE rollup_name = ?").setParameter(1, ROLLUP)
                 .getSingleResult();
         if (last != null) {
             first = date(last).plusDays(1);
@@ -132,7 +132,7 @@ public class RequestRollups {
         if (!day.isBefore(today())) {
             throw new IllegalArgumentException(day + " is not over yet");
         }
-        em.createNativeQuery("INSERT INTO report_rollup_day (rollup, day, made_at) VALUES (?, ?, ?)")
+        em.createNativeQuery("INSERT INTO report_rollup_day (rollup_name, on_day, made_at) VALUES (?, ?, ?)")
                 .setParameter(1, ROLLUP).setParameter(2, Date.valueOf(day)).setParameter(3, Timestamp.from(clock.instant()))
                 .executeUpdate();
         em.flush();
@@ -151,8 +151,8 @@ public class RequestRollups {
         TreeSet<LocalDate> rolled = rolledDays(from, to);
         List<ResponseCell> cells = new ArrayList<>();
         if (!rolled.isEmpty()) {
-            Query q = em.createNativeQuery("SELECT day, reviewer, kind, on_time, tenths, responses, min_seconds, max_seconds"
-                            + " FROM report_response_day WHERE unit_id = ? AND day >= ? AND day <= ?")
+            Query q = em.createNativeQuery("SELECT on_day, reviewer, kind, on_time, tenths, responses, min_seconds, max_seconds"
+                            + " FROM report_response_day WHERE unit_id = ? AND on_day >= ? AND on_day <= ?")
                     .setParameter(1, unitId == null ? DISTRICT : unitId)
                     .setParameter(2, Date.valueOf(rolled.first())).setParameter(3, Date.valueOf(rolled.last()));
             for (Object o : q.getResultList()) {
@@ -191,7 +191,7 @@ public class RequestRollups {
             return days;
         }
         LocalDate until = to.isBefore(lastOver) ? to : lastOver;
-        for (Object d : em.createNativeQuery("SELECT day FROM report_rollup_day WHERE rollup = ? AND day >= ? AND day <= ?")
+        for (Object d : em.createNativeQuery("SELECT on_day FROM report_rollup_day WHERE rollup_name = ? AND on_day >= ? AND on_day <= ?")
                 .setParameter(1, ROLLUP).setParameter(2, Date.valueOf(from)).setParameter(3, Date.valueOf(until)).getResultList()) {
             days.add(date(d));
         }
@@ -233,7 +233,7 @@ public class RequestRollups {
     /** The stored rows of the days rolled up, by key. */
     Map<Key, TimeClass> stored() {
         Map<Key, TimeClass> rows = new TreeMap<>();
-        for (Object o : em.createNativeQuery("SELECT day, unit_id, reviewer, kind, on_time, tenths, responses, min_seconds, max_seconds"
+        for (Object o : em.createNativeQuery("SELECT on_day, unit_id, reviewer, kind, on_time, tenths, responses, min_seconds, max_seconds"
                 + " FROM report_response_day").getResultList()) {
             Object[] r = (Object[]) o;
             int tenths = number(r[5]).intValue();
@@ -246,7 +246,7 @@ public class RequestRollups {
     /** Every rolled-up day, oldest first. */
     List<LocalDate> allRolledDays() {
         List<LocalDate> days = new ArrayList<>();
-        for (Object d : em.createNativeQuery("SELECT day FROM report_rollup_day WHERE rollup = ? ORDER BY day").setParameter(1, ROLLUP)
+        for (Object d : em.createNativeQuery("SELECT on_day FROM report_rollup_day WHERE rollup_name = ? ORDER BY on_day").setParameter(1, ROLLUP)
                 .getResultList()) {
             days.add(date(d));
         }
@@ -293,7 +293,7 @@ public class RequestRollups {
      * of the same day waits, then fails on its key); how many keys changed.
      */
     public int rebuild() {
-        em.createNativeQuery("SELECT day FROM report_rollup_day WHERE rollup = ? FOR UPDATE").setParameter(1, ROLLUP).getResultList();
+        em.createNativeQuery("SELECT on_day FROM report_rollup_day WHERE rollup_name = ? FOR UPDATE").setParameter(1, ROLLUP).getResultList();
         Map<Key, TimeClass> stored = stored();
         Map<Key, TimeClass> recount = recountRolled();
         int changed = differences(stored, recount).size();
@@ -308,7 +308,7 @@ public class RequestRollups {
         for (Map.Entry<Key, TimeClass> e : cells.entrySet()) {
             Key k = e.getKey();
             TimeClass t = e.getValue();
-            em.createNativeQuery("INSERT INTO report_response_day (day, unit_id, reviewer, kind, on_time, tenths, responses,"
+            em.createNativeQuery("INSERT INTO report_response_day (on_day, unit_id, reviewer, kind, on_time, tenths, responses,"
                             + " min_seconds, max_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .setParameter(1, Date.valueOf(k.day())).setParameter(2, k.unitId()).setParameter(3, k.reviewer())
                     .setParameter(4, k.kind()).setParameter(5, k.onTime()).setParameter(6, k.tenths())
