@@ -14,7 +14,6 @@ import org.district.socialmedia.requests.entity.CycleEnd;
 import org.district.socialmedia.requests.entity.RequestOutcome;
 
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +25,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+
+import static org.district.socialmedia.oversight.control.RollupDays.bool;
+import static org.district.socialmedia.oversight.control.RollupDays.date;
+import static org.district.socialmedia.oversight.control.RollupDays.number;
 
 /**
  * The requests report's daily roll-ups (V60): per District day, school or department ({@link #DISTRICT} for the
@@ -43,8 +46,6 @@ public class RequestRollups {
     public static final String ROLLUP = "request-responses";
     /** The unit_id of the whole District's rows. */
     static final long DISTRICT = 0;
-    /** At most so many days rolled up per pass (a new District catches up on its history a month a pass). */
-    static final int DAYS_PER_PASS = 31;
 
     @PersistenceContext
     EntityManager em;
@@ -52,6 +53,8 @@ public class RequestRollups {
     Clock clock;
     @Inject
     DistrictTime districtTime;
+    @Inject
+    RollupDays days;
 
     /** A cycle that a response ended, as read, with the requester's unit (null when none). */
     public record Row(Long unitId, CycleEnd endReason, String askedBy, String decidedBy, RequestOutcome outcome,
@@ -99,32 +102,13 @@ public class RequestRollups {
      * responses are read live again until the day is over and rolled up anew.
      */
     public int dropUnfinished() {
-        Date today = Date.valueOf(today());
-        em.createNativeQuery("DELETE FROM report_response_day WHERE on_day >= ?").setParameter(1, today).executeUpdate();
-        return em.createNativeQuery("DELETE FROM report_rollup_day WHERE rollup_name = ? AND on_day >= ?")
-                .setParameter(1, ROLLUP).setParameter(2, today).executeUpdate();
+        return days.dropFrom(ROLLUP, "report_response_day", today());
     }
 
-    /** The days over and not rolled up yet, oldest first, at most {@link #DAYS_PER_PASS}. */
+    /** The days over and not rolled up yet, oldest first, a pass's worth at most (RollupDays). */
     public List<LocalDate> dueDays() {
-        LocalDate today = today();
-        LocalDate first;
-        Object last = em.createNativeQuery("SELECT MAX(on_day) FROM report_rollup_day WHERE rollup_name = ?").setParameter(1, ROLLUP)
-                .getSingleResult();
-        if (last != null) {
-            first = date(last).plusDays(1);
-        } else {
-            Instant earliest = em.createQuery("SELECT MIN(c.endedAt) FROM ReviewCycle c", Instant.class).getSingleResult();
-            if (earliest == null) {
-                return List.of();
-            }
-            first = earliest.atZone(zone()).toLocalDate();
-        }
-        List<LocalDate> days = new ArrayList<>();
-        for (LocalDate d = first; d.isBefore(today) && days.size() < DAYS_PER_PASS; d = d.plusDays(1)) {
-            days.add(d);
-        }
-        return days;
+        Instant earliest = em.createQuery("SELECT MIN(c.endedAt) FROM ReviewCycle c", Instant.class).getSingleResult();
+        return days.due(ROLLUP, earliest == null ? null : earliest.atZone(zone()).toLocalDate(), today());
     }
 
     /** Rolls up one day that is over, once: its key first, so that a second server's try fails before writing. */
@@ -132,10 +116,7 @@ public class RequestRollups {
         if (!day.isBefore(today())) {
             throw new IllegalArgumentException(day + " is not over yet");
         }
-        em.createNativeQuery("INSERT INTO report_rollup_day (rollup_name, on_day, made_at) VALUES (?, ?, ?)")
-                .setParameter(1, ROLLUP).setParameter(2, Date.valueOf(day)).setParameter(3, Timestamp.from(clock.instant()))
-                .executeUpdate();
-        em.flush();
+        days.mark(ROLLUP, day, clock.instant());
         Map<Key, TimeClass> cells = recount(day, day);
         write(cells);
         return 1;
@@ -148,7 +129,7 @@ public class RequestRollups {
      * the others live from the review cycles, grouped alike.
      */
     public List<ResponseCell> cells(LocalDate from, LocalDate to, Long unitId) {
-        TreeSet<LocalDate> rolled = rolledDays(from, to);
+        TreeSet<LocalDate> rolled = days.rolled(ROLLUP, from, to, today());
         List<ResponseCell> cells = new ArrayList<>();
         if (!rolled.isEmpty()) {
             Query q = em.createNativeQuery("SELECT on_day, reviewer, kind, on_time, tenths, responses, min_seconds, max_seconds"
@@ -159,21 +140,14 @@ public class RequestRollups {
                 Object[] r = (Object[]) o;
                 LocalDate day = date(r[0]);
                 if (rolled.contains(day)) {
-                    cells.add(new ResponseCell(day, (String) r[1], (String) r[2], bool(r[3]), new TimeClass(number(r[4]).intValue(),
-                            number(r[5]).longValue(), number(r[6]).longValue(), number(r[7]).longValue())));
+                    cells.add(new ResponseCell(day, (String) r[1], (String) r[2], bool(r[3]), new TimeClass((int) number(r[4]),
+                            number(r[5]), number(r[6]), number(r[7]))));
                 }
             }
         }
         // every run of days not rolled up: one live read each (usually today alone)
-        LocalDate runStart = null;
-        for (LocalDate d = from; !d.isAfter(to.plusDays(1)); d = d.plusDays(1)) {
-            boolean live = !d.isAfter(to) && !rolled.contains(d);
-            if (live && runStart == null) {
-                runStart = d;
-            } else if (!live && runStart != null) {
-                cells.addAll(liveCells(runStart, d.minusDays(1), unitId));
-                runStart = null;
-            }
+        for (LocalDate[] run : RollupDays.liveRuns(from, to, rolled)) {
+            cells.addAll(liveCells(run[0], run[1], unitId));
         }
         return cells;
     }
@@ -181,21 +155,6 @@ public class RequestRollups {
     /** The responses of the days from..to, all read from the review cycles (what the roll-ups stand for). */
     public List<ResponseCell> liveCells(LocalDate from, LocalDate to, Long unitId) {
         return rows(from, to, unitId).stream().map(row -> ResponseCell.of(row.response(), zone())).toList();
-    }
-
-    /** The days of a period rolled up and over (a day rolled up that is not over is read live, see dropUnfinished). */
-    TreeSet<LocalDate> rolledDays(LocalDate from, LocalDate to) {
-        LocalDate lastOver = today().minusDays(1);
-        TreeSet<LocalDate> days = new TreeSet<>();
-        if (lastOver.isBefore(from)) {
-            return days;
-        }
-        LocalDate until = to.isBefore(lastOver) ? to : lastOver;
-        for (Object d : em.createNativeQuery("SELECT on_day FROM report_rollup_day WHERE rollup_name = ? AND on_day >= ? AND on_day <= ?")
-                .setParameter(1, ROLLUP).setParameter(2, Date.valueOf(from)).setParameter(3, Date.valueOf(until)).getResultList()) {
-            days.add(date(d));
-        }
-        return days;
     }
 
     /** The responses of the days from..to (District days, both included), read from the review cycles. */
@@ -236,31 +195,20 @@ public class RequestRollups {
         for (Object o : em.createNativeQuery("SELECT on_day, unit_id, reviewer, kind, on_time, tenths, responses, min_seconds, max_seconds"
                 + " FROM report_response_day").getResultList()) {
             Object[] r = (Object[]) o;
-            int tenths = number(r[5]).intValue();
-            rows.put(new Key(date(r[0]), number(r[1]).longValue(), (String) r[2], (String) r[3], bool(r[4]), tenths),
-                    new TimeClass(tenths, number(r[6]).longValue(), number(r[7]).longValue(), number(r[8]).longValue()));
+            int tenths = (int) number(r[5]);
+            rows.put(new Key(date(r[0]), number(r[1]), (String) r[2], (String) r[3], bool(r[4]), tenths),
+                    new TimeClass(tenths, number(r[6]), number(r[7]), number(r[8])));
         }
         return rows;
     }
 
-    /** Every rolled-up day, oldest first. */
-    List<LocalDate> allRolledDays() {
-        List<LocalDate> days = new ArrayList<>();
-        for (Object d : em.createNativeQuery("SELECT on_day FROM report_rollup_day WHERE rollup_name = ? ORDER BY on_day").setParameter(1, ROLLUP)
-                .getResultList()) {
-            days.add(date(d));
-        }
-        return days;
-    }
-
     /** The recount of every rolled-up day, its rows only. */
     Map<Key, TimeClass> recountRolled() {
-        List<LocalDate> days = allRolledDays();
-        if (days.isEmpty()) {
+        TreeSet<LocalDate> rolled = days.all(ROLLUP);
+        if (rolled.isEmpty()) {
             return new TreeMap<>();
         }
-        Map<Key, TimeClass> recount = recount(days.get(0), days.get(days.size() - 1));
-        TreeSet<LocalDate> rolled = new TreeSet<>(days);
+        Map<Key, TimeClass> recount = recount(rolled.first(), rolled.last());
         recount.keySet().removeIf(k -> !rolled.contains(k.day()));
         return recount;
     }
@@ -293,7 +241,7 @@ public class RequestRollups {
      * of the same day waits, then fails on its key); how many keys changed.
      */
     public int rebuild() {
-        em.createNativeQuery("SELECT on_day FROM report_rollup_day WHERE rollup_name = ? FOR UPDATE").setParameter(1, ROLLUP).getResultList();
+        days.lock(ROLLUP);
         Map<Key, TimeClass> stored = stored();
         Map<Key, TimeClass> recount = recountRolled();
         int changed = differences(stored, recount).size();
@@ -315,34 +263,5 @@ public class RequestRollups {
                     .setParameter(7, t.count()).setParameter(8, t.minSeconds()).setParameter(9, t.maxSeconds())
                     .executeUpdate();
         }
-    }
-
-    private static LocalDate date(Object value) {
-        if (value instanceof LocalDate d) {
-            return d;
-        }
-        if (value instanceof Date d) {
-            return d.toLocalDate();
-        }
-        throw new IllegalStateException("Not a date: " + value);
-    }
-
-    private static Number number(Object value) {
-        return (Number) value;
-    }
-
-    private static boolean bool(Object value) {
-        return value instanceof Boolean b ? b : number(value).intValue() != 0;
-    }
-
-    /** Used by the benchmark and tests: every day not rolled up yet, oldest first (not only a pass's worth). */
-    public int rollUpAll() {
-        int done = 0;
-        for (List<LocalDate> days = dueDays(); !days.isEmpty(); days = dueDays()) {
-            for (LocalDate day : days) {
-                done += rollUp(day);
-            }
-        }
-        return done;
     }
 }
