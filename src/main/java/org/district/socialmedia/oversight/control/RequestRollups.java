@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -215,25 +214,7 @@ public class RequestRollups {
 
     /** What differs between the stored rows and a recount of the review cycles, one line per key. */
     public List<String> differences() {
-        return differences(stored(), recountRolled());
-    }
-
-    static List<String> differences(Map<Key, TimeClass> stored, Map<Key, TimeClass> recount) {
-        TreeSet<Key> keys = new TreeSet<>(stored.keySet());
-        keys.addAll(recount.keySet());
-        List<String> lines = new ArrayList<>();
-        for (Key k : keys) {
-            TimeClass s = stored.get(k);
-            TimeClass r = recount.get(k);
-            if (!Objects.equals(s, r)) {
-                lines.add(k + ": stored " + describe(s) + ", recounted " + describe(r));
-            }
-        }
-        return lines;
-    }
-
-    private static String describe(TimeClass t) {
-        return t == null ? "none" : t.count() + " (" + t.minSeconds() + "-" + t.maxSeconds() + " s)";
+        return RollupDays.differences(stored(), recountRolled());
     }
 
     /**
@@ -244,7 +225,7 @@ public class RequestRollups {
         days.lock(ROLLUP);
         Map<Key, TimeClass> stored = stored();
         Map<Key, TimeClass> recount = recountRolled();
-        int changed = differences(stored, recount).size();
+        int changed = RollupDays.differences(stored, recount).size();
         if (changed > 0) {
             em.createNativeQuery("DELETE FROM report_response_day").executeUpdate();
             write(recount);

@@ -3,6 +3,7 @@ package org.district.socialmedia.oversight.control;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.district.socialmedia.oversight.entity.TimeClass;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -10,6 +11,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -103,6 +106,25 @@ public class RollupDays {
             }
         }
         return runs;
+    }
+
+    /** What differs between stored rows and a recount, one line per key (missing, extra or other figures). */
+    static <K extends Comparable<K>> List<String> differences(Map<K, TimeClass> stored, Map<K, TimeClass> recount) {
+        TreeSet<K> keys = new TreeSet<>(stored.keySet());
+        keys.addAll(recount.keySet());
+        List<String> lines = new ArrayList<>();
+        for (K k : keys) {
+            TimeClass s = stored.get(k);
+            TimeClass r = recount.get(k);
+            if (!Objects.equals(s, r)) {
+                lines.add(k + ": stored " + describe(s) + ", recounted " + describe(r));
+            }
+        }
+        return lines;
+    }
+
+    private static String describe(TimeClass t) {
+        return t == null ? "none" : t.count() + " (" + t.minSeconds() + "-" + t.maxSeconds() + " s)";
     }
 
     static LocalDate date(Object value) {

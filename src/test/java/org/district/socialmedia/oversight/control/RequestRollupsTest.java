@@ -26,11 +26,11 @@ class RequestRollupsTest {
         Map<RequestRollups.Key, TimeClass> recount = new TreeMap<>(Map.of(same, new TimeClass(480, 2, 172_700, 172_800),
                 changed, new TimeClass(1700, 2, 612_000, 612_100), missing, TimeClass.of(4_300)));
 
-        List<String> lines = RequestRollups.differences(stored, recount);
+        List<String> lines = RollupDays.differences(stored, recount);
 
         assertEquals(2, lines.size(), lines.toString());
         assertTrue(lines.get(0).startsWith("2026-11-29 District - INFORMATION_REQUESTED on time 1.2 h: stored none, recounted 1"), lines.get(0));
         assertTrue(lines.get(1).startsWith("2026-11-30 unit 3 designee REJECTED late 170.0 h: stored 1 (612000-612000 s), recounted 2"), lines.get(1));
-        assertEquals(List.of(), RequestRollups.differences(recount, recount));
+        assertEquals(List.of(), RollupDays.differences(recount, recount));
     }
 }
