@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -32,11 +33,13 @@ import static org.district.socialmedia.bench.BenchDatabase.percentile;
  * database work that grows with the District.
  *
  * <pre>./mvnw -Pbench-reports verify -Dbench.dirs=/data/scale-0.01,/data/scale-0.1</pre>
- * -Dbench.runs=20 -Dbench.warm=3.
+ * -Dbench.runs=20 -Dbench.warm=3; -Dbench.only=requests,takedowns for some endpoints only.
  */
 public final class ReportsBenchmark {
 
     private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
+    /** -Dbench.only=requests,takedowns: only these endpoints (the others can take minutes a call). */
+    private static final String ONLY = System.getProperty("bench.only", "");
 
     private ReportsBenchmark() {
     }
@@ -69,6 +72,9 @@ public final class ReportsBenchmark {
         System.out.printf(Locale.ROOT, "%n%s%n%-36s %5s %9s %9s %9s   %s%n", dir, "figures of", "runs", "median", "p95", "max", "a figure");
         try {
             for (Map.Entry<String, Function<EntityManager, Object>> endpoint : endpoints.entrySet()) {
+                if (!ONLY.isBlank() && Arrays.stream(ONLY.split(",")).noneMatch(o -> endpoint.getKey().endsWith("/" + o.strip()))) {
+                    continue;
+                }
                 Object[] figure = new Object[1];
                 double[] ms = BenchDatabase.timed(emf, runs, warm, em -> figure[0] = endpoint.getValue().apply(em));
                 System.out.printf(Locale.ROOT, "%-36s %5d %9.1f %9.1f %9.1f   %s%n", endpoint.getKey(), runs, percentile(ms, 50),
