@@ -8,6 +8,7 @@ import org.district.socialmedia.oversight.control.AccountReports;
 import org.district.socialmedia.oversight.control.ConsentReports;
 import org.district.socialmedia.oversight.control.RequestReports;
 import org.district.socialmedia.oversight.control.RequestRollups;
+import org.district.socialmedia.oversight.control.TakedownRollups;
 import org.district.socialmedia.oversight.entity.ReportPeriod;
 
 import java.lang.reflect.Field;
@@ -68,7 +69,8 @@ public final class ReportsBenchmark {
                 .figures(year, null, now).answered());
         endpoints.put("GET /api/reports/accounts", em -> with(new AccountReports(), em).figures(null, today, now).accounts());
         endpoints.put("GET /api/reports/consent-coverage", em -> with(new ConsentReports(), em).coverage(null, null, today).schools().size());
-        endpoints.put("GET /api/reports/takedowns", em -> with(new ConsentReports(), em).takedowns(year, null).done());
+        endpoints.put("GET /api/reports/takedowns", em -> new BeanWiring(em, Clock.systemUTC()).get(ConsentReports.class)
+                .takedowns(year, null).done());
         System.out.printf(Locale.ROOT, "%n%s%n%-36s %5s %9s %9s %9s   %s%n", dir, "figures of", "runs", "median", "p95", "max", "a figure");
         try {
             for (Map.Entry<String, Function<EntityManager, Object>> endpoint : endpoints.entrySet()) {
@@ -86,7 +88,7 @@ public final class ReportsBenchmark {
     }
 
     /**
-     * The requests report's daily roll-ups of every day over, as the Board report timer makes them on a new District
+     * The requests and takedowns reports' daily roll-ups of every day over, as the Board report timer makes them on a new District
      * (a month of days per pass, each pass in one transaction): the catch-up's time is printed, not measured again.
      */
     private static void rollUp(EntityManagerFactory emf) {
@@ -94,15 +96,20 @@ public final class ReportsBenchmark {
         int days = 0;
         for (int pass = 1; pass > 0; days += pass) {
             pass = BenchDatabase.inTransaction(emf, em -> {
-                RequestRollups rollups = new BeanWiring(em, Clock.systemUTC()).get(RequestRollups.class);
+                BeanWiring beans = new BeanWiring(em, Clock.systemUTC());
+                RequestRollups requests = beans.get(RequestRollups.class);
+                TakedownRollups takedowns = beans.get(TakedownRollups.class);
                 int done = 0;
-                for (LocalDate day : rollups.dueDays()) {
-                    done += rollups.rollUp(day);
+                for (LocalDate day : requests.dueDays()) {
+                    done += requests.rollUp(day);
+                }
+                for (LocalDate day : takedowns.dueDays()) {
+                    done += takedowns.rollUp(day);
                 }
                 return done;
             });
         }
-        System.out.printf(Locale.ROOT, "%nrequest roll-ups: %d days rolled up in %.1f s%n", days, (System.nanoTime() - start) / 1e9);
+        System.out.printf(Locale.ROOT, "%nrequest and takedown roll-ups: %d days rolled up in %.1f s%n", days, (System.nanoTime() - start) / 1e9);
     }
 
     /** The bean with its persistence context set, as the container would inject it. */
