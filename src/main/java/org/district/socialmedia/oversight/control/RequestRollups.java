@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
-import jakarta.persistence.TypedQuery;
 import org.district.socialmedia.oversight.entity.ResponseCell;
 import org.district.socialmedia.oversight.entity.ReviewResponse;
 import org.district.socialmedia.oversight.entity.TimeClass;
@@ -20,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -156,21 +156,43 @@ public class RequestRollups {
         return rows(from, to, unitId).stream().map(row -> ResponseCell.of(row.response(), zone())).toList();
     }
 
-    /** The responses of the days from..to (District days, both included), read from the review cycles. */
+    /** A cycle that a response ended, as read, with its requester. */
+    public record CycleRow(Long requesterId, CycleEnd endReason, String askedBy, String decidedBy, RequestOutcome outcome,
+                           Instant startedAt, Instant deadline, Instant endedAt) {
+    }
+
+    /**
+     * The responses of the days from..to (District days, both included), read from the review cycles by the index on
+     * their end, then their requesters' units by id: a join to the staff in the same statement lets H2 start from
+     * the staff and read them all.
+     */
     List<Row> rows(LocalDate from, LocalDate to, Long unitId) {
-        String jpql = "SELECT NEW " + Row.class.getName()
-                + "(u.id, c.endReason, c.askedBy, r.decidedByUsername, r.outcome, c.startedAt, c.deadline, c.endedAt)"
-                + " FROM ReviewCycle c JOIN c.request r JOIN r.requester p LEFT JOIN p.unit u"
-                + " WHERE c.endedAt >= :start AND c.endedAt < :end AND c.endReason IN :reasons"
-                + (unitId == null ? "" : " AND u.id = :unit");
-        TypedQuery<Row> q = em.createQuery(jpql, Row.class)
+        List<CycleRow> cycles = em.createQuery("SELECT NEW " + CycleRow.class.getName()
+                        + "(r.requester.id, c.endReason, c.askedBy, r.decidedByUsername, r.outcome, c.startedAt, c.deadline, c.endedAt)"
+                        + " FROM ReviewCycle c JOIN c.request r"
+                        + " WHERE c.endedAt >= :start AND c.endedAt < :end AND c.endReason IN :reasons", CycleRow.class)
                 .setParameter("start", from.atStartOfDay(zone()).toInstant())
                 .setParameter("end", to.plusDays(1).atStartOfDay(zone()).toInstant())
-                .setParameter("reasons", EnumSet.of(CycleEnd.DECIDED, CycleEnd.INFO_REQUESTED));
-        if (unitId != null) {
-            q.setParameter("unit", unitId);
+                .setParameter("reasons", EnumSet.of(CycleEnd.DECIDED, CycleEnd.INFO_REQUESTED))
+                .getResultList();
+        Map<Long, Long> units = new HashMap<>();
+        List<Long> requesters = cycles.stream().map(CycleRow::requesterId).distinct().toList();
+        for (int i = 0; i < requesters.size(); i += 500) {
+            for (Object[] su : em.createQuery("SELECT s.id, u.id FROM StaffUser s LEFT JOIN s.unit u WHERE s.id IN :ids", Object[].class)
+                    .setParameter("ids", requesters.subList(i, Math.min(i + 500, requesters.size()))).getResultList()) {
+                if (su[1] != null) {
+                    units.put((Long) su[0], (Long) su[1]);
+                }
+            }
         }
-        return q.getResultList();
+        List<Row> rows = new ArrayList<>();
+        for (CycleRow c : cycles) {
+            Long unit = units.get(c.requesterId());
+            if (unitId == null || unitId.equals(unit)) {
+                rows.add(new Row(unit, c.endReason(), c.askedBy(), c.decidedBy(), c.outcome(), c.startedAt(), c.deadline(), c.endedAt()));
+            }
+        }
+        return rows;
     }
 
     // ------------------------------------------------------------------ the tally: recount, compare, rebuild
