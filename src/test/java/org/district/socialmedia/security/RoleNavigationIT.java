@@ -18,9 +18,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -191,6 +195,12 @@ class RoleNavigationIT {
         assertTrue(timer.matches("(?s).*Runs\\s+every \\d+ (second|minute|hour).*") && !timer.contains("PT"), timer);
         PlainWords.assertNoEnumNames(driver, "the deadline timer page");
         Accessibility.assertNoViolations(driver, "the deadline timer page");
+        // the recount's check, by keyboard: every tally listed with what differs from a recount (nothing here)
+        driver.findElement(By.id("tallies:checkTallies")).sendKeys(Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("tallyTable")));
+        String tallies = driver.findElement(By.id("tallyTable")).getText();
+        assertTrue(tallies.contains("request-responses") && tallies.contains("Checked"), tallies);
+        Accessibility.assertNoViolations(driver, "the deadline timer page with the tallies checked");
         portal.open("/policy.xhtml");
         Accessibility.assertNoViolations(driver, "the policy page");
         portal.go("Policy acknowledgements");

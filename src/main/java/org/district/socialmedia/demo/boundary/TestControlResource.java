@@ -57,6 +57,7 @@ public class TestControlResource {
     RosterDropSweep rosterDropSweep;
     @Inject
     AckSweep ackSweep;
+    @Inject
     BoardReportSweep boardReportSweep;
     @Inject
     MailRelay relay;

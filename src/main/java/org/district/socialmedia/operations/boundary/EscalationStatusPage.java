@@ -17,6 +17,8 @@ public class EscalationStatusPage implements Serializable {
 
     @Inject
     EscalationStatusService service;
+    @Inject
+    TallyRecount tallyRecount;
 
     private EscalationStatusService.Status status;
     private List<EscalationEvent> recent;
@@ -26,6 +28,9 @@ public class EscalationStatusPage implements Serializable {
     private EscalationStatusService.AckTimerStatus acknowledgements;
     private EscalationStatusService.BoardReportTimerStatus boardReport;
     private EscalationStatusService.RosterDropStatus rosterDrop;
+    /** The tallies as last checked or recounted on this page; null until asked (a check recounts every row). */
+    private List<TallyRecount.TallyState> tallies;
+    private String talliesDone;
 
     @PostConstruct
     void load() {
@@ -43,6 +48,18 @@ public class EscalationStatusPage implements Serializable {
         load();
     }
 
+    /** Compares every tally with a recount of the rows, changing nothing. */
+    public void checkTallies() {
+        tallies = tallyRecount.check();
+        talliesDone = "Checked";
+    }
+
+    /** Rebuilds every tally from a recount of the rows (audited). */
+    public void recountTallies() {
+        tallies = tallyRecount.recount(null);
+        talliesDone = "Recounted";
+    }
+
     /** A stage's key ("REMINDER_P2D") in words. */
     public String stage(String key) {
         return TimelineSentences.stage(key);
@@ -56,4 +73,6 @@ public class EscalationStatusPage implements Serializable {
     public EscalationStatusService.AckTimerStatus getAcknowledgements() { return acknowledgements; }
     public EscalationStatusService.BoardReportTimerStatus getBoardReport() { return boardReport; }
     public EscalationStatusService.RosterDropStatus getRosterDrop() { return rosterDrop; }
+    public List<TallyRecount.TallyState> getTallies() { return tallies; }
+    public String getTalliesDone() { return talliesDone; }
 }

@@ -15,9 +15,8 @@ import org.district.socialmedia.oversight.entity.ConsentCoverage;
 import org.district.socialmedia.oversight.entity.Durations;
 import org.district.socialmedia.oversight.entity.ReportPeriod;
 import org.district.socialmedia.oversight.entity.TakedownFigures;
+import org.district.socialmedia.oversight.entity.TimeClass;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -38,9 +37,8 @@ public class ConsentReports {
     EntityManager em;
     @Inject
     CoverageTally tally;
-
-    public record TaskTimes(Instant createdAt, Instant doneAt) {
-    }
+    @Inject
+    TakedownRollups takedownRollups;
 
     public record ClassName(Long id, String title, String school) {
     }
@@ -129,19 +127,15 @@ public class ConsentReports {
                 .getSingleResult();
     }
 
+    /** The tasks open now (counted), and the times of those done in the period from the daily roll-ups (today live). */
     public TakedownFigures takedowns(ReportPeriod period, Long unitId) {
         TypedQuery<Long> open = em.createQuery("SELECT COUNT(t.id) FROM TakedownTask t WHERE t.status = :open"
                 + (unitId == null ? "" : " AND t.student.school.id = :unit"), Long.class).setParameter("open", TakedownTask.Status.OPEN);
-        TypedQuery<TaskTimes> done = em.createQuery("SELECT NEW " + TaskTimes.class.getName() + "(t.createdAt, t.doneAt)"
-                        + " FROM TakedownTask t WHERE t.status = :done AND t.doneAt >= :start AND t.doneAt < :end"
-                        + (unitId == null ? "" : " AND t.student.school.id = :unit"), TaskTimes.class)
-                .setParameter("done", TakedownTask.Status.DONE).setParameter("start", period.start()).setParameter("end", period.end());
         if (unitId != null) {
             open.setParameter("unit", unitId);
-            done.setParameter("unit", unitId);
         }
-        List<Duration> times = done.getResultList().stream().map(t -> Duration.between(t.createdAt(), t.doneAt())).toList();
-        return new TakedownFigures(period.from().toString(), period.to().toString(), open.getSingleResult(), times.size(),
-                Durations.medianHours(times), Durations.p90Hours(times));
+        List<TimeClass> times = takedownRollups.times(period.from(), period.to(), unitId);
+        return new TakedownFigures(period.from().toString(), period.to().toString(), open.getSingleResult(),
+                times.stream().mapToLong(TimeClass::count).sum(), Durations.medianHoursOfClasses(times), Durations.p90HoursOfClasses(times));
     }
 }

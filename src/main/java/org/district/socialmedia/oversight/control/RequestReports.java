@@ -1,41 +1,37 @@
 package org.district.socialmedia.oversight.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Query;
 import org.district.socialmedia.oversight.entity.ReportPeriod;
 import org.district.socialmedia.oversight.entity.RequestFigures;
 import org.district.socialmedia.oversight.entity.ReviewResponse;
-import org.district.socialmedia.requests.entity.CycleEnd;
 import org.district.socialmedia.requests.entity.RequestOutcome;
 import org.district.socialmedia.requests.entity.RequestStatus;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The review's responses in a period, read from the review cycles: each cycle has its own start (the
- * submission, or the employee's answer that restarted the clock) and its own deadline, so a clock stopped
- * for an information request counts from the restart. Served by the index on the cycles' end (V47).
+ * The requests report: the review's responses in a period, from the daily roll-ups of the review cycles
+ * (RequestRollups): each cycle has its own start (the submission, or the employee's answer that restarted the
+ * clock) and its own deadline, so a clock stopped for an information request counts from the restart.
  */
 @Stateless
 public class RequestReports {
 
     @PersistenceContext
     EntityManager em;
-
-    /** A cycle that a response ended, as read. */
-    public record ResponseRow(Long requestId, CycleEnd endReason, String askedBy, String decidedBy, RequestOutcome outcome,
-                              Instant startedAt, Instant deadline, Instant endedAt) {
-    }
+    @Inject
+    RequestRollups rollups;
 
     /** The kinds of response in the order the reports show them, with their labels. */
-    Map<String, String> kindLabels() {
+    public Map<String, String> kindLabels() {
         Map<String, String> labels = new LinkedHashMap<>();
         for (RequestOutcome outcome : RequestOutcome.values()) {
             labels.put(outcome.name(), outcome.label());
@@ -44,39 +40,41 @@ public class RequestReports {
         return labels;
     }
 
+    /**
+     * The figures of a period: the responses from the daily roll-ups (today and any day not rolled up yet read live),
+     * the open requests counted by age band.
+     */
     public RequestFigures figures(ReportPeriod period, Long unitId, Instant now) {
-        return RequestFigures.of(period, responses(period, unitId), kindLabels(), openSubmitted(unitId), now);
+        return RequestFigures.ofCells(period, rollups.cells(period.from(), period.to(), unitId), kindLabels(), openByAge(unitId, now));
     }
 
-    public List<ReviewResponse> responses(ReportPeriod period, Long unitId) {
-        String jpql = "SELECT NEW " + ResponseRow.class.getName()
-                + "(r.id, c.endReason, c.askedBy, r.decidedByUsername, r.outcome, c.startedAt, c.deadline, c.endedAt)"
-                + " FROM ReviewCycle c JOIN c.request r WHERE c.endedAt >= :start AND c.endedAt < :end AND c.endReason IN :reasons"
-                + (unitId == null ? "" : " AND r.requester.unit.id = :unit");
-        TypedQuery<ResponseRow> q = em.createQuery(jpql, ResponseRow.class)
-                .setParameter("start", period.start()).setParameter("end", period.end())
-                .setParameter("reasons", EnumSet.of(CycleEnd.DECIDED, CycleEnd.INFO_REQUESTED));
-        if (unitId != null) {
-            q.setParameter("unit", unitId);
+    /**
+     * How many requests open now are in each age band: one count of those open at least as long as each band's start
+     * (served by the status index), the bands by subtraction; no row is read.
+     */
+    public Map<RequestFigures.AgeBand, Long> openByAge(Long unitId, Instant now) {
+        StringBuilder select = new StringBuilder("SELECT COUNT(r.id)");
+        RequestFigures.AgeBand[] bands = RequestFigures.AgeBand.values();
+        for (int i = 1; i < bands.length; i++) {
+            select.append(", SUM(CASE WHEN r.submittedAt <= :since").append(i).append(" THEN 1 ELSE 0 END)");
         }
-        List<ReviewResponse> responses = new ArrayList<>();
-        for (ResponseRow row : q.getResultList()) {
-            boolean decided = row.endReason() == CycleEnd.DECIDED;
-            responses.add(new ReviewResponse(row.requestId(), decided ? row.decidedBy() : row.askedBy(), row.startedAt(),
-                    row.deadline(), row.endedAt(), decided ? row.outcome().name() : ReviewResponse.INFORMATION_REQUESTED));
-        }
-        return responses;
-    }
-
-    /** When each request open now was submitted (served by the status index). */
-    public List<Instant> openSubmitted(Long unitId) {
-        String jpql = "SELECT r.submittedAt FROM SocialMediaRequest r WHERE r.status IN :open"
-                + (unitId == null ? "" : " AND r.requester.unit.id = :unit");
-        TypedQuery<Instant> q = em.createQuery(jpql, Instant.class)
+        Query q = em.createQuery(select + " FROM SocialMediaRequest r WHERE r.status IN :open"
+                        + (unitId == null ? "" : " AND r.requester.unit.id = :unit"))
                 .setParameter("open", EnumSet.of(RequestStatus.SUBMITTED, RequestStatus.INFO_REQUESTED, RequestStatus.OVERDUE));
+        for (int i = 1; i < bands.length; i++) {
+            q.setParameter("since" + i, now.minus(bands[i].from()));
+        }
         if (unitId != null) {
             q.setParameter("unit", unitId);
         }
-        return q.getResultList();
+        Object[] counts = (Object[]) q.getSingleResult();
+        // counts[i]: open at least bands[i].from() (counts[0]: all)
+        Map<RequestFigures.AgeBand, Long> ages = new EnumMap<>(RequestFigures.AgeBand.class);
+        for (int i = 0; i < bands.length; i++) {
+            long atLeast = counts[i] == null ? 0 : ((Number) counts[i]).longValue();
+            long older = i + 1 < bands.length && counts[i + 1] != null ? ((Number) counts[i + 1]).longValue() : 0;
+            ages.put(bands[i], atLeast - older);
+        }
+        return ages;
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,11 @@ public record RequestFigures(String from, String to, Double onTimeRate, long ans
             return label;
         }
 
+        /** The youngest age in the band. */
+        public Duration from() {
+            return Duration.ofDays(fromDays);
+        }
+
         public static AgeBand of(Duration age) {
             long days = age.toDays();
             AgeBand band = UP_TO_2_DAYS;
@@ -69,48 +75,63 @@ public record RequestFigures(String from, String to, Double onTimeRate, long ans
      */
     public static RequestFigures of(ReportPeriod period, Collection<ReviewResponse> responses, Map<String, String> kindLabels,
                                     Collection<Instant> openSubmitted, Instant now) {
-        Map<YearMonth, List<ReviewResponse>> byMonth = new TreeMap<>();
-        for (YearMonth m = YearMonth.from(period.from()); !m.isAfter(YearMonth.from(period.to())); m = m.plusMonths(1)) {
-            byMonth.put(m, new ArrayList<>());
-        }
-        Map<String, List<ReviewResponse>> byReviewer = new TreeMap<>();
-        Map<String, Long> kinds = new LinkedHashMap<>();
-        kindLabels.keySet().forEach(k -> kinds.put(k, 0L));
-        for (ReviewResponse r : responses) {
-            byMonth.computeIfAbsent(period.monthOf(r.answeredAt()), m -> new ArrayList<>()).add(r);
-            byReviewer.computeIfAbsent(r.reviewer(), k -> new ArrayList<>()).add(r);
-            kinds.merge(r.kind(), 1L, Long::sum);
-        }
-        List<MonthFigures> months = new ArrayList<>();
-        byMonth.forEach((month, list) -> months.add(new MonthFigures(month.toString(), list.size(), late(list),
-                Durations.share(list.size() - late(list), list.size()), Durations.medianHours(times(list)))));
-        List<ReviewerFigures> reviewers = new ArrayList<>();
-        byReviewer.forEach((reviewer, list) -> reviewers.add(new ReviewerFigures(reviewer, list.size(), late(list),
-                Durations.share(list.size() - late(list), list.size()), Durations.medianHours(times(list)))));
-        List<Count> outcomes = new ArrayList<>();
-        kinds.forEach((kind, count) -> outcomes.add(new Count(kind, kindLabels.getOrDefault(kind, kind), count)));
-        Map<AgeBand, Long> ages = new LinkedHashMap<>();
-        for (AgeBand band : AgeBand.values()) {
-            ages.put(band, 0L);
-        }
+        Map<AgeBand, Long> ages = new EnumMap<>(AgeBand.class);
         for (Instant submitted : openSubmitted) {
             ages.merge(AgeBand.of(Duration.between(submitted, now)), 1L, Long::sum);
         }
-        List<Count> openByAge = new ArrayList<>();
-        ages.forEach((band, count) -> openByAge.add(new Count(band.name(), band.label(), count)));
-        List<ReviewResponse> all = List.copyOf(responses);
+        return ofCells(period, responses.stream().map(r -> ResponseCell.of(r, period.zone())).toList(), kindLabels, ages);
+    }
+
+    /**
+     * The same figures from responses grouped as the daily roll-ups keep them (a response alone is a cell of one).
+     *
+     * @param cells     the responses given in the period
+     * @param openByAge how many requests open now in each age band
+     */
+    public static RequestFigures ofCells(ReportPeriod period, Collection<ResponseCell> cells, Map<String, String> kindLabels,
+                                         Map<AgeBand, Long> openByAge) {
+        Map<YearMonth, List<ResponseCell>> byMonth = new TreeMap<>();
+        for (YearMonth m = YearMonth.from(period.from()); !m.isAfter(YearMonth.from(period.to())); m = m.plusMonths(1)) {
+            byMonth.put(m, new ArrayList<>());
+        }
+        Map<String, List<ResponseCell>> byReviewer = new TreeMap<>();
+        Map<String, Long> kinds = new LinkedHashMap<>();
+        kindLabels.keySet().forEach(k -> kinds.put(k, 0L));
+        for (ResponseCell c : cells) {
+            byMonth.computeIfAbsent(YearMonth.from(c.day()), m -> new ArrayList<>()).add(c);
+            byReviewer.computeIfAbsent(c.reviewer(), k -> new ArrayList<>()).add(c);
+            kinds.merge(c.kind(), c.count(), Long::sum);
+        }
+        List<MonthFigures> months = new ArrayList<>();
+        byMonth.forEach((month, list) -> months.add(new MonthFigures(month.toString(), answered(list), late(list),
+                Durations.share(answered(list) - late(list), answered(list)), Durations.medianHoursOfClasses(times(list)))));
+        List<ReviewerFigures> reviewers = new ArrayList<>();
+        byReviewer.forEach((reviewer, list) -> reviewers.add(new ReviewerFigures(reviewer, answered(list), late(list),
+                Durations.share(answered(list) - late(list), answered(list)), Durations.medianHoursOfClasses(times(list)))));
+        List<Count> outcomes = new ArrayList<>();
+        kinds.forEach((kind, count) -> outcomes.add(new Count(kind, kindLabels.getOrDefault(kind, kind), count)));
+        List<Count> ages = new ArrayList<>();
+        for (AgeBand band : AgeBand.values()) {
+            ages.add(new Count(band.name(), band.label(), openByAge.getOrDefault(band, 0L)));
+        }
+        List<ResponseCell> all = List.copyOf(cells);
+        long answered = answered(all);
         long late = late(all);
-        return new RequestFigures(period.from().toString(), period.to().toString(), Durations.share(all.size() - late, all.size()),
-                all.size(), late, Durations.medianHours(times(all)), Durations.p90Hours(times(all)), months, reviewers,
-                outcomes, openByAge);
+        return new RequestFigures(period.from().toString(), period.to().toString(), Durations.share(answered - late, answered),
+                answered, late, Durations.medianHoursOfClasses(times(all)), Durations.p90HoursOfClasses(times(all)), months,
+                reviewers, outcomes, ages);
     }
 
-    private static long late(List<ReviewResponse> list) {
-        return list.stream().filter(r -> !r.onTime()).count();
+    private static long answered(List<ResponseCell> list) {
+        return list.stream().mapToLong(ResponseCell::count).sum();
     }
 
-    private static List<Duration> times(List<ReviewResponse> list) {
-        return list.stream().map(ReviewResponse::timeToAnswer).toList();
+    private static long late(List<ResponseCell> list) {
+        return list.stream().filter(c -> !c.onTime()).mapToLong(ResponseCell::count).sum();
+    }
+
+    private static List<TimeClass> times(List<ResponseCell> list) {
+        return list.stream().map(ResponseCell::time).toList();
     }
 
     /** How many requests are open now, whatever their age. */

@@ -214,6 +214,8 @@ public final class AccessTable {
             api("GET /api/reports/accounts", REPORT_READERS),
             api("GET /api/reports/takedowns", REPORT_READERS),
             api("GET /api/reports/board-report", REPORT_READERS, "past months only; without ?month= last month"),
+            api("GET /api/operations/tallies", EnumSet.of(SYSTEM_ADMIN)),
+            api("POST /api/operations/tallies/recount", EnumSet.of(SYSTEM_ADMIN)),
             api("GET /api/audit", AUDIT_READERS),
             api("GET /api/audit/export", AUDIT_READERS),
             api("GET /api/audit/verification", AUDIT_READERS),

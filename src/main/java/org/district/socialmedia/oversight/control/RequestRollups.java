@@ -1,0 +1,270 @@
+package org.district.socialmedia.oversight.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import org.district.socialmedia.oversight.entity.ResponseCell;
+import org.district.socialmedia.oversight.entity.ReviewResponse;
+import org.district.socialmedia.oversight.entity.TimeClass;
+import org.district.socialmedia.platform.control.DistrictTime;
+import org.district.socialmedia.requests.entity.CycleEnd;
+import org.district.socialmedia.requests.entity.RequestOutcome;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static org.district.socialmedia.oversight.control.RollupDays.bool;
+import static org.district.socialmedia.oversight.control.RollupDays.date;
+import static org.district.socialmedia.oversight.control.RollupDays.number;
+
+/**
+ * The requests report's daily roll-ups (V60): per District day, school or department ({@link #DISTRICT} for the
+ * whole District), reviewer, kind and on time or late, the written responses by tenth of an hour. A day is rolled
+ * up by the Board report timer once it is over, in one transaction with its key in report_rollup_day (a second
+ * server's roll-up of the same day fails on that key and changes nothing); the report reads those days here and
+ * every other day of its period (today, a day not rolled up yet) live from the review cycles.
+ *
+ * <p>The rows keep the requester's school or department of the day they were rolled up.
+ */
+@Stateless
+public class RequestRollups {
+
+    /** The roll-up's name in report_rollup_day, and the tally's. */
+    public static final String ROLLUP = "request-responses";
+    /** The unit_id of the whole District's rows. */
+    static final long DISTRICT = 0;
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    Clock clock;
+    @Inject
+    DistrictTime districtTime;
+    @Inject
+    RollupDays days;
+
+    /** A cycle that a response ended, as read, with the requester's unit (null when none). */
+    public record Row(Long unitId, CycleEnd endReason, String askedBy, String decidedBy, RequestOutcome outcome,
+                      Instant startedAt, Instant deadline, Instant endedAt) {
+
+        ReviewResponse response() {
+            boolean decided = endReason == CycleEnd.DECIDED;
+            return new ReviewResponse(0, decided ? decidedBy : askedBy, startedAt, deadline, endedAt,
+                    decided ? outcome.name() : ReviewResponse.INFORMATION_REQUESTED);
+        }
+    }
+
+    /** What a roll-up row is kept under. */
+    record Key(LocalDate day, long unitId, String reviewer, String kind, boolean onTime, int tenths) implements Comparable<Key> {
+
+        @Override
+        public int compareTo(Key o) {
+            int c = day.compareTo(o.day);
+            c = c != 0 ? c : Long.compare(unitId, o.unitId);
+            c = c != 0 ? c : reviewer.compareTo(o.reviewer);
+            c = c != 0 ? c : kind.compareTo(o.kind);
+            c = c != 0 ? c : Boolean.compare(onTime, o.onTime);
+            return c != 0 ? c : Integer.compare(tenths, o.tenths);
+        }
+
+        @Override
+        public String toString() {
+            return day + " " + (unitId == DISTRICT ? "District" : "unit " + unitId) + " " + (reviewer.isEmpty() ? "-" : reviewer)
+                    + " " + kind + " " + (onTime ? "on time" : "late") + " " + tenths / 10.0 + " h";
+        }
+    }
+
+    ZoneId zone() {
+        return districtTime.timeZone();
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(zone()));
+    }
+
+    // ------------------------------------------------------------------ the timer's work
+
+    /**
+     * Forgets the days rolled up that are not over (the clock was set back, as a test server's is): their
+     * responses are read live again until the day is over and rolled up anew.
+     */
+    public int dropUnfinished() {
+        return days.dropFrom(ROLLUP, "report_response_day", today());
+    }
+
+    /** The days over and not rolled up yet, oldest first, a pass's worth at most (RollupDays). */
+    public List<LocalDate> dueDays() {
+        Instant earliest = em.createQuery("SELECT MIN(c.endedAt) FROM ReviewCycle c", Instant.class).getSingleResult();
+        return days.due(ROLLUP, earliest == null ? null : earliest.atZone(zone()).toLocalDate(), today());
+    }
+
+    /** Rolls up one day that is over, once: its key first, so that a second server's try fails before writing. */
+    public int rollUp(LocalDate day) {
+        if (!day.isBefore(today())) {
+            throw new IllegalArgumentException(day + " is not over yet");
+        }
+        days.mark(ROLLUP, day, clock.instant());
+        Map<Key, TimeClass> cells = recount(day, day);
+        write(cells);
+        return 1;
+    }
+
+    // ------------------------------------------------------------------ the report's reading
+
+    /**
+     * The responses given in a period, for a unit or the whole District (null): the days rolled up from their rows,
+     * the others live from the review cycles, grouped alike.
+     */
+    public List<ResponseCell> cells(LocalDate from, LocalDate to, Long unitId) {
+        TreeSet<LocalDate> rolled = days.rolled(ROLLUP, from, to, today());
+        List<ResponseCell> cells = new ArrayList<>();
+        if (!rolled.isEmpty()) {
+            Query q = em.createNativeQuery("SELECT on_day, reviewer, kind, on_time, tenths, responses, min_seconds, max_seconds"
+                            + " FROM report_response_day WHERE unit_id = ? AND on_day >= ? AND on_day <= ?")
+                    .setParameter(1, unitId == null ? DISTRICT : unitId)
+                    .setParameter(2, Date.valueOf(rolled.first())).setParameter(3, Date.valueOf(rolled.last()));
+            for (Object o : q.getResultList()) {
+                Object[] r = (Object[]) o;
+                LocalDate day = date(r[0]);
+                if (rolled.contains(day)) {
+                    cells.add(new ResponseCell(day, (String) r[1], (String) r[2], bool(r[3]), new TimeClass((int) number(r[4]),
+                            number(r[5]), number(r[6]), number(r[7]))));
+                }
+            }
+        }
+        // every run of days not rolled up: one live read each (usually today alone)
+        for (LocalDate[] run : RollupDays.liveRuns(from, to, rolled)) {
+            cells.addAll(liveCells(run[0], run[1], unitId));
+        }
+        return cells;
+    }
+
+    /** The responses of the days from..to, all read from the review cycles (what the roll-ups stand for). */
+    public List<ResponseCell> liveCells(LocalDate from, LocalDate to, Long unitId) {
+        return rows(from, to, unitId).stream().map(row -> ResponseCell.of(row.response(), zone())).toList();
+    }
+
+    /** A cycle that a response ended, as read, with its requester. */
+    public record CycleRow(Long requesterId, CycleEnd endReason, String askedBy, String decidedBy, RequestOutcome outcome,
+                           Instant startedAt, Instant deadline, Instant endedAt) {
+    }
+
+    /**
+     * The responses of the days from..to (District days, both included), read from the review cycles by the index on
+     * their end, then their requesters' units by id: a join to the staff in the same statement lets H2 start from
+     * the staff and read them all.
+     */
+    List<Row> rows(LocalDate from, LocalDate to, Long unitId) {
+        List<CycleRow> cycles = em.createQuery("SELECT NEW " + CycleRow.class.getName()
+                        + "(r.requester.id, c.endReason, c.askedBy, r.decidedByUsername, r.outcome, c.startedAt, c.deadline, c.endedAt)"
+                        + " FROM ReviewCycle c JOIN c.request r"
+                        + " WHERE c.endedAt >= :start AND c.endedAt < :end AND c.endReason IN :reasons", CycleRow.class)
+                .setParameter("start", from.atStartOfDay(zone()).toInstant())
+                .setParameter("end", to.plusDays(1).atStartOfDay(zone()).toInstant())
+                .setParameter("reasons", EnumSet.of(CycleEnd.DECIDED, CycleEnd.INFO_REQUESTED))
+                .getResultList();
+        Map<Long, Long> units = new HashMap<>();
+        List<Long> requesters = cycles.stream().map(CycleRow::requesterId).distinct().toList();
+        for (int i = 0; i < requesters.size(); i += 500) {
+            for (Object[] su : em.createQuery("SELECT s.id, u.id FROM StaffUser s LEFT JOIN s.unit u WHERE s.id IN :ids", Object[].class)
+                    .setParameter("ids", requesters.subList(i, Math.min(i + 500, requesters.size()))).getResultList()) {
+                if (su[1] != null) {
+                    units.put((Long) su[0], (Long) su[1]);
+                }
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (CycleRow c : cycles) {
+            Long unit = units.get(c.requesterId());
+            if (unitId == null || unitId.equals(unit)) {
+                rows.add(new Row(unit, c.endReason(), c.askedBy(), c.decidedBy(), c.outcome(), c.startedAt(), c.deadline(), c.endedAt()));
+            }
+        }
+        return rows;
+    }
+
+    // ------------------------------------------------------------------ the tally: recount, compare, rebuild
+
+    /** The roll-up rows the review cycles give for the days from..to: each response under its unit and the District. */
+    Map<Key, TimeClass> recount(LocalDate from, LocalDate to) {
+        Map<Key, TimeClass> cells = new TreeMap<>();
+        for (Row row : rows(from, to, null)) {
+            ResponseCell c = ResponseCell.of(row.response(), zone());
+            cells.merge(new Key(c.day(), DISTRICT, c.reviewer(), c.kind(), c.onTime(), c.time().tenths()), c.time(), TimeClass::plus);
+            if (row.unitId() != null) {
+                cells.merge(new Key(c.day(), row.unitId(), c.reviewer(), c.kind(), c.onTime(), c.time().tenths()), c.time(), TimeClass::plus);
+            }
+        }
+        return cells;
+    }
+
+    /** The stored rows of the days rolled up, by key. */
+    Map<Key, TimeClass> stored() {
+        Map<Key, TimeClass> rows = new TreeMap<>();
+        for (Object o : em.createNativeQuery("SELECT on_day, unit_id, reviewer, kind, on_time, tenths, responses, min_seconds, max_seconds"
+                + " FROM report_response_day").getResultList()) {
+            Object[] r = (Object[]) o;
+            int tenths = (int) number(r[5]);
+            rows.put(new Key(date(r[0]), number(r[1]), (String) r[2], (String) r[3], bool(r[4]), tenths),
+                    new TimeClass(tenths, number(r[6]), number(r[7]), number(r[8])));
+        }
+        return rows;
+    }
+
+    /** The recount of every rolled-up day, its rows only. */
+    Map<Key, TimeClass> recountRolled() {
+        TreeSet<LocalDate> rolled = days.all(ROLLUP);
+        if (rolled.isEmpty()) {
+            return new TreeMap<>();
+        }
+        Map<Key, TimeClass> recount = recount(rolled.first(), rolled.last());
+        recount.keySet().removeIf(k -> !rolled.contains(k.day()));
+        return recount;
+    }
+
+    /** What differs between the stored rows and a recount of the review cycles, one line per key. */
+    public List<String> differences() {
+        return RollupDays.differences(stored(), recountRolled());
+    }
+
+    /**
+     * Replaces the stored rows of every rolled-up day with a recount, the days' keys locked first (a timer's roll-up
+     * of the same day waits, then fails on its key); how many keys changed.
+     */
+    public int rebuild() {
+        days.lock(ROLLUP);
+        Map<Key, TimeClass> stored = stored();
+        Map<Key, TimeClass> recount = recountRolled();
+        int changed = RollupDays.differences(stored, recount).size();
+        if (changed > 0) {
+            em.createNativeQuery("DELETE FROM report_response_day").executeUpdate();
+            write(recount);
+        }
+        return changed;
+    }
+
+    private void write(Map<Key, TimeClass> cells) {
+        for (Map.Entry<Key, TimeClass> e : cells.entrySet()) {
+            Key k = e.getKey();
+            TimeClass t = e.getValue();
+            em.createNativeQuery("INSERT INTO report_response_day (on_day, unit_id, reviewer, kind, on_time, tenths, responses,"
+                            + " min_seconds, max_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .setParameter(1, Date.valueOf(k.day())).setParameter(2, k.unitId()).setParameter(3, k.reviewer())
+                    .setParameter(4, k.kind()).setParameter(5, k.onTime()).setParameter(6, k.tenths())
+                    .setParameter(7, t.count()).setParameter(8, t.minSeconds()).setParameter(9, t.maxSeconds())
+                    .executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package org.district.socialmedia.oversight.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import org.district.socialmedia.consent.entity.TakedownTask;
+import org.district.socialmedia.oversight.entity.TimeClass;
+import org.district.socialmedia.platform.control.DistrictTime;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static org.district.socialmedia.oversight.control.RollupDays.date;
+import static org.district.socialmedia.oversight.control.RollupDays.number;
+
+/**
+ * The takedowns report's daily roll-ups (V61): per District day and school ({@link #DISTRICT}: the whole District)
+ * the tasks done, by tenth of an hour from the task to its completion. Rolled up by the Board report timer as the
+ * requests' (RollupDays); the report reads the rolled-up days here and the others (today) live from the tasks.
+ * A task is counted under its student's school of the day it was rolled up.
+ */
+@Stateless
+public class TakedownRollups {
+
+    public static final String ROLLUP = "takedown-times";
+    static final long DISTRICT = 0;
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    Clock clock;
+    @Inject
+    DistrictTime districtTime;
+    @Inject
+    RollupDays days;
+
+    /** A task done, as read. */
+    public record Done(Long schoolId, Instant createdAt, Instant doneAt) {
+    }
+
+    /** What a roll-up row is kept under. */
+    record Key(LocalDate day, long unitId, int tenths) implements Comparable<Key> {
+
+        @Override
+        public int compareTo(Key o) {
+            int c = day.compareTo(o.day);
+            c = c != 0 ? c : Long.compare(unitId, o.unitId);
+            return c != 0 ? c : Integer.compare(tenths, o.tenths);
+        }
+
+        @Override
+        public String toString() {
+            return day + " " + (unitId == DISTRICT ? "District" : "unit " + unitId) + " " + tenths / 10.0 + " h";
+        }
+    }
+
+    private ZoneId zone() {
+        return districtTime.timeZone();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone()));
+    }
+
+    public int dropUnfinished() {
+        return days.dropFrom(ROLLUP, "report_takedown_day", today());
+    }
+
+    public List<LocalDate> dueDays() {
+        Instant earliest = em.createQuery("SELECT MIN(t.doneAt) FROM TakedownTask t WHERE t.status = :done", Instant.class)
+                .setParameter("done", TakedownTask.Status.DONE).getSingleResult();
+        return days.due(ROLLUP, earliest == null ? null : earliest.atZone(zone()).toLocalDate(), today());
+    }
+
+    /** Rolls up one day that is over, once (its key first). */
+    public int rollUp(LocalDate day) {
+        if (!day.isBefore(today())) {
+            throw new IllegalArgumentException(day + " is not over yet");
+        }
+        days.mark(ROLLUP, day, clock.instant());
+        write(recount(day, day));
+        return 1;
+    }
+
+    /** The times of the tasks done in from..to, for a school or the whole District (null). */
+    public List<TimeClass> times(LocalDate from, LocalDate to, Long unitId) {
+        TreeSet<LocalDate> rolled = days.rolled(ROLLUP, from, to, today());
+        List<TimeClass> times = new ArrayList<>();
+        if (!rolled.isEmpty()) {
+            for (Object o : em.createNativeQuery("SELECT on_day, tenths, tasks, min_seconds, max_seconds FROM report_takedown_day"
+                            + " WHERE unit_id = ? AND on_day >= ? AND on_day <= ?")
+                    .setParameter(1, unitId == null ? DISTRICT : unitId)
+                    .setParameter(2, Date.valueOf(rolled.first())).setParameter(3, Date.valueOf(rolled.last())).getResultList()) {
+                Object[] r = (Object[]) o;
+                if (rolled.contains(date(r[0]))) {
+                    times.add(new TimeClass((int) number(r[1]), number(r[2]), number(r[3]), number(r[4])));
+                }
+            }
+        }
+        for (LocalDate[] run : RollupDays.liveRuns(from, to, rolled)) {
+            times.addAll(liveTimes(run[0], run[1], unitId));
+        }
+        return times;
+    }
+
+    /** The times of the tasks done in from..to, all read from the tasks. */
+    public List<TimeClass> liveTimes(LocalDate from, LocalDate to, Long unitId) {
+        return done(from, to, unitId).stream().map(d -> TimeClass.of(Duration.between(d.createdAt(), d.doneAt()).getSeconds())).toList();
+    }
+
+    List<Done> done(LocalDate from, LocalDate to, Long unitId) {
+        TypedQuery<Done> q = em.createQuery("SELECT NEW " + Done.class.getName() + "(s.id, t.createdAt, t.doneAt)"
+                        + " FROM TakedownTask t JOIN t.student st LEFT JOIN st.school s"
+                        + " WHERE t.status = :done AND t.doneAt >= :start AND t.doneAt < :end"
+                        + (unitId == null ? "" : " AND s.id = :unit"), Done.class)
+                .setParameter("done", TakedownTask.Status.DONE)
+                .setParameter("start", from.atStartOfDay(zone()).toInstant())
+                .setParameter("end", to.plusDays(1).atStartOfDay(zone()).toInstant());
+        if (unitId != null) {
+            q.setParameter("unit", unitId);
+        }
+        return q.getResultList();
+    }
+
+    Map<Key, TimeClass> recount(LocalDate from, LocalDate to) {
+        Map<Key, TimeClass> cells = new TreeMap<>();
+        for (Done d : done(from, to, null)) {
+            LocalDate day = d.doneAt().atZone(zone()).toLocalDate();
+            TimeClass time = TimeClass.of(Duration.between(d.createdAt(), d.doneAt()).getSeconds());
+            cells.merge(new Key(day, DISTRICT, time.tenths()), time, TimeClass::plus);
+            if (d.schoolId() != null) {
+                cells.merge(new Key(day, d.schoolId(), time.tenths()), time, TimeClass::plus);
+            }
+        }
+        return cells;
+    }
+
+    Map<Key, TimeClass> stored() {
+        Map<Key, TimeClass> rows = new TreeMap<>();
+        for (Object o : em.createNativeQuery("SELECT on_day, unit_id, tenths, tasks, min_seconds, max_seconds FROM report_takedown_day")
+                .getResultList()) {
+            Object[] r = (Object[]) o;
+            int tenths = (int) number(r[2]);
+            rows.put(new Key(date(r[0]), number(r[1]), tenths), new TimeClass(tenths, number(r[3]), number(r[4]), number(r[5])));
+        }
+        return rows;
+    }
+
+    private Map<Key, TimeClass> recountRolled() {
+        TreeSet<LocalDate> rolled = days.all(ROLLUP);
+        if (rolled.isEmpty()) {
+            return new TreeMap<>();
+        }
+        Map<Key, TimeClass> recount = recount(rolled.first(), rolled.last());
+        recount.keySet().removeIf(k -> !rolled.contains(k.day()));
+        return recount;
+    }
+
+    public List<String> differences() {
+        return RollupDays.differences(stored(), recountRolled());
+    }
+
+    /** Replaces the stored rows with a recount, the roll-up's days locked first; how many keys changed. */
+    public int rebuild() {
+        days.lock(ROLLUP);
+        Map<Key, TimeClass> stored = stored();
+        Map<Key, TimeClass> recount = recountRolled();
+        int changed = RollupDays.differences(stored, recount).size();
+        if (changed > 0) {
+            em.createNativeQuery("DELETE FROM report_takedown_day").executeUpdate();
+            write(recount);
+        }
+        return changed;
+    }
+
+    private void write(Map<Key, TimeClass> cells) {
+        for (Map.Entry<Key, TimeClass> e : cells.entrySet()) {
+            TimeClass t = e.getValue();
+            em.createNativeQuery("INSERT INTO report_takedown_day (on_day, unit_id, tenths, tasks, min_seconds, max_seconds)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)")
+                    .setParameter(1, Date.valueOf(e.getKey().day())).setParameter(2, e.getKey().unitId()).setParameter(3, t.tenths())
+                    .setParameter(4, t.count()).setParameter(5, t.minSeconds()).setParameter(6, t.maxSeconds()).executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.district.socialmedia.operations;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.district.socialmedia.it.Api;
+import org.district.socialmedia.it.Deployments;
+import org.district.socialmedia.it.JsonBodies;
+import org.district.socialmedia.it.TestTransactions;
+import org.district.socialmedia.oversight.control.BoardReportSweep;
+import org.district.socialmedia.oversight.control.RequestReports;
+import org.district.socialmedia.oversight.control.RequestRollups;
+import org.district.socialmedia.oversight.entity.ReportPeriod;
+import org.district.socialmedia.oversight.entity.RequestFigures;
+import org.district.socialmedia.platform.control.DistrictTime;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The tallies and the operators' recount on the real WAR: after real changes through the API (requests filed,
+ * decided, information asked and answered) and a day's roll-up by the timer, every tally agrees with a recount of
+ * the rows and the requests report's figures are those of the review cycles read one by one; a tally spoiled by
+ * hand is found by GET /api/operations/tallies and put right by POST .../recount, for system administrators only.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TalliesIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.realWarWith(TalliesIT.class, TestTransactions.class, Api.class, JsonBodies.class);
+    }
+
+    @Inject
+    BoardReportSweep sweep;
+    @Inject
+    RequestReports requestReports;
+    @Inject
+    RequestRollups rollups;
+    @Inject
+    TestTransactions tx;
+    @Inject
+    DistrictTime districtTime;
+    @Inject
+    Clock clock;
+
+    private final Api api = Api.onTestServer();
+
+    private long submit(String user) {
+        HttpResponse<String> created = api.post("/api/requests", user, """
+                {"lines":[{"platform":"Instagram","objectives":"Tallies %s","audience":["PARENTS"],"communicatesWithStudents":false,
+                 "accountName":"@lhs_tallies","districtEmail":"coach@district.example.org"}]}""".formatted(UUID.randomUUID()));
+        assertEquals(201, created.statusCode(), created.body());
+        return JsonBodies.object(created.body()).getJsonNumber("id").longValue();
+    }
+
+    private long firstLine(long id, String user) {
+        return JsonBodies.object(api.get("/api/requests/" + id, user).body()).getJsonArray("lines").getJsonObject(0)
+                .getJsonNumber("id").longValue();
+    }
+
+    private JsonArray tallies() {
+        HttpResponse<String> answer = api.get("/api/operations/tallies", "sysadmin");
+        assertEquals(200, answer.statusCode(), answer.body());
+        return JsonBodies.array(answer.body());
+    }
+
+    private static JsonObject named(JsonArray tallies, String name) {
+        for (JsonValue v : tallies) {
+            if (v.asJsonObject().getString("name").equals(name)) {
+                return v.asJsonObject();
+            }
+        }
+        throw new AssertionError("no tally " + name + " in " + tallies);
+    }
+
+    @Test
+    void afterRealChangesEveryTallyAgreesWithARecountAndASpoiledOneIsPutRight() {
+        LocalDate today = LocalDate.now(clock.withZone(districtTime.timeZone()));
+        // real changes: one request decided, one asked for information and answered, one asked and left waiting
+        long decided = submit("employee1");
+        assertEquals(200, api.post("/api/requests/" + decided + "/decision", "superintendent",
+                "{\"lines\":[{\"lineId\":" + firstLine(decided, "employee1") + ",\"outcome\":\"AUTHORIZE\"}]}").statusCode());
+        long asked = submit("employee2");
+        assertEquals(200, api.post("/api/requests/" + asked + "/decision", "superintendent", "{\"question\":\"Who moderates it?\"}").statusCode());
+        assertEquals(200, api.post("/api/requests/" + asked + "/info-response", "employee2", "{\"answer\":\"I do.\"}").statusCode());
+        assertEquals(200, api.post("/api/requests/" + asked + "/decision", "designee",
+                "{\"lines\":[{\"lineId\":" + firstLine(asked, "employee2") + ",\"outcome\":\"REJECT\",\"explanation\":\"Use the District's page\"}]}").statusCode());
+        long waiting = submit("employee3");
+        assertEquals(200, api.post("/api/requests/" + waiting + "/decision", "designee", "{\"question\":\"Which school?\"}").statusCode());
+
+        ReportPeriod period = new ReportPeriod(today.minusDays(60), today, districtTime.timeZone());
+        RequestFigures live = RequestFigures.ofCells(period, rollups.liveCells(period.from(), period.to(), null),
+                requestReports.kindLabels(), requestReports.openByAge(null, clock.instant()));
+        try {
+            // the next day: the timer rolls today up, with the responses above
+            assertEquals(200, api.post("/api/test/clock", "sysadmin", "{\"by\":\"P1D\"}").statusCode());
+            sweep.sweep();
+            Instant now = clock.instant();
+            JsonObject requests = named(tallies(), RequestRollups.ROLLUP);
+            assertTrue(requests.getBoolean("agrees"), requests.toString());
+            assertEquals(0, requests.getJsonArray("differences").size(), requests.toString());
+            for (JsonValue t : tallies()) {
+                assertTrue(t.asJsonObject().isNull("error") && t.asJsonObject().getBoolean("agrees"), "every tally agrees: " + t);
+            }
+            // the report from the roll-ups (today's responses now in a rolled-up day) and read live: the same figures
+            RequestFigures rolled = requestReports.figures(period, null, now);
+            RequestFigures recounted = RequestFigures.ofCells(period, rollups.liveCells(period.from(), period.to(), null),
+                    requestReports.kindLabels(), requestReports.openByAge(null, now));
+            assertEquals(recounted, rolled);
+            assertEquals(live.answered(), rolled.answered(), "nothing was answered on the day after");
+            assertTrue(rolled.answered() >= 3, "the three responses above at least: " + rolled);
+
+            // a roll-up row spoiled by hand: found, then rebuilt by the recount (audited), then found no more
+            int spoiled = tx.inNewTransaction(em -> em.createNativeQuery(
+                    "UPDATE report_response_day SET responses = responses + 1 WHERE on_day = ? AND unit_id = 0")
+                    .setParameter(1, Date.valueOf(today)).executeUpdate());
+            assertTrue(spoiled >= 1, "today's District rows were rolled up");
+            JsonObject found = named(tallies(), RequestRollups.ROLLUP);
+            assertFalse(found.getBoolean("agrees"));
+            assertEquals(spoiled, found.getJsonArray("differences").size(), found.toString());
+            assertTrue(found.getJsonArray("differences").getString(0).contains(today.toString()), found.toString());
+
+            assertEquals(403, api.post("/api/operations/tallies/recount", "superintendent", "").statusCode());
+            assertEquals(403, api.get("/api/operations/tallies", "auditor").statusCode());
+            assertEquals(404, api.post("/api/operations/tallies/recount?name=no-such-tally", "sysadmin", "").statusCode());
+            HttpResponse<String> recount = api.post("/api/operations/tallies/recount?name=" + RequestRollups.ROLLUP, "sysadmin", "");
+            assertEquals(200, recount.statusCode(), recount.body());
+            JsonObject rebuilt = named(JsonBodies.array(recount.body()), RequestRollups.ROLLUP);
+            assertEquals(spoiled, rebuilt.getInt("keysChanged"), rebuilt.toString());
+            assertEquals(spoiled, rebuilt.getJsonArray("differences").size(), "it answers what it changed: " + rebuilt);
+            assertEquals(0, named(tallies(), RequestRollups.ROLLUP).getJsonArray("differences").size());
+            assertEquals(recounted, requestReports.figures(period, null, now));
+            long audited = tx.inNewTransaction(em -> em.createQuery(
+                    "SELECT COUNT(a) FROM AuditEntry a WHERE a.action = 'TALLIES_RECOUNTED' AND a.occurredAt >= :since", Long.class)
+                    .setParameter("since", now.minusSeconds(60)).getSingleResult());
+            assertTrue(audited >= 1, "the recount is in the audit log");
+        } finally {
+            assertEquals(200, api.post("/api/test/clock/reset", "sysadmin", "").statusCode());
+            // the day rolled up under the moved clock is not over: the next pass forgets it, today is read live again
+            sweep.sweep();
+        }
+        List<String> after = new ArrayList<>(rollups.differences());
+        assertEquals(List.of(), after);
+        assertFalse(rollups.liveCells(today, today, null).isEmpty());
+    }
+}
