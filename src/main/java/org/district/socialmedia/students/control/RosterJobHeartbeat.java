@@ -58,6 +58,10 @@ public class RosterJobHeartbeat {
         held.add(runId);
     }
 
+    public boolean holds(Long runId) {
+        return held.contains(runId);
+    }
+
     public void release(Long runId) {
         held.remove(runId);
     }

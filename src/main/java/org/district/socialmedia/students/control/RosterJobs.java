@@ -1,6 +1,7 @@
 package org.district.socialmedia.students.control;
 
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,7 @@ public class RosterJobs {
      */
     static final String RESTART_MODE = "jberet.restart.mode";
     static final String RESTART_MODE_DETECT = "detect";
+    static final String RESTART_MODE_FORCE = "force";
 
     @Inject
     ImportRunClaims claims;
@@ -51,9 +53,19 @@ public class RosterJobs {
      * not run again, the chunk step reads on from its checkpoint. The original job parameters hold.
      */
     public long resume(Long runId, long executionId) {
+        try {
+            return started(runId, operator().restart(executionId, restartMode(RESTART_MODE_DETECT)));
+        } catch (JobRestartException e) {
+            // JBeret could not tell the execution crashed; it runs nowhere (the caller holds the run's claim, and
+            // this server does not run it): restart it all the same
+            return started(runId, operator().restart(executionId, restartMode(RESTART_MODE_FORCE)));
+        }
+    }
+
+    private static Properties restartMode(String mode) {
         Properties parameters = new Properties();
-        parameters.setProperty(RESTART_MODE, RESTART_MODE_DETECT);
-        return started(runId, operator().restart(executionId, parameters));
+        parameters.setProperty(RESTART_MODE, mode);
+        return parameters;
     }
 
     private long started(Long runId, long executionId) {

@@ -58,7 +58,8 @@ public class RosterResumeSweep extends SweepTimer {
 
     /** @return 1 when this server took the run over, 0 when another server was first */
     int resume(Long runId) {
-        if (!claims.claim(runId, heartbeat.server())) {
+        // its job runs here and only the heartbeat lagged (the database was away): the next beat renews the claim
+        if (heartbeat.holds(runId) || !claims.claim(runId, heartbeat.server())) {
             return 0;
         }
         Long execution = claims.executionOf(runId);
