@@ -28,7 +28,7 @@ public class RosterJobHeartbeat {
     static final int BEAT_SECONDS = 10;
     private static final Logger LOG = Logger.getLogger(RosterJobHeartbeat.class.getName());
 
-    @Resource
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
     @Inject
     ImportRunClaims claims;
