@@ -5,6 +5,7 @@ import org.district.socialmedia.it.Api;
 import org.district.socialmedia.it.JsonBodies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +38,7 @@ class RosterImportSurvivesCrashIT {
 
     private static final int OFFSET = 300;
     /** Students, each with a guardian and an enrollment: some 4 changes each, well over a hundred chunks. */
-    private static final int STUDENTS = 12_000;
+    private static final int STUDENTS = 8_000;
 
     private final Path home = Path.of(System.getProperty("jboss.home"));
     private final Path target = Path.of(System.getProperty("it.war")).getParent();
@@ -47,6 +48,7 @@ class RosterImportSurvivesCrashIT {
     private Process server;
 
     @Test
+    @Timeout(value = 12, unit = TimeUnit.MINUTES)  // two server starts and a large import: more than the default 5
     void aWriteKilledMidwayResumesFromItsCheckpointWithEveryRowOnce() throws Exception {
         prepareServerFolders();
         start();
