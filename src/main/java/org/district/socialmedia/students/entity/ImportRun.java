@@ -203,7 +203,8 @@ public class ImportRun implements Serializable {
         if (status.isFinished()) {
             throw new ImportRunStateException("Import run " + id + " is already " + status);
         }
-        this.outcome = clip(reason == null ? "failed" : reason, TEXT_MAX);
+        // a database's message may quote the value it refused, NUL included, which PostgreSQL refuses in turn
+        this.outcome = clip(reason == null ? "failed" : reason.replace('\u0000', ' '), TEXT_MAX);
         this.finishedAt = at;
         this.status = ImportStatus.FAILED;
     }

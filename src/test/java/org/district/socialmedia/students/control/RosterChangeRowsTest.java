@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 class RosterChangeRowsTest {
@@ -118,6 +119,7 @@ class RosterChangeRowsTest {
     @Test
     void keepsNullsAndEmptyValuesApart() {
         String payload = RosterChangeRows.join("a", null, "", "d");
+        assertFalse(payload.contains("\u0000"), "no NUL: PostgreSQL refuses it in text");
         String[] fields = RosterChangeRows.split(payload);
         assertEquals("a", fields[0]);
         assertNull(fields[1]);
