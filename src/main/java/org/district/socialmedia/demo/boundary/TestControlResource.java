@@ -22,6 +22,7 @@ import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
 import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.requests.control.EscalationSweep;
+import org.district.socialmedia.students.control.RosterResumeSweep;
 import org.district.socialmedia.requests.control.EscalationWorker;
 
 import java.time.Clock;
@@ -49,6 +50,8 @@ public class TestControlResource {
     EscalationSweep sweep;
     @Inject
     RightsSweep rightsSweep;
+    @Inject
+    RosterResumeSweep rosterResumeSweep;
     @Inject
     ConsentSweep consentSweep;
     @Inject
@@ -95,6 +98,14 @@ public class TestControlResource {
     }
 
     /** Runs the account rights timer's pass now: term reviews, reminders, notices and expiries that are due. */
+    /** Runs the roster import resume sweep's pass now: imports cut off by a crash are taken over and restarted. */
+    @POST
+    @Path("roster-resume-sweep")
+    public Map<String, Object> rosterResumeSweep() {
+        requireTestServer();
+        return Map.of("done", rosterResumeSweep.sweep());
+    }
+
     @POST
     @Path("rights-sweep")
     public Map<String, Object> rightsSweep() {

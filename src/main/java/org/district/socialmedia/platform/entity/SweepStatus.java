@@ -21,6 +21,7 @@ public class SweepStatus implements Serializable {
     public static final String ACKNOWLEDGEMENTS = "acknowledgements";
     public static final String BOARD_REPORT = "board-report";
     public static final String ROSTER_DROP = "roster-drop";
+    public static final String ROSTER_RESUME = "roster-resume";
 
     @Id
     @Column(name = "name", length = 40)

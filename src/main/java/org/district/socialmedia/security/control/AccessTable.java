@@ -228,6 +228,7 @@ public final class AccessTable {
             testOnly("POST /api/test/consent-sweep"),
             testOnly("POST /api/test/parent-reminder-sweep"),
             testOnly("POST /api/test/roster-drop-sweep"),
+            testOnly("POST /api/test/roster-resume-sweep"),
             testOnly("POST /api/test/ack-sweep"),
             testOnly("POST /api/test/board-report-sweep"));
 

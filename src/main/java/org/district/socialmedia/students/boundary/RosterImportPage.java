@@ -92,10 +92,55 @@ public class RosterImportPage implements Serializable {
         return switch (run.status()) {
             case AWAITING_CONFIRMATION -> "preview ready; nothing is written until you import it. " + run.summary();
             case COMPLETED -> "imported. " + run.outcome();
-            case FAILED -> "failed; nothing was written. " + run.outcome();
+            case FAILED -> "failed. " + run.outcome();
             case STOPPED -> "stopped; nothing was written.";
             default -> run.status().name();
         };
+    }
+
+    /** The job's state in one sentence, for the page's live status. */
+    public String getProgress() {
+        return run == null ? "" : progress(run);
+    }
+
+    static String progress(RunView r) {
+        if (r.status() == ImportStatus.PREVIEWING) {
+            return r.filesTotal() == 0 ? "Reading the files for the preview; nothing is written."
+                    : "Read " + r.filesRead() + " of " + r.filesTotal() + " files (" + r.rows() + " rows, " + r.rejectedRows()
+                    + " rejected); preparing the preview; nothing is written.";
+        }
+        if (r.rowsToWrite() == 0) {
+            return "Writing the import: reading the files and planning the changes.";
+        }
+        return "Writing the import: " + r.rowsWritten() + " of " + r.rowsToWrite() + " changes written ("
+                + percent(r) + "%)" + (r.secondsLeft() == null ? "." : ", " + timeLeft(r.secondsLeft()) + " left.");
+    }
+
+    /** Changes written, in whole percent. */
+    public int getPercentDone() {
+        return run == null ? 0 : percent(run);
+    }
+
+    static int percent(RunView r) {
+        return r.rowsToWrite() <= 0 ? 0 : (int) (100L * r.rowsWritten() / r.rowsToWrite());
+    }
+
+    public String getTimeLeft() {
+        return run == null || run.secondsLeft() == null ? "not known yet" : timeLeft(run.secondsLeft());
+    }
+
+    /** "about 40 seconds", "about 3 minutes", "about 1 hour 5 minutes". */
+    static String timeLeft(long seconds) {
+        if (seconds < 60) {
+            return "about " + Math.max(seconds, 1) + (seconds <= 1 ? " second" : " seconds");
+        }
+        long minutes = (seconds + 30) / 60;
+        if (minutes < 60) {
+            return "about " + minutes + (minutes == 1 ? " minute" : " minutes");
+        }
+        long hours = minutes / 60;
+        long rest = minutes % 60;
+        return "about " + hours + (hours == 1 ? " hour" : " hours") + (rest == 0 ? "" : " " + rest + (rest == 1 ? " minute" : " minutes"));
     }
 
     /** The run's job is at work (previewing or writing): the page polls. */

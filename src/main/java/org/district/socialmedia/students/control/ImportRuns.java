@@ -9,7 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.platform.entity.NotFoundException;
 import org.district.socialmedia.students.control.RosterPreview.Plan;
-import org.district.socialmedia.students.control.RosterWriter.Written;
+import org.district.socialmedia.students.control.RosterChangeRows.RosterChange;
 import org.district.socialmedia.students.entity.ImportRun;
 import org.district.socialmedia.students.entity.ImportRunStateException;
 import org.district.socialmedia.students.entity.ImportStatus;
@@ -29,7 +29,7 @@ import java.util.Set;
 
 /**
  * The stored import runs: each step of a run in its own transaction, so a failed write still leaves the
- * run FAILED, and the write with its run's COMPLETED in one. Problems are kept up to {@link #PROBLEMS_KEPT}.
+ * run FAILED; the write goes in chunks, each with its figures, and the run's COMPLETED after the last. Problems are kept up to {@link #PROBLEMS_KEPT}.
  * The uploaded zip is kept in the database (rows of 1 MiB, streamed in and out) until the run is written,
  * stopped or failed: several servers share one database, and a run previewed on one of them may be
  * confirmed, or continued after a restart, on another.
@@ -46,6 +46,10 @@ public class ImportRuns {
     EntityManager em;
     @Inject
     RosterWriter writer;
+    @Inject
+    RosterChangeLog changes;
+    @Inject
+    ImportRunClaims claims;
     @Inject
     AuditLog audit;
     @Inject
@@ -133,20 +137,68 @@ public class ImportRuns {
         return run;
     }
 
-    /** Writes the plan of a RUNNING run and completes it, in one transaction. */
-    public ImportRun write(Long id, Plan plan) {
+    /**
+     * Stores what the RUNNING run's write will change (planned again now), in one transaction: the write's first
+     * step. Its chunks then apply the rows ({@link #applyChunk}).
+     */
+    public int planWrite(Long id, Plan plan) {
+        requireRunning(find(id));
+        int total = changes.store(id, plan);
+        claims.planned(id, total, plan.report().summary());
+        return total;
+    }
+
+    /**
+     * One chunk of the write, in the chunk's transaction: its records, what it deactivated (for the undo), the
+     * removal of its rows and the run's figures go in together or not at all.
+     */
+    public void applyChunk(Long id, List<RosterChange> chunk) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        Map<String, Set<String>> deactivated = writer.apply(RosterChangeRows.part(chunk));
+        recordDeactivations(id, deactivated);
+        changes.applied(id, chunk.get(0).seq(), chunk.get(chunk.size() - 1).seq());
+        claims.written(id, chunk.size());
+    }
+
+    /** Every change is written: the run is COMPLETED, its file dropped. A run already finished stays as it is. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public ImportRun completeWrite(Long id) {
         ImportRun run = find(id);
         if (run.getStatus() != ImportStatus.RUNNING) {
-            throw new ImportRunStateException("Import run " + id + " is " + run.getStatus() + ", not running");
+            return run;
         }
-        Written written = writer.write(plan);
-        written.deactivated().forEach((kind, ids) -> ids.forEach(recordId -> em.createNativeQuery(
+        Number deactivations = (Number) em.createNativeQuery("SELECT COUNT(*) FROM import_run_deactivation WHERE run_id = ?")
+                .setParameter(1, id).getSingleResult();
+        changes.drop(id);
+        String summary = run.getWriteSummary() == null ? "nothing to write" : run.getWriteSummary();
+        run.complete(summary, deactivations.intValue(), clock.instant());
+        dropFile(id);
+        audit.recordAs(run.getStartedBy(), "ROSTER_IMPORTED", "Roster", null, summary);
+        return run;
+    }
+
+    private void recordDeactivations(Long id, Map<String, Set<String>> deactivated) {
+        deactivated.forEach((kind, ids) -> ids.forEach(recordId -> em.createNativeQuery(
                         "INSERT INTO import_run_deactivation (run_id, kind, record_id) VALUES (?, ?, ?)")
                 .setParameter(1, id).setParameter(2, kind).setParameter(3, recordId).executeUpdate()));
-        run = find(id);
-        run.complete(written.report().summary(), written.deactivations(), clock.instant());
-        dropFile(id);
-        return run;
+    }
+
+    private static void requireRunning(ImportRun run) {
+        if (run.getStatus() != ImportStatus.RUNNING) {
+            throw new ImportRunStateException("Import run " + run.getId() + " is " + run.getStatus() + ", not running");
+        }
+    }
+
+    /** A chunk failed: the run is FAILED, saying how much of it the chunks before had written. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void failedWriting(Long id, RuntimeException cause) {
+        ImportRun run = em.find(ImportRun.class, id);
+        if (run != null) {
+            failed(id, "stopped after " + run.getChangesWritten() + " of " + run.getChangesTotal()
+                    + " changes were written: " + cause.getMessage());
+        }
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -155,6 +207,7 @@ public class ImportRuns {
         if (run != null && !run.getStatus().isFinished()) {
             run.fail(reason, clock.instant());
             dropFile(id);
+            changes.drop(id);
             audit.recordAs(run.getStartedBy(), "ROSTER_IMPORT_FAILED", "ImportRun", id, reason);
         }
     }

@@ -5,6 +5,7 @@ import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.district.socialmedia.students.control.ParsedRoster.FileMode;
 import org.district.socialmedia.students.entity.ImportRun;
 import org.district.socialmedia.students.entity.ImportStatus;
 
@@ -33,17 +34,26 @@ public class RosterPreviewStep extends AbstractBatchlet {
     RosterRunFolder folders;
     @Inject
     RosterRunPlan plans;
+    @Inject
+    ImportRunClaims claims;
 
     @Override
     public String process() {
         Long id = Long.valueOf(runId);
-        if (runs.find(id).getStatus() != ImportStatus.PREVIEWING) {
+        ImportStatus status = runs.find(id).getStatus();
+        if (status == ImportStatus.RUNNING) {
+            // restarted after a crash that came after the preview was stored: on to the write
+            return WRITE;
+        }
+        if (status != ImportStatus.PREVIEWING) {
             // stopped while it waited for a batch thread
             folders.discard(id);
             return GONE;
         }
         try {
             RosterRunPlan.Planned planned = plans.of(id);
+            claims.filesRead(id, (int) planned.plan().roster().modes().values().stream()
+                    .filter(mode -> mode != FileMode.ABSENT).count());
             ImportRun run = runs.previewed(id, planned.plan(), planned.idSource(), Boolean.parseBoolean(writeWhenClear));
             if (run.getStatus() == ImportStatus.RUNNING) {
                 return WRITE;

@@ -93,15 +93,39 @@ public class RosterWriter {
         Instant now = clock.instant();
         RosterChanges changes = plan.changes();
         apply(changes, units, now);
+        Map<String, Set<String>> deactivated = deactivated(changes);
+        deactivated.put("STAFF", staff.apply(plan.staff(), units, now));
+        audit.record("ROSTER_IMPORTED", "Roster", null, plan.report().summary());
+        rosterChanged.fire(RosterChanged.anySchool());
+        return new Written(plan.report(), deactivated);
+    }
+
+    /**
+     * Applies a part of a run's changes (a chunk of its {@code import_change} rows, {@link RosterChangeRows}) in the
+     * caller's transaction; the parts in seq order do what {@link #write(Plan)} does at once, but for the audit
+     * record of the whole import, which the run's completion writes.
+     *
+     * @return what the part deactivated, by kind
+     */
+    public Map<String, Set<String>> apply(RosterChangeRows.Part part) {
+        em.flush();
+        Map<String, Long> units = new HashMap<>(preview.unitIds());
+        Instant now = clock.instant();
+        apply(part.changes(), units, now);
+        Map<String, Set<String>> deactivated = deactivated(part.changes());
+        deactivated.put("STAFF", staff.apply(part.staff(), units, now));
+        // in the chunk's transaction: the consent coverage of every school is counted again
+        rosterChanged.fire(RosterChanged.anySchool());
+        return deactivated;
+    }
+
+    private static Map<String, Set<String>> deactivated(RosterChanges changes) {
         Map<String, Set<String>> deactivated = new LinkedHashMap<>();
         deactivated.put("STUDENT", changes.students().deactivated());
         deactivated.put("GUARDIAN", changes.guardians().deactivated());
         deactivated.put("CLASS", changes.classes().deactivated());
         deactivated.put("ENROLLMENT", changes.enrollments().deactivated());
-        deactivated.put("STAFF", staff.apply(plan.staff(), units, now));
-        audit.record("ROSTER_IMPORTED", "Roster", null, plan.report().summary());
-        rosterChanged.fire(RosterChanged.anySchool());
-        return new Written(plan.report(), deactivated);
+        return deactivated;
     }
 
     /** Brings back what a run deactivated (its undo); returns how many records. */

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -98,6 +99,44 @@ public class ImportRun implements Serializable {
     @Column(name = "undone_at")
     private Instant undoneAt;
 
+    // The job's figures and claim: written by the job's own statements (students/control/ImportRunClaims), chunk
+    // by chunk and by whichever server runs it, never by this entity, whose update would put back what it read.
+    @Column(name = "job_execution_id", insertable = false, updatable = false)
+    private Long jobExecutionId;
+
+    @Column(name = "claimed_by", insertable = false, updatable = false)
+    private String claimedBy;
+
+    @Column(name = "heartbeat_at", insertable = false, updatable = false)
+    private Instant heartbeatAt;
+
+    @Column(name = "files_total", insertable = false, updatable = false)
+    private int filesTotal;
+
+    @Column(name = "files_read", insertable = false, updatable = false)
+    private int filesRead;
+
+    @Column(name = "changes_total", insertable = false, updatable = false)
+    private int changesTotal;
+
+    @Column(name = "changes_written", insertable = false, updatable = false)
+    private int changesWritten;
+
+    @Column(name = "pace_since", insertable = false, updatable = false)
+    private Instant paceSince;
+
+    @Column(name = "pace_written", insertable = false, updatable = false)
+    private int paceWritten;
+
+    @Column(name = "progress_at", insertable = false, updatable = false)
+    private Instant progressAt;
+
+    @Column(name = "resumes", insertable = false, updatable = false)
+    private int resumes;
+
+    @Column(name = "write_summary", insertable = false, updatable = false)
+    private String writeSummary;
+
     @Version
     private long version;
 
@@ -164,7 +203,8 @@ public class ImportRun implements Serializable {
         if (status.isFinished()) {
             throw new ImportRunStateException("Import run " + id + " is already " + status);
         }
-        this.outcome = clip(reason == null ? "failed" : reason, TEXT_MAX);
+        // a database's message may quote the value it refused, NUL included, which PostgreSQL refuses in turn
+        this.outcome = clip(reason == null ? "failed" : reason.replace('\u0000', ' '), TEXT_MAX);
         this.finishedAt = at;
         this.status = ImportStatus.FAILED;
     }
@@ -189,6 +229,29 @@ public class ImportRun implements Serializable {
         }
         this.undoneBy = Objects.requireNonNull(by, "by");
         this.undoneAt = at;
+    }
+
+    /**
+     * The write's time left at the pace since it last (re)started: null before its first chunk, or when it is not
+     * writing.
+     */
+    public Duration timeLeft() {
+        return status == ImportStatus.RUNNING ? timeLeft(changesTotal, changesWritten, paceSince, paceWritten, progressAt) : null;
+    }
+
+    /**
+     * @param since        when the pace was last reset (the write's start, or its resume), with writtenSince written then
+     * @param at           the last chunk's time, with written written by then
+     * @return the time the rest takes at that pace, or null without a chunk since
+     */
+    public static Duration timeLeft(int total, int written, Instant since, int writtenSince, Instant at) {
+        int recent = written - writtenSince;
+        if (since == null || at == null || recent <= 0) {
+            return null;
+        }
+        long elapsedMillis = Math.max(1, Duration.between(since, at).toMillis());
+        long remaining = Math.max(0, total - written);
+        return Duration.ofMillis(remaining * elapsedMillis / recent);
     }
 
     private void require(ImportStatus expected, String action) {
@@ -225,6 +288,16 @@ public class ImportRun implements Serializable {
     public String getUndoneBy() { return undoneBy; }
     public Instant getUndoneAt() { return undoneAt; }
     public long getVersion() { return version; }
+    public Long getJobExecutionId() { return jobExecutionId; }
+    public String getClaimedBy() { return claimedBy; }
+    public Instant getHeartbeatAt() { return heartbeatAt; }
+    public int getFilesTotal() { return filesTotal; }
+    public int getFilesRead() { return filesRead; }
+    public int getChangesTotal() { return changesTotal; }
+    public int getChangesWritten() { return changesWritten; }
+    public Instant getProgressAt() { return progressAt; }
+    public int getResumes() { return resumes; }
+    public String getWriteSummary() { return writeSummary; }
 
     @Override
     public boolean equals(Object o) {

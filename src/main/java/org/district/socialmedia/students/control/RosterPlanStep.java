@@ -7,16 +7,17 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.district.socialmedia.students.entity.ImportStatus;
 
-import java.time.Clock;
-
 /**
- * The write step of both roster jobs: plans the RUNNING run again from its files (the records may have
- * changed since its preview) and writes it, with its run's COMPLETED, in one transaction; a failure leaves
- * the run FAILED and nothing written.
+ * The write's first step in both roster jobs: plans the RUNNING run again from its files (the records may have
+ * changed since its preview) and stores the changes to write ({@link RosterChangeLog}), which the chunk step then
+ * applies. Run again whole when a crash cut it off (its rows are replaced); once done, a restart goes on from the
+ * chunk step's checkpoint and never plans again, so that a restart writes what the first plan said.
  */
-@Named("rosterWriteStep")
+@Named("rosterPlanStep")
 @Dependent
-public class RosterWriteStep extends AbstractBatchlet {
+public class RosterPlanStep extends AbstractBatchlet {
+
+    static final String PLANNED = "PLANNED";
 
     @Inject
     @BatchProperty
@@ -27,10 +28,6 @@ public class RosterWriteStep extends AbstractBatchlet {
     RosterRunFolder folders;
     @Inject
     RosterRunPlan plans;
-    @Inject
-    RosterImportActivity activity;
-    @Inject
-    Clock clock;
 
     @Override
     public String process() {
@@ -40,18 +37,13 @@ public class RosterWriteStep extends AbstractBatchlet {
             folders.discard(id);
             return status.name();
         }
-        activity.started();
-        boolean succeeded = false;
         try {
-            runs.write(id, plans.of(id).plan());
-            succeeded = true;
-            return ImportStatus.COMPLETED.name();
+            runs.planWrite(id, plans.of(id).plan());
+            return PLANNED;
         } catch (RuntimeException e) {
+            folders.discard(id);
             runs.failed(id, String.valueOf(e.getMessage()));
             throw e;
-        } finally {
-            activity.finished(succeeded, clock.instant());
-            folders.discard(id);
         }
     }
 }
