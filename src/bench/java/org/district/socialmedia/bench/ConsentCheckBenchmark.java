@@ -123,28 +123,9 @@ public final class ConsentCheckBenchmark {
     private static double run(Path dir, long students, long forms) throws Exception {
         LocalDate today = LocalDate.now(ZONE);
         Shape shape = new Shape(students, forms);
-        double fill = 0;
-        String url;
-        if (Boolean.getBoolean("bench.reuse") && Files.exists(dir.resolve("bench.mv.db"))) {
-            // a database this benchmark filled before at the same size (the caller keeps -Dbench.students etc.
-            // and the day): only the migrations added since then run
-            url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/bench;MODE=LEGACY";
-            BenchDatabase.migrate(url, "sa", "sa", "H2");
-        } else {
-            url = BenchDatabase.create(dir);
-            long fillStart = System.nanoTime();
-            // the fill alone runs with a large page cache (its index inserts are in random order); the checks
-            // then run on the database reopened with the application's URL, its default cache and cold
-            try (Connection c = DriverManager.getConnection(url + ";CACHE_SIZE=700000", "sa", "sa")) {
-                c.setAutoCommit(false);
-                fill(c, shape, today);
-                try (Statement s = c.createStatement()) {
-                    s.execute("ANALYZE");
-                }
-                c.commit();
-            }
-            fill = (System.nanoTime() - fillStart) / 1e9;
-        }
+        Filled filled = database(dir, students, forms);
+        String url = filled.url();
+        double fill = filled.seconds();
         // the server's page cache (H2_CACHE_KB's default), not the fill's large one that H2 keeps in the file
         try (Connection c = DriverManager.getConnection(url + ";CACHE_SIZE=" + Integer.getInteger("bench.cache.kb", 16384), "sa", "sa")) {
             c.setAutoCommit(false);
@@ -173,6 +154,38 @@ public final class ConsentCheckBenchmark {
                     checker.signerReads / (double) CHECKS, part(times, 7), checker.endedReads, CHECKS, checker.endedStudents);
             return median;
         }
+    }
+
+    /** A benchmark database and how long its fill took (0 when reused). */
+    record Filled(String url, double seconds) {
+    }
+
+    /**
+     * The database of this size in {@code dir}, filled as described above; with -Dbench.reuse=true one this benchmark
+     * filled before at the same size (and on the same day: the forms' dates follow the day) is reopened instead, and
+     * only the migrations added since then run. The parents' benchmark uses it too.
+     */
+    static Filled database(Path dir, long students, long forms) throws Exception {
+        LocalDate today = LocalDate.now(ZONE);
+        Shape shape = new Shape(students, forms);
+        if (Boolean.getBoolean("bench.reuse") && Files.exists(dir.resolve("bench.mv.db"))) {
+            String url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/bench;MODE=LEGACY";
+            BenchDatabase.migrate(url, "sa", "sa", "H2");
+            return new Filled(url, 0);
+        }
+        String url = BenchDatabase.create(dir);
+        long fillStart = System.nanoTime();
+        // the fill alone runs with a large page cache (its index inserts are in random order); the checks
+        // then run on the database reopened with the application's URL and cache, cold
+        try (Connection c = DriverManager.getConnection(url + ";CACHE_SIZE=700000", "sa", "sa")) {
+            c.setAutoCommit(false);
+            fill(c, shape, today);
+            try (Statement s = c.createStatement()) {
+                s.execute("ANALYZE");
+            }
+            c.commit();
+        }
+        return new Filled(url, (System.nanoTime() - fillStart) / 1e9);
     }
 
     // ------------------------------------------------------------------------------------ the data
