@@ -166,6 +166,8 @@ public class ConsentRequests {
                 LinkIssuer.Issued issued = issuer.issue(request, student, guardian,
                         schoolClass != null ? schoolClass : classOf.get(student.getId()), null, rules);
                 mail.request(issued.link(), issued.token(), 0);
+                // a student listed twice (two enrollments in the class) gets one link per parent, as before
+                open.add(List.of(student.getId(), guardian.getId()));
                 links++;
             }
             if (!reached) {
