@@ -25,6 +25,7 @@ import org.district.socialmedia.students.entity.Student;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -69,7 +70,8 @@ import java.util.stream.Collectors;
  * .check() makes EclipseLink issue (weaving is off, so the "lazy" many-to-ones load eagerly, each by
  * its id unless the persistence context already holds it; no statement cache, so every statement is
  * prepared again): the account by id (with its platform and school), the class by sourced id,
- * Enrollment.ROSTER with the students, ConsentForm.FOR_STUDENTS (WHERE student_id IN the roster) with
+ * Enrollment.ROSTER with the students, ConsentForm.NOT_ENDED_FOR_STUDENTS (WHERE student_id IN the roster
+ * AND period_end >= the day; ENDED_FOR_STUDENTS likewise for the students that leaves without an answer) with
  * its signers in one IN batch read (the query's eclipselink.batch hint on f.signer), the IN batch reads of revocations, account ids and platform ids (all three,
  * although EclipseLink skips a batch no rule reaches), the real {@link ConsentRules#check} on entities
  * built from the rows, the insert of the {@link ConsentCheck}, its results and the audit row, and the
@@ -119,22 +121,13 @@ public final class ConsentCheckBenchmark {
 
     /** Fills a database of this size and prints one row; returns the median ms per check. */
     private static double run(Path dir, long students, long forms) throws Exception {
-        String url = BenchDatabase.create(dir);
         LocalDate today = LocalDate.now(ZONE);
         Shape shape = new Shape(students, forms);
-        long fillStart = System.nanoTime();
-        // the fill alone runs with a large page cache (its index inserts are in random order); the checks
-        // then run on the database reopened with the application's URL, its default cache and cold
-        try (Connection c = DriverManager.getConnection(url + ";CACHE_SIZE=700000", "sa", "sa")) {
-            c.setAutoCommit(false);
-            fill(c, shape, today);
-            try (Statement s = c.createStatement()) {
-                s.execute("ANALYZE");
-            }
-            c.commit();
-        }
-        double fill = (System.nanoTime() - fillStart) / 1e9;
-        try (Connection c = DriverManager.getConnection(url, "sa", "sa")) {
+        Filled filled = database(dir, students, forms);
+        String url = filled.url();
+        double fill = filled.seconds();
+        // the server's page cache (H2_CACHE_KB's default), not the fill's large one that H2 keeps in the file
+        try (Connection c = DriverManager.getConnection(url + ";CACHE_SIZE=" + Integer.getInteger("bench.cache.kb", 16384), "sa", "sa")) {
             c.setAutoCommit(false);
 
             Random random = new Random(42);
@@ -156,10 +149,43 @@ public final class ConsentCheckBenchmark {
                             + "read, %.1f of %d students allowed)%n", checker.formsRead / (double) CHECKS,
                     checker.revocationsRead / (double) CHECKS, checker.accountsRead / (double) CHECKS,
                     checker.platformsRead / (double) CHECKS, checker.allowed / (double) CHECKS, CLASS_SIZE);
-            System.out.printf(Locale.ROOT, "           (of the forms part, the signers: %.1f statement(s) per check, median %.2f ms)%n",
-                    checker.signerReads / (double) CHECKS, part(times, 7));
+            System.out.printf(Locale.ROOT, "           (of the forms part, the signers: %.1f statement(s) per check, median %.2f ms; the ended "
+                            + "forms read in %d of %d checks, for %d students)%n",
+                    checker.signerReads / (double) CHECKS, part(times, 7), checker.endedReads, CHECKS, checker.endedStudents);
             return median;
         }
+    }
+
+    /** A benchmark database and how long its fill took (0 when reused). */
+    record Filled(String url, double seconds) {
+    }
+
+    /**
+     * The database of this size in {@code dir}, filled as described above; with -Dbench.reuse=true one this benchmark
+     * filled before at the same size (and on the same day: the forms' dates follow the day) is reopened instead, and
+     * only the migrations added since then run. The parents' benchmark uses it too.
+     */
+    static Filled database(Path dir, long students, long forms) throws Exception {
+        LocalDate today = LocalDate.now(ZONE);
+        Shape shape = new Shape(students, forms);
+        if (Boolean.getBoolean("bench.reuse") && Files.exists(dir.resolve("bench.mv.db"))) {
+            String url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/bench;MODE=LEGACY";
+            BenchDatabase.migrate(url, "sa", "sa", "H2");
+            return new Filled(url, 0);
+        }
+        String url = BenchDatabase.create(dir);
+        long fillStart = System.nanoTime();
+        // the fill alone runs with a large page cache (its index inserts are in random order); the checks
+        // then run on the database reopened with the application's URL and cache, cold
+        try (Connection c = DriverManager.getConnection(url + ";CACHE_SIZE=700000", "sa", "sa")) {
+            c.setAutoCommit(false);
+            fill(c, shape, today);
+            try (Statement s = c.createStatement()) {
+                s.execute("ANALYZE");
+            }
+            c.commit();
+        }
+        return new Filled(url, (System.nanoTime() - fillStart) / 1e9);
     }
 
     // ------------------------------------------------------------------------------------ the data
@@ -231,10 +257,11 @@ public final class ConsentCheckBenchmark {
         exec(c, "INSERT INTO org_unit (id, code, name, kind, active, version) SELECT " + UNIT0 + " + X, 'BENCH-' || X, "
                 + "'Bench School ' || X, 'SCHOOL', TRUE, 0 FROM SYSTEM_RANGE(1, " + shape.schools() + ")");
         exec(c, "INSERT INTO district_account (id, platform_id, handle, handle_key, url, unit_id, purpose, registered_email, status, "
-                + "identifies_district, archive_covered, active_admins, created_at, created_by, version, unit_key) SELECT " + UNIT0 + " + X, "
+                + "identifies_district, archive_covered, active_admins, created_at, created_by, version, unit_key, attestation_due_on, "
+                + "attestation_overdue_at) SELECT " + UNIT0 + " + X, "
                 + "1 + MOD(X, 9), 'school' || X, 'school' || X, 'https://social.example.org/school' || X, " + UNIT0 + " + X, "
                 + "'News of the school', 'school' || X || '@district.example.org', 'ACTIVE', TRUE, TRUE, 1, " + ts + ", 'bench', 0, "
-                + "'bench school ' || X "
+                + "'bench school ' || X, DATE '" + today.plusDays(200) + "', " + BenchDatabase.timestamp(today.plusDays(201).atStartOfDay(ZONE)) + " "
                 + "FROM SYSTEM_RANGE(1, " + shape.schools() + ")");
         long classes = shape.schools() * shape.classesPerSchool();
         exec(c, "INSERT INTO school_class (id, sourced_id, title, class_code, school_id, active, version) SELECT X, 'C-' || X, "
@@ -338,6 +365,8 @@ public final class ConsentCheckBenchmark {
         long platformsRead;
         long allowed;
         long answers;
+        long endedReads;
+        long endedStudents;
 
         void resetCounts() {
             formsRead = 0;
@@ -347,6 +376,8 @@ public final class ConsentCheckBenchmark {
             platformsRead = 0;
             allowed = 0;
             answers = 0;
+            endedReads = 0;
+            endedStudents = 0;
         }
 
         Checker(Connection c, Shape shape, LocalDate today) {
@@ -453,93 +484,30 @@ public final class ConsentCheckBenchmark {
             }
             long t2 = System.nanoTime();
 
-            // ConsentForm.FOR_STUDENTS, then its signers in one IN batch read (the student is read: the roster)
-            Map<Long, ConsentForm> formsById = new LinkedHashMap<>();
-            Map<ConsentForm, Long> signerIds = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + FORM_COLUMNS + " FROM consent_form WHERE (student_id IN ("
-                    + marks(ids.size()) + "))")) {
-                for (int i = 0; i < ids.size(); i++) {
-                    ps.setLong(i + 1, ids.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ConsentForm f = instantiate(ConsentForm.class);
-                        set(f, "id", rs.getLong(1));
-                        set(f, "channel", ConsentChannel.valueOf(rs.getString(2)));
-                        set(f, "expiredAt", instant(rs, 3));
-                        set(f, "formVersion", rs.getString(4));
-                        set(f, "notes", rs.getString(5));
-                        set(f, "periodEnd", rs.getObject(6, LocalDate.class));
-                        set(f, "periodStart", rs.getObject(7, LocalDate.class));
-                        set(f, "receivedBy", ReceivedBy.valueOf(rs.getString(8)));
-                        set(f, "recordedAt", instant(rs, 9));
-                        set(f, "recordedBy", rs.getString(10));
-                        set(f, "signedOn", rs.getObject(11, LocalDate.class));
-                        set(f, "status", ConsentStatus.valueOf(rs.getString(12)));
-                        set(f, "version", rs.getLong(13));
-                        set(f, "scope", scope(rs, 14));
-                        signerIds.put(f, rs.getLong(20));
-                        set(f, "student", studentsById.get(rs.getLong(21)));
-                        formsById.put(f.getId(), f);
-                    }
-                }
-            }
-            readSigners(signerIds, guardians);
+            // ConsentForm.NOT_ENDED_FOR_STUDENTS with its signers (ConsentCheckService.check)
+            Map<Long, ConsentForm> formsById = readForms(ids, ">=", studentsById, guardians);
+            double signerMs = lastSignerNanos / 1e6;
             Map<Long, List<ConsentForm>> forms = formsById.values().stream().collect(Collectors.groupingBy(f -> f.getStudent().getId()));
-            formsRead += formsById.size();
             long t3 = System.nanoTime();
 
-            // the batch reads (eclipselink.batch.type IN) of revocations, accountIds and platformIds
-            List<Long> formIds = new ArrayList<>(formsById.keySet());
-            for (int from = 0; from < formIds.size(); from += BATCH_SIZE) {
-                List<Long> batch = formIds.subList(from, Math.min(formIds.size(), from + BATCH_SIZE));
-                try (PreparedStatement ps = c.prepareStatement("SELECT id, received_by, recorded_at, recorded_by, revoked_on, version, "
-                        + "first_name, full_name, photo, student_work, video, voice, form_id FROM consent_revocation "
-                        + "WHERE (form_id IN (" + marks(batch.size()) + ")) ORDER BY revoked_on, id")) {
-                    bind(ps, batch);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            ConsentRevocation r = instantiate(ConsentRevocation.class);
-                            ConsentForm form = formsById.get(rs.getLong(13));
-                            set(r, "id", rs.getLong(1));
-                            set(r, "receivedBy", rs.getString(2));
-                            set(r, "recordedAt", instant(rs, 3));
-                            set(r, "recordedBy", rs.getString(4));
-                            set(r, "revokedOn", rs.getObject(5, LocalDate.class));
-                            set(r, "version", rs.getLong(6));
-                            set(r, "scope", scope(rs, 7));
-                            set(r, "form", form);
-                            revocationsOf(form).add(r);
-                            revocationsRead++;
-                        }
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement("SELECT t0.account_id, t0.form_id FROM consent_form_account t0 "
-                        + "WHERE (t0.form_id IN (" + marks(batch.size()) + "))")) {
-                    bind(ps, batch);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            idsOf(formsById.get(rs.getLong(2)), "accountIds").add(rs.getLong(1));
-                            accountsRead++;
-                        }
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement("SELECT t0.platform_id, t0.form_id FROM consent_form_platform t0 "
-                        + "WHERE (t0.form_id IN (" + marks(batch.size()) + "))")) {
-                    bind(ps, batch);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            idsOf(formsById.get(rs.getLong(2)), "platformIds").add(rs.getLong(1));
-                            platformsRead++;
-                        }
-                    }
-                }
-            }
+            readBatches(formsById);
             long t4 = System.nanoTime();
 
             // the rules (pure Java), the record and the answers the page shows
             ConsentRules.Post post = new ConsentRules.Post(accountId, platformId, ITEMS, today);
-            Map<Long, ConsentRules.Answer> answersById = ConsentRules.check(post, ids, forms);
+            // the ended forms only for the students the forms in force leave without an answer: another query with
+            // its own batch reads (timed within the rules part; counted apart)
+            Map<Long, ConsentRules.Answer> answersById = ConsentRules.check(post, ids, forms, unanswered -> {
+                try {
+                    endedReads++;
+                    endedStudents += unanswered.size();
+                    Map<Long, ConsentForm> ended = readForms(unanswered, "<", studentsById, guardians);
+                    readBatches(ended);
+                    return ended.values().stream().collect(Collectors.groupingBy(f -> f.getStudent().getId()));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
             ConsentCheck record = new ConsentCheck(post, answersById, "bench.teacher", now);
             Map<String, String> names = new LinkedHashMap<>();
             long refused = 0;
@@ -617,7 +585,99 @@ public final class ConsentCheckBenchmark {
             if (names.size() != CLASS_SIZE) {
                 throw new IllegalStateException("answers for " + names.size() + " students");
             }
-            return new double[]{ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5), ms(t5, t6), ms(t0, t6), lastSignerNanos / 1e6};
+            return new double[]{ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5), ms(t5, t6), ms(t0, t6), signerMs};
+        }
+
+        /**
+         * One of the check's two form queries (ConsentForm.NOT_ENDED_FOR_STUDENTS: period_end >= the day;
+         * ENDED_FOR_STUDENTS: period_end < the day), then its signers in one IN batch read (the students are read:
+         * the roster).
+         */
+        private Map<Long, ConsentForm> readForms(List<Long> ids, String comparison, Map<Long, Student> studentsById,
+                                                 Map<Long, Guardian> guardians) throws Exception {
+        Map<Long, ConsentForm> formsById = new LinkedHashMap<>();
+        Map<ConsentForm, Long> signerIds = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + FORM_COLUMNS + " FROM consent_form WHERE ((student_id IN ("
+                + marks(ids.size()) + ")) AND (period_end " + comparison + " ?))")) {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setLong(i + 1, ids.get(i));
+            }
+            ps.setObject(ids.size() + 1, today);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ConsentForm f = instantiate(ConsentForm.class);
+                    set(f, "id", rs.getLong(1));
+                    set(f, "channel", ConsentChannel.valueOf(rs.getString(2)));
+                    set(f, "expiredAt", instant(rs, 3));
+                    set(f, "formVersion", rs.getString(4));
+                    set(f, "notes", rs.getString(5));
+                    set(f, "periodEnd", rs.getObject(6, LocalDate.class));
+                    set(f, "periodStart", rs.getObject(7, LocalDate.class));
+                    set(f, "receivedBy", ReceivedBy.valueOf(rs.getString(8)));
+                    set(f, "recordedAt", instant(rs, 9));
+                    set(f, "recordedBy", rs.getString(10));
+                    set(f, "signedOn", rs.getObject(11, LocalDate.class));
+                    set(f, "status", ConsentStatus.valueOf(rs.getString(12)));
+                    set(f, "version", rs.getLong(13));
+                    set(f, "scope", scope(rs, 14));
+                    signerIds.put(f, rs.getLong(20));
+                    set(f, "student", studentsById.get(rs.getLong(21)));
+                    formsById.put(f.getId(), f);
+                }
+            }
+        }
+        readSigners(signerIds, guardians);
+            formsRead += formsById.size();
+            return formsById;
+        }
+
+        /** The batch reads (eclipselink.batch.type IN) of the forms' revocations, accountIds and platformIds. */
+        private void readBatches(Map<Long, ConsentForm> formsById) throws Exception {
+        List<Long> formIds = new ArrayList<>(formsById.keySet());
+        for (int from = 0; from < formIds.size(); from += BATCH_SIZE) {
+            List<Long> batch = formIds.subList(from, Math.min(formIds.size(), from + BATCH_SIZE));
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, received_by, recorded_at, recorded_by, revoked_on, version, "
+                    + "first_name, full_name, photo, student_work, video, voice, form_id FROM consent_revocation "
+                    + "WHERE (form_id IN (" + marks(batch.size()) + ")) ORDER BY revoked_on, id")) {
+                bind(ps, batch);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ConsentRevocation r = instantiate(ConsentRevocation.class);
+                        ConsentForm form = formsById.get(rs.getLong(13));
+                        set(r, "id", rs.getLong(1));
+                        set(r, "receivedBy", rs.getString(2));
+                        set(r, "recordedAt", instant(rs, 3));
+                        set(r, "recordedBy", rs.getString(4));
+                        set(r, "revokedOn", rs.getObject(5, LocalDate.class));
+                        set(r, "version", rs.getLong(6));
+                        set(r, "scope", scope(rs, 7));
+                        set(r, "form", form);
+                        revocationsOf(form).add(r);
+                        revocationsRead++;
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT t0.account_id, t0.form_id FROM consent_form_account t0 "
+                    + "WHERE (t0.form_id IN (" + marks(batch.size()) + "))")) {
+                bind(ps, batch);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        idsOf(formsById.get(rs.getLong(2)), "accountIds").add(rs.getLong(1));
+                        accountsRead++;
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT t0.platform_id, t0.form_id FROM consent_form_platform t0 "
+                    + "WHERE (t0.form_id IN (" + marks(batch.size()) + "))")) {
+                bind(ps, batch);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        idsOf(formsById.get(rs.getLong(2)), "platformIds").add(rs.getLong(1));
+                        platformsRead++;
+                    }
+                }
+            }
+        }
         }
 
         /** What PostService.record writes after the check: the post, its students (a JDBC batch), the audit row. */

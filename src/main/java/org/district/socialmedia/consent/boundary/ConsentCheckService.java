@@ -122,10 +122,10 @@ public class ConsentCheckService {
         LocalDate postDay = day == null ? today : day;
         List<Student> students = students(in, account, today);
         List<Long> ids = students.stream().map(Student::getId).toList();
-        Map<Long, List<ConsentForm>> forms = em.createNamedQuery(ConsentForm.FOR_STUDENTS, ConsentForm.class)
-                .setParameter("studentIds", ids).getResultStream().collect(Collectors.groupingBy(f -> f.getStudent().getId()));
         ConsentRules.Post post = new ConsentRules.Post(account.getId(), account.getPlatform().getId(), items, postDay);
-        Map<Long, ConsentRules.Answer> answers = ConsentRules.check(post, ids, forms);
+        // this year's forms for everyone, the old ones only for students this year's leave without an answer
+        Map<Long, ConsentRules.Answer> answers = ConsentRules.check(post, ids, forms(ConsentForm.NOT_ENDED_FOR_STUDENTS, ids, postDay),
+                unanswered -> forms(ConsentForm.ENDED_FOR_STUDENTS, unanswered, postDay));
         ConsentCheck record = new ConsentCheck(post, answers, context.getCallerPrincipal().getName(), now, forPost);
         em.persist(record);
         em.flush();
@@ -140,6 +140,11 @@ public class ConsentCheckService {
         audit.record("CONSENT_CHECKED", "ConsentCheck", record.getId(), account.platformLabel() + " " + account.getHandle()
                 + ", items " + items + ", " + results.size() + " student(s), " + refused + " not allowed");
         return new Outcome(record.getId(), results, names);
+    }
+
+    private Map<Long, List<ConsentForm>> forms(String query, List<Long> studentIds, LocalDate day) {
+        return em.createNamedQuery(query, ConsentForm.class).setParameter("studentIds", studentIds).setParameter("day", day)
+                .getResultStream().collect(Collectors.groupingBy(f -> f.getStudent().getId()));
     }
 
     private List<Student> students(CheckInput in, DistrictAccount account, LocalDate today) {

@@ -62,6 +62,25 @@ import java.util.Set;
                 @QueryHint(name = "eclipselink.batch", value = "f.revocations"),
                 @QueryHint(name = "eclipselink.batch", value = "f.accountIds"),
                 @QueryHint(name = "eclipselink.batch", value = "f.platformIds")})
+// The check before posting reads these two instead (ConsentRules.check with a reader of ended forms): the forms
+// whose period has not ended on the post's day, then the ended ones only for the students those leave without an
+// answer. The index on (student_id, period_end) picks the first set without reading the ended forms' rows.
+@NamedQuery(name = ConsentForm.NOT_ENDED_FOR_STUDENTS,
+        query = "SELECT f FROM ConsentForm f WHERE f.student.id IN :studentIds AND f.periodEnd >= :day",
+        hints = {
+                @QueryHint(name = "eclipselink.batch.type", value = "IN"),
+                @QueryHint(name = "eclipselink.batch", value = "f.signer"),
+                @QueryHint(name = "eclipselink.batch", value = "f.revocations"),
+                @QueryHint(name = "eclipselink.batch", value = "f.accountIds"),
+                @QueryHint(name = "eclipselink.batch", value = "f.platformIds")})
+@NamedQuery(name = ConsentForm.ENDED_FOR_STUDENTS,
+        query = "SELECT f FROM ConsentForm f WHERE f.student.id IN :studentIds AND f.periodEnd < :day",
+        hints = {
+                @QueryHint(name = "eclipselink.batch.type", value = "IN"),
+                @QueryHint(name = "eclipselink.batch", value = "f.signer"),
+                @QueryHint(name = "eclipselink.batch", value = "f.revocations"),
+                @QueryHint(name = "eclipselink.batch", value = "f.accountIds"),
+                @QueryHint(name = "eclipselink.batch", value = "f.platformIds")})
 @NamedQuery(name = ConsentForm.FOR_STUDENT,
         query = "SELECT f FROM ConsentForm f WHERE f.student.id = :studentId ORDER BY f.signedOn DESC, f.id DESC")
 // The expiry timer: served by the (status, period_end) index.
@@ -71,6 +90,10 @@ public class ConsentForm implements Serializable {
 
     /** Parameter {@code studentIds}: the students of a post (at most a few hundred). */
     public static final String FOR_STUDENTS = "ConsentForm.forStudents";
+    /** Parameters {@code studentIds} and {@code day}: the students' forms whose period ends on or after the day. */
+    public static final String NOT_ENDED_FOR_STUDENTS = "ConsentForm.notEndedForStudents";
+    /** Parameters {@code studentIds} and {@code day}: the students' forms whose period ended before the day. */
+    public static final String ENDED_FOR_STUDENTS = "ConsentForm.endedForStudents";
     public static final String FOR_STUDENT = "ConsentForm.forStudent";
     /** Parameters {@code status} (ACTIVE) and {@code today}: forms whose period is over. */
     public static final String ENDED = "ConsentForm.ended";

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The check before posting: may each student appear in a post with these items on this account on
@@ -86,6 +87,34 @@ public final class ConsentRules {
         for (Long student : studentIds) {
             Collection<ConsentForm> forms = formsByStudent.get(student);
             answers.put(student, check(post, forms == null ? List.of() : forms));
+        }
+        return answers;
+    }
+
+    /**
+     * The same answers as {@link #check(Post, Collection, Map)} on every form, from the forms whose period has not
+     * ended on the post's day ({@code notEnded}) and, only for the students those leave at NO_CONSENT, the ended
+     * ones ({@code ended}, asked once with those students). An ended form ranks at best FORM_REVOKED, and a
+     * not-ended form already gives a student that or better unless all of theirs rank NONE (not started yet, or
+     * none at all): only then can an ended form change the answer. So a class's old forms are read only for the
+     * students without a form for this year.
+     *
+     * @param notEnded every form of each student whose period ends on or after {@code post.day()}
+     * @param ended    the forms of the given students whose period ended before {@code post.day()}
+     */
+    public static Map<Long, Answer> check(Post post, Collection<Long> studentIds, Map<Long, ? extends Collection<ConsentForm>> notEnded,
+                                          Function<List<Long>, Map<Long, ? extends Collection<ConsentForm>>> ended) {
+        Map<Long, Answer> answers = check(post, studentIds, notEnded);
+        List<Long> unanswered = answers.entrySet().stream().filter(e -> e.getValue().reason() == ConsentReason.NO_CONSENT)
+                .map(Map.Entry::getKey).toList();
+        if (!unanswered.isEmpty()) {
+            Map<Long, ? extends Collection<ConsentForm>> old = ended.apply(unanswered);
+            for (Long student : unanswered) {
+                Collection<ConsentForm> forms = old.get(student);
+                if (forms != null && !forms.isEmpty()) {
+                    answers.put(student, check(post, forms));
+                }
+            }
         }
         return answers;
     }

@@ -21,6 +21,7 @@ import org.district.socialmedia.platform.entity.AccessDeniedException;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.settings.boundary.DistrictSettingsService;
+import org.district.socialmedia.settings.entity.ConsentLinkSettings;
 import org.district.socialmedia.students.entity.Enrollment;
 import org.district.socialmedia.students.entity.Guardian;
 import org.district.socialmedia.students.entity.SchoolClass;
@@ -32,6 +33,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +48,8 @@ import java.util.Set;
 public class ConsentRequests {
 
     public static final String OBJECT_TYPE = "ParentRequest";
+    /** Students per IN list of the reads before sending. */
+    private static final int CHUNK = 500;
 
     @PersistenceContext
     EntityManager em;
@@ -142,21 +146,28 @@ public class ConsentRequests {
         em.persist(request);
         em.flush();
         Map<Long, SchoolClass> classOf = kind == TargetKind.CLASS ? Map.of() : classesOf(students, today);
+        // everything the loop needs is read before it: a query among the new rows would flush the whole
+        // persistence context each time (a school is thousands of links)
+        Map<Long, List<Guardian>> guardiansOf = guardiansOf(students);
+        Set<List<Long>> open = openLinks(students, now);
+        ConsentLinkSettings rules = settings.consentLinks();
         int links = 0;
         List<String> without = new ArrayList<>();
         for (Student student : students) {
             boolean reached = false;
-            for (Guardian guardian : student.getGuardians()) {
+            for (Guardian guardian : guardiansOf.getOrDefault(student.getId(), List.of())) {
                 if (!guardian.isActive() || guardian.getEmail() == null || guardian.getEmail().isBlank()) {
                     continue;
                 }
                 reached = true;
-                if (hasOpenLink(student, guardian, now)) {
+                if (open.contains(List.of(student.getId(), guardian.getId()))) {
                     continue;
                 }
                 LinkIssuer.Issued issued = issuer.issue(request, student, guardian,
-                        schoolClass != null ? schoolClass : classOf.get(student.getId()), null);
+                        schoolClass != null ? schoolClass : classOf.get(student.getId()), null, rules);
                 mail.request(issued.link(), issued.token(), 0);
+                // a student listed twice (two enrollments in the class) gets one link per parent, as before
+                open.add(List.of(student.getId(), guardian.getId()));
                 links++;
             }
             if (!reached) {
@@ -251,10 +262,29 @@ public class ConsentRequests {
         }
     }
 
-    private boolean hasOpenLink(Student student, Guardian guardian, Instant now) {
-        return !em.createQuery("SELECT l.id FROM ParentLink l WHERE l.student = :s AND l.guardian = :g AND l.formId IS NULL"
-                        + " AND l.expiresAt > :now", Long.class).setParameter("s", student).setParameter("g", guardian)
-                .setParameter("now", now).setMaxResults(1).getResultList().isEmpty();
+    /** The (student id, guardian id) pairs that have a link still open: not signed and not expired. */
+    private Set<List<Long>> openLinks(List<Student> students, Instant now) {
+        Set<List<Long>> open = new HashSet<>();
+        List<Long> ids = students.stream().map(Student::getId).toList();
+        for (int i = 0; i < ids.size(); i += CHUNK) {
+            em.createQuery("SELECT l.student.id, l.guardian.id FROM ParentLink l WHERE l.student.id IN :ids AND l.formId IS NULL"
+                            + " AND l.expiresAt > :now", Object[].class)
+                    .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + CHUNK))).setParameter("now", now)
+                    .getResultStream().forEach(row -> open.add(List.of((Long) row[0], (Long) row[1])));
+        }
+        return open;
+    }
+
+    /** Each student's guardians, a query per {@link #CHUNK} students rather than one per student. */
+    private Map<Long, List<Guardian>> guardiansOf(List<Student> students) {
+        Map<Long, List<Guardian>> guardians = new HashMap<>();
+        List<Long> ids = students.stream().map(Student::getId).toList();
+        for (int i = 0; i < ids.size(); i += CHUNK) {
+            em.createQuery("SELECT s.id, g FROM Student s JOIN s.guardians g WHERE s.id IN :ids ORDER BY s.id, g.id", Object[].class)
+                    .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + CHUNK)))
+                    .getResultStream().forEach(row -> guardians.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((Guardian) row[1]));
+        }
+        return guardians;
     }
 
     /** Each student's first active class (by title), for the progress per class. */
@@ -264,10 +294,10 @@ public class ConsentRequests {
             return classes;
         }
         List<Long> ids = students.stream().map(Student::getId).toList();
-        for (int i = 0; i < ids.size(); i += 500) {
+        for (int i = 0; i < ids.size(); i += CHUNK) {
             em.createQuery("SELECT e FROM Enrollment e JOIN FETCH e.schoolClass c WHERE e.student.id IN :ids AND e.active = TRUE"
                             + " AND c.active = TRUE ORDER BY c.title", Enrollment.class)
-                    .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
+                    .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + CHUNK)))
                     .getResultStream().forEach(e -> classes.putIfAbsent(e.getStudent().getId(), e.getSchoolClass()));
         }
         return classes;

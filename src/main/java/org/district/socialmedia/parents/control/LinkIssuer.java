@@ -37,12 +37,18 @@ public class LinkIssuer {
 
     /** A new link for one parent and student; {@code formId} for a link that shows a form signed before. */
     public Issued issue(ParentRequest request, Student student, Guardian guardian, SchoolClass schoolClass, Long formId) {
-        ConsentLinkSettings rules = settings.consentLinks();
+        return issue(request, student, guardian, schoolClass, formId, settings.consentLinks());
+    }
+
+    /** The same with the link settings the caller read once (a request to a school issues thousands of links). */
+    public Issued issue(ParentRequest request, Student student, Guardian guardian, SchoolClass schoolClass, Long formId,
+                        ConsentLinkSettings rules) {
         Instant now = clock.instant();
         ParentLink link = new ParentLink(request, student, guardian, schoolClass, guardian.getEmail().strip(), now, rules.linkTtl(),
                 formId, rules.reminders());
+        // the link's id comes from its sequence at persist; the rows are written at the commit, or at the caller's
+        // flush (no flush per link: it would compare every entity of a school's request each time)
         em.persist(link);
-        em.flush();
         return new Issued(link, token(link, now));
     }
 
