@@ -129,7 +129,8 @@ public class AckWorker {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int enrollNewStaff() {
         int enrolled = 0;
-        for (Campaign c : em.createQuery("SELECT c FROM Campaign c WHERE c.closedAt IS NULL", Campaign.class).getResultList()) {
+        // in id order: each enrollment locks its campaign for the coverage tally, and two servers lock them in one order
+        for (Campaign c : em.createQuery("SELECT c FROM Campaign c WHERE c.closedAt IS NULL ORDER BY c.id", Campaign.class).getResultList()) {
             int n = enroll(c);
             if (n > 0) {
                 audit.record("ACK_STAFF_ENROLLED", Campaign.AUDIT_TYPE, c.getId(), n + " staff members activated since the start now owe an acknowledgement");

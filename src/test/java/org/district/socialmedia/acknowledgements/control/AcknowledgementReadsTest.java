@@ -163,6 +163,26 @@ class AcknowledgementReadsTest {
         assertEquals(0, queries(START).byUnit(campaign.getId()).stream().mapToLong(CoverageQueries.UnitCoverage::overdue).sum(),
                 "nobody overdue before the end");
 
+        // the tally's recount: a row changed behind its back is named, and a rebuild puts it right
+        em.getTransaction().begin();
+        em.createNativeQuery("UPDATE ack_coverage_tally SET done = done + 5 WHERE campaign_id = ?1 AND unit_key = 1")
+                .setParameter(1, campaign.getId()).executeUpdate();
+        List<String> differences = tally().differences();
+        assertEquals(1, differences.size(), differences.toString());
+        assertTrue(differences.get(0).contains("unit 1") && differences.get(0).contains("stored 2 owed / 6 done, recounted 2 / 1"),
+                differences.get(0));
+        assertEquals(1, tally().rebuild());
+        assertEquals(List.of(), tally().differences());
+        // bob leaves the high school for nobody's school, then is deactivated: the tally follows, and agrees
+        tally().apply(CoverageDeltas.moving(tally().owedBy(2L), 1L, null));
+        em.createNativeQuery("UPDATE staff_user SET unit_id = NULL WHERE id = 2").executeUpdate();
+        assertEquals(List.of(), tally().differences(), "after a move");
+        tally().apply(CoverageDeltas.leaving(tally().owedBy(2L), null));
+        em.createNativeQuery("UPDATE staff_user SET active = FALSE WHERE id = 2").executeUpdate();
+        assertEquals(List.of(), tally().differences(), "after a deactivation");
+        em.getTransaction().rollback();
+        em.clear();
+
         // the banner's one query
         AcknowledgementService service = inject(new AcknowledgementService(), "em", em);
         AcknowledgementService.Pending bob = service.pending("bob");
