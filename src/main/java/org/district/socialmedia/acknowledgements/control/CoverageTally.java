@@ -1,5 +1,7 @@
 package org.district.socialmedia.acknowledgements.control;
 
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -32,6 +34,10 @@ import java.util.TreeSet;
  * so a writer either committed before the recount (and is in it) or waits and adds to the recounted row.
  */
 @Stateless
+// both views: the recount finds it as a Tally, the acknowledgement code injects it as itself (an EJB that implements
+// an interface otherwise offers that interface alone)
+@Local(Tally.class)
+@LocalBean
 public class CoverageTally implements Tally {
 
     public static final String NAME = "acknowledgement-coverage";
