@@ -27,6 +27,7 @@ import org.district.socialmedia.requests.entity.RequestStatus;
 import org.district.socialmedia.requests.entity.SocialMediaRequest;
 import org.district.socialmedia.people.control.PasswordHasher;
 import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
+import org.district.socialmedia.settings.entity.AuthorizationTerm;
 import org.district.socialmedia.settings.entity.DeadlineCalculator;
 import org.district.socialmedia.settings.entity.DistrictSettings;
 import org.district.socialmedia.settings.entity.EscalationPlan;
@@ -44,6 +45,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -233,6 +235,22 @@ public final class DistrictDataGenerator {
      * The District settings the data follows: each setting's environment variable (as server-config reads
      * it), else its built-in default. They are stored as overrides, so the server keeps to them.
      */
+    /**
+     * An authorization's last day, by AUTHORIZATION_TERM (the school year's end by default) from the day it was
+     * granted, as a decision sets it. One still active keeps the end the application gave those decided before
+     * authorizations had terms (migration V55, AuthorizationTerm.endForExisting): the rule's end from the grant, or,
+     * when that is gone or within the reminder's 30 days, from today; so that what is active stays active, and the
+     * term timer sees reminders coming, not an expiry of most of two years' authorizations at its first pass. A
+     * revoked one keeps the end it had when it was revoked. Its next look (next_term_at) is the reminder, as
+     * Authorization.setTerm schedules it; a revoked one has none.
+     */
+    LocalDate lastDay(Instant grantedAt, boolean revoked) {
+        LocalDate grantedOn = grantedAt.atZone(zone).toLocalDate();
+        AuthorizationTerm term = settings.rights().authorizationTerm();
+        MonthDay schoolYearEnd = settings.rights().schoolYearEnd();
+        return revoked ? term.endFor(grantedOn, schoolYearEnd) : term.endForExisting(grantedOn, today, schoolYearEnd);
+    }
+
     static DistrictSettings settings() {
         return DistrictSettings.of(settingValues());
     }
@@ -249,7 +267,7 @@ public final class DistrictDataGenerator {
     /** The settings written as overrides: the ones the generated rows depend on. */
     static final List<SettingKey> FIXED_SETTINGS = List.of(SettingKey.DISTRICT_NAME, SettingKey.EMAIL_DOMAINS, SettingKey.TIME_ZONE,
             SettingKey.REVIEW_PERIOD, SettingKey.REVIEW_DAYS, SettingKey.REMINDERS_BEFORE, SettingKey.OVERDUE_REPEAT,
-            SettingKey.SCHOOL_YEAR_END, SettingKey.GRANT_NOTICE_BEFORE);
+            SettingKey.SCHOOL_YEAR_END, SettingKey.GRANT_NOTICE_BEFORE, SettingKey.AUTHORIZATION_TERM);
 
     // ------------------------------------------------------------------------------------------------ known users
 
@@ -705,11 +723,12 @@ public final class DistrictDataGenerator {
                         : today.plusDays(1 + checklist.nextInt(365));
                 Instant checklistNextCheck = checklistDue.isBefore(today) ? null
                         : Collections.max(List.of(now.plus(Duration.ofDays(1)), checklistDue.minusDays(30).atStartOfDay(zone).toInstant()));
+                Instant identifiedAt = identified ? daysAgo(r, 30, 900) : null;
                 t.add(a + 1, (long) platform, platform == 10 ? OTHER_PLATFORM_NAME : null, handle, DistrictAccount.handleKey(handle),
                         PLATFORM_URLS[platform - 1] + handle.substring(1), u + 1,
                         "The " + topic + " channel of " + unitName(u) + ": news, events and reminders for families.",
                         topic + "." + unitCode(u).toLowerCase(Locale.ROOT) + a + "@" + domain, accountStatus(a).name(), identified,
-                        identified ? reviewer : null, identified ? daysAgo(r, 30, 900) : null, privacy == null ? null : reviewer,
+                        identified ? reviewer : null, identifiedAt, privacy == null ? null : reviewer,
                         privacy, r.nextInt(10) != 0, activeAdmins(a), null, daysAgo(r, 800, 2500), reviewer, 0L,
                         unitName(u).toLowerCase(Locale.ROOT), checklistDue, AttestationPlan.overdueAt(checklistDue, zone),
                         checklistNextCheck);
@@ -916,7 +935,7 @@ public final class DistrictDataGenerator {
                     "end_reason", "overdue_at", "question", "asked_by", "answer", "answered_at");
             Batches.Table authorization = b.table("sm_authorization", "id", "employee_id", "request_id", "line_id", "platform_label",
                     "account_label", "outcome", "limits", "granted_at", "granted_by", "status", "revoked_at", "revoked_by",
-                    "revocation_reason", "version");
+                    "revocation_reason", "version", "ends_on", "next_term_at");
             Batches.Table operator = b.table("account_operator", "id", "account_id", "authorization_id", "employee_id", "added_at",
                     "added_by");
             Batches.Table event = b.table("escalation_event", "id", "request_id", "review_cycle", "stage", "due_at", "fired_at", "late",
@@ -1003,11 +1022,13 @@ public final class DistrictDataGenerator {
                         long authId = nextAuthorization++;
                         boolean revoked = r.nextInt(15) == 0;
                         String deciderName = DEMO_USERS.get(decider).username();
+                        LocalDate lastDay = lastDay(endedAt, revoked);
                         authorization.add(authId, requester + 1, id, lineId, platform == 10 ? OTHER_PLATFORM_NAME : PLATFORM_NAMES[platform - 1],
                                 newName != null ? newName : "account #" + existing, outcome.name(), limits, endedAt, deciderName,
                                 (revoked ? AuthorizationStatus.REVOKED : AuthorizationStatus.ACTIVE).name(),
                                 revoked ? endedAt.plus(Duration.between(endedAt, now).dividedBy(2)) : null, revoked ? DEMO_USERS.get(SUPERINTENDENT).username() : null,
-                                revoked ? "The account was handed over to the school's communications lead." : null, revoked ? 1L : 0L);
+                                revoked ? "The account was handed over to the school's communications lead." : null, revoked ? 1L : 0L,
+                                lastDay, revoked ? null : AuthorizationTerm.remindAt(lastDay, zone).toInstant());
                         if (existing != null) {
                             operator.add(nextOperator++, existing, authId, requester + 1, endedAt.plus(Duration.ofMinutes(5)), deciderName);
                         }

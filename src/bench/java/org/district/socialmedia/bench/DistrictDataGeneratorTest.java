@@ -6,6 +6,7 @@ import jakarta.persistence.Persistence;
 import jakarta.persistence.metamodel.EntityType;
 import org.district.socialmedia.accounts.entity.AccountGrant;
 import org.district.socialmedia.accounts.entity.AccountStatus;
+import org.district.socialmedia.accounts.entity.AttestationPlan;
 import org.district.socialmedia.accounts.entity.DistrictAccount;
 import org.district.socialmedia.accounts.entity.GrantStatus;
 import org.district.socialmedia.audit.control.AuditChain;
@@ -16,14 +17,17 @@ import org.district.socialmedia.it.JavaSeUnit;
 import org.district.socialmedia.people.control.PasswordHasher;
 import org.district.socialmedia.people.entity.StaffUser;
 import org.district.socialmedia.platform.entity.Role;
+import org.district.socialmedia.requests.entity.Authorization;
+import org.district.socialmedia.requests.entity.AuthorizationStatus;
 import org.district.socialmedia.requests.entity.RequestLine;
 import org.district.socialmedia.requests.entity.RequestOutcome;
 import org.district.socialmedia.requests.entity.RequestStatus;
 import org.district.socialmedia.requests.entity.SocialMediaRequest;
-import org.district.socialmedia.people.control.PasswordHasher;
-import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
+import org.district.socialmedia.settings.entity.AuthorizationTerm;
+import org.district.socialmedia.settings.entity.DistrictSettings;
 import org.district.socialmedia.settings.entity.EscalationPlan;
 import org.district.socialmedia.students.entity.Enrollment;
+import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +44,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -54,6 +59,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -290,6 +296,51 @@ class DistrictDataGeneratorTest {
             assertEquals(r.getReviewCycle(), r.getCycles().size());
         }
         assertTrue(due > 0);
+    }
+
+    @Test
+    void everyAuthorizationHasTheTermTheApplicationGivesItAndActiveOnesTheirReminderScheduled() {
+        em.clear();
+        DistrictSettings settings = DistrictDataGenerator.settings();
+        AuthorizationTerm term = settings.rights().authorizationTerm();
+        int active = 0;
+        int revoked = 0;
+        for (Authorization a : em.createQuery("SELECT a FROM Authorization a", Authorization.class).getResultList()) {
+            LocalDate grantedOn = a.getGrantedAt().atZone(ZONE).toLocalDate();
+            assertNotNull(a.getEndsOn(), "every authorization has a last day since V55: " + a);
+            assertTrue(a.getEndsOn().isAfter(grantedOn), a.toString());
+            if (a.getStatus() == AuthorizationStatus.ACTIVE) {
+                active++;
+                assertEquals(term.endForExisting(grantedOn, TODAY, settings.rights().schoolYearEnd()), a.getEndsOn(), a.toString());
+                assertTrue(a.getEndsOn().isAfter(TODAY.plusDays(AuthorizationTerm.REMINDER_DAYS)), "still active, reminded ahead: " + a);
+                assertEquals(AuthorizationTerm.remindAt(a.getEndsOn(), ZONE).toInstant(), a.getNextTermAt(), "the term timer's next look at " + a);
+                if (term.equals(AuthorizationTerm.DEFAULT)) {
+                    assertEquals(settings.rights().schoolYearEnd(), MonthDay.from(a.getEndsOn()), "by default the school year's end: " + a);
+                }
+            } else {
+                revoked++;
+                assertEquals(term.endFor(grantedOn, settings.rights().schoolYearEnd()), a.getEndsOn(), a.toString());
+                assertNull(a.getNextTermAt(), "a revoked authorization's term is not looked at: " + a);
+            }
+        }
+        assertTrue(active > 0 && revoked > 0, active + " active, " + revoked + " revoked");
+    }
+
+    @Test
+    void everyAccountHasItsYearlyChecklistDueWithTheRightsTimersNextLookAndSomeAreOverdue() {
+        em.clear();
+        int overdue = 0;
+        for (DistrictAccount a : em.createQuery("SELECT a FROM DistrictAccount a", DistrictAccount.class).getResultList()) {
+            assertNotNull(a.getAttestationDueOn(), a.toString());
+            assertEquals(AttestationPlan.overdueAt(a.getAttestationDueOn(), ZONE), a.getAttestationOverdueAt(), a.toString());
+            if (a.getAttestationDueOn().isBefore(TODAY)) {
+                overdue++;
+                assertNull(a.getAttestationNextCheckAt(), "an overdue checklist's notice went out: nothing to look at " + a);
+            } else {
+                assertNotNull(a.getAttestationNextCheckAt(), "the rights timer looks at it before it is due: " + a);
+            }
+        }
+        assertTrue(overdue > 0, "some checklists overdue, for the reports");
     }
 
     @Test

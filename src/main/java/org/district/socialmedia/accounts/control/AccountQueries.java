@@ -165,7 +165,7 @@ public final class AccountQueries {
         }
         if (f.checklistDueBy() != null) {
             // by the due-date index (V48); archived accounts owe no checklist
-            jpql.append(" AND a.attestationDueOn <= :checklistDueBy AND a.status <> :archived");
+            jpql.append(" AND a.checklist.dueOn <= :checklistDueBy AND a.status <> :archived");
             params.put("checklistDueBy", f.checklistDueBy());
             params.put("archived", AccountStatus.ARCHIVED);
         }
@@ -380,7 +380,7 @@ public final class AccountQueries {
             case PRIVACY_REVIEW_OUTDATED -> "a.privacyReviewedAt IS NULL OR a.privacyReviewedAt < :privacyBefore";
             case FEWER_THAN_TWO_ADMINS -> "a.activeAdmins < " + DistrictAccount.MIN_ADMINS;
             case NO_ACTIVE_OPERATOR -> "NOT " + (everyAccount ? WITH_ACTIVE_OPERATOR_SET : WITH_ACTIVE_OPERATOR);
-            case CHECKLIST_OVERDUE -> "a.attestationOverdueAt <= :checklistNow";
+            case CHECKLIST_OVERDUE -> "a.checklist.overdueAt <= :checklistNow";
         };
     }
 

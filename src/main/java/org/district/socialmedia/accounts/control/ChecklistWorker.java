@@ -50,8 +50,8 @@ public class ChecklistWorker {
     /** Accounts whose checklist the timer must look at now (by ix_district_account_attestation_check). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Long> dueAccounts(int limit) {
-        return em.createQuery("SELECT a.id FROM DistrictAccount a WHERE a.attestationNextCheckAt <= :now"
-                        + " ORDER BY a.attestationNextCheckAt, a.id", Long.class)
+        return em.createQuery("SELECT a.id FROM DistrictAccount a WHERE a.checklist.nextCheckAt <= :now"
+                        + " ORDER BY a.checklist.nextCheckAt, a.id", Long.class)
                 .setParameter("now", clock.instant()).setMaxResults(limit).getResultList();
     }
 

@@ -1,6 +1,7 @@
 package org.district.socialmedia.accounts.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -62,7 +63,7 @@ public class DistrictAccount implements Serializable {
     /** An account with fewer District administrators than this is flagged (nobody left to act if one is away). */
     public static final int MIN_ADMINS = 2;
     /** A new account's first checklist is due this many days after it is registered. */
-    public static final int FIRST_CHECKLIST_DAYS = 30;
+    public static final int FIRST_CHECKLIST_DAYS = YearlyChecklist.FIRST_DAYS;
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
@@ -138,24 +139,12 @@ public class DistrictAccount implements Serializable {
     private Long sourceAuthorizationId;
 
     /** Why the account was registered with no authorized operator, who said so and when (null with an operator). */
-    @Column(name = "operator_exception_reason", length = OPERATOR_EXCEPTION_MAX, updatable = false)
-    private String operatorExceptionReason;
+    @Embedded
+    private OperatorException operatorException;
 
-    @Column(name = "operator_exception_by", length = StaffUser.USERNAME_MAX, updatable = false)
-    private String operatorExceptionBy;
-
-    @Column(name = "operator_exception_at", updatable = false)
-    private Instant operatorExceptionAt;
-
-    /** The next yearly checklist's due date, when it becomes overdue (the District's zone), when the timer looks next. */
-    @Column(name = "attestation_due_on", nullable = false)
-    private LocalDate attestationDueOn;
-
-    @Column(name = "attestation_overdue_at", nullable = false)
-    private Instant attestationOverdueAt;
-
-    @Column(name = "attestation_next_check_at")
-    private Instant attestationNextCheckAt;
+    /** The yearly checklist: its due date, when it becomes overdue, when the timer looks next. */
+    @Embedded
+    private YearlyChecklist checklist;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -174,11 +163,10 @@ public class DistrictAccount implements Serializable {
                           String purpose, String registeredEmail, boolean archiveCovered) implements Serializable {
     }
 
-    /** @throws InvalidInputException naming each field at fault */
     /** The longest reason for registering an account with no authorized operator. */
-    public static final int OPERATOR_EXCEPTION_MAX = 1000;
+    public static final int OPERATOR_EXCEPTION_MAX = OperatorException.MAX;
     /** A reason shorter than this says nothing a later reader can check. */
-    public static final int OPERATOR_EXCEPTION_MIN = 20;
+    public static final int OPERATOR_EXCEPTION_MIN = OperatorException.MIN;
 
     /**
      * The registration rule: an account has an authorized operator from the start, or the exception
@@ -189,30 +177,12 @@ public class DistrictAccount implements Serializable {
      *                               short or too long
      */
     public static String operatorOrException(Long authorizationId, String exceptionReason) {
-        String reason = exceptionReason == null || exceptionReason.isBlank() ? null : exceptionReason.strip();
-        if (authorizationId != null) {
-            if (reason != null) {
-                throw new InvalidInputException("operatorException",
-                        "An account with an authorized operator needs no exception: leave the reason empty");
-            }
-            return null;
-        }
-        if (reason == null) {
-            throw new InvalidInputException("operatorException", "Start from the authorization of the employee who will operate"
-                    + " the account (authorizationId), or write why it has no authorized operator yet");
-        }
-        if (reason.length() < OPERATOR_EXCEPTION_MIN || reason.length() > OPERATOR_EXCEPTION_MAX) {
-            throw new InvalidInputException("operatorException", "The reason for an account without an authorized operator has "
-                    + OPERATOR_EXCEPTION_MIN + " to " + OPERATOR_EXCEPTION_MAX + " characters");
-        }
-        return reason;
+        return OperatorException.operatorOrException(authorizationId, exceptionReason);
     }
 
     /** Records the exception {@link #operatorOrException} accepted, with who and when. */
     public void recordOperatorException(String reason, String byUsername, Instant now) {
-        this.operatorExceptionReason = Objects.requireNonNull(reason, "reason");
-        this.operatorExceptionBy = StaffUser.normalizeUsername(Objects.requireNonNull(byUsername, "byUsername"));
-        this.operatorExceptionAt = Objects.requireNonNull(now, "now");
+        this.operatorException = new OperatorException(reason, byUsername, now);
     }
 
     public DistrictAccount(Details details, DistrictSettings settings, String createdBy, Instant now,
@@ -221,7 +191,7 @@ public class DistrictAccount implements Serializable {
         this.createdAt = Objects.requireNonNull(now, "now");
         this.sourceAuthorizationId = sourceAuthorizationId;
         apply(details, settings);
-        scheduleChecklist(now.atZone(settings.timeZone()).toLocalDate().plusDays(FIRST_CHECKLIST_DAYS), settings.timeZone(), now);
+        this.checklist = YearlyChecklist.first(now, settings.timeZone());
     }
 
     /** What the person signing off an account's yearly checklist confirms; the administrators are counted, not ticked. */
@@ -244,63 +214,33 @@ public class DistrictAccount implements Serializable {
      */
     public AccountAttestation signOffChecklist(Checklist checklist, List<String> privacyItems,
                                               AccountAttestation.EvidenceFacts evidence, String byUsername, Instant now, ZoneId zone) {
-        Map<String, String> errors = new LinkedHashMap<>();
         if (status == AccountStatus.ARCHIVED) {
             throw new InvalidInputException("account", "This account is archived: it needs no checklist until it is reinstated");
         }
-        Checklist c = checklist == null ? new Checklist(false, List.of(), false) : checklist;
-        if (!c.identifiesDistrict()) {
-            errors.put("identifiesDistrict", "Confirm that the account's name or bio identifies the District, school or department"
-                    + " (change it on the platform first if it does not)");
-        }
-        List<String> missing = privacyItems.stream().filter(item -> !c.privacyItemsConfirmed().contains(item)).toList();
-        if (!missing.isEmpty()) {
-            errors.put("privacyItems", "Confirm every privacy setting of the platform's checklist; not confirmed: " + String.join("; ", missing));
-        }
-        if (!c.recoveryIsDistrict()) {
-            errors.put("recoveryIsDistrict", "Confirm that the account's recovery email and phone are District ones"
-                    + " (change them on the platform first if they are not)");
-        }
-        if (activeAdmins < MIN_ADMINS) {
-            errors.put("admins", "The account has " + activeAdmins + " District administrator(s); a checklist needs at least "
-                    + MIN_ADMINS + ". Ask the Superintendent to grant rights to another one first");
-        }
-        if (evidence == null) {
-            errors.put("evidence", "Upload a screenshot of the account's privacy settings (PNG, JPEG or PDF)");
-        }
+        Map<String, String> errors = YearlyChecklist.problems(checklist, privacyItems, activeAdmins, MIN_ADMINS, evidence != null);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         String by = StaffUser.normalizeUsername(Objects.requireNonNull(byUsername, "byUsername"));
-        LocalDate today = now.atZone(zone).toLocalDate();
-        LocalDate nextDue = today.plus(CHECKLIST_TERM);
-        AccountAttestation signed = new AccountAttestation(id, attestationDueOn, nextDue, now, by, privacyItems, activeAdmins, evidence);
+        LocalDate nextDue = YearlyChecklist.nextDueAfter(now, zone);
+        AccountAttestation signed = new AccountAttestation(id, this.checklist.getDueOn(), nextDue, now, by, privacyItems, activeAdmins, evidence);
         recordIdentificationCheck(true, by, now);
         recordPrivacyReview(by, now);
-        scheduleChecklist(nextDue, zone, now);
+        this.checklist.signedOff(nextDue, zone, now);
         return signed;
     }
 
     /** A checklist is signed off once a year. */
-    public static final Period CHECKLIST_TERM = Period.ofYears(1);
-
-    /** Sets the next checklist's due date; the timer looks at once and plans its reminders from there. */
-    private void scheduleChecklist(LocalDate dueOn, ZoneId zone, Instant now) {
-        this.attestationDueOn = dueOn;
-        this.attestationOverdueAt = AttestationPlan.overdueAt(dueOn, zone);
-        this.attestationNextCheckAt = now;
-    }
+    public static final Period CHECKLIST_TERM = YearlyChecklist.TERM;
 
     /** Where the timer's last look left the checklist: when to look next (null: nothing to send before a sign-off). */
     public void scheduleChecklistCheck(Instant nextCheckAt, ZoneId zone) {
-        this.attestationNextCheckAt = nextCheckAt;
-        // the District's zone may have been changed since the due date was set
-        this.attestationOverdueAt = AttestationPlan.overdueAt(attestationDueOn, zone);
+        checklist.scheduleCheck(nextCheckAt, zone);
     }
 
     /** Whether the yearly checklist is past its due date. */
     public boolean isChecklistOverdue(Instant now) {
-        return !now.isBefore(attestationOverdueAt);
+        return checklist.isOverdue(now);
     }
 
     /**
@@ -563,12 +503,13 @@ public class DistrictAccount implements Serializable {
     public boolean isArchiveCovered() { return archiveCovered; }
     public int getActiveAdmins() { return activeAdmins; }
     public Long getSourceAuthorizationId() { return sourceAuthorizationId; }
-    public String getOperatorExceptionReason() { return operatorExceptionReason; }
-    public String getOperatorExceptionBy() { return operatorExceptionBy; }
-    public Instant getOperatorExceptionAt() { return operatorExceptionAt; }
-    public LocalDate getAttestationDueOn() { return attestationDueOn; }
-    public Instant getAttestationOverdueAt() { return attestationOverdueAt; }
-    public Instant getAttestationNextCheckAt() { return attestationNextCheckAt; }
+    public String getOperatorExceptionReason() { return operatorException == null ? null : operatorException.getReason(); }
+    public String getOperatorExceptionBy() { return operatorException == null ? null : operatorException.getBy(); }
+    public Instant getOperatorExceptionAt() { return operatorException == null ? null : operatorException.getAt(); }
+    public YearlyChecklist getChecklist() { return checklist; }
+    public LocalDate getAttestationDueOn() { return checklist.getDueOn(); }
+    public Instant getAttestationOverdueAt() { return checklist.getOverdueAt(); }
+    public Instant getAttestationNextCheckAt() { return checklist.getNextCheckAt(); }
     public Instant getCreatedAt() { return createdAt; }
     public String getCreatedBy() { return createdBy; }
     public long getVersion() { return version; }

@@ -9,9 +9,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.acknowledgements.control.AckWorker;
+import org.district.socialmedia.acknowledgements.control.CoverageTally;
 import org.district.socialmedia.acknowledgements.entity.AckChannel;
 import org.district.socialmedia.acknowledgements.entity.AckLink;
 import org.district.socialmedia.acknowledgements.entity.Campaign;
+import org.district.socialmedia.acknowledgements.entity.CoverageDeltas;
 import org.district.socialmedia.acknowledgements.entity.Obligation;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.people.entity.StaffUser;
@@ -59,6 +61,8 @@ public class AcknowledgementService {
     PolicyLibrary policies;
     @Inject
     AckWorker worker;
+    @Inject
+    CoverageTally tally;
 
     /** One indexed query, for the banner on every page; null when nothing is owed. */
     public Pending pending(String username) {
@@ -131,7 +135,7 @@ public class AcknowledgementService {
         }
         Instant now = clock.instant();
         for (Obligation o : open) {
-            record(o, version, now, channel);
+            record(o, me, version, now, channel);
         }
         return mine();
     }
@@ -153,7 +157,7 @@ public class AcknowledgementService {
                     + (campaign.isOpen() ? "" : ", or its campaign was replaced by a newer one"));
         }
         link.use(now);
-        record(o, version, now, AckChannel.LINK);
+        record(o, me(), version, now, AckChannel.LINK);
         return mine();
     }
 
@@ -184,8 +188,12 @@ public class AcknowledgementService {
         audit.record("ACK_CAMPAIGN_CLOSED", Campaign.AUDIT_TYPE, campaign.getId(), "ended by hand");
     }
 
-    private void record(Obligation o, PolicyVersion version, Instant now, AckChannel channel) {
+    /** The acknowledgement, and its count in the coverage tally (of an active staff member's unit), in one transaction. */
+    private void record(Obligation o, StaffUser staff, PolicyVersion version, Instant now, AckChannel channel) {
         o.acknowledge(now, version.getBodySha256(), channel);
+        if (staff.isActive()) {
+            tally.apply(CoverageDeltas.acknowledged(o.getCampaignId(), staff.getUnit() == null ? null : staff.getUnit().getId(), o.getDueAt()));
+        }
         audit.record("POLICY_ACKNOWLEDGED", Campaign.AUDIT_TYPE, o.getCampaignId(), caller() + " acknowledged "
                 + version.getDocument().name() + " version " + version.getNumber() + " \"" + version.getLabel() + "\" ("
                 + channel.name().toLowerCase() + "); text SHA-256 " + version.getBodySha256());

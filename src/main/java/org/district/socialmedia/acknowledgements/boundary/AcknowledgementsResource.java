@@ -2,6 +2,7 @@ package org.district.socialmedia.acknowledgements.boundary;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -61,8 +62,10 @@ public class AcknowledgementsResource {
     @GET
     @Operation(summary = "Coverage of the latest campaign (or ?campaign=) per school and department; ?unit= lists who is outstanding there")
     @Path("acknowledgements/coverage")
-    public CoverageService.Coverage coverage(@QueryParam("unit") Long unit, @QueryParam("campaign") Long campaign) {
-        CoverageService.Coverage result = coverage.coverage(campaign, unit);
+    public CoverageService.Coverage coverage(@QueryParam("unit") Long unit, @QueryParam("campaign") Long campaign,
+                                             @QueryParam("first") @DefaultValue("0") int first,
+                                             @QueryParam("max") @DefaultValue("" + CoverageService.PAGE_MAX) int max) {
+        CoverageService.Coverage result = coverage.coverage(campaign, unit, first, max);
         if (result == null) {
             throw new NotFoundException("acknowledgement campaign");
         }

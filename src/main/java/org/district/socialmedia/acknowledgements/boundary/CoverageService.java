@@ -8,6 +8,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.district.socialmedia.acknowledgements.control.CoverageQueries;
 import org.district.socialmedia.acknowledgements.entity.Campaign;
 import org.district.socialmedia.audit.control.AuditLog;
+import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
 import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.policy.boundary.PolicyLibrary;
@@ -36,6 +37,9 @@ public class CoverageService {
             implements Serializable {
     }
 
+    /** The most outstanding people one answer lists. */
+    public static final int PAGE_MAX = 500;
+
     @Inject
     CoverageQueries queries;
     @Inject
@@ -58,6 +62,20 @@ public class CoverageService {
 
     /** The latest campaign's coverage when campaignId is null; null when no campaign was ever started. */
     public Coverage coverage(Long campaignId, Long unitId) {
+        return coverage(campaignId, unitId, 0, PAGE_MAX);
+    }
+
+    /**
+     * As {@link #coverage(Long, Long)}, with one page of the unit's outstanding people (first, at most max of them;
+     * the unit's figures say how many there are in all).
+     */
+    public Coverage coverage(Long campaignId, Long unitId, int first, int max) {
+        if (first < 0) {
+            throw new InvalidInputException("first", "first is where the page of outstanding people starts: 0 or more");
+        }
+        if (max < 1 || max > PAGE_MAX) {
+            throw new InvalidInputException("max", "max is the page size of outstanding people: 1 to " + PAGE_MAX);
+        }
         Campaign campaign = campaign(campaignId);
         if (campaign == null) {
             return null;
@@ -67,7 +85,7 @@ public class CoverageService {
         long done = units.stream().mapToLong(CoverageQueries.UnitCoverage::done).sum();
         long overdue = units.stream().mapToLong(CoverageQueries.UnitCoverage::overdue).sum();
         List<CoverageQueries.Person> people = unitId == null ? List.of()
-                : queries.people(campaign.getId(), unitId, true).toList();
+                : queries.outstanding(campaign.getId(), unitId, first, max);
         return new Coverage(view(campaign), total, done, total - done, overdue, total == 0 ? 1.0 : (double) done / total,
                 unitId == null ? units : units.stream().filter(u -> unitId.equals(u.unitId())).toList(), unitId, people);
     }

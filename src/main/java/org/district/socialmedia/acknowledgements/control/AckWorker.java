@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,6 +56,8 @@ public class AckWorker {
     PolicyLibrary policies;
     @Inject
     AckNotices notices;
+    @Inject
+    CoverageTally tally;
 
     public Duration period() {
         return Duration.parse(settings.value(SettingKey.ACK_PERIOD));
@@ -102,23 +105,32 @@ public class AckWorker {
         return campaign;
     }
 
-    /** Every active staff member not yet in the campaign, in one statement (150,000 rows are one round trip). */
+    /**
+     * Every active staff member not yet in the campaign, in one statement (150,000 rows are one round trip), and
+     * the coverage tally's rows of their due date. The times are cut to the microseconds the column keeps, so that
+     * the tally finds the rows by the due date it wrote.
+     */
     int enroll(Campaign campaign) {
-        Instant now = clock.instant();
-        AckPlan plan = campaign.planFor(now);
-        return em.createNativeQuery("INSERT INTO ack_obligation (campaign_id, staff_id, assigned_at, due_at, next_look_at)"
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant dueAt = campaign.planFor(now).dueAt().truncatedTo(ChronoUnit.MICROS);
+        int enrolled = em.createNativeQuery("INSERT INTO ack_obligation (campaign_id, staff_id, assigned_at, due_at, next_look_at)"
                         + " SELECT ?1, s.id, ?2, ?3, ?4 FROM staff_user s WHERE s.active = TRUE"
                         + " AND NOT EXISTS (SELECT 1 FROM ack_obligation o WHERE o.campaign_id = ?5 AND o.staff_id = s.id)")
                 .setParameter(1, campaign.getId()).setParameter(2, now.atOffset(ZoneOffset.UTC))
-                .setParameter(3, plan.dueAt().atOffset(ZoneOffset.UTC)).setParameter(4, now.atOffset(ZoneOffset.UTC))
+                .setParameter(3, dueAt.atOffset(ZoneOffset.UTC)).setParameter(4, now.atOffset(ZoneOffset.UTC))
                 .setParameter(5, campaign.getId()).executeUpdate();
+        if (enrolled > 0) {
+            tally.enrolled(campaign.getId(), dueAt);
+        }
+        return enrolled;
     }
 
     /** Staff activated (or reactivated) since a campaign started get it with their own full period. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int enrollNewStaff() {
         int enrolled = 0;
-        for (Campaign c : em.createQuery("SELECT c FROM Campaign c WHERE c.closedAt IS NULL", Campaign.class).getResultList()) {
+        // in id order: each enrollment locks its campaign for the coverage tally, and two servers lock them in one order
+        for (Campaign c : em.createQuery("SELECT c FROM Campaign c WHERE c.closedAt IS NULL ORDER BY c.id", Campaign.class).getResultList()) {
             int n = enroll(c);
             if (n > 0) {
                 audit.record("ACK_STAFF_ENROLLED", Campaign.AUDIT_TYPE, c.getId(), n + " staff members activated since the start now owe an acknowledgement");

@@ -10,6 +10,7 @@ import org.district.socialmedia.acknowledgements.entity.Campaign;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -73,14 +74,35 @@ public class CoverageQueries {
         return em.createQuery("SELECT c FROM Campaign c ORDER BY c.startedAt DESC, c.id DESC", Campaign.class).setMaxResults(50).getResultList();
     }
 
-    /** Every unit's figures in one pass over the campaign's obligations (its primary key's range). */
+    /**
+     * Every unit's figures, from the coverage tally (CoverageTally: a row per unit and due date, a thousand rows where
+     * the campaign has 150,000 obligations); overdue is what is not done in the rows due by now.
+     */
+    @SuppressWarnings("unchecked")
     public List<UnitCoverage> byUnit(Long campaignId) {
-        return em.createQuery("SELECT NEW " + UnitCount.class.getName() + "(u.id, u.name, COUNT(o), COUNT(o.acknowledgedAt),"
-                        + " SUM(CASE WHEN o.acknowledgedAt IS NULL AND o.dueAt <= :now THEN 1 ELSE 0 END))"
-                        + " FROM Obligation o JOIN o.staff s LEFT JOIN s.unit u WHERE o.campaignId = :c AND s.active = TRUE"
-                        + " GROUP BY u.id, u.name ORDER BY u.name", UnitCount.class)
-                .setParameter("c", campaignId).setParameter("now", clock.instant()).getResultStream()
-                .map(UnitCoverage::of).toList();
+        List<Object[]> rows = em.createNativeQuery("SELECT t.unit_key, u.name, SUM(t.total), SUM(t.done),"
+                        + " SUM(CASE WHEN t.due_at <= ?1 THEN t.total - t.done ELSE 0 END)"
+                        + " FROM ack_coverage_tally t LEFT JOIN org_unit u ON u.id = t.unit_key WHERE t.campaign_id = ?2"
+                        + " GROUP BY t.unit_key, u.name HAVING SUM(t.total) > 0 ORDER BY u.name")
+                .setParameter(1, clock.instant().atOffset(ZoneOffset.UTC)).setParameter(2, campaignId).getResultList();
+        return rows.stream().map(r -> {
+            long unitKey = ((Number) r[0]).longValue();
+            return UnitCoverage.of(new UnitCount(unitKey == 0 ? null : unitKey, (String) r[1], (Number) r[2], (Number) r[3], (Number) r[4]));
+        }).toList();
+    }
+
+    /**
+     * One page of a unit's outstanding people, soonest due first: the unit's active staff (staff_user's unit index),
+     * each one's obligation by its primary key; a unit's few hundred sorted, not the campaign's obligations.
+     */
+    public List<Person> outstanding(Long campaignId, long unitId, int first, int max) {
+        Instant now = clock.instant();
+        return em.createQuery("SELECT NEW " + PersonRow.class.getName() + "(s.username, s.fullName, u.name, o.dueAt, o.acknowledgedAt)"
+                        + " FROM StaffUser s JOIN s.unit u, Obligation o WHERE u.id = :unit AND s.active = TRUE"
+                        + " AND o.campaignId = :c AND o.staffId = s.id AND o.acknowledgedAt IS NULL ORDER BY o.dueAt, s.username",
+                        PersonRow.class)
+                .setParameter("unit", unitId).setParameter("c", campaignId).setFirstResult(first).setMaxResults(max)
+                .getResultStream().map(r -> r.at(now)).toList();
     }
 
     /** The people of one unit (or everybody when unitId is null): outstanding ones first, soonest due first; then the others. */

@@ -3,6 +3,7 @@ package org.district.socialmedia.people.boundary;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -14,6 +15,8 @@ import org.district.socialmedia.audit.control.FieldChanges;
 import org.district.socialmedia.people.control.PasswordHasher;
 import org.district.socialmedia.people.entity.OrgUnit;
 import org.district.socialmedia.people.entity.StaffDeactivated;
+import org.district.socialmedia.people.entity.StaffMoved;
+import org.district.socialmedia.people.entity.StaffReactivated;
 import org.district.socialmedia.people.entity.StaffRenamed;
 import org.district.socialmedia.people.entity.StaffRolesRemoved;
 import org.district.socialmedia.people.entity.StaffUser;
@@ -35,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -50,11 +54,15 @@ public class StaffDirectory {
     @Inject
     AuditLog audit;
     @Inject
-    jakarta.enterprise.event.Event<StaffDeactivated> deactivations;
+    Event<StaffDeactivated> deactivations;
     @Inject
-    jakarta.enterprise.event.Event<StaffRolesRemoved> rolesRemoved;
+    Event<StaffRolesRemoved> rolesRemoved;
     @Inject
-    jakarta.enterprise.event.Event<StaffRenamed> renames;
+    Event<StaffRenamed> renames;
+    @Inject
+    Event<StaffMoved> moves;
+    @Inject
+    Event<StaffReactivated> reactivations;
     @Inject
     Clock clock;
     @Inject
@@ -162,6 +170,7 @@ public class StaffDirectory {
         }
         String before = describe(user);
         String nameBefore = user.getFullName();
+        Long unitBefore = user.getUnit() == null ? null : user.getUnit().getId();
         Set<Role> rolesBefore = EnumSet.noneOf(Role.class);
         rolesBefore.addAll(user.getRoles());
         Map<String, String> errors = new LinkedHashMap<>();
@@ -192,6 +201,10 @@ public class StaffDirectory {
         removed.removeAll(user.getRoles());
         if (!user.getFullName().equals(nameBefore)) {
             renames.fire(new StaffRenamed(user.getId(), user.getFullName()));
+        }
+        Long unitAfter = user.getUnit() == null ? null : user.getUnit().getId();
+        if (!Objects.equals(unitBefore, unitAfter)) {
+            moves.fire(new StaffMoved(user.getId(), unitBefore, unitAfter));
         }
         if (!removed.isEmpty()) {
             // what the removed roles allowed ends with them (rights on accounts, authorizations), in this transaction
@@ -227,6 +240,7 @@ public class StaffDirectory {
             throw new InvalidInputException("active", e.getMessage());
         }
         audit.record("STAFF_REACTIVATED", "StaffUser", user.getId(), "active: \"false\" -> \"true\"");
+        reactivations.fire(new StaffReactivated(user.getId(), user.getUsername()));
         return row(user);
     }
 

@@ -8,6 +8,8 @@ import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.people.entity.OrgUnit;
 import org.district.socialmedia.people.entity.StaffDeactivated;
+import org.district.socialmedia.people.entity.StaffMoved;
+import org.district.socialmedia.people.entity.StaffReactivated;
 import org.district.socialmedia.people.entity.StaffOrigin;
 import org.district.socialmedia.people.entity.StaffUser;
 import org.district.socialmedia.students.control.StaffReconciler.StaffChanges;
@@ -16,6 +18,7 @@ import org.district.socialmedia.students.control.StaffReconciler.StaffData;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -34,6 +37,10 @@ public class RosterStaffWriter {
     AuditLog audit;
     @Inject
     Event<StaffDeactivated> deactivations;
+    @Inject
+    Event<StaffMoved> moves;
+    @Inject
+    Event<StaffReactivated> reactivations;
 
     /** @return the ids (as text) of the staff users deactivated */
     public Set<String> apply(StaffChanges changes, Map<String, Long> units, Instant now) {
@@ -53,9 +60,15 @@ public class RosterStaffWriter {
             if (user.getOrigin() == StaffOrigin.ROSTER) {
                 user.rename(d.fullName());
                 user.changeEmail(d.email());
+                Long before = user.getUnit() == null ? null : user.getUnit().getId();
                 user.assignUnit(unit(d.unitCode(), units));
+                Long after = user.getUnit() == null ? null : user.getUnit().getId();
+                if (!Objects.equals(before, after)) {
+                    moves.fire(new StaffMoved(user.getId(), before, after));
+                }
                 if (!user.isActive()) {
                     user.reactivate();
+                    reactivations.fire(new StaffReactivated(user.getId(), user.getUsername()));
                 }
             }
             user.addRoles(d.roles());
@@ -82,6 +95,7 @@ public class RosterStaffWriter {
             if (user != null && !user.isActive()) {
                 user.reactivate();
                 audit.record("STAFF_REACTIVATED", "StaffUser", user.getId(), "undo of a roster import's deactivations");
+                reactivations.fire(new StaffReactivated(user.getId(), user.getUsername()));
                 count++;
             }
         }

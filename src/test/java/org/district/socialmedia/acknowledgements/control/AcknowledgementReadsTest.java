@@ -8,6 +8,7 @@ import org.district.socialmedia.acknowledgements.entity.AckLink;
 import org.district.socialmedia.acknowledgements.entity.AckPlan;
 import org.district.socialmedia.acknowledgements.entity.AckStage;
 import org.district.socialmedia.acknowledgements.entity.Campaign;
+import org.district.socialmedia.acknowledgements.entity.CoverageDeltas;
 import org.district.socialmedia.acknowledgements.entity.Obligation;
 import org.district.socialmedia.acknowledgements.boundary.AcknowledgementService;
 import org.district.socialmedia.it.JavaSeUnit;
@@ -76,6 +77,7 @@ class AcknowledgementReadsTest {
         AckWorker worker = new AckWorker();
         worker.em = em;
         worker.clock = Clock.fixed(now, ZoneOffset.UTC);
+        worker.tally = tally();
         return worker;
     }
 
@@ -89,6 +91,12 @@ class AcknowledgementReadsTest {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static CoverageTally tally() {
+        CoverageTally tally = new CoverageTally();
+        tally.em = em;
+        return tally;
     }
 
     private static CoverageQueries queries(Instant now) {
@@ -123,6 +131,8 @@ class AcknowledgementReadsTest {
         AckLink.Issued link = AckLink.issue(campaign.getId(), 1L, ann.getDueAt());
         em.persist(link.link());
         ann.acknowledge(START.plus(Duration.ofDays(1)), seeded.getBodySha256(), AckChannel.PORTAL);
+        tally().apply(CoverageDeltas.acknowledged(campaign.getId(), 1L, ann.getDueAt()));
+        assertEquals(List.of(), tally().differences(), "the tally after the start and an acknowledgement");
         em.getTransaction().commit();
         em.clear();
         assertEquals(1L, em.find(AckLink.class, AckLink.hash(link.token())).getStaffId(), "found by the token's hash");
@@ -146,9 +156,32 @@ class AcknowledgementReadsTest {
         List<CoverageQueries.Person> people = q.people(campaign.getId(), 1L, false).toList();
         assertEquals(List.of("bob", "ann"), people.stream().map(CoverageQueries.Person::username).toList(), "outstanding first");
         assertTrue(people.get(0).overdue());
+        assertEquals(List.of("bob"), q.outstanding(campaign.getId(), 1L, 0, 10).stream().map(CoverageQueries.Person::username).toList());
+        assertEquals(List.of(), q.outstanding(campaign.getId(), 1L, 1, 10), "the second page");
+        assertEquals(List.of(), q.outstanding(campaign.getId(), 2L, 0, 10), "the inactive staff member is nobody's outstanding");
         assertEquals(List.of("bob", "cat"), q.people(campaign.getId(), null, true).map(CoverageQueries.Person::username).sorted().toList());
         assertEquals(0, queries(START).byUnit(campaign.getId()).stream().mapToLong(CoverageQueries.UnitCoverage::overdue).sum(),
                 "nobody overdue before the end");
+
+        // the tally's recount: a row changed behind its back is named, and a rebuild puts it right
+        em.getTransaction().begin();
+        em.createNativeQuery("UPDATE ack_coverage_tally SET done = done + 5 WHERE campaign_id = ?1 AND unit_key = 1")
+                .setParameter(1, campaign.getId()).executeUpdate();
+        List<String> differences = tally().differences();
+        assertEquals(1, differences.size(), differences.toString());
+        assertTrue(differences.get(0).contains("unit 1") && differences.get(0).contains("stored 2 owed / 6 done, recounted 2 / 1"),
+                differences.get(0));
+        assertEquals(1, tally().rebuild());
+        assertEquals(List.of(), tally().differences());
+        // bob leaves the high school for nobody's school, then is deactivated: the tally follows, and agrees
+        tally().apply(CoverageDeltas.moving(tally().owedBy(2L), 1L, null));
+        em.createNativeQuery("UPDATE staff_user SET unit_id = NULL WHERE id = 2").executeUpdate();
+        assertEquals(List.of(), tally().differences(), "after a move");
+        tally().apply(CoverageDeltas.leaving(tally().owedBy(2L), null));
+        em.createNativeQuery("UPDATE staff_user SET active = FALSE WHERE id = 2").executeUpdate();
+        assertEquals(List.of(), tally().differences(), "after a deactivation");
+        em.getTransaction().rollback();
+        em.clear();
 
         // the banner's one query
         AcknowledgementService service = inject(new AcknowledgementService(), "em", em);
