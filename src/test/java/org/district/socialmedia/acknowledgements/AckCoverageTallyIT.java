@@ -35,11 +35,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * of the obligation rows says.
  */
 @ExtendWith(ArquillianExtension.class)
-class CoverageTallyIT {
+class AckCoverageTallyIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.realWarWith(TestTransactions.class, AsSystemAdministrator.class, Api.class, JsonBodies.class, CoverageTallyIT.class);
+        return Deployments.realWarWith(TestTransactions.class, AsSystemAdministrator.class, Api.class, JsonBodies.class, AckCoverageTallyIT.class);
     }
 
     @Inject

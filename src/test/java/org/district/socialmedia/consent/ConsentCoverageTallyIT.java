@@ -45,11 +45,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * behind the application's back (no mark) is what the recount finds.
  */
 @ExtendWith(ArquillianExtension.class)
-class CoverageTallyIT {
+class ConsentCoverageTallyIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.realWarWith(CoverageTallyIT.class, TestTransactions.class);
+        return Deployments.realWarWith(ConsentCoverageTallyIT.class, TestTransactions.class);
     }
 
     @Inject
@@ -97,7 +97,7 @@ class CoverageTallyIT {
         // a form signed online: the school is stale until counted again, the report counts its rows meanwhile
         long form = tx.inNewTransaction(em -> online.record(pick.studentId(), pick.guardianId(), "2026-1",
                 EnumSet.of(ConsentItem.PHOTO, ConsentItem.VIDEO, ConsentItem.VOICE), new OnlineConsents.Signed(clock.instant(),
-                        "192.0.2.1", "CoverageTallyIT", "A Parent", "I agree", "PARENT", "en", "0".repeat(64), "text"), "CoverageTallyIT").id());
+                        "192.0.2.1", "ConsentCoverageTallyIT", "A Parent", "I agree", "PARENT", "en", "0".repeat(64), "text"), "ConsentCoverageTallyIT").id());
         assertTrue(storedFigures(pick.schoolId(), today).isEmpty(), "a form marks the school's counts stale");
         assertReportIsTheRecount(pick.schoolId(), today);
         countDue();
@@ -105,7 +105,7 @@ class CoverageTallyIT {
         assertEquals(before.get(CoverageCount.SCHOOL).enrolled(), storedFigures(pick.schoolId(), today).get(CoverageCount.SCHOOL).enrolled());
 
         // a revocation by the parent
-        tx.inNewTransaction(em -> consents.revokeOnline(form, pick.guardianId(), EnumSet.of(ConsentItem.VIDEO), "CoverageTallyIT"));
+        tx.inNewTransaction(em -> consents.revokeOnline(form, pick.guardianId(), EnumSet.of(ConsentItem.VIDEO), "ConsentCoverageTallyIT"));
         assertTrue(storedFigures(pick.schoolId(), today).isEmpty(), "a revocation marks it stale");
         assertReportIsTheRecount(pick.schoolId(), today);
         countDue();
