@@ -16,21 +16,28 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Inside the server: the acknowledgement coverage tally moved by the real changes (a campaign started by hand,
  * acknowledgements through the API, a deactivation and a reactivation, a move to another school, a new hire
- * enrolled by the timer, the clock past the due date) agrees after each with a recount (differences() is empty),
+ * enrolled by the timer, a teacher from a roster import, the clock past the due date) agrees after each with a recount (differences() is empty),
  * and the coverage API's figures, per unit and for the District, and a unit's outstanding people are what a count
  * of the obligation rows says.
  */
@@ -122,6 +129,31 @@ class AckCoverageTallyIT {
         });
     }
 
+    /** Imports a delta roster of these users.csv rows and waits until it is written. */
+    private void imported(String users) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("manifest.csv"));
+            zip.write(("propertyName,value\nmanifest.version,1.0\noneroster.version,1.1\nfile.users,delta\n").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("users.csv"));
+            zip.write(("sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,"
+                    + "middleName,identifier,email,sms,phone,agentSourcedIds,grades,password\n" + users).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HttpResponse<String> started = api.postBytes("/api/imports/oneroster", "sysadmin", "application/zip", out.toByteArray());
+        assertEquals(202, started.statusCode(), started.body());
+        long id = JsonBodies.object(started.body()).getJsonNumber("id").longValue();
+        long until = System.nanoTime() + 60_000_000_000L;
+        JsonObject run;
+        do {
+            assertTrue(System.nanoTime() < until, "the roster import still at work after a minute");
+            run = JsonBodies.object(api.get("/api/imports/" + id, "sysadmin").body());
+        } while (run.getString("status").equals("PREVIEWING") || run.getString("status").equals("RUNNING"));
+        assertEquals("COMPLETED", run.getString("status"), run.toString());
+        assertEquals(1, run.getJsonObject("counts").getJsonObject("staff").getInt("created"), run.toString());
+    }
+
     @SuppressWarnings("unchecked")
     private List<String> outstandingOf(long unitId) {
         return tx.inNewTransaction(em -> (List<String>) em.createNativeQuery("SELECT s.username FROM ack_obligation o, staff_user s"
@@ -200,6 +232,13 @@ class AckCoverageTallyIT {
         acknowledge(eve);
         move(eve, south);
         agrees("the new hire's acknowledgement and move", north, south);
+
+        // a teacher from the roster import owes it too, as anyone the District has
+        String fay = "fay" + tag;
+        imported(fay + ",,,true,S" + tag + ",teacher," + fay + ",,Fay,Roster,,,"  + fay + "@district.example.org,,,,,\n");
+        assertEquals(200, api.post("/api/test/ack-sweep", "sysadmin", "{}").statusCode());
+        agrees("a teacher from the roster enrolled by the timer", north, south);
+        assertTrue(outstandingOf(south).contains(fay), "the roster's teacher owes the acknowledgement: " + outstandingOf(south));
         assertNotNull(tally.name());
         assertEquals(0, tally.rebuild(), "a rebuild of a tally that agrees changes nothing");
     }

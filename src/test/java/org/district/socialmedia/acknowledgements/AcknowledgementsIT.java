@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Versioned policy and acknowledgement campaigns, end to end through the API with the test clock moved and
  * GreenMail as the SMTP server: a published version that requires acknowledgement starts a campaign for every
  * active staff member; the notice, each reminder and the overdue notice go out once however often the timer
- * runs; staff acknowledge through the API and through the email's personal link (used twice: refused); the
+ * runs; staff acknowledge through the API and through the email's personal link (used twice, or expired: refused); the
  * coverage report and its CSV. The campaign is ended at the end, so the demo staff owe nothing in later tests.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -243,6 +243,13 @@ class AcknowledgementsIT {
         }
         assertFalse(overdueBySubject.isEmpty());
         overdueBySubject.forEach((subject, n) -> assertEquals(1, n, "once: " + subject));
+
+        // a personal link past the period's end (employee3's reminder's): refused, and nothing changes
+        String expiredLink = token(mails(reminder, "employee3@").get(0));
+        HttpResponse<String> expired = api.post("/api/me/acknowledgements", "employee3", "{\"token\":\"" + expiredLink + "\"}");
+        assertEquals(409, expired.statusCode(), expired.body());
+        assertTrue(expired.body().contains("expired"), expired.body());
+        assertTrue(mine("employee3", versionId).isNull("acknowledgedAt"), "nothing changed");
 
         // coverage: District and per unit, with who is outstanding, and the CSV
         JsonObject after = JsonBodies.object(api.get("/api/acknowledgements/coverage", "auditor").body());
