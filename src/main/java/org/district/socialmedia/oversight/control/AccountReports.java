@@ -89,7 +89,7 @@ public class AccountReports {
                         + " AND g.flaggedReviewId IS NOT NULL" + (unitId == null ? "" : " AND g.account.unit.id = :unit"), Long.class)
                 .setParameter("active", GrantStatus.ACTIVE);
         TypedQuery<Long> checklists = em.createQuery("SELECT COUNT(a.id) FROM DistrictAccount a WHERE a.status <> :archived"
-                        + " AND a.attestationOverdueAt <= :now" + (unitId == null ? "" : " AND a.unit.id = :unit"), Long.class)
+                        + " AND a.checklist.overdueAt <= :now" + (unitId == null ? "" : " AND a.unit.id = :unit"), Long.class)
                 .setParameter("archived", AccountStatus.ARCHIVED).setParameter("now", now);
         if (unitId != null) {
             flagged.setParameter("unit", unitId);
