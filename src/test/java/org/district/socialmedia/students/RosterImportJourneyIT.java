@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RosterImportJourneyIT {
 
     private static final String BASE = "http://127.0.0.1:" + System.getProperty("it.http.port", "8180");
-    private static final int STUDENTS = 4_000;
+    private static final int STUDENTS = 12_000;
     private static WebDriver driver;
 
     @Deployment(testable = false)
