@@ -106,7 +106,10 @@ public class RequestRollups {
 
     /** The days over and not rolled up yet, oldest first, a pass's worth at most (RollupDays). */
     public List<LocalDate> dueDays() {
-        Instant earliest = em.createQuery("SELECT MIN(c.endedAt) FROM ReviewCycle c", Instant.class).getSingleResult();
+        // the first by order (the index on ended_at), not MIN(): an aggregate's value skips the attribute's converter
+        // (PostgreSQL's driver then answers a Timestamp where an Instant is declared)
+        Instant earliest = em.createQuery("SELECT c.endedAt FROM ReviewCycle c WHERE c.endedAt IS NOT NULL ORDER BY c.endedAt", Instant.class)
+                .setMaxResults(1).getResultStream().findFirst().orElse(null);
         return days.due(ROLLUP, earliest == null ? null : earliest.atZone(zone()).toLocalDate(), today());
     }
 

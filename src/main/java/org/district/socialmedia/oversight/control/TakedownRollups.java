@@ -78,8 +78,11 @@ public class TakedownRollups {
     }
 
     public List<LocalDate> dueDays() {
-        Instant earliest = em.createQuery("SELECT MIN(t.doneAt) FROM TakedownTask t WHERE t.status = :done", Instant.class)
-                .setParameter("done", TakedownTask.Status.DONE).getSingleResult();
+        // the first by order, not MIN(): an aggregate's value skips the attribute's converter (PostgreSQL's driver then
+        // answers a Timestamp where an Instant is declared)
+        Instant earliest = em.createQuery("SELECT t.doneAt FROM TakedownTask t WHERE t.status = :done AND t.doneAt IS NOT NULL"
+                        + " ORDER BY t.doneAt", Instant.class)
+                .setParameter("done", TakedownTask.Status.DONE).setMaxResults(1).getResultStream().findFirst().orElse(null);
         return days.due(ROLLUP, earliest == null ? null : earliest.atZone(zone()).toLocalDate(), today());
     }
 
