@@ -406,16 +406,21 @@ public final class ConsoleBenchmark {
         chunks(c, 1, shape.employees(), (from, to) -> "INSERT INTO staff_user_role (staff_user_id, role) SELECT " + EMPLOYEE0
                 + " + X, 'EMPLOYEE' FROM SYSTEM_RANGE(" + from + ", " + to + ")");
         // accounts: in school order; 5% archived, 2% suspended; some fail identification or the privacy review
+        // the yearly checklist (V48): one account in twenty overdue, the others due within the year; nothing left for
+        // the rights timer to send, since the console only reads
+        String checklistDue = "CASE WHEN MOD(X, 20) = 3 THEN DATEADD(DAY, -1 - MOD(X, 60), DATE '" + today + "') "
+                + "ELSE DATEADD(DAY, 1 + MOD(X * 7919, 365), DATE '" + today + "') END";
         chunks(c, 1, n, (from, to) -> "INSERT INTO district_account (id, platform_id, handle, handle_key, url, unit_id, purpose, "
                 + "registered_email, status, identifies_district, identification_checked_by, identification_checked_at, "
-                + "privacy_reviewed_by, privacy_reviewed_at, archive_covered, active_admins, created_at, created_by, version, unit_key) "
+                + "privacy_reviewed_by, privacy_reviewed_at, archive_covered, active_admins, created_at, created_by, version, unit_key, "
+                + "attestation_due_on, attestation_overdue_at, attestation_next_check_at) "
                 + "SELECT " + ACCOUNT0 + " + X, 1 + MOD(X, 9), 'Account' || X, 'account' || X, 'https://social.example.org/account' || X, "
                 + UNIT0 + " + 1 + (X - 1) / " + ACCOUNTS_PER_SCHOOL + ", 'News of the school', 'account' || X || '@district.example.org', "
                 + "CASE WHEN MOD(X, 20) = 0 THEN 'ARCHIVED' WHEN MOD(X, 50) = 7 THEN 'SUSPENDED' ELSE 'ACTIVE' END, MOD(X, 33) <> 0, "
                 + "CASE WHEN MOD(X, 17) <> 0 THEN 'registry' END, CASE WHEN MOD(X, 17) <> 0 THEN " + ts + " END, "
                 + "CASE WHEN MOD(X, 11) <> 0 THEN 'registry' END, CASE WHEN MOD(X, 11) = 0 THEN NULL WHEN MOD(X, 7) = 0 THEN "
                 + privacyOld + " ELSE " + privacyRecent + " END, TRUE, 0, " + ts + ", 'bench', 0, 'bench school ' || (1 + (X - 1) / "
-                + ACCOUNTS_PER_SCHOOL + ") FROM SYSTEM_RANGE(" + from + ", "
+                + ACCOUNTS_PER_SCHOOL + "), " + checklistDue + ", DATEADD(DAY, 1, " + checklistDue + "), NULL FROM SYSTEM_RANGE(" + from + ", "
                 + to + ")");
         exec(c, "INSERT INTO access_review (id, opens_on, deadline, status, opened_at, opened_by, lapse_unreviewed, reminders_before, "
                 + "closed_at, grants_flagged, grants_lapsed, version) VALUES (1, DATE '" + today.minusYears(1) + "', DATE '"
