@@ -7,9 +7,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The roster imports of this server, for the metrics (smu_import_running, smu_import_last_status): an import
- * runs inside the upload's request today, so only the server that runs it knows it runs. A later batch job
- * will keep its state in the database; the metric names stay.
+ * The roster import writes running on this server's batch threads, for the metrics (smu_import_running,
+ * smu_import_last_status): the chunk step's reader reports its open and close here. Per server on purpose: the
+ * runs themselves, and which server holds each, are in the database (import_run's claim); a metric scraped
+ * from each server adds up to the District's figure.
  */
 @ApplicationScoped
 public class RosterImportActivity {
