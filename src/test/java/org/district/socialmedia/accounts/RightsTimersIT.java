@@ -1,13 +1,11 @@
 package org.district.socialmedia.accounts;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.district.socialmedia.it.Api;
 import org.district.socialmedia.it.Deployments;
+import org.district.socialmedia.it.Inbox;
 import org.district.socialmedia.it.JsonBodies;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -30,7 +28,6 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The rights timer with the application clock moved instead of waiting, GreenMail as the SMTP server:
@@ -50,18 +47,17 @@ class RightsTimersIT {
     }
 
     private final Api api = Api.onTestServer();
-    private GreenMail smtp;
+    private Inbox inbox;
 
     @BeforeEach
     void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        inbox = Inbox.start();
     }
 
     @AfterEach
     void resetClock() {
         api.post("/api/test/clock/reset", "sysadmin", "{}");
-        smtp.stop();
+        inbox.close();
     }
 
     private Instant serverNow() {
@@ -81,46 +77,28 @@ class RightsTimersIT {
         }
     }
 
+    private void sweepAndRelay() {
+        api.post("/api/test/rights-sweep", "sysadmin", "{}");
+        api.post("/api/test/mail-relay", "sysadmin", "{}");
+    }
+
     private void awaitMail(String subjectPart) throws Exception {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(40));
-        while (Instant.now().isBefore(giveUp)) {
-            api.post("/api/test/rights-sweep", "sysadmin", "{}");
-            api.post("/api/test/mail-relay", "sysadmin", "{}");
-            if (count(subjectPart) > 0) {
-                return;
-            }
-            Thread.sleep(300);
-        }
-        fail("no mail with '" + subjectPart + "' in 40 s");
+        inbox.awaitCount(subjectPart, 1, this::sweepAndRelay);
     }
 
     /** More sweeps and relays: whatever was going to be sent twice would be by now. */
     private void settle() throws Exception {
-        for (int i = 0; i < 2; i++) {
-            api.post("/api/test/rights-sweep", "sysadmin", "{}");
-            api.post("/api/test/mail-relay", "sysadmin", "{}");
-            Thread.sleep(400);
-        }
+        inbox.settle(this::sweepAndRelay);
     }
 
-    private int count(String subjectPart) throws MessagingException {
-        Set<String> ids = new HashSet<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            if (m.getSubject() != null && m.getSubject().contains(subjectPart)) {
-                ids.add(m.getMessageID());
-            }
-        }
-        return ids.size();
+    private int count(String subjectPart) {
+        return inbox.count(subjectPart);
     }
 
-    private Set<String> recipients(String subjectPart) throws MessagingException {
+    private Set<String> recipients(String subjectPart) {
         Set<String> to = new HashSet<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            if (m.getSubject() != null && m.getSubject().contains(subjectPart)) {
-                for (String address : m.getHeader("To", ",").split(",")) {
-                    to.add(address.strip());
-                }
-            }
+        for (MimeMessage m : inbox.mails(subjectPart)) {
+            Inbox.recipients(m).forEach(address -> to.add(address.strip()));
         }
         return to;
     }
@@ -166,16 +144,7 @@ class RightsTimersIT {
     }
 
     private void awaitCount(String subjectPart, int expected) throws Exception {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(40));
-        while (Instant.now().isBefore(giveUp)) {
-            api.post("/api/test/rights-sweep", "sysadmin", "{}");
-            api.post("/api/test/mail-relay", "sysadmin", "{}");
-            if (count(subjectPart) >= expected) {
-                return;
-            }
-            Thread.sleep(300);
-        }
-        fail(expected + " mails with '" + subjectPart + "' expected in 40 s, " + count(subjectPart) + " came");
+        inbox.awaitCount(subjectPart, expected, this::sweepAndRelay);
     }
 
     /** Issue 20 item 4: reminders at P30D and P7D before the due date, the overdue notice the day after, each once. */

@@ -1,15 +1,12 @@
 package org.district.socialmedia.acknowledgements;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.district.socialmedia.it.Api;
 import org.district.socialmedia.it.Deployments;
+import org.district.socialmedia.it.Inbox;
 import org.district.socialmedia.it.JsonBodies;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -36,7 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Versioned policy and acknowledgement campaigns, end to end through the API with the test clock moved and
@@ -59,12 +55,11 @@ class AcknowledgementsIT {
 
     private final Api api = Api.onTestServer();
     private final List<Long> campaigns = new ArrayList<>();
-    private GreenMail smtp;
+    private Inbox inbox;
 
     @BeforeEach
     void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        inbox = Inbox.start();
     }
 
     @AfterEach
@@ -79,7 +74,7 @@ class AcknowledgementsIT {
                     + "/closing", "sysadmin", "{}");
         }
         api.post("/api/test/clock/reset", "sysadmin", "{}");
-        smtp.stop();
+        inbox.close();
     }
 
     private Instant serverNow() {
@@ -91,42 +86,23 @@ class AcknowledgementsIT {
         assertEquals(200, moved.statusCode(), moved.body());
     }
 
+    private void sweepAndRelay() {
+        assertEquals(200, api.post("/api/test/ack-sweep", "sysadmin", "{}").statusCode());
+        api.post("/api/test/mail-relay", "sysadmin", "{}");
+    }
+
     /** Two timer passes and relays: a stage that would go out twice would by now. */
-    private void sweepTwiceAndRelay() throws InterruptedException {
-        for (int i = 0; i < 2; i++) {
-            assertEquals(200, api.post("/api/test/ack-sweep", "sysadmin", "{}").statusCode());
-            api.post("/api/test/mail-relay", "sysadmin", "{}");
-            Thread.sleep(300);
-        }
+    private void sweepTwiceAndRelay() throws Exception {
+        inbox.settle(this::sweepAndRelay);
     }
 
     private void awaitMail(String subjectPart, String to) throws Exception {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(40));
-        while (Instant.now().isBefore(giveUp)) {
-            api.post("/api/test/ack-sweep", "sysadmin", "{}");
-            api.post("/api/test/mail-relay", "sysadmin", "{}");
-            if (!mails(subjectPart, to).isEmpty()) {
-                return;
-            }
-            Thread.sleep(300);
-        }
-        fail("no mail with '" + subjectPart + "' to " + to + " in 40 s");
+        inbox.await(subjectPart, to, this::sweepAndRelay);
     }
 
     /** Distinct messages (by Message-ID) whose subject contains the text, sent to the address. */
-    private List<MimeMessage> mails(String subjectPart, String to) throws MessagingException {
-        Map<String, MimeMessage> byId = new HashMap<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            if (m.getSubject() == null || !m.getSubject().contains(subjectPart)) {
-                continue;
-            }
-            for (Address a : m.getAllRecipients()) {
-                if (a.toString().contains(to)) {
-                    byId.put(m.getMessageID(), m);
-                }
-            }
-        }
-        return List.copyOf(byId.values());
+    private List<MimeMessage> mails(String subjectPart, String to) {
+        return inbox.mails(subjectPart, to);
     }
 
     private static String token(MimeMessage m) throws Exception {

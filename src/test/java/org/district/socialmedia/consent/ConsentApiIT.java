@@ -1,17 +1,14 @@
 package org.district.socialmedia.consent;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.lowagie.text.Document;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.district.socialmedia.it.Api;
 import org.district.socialmedia.it.Deployments;
+import org.district.socialmedia.it.Inbox;
 import org.district.socialmedia.it.JsonBodies;
 import org.district.socialmedia.it.Multipart;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -28,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,7 +33,6 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The consent API on the real WAR with the demo roster: uploads judged by their content, each reason
@@ -59,15 +54,15 @@ class ConsentApiIT {
     }
 
     private final Api api = Api.onTestServer();
-    private GreenMail smtp;
+    private Inbox inbox;
     /** The handle of the account the last accountOn made. */
     private String lastHandle;
 
     @AfterEach
     void cleanUp() {
         api.post("/api/test/clock/reset", "sysadmin", "{}");
-        if (smtp != null) {
-            smtp.stop();
+        if (inbox != null) {
+            inbox.close();
         }
     }
 
@@ -253,8 +248,7 @@ class ConsentApiIT {
 
     @Test
     void aRevocationCreatesATakedownTaskWithAnEmailAndRemindersUntilDoneEachOnce() throws Exception {
-        smtp = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        inbox = Inbox.start();
         long account = accountOn("Facebook");
         long form = electronicForm(api, "100038", "[\"PHOTO\",\"FULL_NAME\"]", ",\"channel\":\"ALL\"").getJsonNumber("id").longValue();
         assertTrue(check(account, "[\"PHOTO\"]", "[\"100038\"]").get("100038").getBoolean("allowed"), "the post was cleared");
@@ -334,34 +328,20 @@ class ConsentApiIT {
         assertEquals(200, api.post("/api/test/clock", "sysadmin", "{\"by\":\"" + by + "\"}").statusCode());
     }
 
+    private void sweepAndRelay() {
+        api.post("/api/test/consent-sweep", "sysadmin", "{}");
+        api.post("/api/test/mail-relay", "sysadmin", "{}");
+    }
+
     private void awaitMail(String subjectPart, int atLeast) throws Exception {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(40));
-        while (Instant.now().isBefore(giveUp)) {
-            api.post("/api/test/consent-sweep", "sysadmin", "{}");
-            api.post("/api/test/mail-relay", "sysadmin", "{}");
-            if (count(subjectPart) >= atLeast) {
-                return;
-            }
-            Thread.sleep(300);
-        }
-        fail("no mail with '" + subjectPart + "' in 40 s");
+        inbox.awaitCount(subjectPart, atLeast, this::sweepAndRelay);
     }
 
     private void settle() throws Exception {
-        for (int i = 0; i < 2; i++) {
-            api.post("/api/test/consent-sweep", "sysadmin", "{}");
-            api.post("/api/test/mail-relay", "sysadmin", "{}");
-            Thread.sleep(400);
-        }
+        inbox.settle(this::sweepAndRelay);
     }
 
-    private int count(String subjectPart) throws MessagingException {
-        Set<String> ids = new HashSet<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            if (m.getSubject() != null && m.getSubject().contains(subjectPart)) {
-                ids.add(m.getMessageID());
-            }
-        }
-        return ids.size();
+    private int count(String subjectPart) {
+        return inbox.count(subjectPart);
     }
 }

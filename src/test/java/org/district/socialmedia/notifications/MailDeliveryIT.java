@@ -1,12 +1,10 @@
 package org.district.socialmedia.notifications;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.district.socialmedia.it.Api;
 import org.district.socialmedia.it.Deployments;
+import org.district.socialmedia.it.Inbox;
 import org.district.socialmedia.it.JsonBodies;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -29,7 +27,6 @@ import java.util.function.Predicate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Emails through the transactional outbox and the relay, with GreenMail as the real SMTP server on
@@ -40,20 +37,18 @@ import static org.junit.jupiter.api.Assertions.fail;
 @RunAsClient
 class MailDeliveryIT {
 
-    private static final ServerSetup SMTP = new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.realWar();
     }
 
     private final Api api = Api.onTestServer();
-    private GreenMail smtp;
+    private Inbox inbox;
 
     @AfterEach
     void stopSmtp() {
-        if (smtp != null) {
-            smtp.stop();
+        if (inbox != null) {
+            inbox.close();
         }
     }
 
@@ -67,13 +62,12 @@ class MailDeliveryIT {
 
     @Test
     void aSubmissionMailsAReceiptToTheEmployeeAndANoticeToTheReviewers() throws Exception {
-        smtp = new GreenMail(SMTP);
-        smtp.start();
+        inbox = Inbox.start();
         long id = submit("employee1", "mail-" + UUID.randomUUID());
 
-        MimeMessage receipt = await(m -> subject(m).contains("your request " + id + " was received"));
+        MimeMessage receipt = await(m -> Inbox.subject(m).contains("your request " + id + " was received"));
         assertEquals("employee1@district.example.org", receipt.getHeader("To", ","));
-        assertTrue(subject(receipt).startsWith("Example Unified School District: "), subject(receipt));
+        assertTrue(Inbox.subject(receipt).startsWith("Example Unified School District: "), Inbox.subject(receipt));
         assertTrue(receipt.getMessageID().startsWith("<submitted." + id + "."), receipt.getMessageID());
         MimeMultipart parts = (MimeMultipart) receipt.getContent();
         assertEquals(2, parts.getCount(), "plain text and HTML");
@@ -81,7 +75,7 @@ class MailDeliveryIT {
         assertTrue(parts.getBodyPart(1).isMimeType("text/html"));
         assertTrue(((String) parts.getBodyPart(0).getContent()).contains("/requests/view.xhtml?id=" + id), "a link to the request page");
 
-        MimeMessage notice = await(m -> subject(m).contains("new request " + id + " from "));
+        MimeMessage notice = await(m -> Inbox.subject(m).contains("new request " + id + " from "));
         String to = notice.getHeader("To", ",");
         assertTrue(to.contains("superintendent@district.example.org") && to.contains("designee@district.example.org"), to);
         assertTrue(!to.contains("employee1@"), "the requester is not a reviewer of their own request");
@@ -91,7 +85,7 @@ class MailDeliveryIT {
                 .getJsonArray("lines").getJsonObject(0).getJsonNumber("id").longValue();
         assertEquals(200, api.post("/api/requests/" + id + "/decision", "superintendent",
                 "{\"lines\":[{\"lineId\":" + line + ",\"outcome\":\"AUTHORIZE\"}]}").statusCode());
-        MimeMessage decided = await(m -> subject(m).contains("written response to your request " + id));
+        MimeMessage decided = await(m -> Inbox.subject(m).contains("written response to your request " + id));
         String text = (String) ((MimeMultipart) decided.getContent()).getBodyPart(0).getContent();
         assertTrue(text.contains("/requests/letter?id=" + id), text);
         assertFalse(text.contains("/api/"), text);
@@ -105,16 +99,15 @@ class MailDeliveryIT {
             ids.add(submit(i % 2 == 0 ? "employee2" : "employee3", marker + "-" + i));
         }
         Thread.sleep(3_000); // the relay tries and fails meanwhile: connection refused
-        smtp = new GreenMail(SMTP);
-        smtp.start();
+        inbox = Inbox.start();
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(giveUp) && distinct(mailsAbout(ids)) < 200) {
+        while (Instant.now().isBefore(giveUp) && inbox.distinct(about(ids)).size() < 200) {
             Thread.sleep(500);
         }
         Thread.sleep(4_000); // anything sent twice would arrive by now
         Map<String, Integer> copies = new HashMap<>();
         Map<String, Integer> recipients = new HashMap<>();
-        for (MimeMessage m : mailsAbout(ids)) {
+        for (MimeMessage m : inbox.received().stream().filter(about(ids)).toList()) {
             copies.merge(m.getMessageID(), 1, Integer::sum);
             recipients.put(m.getMessageID(), m.getHeader("To", ",").split(",").length);
         }
@@ -122,46 +115,12 @@ class MailDeliveryIT {
         copies.forEach((id, n) -> assertEquals(recipients.get(id), n, "one copy per recipient of " + id));
     }
 
-    private static int distinct(List<MimeMessage> mails) throws MessagingException {
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        for (MimeMessage m : mails) {
-            ids.add(m.getMessageID());
-        }
-        return ids.size();
+    /** The mails about these requests: each subject names its request. */
+    private static Predicate<MimeMessage> about(List<Long> ids) {
+        return m -> ids.stream().anyMatch(id -> Inbox.subject(m).contains("request " + id + " "));
     }
 
-    private List<MimeMessage> mailsAbout(List<Long> ids) throws MessagingException {
-        List<MimeMessage> found = new ArrayList<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            for (Long id : ids) {
-                String s = subject(m);
-                if (s.contains("request " + id + " ")) {
-                    found.add(m);
-                }
-            }
-        }
-        return found;
-    }
-
-    private MimeMessage await(Predicate<MimeMessage> wanted) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(giveUp)) {
-            for (MimeMessage m : smtp.getReceivedMessages()) {
-                if (wanted.test(m)) {
-                    return m;
-                }
-            }
-            Thread.sleep(250);
-        }
-        fail("no such email within 60 s; received: " + smtp.getReceivedMessages().length);
-        return null;
-    }
-
-    private static String subject(MimeMessage m) {
-        try {
-            return m.getSubject() == null ? "" : m.getSubject();
-        } catch (MessagingException e) {
-            return "";
-        }
+    private MimeMessage await(Predicate<MimeMessage> wanted) throws Exception {
+        return inbox.await(wanted, "that subject", () -> api.post("/api/test/mail-relay", "sysadmin", "{}"));
     }
 }

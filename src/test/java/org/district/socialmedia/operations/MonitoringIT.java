@@ -1,10 +1,9 @@
 package org.district.socialmedia.operations;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
 import org.district.socialmedia.it.Api;
 import org.district.socialmedia.it.Deployments;
+import org.district.socialmedia.it.Inbox;
 import org.district.socialmedia.it.JsonBodies;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -21,7 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -44,9 +42,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 @RunAsClient
 class MonitoringIT {
 
-    // the test server's MAIL_PORT, 3025 unless the build says otherwise (-Dit.smtp.port)
-    private static final ServerSetup SMTP = new ServerSetup(Integer.parseInt(System.getenv().getOrDefault("MAIL_PORT", "3025")),
-            "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
     private static final Pattern SAMPLE = Pattern.compile("^(smu_[a-z_]+)(\\{[^}]*\\})? (\\S+)$", Pattern.MULTILINE);
 
     @Deployment(testable = false)
@@ -56,13 +51,13 @@ class MonitoringIT {
 
     private final Api api = Api.onTestServer();
     private final HttpClient http = HttpClient.newHttpClient();
-    private GreenMail smtp;
+    private Inbox inbox;
 
     @AfterEach
     void cleanUp() {
         api.post("/api/test/clock/reset", "sysadmin", "{}");
-        if (smtp != null) {
-            smtp.stop();
+        if (inbox != null) {
+            inbox.close();
         }
     }
 
@@ -106,8 +101,7 @@ class MonitoringIT {
         assertEquals("UP", degraded.getString("database"));
         assertTrue(degraded.getJsonArray("reasons").toString().contains("mail has been failing for"), degraded.toString());
 
-        smtp = new GreenMail(SMTP);
-        smtp.start();
+        inbox = Inbox.start();
         Instant giveUp = Instant.now().plusSeconds(60);
         JsonObject up = health();
         while (!"UP".equals(up.getString("status")) && Instant.now().isBefore(giveUp)) {

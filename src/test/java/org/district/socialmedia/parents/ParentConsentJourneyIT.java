@@ -1,13 +1,12 @@
 package org.district.socialmedia.parents;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.district.socialmedia.it.Api;
 import org.district.socialmedia.it.Deployments;
+import org.district.socialmedia.it.Inbox;
 import org.district.socialmedia.it.JsonBodies;
 import org.district.socialmedia.it.browser.Accessibility;
 import org.district.socialmedia.it.browser.Browser;
@@ -39,7 +38,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,7 +45,6 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * In a real browser, the whole way of a parent's consent online: a consent clerk sends the request, the parent
@@ -63,7 +60,7 @@ class ParentConsentJourneyIT {
     private static final String BASE = "http://127.0.0.1:" + System.getProperty("it.http.port", "8180");
     private static final Pattern LINK = Pattern.compile("https?://[^\\s\"<>]+(/parent/consent\\.xhtml\\?t=[A-Za-z0-9_-]{43})");
     private static WebDriver driver;
-    private static GreenMail smtp;
+    private static Inbox inbox;
     private final Api api = Api.onTestServer();
 
     @Deployment(testable = false)
@@ -73,8 +70,7 @@ class ParentConsentJourneyIT {
 
     @BeforeAll
     static void start() {
-        smtp = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        inbox = Inbox.start();
         driver = Browser.start();
     }
 
@@ -83,8 +79,8 @@ class ParentConsentJourneyIT {
         if (driver != null) {
             driver.quit();
         }
-        if (smtp != null) {
-            smtp.stop();
+        if (inbox != null) {
+            inbox.close();
         }
     }
 
@@ -113,7 +109,7 @@ class ParentConsentJourneyIT {
 
         // the parent opens the link from the email
         MimeMessage request = awaitMail(email, "Consent for social media");
-        String link = linkIn(body(request));
+        String link = linkIn(Inbox.text(request));
 
         // five days later the parent has not answered: the first of two reminders goes out, once however often the timer runs
         try {
@@ -122,7 +118,7 @@ class ParentConsentJourneyIT {
                 api.post("/api/test/parent-reminder-sweep", "sysadmin", "{}");
             }
             MimeMessage reminder = awaitMail(email, "Reminder");
-            assertTrue(linkIn(body(reminder)).length() > 0, "the reminder carries a link");
+            assertTrue(linkIn(Inbox.text(reminder)).length() > 0, "the reminder carries a link");
             api.post("/api/test/parent-reminder-sweep", "sysadmin", "{}");
             api.post("/api/test/mail-relay", "sysadmin", "{}");
             assertEquals(1, count(email, "Reminder"), "reminder 1 once");
@@ -237,51 +233,11 @@ class ParentConsentJourneyIT {
     }
 
     private MimeMessage awaitMail(String to, String subjectPart) throws Exception {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(40));
-        while (Instant.now().isBefore(giveUp)) {
-            api.post("/api/test/mail-relay", "sysadmin", "{}");
-            Optional<MimeMessage> found = find(to, subjectPart);
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(300);
-        }
-        fail("no mail to " + to + " with '" + subjectPart + "' in 40 s");
-        return null;
+        return inbox.await(subjectPart, to, () -> api.post("/api/test/mail-relay", "sysadmin", "{}"));
     }
 
-    private static long count(String to, String subjectPart) throws Exception {
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            if (m.getSubject() != null && m.getSubject().contains(subjectPart) && String.join(",", m.getHeader("To")).contains(to)) {
-                ids.add(m.getMessageID());
-            }
-        }
-        return ids.size();
-    }
-
-    private static Optional<MimeMessage> find(String to, String subjectPart) throws Exception {
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            if (m.getSubject() != null && m.getSubject().contains(subjectPart)
-                    && String.join(",", m.getHeader("To")).contains(to)) {
-                return Optional.of(m);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String body(Part part) throws Exception {
-        if (part.isMimeType("text/plain")) {
-            return (String) part.getContent();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            StringBuilder all = new StringBuilder();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                all.append(body(multipart.getBodyPart(i)));
-            }
-            return all.toString();
-        }
-        return "";
+    private static long count(String to, String subjectPart) {
+        return inbox.count(subjectPart, to);
     }
 
     private static boolean hasPdf(Part part) throws Exception {

@@ -1,11 +1,9 @@
 package org.district.socialmedia.platform;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.district.socialmedia.it.Api;
+import org.district.socialmedia.it.Inbox;
 import org.district.socialmedia.it.JsonBodies;
 import org.district.socialmedia.it.LocalCluster;
 import org.district.socialmedia.it.browser.Browser;
@@ -160,8 +158,7 @@ class ClusterFailoverIT {
     void aNodeKilledDuringTheRemindersLosesNeitherTheUsersFormNorANotice() throws Exception {
         CLUSTER.startStoppedNodes();
         Api[] nodes = {new Api(CLUSTER.node(1)), new Api(CLUSTER.node(2))};
-        GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        Inbox inbox = Inbox.start(SMTP_PORT);
         ExecutorService sweepers = Executors.newFixedThreadPool(2);
         WebDriver driver = Browser.start();
         try {
@@ -231,7 +228,7 @@ class ClusterFailoverIT {
             assertEquals(200, survivor.post("/api/test/clock", "sysadmin",
                     "{\"by\":\"" + OutboxMessage.CLAIM_LEASE.plusSeconds(5) + "\"}").statusCode());
             Instant giveUp = Instant.now().plusSeconds(60);
-            while (remindersArrived(smtp, ids) < ids.size() && Instant.now().isBefore(giveUp)) {
+            while (remindersArrived(inbox, ids) < ids.size() && Instant.now().isBefore(giveUp)) {
                 survivor.post("/api/test/sweep", "sysadmin", "{}");
                 survivor.post("/api/test/mail-relay", "sysadmin", "{}");
                 Thread.sleep(300);
@@ -241,11 +238,11 @@ class ClusterFailoverIT {
                 survivor.post("/api/test/mail-relay", "sysadmin", "{}");
                 Thread.sleep(500);
             }
-            assertEquals(ids.size(), remindersArrived(smtp, ids), "every request's reminder arrived");
+            assertEquals(ids.size(), remindersArrived(inbox, ids), "every request's reminder arrived");
             // exactly once: one Message-ID for each subject and recipient of these requests' mail, i.e. one
             // outbox row per notice (the demo data's overdue request gets its own, later, repeats)
             Map<String, Set<String>> messages = new HashMap<>();
-            for (MimeMessage m : smtp.getReceivedMessages()) {
+            for (MimeMessage m : inbox.received()) {
                 String subject = String.valueOf(m.getSubject());
                 if (ids.stream().noneMatch(id -> subject.contains("request " + id + " "))) {
                     continue;
@@ -263,7 +260,7 @@ class ClusterFailoverIT {
                     new Api(CLUSTER.node(node)).post("/api/test/clock/reset", "sysadmin", "{}");
                 }
             }
-            smtp.stop();
+            inbox.close();
         }
     }
 
@@ -352,12 +349,8 @@ class ClusterFailoverIT {
     }
 
     /** How many of the requests have their first reminder in the mailbox. */
-    private static long remindersArrived(GreenMail smtp, List<Long> ids) throws MessagingException {
-        Set<String> subjects = new HashSet<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            subjects.add(m.getSubject());
-        }
-        return ids.stream().filter(id -> subjects.stream().anyMatch(s -> s != null && s.contains("reminder: request " + id + " is due"))).count();
+    private static long remindersArrived(Inbox inbox, List<Long> ids) {
+        return ids.stream().filter(id -> inbox.count("reminder: request " + id + " is due") > 0).count();
     }
 
     private static int status(String url) {

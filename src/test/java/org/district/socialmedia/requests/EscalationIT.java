@@ -1,13 +1,10 @@
 package org.district.socialmedia.requests;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.district.socialmedia.it.Api;
 import org.district.socialmedia.it.Deployments;
+import org.district.socialmedia.it.Inbox;
 import org.district.socialmedia.it.JsonBodies;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -24,8 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,18 +43,17 @@ class EscalationIT {
 
     private static final ZoneId LA = ZoneId.of("America/Los_Angeles");
     private final Api api = Api.onTestServer();
-    private GreenMail smtp;
+    private Inbox inbox;
 
     @BeforeEach
     void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        inbox = Inbox.start();
     }
 
     @AfterEach
     void resetClock() {
         api.post("/api/test/clock/reset", "sysadmin", "{}");
-        smtp.stop();
+        inbox.close();
     }
 
     private JsonObject submit(String user) {
@@ -80,41 +74,24 @@ class EscalationIT {
         }
     }
 
+    private void sweepAndRelay() {
+        api.post("/api/test/sweep", "sysadmin", "{}");
+        api.post("/api/test/mail-relay", "sysadmin", "{}");
+    }
+
     /** Runs the sweep and the relay until a mail whose subject contains the text has arrived. */
     private void awaitMail(String subjectPart) throws Exception {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(40));
-        while (Instant.now().isBefore(giveUp)) {
-            api.post("/api/test/sweep", "sysadmin", "{}");
-            api.post("/api/test/mail-relay", "sysadmin", "{}");
-            if (count(subjectPart) > 0) {
-                return;
-            }
-            Thread.sleep(300);
-        }
-        fail("no mail with '" + subjectPart + "' in 40 s");
+        inbox.awaitCount(subjectPart, 1, this::sweepAndRelay);
     }
 
     /** Distinct messages (by Message-ID) whose subject contains the text. */
-    private int count(String subjectPart) throws MessagingException {
-        Set<String> ids = new HashSet<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            if (m.getSubject() != null && m.getSubject().contains(subjectPart)) {
-                ids.add(m.getMessageID());
-            }
-        }
-        return ids.size();
+    private int count(String subjectPart) {
+        return inbox.count(subjectPart);
     }
 
-    /**
-     * Gives a duplicate its chance to appear: the test endpoints sweep and relay synchronously, and the
-     * short pause lets a background timer's run that overlapped them finish its delivery.
-     */
+    /** Gives a duplicate its chance to appear ({@link Inbox#settle}). */
     private void settle() throws Exception {
-        for (int i = 0; i < 2; i++) {
-            api.post("/api/test/sweep", "sysadmin", "{}");
-            api.post("/api/test/mail-relay", "sysadmin", "{}");
-            Thread.sleep(400);
-        }
+        inbox.settle(this::sweepAndRelay);
     }
 
     @Test
@@ -131,10 +108,7 @@ class EscalationIT {
         assertEquals(1, count(reminder), "the 2-day reminder, once");
 
         moveTo(deadline.minus(Duration.ofDays(1)).plusSeconds(60));
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(40));
-        while (count(reminder) < 2 && Instant.now().isBefore(giveUp)) {
-            settle();
-        }
+        inbox.awaitCount(reminder, 2, this::sweepAndRelay);
         settle();
         assertEquals(2, count(reminder), "the 1-day reminder, once");
 
@@ -146,10 +120,7 @@ class EscalationIT {
         assertEquals("OVERDUE", JsonBodies.object(api.get("/api/requests/" + id, "employee1").body()).getString("status"));
 
         moveTo(deadline.plus(Duration.ofDays(1)).plusSeconds(60));
-        giveUp = Instant.now().plus(Duration.ofSeconds(40));
-        while (count(overdue) < 2 && Instant.now().isBefore(giveUp)) {
-            settle();
-        }
+        inbox.awaitCount(overdue, 2, this::sweepAndRelay);
         settle();
         assertEquals(2, count(overdue), "one daily reminder while overdue");
         assertEquals(1, count("the answer to your request " + id + " is late"), "the employee is told once");
@@ -189,10 +160,7 @@ class EscalationIT {
         settle();
         assertEquals(1, count(reminder), "no second 2-day reminder after the restart");
         moveTo(deadline.minus(Duration.ofDays(1)).plusSeconds(30));
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(40));
-        while (count(reminder) < 2 && Instant.now().isBefore(giveUp)) {
-            settle();
-        }
+        inbox.awaitCount(reminder, 2, this::sweepAndRelay);
         settle();
         assertEquals(2, count(reminder), "the 1-day reminder still comes, once");
     }

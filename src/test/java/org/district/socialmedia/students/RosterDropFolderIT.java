@@ -1,16 +1,13 @@
 package org.district.socialmedia.students;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.district.socialmedia.it.Api;
 import org.district.socialmedia.it.Deployments;
+import org.district.socialmedia.it.Inbox;
 import org.district.socialmedia.it.JsonBodies;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -29,7 +26,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +36,6 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The roster drop folder on the real WAR (the test server has ROSTER_DROP_DIR set, ROSTER_DROP_SETTLE=PT0S): a
@@ -59,18 +54,17 @@ class RosterDropFolderIT {
 
     private final Api api = Api.onTestServer();
     private final Path folder = Path.of(System.getProperty("it.roster.drop.dir", "target/roster-drop"));
-    private GreenMail smtp;
+    private Inbox inbox;
 
     @BeforeEach
     void startSmtp() throws IOException {
         Files.createDirectories(folder);
-        smtp = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        inbox = Inbox.start();
     }
 
     @AfterEach
     void stopSmtp() {
-        smtp.stop();
+        inbox.close();
     }
 
     /** Drops a file as a vendor should: written under a hidden name, then renamed in. */
@@ -126,37 +120,19 @@ class RosterDropFolderIT {
         throw new AssertionError("no settled run for " + name + " in 60 s");
     }
 
-    private List<MimeMessage> mails(String subjectPart, String to) throws MessagingException {
-        Map<String, MimeMessage> byId = new HashMap<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            if (m.getSubject() == null || !m.getSubject().contains(subjectPart)) {
-                continue;
-            }
-            for (Address a : m.getAllRecipients()) {
-                if (a.toString().startsWith(to)) {
-                    byId.put(m.getMessageID(), m);
-                }
-            }
-        }
-        return List.copyOf(byId.values());
+    private List<MimeMessage> mails(String subjectPart, String to) {
+        return inbox.mails(subjectPart, to);
+    }
+
+    private void sweepAndRelay() {
+        api.post("/api/test/roster-drop-sweep", "sysadmin", "{}");
+        api.post("/api/test/mail-relay", "sysadmin", "{}");
     }
 
     /** Sweeps and relays until the mail is there, then twice more: a notice that went out twice would by now. */
     private List<MimeMessage> mailedOnce(String subjectPart) throws Exception {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(40));
-        while (mails(subjectPart, "sysadmin@").isEmpty()) {
-            if (Instant.now().isAfter(giveUp)) {
-                fail("no mail with '" + subjectPart + "' to the system administrator in 40 s");
-            }
-            api.post("/api/test/roster-drop-sweep", "sysadmin", "{}");
-            api.post("/api/test/mail-relay", "sysadmin", "{}");
-            Thread.sleep(300);
-        }
-        for (int i = 0; i < 2; i++) {
-            api.post("/api/test/roster-drop-sweep", "sysadmin", "{}");
-            api.post("/api/test/mail-relay", "sysadmin", "{}");
-            Thread.sleep(300);
-        }
+        inbox.await(subjectPart, "sysadmin@", this::sweepAndRelay);
+        inbox.settle(this::sweepAndRelay);
         return mails(subjectPart, "sysadmin@");
     }
 
