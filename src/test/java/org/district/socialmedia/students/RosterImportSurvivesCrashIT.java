@@ -3,25 +3,19 @@ package org.district.socialmedia.students;
 import jakarta.json.JsonObject;
 import org.district.socialmedia.it.Api;
 import org.district.socialmedia.it.JsonBodies;
+import org.district.socialmedia.it.SecondServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,9 +24,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * A roster import whose server is killed with {@code kill -9} in the middle of its write resumes from its last
  * checkpoint once the server is back, and ends COMPLETED with every row once: no duplicate, nothing lost. Runs
- * its own WildFly (the test server's configuration, its own base and data folders and ports), as
- * DataSurvivesRestartIT does; in the PostgreSQL run it shares the one database with the Arquillian server, whose
- * resume sweep may be the one that takes the run over, as another server of a district's cluster would.
+ * its own WildFly ({@link SecondServer}); in the PostgreSQL run it shares the one database with the Arquillian
+ * server, whose resume sweep may be the one that takes the run over, as another server of a district's cluster would.
  */
 class RosterImportSurvivesCrashIT {
 
@@ -40,26 +33,22 @@ class RosterImportSurvivesCrashIT {
     /** Students, each with a guardian and an enrollment: some 4 changes each, well over a hundred chunks. */
     private static final int STUDENTS = 8_000;
 
-    private final Path home = Path.of(System.getProperty("jboss.home"));
-    private final Path target = Path.of(System.getProperty("it.war")).getParent();
-    private final Path base = target.resolve("crash-server");
-    private final Path data = target.resolve("crash-data");
-    private final Api api = new Api("http://127.0.0.1:" + (8080 + OFFSET));
-    private Process server;
+    private final SecondServer server = new SecondServer("crash", OFFSET);
+    private final Api api = server.api();
 
     @Test
     @Timeout(value = 12, unit = TimeUnit.MINUTES)  // two server starts and a large import: more than the default 5
     void aWriteKilledMidwayResumesFromItsCheckpointWithEveryRowOnce() throws Exception {
-        prepareServerFolders();
-        start();
+        server.prepare();
+        server.start();
         String tag = "Crash" + UUID.randomUUID().toString().substring(0, 6).replace("-", "");
         HttpResponse<String> upload = api.postBytes("/api/imports/oneroster", "sysadmin", "application/zip", roster(tag));
         assertEquals(202, upload.statusCode(), upload.body());
         long id = JsonBodies.object(upload.body()).getJsonNumber("id").longValue();
 
         JsonObject midway = midWrite(id);
-        killHard();
-        start();
+        server.kill();
+        server.start();
         JsonObject done = resumed(id);
 
         assertEquals("COMPLETED", done.getString("status"), done.toString());
@@ -157,93 +146,6 @@ class RosterImportSurvivesCrashIT {
 
     @AfterEach
     void stopServer() throws InterruptedException {
-        if (server != null && server.isAlive()) {
-            server.destroy();
-            if (!server.waitFor(90, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
-            server.descendants().forEach(ProcessHandle::destroyForcibly);
-        }
-    }
-
-    /** kill -9 of the server's JVM (and its start script): no shutdown hook, no batch job ends its step. */
-    private void killHard() throws Exception {
-        List<ProcessHandle> jvm = server.descendants().toList();
-        jvm.forEach(ProcessHandle::destroyForcibly);
-        server.destroyForcibly();
-        if (!server.waitFor(30, TimeUnit.SECONDS)) {
-            fail("the killed server did not go away");
-        }
-        for (ProcessHandle child : jvm) {
-            child.onExit().get(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private void prepareServerFolders() throws IOException {
-        deleteTree(base);
-        deleteTree(data);
-        Files.createDirectories(base.resolve("deployments"));
-        Files.createDirectories(data);
-        Path configuration = home.resolve("standalone/configuration");
-        try (Stream<Path> files = Files.walk(configuration)) {
-            for (Path source : (Iterable<Path>) files::iterator) {
-                Path copy = base.resolve("configuration").resolve(configuration.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(copy);
-                } else if (!source.getFileName().toString().startsWith("standalone_xml_history")) {
-                    Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        // as in DataSurvivesRestartIT: no Arquillian deployments, and this server's boot logged in its own folder
-        Path standalone = base.resolve("configuration/standalone.xml");
-        Files.writeString(standalone, Files.readString(standalone).replaceAll("(?s)<deployments>.*?</deployments>", ""));
-        Path logging = base.resolve("configuration/logging.properties");
-        if (Files.exists(logging)) {
-            Files.writeString(logging, Files.readString(logging)
-                    .replace(home.resolve("standalone/log").toString(), base.resolve("log").toString()));
-        }
-        Files.copy(Path.of(System.getProperty("it.war")), base.resolve("deployments/ROOT.war"), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private void start() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
-                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + OFFSET, "-b", "127.0.0.1");
-        builder.environment().put("JBOSS_HOME", home.toString());
-        builder.environment().put("DATA_DIR", data.toString());
-        builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
-        builder.redirectErrorStream(true);
-        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
-        server = builder.start();
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(180));
-        while (Instant.now().isBefore(giveUp)) {
-            if (!server.isAlive()) {
-                fail("the server stopped while starting; see " + base.resolve("console.log"));
-            }
-            try {
-                if (api.get("/api/health", null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notYetListening) {
-                // keep waiting
-            }
-            Thread.sleep(500);
-        }
-        fail("the server did not become healthy in 180 s; see " + base.resolve("console.log"));
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        server.close();
     }
 }
