@@ -160,7 +160,6 @@ public class Student implements Serializable {
         return a.getId() != null ? a.getId().equals(b.getId()) : Objects.equals(a.getCode(), b.getCode());
     }
 
-    /** Left in the roster with its forms and history; a later import or edit may bring it back. */
     /** Brings back a record an import deactivated (the undo of that import); false if it is active. */
     public boolean reactivate() {
         if (active) {
@@ -171,6 +170,7 @@ public class Student implements Serializable {
         return true;
     }
 
+    /** Left in the roster with its forms and history; a later import or edit may bring it back. */
     public boolean deactivate(Instant now) {
         if (!active) {
             return false;
