@@ -74,7 +74,7 @@ public class RequestRollups {
     }
 
     /** What a roll-up row is kept under. */
-    record Key(LocalDate day, long unitId, String reviewer, String kind, boolean onTime, int tenths) implements Comparable<Key> {
+    public record Key(LocalDate day, long unitId, String reviewer, String kind, boolean onTime, int tenths) implements Comparable<Key> {
 
         @Override
         public int compareTo(Key o) {

@@ -36,7 +36,7 @@ public class RollupDays {
      * A daily roll-up's rows as the shared work of rolling up, comparing and rebuilding sees them: each row is a key (whose
      * day says which roll-up day it belongs to) and the times of its responses or tasks.
      */
-    interface Rows<K extends Comparable<K>> {
+    public interface Rows<K extends Comparable<K>> {
         /** The roll-up's name in report_rollup_day. */
         String rollup();
 
@@ -139,14 +139,14 @@ public class RollupDays {
     }
 
     /** Writes a roll-up's rows, {@link #ROWS_PER_INSERT} to a statement. */
-    <K extends Comparable<K>> void write(Rows<K> rows, Map<K, TimeClass> cells) {
+    public <K extends Comparable<K>> void write(Rows<K> rows, Map<K, TimeClass> cells) {
         List<Object[]> values = new ArrayList<>(cells.size());
         cells.forEach((k, t) -> values.add(rows.row(k, t)));
         insert(rows.table(), rows.columns(), values);
     }
 
     /** Inserts rows of values (a java.sql.Date for a date), many to a statement. */
-    void insert(String table, String columns, List<Object[]> values) {
+    public void insert(String table, String columns, List<Object[]> values) {
         for (int from = 0; from < values.size(); from += ROWS_PER_INSERT) {
             List<Object[]> chunk = values.subList(from, Math.min(from + ROWS_PER_INSERT, values.size()));
             int width = chunk.get(0).length;
@@ -164,7 +164,7 @@ public class RollupDays {
     }
 
     /** The recount of every rolled-up day, its rows only. */
-    <K extends Comparable<K>> Map<K, TimeClass> recountRolled(Rows<K> rows) {
+    public <K extends Comparable<K>> Map<K, TimeClass> recountRolled(Rows<K> rows) {
         TreeSet<LocalDate> rolled = all(rows.rollup());
         if (rolled.isEmpty()) {
             return new TreeMap<>();
@@ -175,7 +175,7 @@ public class RollupDays {
     }
 
     /** What differs between the stored rows (and what is kept from them) and a recount of the facts, one line per key. */
-    <K extends Comparable<K>> List<String> differences(Rows<K> rows) {
+    public <K extends Comparable<K>> List<String> differences(Rows<K> rows) {
         return differences(rows, recountRolled(rows));
     }
 
@@ -189,7 +189,7 @@ public class RollupDays {
      * Replaces the stored rows of every rolled-up day with a recount, the days' keys locked first (a timer's roll-up
      * of the same day waits, then fails on its key); how many keys changed.
      */
-    <K extends Comparable<K>> int rebuild(Rows<K> rows) {
+    public <K extends Comparable<K>> int rebuild(Rows<K> rows) {
         lock(rows.rollup());
         Map<K, TimeClass> recount = recountRolled(rows);
         int changed = differences(rows, recount).size();

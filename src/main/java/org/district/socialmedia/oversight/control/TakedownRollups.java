@@ -50,7 +50,7 @@ public class TakedownRollups {
     }
 
     /** What a roll-up row is kept under. */
-    record Key(LocalDate day, long unitId, int tenths) implements Comparable<Key> {
+    public record Key(LocalDate day, long unitId, int tenths) implements Comparable<Key> {
 
         @Override
         public int compareTo(Key o) {
