@@ -477,7 +477,7 @@ public final class DistrictDataGenerator {
 
     // ------------------------------------------------------------------------------------------------ units and staff
 
-    private static final long UNIT = 1, STAFF = 2, ACCOUNT = 3, GRANT = 4, REQUEST = 5, STUDENT = 6, FORM = 7, AUDIT = 8;
+    private static final long UNIT = 1, STAFF = 2, ACCOUNT = 3, GRANT = 4, REQUEST = 5, STUDENT = 6, FORM = 7, AUDIT = 8, TAKEDOWN = 9;
 
     private boolean isDepartment(long u) {
         return u >= 3 && u < 3 + departments;
@@ -1199,6 +1199,7 @@ public final class DistrictDataGenerator {
                 "consent_revocation");
         long total = plan.forms();
         long revocationId = 1;
+        long taskId = 1;
         ConsentItem[] items = ConsentItem.values();
         try (Batches b = batches()) {
             Batches.Table form = b.table("consent_form", "id", "student_id", "guardian_id", "signed_on", "form_version", "received_by",
@@ -1208,6 +1209,9 @@ public final class DistrictDataGenerator {
             Batches.Table formPlatform = b.table("consent_form_platform", "form_id", "platform_id");
             Batches.Table revocation = b.table("consent_revocation", "id", "form_id", "revoked_on", "received_by", "photo", "video",
                     "full_name", "first_name", "student_work", "voice", "recorded_at", "recorded_by", "version");
+            Batches.Table task = b.table("takedown_task", "id", "form_id", "revocation_id", "account_id", "student_id", "status",
+                    "created_at", "created_by", "done_at", "done_by", "note", "next_reminder_at", "reminders_sent", "version", "post_ref");
+            Batches.Table assignee = b.table("takedown_task_assignee", "task_id", "username");
             Progress progress = new Progress("consent forms", total);
             for (long f = 0; f < total; f++) {
                 progress.at(f);
@@ -1293,11 +1297,26 @@ public final class DistrictDataGenerator {
                             revoked.contains(ConsentItem.VIDEO), revoked.contains(ConsentItem.FULL_NAME),
                             revoked.contains(ConsentItem.FIRST_NAME), revoked.contains(ConsentItem.STUDENT_WORK),
                             revoked.contains(ConsentItem.VOICE), at.isAfter(now) ? now.minusSeconds(30) : at, clerk, 0L);
+                    // a revocation whose student appeared on one of the school's accounts (one in four): a takedown task,
+                    // done within minutes to four days (most within a day), or still open when it is recent
+                    SplittableRandom t = dice(TAKEDOWN, f);
+                    long ofUnit = accountsOfUnit(unit);
+                    if (ofUnit > 0 && t.nextInt(4) == 0) {
+                        Instant created = at.isAfter(now) ? now.minusSeconds(30) : at;
+                        long seconds = t.nextInt(10) < 7 ? 600 + t.nextInt(24 * 3600) : 600 + t.nextInt(96 * 3600);
+                        Instant done = created.plusSeconds(seconds);
+                        boolean open = done.isAfter(now);
+                        task.add(taskId, id, revocationId - 1, unit + units * t.nextLong(ofUnit) + 1, j + 1,
+                                open ? "OPEN" : "DONE", created, clerk, open ? null : done, open ? null : clerk, null,
+                                open ? created.plusSeconds(24 * 3600) : null, 0, 0L, 0L);
+                        assignee.add(taskId, clerk);
+                        taskId++;
+                    }
                 }
                 b.rowsDone();
             }
             b.send();
-            count(form, formAccount, formPlatform, revocation);
+            count(form, formAccount, formPlatform, revocation, task, assignee);
         }
         BenchDatabase.createIndexes(c, deferred);
     }
@@ -1402,7 +1421,7 @@ public final class DistrictDataGenerator {
     /** Tables with their sequence: each sequence moves past the ids written (EclipseLink hands out value-49 .. value). */
     static final String[] SEQUENCED = {"org_unit", "staff_user", "designation", "district_account", "access_review", "account_grant",
             "rights_notice", "sm_request", "sm_request_line", "sm_review_cycle", "sm_authorization", "account_operator",
-            "escalation_event", "school_class", "student", "guardian", "enrollment", "consent_form", "consent_revocation", "audit_entry"};
+            "escalation_event", "school_class", "student", "guardian", "enrollment", "consent_form", "consent_revocation", "takedown_task", "audit_entry"};
 
     private void indexesAndStatistics() throws SQLException {
         try (Statement s = c.createStatement()) {

@@ -198,6 +198,11 @@ class DistrictDataGeneratorTest {
                 + NOW + "'") > 0, "requests due for the escalation sweep");
         assertTrue(count("SELECT COUNT(*) FROM account_grant WHERE status = 'ACTIVE' AND ends_on <= DATE '" + TODAY.plusDays(30) + "'") > 0,
                 "rights expiring within 30 days");
+        // the takedowns report's facts: tasks of revocations, done after they were made, each with its assignee
+        assertTrue(count("SELECT COUNT(*) FROM takedown_task WHERE status = 'DONE' AND done_at > created_at") > 0, "takedowns done");
+        assertEquals(0, count("SELECT COUNT(*) FROM takedown_task WHERE (status = 'DONE') <> (done_at IS NOT NULL)"));
+        assertEquals(0, count("SELECT COUNT(*) FROM takedown_task t WHERE NOT EXISTS (SELECT 1 FROM takedown_task_assignee a"
+                + " WHERE a.task_id = t.id) OR NOT EXISTS (SELECT 1 FROM consent_revocation r WHERE r.id = t.revocation_id AND r.form_id = t.form_id)"));
     }
 
     private static Set<String> names(Enum<?>[] values) {

@@ -14,6 +14,9 @@ import org.district.socialmedia.oversight.control.RequestRollups;
 import org.district.socialmedia.oversight.entity.ReportPeriod;
 import org.district.socialmedia.oversight.entity.RequestFigures;
 import org.district.socialmedia.platform.control.DistrictTime;
+import org.district.socialmedia.requests.boundary.ReviewService;
+import org.district.socialmedia.requests.entity.RequestStatus;
+import org.district.socialmedia.requests.entity.SocialMediaRequest;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -26,6 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -112,6 +116,89 @@ class TalliesIT {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    /** The reviewer's overdue and waiting counts from the status tally, and the queue's own filters counted row by row. */
+    private List<Long> reviewerCounts() {
+        return tx.inNewTransaction(em -> {
+            Instant now = clock.instant();
+            long overdue = em.createQuery("SELECT COUNT(r.id) FROM SocialMediaRequest r WHERE r.queueKey <= :now AND r.status IN :running",
+                    Long.class).setParameter("now", now).setParameter("running", EnumSet.of(RequestStatus.OVERDUE, RequestStatus.SUBMITTED))
+                    .getSingleResult();
+            long waiting = em.createQuery("SELECT COUNT(r.id) FROM SocialMediaRequest r WHERE r.status = :info", Long.class)
+                    .setParameter("info", RequestStatus.INFO_REQUESTED).getSingleResult();
+            return List.of(ReviewService.Counts.count(em, ReviewService.QueueFilter.OVERDUE, now).count(),
+                    ReviewService.Counts.count(em, ReviewService.QueueFilter.WAITING_FOR_EMPLOYEE, now).count(), overdue, waiting);
+        });
+    }
+
+    /**
+     * The counts equal the queue's, and the tally a recount: a few tries, since the server's own escalation timer may
+     * commit a request marked overdue between the statements of one look (the two figures then differ by it once).
+     */
+    private void assertReviewerCountsAreTheQueues(String after) {
+        List<Long> counts = List.of();
+        JsonObject statuses = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            counts = reviewerCounts();
+            statuses = named(tallies(), "request-statuses");
+            if (counts.get(0).equals(counts.get(2)) && counts.get(1).equals(counts.get(3)) && statuses.getBoolean("agrees")) {
+                return;
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        assertEquals(counts.get(2), counts.get(0), "overdue after " + after + ": " + counts);
+        assertEquals(counts.get(3), counts.get(1), "waiting after " + after + ": " + counts);
+        assertTrue(statuses.getBoolean("agrees"), after + ": " + statuses);
+    }
+
+    @Test
+    void theReviewersCountsFollowEveryChangeOfStatusAndTheRecountPutsASpoiledOneRight() {
+        assertReviewerCountsAreTheQueues("the changes of the tests before");
+        long asked = submit("employee1");
+        assertEquals(200, api.post("/api/requests/" + asked + "/decision", "superintendent", "{\"question\":\"Which page?\"}").statusCode());
+        assertReviewerCountsAreTheQueues("information requested");
+        List<Long> before = reviewerCounts();
+        assertEquals(200, api.post("/api/requests/" + asked + "/info-response", "employee1", "{\"answer\":\"The team's.\"}").statusCode());
+        assertReviewerCountsAreTheQueues("information given");
+        assertEquals(before.get(1) - 1, reviewerCounts().get(1));
+
+        long late = submit("employee2");
+        try {
+            // past the deadline: counted as overdue at once, then marked OVERDUE by the escalation timer
+            assertEquals(200, api.post("/api/test/clock", "sysadmin", "{\"by\":\"P20D\"}").statusCode());
+            long overdueUnmarked = reviewerCounts().get(0);
+            assertReviewerCountsAreTheQueues("the clock moved past the deadline");
+            assertEquals(200, api.post("/api/test/escalate/" + late, "sysadmin", "").statusCode());
+            assertEquals(200, api.post("/api/test/escalate/" + late, "sysadmin", "").statusCode());
+            assertEquals(RequestStatus.OVERDUE, tx.inNewTransaction(em -> em.find(SocialMediaRequest.class, late).getStatus()));
+            assertReviewerCountsAreTheQueues("marked overdue");
+            assertEquals(overdueUnmarked, reviewerCounts().get(0), "marking does not change how many are overdue");
+        } finally {
+            assertEquals(200, api.post("/api/test/clock/reset", "sysadmin", "").statusCode());
+        }
+        // the clock set back: the request marked overdue has its deadline ahead again, and the queue does not list it
+        assertReviewerCountsAreTheQueues("the clock set back");
+        assertEquals(200, api.post("/api/requests/" + late + "/decision", "designee",
+                "{\"lines\":[{\"lineId\":" + firstLine(late, "employee2") + ",\"outcome\":\"AUTHORIZE\"}]}").statusCode());
+        assertReviewerCountsAreTheQueues("decided");
+        assertEquals(200, api.post("/api/requests/" + asked + "/decision", "designee",
+                "{\"lines\":[{\"lineId\":" + firstLine(asked, "employee1") + ",\"outcome\":\"REJECT\",\"explanation\":\"Use the District's page\"}]}")
+                .statusCode());
+
+        int spoiled = tx.inNewTransaction(em -> em.createNativeQuery("UPDATE request_status_tally SET requests = requests + 3 WHERE status = 'OVERDUE'")
+                .executeUpdate());
+        assertEquals(1, spoiled);
+        assertFalse(named(tallies(), "request-statuses").getBoolean("agrees"));
+        HttpResponse<String> recount = api.post("/api/operations/tallies/recount?name=request-statuses", "sysadmin", "");
+        assertEquals(200, recount.statusCode(), recount.body());
+        assertEquals(1, named(JsonBodies.array(recount.body()), "request-statuses").getInt("keysChanged"), recount.body());
+        assertReviewerCountsAreTheQueues("the recount");
     }
 
     @Test

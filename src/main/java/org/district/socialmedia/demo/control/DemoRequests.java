@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.people.entity.StaffUser;
 import org.district.socialmedia.policy.boundary.PolicyText;
 import org.district.socialmedia.requests.control.LetterWriter;
+import org.district.socialmedia.requests.control.RequestStatusTally;
 import org.district.socialmedia.requests.control.ReviewerAuthority;
 import org.district.socialmedia.requests.entity.Audience;
 import org.district.socialmedia.requests.entity.Authorization;
@@ -41,6 +42,8 @@ public class DemoRequests {
 
     @PersistenceContext
     EntityManager em;
+    @Inject
+    RequestStatusTally statuses;
     @Inject
     Clock clock;
     @Inject
@@ -117,6 +120,9 @@ public class DemoRequests {
                 line("LinkedIn", "Share professional development opportunities with colleagues.", Set.of(Audience.STAFF),
                         false, "Lincoln HS Staff", "atanaka@district.example.org"));
         withdrawn.withdraw(now.minus(Duration.ofDays(1)));
+        em.flush();
+        // the demo's requests were made here, not through the services that move the reviewer's counts
+        statuses.rebuild();
     }
 
     private SocialMediaRequest submitted(String username, Instant at, Instant deadline, LineDraft... lines) {

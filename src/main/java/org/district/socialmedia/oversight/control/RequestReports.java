@@ -45,7 +45,8 @@ public class RequestReports {
      * the open requests counted by age band.
      */
     public RequestFigures figures(ReportPeriod period, Long unitId, Instant now) {
-        return RequestFigures.ofCells(period, rollups.cells(period.from(), period.to(), unitId), kindLabels(), openByAge(unitId, now));
+        RequestRollups.Responses responses = rollups.responses(period.from(), period.to(), unitId);
+        return RequestFigures.of(period, responses.counts(), responses.times(), kindLabels(), openByAge(unitId, now));
     }
 
     /**

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import org.district.socialmedia.oversight.entity.AnswerTimes;
+import org.district.socialmedia.oversight.entity.RequestFigures;
 import org.district.socialmedia.oversight.entity.ResponseCell;
 import org.district.socialmedia.oversight.entity.ReviewResponse;
 import org.district.socialmedia.oversight.entity.TimeClass;
@@ -16,12 +18,15 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -54,6 +59,8 @@ public class RequestRollups {
     DistrictTime districtTime;
     @Inject
     RollupDays days;
+    @Inject
+    RequestMonths months;
 
     /** A cycle that a response ended, as read, with the requester's unit (null when none). */
     public record Row(Long unitId, CycleEnd endReason, String askedBy, String decidedBy, RequestOutcome outcome,
@@ -67,7 +74,7 @@ public class RequestRollups {
     }
 
     /** What a roll-up row is kept under. */
-    record Key(LocalDate day, long unitId, String reviewer, String kind, boolean onTime, int tenths) implements Comparable<Key> {
+    public record Key(LocalDate day, long unitId, String reviewer, String kind, boolean onTime, int tenths) implements Comparable<Key> {
 
         @Override
         public int compareTo(Key o) {
@@ -101,7 +108,11 @@ public class RequestRollups {
      * responses are read live again until the day is over and rolled up anew.
      */
     public int dropUnfinished() {
-        return days.dropFrom(ROLLUP, "report_response_day", today());
+        int dropped = days.dropFrom(ROLLUP, "report_response_day", today());
+        if (dropped > 0) {
+            months.refreshFrom(YearMonth.from(today()));
+        }
+        return dropped;
     }
 
     /** The days over and not rolled up yet, oldest first, a pass's worth at most (RollupDays). */
@@ -119,29 +130,48 @@ public class RequestRollups {
             throw new IllegalArgumentException(day + " is not over yet");
         }
         days.mark(ROLLUP, day, clock.instant());
-        Map<Key, TimeClass> cells = recount(day, day);
-        write(cells);
+        days.write(rows(), recount(day, day));
+        months.refresh(YearMonth.from(day));
         return 1;
     }
 
     // ------------------------------------------------------------------ the report's reading
 
+    /** The responses of a period counted by month, reviewer, kind and on time or late, and their times to answer. */
+    public record Responses(List<RequestFigures.ResponseCount> counts, AnswerTimes times) {
+    }
+
     /**
-     * The responses given in a period, for a unit or the whole District (null): the days rolled up from their rows,
-     * the others live from the review cycles, grouped alike.
+     * The responses given in a period, for a unit or the whole District (null): a month whose every rolled-up day is in
+     * the period from its month rows (RequestMonths), the other rolled-up days from their day rows, the days not rolled
+     * up (today, a day not rolled up yet) live from the review cycles.
      */
-    public List<ResponseCell> cells(LocalDate from, LocalDate to, Long unitId) {
-        TreeSet<LocalDate> rolled = days.rolled(ROLLUP, from, to, today());
+    public Responses responses(LocalDate from, LocalDate to, Long unitId) {
+        long unit = unitId == null ? DISTRICT : unitId;
+        LocalDate today = today();
+        TreeSet<LocalDate> rolled = days.rolled(ROLLUP, from, to, today);
+        LocalDate last = days.last(ROLLUP);
+        Set<YearMonth> whole = new TreeSet<>();
+        for (LocalDate day : rolled) {
+            YearMonth m = YearMonth.from(day);
+            LocalDate lastOfMonth = m.atEndOfMonth().isBefore(last) ? m.atEndOfMonth() : last;
+            // every day of the month rolled up lies in the period and is over: its month rows hold exactly those days
+            if (!m.atDay(1).isBefore(from) && !lastOfMonth.isAfter(to) && lastOfMonth.isBefore(today)) {
+                whole.add(m);
+            }
+        }
         List<ResponseCell> cells = new ArrayList<>();
-        if (!rolled.isEmpty()) {
+        List<LocalDate> edgeDays = rolled.stream().filter(d -> !whole.contains(YearMonth.from(d))).toList();
+        if (!edgeDays.isEmpty()) {
+            Set<LocalDate> wanted = new HashSet<>(edgeDays);
             Query q = em.createNativeQuery("SELECT on_day, reviewer, kind, on_time, tenths, responses, min_seconds, max_seconds"
                             + " FROM report_response_day WHERE unit_id = ? AND on_day >= ? AND on_day <= ?")
-                    .setParameter(1, unitId == null ? DISTRICT : unitId)
-                    .setParameter(2, Date.valueOf(rolled.first())).setParameter(3, Date.valueOf(rolled.last()));
+                    .setParameter(1, unit).setParameter(2, Date.valueOf(edgeDays.get(0)))
+                    .setParameter(3, Date.valueOf(edgeDays.get(edgeDays.size() - 1)));
             for (Object o : q.getResultList()) {
                 Object[] r = (Object[]) o;
                 LocalDate day = date(r[0]);
-                if (rolled.contains(day)) {
+                if (wanted.contains(day)) {
                     cells.add(new ResponseCell(day, (String) r[1], (String) r[2], bool(r[3]), new TimeClass((int) number(r[4]),
                             number(r[5]), number(r[6]), number(r[7]))));
                 }
@@ -151,7 +181,13 @@ public class RequestRollups {
         for (LocalDate[] run : RollupDays.liveRuns(from, to, rolled)) {
             cells.addAll(liveCells(run[0], run[1], unitId));
         }
-        return cells;
+        List<RequestFigures.ResponseCount> counts = new ArrayList<>(months.counts(unit, whole));
+        List<AnswerTimes.Tenth> tenths = new ArrayList<>();
+        for (ResponseCell c : cells) {
+            counts.add(new RequestFigures.ResponseCount(YearMonth.from(c.day()), c.reviewer(), c.kind(), c.onTime(), c.count()));
+            tenths.add(new AnswerTimes.Tenth(YearMonth.from(c.day()), c.reviewer(), c.time()));
+        }
+        return new Responses(counts, months.times(unit, whole).and(AnswerTimes.of(tenths)));
     }
 
     /** The responses of the days from..to, all read from the review cycles (what the roll-ups stand for). */
@@ -226,48 +262,67 @@ public class RequestRollups {
         return rows;
     }
 
-    /** The recount of every rolled-up day, its rows only. */
-    Map<Key, TimeClass> recountRolled() {
-        TreeSet<LocalDate> rolled = days.all(ROLLUP);
-        if (rolled.isEmpty()) {
-            return new TreeMap<>();
-        }
-        Map<Key, TimeClass> recount = recount(rolled.first(), rolled.last());
-        recount.keySet().removeIf(k -> !rolled.contains(k.day()));
-        return recount;
+    /** The day rows as the shared work of the roll-ups (RollupDays) sees them, with the months kept from them. */
+    RollupDays.Rows<Key> rows() {
+        return new RollupDays.Rows<>() {
+            @Override
+            public String rollup() {
+                return ROLLUP;
+            }
+
+            @Override
+            public String table() {
+                return "report_response_day";
+            }
+
+            @Override
+            public String columns() {
+                return "on_day, unit_id, reviewer, kind, on_time, tenths, responses, min_seconds, max_seconds";
+            }
+
+            @Override
+            public Map<Key, TimeClass> recount(LocalDate from, LocalDate to) {
+                return RequestRollups.this.recount(from, to);
+            }
+
+            @Override
+            public Map<Key, TimeClass> stored() {
+                return RequestRollups.this.stored();
+            }
+
+            @Override
+            public LocalDate day(Key key) {
+                return key.day();
+            }
+
+            @Override
+            public Object[] row(Key k, TimeClass t) {
+                return new Object[]{Date.valueOf(k.day()), k.unitId(), k.reviewer(), k.kind(), k.onTime(), k.tenths(), t.count(),
+                        t.minSeconds(), t.maxSeconds()};
+            }
+
+            @Override
+            public List<String> derivedDifferences(Map<Key, TimeClass> recount) {
+                return months.differences(recount);
+            }
+
+            @Override
+            public void derive() {
+                months.refreshAll();
+            }
+        };
     }
 
-    /** What differs between the stored rows and a recount of the review cycles, one line per key. */
+    /** What differs between the stored rows (days and months) and a recount of the review cycles, one line per key. */
     public List<String> differences() {
-        return RollupDays.differences(stored(), recountRolled());
+        return days.differences(rows());
     }
 
     /**
-     * Replaces the stored rows of every rolled-up day with a recount, the days' keys locked first (a timer's roll-up
-     * of the same day waits, then fails on its key); how many keys changed.
+     * Replaces the stored rows of every rolled-up day, and the months, with a recount, the days' keys locked first (a
+     * timer's roll-up of the same day waits, then fails on its key); how many keys changed.
      */
     public int rebuild() {
-        days.lock(ROLLUP);
-        Map<Key, TimeClass> stored = stored();
-        Map<Key, TimeClass> recount = recountRolled();
-        int changed = RollupDays.differences(stored, recount).size();
-        if (changed > 0) {
-            em.createNativeQuery("DELETE FROM report_response_day").executeUpdate();
-            write(recount);
-        }
-        return changed;
-    }
-
-    private void write(Map<Key, TimeClass> cells) {
-        for (Map.Entry<Key, TimeClass> e : cells.entrySet()) {
-            Key k = e.getKey();
-            TimeClass t = e.getValue();
-            em.createNativeQuery("INSERT INTO report_response_day (on_day, unit_id, reviewer, kind, on_time, tenths, responses,"
-                            + " min_seconds, max_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .setParameter(1, Date.valueOf(k.day())).setParameter(2, k.unitId()).setParameter(3, k.reviewer())
-                    .setParameter(4, k.kind()).setParameter(5, k.onTime()).setParameter(6, k.tenths())
-                    .setParameter(7, t.count()).setParameter(8, t.minSeconds()).setParameter(9, t.maxSeconds())
-                    .executeUpdate();
-        }
+        return days.rebuild(rows());
     }
 }

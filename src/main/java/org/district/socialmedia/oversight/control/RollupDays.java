@@ -3,6 +3,7 @@ package org.district.socialmedia.oversight.control;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import org.district.socialmedia.oversight.entity.TimeClass;
 
 import java.sql.Date;
@@ -10,10 +11,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The days each daily roll-up has done (report_rollup_day, V60): one row per roll-up and District day, written
@@ -25,6 +29,42 @@ public class RollupDays {
 
     /** At most so many days rolled up per pass (a new District catches up on its history a month a pass). */
     static final int DAYS_PER_PASS = 31;
+    /** Rows per INSERT statement when a day's or a rebuild's rows are written. */
+    static final int ROWS_PER_INSERT = 200;
+
+    /**
+     * A daily roll-up's rows as the shared work of rolling up, comparing and rebuilding sees them: each row is a key (whose
+     * day says which roll-up day it belongs to) and the times of its responses or tasks.
+     */
+    public interface Rows<K extends Comparable<K>> {
+        /** The roll-up's name in report_rollup_day. */
+        String rollup();
+
+        /** The table of its day rows and the columns {@link #row} gives, in order. */
+        String table();
+
+        String columns();
+
+        /** The rows the facts give for the days from..to. */
+        Map<K, TimeClass> recount(LocalDate from, LocalDate to);
+
+        /** Every stored row. */
+        Map<K, TimeClass> stored();
+
+        LocalDate day(K key);
+
+        /** The values of a row, in the order of {@link #columns}. */
+        Object[] row(K key, TimeClass time);
+
+        /** What else the roll-up keeps from its day rows that differs from a recount (its months), one line each. */
+        default List<String> derivedDifferences(Map<K, TimeClass> recount) {
+            return List.of();
+        }
+
+        /** Makes again what it keeps from its day rows, after a rebuild rewrote them. */
+        default void derive() {
+        }
+    }
 
     @PersistenceContext
     EntityManager em;
@@ -51,9 +91,8 @@ public class RollupDays {
      * up, or from {@code firstEver} (the day of the earliest fact; null: nothing to roll up) for a new roll-up.
      */
     public List<LocalDate> due(String rollup, LocalDate firstEver, LocalDate today) {
-        Object last = em.createNativeQuery("SELECT MAX(on_day) FROM report_rollup_day WHERE rollup_name = ?").setParameter(1, rollup)
-                .getSingleResult();
-        LocalDate first = last != null ? date(last).plusDays(1) : firstEver;
+        LocalDate last = last(rollup);
+        LocalDate first = last != null ? last.plusDays(1) : firstEver;
         List<LocalDate> days = new ArrayList<>();
         for (LocalDate d = first; d != null && d.isBefore(today) && days.size() < DAYS_PER_PASS; d = d.plusDays(1)) {
             days.add(d);
@@ -92,6 +131,76 @@ public class RollupDays {
                 .getResultList();
     }
 
+    /** The last day rolled up, or null. */
+    public LocalDate last(String rollup) {
+        Object last = em.createNativeQuery("SELECT MAX(on_day) FROM report_rollup_day WHERE rollup_name = ?").setParameter(1, rollup)
+                .getSingleResult();
+        return last == null ? null : date(last);
+    }
+
+    /** Writes a roll-up's rows, {@link #ROWS_PER_INSERT} to a statement. */
+    public <K extends Comparable<K>> void write(Rows<K> rows, Map<K, TimeClass> cells) {
+        List<Object[]> values = new ArrayList<>(cells.size());
+        cells.forEach((k, t) -> values.add(rows.row(k, t)));
+        insert(rows.table(), rows.columns(), values);
+    }
+
+    /** Inserts rows of values (a java.sql.Date for a date), many to a statement. */
+    public void insert(String table, String columns, List<Object[]> values) {
+        for (int from = 0; from < values.size(); from += ROWS_PER_INSERT) {
+            List<Object[]> chunk = values.subList(from, Math.min(from + ROWS_PER_INSERT, values.size()));
+            int width = chunk.get(0).length;
+            String one = "(" + String.join(", ", Collections.nCopies(width, "?")) + ")";
+            Query insert = em.createNativeQuery("INSERT INTO " + table + " (" + columns + ") VALUES "
+                    + String.join(", ", Collections.nCopies(chunk.size(), one)));
+            int p = 1;
+            for (Object[] row : chunk) {
+                for (Object v : row) {
+                    insert.setParameter(p++, v);
+                }
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    /** The recount of every rolled-up day, its rows only. */
+    public <K extends Comparable<K>> Map<K, TimeClass> recountRolled(Rows<K> rows) {
+        TreeSet<LocalDate> rolled = all(rows.rollup());
+        if (rolled.isEmpty()) {
+            return new TreeMap<>();
+        }
+        Map<K, TimeClass> recount = rows.recount(rolled.first(), rolled.last());
+        recount.keySet().removeIf(k -> !rolled.contains(rows.day(k)));
+        return recount;
+    }
+
+    /** What differs between the stored rows (and what is kept from them) and a recount of the facts, one line per key. */
+    public <K extends Comparable<K>> List<String> differences(Rows<K> rows) {
+        return differences(rows, recountRolled(rows));
+    }
+
+    private <K extends Comparable<K>> List<String> differences(Rows<K> rows, Map<K, TimeClass> recount) {
+        List<String> lines = new ArrayList<>(differences(rows.stored(), recount));
+        lines.addAll(rows.derivedDifferences(recount));
+        return lines;
+    }
+
+    /**
+     * Replaces the stored rows of every rolled-up day with a recount, the days' keys locked first (a timer's roll-up
+     * of the same day waits, then fails on its key); how many keys changed.
+     */
+    public <K extends Comparable<K>> int rebuild(Rows<K> rows) {
+        lock(rows.rollup());
+        Map<K, TimeClass> recount = recountRolled(rows);
+        int changed = differences(rows, recount).size();
+        if (changed > 0) {
+            em.createNativeQuery("DELETE FROM " + rows.table()).executeUpdate();
+            write(rows, recount);
+            rows.derive();
+        }
+        return changed;
+    }
+
     /** The runs of days in from..to not in {@code rolled}, as [first, last] pairs: what a report reads live. */
     static List<LocalDate[]> liveRuns(LocalDate from, LocalDate to, TreeSet<LocalDate> rolled) {
         List<LocalDate[]> runs = new ArrayList<>();
@@ -123,7 +232,22 @@ public class RollupDays {
         return lines;
     }
 
-    private static String describe(TimeClass t) {
+    /** The same for rows of any figures, each described by {@code describe}. */
+    static <K extends Comparable<K>, V> List<String> differences(Map<K, V> stored, Map<K, V> recount, Function<V, String> describe) {
+        TreeSet<K> keys = new TreeSet<>(stored.keySet());
+        keys.addAll(recount.keySet());
+        List<String> lines = new ArrayList<>();
+        for (K k : keys) {
+            V s = stored.get(k);
+            V r = recount.get(k);
+            if (!Objects.equals(s, r)) {
+                lines.add(k + ": stored " + (s == null ? "none" : describe.apply(s)) + ", recounted " + (r == null ? "none" : describe.apply(r)));
+            }
+        }
+        return lines;
+    }
+
+    static String describe(TimeClass t) {
         return t == null ? "none" : t.count() + " (" + t.minSeconds() + "-" + t.maxSeconds() + " s)";
     }
 

@@ -50,7 +50,7 @@ public class TakedownRollups {
     }
 
     /** What a roll-up row is kept under. */
-    record Key(LocalDate day, long unitId, int tenths) implements Comparable<Key> {
+    public record Key(LocalDate day, long unitId, int tenths) implements Comparable<Key> {
 
         @Override
         public int compareTo(Key o) {
@@ -92,7 +92,7 @@ public class TakedownRollups {
             throw new IllegalArgumentException(day + " is not over yet");
         }
         days.mark(ROLLUP, day, clock.instant());
-        write(recount(day, day));
+        days.write(rows(), recount(day, day));
         return 1;
     }
 
@@ -160,40 +160,52 @@ public class TakedownRollups {
         return rows;
     }
 
-    private Map<Key, TimeClass> recountRolled() {
-        TreeSet<LocalDate> rolled = days.all(ROLLUP);
-        if (rolled.isEmpty()) {
-            return new TreeMap<>();
-        }
-        Map<Key, TimeClass> recount = recount(rolled.first(), rolled.last());
-        recount.keySet().removeIf(k -> !rolled.contains(k.day()));
-        return recount;
+    /** The day rows as the shared work of the roll-ups (RollupDays) sees them. */
+    RollupDays.Rows<Key> rows() {
+        return new RollupDays.Rows<>() {
+            @Override
+            public String rollup() {
+                return ROLLUP;
+            }
+
+            @Override
+            public String table() {
+                return "report_takedown_day";
+            }
+
+            @Override
+            public String columns() {
+                return "on_day, unit_id, tenths, tasks, min_seconds, max_seconds";
+            }
+
+            @Override
+            public Map<Key, TimeClass> recount(LocalDate from, LocalDate to) {
+                return TakedownRollups.this.recount(from, to);
+            }
+
+            @Override
+            public Map<Key, TimeClass> stored() {
+                return TakedownRollups.this.stored();
+            }
+
+            @Override
+            public LocalDate day(Key key) {
+                return key.day();
+            }
+
+            @Override
+            public Object[] row(Key k, TimeClass t) {
+                return new Object[]{Date.valueOf(k.day()), k.unitId(), t.tenths(), t.count(), t.minSeconds(), t.maxSeconds()};
+            }
+        };
     }
 
     public List<String> differences() {
-        return RollupDays.differences(stored(), recountRolled());
+        return days.differences(rows());
     }
 
     /** Replaces the stored rows with a recount, the roll-up's days locked first; how many keys changed. */
     public int rebuild() {
-        days.lock(ROLLUP);
-        Map<Key, TimeClass> stored = stored();
-        Map<Key, TimeClass> recount = recountRolled();
-        int changed = RollupDays.differences(stored, recount).size();
-        if (changed > 0) {
-            em.createNativeQuery("DELETE FROM report_takedown_day").executeUpdate();
-            write(recount);
-        }
-        return changed;
-    }
-
-    private void write(Map<Key, TimeClass> cells) {
-        for (Map.Entry<Key, TimeClass> e : cells.entrySet()) {
-            TimeClass t = e.getValue();
-            em.createNativeQuery("INSERT INTO report_takedown_day (on_day, unit_id, tenths, tasks, min_seconds, max_seconds)"
-                            + " VALUES (?, ?, ?, ?, ?, ?)")
-                    .setParameter(1, Date.valueOf(e.getKey().day())).setParameter(2, e.getKey().unitId()).setParameter(3, t.tenths())
-                    .setParameter(4, t.count()).setParameter(5, t.minSeconds()).setParameter(6, t.maxSeconds()).executeUpdate();
-        }
+        return days.rebuild(rows());
     }
 }

@@ -99,7 +99,8 @@ public final class Durations {
         throw new IllegalArgumentException("rank " + rank + " past " + seen);
     }
 
-    private static double tenths(int tenths) {
+    /** A tenth of an hour as the hours the reports print (0.1 h per tenth). */
+    static double tenths(int tenths) {
         return BigDecimal.valueOf(tenths, 1).doubleValue();
     }
 
@@ -121,7 +122,7 @@ public final class Durations {
     }
 
     /** Hours with one decimal. */
-    private static double hours(double seconds) {
+    static double hours(double seconds) {
         return BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 1, RoundingMode.HALF_UP).doubleValue();
     }
 }

@@ -90,48 +90,63 @@ public record RequestFigures(String from, String to, Double onTimeRate, long ans
      */
     public static RequestFigures ofCells(ReportPeriod period, Collection<ResponseCell> cells, Map<String, String> kindLabels,
                                          Map<AgeBand, Long> openByAge) {
-        Map<YearMonth, List<ResponseCell>> byMonth = new TreeMap<>();
-        for (YearMonth m = YearMonth.from(period.from()); !m.isAfter(YearMonth.from(period.to())); m = m.plusMonths(1)) {
-            byMonth.put(m, new ArrayList<>());
+        Map<ResponseCount, Long> counts = new LinkedHashMap<>();
+        List<AnswerTimes.Tenth> tenths = new ArrayList<>();
+        for (ResponseCell c : cells) {
+            YearMonth month = YearMonth.from(c.day());
+            counts.merge(new ResponseCount(month, c.reviewer(), c.kind(), c.onTime(), 0), c.count(), Long::sum);
+            tenths.add(new AnswerTimes.Tenth(month, c.reviewer(), c.time()));
         }
-        Map<String, List<ResponseCell>> byReviewer = new TreeMap<>();
+        List<ResponseCount> summed = new ArrayList<>();
+        counts.forEach((k, n) -> summed.add(new ResponseCount(k.month(), k.reviewer(), k.kind(), k.onTime(), n)));
+        return of(period, summed, AnswerTimes.of(tenths), kindLabels, openByAge);
+    }
+
+    /**
+     * The figures from the responses counted by month, reviewer, kind and on time or late, and their times to answer.
+     *
+     * @param counts    the responses given in the period, counted
+     * @param times     the same responses' times to answer
+     * @param openByAge how many requests open now in each age band
+     */
+    public static RequestFigures of(ReportPeriod period, Collection<ResponseCount> counts, AnswerTimes times,
+                                    Map<String, String> kindLabels, Map<AgeBand, Long> openByAge) {
+        Map<YearMonth, long[]> byMonth = new TreeMap<>();
+        for (YearMonth m = YearMonth.from(period.from()); !m.isAfter(YearMonth.from(period.to())); m = m.plusMonths(1)) {
+            byMonth.put(m, new long[2]);
+        }
+        Map<String, long[]> byReviewer = new TreeMap<>();
         Map<String, Long> kinds = new LinkedHashMap<>();
         kindLabels.keySet().forEach(k -> kinds.put(k, 0L));
-        for (ResponseCell c : cells) {
-            byMonth.computeIfAbsent(YearMonth.from(c.day()), m -> new ArrayList<>()).add(c);
-            byReviewer.computeIfAbsent(c.reviewer(), k -> new ArrayList<>()).add(c);
+        long[] all = new long[2];
+        for (ResponseCount c : counts) {
+            for (long[] sums : List.of(byMonth.computeIfAbsent(c.month(), m -> new long[2]),
+                    byReviewer.computeIfAbsent(c.reviewer(), r -> new long[2]), all)) {
+                // [answered, late]
+                sums[0] += c.count();
+                sums[1] += c.onTime() ? 0 : c.count();
+            }
             kinds.merge(c.kind(), c.count(), Long::sum);
         }
         List<MonthFigures> months = new ArrayList<>();
-        byMonth.forEach((month, list) -> months.add(new MonthFigures(month.toString(), answered(list), late(list),
-                Durations.share(answered(list) - late(list), answered(list)), Durations.medianHoursOfClasses(times(list)))));
+        byMonth.forEach((month, n) -> months.add(new MonthFigures(month.toString(), n[0], n[1], Durations.share(n[0] - n[1], n[0]),
+                n[0] == 0 ? null : times.medianHours(AnswerTimes.Scope.month(month)))));
         List<ReviewerFigures> reviewers = new ArrayList<>();
-        byReviewer.forEach((reviewer, list) -> reviewers.add(new ReviewerFigures(reviewer, answered(list), late(list),
-                Durations.share(answered(list) - late(list), answered(list)), Durations.medianHoursOfClasses(times(list)))));
+        byReviewer.forEach((reviewer, n) -> reviewers.add(new ReviewerFigures(reviewer, n[0], n[1], Durations.share(n[0] - n[1], n[0]),
+                n[0] == 0 ? null : times.medianHours(AnswerTimes.Scope.reviewer(reviewer)))));
         List<Count> outcomes = new ArrayList<>();
         kinds.forEach((kind, count) -> outcomes.add(new Count(kind, kindLabels.getOrDefault(kind, kind), count)));
         List<Count> ages = new ArrayList<>();
         for (AgeBand band : AgeBand.values()) {
             ages.add(new Count(band.name(), band.label(), openByAge.getOrDefault(band, 0L)));
         }
-        List<ResponseCell> all = List.copyOf(cells);
-        long answered = answered(all);
-        long late = late(all);
-        return new RequestFigures(period.from().toString(), period.to().toString(), Durations.share(answered - late, answered),
-                answered, late, Durations.medianHoursOfClasses(times(all)), Durations.p90HoursOfClasses(times(all)), months,
+        return new RequestFigures(period.from().toString(), period.to().toString(), Durations.share(all[0] - all[1], all[0]),
+                all[0], all[1], times.medianHours(AnswerTimes.Scope.ALL), times.p90Hours(AnswerTimes.Scope.ALL), months,
                 reviewers, outcomes, ages);
     }
 
-    private static long answered(List<ResponseCell> list) {
-        return list.stream().mapToLong(ResponseCell::count).sum();
-    }
-
-    private static long late(List<ResponseCell> list) {
-        return list.stream().filter(c -> !c.onTime()).mapToLong(ResponseCell::count).sum();
-    }
-
-    private static List<TimeClass> times(List<ResponseCell> list) {
-        return list.stream().map(ResponseCell::time).toList();
+    /** Responses of one month and reviewer, of one kind, on time or late: how many. */
+    public record ResponseCount(YearMonth month, String reviewer, String kind, boolean onTime, long count) implements Serializable {
     }
 
     /** How many requests are open now, whatever their age. */

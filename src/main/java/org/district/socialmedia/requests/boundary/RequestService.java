@@ -17,6 +17,7 @@ import org.district.socialmedia.platform.entity.NotFoundException;
 import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.policy.boundary.PolicyLibrary;
 import org.district.socialmedia.requests.control.ExistingAccounts;
+import org.district.socialmedia.requests.control.RequestStatusTally;
 import org.district.socialmedia.requests.entity.Authorization;
 import org.district.socialmedia.requests.entity.AuthorizationStatus;
 import org.district.socialmedia.requests.entity.DecisionLetter;
@@ -60,6 +61,8 @@ public class RequestService {
     EntityManager em;
     @Resource
     SessionContext context;
+    @Inject
+    RequestStatusTally statuses;
     @Inject
     Clock clock;
     @Inject
@@ -172,7 +175,9 @@ public class RequestService {
         Instant now = clock.instant();
         Instant deadline = district.deadlineCalculator(settings.holidayDates()).deadline(now, district.reviewPeriod());
         String policyVersion = policies.boardPolicyLabel();
+        RequestStatus before = request.getStatus();
         request.submit(now, deadline, policyVersion);
+        statuses.moved(before, request.getStatus());
         scheduleEscalation(request, district, now);
         audit.record("REQUEST_SUBMITTED", OBJECT_TYPE, request.getId(), "status: \"DRAFT\" -> \"SUBMITTED\"; deadline: "
                 + deadline + " (" + district.reviewPeriod() + ", " + district.reviewDays().settingValue() + " days); acknowledged "
@@ -213,6 +218,7 @@ public class RequestService {
         Instant now = clock.instant();
         Instant deadline = district.deadlineCalculator(settings.holidayDates()).deadline(now, district.reviewPeriod());
         request.answerInformationRequest(answer, now, deadline);
+        statuses.moved(RequestStatus.INFO_REQUESTED, request.getStatus());
         scheduleEscalation(request, district, now);
         audit.record("REQUEST_INFO_ANSWERED", OBJECT_TYPE, request.getId(), "status: \"INFO_REQUESTED\" -> \"SUBMITTED\"; cycle "
                 + request.getReviewCycle() + "; new deadline " + deadline + (lines != null ? "; lines: " + describeLines(request) : ""));
@@ -225,6 +231,7 @@ public class RequestService {
         SocialMediaRequest request = own(id);
         RequestStatus before = request.getStatus();
         request.withdraw(clock.instant());
+        statuses.moved(before, request.getStatus());
         audit.record("REQUEST_WITHDRAWN", OBJECT_TYPE, request.getId(), "status: \"" + before + "\" -> \"WITHDRAWN\"");
         if (before != RequestStatus.DRAFT) {
             events.fire(RequestEvent.of(RequestEvent.Type.WITHDRAWN, request.getId(), caller()));

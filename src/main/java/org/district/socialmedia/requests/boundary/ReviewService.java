@@ -16,6 +16,7 @@ import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
 import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.requests.control.LetterWriter;
+import org.district.socialmedia.requests.control.RequestStatusTally;
 import org.district.socialmedia.requests.control.ReviewerAuthority;
 import org.district.socialmedia.requests.entity.Authorization;
 import org.district.socialmedia.requests.entity.Decider;
@@ -58,6 +59,8 @@ public class ReviewService {
     @PersistenceContext
     EntityManager em;
     @Inject
+    RequestStatusTally statuses;
+    @Inject
     Clock clock;
     @Inject
     AuditLog audit;
@@ -85,13 +88,40 @@ public class ReviewService {
         return Counts.count(em, filter, clock.instant());
     }
 
-    /** The count as a query on any EntityManager (the home counts' benchmark calls it outside the container);
+    /** The count on any EntityManager (the home counts' benchmark calls it outside the container): waiting and overdue
+     *  from the status tally, the others by the list's own query;
      *  a nested class, because a bean class with a static method makes WildFly warn (WFLYEJB0131). */
     public static final class Counts {
         private Counts() {
         }
 
         public static Matches count(EntityManager em, QueueFilter filter, Instant now) {
+            switch (filter) {
+                case WAITING_FOR_EMPLOYEE -> {
+                    return capped(RequestStatusTally.stored(em, RequestStatus.INFO_REQUESTED));
+                }
+                case OVERDUE -> {
+                    // the requests marked overdue (kept by RequestStatusTally), less any whose deadline is still ahead (a test
+                    // server's clock set back), plus those past their deadline the escalation timer has not marked yet: two
+                    // ranges of the index (status, queue_key) that are empty or short, whatever the size of the queue
+                    long marked = RequestStatusTally.stored(em, RequestStatus.OVERDUE);
+                    long ahead = em.createQuery("SELECT COUNT(r.id) FROM SocialMediaRequest r WHERE r.status = :overdue AND r.queueKey > :now",
+                            Long.class).setParameter("overdue", RequestStatus.OVERDUE).setParameter("now", now).getSingleResult();
+                    long unmarked = em.createQuery("SELECT COUNT(r.id) FROM SocialMediaRequest r WHERE r.status = :submitted AND r.queueKey <= :now",
+                            Long.class).setParameter("submitted", RequestStatus.SUBMITTED).setParameter("now", now).getSingleResult();
+                    return capped(marked - ahead + unmarked);
+                }
+                default -> {
+                    return listed(em, filter, now);
+                }
+            }
+        }
+
+        private static Matches capped(long count) {
+            return count > Matches.LIMIT ? new Matches(Matches.LIMIT, true) : new Matches(count, false);
+        }
+
+        private static Matches listed(EntityManager em, QueueFilter filter, Instant now) {
             TypedQuery<Long> ids = em.createQuery("SELECT r.id FROM SocialMediaRequest r" + where(filter), Long.class);
             bind(ids, filter, now);
             return Matches.of(ids, () -> {
@@ -170,10 +200,12 @@ public class ReviewService {
         LocalDate lastDay = endsOn != null ? endsOn
                 : district.rights().authorizationTerm().endFor(today, district.rights().schoolYearEnd());
         SocialMediaRequest request = lockedForReview(id, expectedVersion);
+        RequestStatus before = request.getStatus();
         List<Authorization> granted = request.decide(decisions, decider, note, now);
         granted.forEach(a -> a.setTerm(lastDay, today, district.timeZone()));
         granted.forEach(em::persist);
         flushOrConflict();
+        statuses.moved(before, request.getStatus());
         letters.write(request);
         audit.record("REQUEST_DECIDED", RequestService.OBJECT_TYPE, id, "status: -> \"DECIDED\"; outcome: \""
                 + request.getOutcome() + "\"; by " + decider.fullName() + " (" + decider.roleTitle() + "); lines: "
@@ -187,8 +219,10 @@ public class ReviewService {
     public RequestView requestInformation(Long id, Long expectedVersion, String question) {
         Decider decider = authority.currentDecider();
         SocialMediaRequest request = lockedForReview(id, expectedVersion);
+        RequestStatus before = request.getStatus();
         request.requestInformation(question, decider.username(), clock.instant());
         flushOrConflict();
+        statuses.moved(before, request.getStatus());
         audit.record("REQUEST_INFO_REQUESTED", RequestService.OBJECT_TYPE, id, "status: -> \"INFO_REQUESTED\"; by "
                 + decider.fullName() + " (" + decider.roleTitle() + ")");
         events.fire(RequestEvent.of(RequestEvent.Type.INFO_REQUESTED, id, decider.username()));

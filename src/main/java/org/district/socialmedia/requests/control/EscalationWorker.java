@@ -38,6 +38,8 @@ public class EscalationWorker {
     @PersistenceContext
     EntityManager em;
     @Inject
+    RequestStatusTally statuses;
+    @Inject
     Clock clock;
     @Inject
     AuditLog audit;
@@ -79,7 +81,8 @@ public class EscalationWorker {
             String lateNote = late ? "This message comes late (it was due " + stage.dueAt() + "): the deadline timer did not run then"
                     + (due.get().skipped().isEmpty() ? "." : "; earlier stages passed meanwhile ("
                     + String.join(", ", due.get().skipped().stream().map(EscalationPlan.Stage::key).toList()) + ") and are not sent.") : null;
-            if (stage.kind() != EscalationPlan.Kind.REMINDER && request.getStatus() == RequestStatus.SUBMITTED) {
+            boolean markedOverdue = stage.kind() != EscalationPlan.Kind.REMINDER && request.getStatus() == RequestStatus.SUBMITTED;
+            if (markedOverdue) {
                 request.markOverdue(now);
             }
             Set<StaffUser> reached = stage.kind() == EscalationPlan.Kind.REMINDER
@@ -88,6 +91,9 @@ public class EscalationWorker {
             em.persist(new EscalationEvent(requestId, request.getReviewCycle(), stage.key(), stage.dueAt(), now, late, recipients, lateNote));
             // the unique key speaks here: a stage already recorded by another sweep rolls this one back
             em.flush();
+            if (markedOverdue) {
+                statuses.moved(RequestStatus.SUBMITTED, RequestStatus.OVERDUE);
+            }
             RequestEvent.Type type = switch (stage.kind()) {
                 case REMINDER -> RequestEvent.Type.REMINDER;
                 case OVERDUE -> RequestEvent.Type.OVERDUE;

@@ -1,0 +1,174 @@
+package org.district.socialmedia.oversight.entity;
+
+import java.io.Serializable;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The times to answer of a report's responses, in two grains, so that an exact median or 90th percentile reads a
+ * few hundred rows at any size of the District: how many responses took each whole hour (per month and reviewer),
+ * which finds the hour a rank falls in, and then only that hour's tenths ({@link TimeClass}, with their shortest
+ * and longest), fetched on demand. A year's tenths are about as many as its responses until every tenth of every
+ * month is taken; its hours are a few hundred a month.
+ *
+ * <p>The figures are exactly those of {@link Durations#medianHoursOfClasses} and {@link Durations#p90HoursOfClasses}
+ * over all the tenths: the hours are contiguous runs of tenths in order, so the rank's tenth is the same.
+ */
+public final class AnswerTimes {
+
+    /** Which responses a figure is of: one month, one reviewer ("" for none), or all of the report (null: any). */
+    public record Scope(YearMonth month, String reviewer) implements Serializable {
+        public static final Scope ALL = new Scope(null, null);
+
+        public static Scope month(YearMonth month) {
+            return new Scope(month, null);
+        }
+
+        public static Scope reviewer(String reviewer) {
+            return new Scope(null, reviewer);
+        }
+
+        public boolean holds(YearMonth m, String r) {
+            return (month == null || month.equals(m)) && (reviewer == null || reviewer.equals(r));
+        }
+    }
+
+    /** How many responses of a month and reviewer took a whole hour ({@link #hourOf}). */
+    public record HourCount(YearMonth month, String reviewer, int hour, long count) implements Serializable {
+    }
+
+    /** Responses of a month and reviewer in one tenth of an hour. */
+    public record Tenth(YearMonth month, String reviewer, TimeClass time) implements Serializable {
+    }
+
+    /** The tenths of one hour for a scope (more may be given: they are filtered by the scope again). */
+    @FunctionalInterface
+    public interface TenthsOfHour {
+        List<Tenth> of(Scope scope, int hour);
+    }
+
+    private final List<HourCount> hours;
+    private final TenthsOfHour tenths;
+    private final Map<Scope, TreeMap<Integer, Long>> hoursByScope = new HashMap<>();
+
+    public AnswerTimes(List<HourCount> hours, TenthsOfHour tenths) {
+        this.hours = List.copyOf(hours);
+        this.tenths = tenths;
+    }
+
+    /** All the tenths at hand (responses read one by one, or a few days' rows): both grains from them. */
+    public static AnswerTimes of(Collection<Tenth> all) {
+        Map<HourCount, Long> counts = new HashMap<>();
+        for (Tenth t : all) {
+            counts.merge(new HourCount(t.month(), t.reviewer(), hourOf(t.time().tenths()), 0), t.time().count(), Long::sum);
+        }
+        List<HourCount> hours = new ArrayList<>();
+        counts.forEach((k, n) -> hours.add(new HourCount(k.month(), k.reviewer(), k.hour(), n)));
+        List<Tenth> copy = List.copyOf(all);
+        return new AnswerTimes(hours, (scope, hour) -> copy.stream().filter(t -> hourOf(t.time().tenths()) == hour).toList());
+    }
+
+    /** These times and others (another source's months) together. */
+    public AnswerTimes and(AnswerTimes other) {
+        List<HourCount> both = new ArrayList<>(hours);
+        both.addAll(other.hours);
+        return new AnswerTimes(both, (scope, hour) -> {
+            List<Tenth> list = new ArrayList<>(tenths.of(scope, hour));
+            list.addAll(other.tenths.of(scope, hour));
+            return list;
+        });
+    }
+
+    /**
+     * The whole hour a tenth belongs to: the tenth divided by ten, truncated towards zero as SQL's integer division
+     * does (so that the database can group the tenths into the same hours).
+     */
+    public static int hourOf(int tenths) {
+        return tenths / 10;
+    }
+
+    /** The first and last tenth of an hour, both included. */
+    public static int[] tenthsOf(int hour) {
+        if (hour > 0) {
+            return new int[]{hour * 10, hour * 10 + 9};
+        }
+        if (hour < 0) {
+            return new int[]{hour * 10 - 9, hour * 10};
+        }
+        return new int[]{-9, 9};
+    }
+
+    /** How many responses the scope holds. */
+    public long count(Scope scope) {
+        return byHour(scope).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The median, as {@link Durations#medianHoursOfClasses}; null without responses. */
+    public Double medianHours(Scope scope) {
+        long n = count(scope);
+        if (n == 0) {
+            return null;
+        }
+        if (n % 2 == 1) {
+            return Durations.tenths(at(scope, (n + 1) / 2).tenths());
+        }
+        TimeClass low = at(scope, n / 2);
+        TimeClass high = at(scope, n / 2 + 1);
+        if (low.tenths() == high.tenths()) {
+            return Durations.tenths(low.tenths());
+        }
+        return Durations.hours((low.maxSeconds() + high.minSeconds()) / 2.0);
+    }
+
+    /** The 90th percentile by nearest rank, as {@link Durations#p90HoursOfClasses}; null without responses. */
+    public Double p90Hours(Scope scope) {
+        long n = count(scope);
+        if (n == 0) {
+            return null;
+        }
+        return Durations.tenths(at(scope, Math.max((90 * n + 99) / 100, 1)).tenths());
+    }
+
+    private TreeMap<Integer, Long> byHour(Scope scope) {
+        return hoursByScope.computeIfAbsent(scope, s -> {
+            TreeMap<Integer, Long> byHour = new TreeMap<>();
+            for (HourCount h : hours) {
+                if (s.holds(h.month(), h.reviewer())) {
+                    byHour.merge(h.hour(), h.count(), Long::sum);
+                }
+            }
+            return byHour;
+        });
+    }
+
+    /** The tenth holding the response of a rank (from 1) in the scope: its hour by the counts, then that hour's tenths. */
+    private TimeClass at(Scope scope, long rank) {
+        long before = 0;
+        for (Map.Entry<Integer, Long> h : byHour(scope).entrySet()) {
+            if (before + h.getValue() >= rank) {
+                TreeMap<Integer, TimeClass> merged = new TreeMap<>();
+                for (Tenth t : tenths.of(scope, h.getKey())) {
+                    if (scope.holds(t.month(), t.reviewer()) && hourOf(t.time().tenths()) == h.getKey()) {
+                        merged.merge(t.time().tenths(), t.time(), TimeClass::plus);
+                    }
+                }
+                long seen = before;
+                for (TimeClass c : merged.values()) {
+                    seen += c.count();
+                    if (seen >= rank) {
+                        return c;
+                    }
+                }
+                throw new IllegalStateException("hour " + h.getKey() + " counts " + h.getValue() + " responses but its tenths "
+                        + (seen - before) + ": the hours and tenths disagree");
+            }
+            before += h.getValue();
+        }
+        throw new IllegalArgumentException("rank " + rank + " past " + before);
+    }
+}
