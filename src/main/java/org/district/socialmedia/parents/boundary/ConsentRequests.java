@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.audit.control.AuditLog;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 import org.district.socialmedia.consent.boundary.ConsentService;
 import org.district.socialmedia.consent.control.ConsentAccess;
 import org.district.socialmedia.consent.entity.ConsentForm;
@@ -48,7 +50,8 @@ import java.util.Set;
 public class ConsentRequests {
 
     public static final String OBJECT_TYPE = "ParentRequest";
-    /** Students per IN list of the reads before sending. */
+    /** Students per IN list of the reads before sending, and per flush: a school is thousands of links, and the links
+     *  written before are let go (cleared), so a flush or the commit does not compare them again and again. */
     private static final int CHUNK = 500;
 
     @PersistenceContext
@@ -112,8 +115,9 @@ public class ConsentRequests {
         }
         OrgUnit school = em.find(OrgUnit.class, scope.schoolId());
         LocalDate today = clock.instant().atZone(settings.current().timeZone()).toLocalDate();
-        List<Student> students;
-        SchoolClass schoolClass = null;
+        // the students by id, in the order they are sent: a school's are read a chunk at a time below
+        List<Long> studentIds;
+        Long classId = null;
         String label;
         switch (kind) {
             case STUDENT -> {
@@ -122,21 +126,22 @@ public class ConsentRequests {
                 if (s == null || !scope.reaches(s) || !s.isActive()) {
                     throw new InvalidInputException("studentId", "No active student of your school has the District id " + (target == null ? "" : target.strip()));
                 }
-                students = List.of(s);
+                studentIds = List.of(s.getId());
                 label = s.getDistrictId();
             }
             case CLASS -> {
-                Long id = parseId(target);
-                schoolClass = id == null ? null : em.find(SchoolClass.class, id);
+                classId = parseId(target);
+                SchoolClass schoolClass = classId == null ? null : em.find(SchoolClass.class, classId);
                 if (schoolClass == null || schoolClass.getSchool() == null || !schoolClass.getSchool().getId().equals(school.getId())) {
                     throw new InvalidInputException("classId", "Choose a class of your school");
                 }
-                students = em.createNamedQuery(Enrollment.ROSTER, Enrollment.class).setParameter("classId", id)
-                        .setParameter("day", today).getResultStream().map(Enrollment::getStudent).toList();
+                // a student enrolled twice in the class is listed twice, as the roster lists them
+                studentIds = em.createNamedQuery(Enrollment.ROSTER, Enrollment.class).setParameter("classId", classId)
+                        .setParameter("day", today).getResultStream().map(e -> e.getStudent().getId()).toList();
                 label = schoolClass.getTitle();
             }
             default -> {
-                students = em.createQuery("SELECT s FROM Student s WHERE s.school.id = :school AND s.active = TRUE ORDER BY s.id", Student.class)
+                studentIds = em.createQuery("SELECT s.id FROM Student s WHERE s.school.id = :school AND s.active = TRUE ORDER BY s.id", Long.class)
                         .setParameter("school", school.getId()).getResultList();
                 label = school.getName();
             }
@@ -145,38 +150,50 @@ public class ConsentRequests {
         ParentRequest request = new ParentRequest(school, kind, label, scope.username(), now);
         em.persist(request);
         em.flush();
-        Map<Long, SchoolClass> classOf = kind == TargetKind.CLASS ? Map.of() : classesOf(students, today);
-        // everything the loop needs is read before it: a query among the new rows would flush the whole
-        // persistence context each time (a school is thousands of links)
-        Map<Long, List<Guardian>> guardiansOf = guardiansOf(students);
-        Set<List<Long>> open = openLinks(students, now);
+        Long requestId = request.getId();
         ConsentLinkSettings rules = settings.consentLinks();
+        // (student id, guardian id) of the links still open, and of those made here: one link per parent and student
+        Set<List<Long>> open = new HashSet<>();
         int links = 0;
         List<String> without = new ArrayList<>();
-        for (Student student : students) {
-            boolean reached = false;
-            for (Guardian guardian : guardiansOf.getOrDefault(student.getId(), List.of())) {
-                if (!guardian.isActive() || guardian.getEmail() == null || guardian.getEmail().isBlank()) {
-                    continue;
-                }
-                reached = true;
-                if (open.contains(List.of(student.getId(), guardian.getId()))) {
-                    continue;
-                }
-                LinkIssuer.Issued issued = issuer.issue(request, student, guardian,
-                        schoolClass != null ? schoolClass : classOf.get(student.getId()), null, rules);
-                mail.request(issued.link(), issued.token(), 0);
-                // a student listed twice (two enrollments in the class) gets one link per parent, as before
-                open.add(List.of(student.getId(), guardian.getId()));
-                links++;
+        for (int i = 0; i < studentIds.size(); i += CHUNK) {
+            List<Long> chunk = studentIds.subList(i, Math.min(studentIds.size(), i + CHUNK));
+            if (i > 0) {
+                // the chunk before is written: no longer managed, it costs nothing at the next flush or the commit
+                em.flush();
+                em.clear();
+                request = em.find(ParentRequest.class, requestId);
             }
-            if (!reached) {
-                without.add(student.getDistrictId());
+            // everything the loop needs is read before it: a query among the new rows would flush them each time
+            Map<Long, Student> students = studentsOf(chunk);
+            SchoolClass schoolClass = classId == null ? null : em.find(SchoolClass.class, classId);
+            Map<Long, SchoolClass> classOf = classId != null ? Map.of() : classesOf(chunk, today);
+            Map<Long, List<Guardian>> guardiansOf = guardiansOf(chunk);
+            open.addAll(openLinks(chunk, now));
+            for (Long id : chunk) {
+                Student student = students.get(id);
+                boolean reached = false;
+                for (Guardian guardian : guardiansOf.getOrDefault(id, List.of())) {
+                    if (!guardian.isActive() || guardian.getEmail() == null || guardian.getEmail().isBlank()) {
+                        continue;
+                    }
+                    reached = true;
+                    if (!open.add(List.of(id, guardian.getId()))) {
+                        continue;
+                    }
+                    LinkIssuer.Issued issued = issuer.issue(request, student, guardian,
+                            schoolClass != null ? schoolClass : classOf.get(id), null, rules);
+                    mail.request(issued.link(), issued.token(), 0);
+                    links++;
+                }
+                if (!reached) {
+                    without.add(student.getDistrictId());
+                }
             }
         }
-        audit.record("PARENT_REQUEST_SENT", OBJECT_TYPE, request.getId(), kind + " " + label + ": " + links + " link(s) to parents of "
-                + students.size() + " student(s); " + without.size() + " without a parent's email");
-        return new Sent(request.getId(), links, List.copyOf(without));
+        audit.record("PARENT_REQUEST_SENT", OBJECT_TYPE, requestId, kind + " " + label + ": " + links + " link(s) to parents of "
+                + studentIds.size() + " student(s); " + without.size() + " without a parent's email");
+        return new Sent(requestId, links, List.copyOf(without));
     }
 
     /** The school's requests, newest first. */
@@ -263,9 +280,8 @@ public class ConsentRequests {
     }
 
     /** The (student id, guardian id) pairs that have a link still open: not signed and not expired. */
-    private Set<List<Long>> openLinks(List<Student> students, Instant now) {
+    private Set<List<Long>> openLinks(List<Long> ids, Instant now) {
         Set<List<Long>> open = new HashSet<>();
-        List<Long> ids = students.stream().map(Student::getId).toList();
         for (int i = 0; i < ids.size(); i += CHUNK) {
             em.createQuery("SELECT l.student.id, l.guardian.id FROM ParentLink l WHERE l.student.id IN :ids AND l.formId IS NULL"
                             + " AND l.expiresAt > :now", Object[].class)
@@ -275,28 +291,37 @@ public class ConsentRequests {
         return open;
     }
 
+    /**
+     * The students of these ids. Read-only, as their guardians and classes below: the links only point at them,
+     * so EclipseLink keeps no working copy of each to compare at every flush (a school's are thousands of rows).
+     */
+    private Map<Long, Student> studentsOf(List<Long> ids) {
+        Map<Long, Student> students = new HashMap<>();
+        for (int i = 0; i < ids.size(); i += CHUNK) {
+            em.createQuery("SELECT s FROM Student s WHERE s.id IN :ids", Student.class).setHint(QueryHints.READ_ONLY, HintValues.TRUE)
+                    .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + CHUNK)))
+                    .getResultStream().forEach(s -> students.put(s.getId(), s));
+        }
+        return students;
+    }
+
     /** Each student's guardians, a query per {@link #CHUNK} students rather than one per student. */
-    private Map<Long, List<Guardian>> guardiansOf(List<Student> students) {
+    private Map<Long, List<Guardian>> guardiansOf(List<Long> ids) {
         Map<Long, List<Guardian>> guardians = new HashMap<>();
-        List<Long> ids = students.stream().map(Student::getId).toList();
         for (int i = 0; i < ids.size(); i += CHUNK) {
             em.createQuery("SELECT s.id, g FROM Student s JOIN s.guardians g WHERE s.id IN :ids ORDER BY s.id, g.id", Object[].class)
-                    .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + CHUNK)))
+                    .setHint(QueryHints.READ_ONLY, HintValues.TRUE).setParameter("ids", ids.subList(i, Math.min(ids.size(), i + CHUNK)))
                     .getResultStream().forEach(row -> guardians.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((Guardian) row[1]));
         }
         return guardians;
     }
 
     /** Each student's first active class (by title), for the progress per class. */
-    private Map<Long, SchoolClass> classesOf(List<Student> students, LocalDate today) {
+    private Map<Long, SchoolClass> classesOf(List<Long> ids, LocalDate today) {
         Map<Long, SchoolClass> classes = new HashMap<>();
-        if (students.isEmpty()) {
-            return classes;
-        }
-        List<Long> ids = students.stream().map(Student::getId).toList();
         for (int i = 0; i < ids.size(); i += CHUNK) {
             em.createQuery("SELECT e FROM Enrollment e JOIN FETCH e.schoolClass c WHERE e.student.id IN :ids AND e.active = TRUE"
-                            + " AND c.active = TRUE ORDER BY c.title", Enrollment.class)
+                            + " AND c.active = TRUE ORDER BY c.title", Enrollment.class).setHint(QueryHints.READ_ONLY, HintValues.TRUE)
                     .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + CHUNK)))
                     .getResultStream().forEach(e -> classes.putIfAbsent(e.getStudent().getId(), e.getSchoolClass()));
         }
