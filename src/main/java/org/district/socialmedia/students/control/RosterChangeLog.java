@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.students.control.RosterChangeRows.RosterChange;
 import org.district.socialmedia.students.entity.ImportRunStateException;
-import org.district.socialmedia.students.entity.ImportStatus;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,11 +36,12 @@ public class RosterChangeLog {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int storeChunk(Long runId, List<RosterChange> chunk) {
-        List<?> status = em.createNativeQuery("SELECT status FROM import_run WHERE id = ?").setParameter(1, runId)
-                .getResultList();
-        if (status.isEmpty() || !ImportStatus.RUNNING.name().equals(status.get(0))) {
-            throw new ImportRunStateException("Import run " + runId + " is " + (status.isEmpty() ? "gone" : status.get(0))
-                    + ", not running: its changes are not stored");
+        // a write, not a read: it binds the transaction's connection, which unwrap answers only then, and locks the
+        // run's row until the chunk commits, so that a stop or a failure waits for it
+        int running = em.createNativeQuery("UPDATE import_run SET status = status WHERE id = ? AND status = 'RUNNING'")
+                .setParameter(1, runId).executeUpdate();
+        if (running == 0) {
+            throw new ImportRunStateException("Import run " + runId + " is no longer running: its changes are not stored");
         }
         Connection connection = em.unwrap(Connection.class);
         try (PreparedStatement insert = connection.prepareStatement(
