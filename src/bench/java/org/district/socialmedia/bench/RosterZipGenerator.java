@@ -29,8 +29,12 @@ import java.util.zip.ZipOutputStream;
  * Student N has the District id {@code 200000+N}, as in {@link DistrictDataGenerator}'s database; some names
  * are outside ASCII (the import must read UTF-8). Each class has one teacher; the students' enrollments are
  * spread over the classes of their school. The manifest says bulk for the four files and absent for the others.
+ * With {@code gen.delta=0.01} it writes instead the delta export of 1% of that District: every 100th row of
+ * users.csv (students, guardians, staff), classes.csv and enrollments.csv, each with a value changed (family name,
+ * title, end date), and orgs.csv whole; the manifest says delta.
  * <pre>
  * ./mvnw -Pgenerate-roster verify -Dgen.scale=1.0 -Dgen.zip=/srv/oneroster-district.zip
+ * ./mvnw -Pgenerate-roster verify -Dgen.scale=1.0 -Dgen.delta=0.01 -Dgen.zip=/srv/oneroster-district-delta.zip
  * </pre>
  */
 public final class RosterZipGenerator {
@@ -78,19 +82,39 @@ public final class RosterZipGenerator {
 
     private final Counts counts;
     private final long seed;
+    /** 0 for the whole export; otherwise a delta export of every {@code every}-th row, each with a value changed. */
+    private final long every;
 
     RosterZipGenerator(Counts counts, long seed) {
+        this(counts, seed, 0);
+    }
+
+    /** @param every 0: the bulk export; n: a delta export of every n-th row of users, classes and enrollments, changed */
+    RosterZipGenerator(Counts counts, long seed, long every) {
         this.counts = counts;
         this.seed = seed;
+        this.every = every;
+    }
+
+    /** Whether row n of a file is in the export. */
+    private boolean written(long n) {
+        return every == 0 || n % every == 0;
+    }
+
+    /** A value as the delta export changes it. */
+    private String changed(String value) {
+        return every == 0 ? value : value + "-Ames";
     }
 
     public static void main(String[] args) throws IOException {
         double scale = Double.parseDouble(System.getProperty("gen.scale", "1.0"));
         long seed = Long.getLong("gen.seed", 42);
         Path zip = Path.of(System.getProperty("gen.zip", "target/oneroster-" + scale + ".zip")).toAbsolutePath();
+        // gen.delta=0.01: the delta export of 1% of the rows, each changed (a name, a title, an end date)
+        double delta = Double.parseDouble(System.getProperty("gen.delta", "0"));
         long started = System.nanoTime();
         Counts counts = Counts.at(scale);
-        new RosterZipGenerator(counts, seed).write(zip);
+        new RosterZipGenerator(counts, seed, delta <= 0 ? 0 : Math.round(1 / delta)).write(zip);
         System.out.printf(Locale.ROOT, "%s: %,d bytes, %s, in %.1f s%n", zip, Files.size(zip), counts,
                 (System.nanoTime() - started) / 1e9);
     }
@@ -124,11 +148,12 @@ public final class RosterZipGenerator {
     }
 
     private void manifest(Writer out) throws IOException {
+        String mode = every == 0 ? "bulk" : "delta";
         out.write("propertyName,value\r\nmanifest.version,1.0\r\noneroster.version,1.1\r\n"
-                + "file.academicSessions,absent\r\nfile.categories,absent\r\nfile.classes,bulk\r\n"
+                + "file.academicSessions,absent\r\nfile.categories,absent\r\nfile.classes," + mode + "\r\n"
                 + "file.classResources,absent\r\nfile.courses,absent\r\nfile.courseResources,absent\r\n"
-                + "file.demographics,absent\r\nfile.enrollments,bulk\r\nfile.lineItems,absent\r\nfile.orgs,bulk\r\n"
-                + "file.resources,absent\r\nfile.results,absent\r\nfile.users,bulk\r\n"
+                + "file.demographics,absent\r\nfile.enrollments," + mode + "\r\nfile.lineItems,absent\r\nfile.orgs," + mode + "\r\n"
+                + "file.resources,absent\r\nfile.results,absent\r\nfile.users," + mode + "\r\n"
                 + "source.systemName,RosterZipGenerator\r\nsource.systemCode,bench\r\n");
     }
 
@@ -148,12 +173,15 @@ public final class RosterZipGenerator {
                 + "familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password\r\n");
         StringBuilder row = new StringBuilder(320);
         for (long j = 0; j < counts.students; j++) {
+            if (!written(j)) {
+                continue;
+            }
             SplittableRandom r = dice(STUDENT, j);
             long school = schoolOfStudent(j);
             row.setLength(0);
             row.append(id(STUDENT, j)).append(LIVE).append("true,").append(id(ORG, school + 1)).append(",student,s")
                     .append(j + 1).append(",{Local:").append(200_000 + j).append("},").append(pick(r, GIVEN)).append(',')
-                    .append(pick(r, FAMILY)).append(",,").append(200_000 + j).append(",,,,");
+                    .append(changed(pick(r, FAMILY))).append(",,").append(200_000 + j).append(",,,,");
             long first = firstGuardian(j);
             long last = firstGuardian(j + 1);
             if (last - first > 1) {
@@ -171,6 +199,9 @@ public final class RosterZipGenerator {
             out.append(row);
         }
         for (long g = 0; g < counts.guardians; g++) {
+            if (!written(g)) {
+                continue;
+            }
             SplittableRandom r = dice(GUARDIAN, g);
             long student = studentOfGuardian(g);
             String given = pick(r, GIVEN);
@@ -178,13 +209,16 @@ public final class RosterZipGenerator {
             String role = g == firstGuardian(student) || r.nextInt(100) < 80 ? "parent" : r.nextBoolean() ? "guardian" : "relative";
             row.setLength(0);
             row.append(id(GUARDIAN, g)).append(LIVE).append("true,").append(id(ORG, schoolOfStudent(student) + 1)).append(',')
-                    .append(role).append(",g").append(g + 1).append(",,").append(given).append(',').append(family)
+                    .append(role).append(",g").append(g + 1).append(",,").append(given).append(',').append(changed(family))
                     .append(",,,").append(ascii(given)).append('.').append(ascii(family)).append(g + 1)
                     .append("@example.net,,+1-555-").append(String.format(Locale.ROOT, "%07d", g % 10_000_000))
                     .append(',').append(id(STUDENT, student)).append(",,\r\n");
             out.append(row);
         }
         for (long e = 0; e < counts.staff; e++) {
+            if (!written(e)) {
+                continue;
+            }
             SplittableRandom r = dice(STAFF, e);
             String given = pick(r, GIVEN);
             String family = pick(r, FAMILY);
@@ -193,7 +227,7 @@ public final class RosterZipGenerator {
             row.setLength(0);
             row.append(id(STAFF, e)).append(LIVE).append("true,").append(id(ORG, e % counts.schools + 1)).append(',')
                     .append(role).append(",t").append(e + 1).append(",{Employee:E").append(e + 1).append("},").append(given)
-                    .append(',').append(family).append(",,E").append(e + 1).append(',').append(ascii(given)).append('.')
+                    .append(',').append(changed(family)).append(",,E").append(e + 1).append(',').append(ascii(given)).append('.')
                     .append(ascii(family)).append(e + 1).append("@district.example.org,,,,,\r\n");
             out.append(row);
         }
@@ -204,9 +238,12 @@ public final class RosterZipGenerator {
                 + "schoolSourcedId,termSourcedIds,subjects,subjectCodes\r\n");
         String term = id(TERM, 2026);
         for (long c = 0; c < counts.classes; c++) {
+            if (!written(c)) {
+                continue;
+            }
             String topic = TOPICS[(int) (c % TOPICS.length)];
             long school = schoolOfClass(c);
-            out.write(id(CLASS, c) + LIVE + "\"" + topic + ", Period " + (c % 7 + 1) + "\",scheduled,,C" + (c + 1)
+            out.write(id(CLASS, c) + LIVE + "\"" + topic + ", Period " + changed(String.valueOf(c % 7 + 1)) + "\",scheduled,,C" + (c + 1)
                     + "," + id(COURSE, c % TOPICS.length) + "," + (c % 7 + 1) + "," + id(ORG, school + 1) + "," + term
                     + ",,\r\n");
         }
@@ -225,8 +262,12 @@ public final class RosterZipGenerator {
                 teacher = school % counts.staff;
             }
             row.setLength(0);
+            if (!written(n)) {
+                n++;
+                continue;
+            }
             row.append(id(ENROLLMENT, n++)).append(LIVE).append(id(CLASS, c)).append(',').append(id(ORG, school + 1))
-                    .append(',').append(id(STAFF, teacher)).append(",teacher,true,").append(BEGIN).append(',').append(END)
+                    .append(',').append(id(STAFF, teacher)).append(",teacher,true,").append(BEGIN).append(',').append(end())
                     .append("\r\n");
             out.append(row);
         }
@@ -240,12 +281,21 @@ public final class RosterZipGenerator {
             String org = id(ORG, school + 1);
             for (long k = 0; k < mine; k++) {
                 long c = firstClass + (start + k) % classesInSchool;
+                if (!written(n)) {
+                    n++;
+                    continue;
+                }
                 row.setLength(0);
                 row.append(id(ENROLLMENT, n++)).append(LIVE).append(id(CLASS, c)).append(',').append(org).append(',')
-                        .append(student).append(",student,false,").append(BEGIN).append(',').append(END).append("\r\n");
+                        .append(student).append(",student,false,").append(BEGIN).append(',').append(end()).append("\r\n");
                 out.append(row);
             }
         }
+    }
+
+    /** The enrollments' end date; a week later in the delta export. */
+    private String end() {
+        return every == 0 ? END : "2027-06-18";
     }
 
     /**

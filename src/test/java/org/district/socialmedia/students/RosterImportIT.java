@@ -124,6 +124,10 @@ class RosterImportIT {
             run = confirm(run.getJsonNumber("id").longValue());
         }
         assertEquals("COMPLETED", run.getString("status"), run.toString());
+        // the reading's own figures, written while it read: every row, every file, none being read any more
+        assertEquals(run.getInt("rows"), run.getInt("rowsRead"), run.toString());
+        assertEquals(run.getInt("filesTotal"), run.getInt("filesRead"), run.toString());
+        assertTrue(!run.containsKey("readingFile") || run.isNull("readingFile"), run.toString());
         return run;
     }
 

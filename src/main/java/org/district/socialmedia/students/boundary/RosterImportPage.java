@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A system administrator uploads the student information system's OneRoster 1.1 export (a zip), reads
@@ -105,15 +106,29 @@ public class RosterImportPage implements Serializable {
 
     static String progress(RunView r) {
         if (r.status() == ImportStatus.PREVIEWING) {
+            if (r.readingFile() != null) {
+                return "Reading " + reading(r) + "; nothing is written.";
+            }
             return r.filesTotal() == 0 ? "Reading the files for the preview; nothing is written."
-                    : "Read " + r.filesRead() + " of " + r.filesTotal() + " files (" + r.rows() + " rows, " + r.rejectedRows()
-                    + " rejected); preparing the preview; nothing is written.";
+                    : "Read " + r.filesRead() + " of " + r.filesTotal() + " files (" + count(r.rowsRead())
+                    + " rows); preparing the preview; nothing is written.";
         }
         if (r.rowsToWrite() == 0) {
-            return "Writing the import: reading the files and planning the changes.";
+            return r.readingFile() == null ? "Writing the import: reading the files and planning the changes."
+                    : "Writing the import: reading " + reading(r) + " again; then the changes are planned.";
         }
         return "Writing the import: " + r.rowsWritten() + " of " + r.rowsToWrite() + " changes written ("
                 + percent(r) + "%)" + (r.secondsLeft() == null ? "." : ", " + timeLeft(r.secondsLeft()) + " left.");
+    }
+
+    /** "users.csv: 120,000 rows (file 2 of 4)". */
+    private static String reading(RunView r) {
+        return r.readingFile() + ": " + count(r.rowsRead()) + " rows (file " + Math.min(r.filesRead() + 1, r.filesTotal())
+                + " of " + r.filesTotal() + ")";
+    }
+
+    private static String count(int n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     /** Changes written, in whole percent. */

@@ -14,7 +14,9 @@ import java.util.Map;
  * An import run as the API and the page show it. {@code counts}: by kind (students, guardians, staff,
  * classes, enrollments) the created, updated, deactivated and unchanged records: what the preview found,
  * which is what a completed run wrote. The job's progress: {@code filesRead} of {@code filesTotal} OneRoster files
- * read by the preview; {@code rowsWritten} of {@code rowsToWrite} record changes written by the write's chunks
+ * read by the preview (or read again by the write's plan), {@code readingFile} the one being read now (null when
+ * none is) and {@code rowsRead} the data rows read so far, all files together (moving while the files are read,
+ * at most a second behind); {@code rowsWritten} of {@code rowsToWrite} record changes written by the write's chunks
  * ({@code rows} and {@code rejectedRows} are the rows read and rejected); {@code secondsLeft}, the write's time
  * left at its pace so far (null before its first chunk); {@code resumes}, how often a server took the run over
  * after a crash and restarted its job from the last checkpoint.
@@ -25,7 +27,7 @@ public record RunView(Long id, ImportStatus status, String fileSha256, String fi
                       String limitReasons, boolean needsConfirmation, String confirmedBy, Instant confirmedAt,
                       Instant finishedAt, String outcome, int deactivations, String undoneBy, Instant undoneAt,
                       List<ImportProblem> problems, int filesTotal, int filesRead, int rowsWritten, int rowsToWrite,
-                      Long secondsLeft, int resumes)
+                      Long secondsLeft, int resumes, int rowsRead, String readingFile)
         implements Serializable {
 
     public record Counts(int created, int updated, int deactivated, int unchanged) implements Serializable {
@@ -37,7 +39,8 @@ public record RunView(Long id, ImportStatus status, String fileSha256, String fi
                 r.getRowsRead(), r.getRowsRejected(), r.getProblemCount(), r.getLimitReasons(), r.needsConfirmation(),
                 r.getConfirmedBy(), r.getConfirmedAt(), r.getFinishedAt(), r.getOutcome(), r.getDeactivations(),
                 r.getUndoneBy(), r.getUndoneAt(), List.of(), r.getFilesTotal(), r.getFilesRead(), r.getChangesWritten(),
-                r.getChangesTotal(), r.timeLeft() == null ? null : Math.max(1, r.timeLeft().toSeconds()), r.getResumes());
+                r.getChangesTotal(), r.timeLeft() == null ? null : Math.max(1, r.timeLeft().toSeconds()), r.getResumes(),
+                r.getRowsReadNow(), r.getReadingFile());
     }
 
     /** With a page of its problems (file, line, reason). */
@@ -45,7 +48,7 @@ public record RunView(Long id, ImportStatus status, String fileSha256, String fi
         return new RunView(id, status, fileSha256, fileName, startedBy, startedAt, bulk, idSource, mostFilledIdSource, counts,
                 summary, rows, rejectedRows, problemCount, limitReasons, needsConfirmation, confirmedBy, confirmedAt,
                 finishedAt, outcome, deactivations, undoneBy, undoneAt, List.copyOf(page), filesTotal, filesRead, rowsWritten,
-                rowsToWrite, secondsLeft, resumes);
+                rowsToWrite, secondsLeft, resumes, rowsRead, readingFile);
     }
 
     /** "students 3/1/2/37; guardians 0/0/0/41; ..." back into counts. */

@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.district.socialmedia.students.entity.ImportRunStateException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -71,19 +72,38 @@ public class ImportRunClaims {
         return rows.isEmpty() || rows.get(0) == null ? null : ((Number) rows.get(0)).longValue();
     }
 
+    /**
+     * How far the reading of the run's files is, in a transaction of its own, so that every server's page and API
+     * show it while the reading goes on.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void reading(Long runId, String file, int filesRead, int filesTotal, int rows) {
+        em.createNativeQuery("UPDATE import_run SET reading_file = ?, files_read = ?, files_total = ?, rows_read_now = ?"
+                        + " WHERE id = ?")
+                .setParameter(1, file).setParameter(2, filesRead).setParameter(3, filesTotal).setParameter(4, rows)
+                .setParameter(5, runId).executeUpdate();
+    }
+
     /** The preview found these OneRoster files in the zip and read them. */
     public void filesRead(Long runId, int files) {
         em.createNativeQuery("UPDATE import_run SET files_total = ?, files_read = ? WHERE id = ?")
                 .setParameter(1, files).setParameter(2, files).setParameter(3, runId).executeUpdate();
     }
 
-    /** The write's changes are stored; none is written yet. */
+    /**
+     * The write's changes are stored; none is written yet.
+     *
+     * @throws ImportRunStateException when the run is no longer RUNNING (stopped or failed while it was planned)
+     */
     public void planned(Long runId, int changes, String summary) {
         OffsetDateTime now = now();
-        em.createNativeQuery("UPDATE import_run SET changes_total = ?, changes_written = 0, write_summary = ?,"
-                        + " pace_since = ?, pace_written = 0, progress_at = ?, heartbeat_at = ? WHERE id = ?")
+        int updated = em.createNativeQuery("UPDATE import_run SET changes_total = ?, changes_written = 0, write_summary = ?,"
+                        + " pace_since = ?, pace_written = 0, progress_at = ?, heartbeat_at = ? WHERE id = ? AND status = 'RUNNING'")
                 .setParameter(1, changes).setParameter(2, clip(summary)).setParameter(3, now).setParameter(4, now)
                 .setParameter(5, now).setParameter(6, runId).executeUpdate();
+        if (updated == 0) {
+            throw new ImportRunStateException("Import run " + runId + " is no longer running: its planned changes are not written");
+        }
     }
 
     /** The write (re)starts here: the time left is measured from now. */

@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,6 +39,8 @@ import java.util.Set;
 public class ImportRuns {
 
     public static final int PROBLEMS_KEPT = 10_000;
+    /** import_change rows the write's plan stores per transaction. */
+    static final int PLAN_CHUNK = 5_000;
     /** Rows of the kept zip: a row each MiB, so that no single value nears a database's limit. */
     static final int FILE_CHUNK_BYTES = 1024 * 1024;
     static final String LAST_COMPLETED = "SELECT r FROM ImportRun r WHERE r.status = :status ORDER BY r.id DESC";
@@ -138,14 +141,36 @@ public class ImportRuns {
     }
 
     /**
-     * Stores what the RUNNING run's write will change (planned again now), in one transaction: the write's first
-     * step. Its chunks then apply the rows ({@link #applyChunk}).
+     * Stores what the RUNNING run's write will change (planned again now): the write's first step. Its chunks then
+     * apply the rows ({@link #applyChunk}). The rows go in {@link #PLAN_CHUNK} at a time, each chunk in its own
+     * transaction; what a plan cut off by a crash had stored is removed first, the same way, so that the plan run
+     * again replaces it whole. The chunk step starts only after this step ended, with the total stored last.
+     *
+     * @throws ImportRunStateException when the run is not (or no longer) RUNNING
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public int planWrite(Long id, Plan plan) {
         requireRunning(find(id));
-        int total = changes.store(id, plan);
-        claims.planned(id, total, plan.report().summary());
-        return total;
+        long[] left = changes.seqRange(id);
+        if (left != null) {
+            for (long from = left[0]; from <= left[1]; from += PLAN_CHUNK) {
+                changes.dropRange(id, from, Math.min(left[1], from + PLAN_CHUNK - 1));
+            }
+        }
+        List<RosterChange> chunk = new ArrayList<>(PLAN_CHUNK);
+        int[] total = new int[1];
+        RosterChangeRows.forEach(plan.changes(), plan.staff(), change -> {
+            chunk.add(change);
+            if (chunk.size() == PLAN_CHUNK) {
+                total[0] += changes.storeChunk(id, chunk);
+                chunk.clear();
+            }
+        });
+        if (!chunk.isEmpty()) {
+            total[0] += changes.storeChunk(id, chunk);
+        }
+        claims.planned(id, total[0], plan.report().summary());
+        return total[0];
     }
 
     /**

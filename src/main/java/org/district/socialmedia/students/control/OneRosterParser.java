@@ -15,11 +15,13 @@ import org.district.socialmedia.students.entity.GuardianRole;
 import org.district.socialmedia.students.entity.SchoolClass;
 import org.district.socialmedia.students.entity.Student;
 
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -34,6 +36,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -55,9 +58,6 @@ public final class OneRosterParser {
     public static final String CLASSES = "classes.csv";
     public static final String ENROLLMENTS = "enrollments.csv";
     public static final List<String> FILES = List.of(ORGS, USERS, CLASSES, ENROLLMENTS);
-    /** A District's users.csv is tens of MB; a zip entry far larger is a mistake or a zip bomb. */
-    public static final long MAX_FILE_BYTES = 200L * 1024 * 1024;
-
     /** Staff roles imported as staff users; a proctor is not District staff. */
     public static final Set<String> STAFF_ROLES = Set.of("teacher", "administrator", "aide");
     private static final Set<String> SKIPPED_ROLES = Set.of("teacher", "administrator", "aide", "proctor");
@@ -66,27 +66,58 @@ public final class OneRosterParser {
     private OneRosterParser() {
     }
 
+    /**
+     * Told how far the reading is: at the start of each file, every {@value #PROGRESS_ROWS} rows, and at the end.
+     * Called on the reading thread; what it does takes that long from the reading.
+     */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (file, filesRead, filesTotal, rows) -> { };
+
+        /**
+         * @param file       the file being read, or null once every file is read
+         * @param filesRead  OneRoster files read to their end so far (the manifest not counted)
+         * @param filesTotal OneRoster files to read (those the manifest does not call absent)
+         * @param rows       data rows read so far in all files, headers excluded
+         */
+        void reading(String file, int filesRead, int filesTotal, int rows);
+    }
+
+    static final int PROGRESS_ROWS = 10_000;
+
     /** Reads a zip; files may sit in one folder inside it. The stream is read to its end, not closed. */
     public static ParsedRoster parseZip(InputStream zip) throws IOException {
         return parseZip(zip, RosterSettings.IDENTIFIER);
     }
 
-    /** @param idSource where the District student id is: identifier, sourcedId or a userIds type */
+    /**
+     * @param idSource where the District student id is: identifier, sourcedId or a userIds type. The files are
+     *                 unpacked into a temporary folder first: they are read a record at a time, and more than once.
+     */
     public static ParsedRoster parseZip(InputStream zip, String idSource) throws IOException {
-        Map<String, byte[]> files = new HashMap<>();
-        ZipInputStream in = new ZipInputStream(zip);
-        ZipEntry entry;
-        while ((entry = in.getNextEntry()) != null) {
-            if (entry.isDirectory()) {
-                continue;
+        Path folder = Files.createTempDirectory("oneroster-");
+        try {
+            ZipInputStream in = new ZipInputStream(zip);
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                String name = entry.getName();
+                name = name.substring(name.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+                if (name.equals(MANIFEST) || FILES.contains(name)) {
+                    Files.copy(in, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                }
             }
-            String name = entry.getName();
-            name = name.substring(name.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-            if (name.equals(MANIFEST) || FILES.contains(name)) {
-                files.put(name, readAtMost(in, name));
+            return parseFolder(folder, idSource);
+        } finally {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
             }
+            Files.deleteIfExists(folder);
         }
-        return parse(files, idSource);
     }
 
     /** Reads the files of a folder (the dev run's demo roster, an SFTP drop). */
@@ -96,17 +127,19 @@ public final class OneRosterParser {
 
     /** Reads the files of a folder (an upload unpacked and checked, the demo roster, a drop folder). */
     public static ParsedRoster parseFolder(Path folder, String idSource) throws IOException {
-        Map<String, byte[]> files = new HashMap<>();
+        return parseFolder(folder, idSource, Progress.NONE);
+    }
+
+    /** Reads the files of a folder a record at a time, telling {@code progress} how far it is. */
+    public static ParsedRoster parseFolder(Path folder, String idSource, Progress progress) throws IOException {
+        Map<String, CsvReader.Source> files = new HashMap<>();
         for (String name : concat(MANIFEST, FILES)) {
             Path file = folder.resolve(name);
             if (Files.isRegularFile(file)) {
-                if (Files.size(file) > MAX_FILE_BYTES) {
-                    throw new IOException(name + " is larger than " + MAX_FILE_BYTES + " bytes");
-                }
-                files.put(name, Files.readAllBytes(file));
+                files.put(name, () -> Files.newInputStream(file));
             }
         }
-        return parse(files, idSource);
+        return read(files, idSource, progress);
     }
 
     /** @param files contents by lower-case file name */
@@ -120,10 +153,26 @@ public final class OneRosterParser {
      */
     public static ParsedRoster parse(Map<String, byte[]> files, String idSource) {
         Objects.requireNonNull(files, "files");
+        Map<String, CsvReader.Source> sources = new HashMap<>();
+        files.forEach((name, content) -> sources.put(name, () -> new ByteArrayInputStream(content)));
+        try {
+            return read(sources, idSource, Progress.NONE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param files files by lower-case name, each read a record at a time
+     * @throws IOException when a file cannot be read at all (what it holds is reported as problems instead)
+     */
+    public static ParsedRoster read(Map<String, CsvReader.Source> files, String idSource, Progress progress)
+            throws IOException {
+        Objects.requireNonNull(files, "files");
         Objects.requireNonNull(idSource, "idSource");
+        Objects.requireNonNull(progress, "progress");
         List<StaffRow> staff = new ArrayList<>();
         Map<String, Integer> idSources = new LinkedHashMap<>();
-        int[] rows = new int[1];
         List<ImportProblem> problems = new ArrayList<>();
         Map<String, FileMode> modes = modes(files, problems);
         Map<String, Integer> skipped = new LinkedHashMap<>();
@@ -133,15 +182,14 @@ public final class OneRosterParser {
         List<ClassRow> classes = new ArrayList<>();
         List<EnrollmentRow> enrollments = new ArrayList<>();
         Map<String, Set<String>> named = new HashMap<>();
+        Counter counter = new Counter(progress, (int) modes.values().stream().filter(mode -> mode != FileMode.ABSENT).count());
         if (modes.get(ORGS) != FileMode.ABSENT) {
-            Table table = Table.of(ORGS, files.get(ORGS), problems, "sourcedId", "name", "type");
-            table.rows(row -> orgs.add(org(row)));
-            rows[0] += table.size();
+            Table table = Table.read(ORGS, files.get(ORGS), problems, counter, row -> orgs.add(org(row)),
+                    "sourcedId", "name", "type");
             named.put(ORGS, table.sourcedIds());
         }
         if (modes.get(USERS) != FileMode.ABSENT) {
-            Table table = Table.of(USERS, files.get(USERS), problems, "sourcedId", "role", "givenName", "familyName");
-            table.rows(row -> {
+            Table table = Table.read(USERS, files.get(USERS), problems, counter, row -> {
                 String role = row.lower("role");
                 if (role == null) {
                     throw new RowException("role is empty");
@@ -159,22 +207,18 @@ public final class OneRosterParser {
                     throw new RowException("role '" + role + "' is not a OneRoster 1.1 role");
                 }
                 return null;
-            });
+            }, "sourcedId", "role", "givenName", "familyName");
             checkComplete(table, modes, problems);
-            rows[0] += table.size();
             named.put(USERS, table.sourcedIds());
         }
         if (modes.get(CLASSES) != FileMode.ABSENT) {
-            Table table = Table.of(CLASSES, files.get(CLASSES), problems, "sourcedId", "title", "schoolSourcedId");
-            table.rows(row -> classes.add(schoolClass(row)));
+            Table table = Table.read(CLASSES, files.get(CLASSES), problems, counter, row -> classes.add(schoolClass(row)),
+                    "sourcedId", "title", "schoolSourcedId");
             checkComplete(table, modes, problems);
-            rows[0] += table.size();
             named.put(CLASSES, table.sourcedIds());
         }
         if (modes.get(ENROLLMENTS) != FileMode.ABSENT) {
-            Table table = Table.of(ENROLLMENTS, files.get(ENROLLMENTS), problems,
-                    "sourcedId", "classSourcedId", "userSourcedId", "role");
-            table.rows(row -> {
+            Table table = Table.read(ENROLLMENTS, files.get(ENROLLMENTS), problems, counter, row -> {
                 String role = row.lower("role");
                 if ("student".equals(role)) {
                     enrollments.add(enrollment(row));
@@ -184,13 +228,13 @@ public final class OneRosterParser {
                     throw new RowException(role == null ? "role is empty" : "role '" + role + "' is not a OneRoster 1.1 role");
                 }
                 return null;
-            });
+            }, "sourcedId", "classSourcedId", "userSourcedId", "role");
             checkComplete(table, modes, problems);
-            rows[0] += table.size();
             named.put(ENROLLMENTS, table.sourcedIds());
         }
+        counter.done();
         return new ParsedRoster(modes, orgs, students, guardians, classes, enrollments, skipped, named, problems,
-                staff, idSources, rows[0]);
+                staff, idSources, counter.rows);
     }
 
     /**
@@ -206,11 +250,12 @@ public final class OneRosterParser {
         }
     }
 
-    private static Map<String, FileMode> modes(Map<String, byte[]> files, List<ImportProblem> problems) {
+    private static Map<String, FileMode> modes(Map<String, CsvReader.Source> files, List<ImportProblem> problems)
+            throws IOException {
         Map<String, String> manifest = new HashMap<>();
         if (files.containsKey(MANIFEST)) {
-            Table table = Table.of(MANIFEST, files.get(MANIFEST), problems, "propertyName", "value");
-            table.rows(row -> manifest.put(row.required("propertyName"), row.lower("value")));
+            Table.read(MANIFEST, files.get(MANIFEST), problems, null,
+                    row -> manifest.put(row.required("propertyName"), row.lower("value")), "propertyName", "value");
             String version = manifest.get("oneroster.version");
             if (version != null && !version.startsWith("1.")) {
                 problems.add(new ImportProblem(MANIFEST, 0, "oneroster.version is " + version
@@ -404,21 +449,6 @@ public final class OneRosterParser {
                 row.required("userSourcedId"), begin, end);
     }
 
-    private static byte[] readAtMost(InputStream in, String name) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            total += n;
-            if (total > MAX_FILE_BYTES) {
-                throw new IOException(name + " is larger than " + MAX_FILE_BYTES + " bytes");
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
-    }
-
     private static List<String> concat(String first, List<String> rest) {
         List<String> all = new ArrayList<>(List.of(first));
         all.addAll(rest);
@@ -432,23 +462,51 @@ public final class OneRosterParser {
         }
     }
 
-    /** One CSV file with a header: finds columns by name and reports unusable rows. */
+    /** Data rows read so far in all files, told to the {@link Progress} now and then. */
+    private static final class Counter {
+        private final Progress progress;
+        private final int filesTotal;
+        private int filesRead;
+        private int rows;
+
+        Counter(Progress progress, int filesTotal) {
+            this.progress = progress;
+            this.filesTotal = filesTotal;
+        }
+
+        void start(String file) {
+            progress.reading(file, filesRead, filesTotal, rows);
+        }
+
+        void row(String file) {
+            if (++rows % PROGRESS_ROWS == 0) {
+                progress.reading(file, filesRead, filesTotal, rows);
+            }
+        }
+
+        void end() {
+            filesRead++;
+        }
+
+        void done() {
+            progress.reading(null, filesRead, filesTotal, rows);
+        }
+    }
+
+    /** One CSV file with a header, read a record at a time: finds columns by name and reports unusable rows. */
     static final class Table {
 
         private final String file;
-        private final List<CsvReader.Record> records;
-        private final Map<String, Integer> columns;
+        private final Map<String, Integer> columns = new HashMap<>();
         private final List<ImportProblem> problems;
-        private final boolean complete;
-        private final Set<String> sourcedIds = new java.util.HashSet<>();
+        /** Each sourcedId read and the line it was first on: the duplicates' check, and what the file names. */
+        private final Map<String, Integer> seen = new HashMap<>();
+        private boolean complete;
+        private boolean header = true;
 
-        private Table(String file, List<CsvReader.Record> records, Map<String, Integer> columns,
-                      List<ImportProblem> problems, boolean complete) {
+        private Table(String file, List<ImportProblem> problems) {
             this.file = file;
-            this.records = records;
-            this.columns = columns;
             this.problems = problems;
-            this.complete = complete;
         }
 
         /** Whether every line of the file was read (rows refused one by one still count as read). */
@@ -456,63 +514,81 @@ public final class OneRosterParser {
             return complete;
         }
 
-        /** The data rows (header excluded). */
-        int size() {
-            return records.size();
-        }
-
         /** The sourcedId of every row, usable or not. */
         Set<String> sourcedIds() {
-            return sourcedIds;
+            return seen.keySet();
         }
 
-        static Table of(String file, byte[] content, List<ImportProblem> problems, String... required) {
-            CsvReader.Content csv = CsvReader.read(file, content, problems);
-            List<CsvReader.Record> records = csv.records();
-            Map<String, Integer> columns = new HashMap<>();
-            if (records.isEmpty()) {
-                problems.add(new ImportProblem(file, 0, "empty: not even a header line"));
-                return new Table(file, List.of(), columns, problems, false);
+        /**
+         * Reads the file: its header, then each row fed to the reader; a row it refuses, or a second row with the
+         * same sourcedId, is reported.
+         *
+         * @param counter counts the data rows (null: not counted, the manifest)
+         */
+        static Table read(String file, CsvReader.Source source, List<ImportProblem> problems, Counter counter,
+                          Function<Row, ?> reader, String... required) throws IOException {
+            Table table = new Table(file, problems);
+            if (counter != null) {
+                counter.start(file);
             }
-            List<String> header = records.get(0).fields();
+            boolean[] refused = new boolean[1];
+            boolean read = CsvReader.read(file, source, problems, record -> {
+                if (refused[0]) {
+                    return;
+                }
+                if (table.header) {
+                    table.header = false;
+                    refused[0] = !table.header(record, required);
+                    return;
+                }
+                if (counter != null) {
+                    counter.row(file);
+                }
+                table.row(record, reader);
+            });
+            if (table.header) {
+                problems.add(new ImportProblem(file, 0, "empty: not even a header line"));
+            }
+            table.complete = read && !table.header && !refused[0];
+            if (counter != null) {
+                counter.end();
+            }
+            return table;
+        }
+
+        private boolean header(CsvReader.Record record, String... required) {
+            List<String> header = record.fields();
             for (int i = 0; i < header.size(); i++) {
                 columns.putIfAbsent(header.get(i).strip().toLowerCase(Locale.ROOT), i);
             }
             List<String> missing = Arrays.stream(required)
                     .filter(column -> !columns.containsKey(column.toLowerCase(Locale.ROOT))).toList();
             if (!missing.isEmpty()) {
-                problems.add(new ImportProblem(file, records.get(0).line(),
+                problems.add(new ImportProblem(file, record.line(),
                         "the header lacks the column(s) " + String.join(", ", missing) + "; the file was not read"));
-                return new Table(file, List.of(), columns, problems, false);
+                return false;
             }
-            return new Table(file, records.subList(1, records.size()), columns, problems, csv.complete());
+            return true;
         }
 
-        /** Feeds each row to the reader; a row it refuses, or a second row with the same sourcedId, is reported. */
-        void rows(Function<Row, ?> reader) {
-            Map<String, Integer> seen = new HashMap<>();
-            for (CsvReader.Record record : records) {
-                Row row = new Row(record);
-                if (row.value("sourcedId") != null) {
-                    sourcedIds.add(row.value("sourcedId"));
-                }
-                try {
-                    if (columns.containsKey("sourcedid")) {
-                        String id = row.required("sourcedId");
-                        Integer first = seen.putIfAbsent(id, record.line());
-                        if (first != null) {
-                            throw new RowException("sourcedId '" + id + "' was already on line " + first
-                                    + "; this row was ignored");
-                        }
+        private void row(CsvReader.Record record, Function<Row, ?> reader) {
+            Row row = new Row(record);
+            try {
+                if (columns.containsKey("sourcedid")) {
+                    String id = row.required("sourcedId");
+                    Integer first = seen.putIfAbsent(id, record.line());
+                    if (first != null) {
+                        throw new RowException("sourcedId '" + id + "' was already on line " + first
+                                + "; this row was ignored");
                     }
-                    if (record.fields().size() > columns.size() && !extraCellsBlank(record)) {
-                        throw new RowException("has " + record.fields().size() + " values but the header has "
-                                + columns.size() + " columns (an unquoted comma?)");
-                    }
-                    reader.apply(row);
-                } catch (RowException e) {
-                    problems.add(new ImportProblem(file, record.line(), e.getMessage()));
                 }
+                if (record.fields().size() > columns.size() && !extraCellsBlank(record)) {
+                    throw new RowException("has " + record.fields().size() + " values but the header has "
+                            + columns.size() + " columns (an unquoted comma?)");
+                }
+                reader.apply(row);
+            } catch (RowException e) {
+                problems.add(new ImportProblem(file, record.line(), e.getMessage()));
             }
         }
 

@@ -1,20 +1,21 @@
 package org.district.socialmedia.students.control;
 
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.ejb.Stateless;
 import org.district.socialmedia.students.control.RosterChangeRows.RosterChange;
-import org.district.socialmedia.students.control.RosterPreview.Plan;
+import org.district.socialmedia.students.entity.ImportRunStateException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A run's changes to write, as {@code import_change} rows (one a record, {@link RosterChangeRows}): stored once
- * its write has planned them, read a page at a time by the write's chunk step, deleted in the transaction of the
+ * A run's changes to write, as {@code import_change} rows (one a record, {@link RosterChangeRows}): stored in
+ * chunks once its write has planned them ({@link ImportRuns#planWrite}), read a page at a time by the write's chunk step, deleted in the transaction of the
  * chunk that applied them. A row still there is a change not yet written, whatever crashed meanwhile.
  */
 @Stateless
@@ -26,35 +27,56 @@ public class RosterChangeLog {
     @PersistenceContext
     EntityManager em;
 
-    /** Replaces whatever was stored for the run with the plan's changes, in the caller's transaction; how many. */
-    public int store(Long runId, Plan plan) {
-        drop(runId);
-        em.flush();
+    /**
+     * Stores one chunk of a RUNNING run's planned changes in a transaction of its own (the plan of a District is
+     * millions of rows: one transaction would outlast the timeout and hold them all in the database's undo);
+     * how many.
+     *
+     * @throws ImportRunStateException when the run is no longer RUNNING (stopped, failed meanwhile)
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int storeChunk(Long runId, List<RosterChange> chunk) {
+        // a write, not a read: it binds the transaction's connection, which unwrap answers only then, and locks the
+        // run's row until the chunk commits, so that a stop or a failure waits for it
+        int running = em.createNativeQuery("UPDATE import_run SET status = status WHERE id = ? AND status = 'RUNNING'")
+                .setParameter(1, runId).executeUpdate();
+        if (running == 0) {
+            throw new ImportRunStateException("Import run " + runId + " is no longer running: its changes are not stored");
+        }
         Connection connection = em.unwrap(Connection.class);
-        AtomicInteger count = new AtomicInteger();
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO import_change (run_id, seq, kind, op, ref, payload) VALUES (?, ?, ?, ?, ?, ?)")) {
-            RosterChangeRows.forEach(plan.changes(), plan.staff(), change -> {
-                try {
-                    insert.setLong(1, runId);
-                    insert.setLong(2, change.seq());
-                    insert.setString(3, change.kind());
-                    insert.setString(4, change.op());
-                    insert.setString(5, change.ref());
-                    insert.setString(6, change.payload());
-                    insert.addBatch();
-                    if (count.incrementAndGet() % BATCH == 0) {
-                        insert.executeBatch();
-                    }
-                } catch (SQLException e) {
-                    throw new IllegalStateException("cannot store the changes of import run " + runId + ": " + e.getMessage(), e);
+            int count = 0;
+            for (RosterChange change : chunk) {
+                insert.setLong(1, runId);
+                insert.setLong(2, change.seq());
+                insert.setString(3, change.kind());
+                insert.setString(4, change.op());
+                insert.setString(5, change.ref());
+                insert.setString(6, change.payload());
+                insert.addBatch();
+                if (++count % BATCH == 0) {
+                    insert.executeBatch();
                 }
-            });
+            }
             insert.executeBatch();
+            return count;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store the changes of import run " + runId + ": " + e.getMessage(), e);
         }
-        return count.get();
+    }
+
+    /** The lowest and highest seq stored for the run, or null when none is. */
+    public long[] seqRange(Long runId) {
+        Object[] range = (Object[]) em.createNativeQuery("SELECT MIN(seq), MAX(seq) FROM import_change WHERE run_id = ?")
+                .setParameter(1, runId).getSingleResult();
+        return range[0] == null ? null : new long[]{((Number) range[0]).longValue(), ((Number) range[1]).longValue()};
+    }
+
+    /** Removes the run's rows from {@code fromSeq} to {@code toSeq} in a transaction of its own. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void dropRange(Long runId, long fromSeq, long toSeq) {
+        applied(runId, fromSeq, toSeq);
     }
 
     /** The next changes after {@code afterSeq}, in seq order (by the primary key). */

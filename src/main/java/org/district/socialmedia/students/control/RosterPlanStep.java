@@ -28,6 +28,8 @@ public class RosterPlanStep extends AbstractBatchlet {
     RosterRunFolder folders;
     @Inject
     RosterRunPlan plans;
+    @Inject
+    ImportRunClaims claims;
 
     @Override
     public String process() {
@@ -38,7 +40,8 @@ public class RosterPlanStep extends AbstractBatchlet {
             return status.name();
         }
         try {
-            runs.planWrite(id, plans.of(id).plan());
+            runs.planWrite(id, plans.of(id, new ReadingProgress((file, filesRead, filesTotal, rows) ->
+                    claims.reading(id, file, filesRead, filesTotal, rows))).plan());
             return PLANNED;
         } catch (RuntimeException e) {
             folders.discard(id);

@@ -51,7 +51,8 @@ public class RosterPreviewStep extends AbstractBatchlet {
             return GONE;
         }
         try {
-            RosterRunPlan.Planned planned = plans.of(id);
+            RosterRunPlan.Planned planned = plans.of(id, new ReadingProgress((file, filesRead, filesTotal, rows) ->
+                    claims.reading(id, file, filesRead, filesTotal, rows)));
             claims.filesRead(id, (int) planned.plan().roster().modes().values().stream()
                     .filter(mode -> mode != FileMode.ABSENT).count());
             ImportRun run = runs.previewed(id, planned.plan(), planned.idSource(), Boolean.parseBoolean(writeWhenClear));

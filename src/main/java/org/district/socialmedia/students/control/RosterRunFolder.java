@@ -64,8 +64,17 @@ public class RosterRunFolder {
      * @throws InvalidInputException naming the field "file" when there is no users.csv to import
      */
     public ParsedRoster read(Long runId, String idSource) {
+        return read(runId, idSource, OneRosterParser.Progress.NONE);
+    }
+
+    /**
+     * The run's files, parsed a record at a time, telling {@code progress} how far the reading is.
+     *
+     * @throws InvalidInputException naming the field "file" when there is no users.csv to import
+     */
+    public ParsedRoster read(Long runId, String idSource, OneRosterParser.Progress progress) {
         try {
-            return refuseWithoutUsers(OneRosterParser.parseFolder(of(runId), idSource));
+            return refuseWithoutUsers(OneRosterParser.parseFolder(of(runId), idSource, progress));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the files of import run " + runId, e);
         }

@@ -22,8 +22,13 @@ public class RosterRunPlan {
     }
 
     public Planned of(Long runId) {
+        return of(runId, OneRosterParser.Progress.NONE);
+    }
+
+    /** @param progress told how far the reading of the run's files is */
+    public Planned of(Long runId, OneRosterParser.Progress progress) {
         RosterSettings rosterSettings = settings.roster();
-        Plan plan = preview.plan(folders.read(runId, rosterSettings.idSource()), rosterSettings,
+        Plan plan = preview.plan(folders.read(runId, rosterSettings.idSource(), progress), rosterSettings,
                 settings.current()::isDistrictEmail);
         return new Planned(plan, rosterSettings.idSource());
     }

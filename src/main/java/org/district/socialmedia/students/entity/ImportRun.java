@@ -116,6 +116,12 @@ public class ImportRun implements Serializable {
     @Column(name = "files_read", insertable = false, updatable = false)
     private int filesRead;
 
+    @Column(name = "reading_file", insertable = false, updatable = false)
+    private String readingFile;
+
+    @Column(name = "rows_read_now", insertable = false, updatable = false)
+    private int rowsReadNow;
+
     @Column(name = "changes_total", insertable = false, updatable = false)
     private int changesTotal;
 
@@ -293,6 +299,10 @@ public class ImportRun implements Serializable {
     public Instant getHeartbeatAt() { return heartbeatAt; }
     public int getFilesTotal() { return filesTotal; }
     public int getFilesRead() { return filesRead; }
+    /** The file the job is reading now (the preview, or the write's plan), or null. */
+    public String getReadingFile() { return readingFile; }
+    /** Data rows the job's reading has got through so far, all files together. */
+    public int getRowsReadNow() { return rowsReadNow; }
     public int getChangesTotal() { return changesTotal; }
     public int getChangesWritten() { return changesWritten; }
     public Instant getProgressAt() { return progressAt; }
