@@ -402,6 +402,7 @@ public final class DistrictDataGenerator {
         step("access_review", this::accessReviews);
         step("account_grant", this::grants);
         step("sm_request", this::requests);
+        step("request_status_tally", this::requestStatusTally);
         step("student", this::students);
         step("consent_form", this::consentForms);
         step("audit_entry", this::audit);
@@ -1126,6 +1127,15 @@ public final class DistrictDataGenerator {
 
     private boolean secondGuardian(long j) {
         return dice(STUDENT + 200, j).nextInt(100) < 60;
+    }
+
+    /** The open requests per status (V71, V72): the services keep it as statuses change, and these rows went past them. */
+    private void requestStatusTally() throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE request_status_tally SET requests = "
+                    + "(SELECT COUNT(*) FROM sm_request r WHERE r.status = request_status_tally.status)");
+        }
+        c.commit();
     }
 
     private void students() throws SQLException {

@@ -19,6 +19,7 @@ import org.district.socialmedia.people.entity.StaffUser;
 import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.requests.entity.Authorization;
 import org.district.socialmedia.requests.entity.AuthorizationStatus;
+import org.district.socialmedia.requests.control.RequestStatusTally;
 import org.district.socialmedia.requests.entity.RequestLine;
 import org.district.socialmedia.requests.entity.RequestOutcome;
 import org.district.socialmedia.requests.entity.RequestStatus;
@@ -217,6 +218,14 @@ class DistrictDataGeneratorTest {
             }
         }
         return values;
+    }
+
+    @Test
+    void theOpenRequestsPerStatusTallyAgreesWithTheRows() throws SQLException {
+        for (RequestStatus status : RequestStatusTally.COUNTED) {
+            assertEquals(count("SELECT COUNT(*) FROM sm_request WHERE status = '" + status + "'"),
+                    count("SELECT requests FROM request_status_tally WHERE status = '" + status + "'"), status.name());
+        }
     }
 
     @Test

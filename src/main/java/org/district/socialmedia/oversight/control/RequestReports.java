@@ -8,6 +8,7 @@ import jakarta.persistence.Query;
 import org.district.socialmedia.oversight.entity.ReportPeriod;
 import org.district.socialmedia.oversight.entity.RequestFigures;
 import org.district.socialmedia.oversight.entity.ReviewResponse;
+import org.district.socialmedia.requests.control.RequestStatusTally;
 import org.district.socialmedia.requests.entity.RequestOutcome;
 import org.district.socialmedia.requests.entity.RequestStatus;
 
@@ -16,6 +17,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The requests report: the review's responses in a period, from the daily roll-ups of the review cycles
@@ -49,33 +51,71 @@ public class RequestReports {
         return RequestFigures.of(period, responses.counts(), responses.times(), kindLabels(), openByAge(unitId, now));
     }
 
+    /** The statuses of an open request: submitted, waiting for the employee, or overdue. */
+    static final Set<RequestStatus> OPEN = EnumSet.of(RequestStatus.SUBMITTED, RequestStatus.INFO_REQUESTED, RequestStatus.OVERDUE);
+
     /**
-     * How many requests open now are in each age band: one count of those open at least as long as each band's start
-     * (served by the status index), the bands by subtraction; no row is read.
+     * How many requests open now are in each age band. For the District: the open total from the status tally, and the
+     * requests open for less than the oldest band's start read from the short range of the (status, submitted_at) index
+     * that the last days make, so the count does not grow with the requests open for long. For a school or department:
+     * one count of its open requests, each band by subtraction.
      */
     public Map<RequestFigures.AgeBand, Long> openByAge(Long unitId, Instant now) {
-        StringBuilder select = new StringBuilder("SELECT COUNT(r.id)");
         RequestFigures.AgeBand[] bands = RequestFigures.AgeBand.values();
+        // atLeast[i]: open at least bands[i].from() (atLeast[0]: all open)
+        long[] atLeast = unitId == null ? districtOpenAtLeast(bands, now) : unitOpenAtLeast(bands, unitId, now);
+        Map<RequestFigures.AgeBand, Long> ages = new EnumMap<>(RequestFigures.AgeBand.class);
+        for (int i = 0; i < bands.length; i++) {
+            ages.put(bands[i], atLeast[i] - (i + 1 < bands.length ? atLeast[i + 1] : 0));
+        }
+        return ages;
+    }
+
+    private long[] districtOpenAtLeast(RequestFigures.AgeBand[] bands, Instant now) {
+        long open = 0;
+        for (RequestStatus status : OPEN) {
+            open += RequestStatusTally.stored(em, status);
+        }
+        // younger[i]: open for less than bands[i].from(), per status a range of the index from the oldest band's start
+        StringBuilder select = new StringBuilder("SELECT COUNT(r.id)");
+        for (int i = 1; i < bands.length; i++) {
+            select.append(", SUM(CASE WHEN r.submittedAt > :since").append(i).append(" THEN 1 ELSE 0 END)");
+        }
+        long[] younger = new long[bands.length];
+        for (RequestStatus status : OPEN) {
+            Query q = em.createQuery(select + " FROM SocialMediaRequest r WHERE r.status = :status AND r.submittedAt > :since"
+                    + (bands.length - 1)).setParameter("status", status);
+            for (int i = 1; i < bands.length; i++) {
+                q.setParameter("since" + i, now.minus(bands[i].from()));
+            }
+            Object[] counts = (Object[]) q.getSingleResult();
+            for (int i = 1; i < bands.length; i++) {
+                younger[i] += counts[i] == null ? 0 : ((Number) counts[i]).longValue();
+            }
+        }
+        long[] atLeast = new long[bands.length];
+        atLeast[0] = open;
+        for (int i = 1; i < bands.length; i++) {
+            atLeast[i] = Math.max(0, open - younger[i]);
+        }
+        return atLeast;
+    }
+
+    private long[] unitOpenAtLeast(RequestFigures.AgeBand[] bands, Long unitId, Instant now) {
+        StringBuilder select = new StringBuilder("SELECT COUNT(r.id)");
         for (int i = 1; i < bands.length; i++) {
             select.append(", SUM(CASE WHEN r.submittedAt <= :since").append(i).append(" THEN 1 ELSE 0 END)");
         }
-        Query q = em.createQuery(select + " FROM SocialMediaRequest r WHERE r.status IN :open"
-                        + (unitId == null ? "" : " AND r.requester.unit.id = :unit"))
-                .setParameter("open", EnumSet.of(RequestStatus.SUBMITTED, RequestStatus.INFO_REQUESTED, RequestStatus.OVERDUE));
+        Query q = em.createQuery(select + " FROM SocialMediaRequest r WHERE r.status IN :open AND r.requester.unit.id = :unit")
+                .setParameter("open", OPEN).setParameter("unit", unitId);
         for (int i = 1; i < bands.length; i++) {
             q.setParameter("since" + i, now.minus(bands[i].from()));
         }
-        if (unitId != null) {
-            q.setParameter("unit", unitId);
-        }
         Object[] counts = (Object[]) q.getSingleResult();
-        // counts[i]: open at least bands[i].from() (counts[0]: all)
-        Map<RequestFigures.AgeBand, Long> ages = new EnumMap<>(RequestFigures.AgeBand.class);
+        long[] atLeast = new long[bands.length];
         for (int i = 0; i < bands.length; i++) {
-            long atLeast = counts[i] == null ? 0 : ((Number) counts[i]).longValue();
-            long older = i + 1 < bands.length && counts[i + 1] != null ? ((Number) counts[i + 1]).longValue() : 0;
-            ages.put(bands[i], atLeast - older);
+            atLeast[i] = counts[i] == null ? 0 : ((Number) counts[i]).longValue();
         }
-        return ages;
+        return atLeast;
     }
 }

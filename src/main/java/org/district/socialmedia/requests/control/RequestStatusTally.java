@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How many requests wait for the employee and how many are marked overdue (V71), for the reviewer's home counts: moved
+ * How many requests wait for the employee, how many are marked overdue (V71), and how many wait for a first answer
+ * (V72), for the reviewer's home counts and the requests report's open requests: moved
  * by the services in the transaction of every change of a request's status ({@link #moved}), so a change rolled back
  * leaves no trace, and checked or rebuilt by the operators' recount. Each status's row is also the lock its writers
  * take (an UPDATE of the row), so two changes in flight add up.
@@ -23,8 +24,9 @@ import java.util.Set;
 public class RequestStatusTally implements Tally {
 
     static final String NAME = "request-statuses";
-    /** The statuses counted: those whose home count would otherwise step over every such request. */
-    public static final Set<RequestStatus> COUNTED = EnumSet.of(RequestStatus.INFO_REQUESTED, RequestStatus.OVERDUE);
+    /** The statuses counted: the open ones, whose counts would otherwise step over every such request. */
+    public static final Set<RequestStatus> COUNTED = EnumSet.of(RequestStatus.SUBMITTED, RequestStatus.INFO_REQUESTED,
+            RequestStatus.OVERDUE);
 
     @PersistenceContext
     EntityManager em;
