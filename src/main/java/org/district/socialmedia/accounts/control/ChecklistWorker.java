@@ -69,7 +69,7 @@ public class ChecklistWorker {
                 EscalationPlan.parseReminders(settings.value(SettingKey.ATTESTATION_REMINDERS)));
         if (account.getStatus() == AccountStatus.ARCHIVED) {
             // out of use: nobody is reminded, but the plan goes on, so a reinstated account gets the stages still to come
-            account.scheduleChecklistCheck(plan.stages().stream().map(AttestationPlan.Stage::at).filter(t -> t.isAfter(now))
+            planNextLook(account, plan.stages().stream().map(AttestationPlan.Stage::at).filter(t -> t.isAfter(now))
                     .findFirst().orElse(null), zone);
             return null;
         }
@@ -93,7 +93,22 @@ public class ChecklistWorker {
             events.fire(new AccountEvent(overdue ? AccountEvent.Type.CHECKLIST_OVERDUE : AccountEvent.Type.CHECKLIST_REMINDER,
                     accountId, null, null, "system", key));
         }
-        account.scheduleChecklistCheck(plan.nextCheck(now, done), zone);
+        planNextLook(account, plan.nextCheck(now, done), zone);
         return fired;
+    }
+
+    /**
+     * Stores the timer's next look without a new version of the account: the look is the timer's bookkeeping, not a
+     * change of the account, so a grant or an edit a person began before it (a new account is looked at within one
+     * pass of its registration) does not fail as if somebody else had changed the account. The row stays locked.
+     */
+    private void planNextLook(DistrictAccount account, Instant next, ZoneId zone) {
+        account.scheduleChecklistCheck(next, zone);
+        em.detach(account);
+        em.createQuery("UPDATE DistrictAccount a SET a.checklist.nextCheckAt = :next, a.checklist.overdueAt = :overdue"
+                        + " WHERE a.id = :id")
+                .setParameter("next", account.getAttestationNextCheckAt())
+                .setParameter("overdue", account.getAttestationOverdueAt())
+                .setParameter("id", account.getId()).executeUpdate();
     }
 }
