@@ -20,7 +20,9 @@ import org.district.socialmedia.settings.entity.SettingKey;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -100,15 +102,21 @@ public class ChecklistWorker {
     /**
      * Stores the timer's next look without a new version of the account: the look is the timer's bookkeeping, not a
      * change of the account, so a grant or an edit a person began before it (a new account is looked at within one
-     * pass of its registration) does not fail as if somebody else had changed the account. The row stays locked.
+     * pass of its registration) does not fail as if somebody else had changed the account. In SQL, because
+     * EclipseLink raises the version in a JPQL bulk update too; the row stays locked.
      */
     private void planNextLook(DistrictAccount account, Instant next, ZoneId zone) {
         account.scheduleChecklistCheck(next, zone);
         em.detach(account);
-        em.createQuery("UPDATE DistrictAccount a SET a.checklist.nextCheckAt = :next, a.checklist.overdueAt = :overdue"
-                        + " WHERE a.id = :id")
-                .setParameter("next", account.getAttestationNextCheckAt())
-                .setParameter("overdue", account.getAttestationOverdueAt())
-                .setParameter("id", account.getId()).executeUpdate();
+        Instant planned = account.getAttestationNextCheckAt();
+        OffsetDateTime overdue = account.getAttestationOverdueAt().atOffset(ZoneOffset.UTC);
+        if (planned == null) {
+            em.createNativeQuery("UPDATE district_account SET attestation_next_check_at = NULL, attestation_overdue_at = ? WHERE id = ?")
+                    .setParameter(1, overdue).setParameter(2, account.getId()).executeUpdate();
+        } else {
+            em.createNativeQuery("UPDATE district_account SET attestation_next_check_at = ?, attestation_overdue_at = ? WHERE id = ?")
+                    .setParameter(1, planned.atOffset(ZoneOffset.UTC)).setParameter(2, overdue).setParameter(3, account.getId())
+                    .executeUpdate();
+        }
     }
 }
