@@ -164,7 +164,7 @@ class AccountsJourneyIT {
     private void pressEnter(By button) {
         WebElement element = driver.findElement(button);
         element.sendKeys(Keys.ENTER);
-        waiting().until(ExpectedConditions.stalenessOf(element));
+        waiting().until(Browser.gone(element));
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
     }
 

@@ -145,7 +145,7 @@ class RequestJourneyIT {
         assertEquals("Typed by the reviewer", explanation.getAttribute("value"), "kept when the reviewer says no");
         driver.findElement(By.id("decision:lines:1:useReason")).click();
         new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(explanation));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(Browser.gone(explanation));
         assertTrue(driver.findElement(By.id("decision:lines:1:explanation")).getAttribute("value").contains("official District account"));
         driver.findElement(By.id("decision:note")).sendKeys("Call me before the first post about the limits.");
         chooseOutcome(0, "AMEND");

@@ -1,10 +1,14 @@
 package org.district.socialmedia.it.browser;
 
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.remote.http.ClientConfig;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 
 import java.io.File;
 import java.io.IOException;
@@ -18,6 +22,27 @@ import java.time.Duration;
 public final class Browser {
 
     private Browser() {
+    }
+
+    /**
+     * The element's page was replaced (a postback or a navigation answered). Selenium's stalenessOf, except that
+     * Chromium sometimes answers a node of a replaced page with an inspector error ("Node with given id does not
+     * belong to the document") instead of "stale element", which stalenessOf lets through as a failure.
+     */
+    public static ExpectedCondition<Boolean> gone(WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 
     public static WebDriver start() {

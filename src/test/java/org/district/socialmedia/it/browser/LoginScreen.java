@@ -36,7 +36,7 @@ public final class LoginScreen {
         WebElement before = driver.findElement(By.id("login:signIn"));
         submit(username, password);
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        wait.until(ExpectedConditions.stalenessOf(before));
+        wait.until(Browser.gone(before));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#login .message.error")));
         return this;
     }
