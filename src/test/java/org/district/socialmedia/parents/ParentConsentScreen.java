@@ -1,10 +1,9 @@
 package org.district.socialmedia.parents;
 
+import org.district.socialmedia.it.browser.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -80,28 +79,11 @@ final class ParentConsentScreen {
         return this;
     }
 
-    /**
-     * Whether the element's document was replaced. Chrome answers a question about it while the old document is being
-     * replaced with "does not belong to the document" instead of a stale reference: gone all the same.
-     */
-    private static boolean isGone(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (StaleElementReferenceException e) {
-            return true;
-        } catch (WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                return true;
-            }
-            throw e;
-        }
-    }
 
     private void submitWithEnter(By button) {
         WebElement element = driver.findElement(button);
         element.sendKeys(Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> isGone(element));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(Browser.gone(element));
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
     }
 }

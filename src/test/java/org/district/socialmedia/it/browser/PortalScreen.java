@@ -35,7 +35,7 @@ public final class PortalScreen {
     public PortalScreen go(String label) {
         WebElement link = driver.findElement(By.linkText(label));
         link.click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> isGone(link));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(Browser.gone(link));
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id("mainNav")));
         return this;
     }
@@ -44,28 +44,11 @@ public final class PortalScreen {
     public PortalScreen submit(By button) {
         WebElement element = driver.findElement(button);
         element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> isGone(element));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(Browser.gone(element));
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
         return this;
     }
 
-    /**
-     * Whether the old page's element left the document. Chromium sometimes says so with "Node with
-     * given id does not belong to the document" instead of a stale element error: the same news.
-     */
-    private static boolean isGone(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
-            return true;
-        } catch (org.openqa.selenium.WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                return true;
-            }
-            throw e;
-        }
-    }
 
     /** The text of the page's messages (empty when there are none). */
     public String messages() {
