@@ -144,8 +144,26 @@ class DatabaseOutageIT {
         if (!"postgres".equals(user)) {
             command.addAll("root".equals(user) ? List.of("runuser", "-u", "postgres", "--") : List.of("sudo", "-n", "-u", "postgres"));
         }
-        command.addAll(List.of("psql", "-q", "-v", "ON_ERROR_STOP=1", "-p", String.valueOf(database.getPort()), "-d", "postgres", "-c", sql));
-        run(command);
+        command.addAll(List.of("psql", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-p", String.valueOf(database.getPort()), "-d", "postgres", "-c"));
+        run(append(command, sql));
+        if (!allow) {
+            // pg_terminate_backend only signals: on a loaded machine a pooled connection's backend can still answer a
+            // query or two after it returned, and a request then got 200 instead of 503
+            String left = "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + name + "';";
+            Instant giveUp = Instant.now().plusSeconds(30);
+            while (!run(append(command, left)).trim().equals("0")) {
+                if (Instant.now().isAfter(giveUp)) {
+                    fail("the test database's connections did not end within 30 s");
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static List<String> append(List<String> command, String last) {
+        List<String> whole = new ArrayList<>(command);
+        whole.add(last);
+        return whole;
     }
 
     private static void cli(String operation) throws IOException, InterruptedException {
