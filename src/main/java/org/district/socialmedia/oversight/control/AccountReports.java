@@ -1,9 +1,11 @@
 package org.district.socialmedia.oversight.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import org.district.socialmedia.accounts.control.AccountComplianceTally;
 import org.district.socialmedia.accounts.control.AccountQueries;
 import org.district.socialmedia.accounts.entity.AccountStatus;
 import org.district.socialmedia.accounts.entity.DistrictAccount;
@@ -18,7 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The registry's figures: the compliance counts are the accounts component's own (one pass, AccountQueries). */
+/**
+ * The registry's figures: the compliance counts are the accounts component's own, from its per-unit tally where a unit's
+ * row holds and from the unit's accounts elsewhere (AccountComplianceTally): exact either way.
+ */
 @Stateless
 public class AccountReports {
 
@@ -26,6 +31,8 @@ public class AccountReports {
 
     @PersistenceContext
     EntityManager em;
+    @Inject
+    AccountComplianceTally complianceTally;
 
     public record AdminCount(Integer admins, Long accounts) {
     }
@@ -34,14 +41,16 @@ public class AccountReports {
         List<AccountFigures.ComplianceRow> compliance = new ArrayList<>();
         long accounts = 0;
         long failing = 0;
-        for (AccountQueries.UnitCompliance c : AccountQueries.compliance(em, now, unitId)) {
+        long checklistsOverdue = 0;
+        for (AccountQueries.UnitCompliance c : complianceTally.compliance(now, unitId)) {
             compliance.add(new AccountFigures.ComplianceRow(c.unitId(), c.unit(), c.accounts(), c.failing(), c.identification(),
                     c.privacy(), c.admins(), c.operators()));
             accounts += c.accounts();
             failing += c.failing();
+            checklistsOverdue += c.checklists();
         }
         return new AccountFigures(today.toString(), accounts, failing, compliance, byAdministrators(unitId),
-                expiringGrants(unitId, today), overdueAttestations(unitId, now));
+                expiringGrants(unitId, today), flaggedGrants(unitId) + checklistsOverdue);
     }
 
     /** Accounts in use by their number of active District administrators: 0, 1, 2, 3 or more. */
@@ -81,20 +90,16 @@ public class AccountReports {
     }
 
     /**
-     * Attestations overdue: rights in force that an access review flagged as not confirmed by its deadline, plus
-     * accounts in use whose yearly checklist was not signed off by its due date (ComplianceIssue.CHECKLIST_OVERDUE).
+     * Rights in force that an access review flagged as not confirmed by its deadline: with the accounts in use whose yearly
+     * checklist is overdue (ComplianceIssue.CHECKLIST_OVERDUE, the compliance figures' own count), the attestations overdue.
      */
-    long overdueAttestations(Long unitId, Instant now) {
+    long flaggedGrants(Long unitId) {
         TypedQuery<Long> flagged = em.createQuery("SELECT COUNT(g.id) FROM AccountGrant g WHERE g.status = :active"
                         + " AND g.flaggedReviewId IS NOT NULL" + (unitId == null ? "" : " AND g.account.unit.id = :unit"), Long.class)
                 .setParameter("active", GrantStatus.ACTIVE);
-        TypedQuery<Long> checklists = em.createQuery("SELECT COUNT(a.id) FROM DistrictAccount a WHERE a.status <> :archived"
-                        + " AND a.checklist.overdueAt <= :now" + (unitId == null ? "" : " AND a.unit.id = :unit"), Long.class)
-                .setParameter("archived", AccountStatus.ARCHIVED).setParameter("now", now);
         if (unitId != null) {
             flagged.setParameter("unit", unitId);
-            checklists.setParameter("unit", unitId);
         }
-        return flagged.getSingleResult() + checklists.getSingleResult();
+        return flagged.getSingleResult();
     }
 }
