@@ -198,14 +198,14 @@ public class AccountComplianceTally implements Tally {
                 c.operators(), c.checklists());
     }
 
-    /** The stored rows that hold at {@code now} (not stale, next change not come: {@link ComplianceMoments#holds}), by unit; no names. */
+    /** The stored rows that hold at {@code now} (not stale, next change not come, not counted later than now: {@link ComplianceMoments#holds}), by unit; no names. */
     Map<Long, UnitCompliance> holding(Instant now) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT unit_id, " + FIGURES + ", stale, next_change_at FROM account_compliance_tally")
+        List<Object[]> rows = em.createNativeQuery("SELECT unit_id, " + FIGURES + ", stale, counted_at, next_change_at FROM account_compliance_tally")
                 .getResultList();
         Map<Long, UnitCompliance> byUnit = new HashMap<>();
         for (Object[] row : rows) {
-            if (ComplianceMoments.holds(Boolean.TRUE.equals(row[8]), ComplianceMoments.instant(row[9]), now)) {
+            if (ComplianceMoments.holds(Boolean.TRUE.equals(row[8]), ComplianceMoments.instant(row[9]), ComplianceMoments.instant(row[10]), now)) {
                 UnitCompliance c = figures(row);
                 byUnit.put(c.unitId(), c);
             }

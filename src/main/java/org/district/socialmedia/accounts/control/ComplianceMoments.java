@@ -31,9 +31,12 @@ public final class ComplianceMoments {
         return earliestOverdueToCome == null || privacy.isBefore(earliestOverdueToCome) ? privacy : earliestOverdueToCome;
     }
 
-    /** Whether a stored row may be read as it is at {@code now}: not marked stale, and its next change not come. */
-    public static boolean holds(boolean stale, Instant nextChangeAt, Instant now) {
-        return !stale && (nextChangeAt == null || now.isBefore(nextChangeAt));
+    /**
+     * Whether a stored row may be read as it is at {@code now}: not marked stale, its next change not come, and not
+     * counted after {@code now} (a test server's clock set back: what was overdue then may not be now).
+     */
+    public static boolean holds(boolean stale, Instant countedAt, Instant nextChangeAt, Instant now) {
+        return !stale && (countedAt == null || !now.isBefore(countedAt)) && (nextChangeAt == null || now.isBefore(nextChangeAt));
     }
 
     /**

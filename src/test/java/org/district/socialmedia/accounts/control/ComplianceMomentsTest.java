@@ -40,18 +40,27 @@ class ComplianceMomentsTest {
         Instant next = ComplianceMoments.nextChange(review, null);
         assertEquals(NOW, next);
         // the row stops holding at that moment (counted again, which then sees it valid or outdated as it is)
-        assertFalse(ComplianceMoments.holds(false, next, NOW));
-        assertTrue(ComplianceMoments.holds(false, next, NOW.minusNanos(1000)));
+        assertFalse(ComplianceMoments.holds(false, NOW.minusSeconds(5), next, NOW));
+        assertTrue(ComplianceMoments.holds(false, NOW.minusSeconds(5), next, NOW.minusNanos(1000)));
     }
 
     @Test
     void aRowHoldsWhenNotStaleAndBeforeItsNextChange() {
-        assertTrue(ComplianceMoments.holds(false, null, NOW));
-        assertTrue(ComplianceMoments.holds(false, NOW.plusSeconds(1), NOW));
-        assertFalse(ComplianceMoments.holds(false, NOW, NOW), "a checklist is overdue from its overdue moment on");
-        assertFalse(ComplianceMoments.holds(false, NOW.minusSeconds(1), NOW));
-        assertFalse(ComplianceMoments.holds(true, null, NOW));
-        assertFalse(ComplianceMoments.holds(true, NOW.plusSeconds(60), NOW));
+        Instant counted = NOW.minusSeconds(60);
+        assertTrue(ComplianceMoments.holds(false, counted, null, NOW));
+        assertTrue(ComplianceMoments.holds(false, counted, NOW.plusSeconds(1), NOW));
+        assertTrue(ComplianceMoments.holds(false, NOW, null, NOW), "counted at this very moment");
+        assertFalse(ComplianceMoments.holds(false, counted, NOW, NOW), "a checklist is overdue from its overdue moment on");
+        assertFalse(ComplianceMoments.holds(false, counted, NOW.minusSeconds(1), NOW));
+        assertFalse(ComplianceMoments.holds(true, counted, null, NOW));
+        assertFalse(ComplianceMoments.holds(true, counted, NOW.plusSeconds(60), NOW));
+    }
+
+    @Test
+    void aRowCountedLaterThanNowDoesNotHold() {
+        // a test server's clock moved forward, the unit counted, the clock set back: the count saw a later moment
+        assertFalse(ComplianceMoments.holds(false, NOW.plus(Duration.ofDays(40)), null, NOW));
+        assertFalse(ComplianceMoments.holds(false, NOW.plusMillis(1), NOW.plus(Duration.ofDays(400)), NOW));
     }
 
     @Test
