@@ -77,10 +77,15 @@ public class AccountReports {
         return counts;
     }
 
-    /** Rights in force whose last day is within the next 30 days, today included. */
+    /**
+     * Rights in force whose last day is within the next 30 days, today included. For the District by the last day's
+     * key (the (status, ends_key, id) index: a range of 30 days; open-ended rights have the last possible day as their
+     * key, never in range), for a school by its accounts' grants as before.
+     */
     long expiringGrants(Long unitId, LocalDate today) {
+        String ends = unitId == null ? "g.endsKey" : "g.endsOn";
         TypedQuery<Long> q = em.createQuery("SELECT COUNT(g.id) FROM AccountGrant g WHERE g.status = :active"
-                        + " AND g.endsOn >= :today AND g.endsOn <= :until" + (unitId == null ? "" : " AND g.account.unit.id = :unit"), Long.class)
+                        + " AND " + ends + " >= :today AND " + ends + " <= :until" + (unitId == null ? "" : " AND g.account.unit.id = :unit"), Long.class)
                 .setParameter("active", GrantStatus.ACTIVE).setParameter("today", today)
                 .setParameter("until", today.plusDays(EXPIRING_WITHIN_DAYS));
         if (unitId != null) {
