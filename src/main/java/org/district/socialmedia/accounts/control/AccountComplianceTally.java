@@ -105,8 +105,9 @@ public class AccountComplianceTally implements Tally {
 
     /** Gives a unit without a row a stale one (zeros), so that a count can lock it; answers whether it added one. */
     public boolean prepare(long unitId) {
-        return em.createNativeQuery("INSERT INTO account_compliance_tally (unit_id, " + FIGURES + ", counted_at, next_change_at, stale)"
-                        + " SELECT u.id, 0, 0, 0, 0, 0, 0, 0, ?2, NULL, TRUE FROM org_unit u WHERE u.id = ?1"
+        // next_change_at left out (NULL): PostgreSQL would take a bare NULL in a SELECT for text
+        return em.createNativeQuery("INSERT INTO account_compliance_tally (unit_id, " + FIGURES + ", counted_at, stale)"
+                        + " SELECT u.id, 0, 0, 0, 0, 0, 0, 0, ?2, TRUE FROM org_unit u WHERE u.id = ?1"
                         + " AND NOT EXISTS (SELECT 1 FROM account_compliance_tally t WHERE t.unit_id = ?1)")
                 .setParameter(1, unitId).setParameter(2, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))).executeUpdate() > 0;
     }
