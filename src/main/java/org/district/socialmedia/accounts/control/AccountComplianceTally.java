@@ -18,11 +18,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The accounts report's compliance figures kept per school or department (table account_compliance_tally, V74), so
@@ -61,9 +61,13 @@ public class AccountComplianceTally implements Tally {
 
     // ---------------------------------------------------------------- the writers' side
 
-    /** Something that can move these units' figures changed (null ids are left out). */
+    /**
+     * Something that can move these units' figures changed (null ids are left out). Always an UPDATE, even of a row
+     * already stale: it waits for a count in flight, whose stale = FALSE would otherwise hide this change. In order of
+     * id, so that two changes marking the same two units cannot deadlock.
+     */
     public void unitChanged(Long... unitIds) {
-        Set<Long> ids = new LinkedHashSet<>();
+        Set<Long> ids = new TreeSet<>();
         for (Long id : unitIds) {
             if (id != null) {
                 ids.add(id);
