@@ -99,8 +99,10 @@ public class AccountReports {
      * checklist is overdue (ComplianceIssue.CHECKLIST_OVERDUE, the compliance figures' own count), the attestations overdue.
      */
     long flaggedGrants(Long unitId) {
+        // "flagged by one of the reviews" rather than "flagged at all" (the same rows: a foreign key to access_review):
+        // so H2 walks the flagged grants' index (hundreds) instead of every grant in force by status (a million at full scale)
         TypedQuery<Long> flagged = em.createQuery("SELECT COUNT(g.id) FROM AccountGrant g WHERE g.status = :active"
-                        + " AND g.flaggedReviewId IS NOT NULL" + (unitId == null ? "" : " AND g.account.unit.id = :unit"), Long.class)
+                        + " AND g.flaggedReviewId IN (SELECT r.id FROM AccessReview r)" + (unitId == null ? "" : " AND g.account.unit.id = :unit"), Long.class)
                 .setParameter("active", GrantStatus.ACTIVE);
         if (unitId != null) {
             flagged.setParameter("unit", unitId);
