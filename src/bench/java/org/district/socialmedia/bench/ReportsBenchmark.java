@@ -3,6 +3,8 @@ package org.district.socialmedia.bench;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import org.district.socialmedia.accounts.control.AccountComplianceTally;
+import org.district.socialmedia.accounts.control.AccountQueries;
 import org.district.socialmedia.consent.control.CoverageTally;
 import org.district.socialmedia.it.JavaSeUnit;
 import org.district.socialmedia.oversight.control.AccountReports;
@@ -10,6 +12,7 @@ import org.district.socialmedia.oversight.control.ConsentReports;
 import org.district.socialmedia.oversight.control.RequestReports;
 import org.district.socialmedia.oversight.control.RequestRollups;
 import org.district.socialmedia.oversight.control.TakedownRollups;
+import org.district.socialmedia.oversight.entity.AccountFigures;
 import org.district.socialmedia.oversight.entity.ReportPeriod;
 import org.district.socialmedia.oversight.entity.RequestFigures;
 import org.district.socialmedia.platform.control.DistrictTime;
@@ -45,7 +48,9 @@ import static org.district.socialmedia.bench.BenchDatabase.percentile;
  * consent timer's day and its recount are left out: at full scale they take an hour). A database without takedown tasks
  * (made by a generator before they were generated) gets them first, as the generator makes them now.
  * -Dbench.setupOnly=true does only that set-up (migration, takedown tasks, roll-ups, the check of the figures), without
- * the bench lock; -Dbench.timedOnly=true then skips the check and times the endpoints under it.
+ * the bench lock; -Dbench.timedOnly=true then skips the check and times the endpoints under it. The roll-ups and their
+ * check are left out when neither requests nor takedowns is asked for. For accounts the set-up counts every unit's
+ * compliance figures into the tally (V74) as the rights timer does, and checks the report against the accounts.
  */
 public final class ReportsBenchmark {
 
@@ -81,9 +86,15 @@ public final class ReportsBenchmark {
         if (wanted("consent-coverage")) {
             coverageDay(emf);
         }
-        rollUp(emf);
-        if (!Boolean.getBoolean("bench.timedOnly")) {
-            checkRollups(emf, year, now);
+        if (wanted("accounts")) {
+            complianceTally(emf, clerkSchool, today);
+        }
+        // the roll-ups serve the requests and takedowns reports only (at 0.1 they take minutes on a new District)
+        if (wanted("requests") || wanted("takedowns")) {
+            rollUp(emf);
+            if (!Boolean.getBoolean("bench.timedOnly") && wanted("requests")) {
+                checkRollups(emf, year, now);
+            }
         }
         if (Boolean.getBoolean("bench.setupOnly")) {
             // the set-up is a data fill (no bench lock); the timed run after it finds the roll-ups made and skips the check
@@ -95,10 +106,12 @@ public final class ReportsBenchmark {
                 .figures(year, null, now).answered());
         endpoints.put("GET /api/reports/requests?unit=", em -> new BeanWiring(em, Clock.systemUTC()).get(RequestReports.class)
                 .figures(year, clerkSchool, now).answered());
-        endpoints.put("GET /api/reports/accounts", em -> with(new AccountReports(), em).figures(null, today, now).accounts());
+        endpoints.put("GET /api/reports/accounts", em -> new BeanWiring(em, Clock.systemUTC()).get(AccountReports.class)
+                .figures(null, today, Instant.now()).accounts());
         endpoints.put("GET /api/reports/consent-coverage", em -> consentReports(em).coverage(null, null, today).schools().size());
         endpoints.put("  ?unit= (the clerk's school)", em -> consentReports(em).coverage(clerkSchool, null, today).classes().size());
-        endpoints.put("GET /api/reports/accounts?unit=", em -> with(new AccountReports(), em).figures(clerkSchool, today, now).accounts());
+        endpoints.put("GET /api/reports/accounts?unit=", em -> new BeanWiring(em, Clock.systemUTC()).get(AccountReports.class)
+                .figures(clerkSchool, today, Instant.now()).accounts());
         endpoints.put("GET /api/reports/takedowns", em -> consentReports(em).takedowns(year, null).done());
         System.out.printf(Locale.ROOT, "%n%s (load average before: %s)%n%-36s %5s %9s %9s %9s   %s%n", dir, loadAverage(), "figures of", "runs",
                 "median", "p95", "max", "a figure");
@@ -151,6 +164,44 @@ public final class ReportsBenchmark {
         List<String> differences = inTransaction(emf, em -> tally(em).differences());
         System.out.printf(Locale.ROOT, "recount (Tally.differences) in %.1f s: %d differences%s%n", (System.nanoTime() - recountStart) / 1e9,
                 differences.size(), differences.isEmpty() ? "" : " " + differences.subList(0, Math.min(5, differences.size())));
+    }
+
+    /**
+     * The rights timer's work for the accounts report's compliance tally (V74): every unit whose row does not hold (on
+     * a database from the generator, which leaves the table empty: every unit) counted and stored, two transactions a
+     * unit as RightsSweep's pass does. Then the recount's comparison, and the report from the tally against the same
+     * figures counted from every account (the District and the clerk's school): the figures timed are the right ones.
+     * In a timed run after the set-up it finds the few units whose next change came meanwhile, as the timer would.
+     */
+    private static void complianceTally(EntityManagerFactory emf, long clerkSchool, LocalDate today) {
+        long start = System.nanoTime();
+        List<Long> due = inTransaction(emf, em -> new BeanWiring(em, Clock.systemUTC()).get(AccountComplianceTally.class).due(100_000));
+        for (Long unitId : due) {
+            inTransaction(emf, em -> new BeanWiring(em, Clock.systemUTC()).get(AccountComplianceTally.class).prepare(unitId));
+            inTransaction(emf, em -> new BeanWiring(em, Clock.systemUTC()).get(AccountComplianceTally.class).count(unitId));
+        }
+        System.out.printf(Locale.ROOT, "%naccount compliance tally: %d units counted and stored in %.1f s (the rights timer's work)%n",
+                due.size(), (System.nanoTime() - start) / 1e9);
+        if (Boolean.getBoolean("bench.timedOnly")) {
+            return;
+        }
+        long checkStart = System.nanoTime();
+        String outcome = inTransaction(emf, em -> {
+            BeanWiring beans = new BeanWiring(em, Clock.systemUTC());
+            Instant at = Instant.now();
+            StringBuilder out = new StringBuilder();
+            out.append("differences(): ").append(beans.get(AccountComplianceTally.class).differences().size());
+            for (Long unit : Arrays.asList(null, clerkSchool)) {
+                List<AccountFigures.ComplianceRow> reported = beans.get(AccountReports.class).figures(unit, today, at).compliance();
+                List<AccountFigures.ComplianceRow> live = AccountQueries.compliance(em, at, unit).stream()
+                        .map(c -> new AccountFigures.ComplianceRow(c.unitId(), c.unit(), c.accounts(), c.failing(), c.identification(),
+                                c.privacy(), c.admins(), c.operators())).toList();
+                out.append("; ").append(unit == null ? "District" : "unit " + unit).append(reported.equals(live)
+                        ? ": the same " + reported.size() + " rows as counted from the accounts" : ": DIFFERENT from the accounts counted");
+            }
+            return out.toString();
+        });
+        System.out.printf(Locale.ROOT, "account compliance check in %.1f s: %s%n", (System.nanoTime() - checkStart) / 1e9, outcome);
     }
 
     /**

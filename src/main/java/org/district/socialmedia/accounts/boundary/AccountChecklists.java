@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import org.district.socialmedia.accounts.control.AccountComplianceTally;
 import org.district.socialmedia.accounts.control.AccountRecords;
 import org.district.socialmedia.accounts.control.RightsAuthority;
 import org.district.socialmedia.accounts.entity.AccountAttestation;
@@ -72,6 +73,8 @@ public class AccountChecklists {
     @Inject
     Clock clock;
     @Inject
+    AccountComplianceTally compliance;
+    @Inject
     AuditLog audit;
     @Inject
     RightsAuthority authority;
@@ -124,6 +127,7 @@ public class AccountChecklists {
             throw new InvalidInputException(errors);
         }
         em.persist(signed);
+        compliance.accountChanged(account);
         try {
             em.flush();
         } catch (PersistenceException e) {

@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.district.socialmedia.accounts.control.AccountComplianceTally;
 import org.district.socialmedia.accounts.control.AccountFilter;
 import org.district.socialmedia.accounts.control.AccountQueries;
 import org.district.socialmedia.accounts.control.AccountViews.AccountRow;
@@ -41,6 +42,8 @@ public class AccountExports {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    AccountComplianceTally complianceTally;
     @Inject
     AuditLog audit;
     @Inject
@@ -113,13 +116,16 @@ public class AccountExports {
         return rows;
     }
 
-    /** Counts per school of the accounts failing each compliance check (every account: a registry-wide view). */
+    /**
+     * Counts per school of the accounts failing each compliance check (every account: a registry-wide view), from the
+     * per-unit tally where a unit's row holds and from the unit's accounts elsewhere (AccountComplianceTally).
+     */
     @RolesAllowed({Role.SUPERINTENDENT_NAME, Role.REVIEWER_NAME, Role.AUDITOR_NAME, Role.SYSTEM_ADMIN_NAME})
     public List<AccountQueries.UnitCompliance> compliance() {
         RightsAuthority.Caller caller = authority.caller();
         if (!caller.seesAll()) {
             throw new AccessDeniedException("The compliance view is for the Superintendent, designees, auditors and system administrators");
         }
-        return AccountQueries.compliance(em, clock.instant());
+        return complianceTally.compliance(clock.instant(), null);
     }
 }

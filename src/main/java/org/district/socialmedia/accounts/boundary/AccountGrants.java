@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.district.socialmedia.accounts.control.AccountComplianceTally;
 import org.district.socialmedia.accounts.control.AccountQueries;
 import org.district.socialmedia.accounts.control.AccountRecords;
 import org.district.socialmedia.accounts.control.AccountViews.GrantView;
@@ -50,6 +51,8 @@ public class AccountGrants {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    AccountComplianceTally compliance;
     @Inject
     AuditLog audit;
     @Inject
@@ -114,6 +117,7 @@ public class AccountGrants {
                     + holder.getUsername() + " replaced by grant " + grant.getId());
         }
         AccountRecords.flush(em);
+        compliance.accountChanged(account);
         audit.record("GRANT_CREATED", DistrictAccount.OBJECT_TYPE, accountId, "administrative rights (grant " + grant.getId()
                 + ") to " + holder.getUsername() + " from " + grant.getStartsOn() + " to "
                 + (grant.getEndsOn() == null ? "no end date (" + grant.getOpenEndedReason() + ")" : grant.getEndsOn())
@@ -129,6 +133,7 @@ public class AccountGrants {
         DistrictAccount account = grant.getAccount();
         em.lock(account, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         account.endGrant(grant, GrantStatus.REVOKED, reason, caller.username(), clock.instant());
+        compliance.accountChanged(account);
         AccountRecords.flush(em);
         audit.record("GRANT_REVOKED", DistrictAccount.OBJECT_TYPE, account.getId(), "grant " + grantId + " of "
                 + grant.getHolder().getUsername() + " revoked by " + caller.username() + "; reason: " + grant.getEndReason());

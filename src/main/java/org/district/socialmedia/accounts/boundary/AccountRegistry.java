@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.district.socialmedia.accounts.control.AccountComplianceTally;
 import org.district.socialmedia.accounts.control.AccountFilter;
 import org.district.socialmedia.accounts.control.AccountQueries;
 import org.district.socialmedia.accounts.control.AccountRecords;
@@ -60,6 +61,8 @@ public class AccountRegistry {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    AccountComplianceTally compliance;
     @Inject
     AuditLog audit;
     @Inject
@@ -165,6 +168,7 @@ public class AccountRegistry {
             em.persist(account.addOperator(source, caller.username(), clock.instant()));
         }
         em.flush();
+        compliance.accountChanged(account);
         directoryChanged(null, account);
         audit.record("ACCOUNT_CREATED", DistrictAccount.OBJECT_TYPE, account.getId(), describe(account)
                 + (source == null ? "" : "; from authorization " + source.getId() + " of " + source.getEmployee().getUsername()
@@ -191,9 +195,12 @@ public class AccountRegistry {
             throw new InvalidInputException("handle", "Describe the account");
         }
         DistrictAccount.Listing before = account.listing();
+        Long unitBefore = account.getUnit().getId();
         Map<String, String> changes = account.update(details(in), settings.current());
         AccountRecords.requireUniqueHandle(em, account, account.getId());
         if (!changes.isEmpty()) {
+            // a move counts in both units
+            compliance.unitChanged(unitBefore, account.getUnit().getId());
             audit.record("ACCOUNT_CHANGED", DistrictAccount.OBJECT_TYPE, id, changes.entrySet().stream()
                     .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; ")));
         }
@@ -209,6 +216,7 @@ public class AccountRegistry {
         DistrictAccount.Listing before = account.listing();
         String change = account.changeStatus(status);
         if (change != null) {
+            compliance.accountChanged(account);
             audit.record("ACCOUNT_STATUS_CHANGED", DistrictAccount.OBJECT_TYPE, id, change);
         }
         AccountRecords.flush(em);
@@ -222,6 +230,7 @@ public class AccountRegistry {
         DistrictAccount account = AccountRecords.visible(em, caller, id);
         AccountRecords.requireChecker(em, caller, account);
         account.recordIdentificationCheck(identifiesDistrict, caller.username(), clock.instant());
+        compliance.accountChanged(account);
         audit.record("ACCOUNT_IDENTIFICATION_CHECKED", DistrictAccount.OBJECT_TYPE, id,
                 identifiesDistrict ? "the name or bio identifies the District, school or department"
                         : "the name or bio does NOT identify the District, school or department");
@@ -242,6 +251,7 @@ public class AccountRegistry {
             throw new InvalidInputException("authorizationId", "This authorization already operates the account");
         }
         em.persist(account.addOperator(authorization, caller.username(), clock.instant()));
+        compliance.accountChanged(account);
         audit.record("ACCOUNT_OPERATOR_LINKED", DistrictAccount.OBJECT_TYPE, id, authorization.getEmployee().getUsername()
                 + " operates it under authorization " + authorization.getId() + " (" + authorization.getPlatformLabel() + ")");
         return flushAndView(account, caller);

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -294,7 +295,7 @@ public final class AccountQueries {
 
     /** Per school, how many accounts fail each check (archived accounts are out of use and not counted). */
     public static List<UnitCompliance> compliance(EntityManager em, Instant now) {
-        return compliance(em, now, null);
+        return compliance(em, now, (Long) null);
     }
 
     /*
@@ -310,7 +311,37 @@ public final class AccountQueries {
 
     /** Per school, or for one ({@code unitId}), how many accounts in use fail each check. */
     public static List<UnitCompliance> compliance(EntityManager em, Instant now, Long unitId) {
-        String unit = unitId == null ? "" : " AND a.unit_id = " + unitId.longValue();
+        return complianceWhere(em, now, unitId == null ? "" : " AND a.unit_id = " + unitId.longValue());
+    }
+
+    /** Per school, for these schools only (none: an empty list), how many accounts in use fail each check. */
+    public static List<UnitCompliance> compliance(EntityManager em, Instant now, Collection<Long> unitIds) {
+        if (unitIds.isEmpty()) {
+            return new ArrayList<>();
+        }
+        StringBuilder ids = new StringBuilder();
+        for (Long id : unitIds) {
+            ids.append(ids.length() == 0 ? "" : ", ").append(id.longValue());
+        }
+        return complianceWhere(em, now, " AND a.unit_id IN (" + ids + ")");
+    }
+
+    /**
+     * The first moment after {@code now} when the figures of this unit's accounts in use change with time alone (no
+     * row written): a privacy review reaching {@link DistrictAccount#PRIVACY_REVIEW_VALID} or a yearly checklist its
+     * overdue moment. Null when none will. Read as the earliest review still valid and the earliest overdue moment to
+     * come (two MINs in SQL, converted here: a MIN skips the converter and each database answers its own type).
+     */
+    public static Instant nextComplianceChange(EntityManager em, Instant now, long unitId) {
+        OffsetDateTime privacyBefore = now.minus(DistrictAccount.PRIVACY_REVIEW_VALID).atOffset(ZoneOffset.UTC);
+        Object[] row = (Object[]) em.createNativeQuery("SELECT MIN(CASE WHEN a.privacy_reviewed_at >= ?1 THEN a.privacy_reviewed_at END),"
+                        + " MIN(CASE WHEN a.attestation_overdue_at > ?2 THEN a.attestation_overdue_at END)"
+                        + " FROM district_account a WHERE a.status <> 'ARCHIVED' AND a.unit_id = " + unitId)
+                .setParameter(1, privacyBefore).setParameter(2, now.atOffset(ZoneOffset.UTC)).getSingleResult();
+        return ComplianceMoments.nextChange(ComplianceMoments.instant(row[0]), ComplianceMoments.instant(row[1]));
+    }
+
+    private static List<UnitCompliance> complianceWhere(EntityManager em, Instant now, String unit) {
         OffsetDateTime privacyBefore = now.minus(DistrictAccount.PRIVACY_REVIEW_VALID).atOffset(ZoneOffset.UTC);
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         // each account's checks as 0 or 1 in a derived table, summed per school and split: H2 does not take a CASE

@@ -43,6 +43,8 @@ public class ChecklistWorker {
     @Inject
     Clock clock;
     @Inject
+    AccountComplianceTally compliance;
+    @Inject
     AuditLog audit;
     @Inject
     DistrictSettingsService settings;
@@ -106,7 +108,12 @@ public class ChecklistWorker {
      * EclipseLink raises the version in a JPQL bulk update too; the row stays locked.
      */
     private void planNextLook(DistrictAccount account, Instant next, ZoneId zone) {
+        Instant overdueBefore = account.getAttestationOverdueAt();
         account.scheduleChecklistCheck(next, zone);
+        if (!overdueBefore.equals(account.getAttestationOverdueAt())) {
+            // the District's time zone changed the overdue moment: the unit's checklists may count otherwise
+            compliance.accountChanged(account);
+        }
         em.detach(account);
         Instant planned = account.getAttestationNextCheckAt();
         OffsetDateTime overdue = account.getAttestationOverdueAt().atOffset(ZoneOffset.UTC);

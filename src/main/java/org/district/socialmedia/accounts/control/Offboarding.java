@@ -41,6 +41,8 @@ public class Offboarding {
     @Inject
     Clock clock;
     @Inject
+    AccountComplianceTally compliance;
+    @Inject
     AuditLog audit;
     @Inject
     Event<AccountEvent> events;
@@ -69,6 +71,7 @@ public class Offboarding {
         for (AccountGrant grant : grants) {
             DistrictAccount account = grant.getAccount();
             account.endGrant(grant, GrantStatus.ENDED, reason, by, now);
+            compliance.accountChanged(account);
             affected.add(account);
             audit.record("GRANT_ENDED_OFFBOARDING", DistrictAccount.OBJECT_TYPE, account.getId(), "grant " + grant.getId()
                     + " of " + username + " ended: " + reason);
@@ -79,6 +82,7 @@ public class Offboarding {
                 .setParameter("active", AuthorizationStatus.ACTIVE).getResultList();
         for (Authorization authorization : ended) {
             authorization.revoke(reason, by, now);
+            compliance.authorizationEnded(authorization.getId());
             audit.record("AUTHORIZATION_ENDED_OFFBOARDING", SocialMediaRequest.AUDIT_TYPE, authorization.getRequest().getId(),
                     "authorization " + authorization.getId() + " (" + authorization.getPlatformLabel() + ", "
                             + authorization.getAccountLabel() + ") ended: " + reason);

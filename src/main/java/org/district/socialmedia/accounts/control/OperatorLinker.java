@@ -27,6 +27,8 @@ public class OperatorLinker {
     @Inject
     Clock clock;
     @Inject
+    AccountComplianceTally compliance;
+    @Inject
     AuditLog audit;
 
     public void on(@Observes RequestEvent event) {
@@ -44,6 +46,7 @@ public class OperatorLinker {
                     .setParameter("a", account).setParameter("z", authorization).getResultList().isEmpty();
             if (!linked) {
                 em.persist(account.addOperator(authorization, event.actor() == null ? "system" : event.actor(), clock.instant()));
+                compliance.accountChanged(account);
                 audit.record("ACCOUNT_OPERATOR_LINKED", DistrictAccount.OBJECT_TYPE, account.getId(), authorization.getEmployee().getUsername()
                         + " operates it under authorization " + authorization.getId() + " from the decision on request " + event.requestId());
             }

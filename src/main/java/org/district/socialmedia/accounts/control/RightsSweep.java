@@ -36,7 +36,10 @@ public class RightsSweep extends SweepTimer {
         super("Account rights sweep", TIMER_NAME, SweepStatus.ACCOUNT_RIGHTS, 1500);
     }
 
-    /** One pass: open a term's review, move reviews on, end or announce the end of rights, remind of account checklists. */
+    /**
+     * One pass: open a term's review, move reviews on, end or announce the end of rights, remind of account checklists,
+     * count again the compliance figures of the units whose tally row no longer holds.
+     */
     @Override
     protected void pass(Sweep.Pass pass) {
         // a failure: another server opened it first (unique key), nothing to do
@@ -62,6 +65,13 @@ public class RightsSweep extends SweepTimer {
         }
         for (Long id : checklists.dueAccounts(BATCH)) {
             pass.attempt("checklist of account " + id, () -> checklists.process(id) != null ? 1 : 0);
+        }
+        // after the rest of the pass, which may have marked some units stale
+        for (Long unitId : worker.complianceDue(BATCH)) {
+            pass.attempt("compliance figures of unit " + unitId, () -> {
+                worker.prepareCompliance(unitId);
+                return worker.storeCompliance(unitId) ? 1 : 0;
+            });
         }
     }
 }

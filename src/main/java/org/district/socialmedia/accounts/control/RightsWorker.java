@@ -44,11 +44,34 @@ public class RightsWorker {
     @Inject
     Clock clock;
     @Inject
+    AccountComplianceTally compliance;
+    @Inject
     AuditLog audit;
     @Inject
     DistrictSettingsService settings;
     @Inject
     Event<AccountEvent> events;
+
+    /** Units whose compliance tally row does not hold now (stale, its next change come, or none): AccountComplianceTally. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Long> complianceDue(int limit) {
+        return compliance.due(limit);
+    }
+
+    /**
+     * A unit without a compliance row gets a stale one, committed on its own, so that {@link #storeCompliance} (in a
+     * transaction of its own) has a row to lock; answers whether it added one.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean prepareCompliance(Long unitId) {
+        return compliance.prepare(unitId);
+    }
+
+    /** One unit's compliance figures counted again and stored (idempotent: the same accounts give the same row). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean storeCompliance(Long unitId) {
+        return compliance.count(unitId);
+    }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Long> dueGrants(int limit) {
@@ -79,6 +102,7 @@ public class RightsWorker {
             if (expiresAt != null && !now.isBefore(expiresAt)) {
                 DistrictAccount account = grant.getAccount();
                 account.endGrant(grant, GrantStatus.EXPIRED, "The last day (" + grant.getEndsOn() + ") has passed", "system", now);
+                compliance.accountChanged(account);
                 fired = notice(RightsNotice.GRANT, grantId, AccountGrant.STAGE_EXPIRED, now, grant.getHolder().getUsername());
                 audit.record("GRANT_EXPIRED", DistrictAccount.OBJECT_TYPE, account.getId(), "grant " + grantId + " of "
                         + grant.getHolder().getUsername() + " ended after its last day " + grant.getEndsOn());
@@ -164,6 +188,7 @@ public class RightsWorker {
                 if (review.isLapseUnreviewed()) {
                     grant.getAccount().endGrant(grant, GrantStatus.LAPSED, "Not confirmed in the access review due "
                             + review.getDeadline(), "system", now);
+                    compliance.accountChanged(grant.getAccount());
                     lapsed++;
                     audit.record("GRANT_LAPSED", DistrictAccount.OBJECT_TYPE, grant.getAccount().getId(), "grant " + grant.getId()
                             + " of " + grant.getHolder().getUsername() + " not confirmed by the access review deadline " + review.getDeadline());

@@ -1,0 +1,284 @@
+package org.district.socialmedia.accounts.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import org.district.socialmedia.accounts.control.AccountQueries.UnitCompliance;
+import org.district.socialmedia.accounts.entity.DistrictAccount;
+import org.district.socialmedia.platform.control.Tally;
+import org.district.socialmedia.requests.entity.RequestEvent;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The accounts report's compliance figures kept per school or department (table account_compliance_tally, V74), so
+ * that the District's figures are a sum of a thousand rows instead of two passes over every account.
+ *
+ * <ul>
+ * <li><b>Writers</b> mark the unit's row stale in the transaction of every change that can move its figures
+ * ({@link #unitChanged}, {@link #accountChanged}, {@link #authorizationEnded}; the authorizations' own end is
+ * heard as requests' {@link RequestEvent}). The UPDATE of the row is also the lock a count waits for.</li>
+ * <li><b>Time</b> moves two checks without a write: the row keeps {@code next_change_at}, the earliest such moment
+ * among the unit's accounts when it was counted ({@link ComplianceMoments}), and no longer holds from then on.</li>
+ * <li><b>The report</b> ({@link #compliance}) sums the rows that hold and counts the others' units from their
+ * accounts now: the figures are exact whatever the tally's state; only the stale units cost a count.</li>
+ * <li><b>The rights timer</b> counts stale units again ({@link #due}, {@link #prepare}, {@link #count}), each in
+ * its own transaction; the operators' recount checks ({@link #differences}) and rebuilds ({@link #rebuild}).</li>
+ * </ul>
+ * A count locks the unit's row before it reads (FOR UPDATE), so a change in flight commits first and one that comes
+ * after marks the row again. A unit with no row yet gets a stale one in a transaction of its own first
+ * ({@link #prepare}): only a row that exists can be locked. Runs in the caller's transaction.
+ */
+@ApplicationScoped
+public class AccountComplianceTally implements Tally {
+
+    static final String NAME = "account-compliance";
+    private static final String FIGURES = "accounts, failing, identification, privacy, admins, operators, checklists";
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    Clock clock;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    // ---------------------------------------------------------------- the writers' side
+
+    /**
+     * Something that can move these units' figures changed (null ids are left out). Always an UPDATE, even of a row
+     * already stale: it waits for a count in flight, whose stale = FALSE would otherwise hide this change. In order of
+     * id, so that two changes marking the same two units cannot deadlock.
+     */
+    public void unitChanged(Long... unitIds) {
+        Set<Long> ids = new TreeSet<>();
+        for (Long id : unitIds) {
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        for (Long id : ids) {
+            em.createNativeQuery("UPDATE account_compliance_tally SET stale = TRUE WHERE unit_id = ?1")
+                    .setParameter(1, id).executeUpdate();
+        }
+    }
+
+    /** The account's figures may have changed (its checks, rights, checklist, operators or status). */
+    public void accountChanged(DistrictAccount account) {
+        unitChanged(account.getUnit() == null ? null : account.getUnit().getId());
+    }
+
+    /** An authorization no longer active: the units of the accounts it operated. */
+    public void authorizationEnded(long authorizationId) {
+        em.createNativeQuery("UPDATE account_compliance_tally SET stale = TRUE WHERE unit_id IN (SELECT a.unit_id FROM account_operator o"
+                + " JOIN district_account a ON a.id = o.account_id WHERE o.authorization_id = ?1)").setParameter(1, authorizationId).executeUpdate();
+    }
+
+    /** Requests revokes an authorization or its term ends (AccountOperator's "active" is the authorization's status). */
+    void on(@Observes RequestEvent event) {
+        if (event.authorizationId() != null && (event.type() == RequestEvent.Type.AUTHORIZATION_REVOKED
+                || event.type() == RequestEvent.Type.AUTHORIZATION_EXPIRED)) {
+            authorizationEnded(event.authorizationId());
+        }
+    }
+
+    // ---------------------------------------------------------------- the timer's side
+
+    /** Units whose row does not hold now (stale, its next change come, or none at all), by id, up to {@code max}. */
+    public List<Long> due(int max) {
+        Set<Long> holding = new HashSet<>(holding(clock.instant()).keySet());
+        return em.createQuery("SELECT u.id FROM OrgUnit u ORDER BY u.id", Long.class).getResultList().stream()
+                .filter(id -> !holding.contains(id)).limit(max).toList();
+    }
+
+    /** Gives a unit without a row a stale one (zeros), so that a count can lock it; answers whether it added one. */
+    public boolean prepare(long unitId) {
+        // next_change_at left out (NULL): PostgreSQL would take a bare NULL in a SELECT for text
+        return em.createNativeQuery("INSERT INTO account_compliance_tally (unit_id, " + FIGURES + ", counted_at, stale)"
+                        + " SELECT u.id, 0, 0, 0, 0, 0, 0, 0, ?2, TRUE FROM org_unit u WHERE u.id = ?1"
+                        + " AND NOT EXISTS (SELECT 1 FROM account_compliance_tally t WHERE t.unit_id = ?1)")
+                .setParameter(1, unitId).setParameter(2, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))).executeUpdate() > 0;
+    }
+
+    /**
+     * Counts one unit from its accounts now and stores it, its row locked first. A unit without a row gets one
+     * counted (the recount's way; the timer {@link #prepare}s it first). Idempotent; answers whether a stored figure
+     * changed.
+     */
+    public boolean count(long unitId) {
+        Instant now = clock.instant();
+        List<?> locked = em.createNativeQuery("SELECT unit_id FROM account_compliance_tally WHERE unit_id = ?1 FOR UPDATE")
+                .setParameter(1, unitId).getResultList();
+        UnitCompliance before = locked.isEmpty() ? null : storedRow(unitId);
+        UnitCompliance after = recount(unitId, now);
+        Instant next = AccountQueries.nextComplianceChange(em, now, unitId);
+        String nextValue = next == null ? "NULL" : "?10";
+        if (locked.isEmpty()) {
+            bind(em.createNativeQuery("INSERT INTO account_compliance_tally (unit_id, " + FIGURES + ", counted_at, next_change_at, stale)"
+                    + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, " + nextValue + ", FALSE)"), unitId, after, now, next).executeUpdate();
+        } else {
+            bind(em.createNativeQuery("UPDATE account_compliance_tally SET accounts = ?2, failing = ?3, identification = ?4, privacy = ?5,"
+                    + " admins = ?6, operators = ?7, checklists = ?8, counted_at = ?9, next_change_at = " + nextValue + ", stale = FALSE"
+                    + " WHERE unit_id = ?1"), unitId, after, now, next).executeUpdate();
+        }
+        return before == null || !sameFigures(before, after);
+    }
+
+    private static Query bind(Query q, long unitId, UnitCompliance c, Instant now, Instant next) {
+        q.setParameter(1, unitId).setParameter(2, c.accounts()).setParameter(3, c.failing()).setParameter(4, c.identification())
+                .setParameter(5, c.privacy()).setParameter(6, c.admins()).setParameter(7, c.operators()).setParameter(8, c.checklists())
+                .setParameter(9, now.atOffset(ZoneOffset.UTC));
+        if (next != null) {
+            q.setParameter(10, next.atOffset(ZoneOffset.UTC));
+        }
+        return q;
+    }
+
+    // ---------------------------------------------------------------- the report's side
+
+    /**
+     * Per school, or for one ({@code unitId}), how many accounts in use fail each check, as
+     * {@link AccountQueries#compliance(EntityManager, Instant, Long)} counts them: the rows that hold at {@code now}
+     * summed, the other units counted from their accounts. Units without accounts in use are left out; by name.
+     */
+    public List<UnitCompliance> compliance(Instant now, Long unitId) {
+        Map<Long, UnitCompliance> stored = holding(now);
+        List<UnitCompliance> result = new ArrayList<>();
+        if (unitId != null) {
+            UnitCompliance row = stored.get(unitId);
+            if (row == null) {
+                return AccountQueries.compliance(em, now, unitId);
+            }
+            if (row.accounts() > 0) {
+                result.add(named(row, unitName(unitId)));
+            }
+            return result;
+        }
+        Map<Long, String> names = new HashMap<>();
+        List<Long> notHolding = new ArrayList<>();
+        for (Object[] u : em.createQuery("SELECT u.id, u.name FROM OrgUnit u", Object[].class).getResultList()) {
+            Long id = (Long) u[0];
+            names.put(id, (String) u[1]);
+            if (!stored.containsKey(id)) {
+                notHolding.add(id);
+            }
+        }
+        if (!notHolding.isEmpty()) {
+            // most units to count: one pass over the District rather than a list of most of its units
+            result.addAll(notHolding.size() * 2 > names.size() ? AccountQueries.compliance(em, now, (Long) null).stream()
+                    .filter(c -> !stored.containsKey(c.unitId())).toList() : AccountQueries.compliance(em, now, notHolding));
+        }
+        for (UnitCompliance row : stored.values()) {
+            if (row.accounts() > 0 && names.containsKey(row.unitId())) {
+                result.add(named(row, names.get(row.unitId())));
+            }
+        }
+        result.sort((x, y) -> x.unit().compareToIgnoreCase(y.unit()));
+        return result;
+    }
+
+    private String unitName(long unitId) {
+        return em.createQuery("SELECT u.name FROM OrgUnit u WHERE u.id = :id", String.class).setParameter("id", unitId)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    private static UnitCompliance named(UnitCompliance c, String name) {
+        return new UnitCompliance(c.unitId(), name, c.accounts(), c.failing(), c.identification(), c.privacy(), c.admins(),
+                c.operators(), c.checklists());
+    }
+
+    /** The stored rows that hold at {@code now} (not stale, next change not come, not counted later than now: {@link ComplianceMoments#holds}), by unit; no names. */
+    Map<Long, UnitCompliance> holding(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT unit_id, " + FIGURES + ", stale, counted_at, next_change_at FROM account_compliance_tally")
+                .getResultList();
+        Map<Long, UnitCompliance> byUnit = new HashMap<>();
+        for (Object[] row : rows) {
+            if (ComplianceMoments.holds(Boolean.TRUE.equals(row[8]), ComplianceMoments.instant(row[9]), ComplianceMoments.instant(row[10]), now)) {
+                UnitCompliance c = figures(row);
+                byUnit.put(c.unitId(), c);
+            }
+        }
+        return byUnit;
+    }
+
+    private UnitCompliance storedRow(long unitId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT unit_id, " + FIGURES + " FROM account_compliance_tally WHERE unit_id = ?1")
+                .setParameter(1, unitId).getResultList();
+        return rows.isEmpty() ? null : figures(rows.get(0));
+    }
+
+    private static UnitCompliance figures(Object[] row) {
+        return new UnitCompliance(n(row[0]), null, n(row[1]), n(row[2]), n(row[3]), n(row[4]), n(row[5]), n(row[6]), n(row[7]));
+    }
+
+    private static long n(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    // ---------------------------------------------------------------- the recount
+
+    /** The unit's figures from its accounts now (zeros when it has none in use). */
+    private UnitCompliance recount(long unitId, Instant now) {
+        return AccountQueries.compliance(em, now, unitId).stream().findFirst()
+                .orElse(new UnitCompliance(unitId, null, 0, 0, 0, 0, 0, 0, 0));
+    }
+
+    static boolean sameFigures(UnitCompliance a, UnitCompliance b) {
+        return a.accounts() == b.accounts() && a.failing() == b.failing() && a.identification() == b.identification()
+                && a.privacy() == b.privacy() && a.admins() == b.admins() && a.operators() == b.operators()
+                && a.checklists() == b.checklists();
+    }
+
+    static String figuresText(UnitCompliance c) {
+        return "accounts " + c.accounts() + ", failing " + c.failing() + ", identification " + c.identification() + ", privacy "
+                + c.privacy() + ", admins " + c.admins() + ", operators " + c.operators() + ", checklists " + c.checklists();
+    }
+
+    /** Every row that holds now against a count of its unit's accounts; a stale row is not a claim. */
+    @Override
+    public List<String> differences() {
+        Instant now = clock.instant();
+        Map<Long, UnitCompliance> stored = holding(now);
+        Map<Long, UnitCompliance> recounted = new HashMap<>();
+        for (UnitCompliance c : AccountQueries.compliance(em, now, (Long) null)) {
+            recounted.put(c.unitId(), c);
+        }
+        List<String> differences = new ArrayList<>();
+        stored.keySet().stream().sorted().forEach(unitId -> {
+            UnitCompliance s = stored.get(unitId);
+            UnitCompliance r = Objects.requireNonNullElse(recounted.get(unitId), new UnitCompliance(unitId, null, 0, 0, 0, 0, 0, 0, 0));
+            if (!sameFigures(s, r)) {
+                differences.add("unit " + unitId + ": stored " + figuresText(s) + "; recounted " + figuresText(r));
+            }
+        });
+        return differences;
+    }
+
+    /** Every unit counted again; answers how many units' stored figures changed (a unit without a row counts as changed). */
+    @Override
+    public int rebuild() {
+        int changed = 0;
+        for (Long unitId : em.createQuery("SELECT u.id FROM OrgUnit u ORDER BY u.id", Long.class).getResultList()) {
+            changed += count(unitId) ? 1 : 0;
+        }
+        return changed;
+    }
+}

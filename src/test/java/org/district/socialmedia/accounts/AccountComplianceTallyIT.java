@@ -1,0 +1,269 @@
+package org.district.socialmedia.accounts;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.district.socialmedia.accounts.control.AccountComplianceTally;
+import org.district.socialmedia.accounts.control.AccountQueries;
+import org.district.socialmedia.accounts.control.RightsWorker;
+import org.district.socialmedia.it.Api;
+import org.district.socialmedia.it.Deployments;
+import org.district.socialmedia.it.JsonBodies;
+import org.district.socialmedia.it.Multipart;
+import org.district.socialmedia.it.TestTransactions;
+import org.district.socialmedia.oversight.control.AccountReports;
+import org.district.socialmedia.oversight.entity.AccountFigures;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The accounts report's per-unit compliance tally (issue 22, item 5) against a count of the accounts, after each
+ * kind of change that moves it, made through the API: an account registered, rights granted and revoked, the
+ * yearly checklist signed off (identification and privacy), an operator linked from a decided request and its
+ * authorization revoked, an account moved to another school, a checklist falling overdue as the clock moves, an
+ * account archived. After each, before any count, the District report (and the school's) equals a count of the
+ * accounts now and the tally's {@code differences()} is empty: the change marked its units; after the rights
+ * timer's work, too. A row spoiled by hand is found by the operators' recount and put right.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AccountComplianceTallyIT {
+
+    private static final ZoneId DISTRICT = ZoneId.of("America/Los_Angeles");
+    /** A 1x1 PNG. */
+    private static final byte[] PNG = HexFormat.of().parseHex("89504E470D0A1A0A0000000D49484452000000010000000108060000001F15C489"
+            + "0000000D49444154789C6360000002000154A24F5D0000000049454E44AE426082");
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.realWarWith(AccountComplianceTallyIT.class, TestTransactions.class, Api.class, JsonBodies.class, Multipart.class);
+    }
+
+    @Inject
+    AccountComplianceTally tally;
+    @Inject
+    AccountReports reports;
+    @Inject
+    RightsWorker worker;
+    @Inject
+    TestTransactions tx;
+    @Inject
+    Clock clock;
+
+    private final Api api = Api.onTestServer();
+
+    private static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private JsonObject register(String handle, String unit) {
+        HttpResponse<String> created = api.post("/api/accounts", "sysadmin", """
+                {"platform":"Instagram","handle":"%s","url":"https://www.instagram.com/%s","unit":"%s",
+                 "purpose":"Announcements for families.","registeredEmail":"office@district.example.org","archiveCovered":true,"operatorException":"Registered before its operator is authorized (test)."}"""
+                .formatted(handle, handle.replace("@", ""), unit));
+        assertEquals(201, created.statusCode(), created.body());
+        return JsonBodies.object(created.body());
+    }
+
+    private JsonObject account(long id) {
+        return JsonBodies.object(api.get("/api/accounts/" + id, "sysadmin").body());
+    }
+
+    private long grant(long account, String holder) {
+        HttpResponse<String> granted = api.post("/api/accounts/" + account + "/grants", "superintendent",
+                "{\"holder\":\"" + holder + "\",\"reason\":\"Compliance tally test.\"}");
+        assertEquals(201, granted.statusCode(), granted.body());
+        return JsonBodies.object(granted.body()).getJsonNumber("id").longValue();
+    }
+
+    private long unitOf(long account) {
+        return tx.inNewTransaction(em -> ((Number) em.createNativeQuery("SELECT unit_id FROM district_account WHERE id = ?1")
+                .setParameter(1, account).getSingleResult()).longValue());
+    }
+
+    /** What the rights timer does for the tally: every unit whose row does not hold, counted in transactions of its own. */
+    private void countDue() {
+        for (Long unitId : worker.complianceDue(10_000)) {
+            worker.prepareCompliance(unitId);
+            worker.storeCompliance(unitId);
+        }
+        assertEquals(List.of(), worker.complianceDue(10_000), "every unit's row holds after the count");
+    }
+
+    /** The rows as the report gives them and as the accounts count now, in one transaction each, as comparable text. */
+    private void assertReportIsTheRecount(String after, long... units) {
+        LocalDate today = LocalDate.now(clock.withZone(DISTRICT));
+        assertEquals(List.of(), tx.inNewTransaction(em -> tally.differences()), "differences after " + after);
+        assertEquals(live(null), reported(null, today), "the District after " + after);
+        for (long unit : units) {
+            assertEquals(live(unit), reported(unit, today), "unit " + unit + " after " + after);
+        }
+    }
+
+    private List<String> reported(Long unit, LocalDate today) {
+        return tx.inNewTransaction(em -> {
+            AccountFigures f = reports.figures(unit, today, clock.instant());
+            long accounts = f.compliance().stream().mapToLong(AccountFigures.ComplianceRow::accounts).sum();
+            assertEquals(accounts, f.accounts(), "the total is the rows' sum");
+            return f.compliance().stream().map(r -> r.unitId() + " " + r.unit() + ": " + r.accounts() + " accounts, " + r.failing()
+                    + " failing, " + r.identification() + "/" + r.privacy() + "/" + r.fewerThanTwoAdmins() + "/" + r.noActiveOperator()).toList();
+        });
+    }
+
+    private List<String> live(Long unit) {
+        return tx.inNewTransaction(em -> AccountQueries.compliance(em, clock.instant(), unit).stream()
+                .map(r -> r.unitId() + " " + r.unit() + ": " + r.accounts() + " accounts, " + r.failing() + " failing, "
+                        + r.identification() + "/" + r.privacy() + "/" + r.admins() + "/" + r.operators()).toList());
+    }
+
+    private JsonObject figuresOf(long unit) {
+        JsonArray rows = JsonBodies.object(api.get("/api/reports/accounts?unit=" + unit, "auditor").body()).getJsonArray("compliance");
+        return rows.stream().map(JsonValue::asJsonObject).filter(r -> r.getJsonNumber("unitId").longValue() == unit).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for unit " + unit + " in " + rows));
+    }
+
+    private HttpResponse<String> signOff(long account, String user) {
+        JsonArray items = JsonBodies.object(api.get("/api/accounts/" + account + "/checklist", user).body()).getJsonArray("privacyItems");
+        String full = "{\"identifiesDistrict\":true,\"privacyItems\":" + items + ",\"recoveryIsDistrict\":true}";
+        Multipart body = new Multipart().text("checklist", "application/json", full).file("evidence", "settings.png", "image/png", PNG);
+        return api.postBytes("/api/accounts/" + account + "/checklist", user, body.contentType(), body.bytes());
+    }
+
+    private JsonObject tallyState(JsonArray states) {
+        return states.stream().map(JsonValue::asJsonObject).filter(s -> s.getString("name").equals("account-compliance")).findFirst()
+                .orElseThrow(() -> new AssertionError("no account-compliance tally in " + states));
+    }
+
+    @Test
+    void theReportEqualsACountOfTheAccountsAfterEveryChangeAndTheRecountPutsASpoiledRowRight() {
+        assertEquals("account-compliance", tally.name());
+        countDue();
+        assertReportIsTheRecount("the timer's count");
+
+        // registered: one more account in Lincoln High, failing every check
+        long first = register(unique("@tally_"), "LHS").getJsonNumber("id").longValue();
+        long lhs = unitOf(first);
+        JsonObject before = figuresOf(lhs);
+        assertReportIsTheRecount("a registration", lhs);
+        countDue();
+        assertReportIsTheRecount("a registration, counted", lhs);
+
+        // rights granted: two administrators, so the account no longer fails that check
+        grant(first, "siteadmin");
+        long second = grant(first, "siteadmin2");
+        assertReportIsTheRecount("two grants", lhs);
+        countDue();
+        // the yearly checklist signed off: identification and privacy recorded
+        HttpResponse<String> signed = signOff(first, "siteadmin");
+        assertEquals(200, signed.statusCode(), signed.body());
+        assertReportIsTheRecount("a checklist signed off", lhs);
+        countDue();
+        JsonObject checked = figuresOf(lhs);
+        assertEquals(before.getInt("identification") - 1, checked.getInt("identification"), "the new account's identification confirmed");
+        assertEquals(before.getInt("privacy") - 1, checked.getInt("privacy"), "and its privacy settings reviewed");
+        // rights revoked: one administrator left
+        HttpResponse<String> revoked = api.post("/api/grants/" + second + "/revocation", "superintendent", "{\"reason\":\"Tally test.\"}");
+        assertEquals(200, revoked.statusCode(), revoked.body());
+        assertReportIsTheRecount("a grant revoked", lhs);
+        assertEquals(checked.getInt("fewerThanTwoAdmins") + 1, figuresOf(lhs).getInt("fewerThanTwoAdmins"), "fewer than two administrators again");
+        countDue();
+
+        // an operator: an account registered from employee1's authorization, which the Superintendent then revokes
+        JsonArray mine = JsonBodies.array(api.get("/api/me/authorizations", "employee1").body());
+        HttpResponse<String> submitted = api.post("/api/requests", "employee1", """
+                {"lines":[{"platform":"YouTube","objectives":"Lab safety videos for my classes.","audience":["STUDENTS"],
+                  "communicatesWithStudents":true,"accountName":"%s","districtEmail":"mlopez@district.example.org"}]}"""
+                .formatted(unique("Tally Lab ")));
+        assertEquals(201, submitted.statusCode(), submitted.body());
+        JsonObject request = JsonBodies.object(submitted.body());
+        long lineId = request.getJsonArray("lines").getJsonObject(0).getJsonNumber("id").longValue();
+        assertEquals(200, api.post("/api/requests/" + request.getJsonNumber("id") + "/decision", "superintendent",
+                "{\"lines\":[{\"lineId\":" + lineId + ",\"outcome\":\"AUTHORIZE\"}]}").statusCode());
+        JsonArray now = JsonBodies.array(api.get("/api/me/authorizations", "employee1").body());
+        assertEquals(mine.size() + 1, now.size());
+        long authorization = now.stream().map(JsonValue::asJsonObject).mapToLong(a -> a.getJsonNumber("id").longValue()).max().orElseThrow();
+        HttpResponse<String> operated = api.post("/api/accounts", "sysadmin",
+                "{\"authorizationId\":" + authorization + ",\"url\":\"https://www.youtube.com/@" + unique("tallylab") + "\"}");
+        assertEquals(201, operated.statusCode(), operated.body());
+        long operatedId = JsonBodies.object(operated.body()).getJsonNumber("id").longValue();
+        long operatedUnit = unitOf(operatedId);
+        assertReportIsTheRecount("an account with an operator", operatedUnit);
+        countDue();
+        long withoutOperator = figuresOf(operatedUnit).getInt("noActiveOperator");
+        assertEquals(204, api.post("/api/authorizations/" + authorization + "/revocation", "superintendent",
+                "{\"reason\":\"Tally test: the employee changed jobs.\"}").statusCode());
+        assertReportIsTheRecount("the operator's authorization revoked", operatedUnit);
+        assertEquals(withoutOperator + 1, figuresOf(operatedUnit).getInt("noActiveOperator"), "the account has no active operator left");
+        countDue();
+
+        // moved to another school: both schools' figures change
+        JsonObject firstNow = account(first);
+        HttpResponse<String> moved = api.put("/api/accounts/" + first, "sysadmin", """
+                {"account":{"platform":"Instagram","handle":"%s","url":"%s","unit":"WES","purpose":"Announcements for families.",
+                 "registeredEmail":"office@district.example.org","archiveCovered":true},"version":%d}"""
+                .formatted(firstNow.getString("handle"), firstNow.getString("url"), firstNow.getJsonNumber("version").longValue()));
+        assertEquals(200, moved.statusCode(), moved.body());
+        long wes = unitOf(first);
+        assertFalse(wes == lhs, "moved");
+        assertReportIsTheRecount("a move to another school", lhs, wes);
+        countDue();
+
+        // time alone: 40 days on, the operated account's first checklist (due within 30 days of its registration) is overdue
+        long overdueBefore = figuresOf(operatedUnit).getInt("accounts");
+        try {
+            assertEquals(200, api.post("/api/test/clock", "sysadmin", "{\"by\":\"P40D\"}").statusCode());
+            assertTrue(tx.inNewTransaction(em -> AccountQueries.compliance(em, clock.instant(), operatedUnit)).get(0).checklists() > 0,
+                    "a checklist is overdue now");
+            assertReportIsTheRecount("the clock moved past a checklist's due date", operatedUnit);
+            countDue();
+            assertReportIsTheRecount("the clock moved, counted", operatedUnit);
+        } finally {
+            assertEquals(200, api.post("/api/test/clock/reset", "sysadmin", "").statusCode());
+        }
+        // and set back: the rows counted in the future no longer hold
+        assertReportIsTheRecount("the clock set back", operatedUnit);
+        assertEquals(overdueBefore, figuresOf(operatedUnit).getInt("accounts"));
+        countDue();
+
+        // archived: out of use, out of the figures
+        JsonObject moved1 = account(first);
+        HttpResponse<String> archived = api.put("/api/accounts/" + first + "/status", "sysadmin",
+                "{\"status\":\"ARCHIVED\",\"version\":" + moved1.getJsonNumber("version").longValue() + "}");
+        assertEquals(200, archived.statusCode(), archived.body());
+        assertReportIsTheRecount("an account archived", wes);
+
+        // the rights timer itself counts the stale units again
+        assertEquals(200, api.post("/api/test/rights-sweep", "sysadmin", "{}").statusCode());
+        assertEquals(List.of(), worker.complianceDue(10_000), "the rights timer counted every unit whose row did not hold");
+        assertReportIsTheRecount("the rights timer", wes);
+
+        // a row spoiled behind the application's back: the recount finds it and puts it right
+        int spoiled = tx.inNewTransaction(em -> em.createNativeQuery("UPDATE account_compliance_tally SET failing = failing + 5 WHERE unit_id = ?1")
+                .setParameter(1, lhs).executeUpdate());
+        assertEquals(1, spoiled);
+        List<String> differences = tx.inNewTransaction(em -> tally.differences());
+        assertEquals(1, differences.size(), differences.toString());
+        assertTrue(differences.get(0).startsWith("unit " + lhs + ":"), differences.toString());
+        assertFalse(tallyState(JsonBodies.array(api.get("/api/operations/tallies", "sysadmin").body())).getBoolean("agrees"));
+        HttpResponse<String> recount = api.post("/api/operations/tallies/recount?name=account-compliance", "sysadmin", "");
+        assertEquals(200, recount.statusCode(), recount.body());
+        assertTrue(tallyState(JsonBodies.array(recount.body())).getInt("keysChanged") >= 1, recount.body());
+        assertTrue(tallyState(JsonBodies.array(api.get("/api/operations/tallies", "sysadmin").body())).getBoolean("agrees"));
+        assertReportIsTheRecount("the recount", lhs, wes, operatedUnit);
+    }
+}
