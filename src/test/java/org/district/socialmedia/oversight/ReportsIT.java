@@ -40,7 +40,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +62,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -421,6 +428,60 @@ class ReportsIT {
         HttpResponse<byte[]> anyType = api.getBytes("/api/reports/board-report", "designee", "Accept", "*/*");
         assertEquals(200, anyType.statusCode());
         assertEquals("application/pdf", anyType.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    /**
+     * The dashboard for the whole District shows the coverage per school and asks for a school for the coverage per
+     * class; with a school chosen in the filters (a postback of the filters form) it shows that school's classes, the
+     * rows the API gives for the school.
+     */
+    @Test
+    @RunAsClient
+    void theDashboardShowsTheClassesOfTheSchoolChosenInTheFilters() throws Exception {
+        Api api = Api.onTestServer();
+        String session = api.signIn("auditor", Api.DEMO_PASSWORD);
+        HttpResponse<String> district = api.send("GET", "/oversight/dashboard.xhtml", session, null);
+        assertEquals(200, district.statusCode());
+        String body = district.body();
+        assertTrue(body.contains("id=\"schoolCoverage\""), "the coverage per school");
+        assertTrue(body.contains("id=\"classCoverageChooseSchool\""), "asks for a school for the classes");
+        assertTrue(!body.contains("id=\"classCoverage\""), "no class table for the District");
+
+        Matcher option = Pattern.compile("<option value=\"(\\d+)\"[^>]*>Lincoln High School</option>").matcher(body);
+        assertTrue(option.find(), "the school filter offers Lincoln High School");
+        String unitId = option.group(1);
+        Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(body);
+        assertTrue(viewState.find());
+        String form = "filters=filters&filters%3Afrom=" + input(body, "filters:from") + "&filters%3Ato=" + input(body, "filters:to")
+                + "&filters%3Aunit=" + unitId + "&filters%3Aapply=Show&jakarta.faces.ViewState="
+                + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> school = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                + System.getProperty("it.http.port", "8180") + "/oversight/dashboard.xhtml"))
+                        .header("Cookie", "JSESSIONID=" + session).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, school.statusCode());
+        String page = school.body();
+        assertTrue(!page.contains("id=\"classCoverageChooseSchool\""), "a school is chosen");
+        assertTrue(page.contains("id=\"classCoverage\""), "the class table of the school");
+        String table = page.substring(page.indexOf("id=\"classCoverage\""));
+        table = table.substring(table.indexOf("<tbody"), table.indexOf("</tbody>"));
+        JsonArray classes = JsonBodies.object(api.get("/api/reports/consent-coverage?unit=" + unitId, "auditor").body()).getJsonArray("classes");
+        assertTrue(classes.size() > 0, "the demo data's Lincoln High School has classes with students: " + classes);
+        assertEquals(classes.size(), table.split("<tr").length - 1, "a row per class of the school: " + table);
+        // the titles hold commas and quotes (as real exports do): compared with the page's text unescaped
+        String text = table.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        for (JsonValue c : classes) {
+            assertTrue(text.contains(">" + c.asJsonObject().getString("name") + "</th>"), c + " in " + table);
+        }
+    }
+
+    /** The value of a text field of the page (attributes in any order). */
+    private static String input(String page, String name) {
+        Matcher tag = Pattern.compile("<input[^>]*name=\"" + Pattern.quote(name) + "\"[^>]*>").matcher(page);
+        assertTrue(tag.find(), name);
+        Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(tag.group());
+        assertTrue(value.find(), tag.group());
+        return URLEncoder.encode(value.group(1), StandardCharsets.UTF_8);
     }
 
     /**
