@@ -450,16 +450,30 @@ class ReportsIT {
         Matcher option = Pattern.compile("<option value=\"(\\d+)\"[^>]*>Lincoln High School</option>").matcher(body);
         assertTrue(option.find(), "the school filter offers Lincoln High School");
         String unitId = option.group(1);
-        Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(body);
-        assertTrue(viewState.find());
-        String form = "filters=filters&filters%3Afrom=" + input(body, "filters:from") + "&filters%3Ato=" + input(body, "filters:to")
-                + "&filters%3Aunit=" + unitId + "&filters%3Aapply=Show&jakarta.faces.ViewState="
-                + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8);
+        // the filters form as a browser posts it: its hidden fields (the view state, PrimeFaces' CSP nonce), the dates, the school
+        String filters = body.substring(body.indexOf("<form id=\"filters\""));
+        filters = filters.substring(0, filters.indexOf("</form>"));
+        StringBuilder form = new StringBuilder("filters%3Afrom=" + input(body, "filters:from") + "&filters%3Ato=" + input(body, "filters:to")
+                + "&filters%3Aunit=" + unitId + "&filters%3Aapply=Show");
+        // PrimeFaces' script adds the page's CSP nonce to a form it submits
+        Matcher nonce = Pattern.compile("'nonce-([^']+)'").matcher(district.headers().firstValue("Content-Security-Policy").orElse(""));
+        if (nonce.find()) {
+            form.append("&primefaces.nonce=").append(URLEncoder.encode(nonce.group(1), StandardCharsets.UTF_8));
+        }
+        Matcher hidden = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>").matcher(filters);
+        while (hidden.find()) {
+            Matcher name = Pattern.compile("name=\"([^\"]+)\"").matcher(hidden.group());
+            Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(hidden.group());
+            if (name.find()) {
+                form.append('&').append(URLEncoder.encode(name.group(1), StandardCharsets.UTF_8)).append('=')
+                        .append(value.find() ? URLEncoder.encode(value.group(1).replace("&amp;", "&"), StandardCharsets.UTF_8) : "");
+            }
+        }
         HttpResponse<String> school = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                                 + System.getProperty("it.http.port", "8180") + "/oversight/dashboard.xhtml"))
                         .header("Cookie", "JSESSIONID=" + session).header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, school.statusCode());
+                        .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, school.statusCode(), school.headers().map() + " " + form);
         String page = school.body();
         assertTrue(!page.contains("id=\"classCoverageChooseSchool\""), "a school is chosen");
         assertTrue(page.contains("id=\"classCoverage\""), "the class table of the school");
