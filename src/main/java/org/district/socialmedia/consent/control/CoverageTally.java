@@ -151,7 +151,9 @@ public class CoverageTally implements Tally {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT t." + COLUMNS.replace(", ", ", t.") + " FROM consent_coverage_tally t"
                         + " JOIN consent_coverage_tally s ON s.unit_id = t.unit_id AND s.class_id = 0"
-                        + " WHERE s.stale = FALSE AND s.counted_for = ?1 AND t.counted_for = ?1" + (unitId == null ? "" : " AND t.unit_id = " + unitId.longValue()))
+                        + " WHERE s.stale = FALSE AND s.counted_for = ?1 AND t.counted_for = ?1"
+                        // the unit on both sides: else H2 reads every school row of the day (ix_consent_coverage_tally_school) first
+                        + (unitId == null ? "" : " AND t.unit_id = " + unitId.longValue() + " AND s.unit_id = " + unitId.longValue()))
                 .setParameter(1, Date.valueOf(day)).getResultList();
         Map<Long, List<CoverageCount>> byUnit = new LinkedHashMap<>();
         for (Object[] row : rows) {
