@@ -156,18 +156,25 @@ class ConsentCoverageTallyIT {
         ConsentCoverage report = tx.inNewTransaction(em -> reports.coverage(schoolId, null, day));
         Map<Long, CoverageCount> recount = new HashMap<>();
         Map<Long, CoverageCount> classes = new HashMap<>();
-        tx.inNewTransaction(em -> {
+        long ending = tx.inNewTransaction(em -> {
             List<Long> units = schoolId == null ? em.createQuery("SELECT u.id FROM OrgUnit u", Long.class).getResultList() : List.of(schoolId);
+            long forms = 0;
             for (Long unit : units) {
                 for (CoverageCount c : CoverageCounter.count(em, unit, day)) {
                     (c.isSchool() ? recount : classes).put(c.isSchool() ? c.unitId() : c.classId(), c);
                 }
+                forms += CoverageCounter.formsEnding(em, unit, day);
             }
-            return null;
+            return forms;
         });
+        assertEquals(ending, report.formsEndingIn30Days(), "forms ending within 30 days");
         assertEquals(recount.size(), report.schools().size(), "a row per school with students");
         for (ConsentCoverage.Row row : report.schools()) {
             assertRow(recount.get(row.id()), row);
+        }
+        if (schoolId == null) {
+            assertEquals(List.of(), report.classes(), "the District's answer has no class rows");
+            return;
         }
         assertEquals(classes.size(), report.classes().size(), "a row per class with students");
         for (ConsentCoverage.Row row : report.classes()) {

@@ -12,6 +12,7 @@ import org.district.socialmedia.accounts.entity.DistrictAccount;
 import org.district.socialmedia.accounts.entity.GrantStatus;
 import org.district.socialmedia.consent.entity.ConsentForm;
 import org.district.socialmedia.consent.entity.ConsentItem;
+import org.district.socialmedia.consent.entity.ConsentStatus;
 import org.district.socialmedia.it.Api;
 import org.district.socialmedia.it.Deployments;
 import org.district.socialmedia.it.JsonBodies;
@@ -29,6 +30,7 @@ import org.district.socialmedia.oversight.entity.RequestFigures;
 import org.district.socialmedia.platform.control.DistrictTime;
 import org.district.socialmedia.requests.entity.CycleEnd;
 import org.district.socialmedia.requests.entity.ReviewCycle;
+import org.district.socialmedia.students.entity.Enrollment;
 import org.district.socialmedia.students.entity.Student;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -38,7 +40,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,11 +56,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -193,6 +204,84 @@ class ReportsIT {
             assertEquals(photo.get(row.name()), row.covered().get("PHOTO"), row.name());
             assertEquals(firstName.get(row.name()), row.covered().get("FIRST_NAME"), row.name());
         }
+    }
+
+    /**
+     * The answer's shape: for the District a row per school and no class rows; for a school its own row and a row per
+     * class of the school. Each figure counted again here from the rows (the photographs item), and the forms ending
+     * within 30 days of the District against the forms and against the schools' own counts summed.
+     */
+    @Test
+    void consentCoverageIsPerSchoolForTheDistrictAndPerClassForOneSchool() {
+        LocalDate today = LocalDate.now(clock.withZone(districtTime.timeZone()));
+        Map<Long, Long> enrolled = new HashMap<>();
+        Map<Long, Long> photo = new HashMap<>();
+        Map<Long, Long> classEnrolled = new HashMap<>();
+        Map<Long, Long> classPhoto = new HashMap<>();
+        Map<Long, Long> classSchool = new HashMap<>();
+        List<Long> units = new ArrayList<>();
+        long[] ending = new long[1];
+        tx.inNewTransaction(em -> {
+            Map<Long, Boolean> mayPhoto = new HashMap<>();
+            for (Student s : em.createQuery("SELECT s FROM Student s WHERE s.active = TRUE", Student.class).getResultList()) {
+                boolean may = false;
+                for (ConsentForm f : em.createNamedQuery(ConsentForm.FOR_STUDENT, ConsentForm.class)
+                        .setParameter("studentId", s.getId()).getResultList()) {
+                    may |= f.coversDay(today) && ConsentItem.PHOTO.allowedBy(f.itemsAfterRevocations(today));
+                }
+                mayPhoto.put(s.getId(), may);
+                enrolled.merge(s.getSchool().getId(), 1L, Long::sum);
+                photo.merge(s.getSchool().getId(), may ? 1L : 0L, Long::sum);
+            }
+            for (Enrollment e : em.createQuery("SELECT e FROM Enrollment e", Enrollment.class).getResultList()) {
+                if (e.isActive() && e.getSchoolClass().isActive() && e.getStudent().isActive()) {
+                    Long c = e.getSchoolClass().getId();
+                    classEnrolled.merge(c, 1L, Long::sum);
+                    classPhoto.merge(c, mayPhoto.get(e.getStudent().getId()) ? 1L : 0L, Long::sum);
+                    classSchool.put(c, e.getSchoolClass().getSchool().getId());
+                }
+            }
+            units.addAll(em.createQuery("SELECT u.id FROM OrgUnit u", Long.class).getResultList());
+            for (ConsentForm f : em.createQuery("SELECT f FROM ConsentForm f", ConsentForm.class).getResultList()) {
+                ending[0] += f.getStatus() == ConsentStatus.ACTIVE && !f.getPeriodEnd().isBefore(today)
+                        && !f.getPeriodEnd().isAfter(today.plusDays(30)) ? 1 : 0;
+            }
+            return null;
+        });
+        assertTrue(classEnrolled.size() >= 2, "the demo data has classes with students: " + classEnrolled);
+
+        ConsentCoverage district = consentReports.coverage(null, null, today);
+        assertEquals(List.of(), district.classes(), "no class rows for the District");
+        assertEquals(enrolled.keySet(), district.schools().stream().map(ConsentCoverage.Row::id).collect(Collectors.toSet()),
+                "a row per school with active students");
+        for (ConsentCoverage.Row row : district.schools()) {
+            assertEquals(enrolled.get(row.id()), row.enrolled(), row.name());
+            assertEquals(photo.get(row.id()), row.covered().get("PHOTO"), row.name());
+        }
+        assertEquals(ending[0], district.formsEndingIn30Days(), "forms ending within 30 days, counted from the forms");
+
+        long endingOfSchools = 0;
+        for (Long unit : units) {
+            ConsentCoverage school = consentReports.coverage(unit, null, today);
+            endingOfSchools += school.formsEndingIn30Days();
+            if (enrolled.containsKey(unit)) {
+                assertEquals(1, school.schools().size(), "the school's own row: " + unit);
+                assertEquals(unit, school.schools().get(0).id());
+                assertEquals(enrolled.get(unit), school.schools().get(0).enrolled(), "unit " + unit);
+                assertEquals(photo.get(unit), school.schools().get(0).covered().get("PHOTO"), "unit " + unit);
+            } else {
+                assertEquals(List.of(), school.schools(), "no active students in unit " + unit);
+            }
+            Set<Long> expectedClasses = classSchool.entrySet().stream().filter(e -> e.getValue().equals(unit)).map(Map.Entry::getKey)
+                    .collect(Collectors.toSet());
+            assertEquals(expectedClasses, school.classes().stream().map(ConsentCoverage.Row::id).collect(Collectors.toSet()),
+                    "a row per class of unit " + unit);
+            for (ConsentCoverage.Row row : school.classes()) {
+                assertEquals(classEnrolled.get(row.id()), row.enrolled(), row.name());
+                assertEquals(classPhoto.get(row.id()), row.covered().get("PHOTO"), row.name());
+            }
+        }
+        assertEquals(district.formsEndingIn30Days(), endingOfSchools, "the District's forms ending are its schools' summed");
     }
 
     /**
@@ -339,6 +428,74 @@ class ReportsIT {
         HttpResponse<byte[]> anyType = api.getBytes("/api/reports/board-report", "designee", "Accept", "*/*");
         assertEquals(200, anyType.statusCode());
         assertEquals("application/pdf", anyType.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    /**
+     * The dashboard for the whole District shows the coverage per school and asks for a school for the coverage per
+     * class; with a school chosen in the filters (a postback of the filters form) it shows that school's classes, the
+     * rows the API gives for the school.
+     */
+    @Test
+    @RunAsClient
+    void theDashboardShowsTheClassesOfTheSchoolChosenInTheFilters() throws Exception {
+        Api api = Api.onTestServer();
+        String session = api.signIn("auditor", Api.DEMO_PASSWORD);
+        HttpResponse<String> district = api.send("GET", "/oversight/dashboard.xhtml", session, null);
+        assertEquals(200, district.statusCode());
+        String body = district.body();
+        assertTrue(body.contains("id=\"schoolCoverage\""), "the coverage per school");
+        assertTrue(body.contains("id=\"classCoverageChooseSchool\""), "asks for a school for the classes");
+        assertTrue(!body.contains("id=\"classCoverage\""), "no class table for the District");
+
+        Matcher option = Pattern.compile("<option value=\"(\\d+)\"[^>]*>Lincoln High School</option>").matcher(body);
+        assertTrue(option.find(), "the school filter offers Lincoln High School");
+        String unitId = option.group(1);
+        // the filters form as a browser posts it: its hidden fields (the view state, PrimeFaces' CSP nonce), the dates, the school
+        String filters = body.substring(body.indexOf("<form id=\"filters\""));
+        filters = filters.substring(0, filters.indexOf("</form>"));
+        StringBuilder form = new StringBuilder("filters%3Afrom=" + input(body, "filters:from") + "&filters%3Ato=" + input(body, "filters:to")
+                + "&filters%3Aunit=" + unitId + "&filters%3Aapply=Show");
+        // PrimeFaces' script adds the page's CSP nonce to a form it submits
+        Matcher nonce = Pattern.compile("'nonce-([^']+)'").matcher(district.headers().firstValue("Content-Security-Policy").orElse(""));
+        if (nonce.find()) {
+            form.append("&primefaces.nonce=").append(URLEncoder.encode(nonce.group(1), StandardCharsets.UTF_8));
+        }
+        Matcher hidden = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>").matcher(filters);
+        while (hidden.find()) {
+            Matcher name = Pattern.compile("name=\"([^\"]+)\"").matcher(hidden.group());
+            Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(hidden.group());
+            if (name.find()) {
+                form.append('&').append(URLEncoder.encode(name.group(1), StandardCharsets.UTF_8)).append('=')
+                        .append(value.find() ? URLEncoder.encode(value.group(1).replace("&amp;", "&"), StandardCharsets.UTF_8) : "");
+            }
+        }
+        HttpResponse<String> school = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                + System.getProperty("it.http.port", "8180") + "/oversight/dashboard.xhtml"))
+                        .header("Cookie", "JSESSIONID=" + session).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, school.statusCode(), school.headers().map() + " " + form);
+        String page = school.body();
+        assertTrue(!page.contains("id=\"classCoverageChooseSchool\""), "a school is chosen");
+        assertTrue(page.contains("id=\"classCoverage\""), "the class table of the school");
+        String table = page.substring(page.indexOf("id=\"classCoverage\""));
+        table = table.substring(table.indexOf("<tbody"), table.indexOf("</tbody>"));
+        JsonArray classes = JsonBodies.object(api.get("/api/reports/consent-coverage?unit=" + unitId, "auditor").body()).getJsonArray("classes");
+        assertTrue(classes.size() > 0, "the demo data's Lincoln High School has classes with students: " + classes);
+        assertEquals(classes.size(), table.split("<tr").length - 1, "a row per class of the school: " + table);
+        // the titles hold commas and quotes (as real exports do): compared with the page's text unescaped
+        String text = table.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        for (JsonValue c : classes) {
+            assertTrue(text.contains(">" + c.asJsonObject().getString("name") + "</th>"), c + " in " + table);
+        }
+    }
+
+    /** The value of a text field of the page (attributes in any order). */
+    private static String input(String page, String name) {
+        Matcher tag = Pattern.compile("<input[^>]*name=\"" + Pattern.quote(name) + "\"[^>]*>").matcher(page);
+        assertTrue(tag.find(), name);
+        Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(tag.group());
+        assertTrue(value.find(), tag.group());
+        return URLEncoder.encode(value.group(1), StandardCharsets.UTF_8);
     }
 
     /**

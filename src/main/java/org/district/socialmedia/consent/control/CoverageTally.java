@@ -33,7 +33,8 @@ import java.util.Set;
 public class CoverageTally implements Tally {
 
     static final String NAME = "consent-coverage";
-    private static final String COLUMNS = "unit_id, class_id, counted_for, stale, enrolled, photo, video, full_name, first_name, student_work, voice";
+    private static final String COLUMNS = "unit_id, class_id, counted_for, stale, enrolled, photo, video, full_name, first_name, student_work, voice,"
+            + " forms_ending";
 
     @PersistenceContext
     EntityManager em;
@@ -123,21 +124,21 @@ public class CoverageTally implements Tally {
             insert(school, day);
         } else {
             em.createNativeQuery("UPDATE consent_coverage_tally SET counted_for = ?2, stale = FALSE, enrolled = ?3, photo = ?4, video = ?5,"
-                            + " full_name = ?6, first_name = ?7, student_work = ?8, voice = ?9 WHERE unit_id = ?1 AND class_id = 0")
+                            + " full_name = ?6, first_name = ?7, student_work = ?8, voice = ?9, forms_ending = ?10 WHERE unit_id = ?1 AND class_id = 0")
                     .setParameter(1, unitId).setParameter(2, Date.valueOf(day)).setParameter(3, school.enrolled())
                     .setParameter(4, school.covered()[0]).setParameter(5, school.covered()[1]).setParameter(6, school.covered()[2])
                     .setParameter(7, school.covered()[3]).setParameter(8, school.covered()[4]).setParameter(9, school.covered()[5])
-                    .executeUpdate();
+                    .setParameter(10, school.formsEnding()).executeUpdate();
         }
         return changed;
     }
 
     private void insert(CoverageCount c, LocalDate day) {
-        em.createNativeQuery("INSERT INTO consent_coverage_tally (" + COLUMNS + ") VALUES (?1, ?2, ?3, FALSE, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+        em.createNativeQuery("INSERT INTO consent_coverage_tally (" + COLUMNS + ") VALUES (?1, ?2, ?3, FALSE, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
                 .setParameter(1, c.unitId()).setParameter(2, c.classId()).setParameter(3, Date.valueOf(day))
                 .setParameter(4, c.enrolled()).setParameter(5, c.covered()[0]).setParameter(6, c.covered()[1])
                 .setParameter(7, c.covered()[2]).setParameter(8, c.covered()[3]).setParameter(9, c.covered()[4])
-                .setParameter(10, c.covered()[5]).executeUpdate();
+                .setParameter(10, c.covered()[5]).setParameter(11, c.formsEnding()).executeUpdate();
     }
 
     // ---------------------------------------------------------------- the report's side
@@ -150,7 +151,9 @@ public class CoverageTally implements Tally {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT t." + COLUMNS.replace(", ", ", t.") + " FROM consent_coverage_tally t"
                         + " JOIN consent_coverage_tally s ON s.unit_id = t.unit_id AND s.class_id = 0"
-                        + " WHERE s.stale = FALSE AND s.counted_for = ?1 AND t.counted_for = ?1" + (unitId == null ? "" : " AND t.unit_id = " + unitId.longValue()))
+                        + " WHERE s.stale = FALSE AND s.counted_for = ?1 AND t.counted_for = ?1"
+                        // the unit on both sides: else H2 reads every school row of the day (ix_consent_coverage_tally_school) first
+                        + (unitId == null ? "" : " AND t.unit_id = " + unitId.longValue() + " AND s.unit_id = " + unitId.longValue()))
                 .setParameter(1, Date.valueOf(day)).getResultList();
         Map<Long, List<CoverageCount>> byUnit = new LinkedHashMap<>();
         for (Object[] row : rows) {
@@ -160,12 +163,30 @@ public class CoverageTally implements Tally {
         return byUnit;
     }
 
+    /**
+     * The school rows only (class 0) of the day, by unit: the District's answer, one row per unit instead of every
+     * class of the District. Only units whose school row is clean and of that day.
+     */
+    public Map<Long, CoverageCount> storedSchools(LocalDate day) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM consent_coverage_tally"
+                        + " WHERE class_id = 0 AND stale = FALSE AND counted_for = ?1")
+                .setParameter(1, Date.valueOf(day)).getResultList();
+        Map<Long, CoverageCount> byUnit = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            CoverageCount c = count(row);
+            byUnit.put(c.unitId(), c);
+        }
+        return byUnit;
+    }
+
     private static CoverageCount count(Object[] row) {
         long[] covered = new long[ConsentItem.values().length];
         for (int i = 0; i < covered.length; i++) {
             covered[i] = ((Number) row[5 + i]).longValue();
         }
-        return new CoverageCount(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[4]).longValue(), covered);
+        return new CoverageCount(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[4]).longValue(), covered,
+                ((Number) row[5 + covered.length]).longValue());
     }
 
     /** A unit's rows whatever their state, by class (0: the school). */
@@ -204,13 +225,17 @@ public class CoverageTally implements Tally {
         return differences;
     }
 
-    /** The unit's counts from its rows by class, the school's row always there (enrolled 0 for none). */
+    /**
+     * The unit's counts from its rows by class, the school's row always there (enrolled 0 for none), with its
+     * students' forms ending within 30 days.
+     */
     private Map<Long, CoverageCount> recount(long unitId, LocalDate day) {
         Map<Long, CoverageCount> counts = new LinkedHashMap<>();
         counts.put(CoverageCount.SCHOOL, new CoverageCount(unitId, CoverageCount.SCHOOL, 0, new long[ConsentItem.values().length]));
         for (CoverageCount c : CoverageCounter.count(em, unitId, day)) {
             counts.put(c.classId(), c);
         }
+        counts.put(CoverageCount.SCHOOL, counts.get(CoverageCount.SCHOOL).withFormsEnding(CoverageCounter.formsEnding(em, unitId, day)));
         return counts;
     }
 

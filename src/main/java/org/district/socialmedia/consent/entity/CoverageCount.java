@@ -5,11 +5,23 @@ import java.util.Arrays;
 
 /**
  * One school's or class's consent coverage on a day: how many students are enrolled and, per item (in the
- * order of {@link ConsentItem}), how many of them may appear with it. {@code classId} 0 is the school as a whole.
+ * order of {@link ConsentItem}), how many of them may appear with it. {@code classId} 0 is the school as a whole;
+ * a school's count also holds its students' forms in force whose period ends within 30 days of the day
+ * ({@code formsEnding}; 0 for a class).
  */
-public record CoverageCount(long unitId, long classId, long enrolled, long[] covered) implements Serializable {
+public record CoverageCount(long unitId, long classId, long enrolled, long[] covered, long formsEnding) implements Serializable {
 
     public static final long SCHOOL = 0;
+
+    /** A count without forms ending (a class's, or a school's before they are counted). */
+    public CoverageCount(long unitId, long classId, long enrolled, long[] covered) {
+        this(unitId, classId, enrolled, covered, 0);
+    }
+
+    /** The same count with the forms ending within 30 days. */
+    public CoverageCount withFormsEnding(long forms) {
+        return new CoverageCount(unitId, classId, enrolled, covered, forms);
+    }
 
     public CoverageCount {
         if (covered.length != ConsentItem.values().length) {
@@ -32,11 +44,11 @@ public record CoverageCount(long unitId, long classId, long enrolled, long[] cov
     }
 
     public String figures() {
-        return "enrolled " + enrolled + ", covered " + Arrays.toString(covered);
+        return "enrolled " + enrolled + ", covered " + Arrays.toString(covered) + (isSchool() ? ", forms ending " + formsEnding : "");
     }
 
     public boolean sameFigures(CoverageCount other) {
-        return other != null && enrolled == other.enrolled && Arrays.equals(covered, other.covered);
+        return other != null && enrolled == other.enrolled && Arrays.equals(covered, other.covered) && formsEnding == other.formsEnding;
     }
 
     @Override

@@ -8,7 +8,6 @@ import jakarta.persistence.TypedQuery;
 import org.district.socialmedia.consent.control.CoverageCounter;
 import org.district.socialmedia.consent.control.CoverageTally;
 import org.district.socialmedia.consent.entity.ConsentItem;
-import org.district.socialmedia.consent.entity.ConsentStatus;
 import org.district.socialmedia.consent.entity.CoverageCount;
 import org.district.socialmedia.consent.entity.TakedownTask;
 import org.district.socialmedia.oversight.entity.ConsentCoverage;
@@ -30,8 +29,6 @@ import java.util.Set;
 @Stateless
 public class ConsentReports {
 
-    static final int ENDING_WITHIN_DAYS = 30;
-    private static final int STUDENTS_PER_QUERY = 1000;
 
     @PersistenceContext
     EntityManager em;
@@ -46,50 +43,73 @@ public class ConsentReports {
     /**
      * Coverage on a day: the consent component's stored counts of the schools that have a clean one for that day
      * (kept by the consent timer and made stale by every change: {@link CoverageTally}), the others counted from
-     * their rows now. The same figures either way.
+     * their rows now. The same figures either way. For the whole District (no unit) a row per school only, and no
+     * class rows (63,000 at full scale): a school's classes are the answer for that school.
      *
      * @param item null for every item
      */
     public ConsentCoverage coverage(Long unitId, ConsentItem item, LocalDate day) {
         Set<ConsentItem> items = item == null ? EnumSet.allOf(ConsentItem.class) : EnumSet.of(item);
-        Map<Long, List<CoverageCount>> counts = tally.stored(unitId, day);
-        Map<Long, String> unitNames = new HashMap<>();
-        TypedQuery<Object[]> units = em.createQuery("SELECT u.id, u.name FROM OrgUnit u" + (unitId == null ? "" : " WHERE u.id = :unit"), Object[].class);
-        if (unitId != null) {
-            units.setParameter("unit", unitId);
-        }
-        for (Object[] u : units.getResultList()) {
-            unitNames.put((Long) u[0], (String) u[1]);
-            if (!counts.containsKey((Long) u[0])) {
-                counts.put((Long) u[0], CoverageCounter.count(em, (Long) u[0], day));
+        return unitId == null ? districtCoverage(items, day) : schoolCoverage(unitId, items, day);
+    }
+
+    /** A row per school (its school row of the tally, or its rows counted now when it has no clean one for the day). */
+    private ConsentCoverage districtCoverage(Set<ConsentItem> items, LocalDate day) {
+        Map<Long, CoverageCount> stored = tally.storedSchools(day);
+        List<ConsentCoverage.Row> schoolRows = new ArrayList<>();
+        long formsEnding = 0;
+        for (Object[] u : em.createQuery("SELECT u.id, u.name FROM OrgUnit u", Object[].class).getResultList()) {
+            Long id = (Long) u[0];
+            String name = (String) u[1];
+            CoverageCount school = stored.get(id);
+            if (school == null) {
+                school = counted(id, CoverageCounter.count(em, id, day), day);
+            }
+            formsEnding += school.formsEnding();
+            if (school.enrolled() > 0) {
+                schoolRows.add(row(id, name, name, school, items));
             }
         }
-        TypedQuery<ClassName> classNames = em.createQuery("SELECT NEW " + ClassName.class.getName() + "(c.id, c.title, c.school.name)"
-                + " FROM SchoolClass c WHERE c.active = TRUE" + (unitId == null ? "" : " AND c.school.id = :unit"), ClassName.class);
-        if (unitId != null) {
-            classNames.setParameter("unit", unitId);
+        schoolRows.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
+        return new ConsentCoverage(day.toString(), items.stream().map(Enum::name).toList(), schoolRows, List.of(), formsEnding);
+    }
+
+    /** A unit's school count from its rows counted now (enrolled 0 when it has no active students), with its forms ending. */
+    private CoverageCount counted(long unitId, List<CoverageCount> counts, LocalDate day) {
+        CoverageCount school = counts.stream().filter(CoverageCount::isSchool).findFirst()
+                .orElse(new CoverageCount(unitId, CoverageCount.SCHOOL, 0, new long[ConsentItem.values().length]));
+        return school.withFormsEnding(CoverageCounter.formsEnding(em, unitId, day));
+    }
+
+    /** The school's row and a row per class of the school with students. */
+    private ConsentCoverage schoolCoverage(long unitId, Set<ConsentItem> items, LocalDate day) {
+        List<CoverageCount> counts = tally.stored(unitId, day).get(unitId);
+        long formsEnding;
+        if (counts == null) {
+            counts = CoverageCounter.count(em, unitId, day);
+            formsEnding = CoverageCounter.formsEnding(em, unitId, day);
+        } else {
+            formsEnding = counts.stream().filter(CoverageCount::isSchool).mapToLong(CoverageCount::formsEnding).sum();
         }
+        String unitName = em.createQuery("SELECT u.name FROM OrgUnit u WHERE u.id = :unit", String.class)
+                .setParameter("unit", unitId).getSingleResult();
         Map<Long, ClassName> classes = new HashMap<>();
-        for (ClassName c : classNames.getResultList()) {
+        for (ClassName c : em.createQuery("SELECT NEW " + ClassName.class.getName() + "(c.id, c.title, c.school.name)"
+                + " FROM SchoolClass c WHERE c.active = TRUE AND c.school.id = :unit", ClassName.class).setParameter("unit", unitId).getResultList()) {
             classes.put(c.id(), c);
         }
         List<ConsentCoverage.Row> schoolRows = new ArrayList<>();
         List<ConsentCoverage.Row> classRows = new ArrayList<>();
-        for (List<CoverageCount> unitCounts : counts.values()) {
-            for (CoverageCount c : unitCounts) {
-                if (c.isSchool() && c.enrolled() > 0) {
-                    String name = unitNames.get(c.unitId());
-                    schoolRows.add(row(c.unitId(), name, name, c, items));
-                } else if (!c.isSchool() && classes.containsKey(c.classId())) {
-                    ClassName name = classes.get(c.classId());
-                    classRows.add(row(c.classId(), name.title(), name.school(), c, items));
-                }
+        for (CoverageCount c : counts) {
+            if (c.isSchool() && c.enrolled() > 0) {
+                schoolRows.add(row(unitId, unitName, unitName, c, items));
+            } else if (!c.isSchool() && classes.containsKey(c.classId())) {
+                ClassName name = classes.get(c.classId());
+                classRows.add(row(c.classId(), name.title(), name.school(), c, items));
             }
         }
-        schoolRows.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
         classRows.sort((a, b) -> (a.school() + "\u0000" + a.name()).compareToIgnoreCase(b.school() + "\u0000" + b.name()));
-        return new ConsentCoverage(day.toString(), items.stream().map(Enum::name).toList(), schoolRows, classRows,
-                formsEnding(unitId, day));
+        return new ConsentCoverage(day.toString(), items.stream().map(Enum::name).toList(), schoolRows, classRows, formsEnding);
     }
 
     private static ConsentCoverage.Row row(Long id, String name, String school, CoverageCount count, Set<ConsentItem> items) {
@@ -100,31 +120,6 @@ public class ConsentReports {
             share.put(item.name(), Durations.share(count.covered(item), count.enrolled()));
         }
         return new ConsentCoverage.Row(id, name, school, count.enrolled(), covered, share);
-    }
-
-    /**
-     * Forms in force whose period ends within the next 30 days: for the District a range of the expiry index; for
-     * a school by its students' ids, a thousand a query (by the student's school H2 walked every form of the
-     * District ending in the window to keep the school's: 5 s at 10% of the District).
-     */
-    long formsEnding(Long unitId, LocalDate day) {
-        String jpql = "SELECT COUNT(f.id) FROM ConsentForm f WHERE f.status = :active AND f.periodEnd >= :day AND f.periodEnd <= :until";
-        if (unitId == null) {
-            return ending(em.createQuery(jpql, Long.class), day);
-        }
-        List<Long> students = em.createQuery("SELECT s.id FROM Student s WHERE s.school.id = :unit", Long.class)
-                .setParameter("unit", unitId).getResultList();
-        long count = 0;
-        for (int i = 0; i < students.size(); i += STUDENTS_PER_QUERY) {
-            count += ending(em.createQuery(jpql + " AND f.student.id IN :ids", Long.class)
-                    .setParameter("ids", students.subList(i, Math.min(students.size(), i + STUDENTS_PER_QUERY))), day);
-        }
-        return count;
-    }
-
-    private static long ending(TypedQuery<Long> q, LocalDate day) {
-        return q.setParameter("active", ConsentStatus.ACTIVE).setParameter("day", day).setParameter("until", day.plusDays(ENDING_WITHIN_DAYS))
-                .getSingleResult();
     }
 
     /** The tasks open now (counted), and the times of those done in the period from the daily roll-ups (today live). */
