@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import org.district.socialmedia.accounts.control.AccountQueries.UnitCompliance;
 import org.district.socialmedia.accounts.entity.DistrictAccount;
+import org.district.socialmedia.platform.control.NativeTimestamps;
 import org.district.socialmedia.platform.control.Tally;
 import org.district.socialmedia.requests.entity.RequestEvent;
 
@@ -210,7 +211,7 @@ public class AccountComplianceTally implements Tally {
                 .getResultList();
         Map<Long, UnitCompliance> byUnit = new HashMap<>();
         for (Object[] row : rows) {
-            if (ComplianceMoments.holds(Boolean.TRUE.equals(row[8]), ComplianceMoments.instant(row[9]), ComplianceMoments.instant(row[10]), now)) {
+            if (ComplianceMoments.holds(Boolean.TRUE.equals(row[8]), NativeTimestamps.instant(row[9]), NativeTimestamps.instant(row[10]), now)) {
                 UnitCompliance c = figures(row);
                 byUnit.put(c.unitId(), c);
             }

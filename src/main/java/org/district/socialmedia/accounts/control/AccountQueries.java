@@ -10,6 +10,7 @@ import org.district.socialmedia.accounts.entity.GrantStatus;
 import org.district.socialmedia.audit.entity.AuditEntry;
 import org.district.socialmedia.platform.control.LikePatterns;
 import org.district.socialmedia.platform.control.Matches;
+import org.district.socialmedia.platform.control.NativeTimestamps;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.requests.entity.AuthorizationStatus;
 
@@ -338,7 +339,7 @@ public final class AccountQueries {
                         + " MIN(CASE WHEN a.attestation_overdue_at > ?2 THEN a.attestation_overdue_at END)"
                         + " FROM district_account a WHERE a.status <> 'ARCHIVED' AND a.unit_id = " + unitId)
                 .setParameter(1, privacyBefore).setParameter(2, now.atOffset(ZoneOffset.UTC)).getSingleResult();
-        return ComplianceMoments.nextChange(ComplianceMoments.instant(row[0]), ComplianceMoments.instant(row[1]));
+        return ComplianceMoments.nextChange(NativeTimestamps.instant(row[0]), NativeTimestamps.instant(row[1]));
     }
 
     private static List<UnitCompliance> complianceWhere(EntityManager em, Instant now, String unit) {

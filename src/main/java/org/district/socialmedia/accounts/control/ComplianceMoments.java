@@ -2,12 +2,7 @@ package org.district.socialmedia.accounts.control;
 
 import org.district.socialmedia.accounts.entity.DistrictAccount;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 
 /**
  * When a unit's stored compliance figures stop being true without any row written (the account compliance tally's
@@ -37,34 +32,5 @@ public final class ComplianceMoments {
      */
     public static boolean holds(boolean stale, Instant countedAt, Instant nextChangeAt, Instant now) {
         return !stale && (countedAt == null || !now.isBefore(countedAt)) && (nextChangeAt == null || now.isBefore(nextChangeAt));
-    }
-
-    /**
-     * A timestamp as the database hands it back from a native query (H2 an OffsetDateTime, PostgreSQL's driver a
-     * Timestamp, some an Instant or a local date-time in UTC); null stays null.
-     */
-    public static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof ZonedDateTime z) {
-            return z.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof LocalDateTime l) {
-            return l.toInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof java.util.Date d) {
-            return d.toInstant();
-        }
-        throw new IllegalArgumentException("Not a timestamp: " + value.getClass().getName());
     }
 }

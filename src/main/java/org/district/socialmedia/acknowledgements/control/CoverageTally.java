@@ -9,13 +9,12 @@ import org.district.socialmedia.acknowledgements.entity.CoverageDeltas;
 import org.district.socialmedia.acknowledgements.entity.CoverageDeltas.Delta;
 import org.district.socialmedia.acknowledgements.entity.CoverageDeltas.Key;
 import org.district.socialmedia.acknowledgements.entity.CoverageDeltas.Owed;
+import org.district.socialmedia.platform.control.NativeTimestamps;
 import org.district.socialmedia.platform.control.Tally;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -175,7 +174,7 @@ public class CoverageTally implements Tally {
         }
         SortedMap<Key, long[]> rows = new TreeMap<>();
         for (Object[] r : (List<Object[]>) query.getResultList()) {
-            rows.put(new Key(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), instant(r[2])),
+            rows.put(new Key(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), NativeTimestamps.instant(r[2])),
                     new long[]{((Number) r[3]).longValue(), ((Number) r[4]).longValue()});
         }
         return rows;
@@ -206,22 +205,5 @@ public class CoverageTally implements Tally {
 
     private static OffsetDateTime at(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    /** A TIMESTAMP WITH TIME ZONE as the driver gives it (H2: OffsetDateTime; PostgreSQL: Timestamp or OffsetDateTime). */
-    static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof ZonedDateTime z) {
-            return z.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        throw new IllegalArgumentException("Not a point in time: " + value);
     }
 }

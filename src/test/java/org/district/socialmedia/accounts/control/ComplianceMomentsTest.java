@@ -3,17 +3,12 @@ package org.district.socialmedia.accounts.control;
 import org.district.socialmedia.accounts.entity.DistrictAccount;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ComplianceMomentsTest {
@@ -61,19 +56,6 @@ class ComplianceMomentsTest {
         // a test server's clock moved forward, the unit counted, the clock set back: the count saw a later moment
         assertFalse(ComplianceMoments.holds(false, NOW.plus(Duration.ofDays(40)), null, NOW));
         assertFalse(ComplianceMoments.holds(false, NOW.plusMillis(1), NOW.plus(Duration.ofDays(400)), NOW));
-    }
-
-    @Test
-    void timestampsAsEachDatabaseHandsThemBack() {
-        Instant at = Instant.parse("2026-01-02T03:04:05.123456Z");
-        assertEquals(at, ComplianceMoments.instant(at));
-        assertEquals(at, ComplianceMoments.instant(at.atOffset(ZoneOffset.ofHours(-8))));
-        assertEquals(at, ComplianceMoments.instant(at.atZone(ZoneOffset.UTC)));
-        assertEquals(at, ComplianceMoments.instant(Timestamp.from(at)));
-        assertEquals(at, ComplianceMoments.instant(LocalDateTime.ofInstant(at, ZoneOffset.UTC)));
-        assertEquals(at, ComplianceMoments.instant(OffsetDateTime.ofInstant(at, ZoneOffset.UTC)));
-        assertNull(ComplianceMoments.instant(null));
-        assertThrows(IllegalArgumentException.class, () -> ComplianceMoments.instant("2026-01-02"));
     }
 
     @Test
