@@ -227,9 +227,10 @@ public class CoverageTally implements Tally {
 
     /**
      * The unit's counts from its rows by class, the school's row always there (enrolled 0 for none), with its
-     * students' forms ending within 30 days.
+     * students' forms ending within 30 days: what a count stores, and what a report counts for a school without a
+     * clean count for the day.
      */
-    private Map<Long, CoverageCount> recount(long unitId, LocalDate day) {
+    public Map<Long, CoverageCount> recount(long unitId, LocalDate day) {
         Map<Long, CoverageCount> counts = new LinkedHashMap<>();
         counts.put(CoverageCount.SCHOOL, new CoverageCount(unitId, CoverageCount.SCHOOL, 0, new long[ConsentItem.values().length]));
         for (CoverageCount c : CoverageCounter.count(em, unitId, day)) {

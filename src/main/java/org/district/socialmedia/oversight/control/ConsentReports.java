@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import org.district.socialmedia.consent.control.CoverageCounter;
 import org.district.socialmedia.consent.control.CoverageTally;
 import org.district.socialmedia.consent.entity.ConsentItem;
 import org.district.socialmedia.consent.entity.CoverageCount;
@@ -63,7 +62,7 @@ public class ConsentReports {
             String name = (String) u[1];
             CoverageCount school = stored.get(id);
             if (school == null) {
-                school = counted(id, CoverageCounter.count(em, id, day), day);
+                school = tally.recount(id, day).get(CoverageCount.SCHOOL);
             }
             formsEnding += school.formsEnding();
             if (school.enrolled() > 0) {
@@ -74,23 +73,13 @@ public class ConsentReports {
         return new ConsentCoverage(day.toString(), items.stream().map(Enum::name).toList(), schoolRows, List.of(), formsEnding);
     }
 
-    /** A unit's school count from its rows counted now (enrolled 0 when it has no active students), with its forms ending. */
-    private CoverageCount counted(long unitId, List<CoverageCount> counts, LocalDate day) {
-        CoverageCount school = counts.stream().filter(CoverageCount::isSchool).findFirst()
-                .orElse(new CoverageCount(unitId, CoverageCount.SCHOOL, 0, new long[ConsentItem.values().length]));
-        return school.withFormsEnding(CoverageCounter.formsEnding(em, unitId, day));
-    }
-
     /** The school's row and a row per class of the school with students. */
     private ConsentCoverage schoolCoverage(long unitId, Set<ConsentItem> items, LocalDate day) {
         List<CoverageCount> counts = tally.stored(unitId, day).get(unitId);
-        long formsEnding;
         if (counts == null) {
-            counts = CoverageCounter.count(em, unitId, day);
-            formsEnding = CoverageCounter.formsEnding(em, unitId, day);
-        } else {
-            formsEnding = counts.stream().filter(CoverageCount::isSchool).mapToLong(CoverageCount::formsEnding).sum();
+            counts = new ArrayList<>(tally.recount(unitId, day).values());
         }
+        long formsEnding = counts.stream().filter(CoverageCount::isSchool).mapToLong(CoverageCount::formsEnding).sum();
         String unitName = em.createQuery("SELECT u.name FROM OrgUnit u WHERE u.id = :unit", String.class)
                 .setParameter("unit", unitId).getSingleResult();
         Map<Long, ClassName> classes = new HashMap<>();
