@@ -20,6 +20,7 @@ import org.district.socialmedia.settings.boundary.DistrictSettingsService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
 
@@ -109,8 +110,13 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             if (roles.isPresent()) {
                 return context.notifyContainerAboutLogin(username, roles.get());
             }
-            // deactivated or removed since login: the session ends now
-            session.invalidate();
+            // deactivated or removed since login: the session ends now. Emptied, not invalidated: a session
+            // invalidated this early in a request left Weld's conversation context active on the worker thread
+            // (WELD-000717, then WELD-000335 on that thread's next request) and the distributable session open,
+            // which held up the next undeploy or shutdown for the session manager's full minute
+            for (String name : Collections.list(session.getAttributeNames())) {
+                session.removeAttribute(name);
+            }
         }
         if (!context.isProtected()) {
             return context.doNothing();
