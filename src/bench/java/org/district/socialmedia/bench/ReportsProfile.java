@@ -54,6 +54,9 @@ public final class ReportsProfile {
             BenchDatabase.migrate(url, "sa", "sa", "H2");
             Map<String, String> props = JavaSeUnit.onH2(url + ";OPTIMIZE_REUSE_RESULTS=FALSE");
             props.put("eclipselink.logging.level.metadata", "SEVERE");
+            // -Declipselink.logging.level.sql=FINE -Declipselink.logging.parameters=true: the statements as sent
+            System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("eclipselink."))
+                    .forEach(k -> props.put(k, System.getProperty(k)));
             EntityManagerFactory emf = Persistence.createEntityManagerFactory("social-media", props);
             try {
                 profile(dir, emf, runs, warm);
@@ -96,9 +99,10 @@ public final class ReportsProfile {
             parts.put(who + "   open by age", em -> beans(em).get(RequestReports.class).openByAge(unit, now).values());
             parts.put(who + " requests: whole call again", em -> beans(em).get(RequestReports.class).figures(year, unit, now).answered());
             parts.put(who + " accounts: whole call", em -> beans(em).get(AccountReports.class).figures(unit, today, Instant.now()).accounts());
-            if (Boolean.getBoolean("profile.wholeOnly")) {
-                // for a JFR recording of the calls alone
-                parts.keySet().removeIf(k -> !k.contains("whole call"));
+            String only = System.getProperty("profile.only", "");
+            if (!only.isBlank()) {
+                // some parts alone, e.g. for a JFR recording of the calls or the statements they send
+                parts.keySet().removeIf(k -> !k.contains(only));
             }
             for (Map.Entry<String, Function<EntityManager, Object>> part : parts.entrySet()) {
                 Object[] figure = new Object[1];
