@@ -7,6 +7,8 @@ import jakarta.json.JsonValue;
 import org.district.socialmedia.accounts.control.AccountComplianceTally;
 import org.district.socialmedia.accounts.control.AccountQueries;
 import org.district.socialmedia.accounts.control.RightsWorker;
+import org.district.socialmedia.accounts.entity.AccountStatus;
+import org.district.socialmedia.accounts.entity.GrantStatus;
 import org.district.socialmedia.it.Api;
 import org.district.socialmedia.it.Deployments;
 import org.district.socialmedia.it.JsonBodies;
@@ -24,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -84,9 +87,9 @@ class AccountComplianceTallyIT {
         return JsonBodies.object(api.get("/api/accounts/" + id, "sysadmin").body());
     }
 
-    private long grant(long account, String holder) {
+    private long grant(long account, String holder, LocalDate endsOn) {
         HttpResponse<String> granted = api.post("/api/accounts/" + account + "/grants", "superintendent",
-                "{\"holder\":\"" + holder + "\",\"reason\":\"Compliance tally test.\"}");
+                "{\"holder\":\"" + holder + "\",\"reason\":\"Compliance tally test.\",\"endsOn\":\"" + endsOn + "\"}");
         assertEquals(201, granted.statusCode(), granted.body());
         return JsonBodies.object(granted.body()).getJsonNumber("id").longValue();
     }
@@ -109,9 +112,9 @@ class AccountComplianceTallyIT {
     private void assertReportIsTheRecount(String after, long... units) {
         LocalDate today = LocalDate.now(clock.withZone(DISTRICT));
         assertEquals(List.of(), tx.inNewTransaction(em -> tally.differences()), "differences after " + after);
-        assertEquals(live(null), reported(null, today), "the District after " + after);
+        assertEquals(live(null, today), reported(null, today), "the District after " + after);
         for (long unit : units) {
-            assertEquals(live(unit), reported(unit, today), "unit " + unit + " after " + after);
+            assertEquals(live(unit, today), reported(unit, today), "unit " + unit + " after " + after);
         }
     }
 
@@ -120,15 +123,42 @@ class AccountComplianceTallyIT {
             AccountFigures f = reports.figures(unit, today, clock.instant());
             long accounts = f.compliance().stream().mapToLong(AccountFigures.ComplianceRow::accounts).sum();
             assertEquals(accounts, f.accounts(), "the total is the rows' sum");
-            return f.compliance().stream().map(r -> r.unitId() + " " + r.unit() + ": " + r.accounts() + " accounts, " + r.failing()
-                    + " failing, " + r.identification() + "/" + r.privacy() + "/" + r.fewerThanTwoAdmins() + "/" + r.noActiveOperator()).toList();
+            List<String> rows = new ArrayList<>(f.compliance().stream().map(r -> r.unitId() + " " + r.unit() + ": " + r.accounts() + " accounts, "
+                    + r.failing() + " failing, " + r.identification() + "/" + r.privacy() + "/" + r.fewerThanTwoAdmins() + "/"
+                    + r.noActiveOperator()).toList());
+            rows.add("by administrators " + f.byAdministrators().stream().map(c -> c.key() + "=" + c.count()).toList());
+            rows.add("rights ending within 30 days " + f.grantsExpiringIn30Days());
+            return rows;
         });
     }
 
-    private List<String> live(Long unit) {
-        return tx.inNewTransaction(em -> AccountQueries.compliance(em, clock.instant(), unit).stream()
+    /**
+     * The accounts by number of administrators and the rights ending within 30 days counted here from the entities, as
+     * the report counted them before the tally kept them (V80).
+     */
+    private List<String> liveRights(Long unit, LocalDate today) {
+        return tx.inNewTransaction(em -> {
+            long[] bands = new long[4];
+            for (Object[] r : em.createQuery("SELECT a.activeAdmins, COUNT(a.id) FROM DistrictAccount a WHERE a.status <> :archived"
+                            + (unit == null ? "" : " AND a.unit.id = " + unit) + " GROUP BY a.activeAdmins", Object[].class)
+                    .setParameter("archived", AccountStatus.ARCHIVED).getResultList()) {
+                bands[Math.min(3, ((Number) r[0]).intValue())] += ((Number) r[1]).longValue();
+            }
+            long expiring = em.createQuery("SELECT COUNT(g.id) FROM AccountGrant g WHERE g.status = :active AND g.endsOn >= :today"
+                            + " AND g.endsOn <= :until" + (unit == null ? "" : " AND g.account.unit.id = " + unit), Long.class)
+                    .setParameter("active", GrantStatus.ACTIVE).setParameter("today", today).setParameter("until", today.plusDays(30))
+                    .getSingleResult();
+            return List.of("by administrators [0=" + bands[0] + ", 1=" + bands[1] + ", 2=" + bands[2] + ", 3+=" + bands[3] + "]",
+                    "rights ending within 30 days " + expiring);
+        });
+    }
+
+    private List<String> live(Long unit, LocalDate today) {
+        List<String> rows = new ArrayList<>(tx.inNewTransaction(em -> AccountQueries.compliance(em, clock.instant(), unit).stream()
                 .map(r -> r.unitId() + " " + r.unit() + ": " + r.accounts() + " accounts, " + r.failing() + " failing, "
-                        + r.identification() + "/" + r.privacy() + "/" + r.admins() + "/" + r.operators()).toList());
+                        + r.identification() + "/" + r.privacy() + "/" + r.admins() + "/" + r.operators()).toList()));
+        rows.addAll(liveRights(unit, today));
+        return rows;
     }
 
     private JsonObject figuresOf(long unit) {
@@ -163,9 +193,11 @@ class AccountComplianceTallyIT {
         countDue();
         assertReportIsTheRecount("a registration, counted", lhs);
 
-        // rights granted: two administrators, so the account no longer fails that check
-        grant(first, "siteadmin");
-        long second = grant(first, "siteadmin2");
+        // rights granted: two administrators, so the account no longer fails that check; the first ends 45 days from now
+        // (in the 30 days ahead once the clock has moved 20 days), the second within the 30 days ahead
+        LocalDate today = LocalDate.now(clock.withZone(DISTRICT));
+        grant(first, "siteadmin", today.plusDays(45));
+        long second = grant(first, "siteadmin2", today.plusDays(10));
         assertReportIsTheRecount("two grants", lhs);
         countDue();
         // the yearly checklist signed off: identification and privacy recorded
@@ -221,6 +253,19 @@ class AccountComplianceTallyIT {
         long wes = unitOf(first);
         assertFalse(wes == lhs, "moved");
         assertReportIsTheRecount("a move to another school", lhs, wes);
+        countDue();
+
+        // time alone, 20 days on: the rights ending in 45 days are now within the 30 days ahead; a row that still holds
+        // answers from its rights by last day, the window moved on without a write
+        try {
+            assertEquals(200, api.post("/api/test/clock", "sysadmin", "{\"by\":\"P20D\"}").statusCode());
+            assertReportIsTheRecount("the clock moved 20 days", lhs, wes, operatedUnit);
+            countDue();
+            assertReportIsTheRecount("the clock moved 20 days, counted", lhs, wes, operatedUnit);
+        } finally {
+            assertEquals(200, api.post("/api/test/clock/reset", "sysadmin", "").statusCode());
+        }
+        assertReportIsTheRecount("the clock set back from 20 days on", lhs, wes, operatedUnit);
         countDue();
 
         // time alone: 40 days on, the operated account's first checklist (due within 30 days of its registration) is overdue

@@ -8,33 +8,44 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import org.district.socialmedia.accounts.control.AccountQueries.UnitCompliance;
 import org.district.socialmedia.accounts.entity.DistrictAccount;
+import org.district.socialmedia.platform.control.DistrictTime;
 import org.district.socialmedia.platform.control.NativeTimestamps;
 import org.district.socialmedia.platform.control.Tally;
 import org.district.socialmedia.requests.entity.RequestEvent;
 
+import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Map.Entry;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * The accounts report's compliance figures kept per school or department (table account_compliance_tally, V74), so
- * that the District's figures are a sum of a thousand rows instead of two passes over every account.
+ * that the District's figures are a sum of a thousand rows instead of two passes over every account; with them (V80)
+ * the accounts in use by number of administrators and the rights in force by last day ({@link UnitRights}), so
+ * that the report's other two figures are sums of the same rows instead of a pass over the accounts and a range of
+ * the District's grants.
  *
  * <ul>
  * <li><b>Writers</b> mark the unit's row stale in the transaction of every change that can move its figures
  * ({@link #unitChanged}, {@link #accountChanged}, {@link #authorizationEnded}; the authorizations' own end is
  * heard as requests' {@link RequestEvent}). The UPDATE of the row is also the lock a count waits for.</li>
  * <li><b>Time</b> moves two checks without a write: the row keeps {@code next_change_at}, the earliest such moment
- * among the unit's accounts when it was counted ({@link ComplianceMoments}), and no longer holds from then on.</li>
+ * among the unit's accounts when it was counted ({@link ComplianceMoments}), and no longer holds from then on; at
+ * the latest the start of the District day after {@link UnitRights#HORIZON_DAYS}, when its rights by last day no
+ * longer cover the 30 days ahead.</li>
  * <li><b>The report</b> ({@link #compliance}) sums the rows that hold and counts the others' units from their
  * accounts now: the figures are exact whatever the tally's state; only the stale units cost a count.</li>
  * <li><b>The rights timer</b> counts stale units again ({@link #due}, {@link #prepare}, {@link #count}), each in
@@ -49,11 +60,14 @@ public class AccountComplianceTally implements Tally {
 
     static final String NAME = "account-compliance";
     private static final String FIGURES = "accounts, failing, identification, privacy, admins, operators, checklists";
+    private static final String RIGHTS = "admins_none, admins_one, admins_two, admins_more, expiring_from, expiring_days";
 
     @PersistenceContext
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    DistrictTime districtTime;
 
     @Override
     public String name() {
@@ -126,32 +140,50 @@ public class AccountComplianceTally implements Tally {
         Instant now = clock.instant();
         List<?> locked = em.createNativeQuery("SELECT unit_id FROM account_compliance_tally WHERE unit_id = ?1 FOR UPDATE")
                 .setParameter(1, unitId).getResultList();
-        UnitCompliance before = locked.isEmpty() ? null : storedRow(unitId);
-        UnitCompliance after = recount(unitId, now);
+        Stored before = locked.isEmpty() ? null : storedRow(unitId);
+        Stored after = recount(unitId, now);
         Instant next = AccountQueries.nextComplianceChange(em, now, unitId);
-        String nextValue = next == null ? "NULL" : "?10";
+        Instant horizon = after.expiringFrom().plusDays(UnitRights.HORIZON_DAYS + 1L).atStartOfDay(districtTime.timeZone()).toInstant();
+        next = next == null || horizon.isBefore(next) ? horizon : next;
         if (locked.isEmpty()) {
-            bind(em.createNativeQuery("INSERT INTO account_compliance_tally (unit_id, " + FIGURES + ", counted_at, next_change_at, stale)"
-                    + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, " + nextValue + ", FALSE)"), unitId, after, now, next).executeUpdate();
+            bind(em.createNativeQuery("INSERT INTO account_compliance_tally (unit_id, " + FIGURES + ", counted_at, next_change_at, stale, "
+                    + RIGHTS + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, FALSE, ?11, ?12, ?13, ?14, ?15, ?16)"), unitId, after, now, next)
+                    .executeUpdate();
         } else {
             bind(em.createNativeQuery("UPDATE account_compliance_tally SET accounts = ?2, failing = ?3, identification = ?4, privacy = ?5,"
-                    + " admins = ?6, operators = ?7, checklists = ?8, counted_at = ?9, next_change_at = " + nextValue + ", stale = FALSE"
+                    + " admins = ?6, operators = ?7, checklists = ?8, counted_at = ?9, next_change_at = ?10, stale = FALSE,"
+                    + " admins_none = ?11, admins_one = ?12, admins_two = ?13, admins_more = ?14, expiring_from = ?15, expiring_days = ?16"
                     + " WHERE unit_id = ?1"), unitId, after, now, next).executeUpdate();
         }
-        return before == null || !sameFigures(before, after);
+        return before == null || !sameFigures(before.figures(), after.figures()) || !Arrays.equals(before.bands(), after.bands())
+                || !Objects.equals(before.expiring(after.expiringFrom()), after.expiring(after.expiringFrom()));
     }
 
-    private static Query bind(Query q, long unitId, UnitCompliance c, Instant now, Instant next) {
+    private static Query bind(Query q, long unitId, Stored s, Instant now, Instant next) {
+        UnitCompliance c = s.figures();
         q.setParameter(1, unitId).setParameter(2, c.accounts()).setParameter(3, c.failing()).setParameter(4, c.identification())
                 .setParameter(5, c.privacy()).setParameter(6, c.admins()).setParameter(7, c.operators()).setParameter(8, c.checklists())
-                .setParameter(9, now.atOffset(ZoneOffset.UTC));
-        if (next != null) {
-            q.setParameter(10, next.atOffset(ZoneOffset.UTC));
+                .setParameter(9, now.atOffset(ZoneOffset.UTC)).setParameter(10, next.atOffset(ZoneOffset.UTC));
+        for (int band = 0; band < UnitRights.BANDS; band++) {
+            q.setParameter(11 + band, s.bands()[band]);
         }
-        return q;
+        return q.setParameter(15, Date.valueOf(s.expiringFrom())).setParameter(16, UnitRights.text(s.slots()));
     }
 
     // ---------------------------------------------------------------- the report's side
+
+    /** A unit's stored row: its compliance figures (no name), accounts in use by band of administrators, rights by last day. */
+    record Stored(UnitCompliance figures, long[] bands, LocalDate expiringFrom, long[] slots) {
+
+        /** Its rights ending within the window from {@code today}; null when its slots do not cover that window. */
+        Long expiring(LocalDate today) {
+            return UnitRights.expiring(slots, expiringFrom, today);
+        }
+    }
+
+    /** The report's figures of the District or a unit: compliance per unit, accounts by band of administrators, rights ending soon. */
+    public record Figures(List<UnitCompliance> compliance, long[] bands, long expiring) {
+    }
 
     /**
      * Per school, or for one ({@code unitId}), how many accounts in use fail each check, as
@@ -159,17 +191,32 @@ public class AccountComplianceTally implements Tally {
      * summed, the other units counted from their accounts. Units without accounts in use are left out; by name.
      */
     public List<UnitCompliance> compliance(Instant now, Long unitId) {
-        Map<Long, UnitCompliance> stored = holding(now);
+        return figures(now, LocalDate.ofInstant(now, districtTime.timeZone()), unitId).compliance();
+    }
+
+    /**
+     * The accounts report's figures of the District (null) or one unit at {@code now} (the District's {@code today}):
+     * each unit from its row where the row holds and its rights by last day cover the window from {@code today}, the
+     * other units counted from their accounts and grants now. Exact whatever the tally's state.
+     */
+    public Figures figures(Instant now, LocalDate today, Long unitId) {
+        Map<Long, Stored> stored = holding(now);
+        stored.values().removeIf(row -> row.expiring(today) == null);
         List<UnitCompliance> result = new ArrayList<>();
+        long[] bands = new long[UnitRights.BANDS];
+        long[] expiring = new long[1];
         if (unitId != null) {
-            UnitCompliance row = stored.get(unitId);
+            Stored row = stored.get(unitId);
             if (row == null) {
-                return AccountQueries.compliance(em, now, unitId);
+                List<Long> unit = List.of(unitId);
+                add(bands, UnitRights.bands(em, unit).get(unitId));
+                return new Figures(AccountQueries.compliance(em, now, unitId), bands,
+                        UnitRights.expiring(em, today, unit).getOrDefault(unitId, 0L));
             }
-            if (row.accounts() > 0) {
-                result.add(named(row, unitName(unitId)));
+            if (row.figures().accounts() > 0) {
+                result.add(named(row.figures(), unitName(unitId)));
             }
-            return result;
+            return new Figures(result, row.bands().clone(), row.expiring(today));
         }
         Map<Long, String> names = new HashMap<>();
         List<Long> notHolding = new ArrayList<>();
@@ -182,16 +229,36 @@ public class AccountComplianceTally implements Tally {
         }
         if (!notHolding.isEmpty()) {
             // most units to count: one pass over the District rather than a list of most of its units
-            result.addAll(notHolding.size() * 2 > names.size() ? AccountQueries.compliance(em, now, (Long) null).stream()
-                    .filter(c -> !stored.containsKey(c.unitId())).toList() : AccountQueries.compliance(em, now, notHolding));
+            boolean whole = notHolding.size() * 2 > names.size();
+            result.addAll(whole ? AccountQueries.compliance(em, now, (Long) null).stream().filter(c -> !stored.containsKey(c.unitId())).toList()
+                    : AccountQueries.compliance(em, now, notHolding));
+            for (Entry<Long, long[]> b : UnitRights.bands(em, whole ? null : notHolding).entrySet()) {
+                if (!stored.containsKey(b.getKey())) {
+                    add(bands, b.getValue());
+                }
+            }
+            UnitRights.expiring(em, today, whole ? null : notHolding).forEach((unit, n) -> expiring[0] += stored.containsKey(unit) ? 0 : n);
         }
-        for (UnitCompliance row : stored.values()) {
-            if (row.accounts() > 0 && names.containsKey(row.unitId())) {
-                result.add(named(row, names.get(row.unitId())));
+        for (Stored row : stored.values()) {
+            UnitCompliance c = row.figures();
+            if (names.containsKey(c.unitId())) {
+                add(bands, row.bands());
+                expiring[0] += row.expiring(today);
+                if (c.accounts() > 0) {
+                    result.add(named(c, names.get(c.unitId())));
+                }
             }
         }
         result.sort((x, y) -> x.unit().compareToIgnoreCase(y.unit()));
-        return result;
+        return new Figures(result, bands, expiring[0]);
+    }
+
+    private static void add(long[] sums, long[] values) {
+        if (values != null) {
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] += values[i];
+            }
+        }
     }
 
     private String unitName(long unitId) {
@@ -204,30 +271,40 @@ public class AccountComplianceTally implements Tally {
                 c.operators(), c.checklists());
     }
 
-    /** The stored rows that hold at {@code now} (not stale, next change not come, not counted later than now: {@link ComplianceMoments#holds}), by unit; no names. */
-    Map<Long, UnitCompliance> holding(Instant now) {
+    /**
+     * The stored rows that hold at {@code now} (not stale, next change not come, not counted later than now:
+     * {@link ComplianceMoments#holds}; their rights by last day cover the window from the District's day), by unit; no names.
+     */
+    Map<Long, Stored> holding(Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, districtTime.timeZone());
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT unit_id, " + FIGURES + ", stale, counted_at, next_change_at FROM account_compliance_tally")
-                .getResultList();
-        Map<Long, UnitCompliance> byUnit = new HashMap<>();
+        List<Object[]> rows = em.createNativeQuery("SELECT unit_id, " + FIGURES + ", " + RIGHTS + ", stale, counted_at, next_change_at"
+                + " FROM account_compliance_tally").getResultList();
+        Map<Long, Stored> byUnit = new HashMap<>();
         for (Object[] row : rows) {
-            if (ComplianceMoments.holds(Boolean.TRUE.equals(row[8]), NativeTimestamps.instant(row[9]), NativeTimestamps.instant(row[10]), now)) {
-                UnitCompliance c = figures(row);
-                byUnit.put(c.unitId(), c);
+            if (ComplianceMoments.holds(Boolean.TRUE.equals(row[14]), NativeTimestamps.instant(row[15]), NativeTimestamps.instant(row[16]), now)) {
+                Stored s = stored(row);
+                if (s.expiring(today) != null) {
+                    byUnit.put(s.figures().unitId(), s);
+                }
             }
         }
         return byUnit;
     }
 
-    private UnitCompliance storedRow(long unitId) {
+    private Stored storedRow(long unitId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT unit_id, " + FIGURES + " FROM account_compliance_tally WHERE unit_id = ?1")
+        List<Object[]> rows = em.createNativeQuery("SELECT unit_id, " + FIGURES + ", " + RIGHTS + " FROM account_compliance_tally WHERE unit_id = ?1")
                 .setParameter(1, unitId).getResultList();
-        return rows.isEmpty() ? null : figures(rows.get(0));
+        return rows.isEmpty() ? null : stored(rows.get(0));
     }
 
-    private static UnitCompliance figures(Object[] row) {
-        return new UnitCompliance(n(row[0]), null, n(row[1]), n(row[2]), n(row[3]), n(row[4]), n(row[5]), n(row[6]), n(row[7]));
+    /** A row of unit_id, FIGURES, RIGHTS (a row counted before V80 has no days: null, so it covers no window). */
+    private static Stored stored(Object[] row) {
+        UnitCompliance c = new UnitCompliance(n(row[0]), null, n(row[1]), n(row[2]), n(row[3]), n(row[4]), n(row[5]), n(row[6]), n(row[7]));
+        long[] bands = {n(row[8]), n(row[9]), n(row[10]), n(row[11])};
+        LocalDate from = row[12] == null ? null : row[12] instanceof LocalDate d ? d : ((Date) row[12]).toLocalDate();
+        return new Stored(c, bands, from, UnitRights.parse((String) row[13]));
     }
 
     private static long n(Object value) {
@@ -236,10 +313,14 @@ public class AccountComplianceTally implements Tally {
 
     // ---------------------------------------------------------------- the recount
 
-    /** The unit's figures from its accounts now (zeros when it has none in use). */
-    private UnitCompliance recount(long unitId, Instant now) {
-        return AccountQueries.compliance(em, now, unitId).stream().findFirst()
+    /** The unit's row from its accounts and grants now (zeros when it has none in use), its days from the District's today. */
+    private Stored recount(long unitId, Instant now) {
+        UnitCompliance c = AccountQueries.compliance(em, now, unitId).stream().findFirst()
                 .orElse(new UnitCompliance(unitId, null, 0, 0, 0, 0, 0, 0, 0));
+        LocalDate from = LocalDate.ofInstant(now, districtTime.timeZone());
+        List<Long> unit = List.of(unitId);
+        return new Stored(c, UnitRights.bands(em, unit).getOrDefault(unitId, new long[UnitRights.BANDS]), from,
+                UnitRights.slots(em, from, unit).getOrDefault(unitId, new long[UnitRights.SLOTS]));
     }
 
     static boolean sameFigures(UnitCompliance a, UnitCompliance b) {
@@ -253,21 +334,40 @@ public class AccountComplianceTally implements Tally {
                 + c.privacy() + ", admins " + c.admins() + ", operators " + c.operators() + ", checklists " + c.checklists();
     }
 
-    /** Every row that holds now against a count of its unit's accounts; a stale row is not a claim. */
+    /**
+     * Every row that holds now against a count of its unit's accounts and grants (its rights by last day counted from
+     * the day it was counted on); a stale row is not a claim.
+     */
     @Override
     public List<String> differences() {
         Instant now = clock.instant();
-        Map<Long, UnitCompliance> stored = holding(now);
+        Map<Long, Stored> stored = holding(now);
         Map<Long, UnitCompliance> recounted = new HashMap<>();
         for (UnitCompliance c : AccountQueries.compliance(em, now, (Long) null)) {
             recounted.put(c.unitId(), c);
         }
+        Map<Long, long[]> bands = UnitRights.bands(em, null);
+        Map<LocalDate, List<Long>> byDay = new TreeMap<>();
+        stored.values().stream().filter(s -> s.expiringFrom() != null)
+                .forEach(s -> byDay.computeIfAbsent(s.expiringFrom(), d -> new ArrayList<>()).add(s.figures().unitId()));
+        Map<Long, long[]> slots = new HashMap<>();
+        byDay.forEach((day, units) -> slots.putAll(UnitRights.slots(em, day, units)));
         List<String> differences = new ArrayList<>();
         stored.keySet().stream().sorted().forEach(unitId -> {
-            UnitCompliance s = stored.get(unitId);
+            Stored s = stored.get(unitId);
             UnitCompliance r = Objects.requireNonNullElse(recounted.get(unitId), new UnitCompliance(unitId, null, 0, 0, 0, 0, 0, 0, 0));
-            if (!sameFigures(s, r)) {
-                differences.add("unit " + unitId + ": stored " + figuresText(s) + "; recounted " + figuresText(r));
+            long[] b = bands.getOrDefault(unitId, new long[UnitRights.BANDS]);
+            long[] d = slots.getOrDefault(unitId, new long[UnitRights.SLOTS]);
+            if (!sameFigures(s.figures(), r)) {
+                differences.add("unit " + unitId + ": stored " + figuresText(s.figures()) + "; recounted " + figuresText(r));
+            }
+            if (!Arrays.equals(s.bands(), b)) {
+                differences.add("unit " + unitId + ": stored accounts by administrators " + Arrays.toString(s.bands()) + "; recounted "
+                        + Arrays.toString(b));
+            }
+            if (s.slots() == null || !Arrays.equals(s.slots(), d)) {
+                differences.add("unit " + unitId + ": stored rights by last day from " + s.expiringFrom() + " "
+                        + (s.slots() == null ? "none" : Arrays.toString(s.slots())) + "; recounted " + Arrays.toString(d));
             }
         });
         return differences;
