@@ -1,0 +1,281 @@
+package org.district.socialmedia.students.control;
+
+import org.district.socialmedia.students.control.EnrollmentStage.Staged;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The staged enrollments of a run compared set-wise with the stored ones, in SQL that H2 (MODE=LEGACY) and PostgreSQL
+ * both run, with {@link RosterReconciler}'s rules: a later row with a sourcedId already read is a duplicate; a usable
+ * row naming a class or student that is neither created by the run nor stored is a problem; created = not stored,
+ * updated = stored and inactive or a value distinct, deactivated = status=tobedeleted of an active record, or, for a
+ * bulk file read to its end, an active imported record whose sourcedId no row of the file names (refused and skipped
+ * rows included). Each statement covers a range of lines (or of enrollment ids), so its transaction stays bounded.
+ * Plain JDBC on the caller's connection: {@link EnrollmentStaging} gives each call its transaction.
+ */
+public final class StagedEnrollments {
+
+    /** Lines (or enrollment ids) a statement covers. */
+    public static final int RANGE = 50_000;
+
+    /** The comparison's outcome in counts. */
+    public record Figures(int created, int updated, int deactivated, int unchanged, int refused, int skipped) {
+
+        public ImportReport.Counts counts() {
+            return new ImportReport.Counts(created, updated, deactivated, unchanged);
+        }
+
+        /** The update and create rows the plan stores for them, in that order. */
+        public int writes() {
+            return created + updated;
+        }
+    }
+
+    private static final String TABLE = "roster_stage_enrollment";
+    private static final String RANGE_OF_RUN = " WHERE s.run_id = ? AND s.line_no BETWEEN ? AND ?";
+
+    private static final String DUPLICATE = "UPDATE " + TABLE + " s SET state = 'R', reason = 'sourcedId ''' || s.sourced_id"
+            + " || ''' was already on line ' || CAST((SELECT MIN(f.line_no) FROM " + TABLE + " f WHERE f.run_id = s.run_id"
+            + " AND f.sourced_id = s.sourced_id) AS VARCHAR(11)) || '; this row was ignored'" + RANGE_OF_RUN
+            + " AND s.sourced_id IS NOT NULL AND EXISTS (SELECT 1 FROM " + TABLE + " f WHERE f.run_id = s.run_id"
+            + " AND f.sourced_id = s.sourced_id AND f.line_no < s.line_no)";
+    private static final String NO_CLASS = "UPDATE " + TABLE + " s SET state = 'R', reason = 'classSourcedId ''' || s.class_sourced_id"
+            + " || ''' is not in classes.csv nor among the stored classes'" + RANGE_OF_RUN
+            + " AND s.state = 'U' AND s.deleted = FALSE"
+            + " AND NOT EXISTS (SELECT 1 FROM roster_stage_key k WHERE k.run_id = s.run_id AND k.kind = 'CLASS'"
+            + " AND k.sourced_id = s.class_sourced_id)"
+            + " AND NOT EXISTS (SELECT 1 FROM school_class c WHERE c.sourced_id = s.class_sourced_id)";
+    private static final String NO_STUDENT = "UPDATE " + TABLE + " s SET state = 'R', reason = 'userSourcedId ''' || s.user_sourced_id"
+            + " || ''' is not a student in users.csv nor among the stored students'" + RANGE_OF_RUN
+            + " AND s.state = 'U' AND s.deleted = FALSE"
+            + " AND NOT EXISTS (SELECT 1 FROM roster_stage_key k WHERE k.run_id = s.run_id AND k.kind = 'STUDENT'"
+            + " AND k.sourced_id = s.user_sourced_id)"
+            + " AND NOT EXISTS (SELECT 1 FROM student t WHERE t.sourced_id = s.user_sourced_id)";
+    private static final String CREATED = "UPDATE " + TABLE + " s SET change_op = 'C'" + RANGE_OF_RUN
+            + " AND s.state = 'U' AND s.deleted = FALSE AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.sourced_id = s.sourced_id)";
+    private static final String UPDATED = "UPDATE " + TABLE + " s SET change_op = 'U'" + RANGE_OF_RUN
+            + " AND s.state = 'U' AND s.deleted = FALSE AND EXISTS (SELECT 1 FROM enrollment e"
+            + " JOIN school_class c ON c.id = e.class_id JOIN student t ON t.id = e.student_id WHERE e.sourced_id = s.sourced_id"
+            + " AND (e.active = FALSE OR c.sourced_id IS DISTINCT FROM s.class_sourced_id"
+            + " OR t.sourced_id IS DISTINCT FROM s.user_sourced_id OR e.begin_date IS DISTINCT FROM s.begin_date"
+            + " OR e.end_date IS DISTINCT FROM s.end_date))";
+    private static final String DELETED = "UPDATE " + TABLE + " s SET change_op = 'D'" + RANGE_OF_RUN
+            + " AND s.state = 'U' AND s.deleted = TRUE AND EXISTS (SELECT 1 FROM enrollment e WHERE e.sourced_id = s.sourced_id"
+            + " AND e.active = TRUE)";
+    private static final String ABSENT = "INSERT INTO roster_stage_absent (run_id, enrollment_id, sourced_id)"
+            + " SELECT ?, e.id, e.sourced_id FROM enrollment e WHERE e.id BETWEEN ? AND ? AND e.sourced_id IS NOT NULL"
+            + " AND e.active = TRUE AND NOT EXISTS (SELECT 1 FROM " + TABLE + " s WHERE s.run_id = ? AND s.sourced_id = e.sourced_id)";
+
+    private StagedEnrollments() {
+    }
+
+    static void insert(Connection c, long runId, List<Staged> rows) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + TABLE + " (run_id, line_no, sourced_id, state,"
+                + " deleted, class_sourced_id, user_sourced_id, begin_date, end_date, payload, reason)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Staged row : rows) {
+                insert.setLong(1, runId);
+                insert.setInt(2, row.line());
+                insert.setString(3, row.sourcedId());
+                insert.setString(4, row.state());
+                insert.setBoolean(5, row.deleted());
+                insert.setString(6, row.classSourcedId());
+                insert.setString(7, row.userSourcedId());
+                setDate(insert, 8, row.beginDate());
+                setDate(insert, 9, row.endDate());
+                insert.setString(10, row.payload());
+                insert.setString(11, row.reason());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void setDate(PreparedStatement statement, int index, LocalDate date) throws SQLException {
+        if (date == null) {
+            statement.setNull(index, Types.DATE);
+        } else {
+            statement.setDate(index, Date.valueOf(date));
+        }
+    }
+
+    /** The highest line staged for the run, 0 when none is. */
+    static int maxLine(Connection c, long runId) throws SQLException {
+        return (int) single(c, "SELECT COALESCE(MAX(line_no), 0) FROM " + TABLE + " WHERE run_id = ?", runId);
+    }
+
+    static void deleteLines(Connection c, long runId, int from, int to) throws SQLException {
+        update(c, "DELETE FROM " + TABLE + " WHERE run_id = ? AND line_no BETWEEN ? AND ?", runId, from, to);
+    }
+
+    static void deleteKeysAndAbsent(Connection c, long runId) throws SQLException {
+        update(c, "DELETE FROM roster_stage_key WHERE run_id = ?", runId);
+        update(c, "DELETE FROM roster_stage_absent WHERE run_id = ?", runId);
+    }
+
+    /** Records that the run creates these students or classes ({@code kind} STUDENT or CLASS). */
+    static void keys(Connection c, long runId, String kind, Collection<String> ids) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO roster_stage_key (run_id, kind, sourced_id) VALUES (?, ?, ?)")) {
+            int count = 0;
+            for (String id : ids) {
+                insert.setLong(1, runId);
+                insert.setString(2, kind);
+                insert.setString(3, id);
+                insert.addBatch();
+                if (++count % EnrollmentStage.BATCH == 0) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Compares the staged lines {@code from} to {@code to}: duplicates, unknown classes and students, then the changes. */
+    static void compare(Connection c, long runId, int from, int to) throws SQLException {
+        for (String statement : List.of(DUPLICATE, NO_CLASS, NO_STUDENT, CREATED, UPDATED, DELETED)) {
+            update(c, statement, runId, from, to);
+        }
+    }
+
+    /** The lowest and highest enrollment id, or null without enrollments. */
+    static long[] enrollmentIds(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT MIN(id), MAX(id) FROM enrollment");
+             ResultSet rs = select.executeQuery()) {
+            rs.next();
+            long min = rs.getLong(1);
+            return rs.wasNull() ? null : new long[]{min, rs.getLong(2)};
+        }
+    }
+
+    /** A bulk file's absence check over the stored enrollments with ids {@code from} to {@code to}. */
+    static void absent(Connection c, long runId, long from, long to) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(ABSENT)) {
+            insert.setLong(1, runId);
+            insert.setLong(2, from);
+            insert.setLong(3, to);
+            insert.setLong(4, runId);
+            insert.executeUpdate();
+        }
+    }
+
+    static Figures figures(Connection c, long runId) throws SQLException {
+        int created = 0;
+        int updated = 0;
+        int deactivated = 0;
+        int unchanged = 0;
+        int refused = 0;
+        int skipped = 0;
+        try (PreparedStatement select = c.prepareStatement("SELECT state, deleted, change_op, COUNT(*) FROM " + TABLE
+                + " WHERE run_id = ? GROUP BY state, deleted, change_op")) {
+            select.setLong(1, runId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    String state = rs.getString(1).trim();
+                    boolean deleted = rs.getBoolean(2);
+                    String op = rs.getString(3) == null ? "" : rs.getString(3).trim();
+                    int count = rs.getInt(4);
+                    if (state.equals(EnrollmentStage.REFUSED)) {
+                        refused += count;
+                    } else if (state.equals(EnrollmentStage.SKIPPED)) {
+                        skipped += count;
+                    } else if (deleted) {
+                        deactivated += op.equals("D") ? count : 0;
+                    } else {
+                        switch (op) {
+                            case "C" -> created += count;
+                            case "U" -> updated += count;
+                            default -> unchanged += count;
+                        }
+                    }
+                }
+            }
+        }
+        deactivated += (int) single(c, "SELECT COUNT(*) FROM roster_stage_absent WHERE run_id = ?", runId);
+        return new Figures(created, updated, deactivated, unchanged, refused, skipped);
+    }
+
+    /** The first {@code max} refused rows, in line order. */
+    static List<ImportProblem> problems(Connection c, long runId, int max) throws SQLException {
+        List<ImportProblem> problems = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT line_no, reason FROM " + TABLE
+                + " WHERE run_id = ? AND state = 'R' ORDER BY line_no OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY")) {
+            select.setLong(1, runId);
+            select.setInt(2, max);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    problems.add(new ImportProblem(OneRosterParser.ENROLLMENTS, rs.getInt(1), rs.getString(2)));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Stores the import_change rows of the staged lines {@code from} to {@code to} that the comparison marked
+     * {@code changeOp} (C, U or D), numbered from {@code firstSeq} in line order; how many.
+     */
+    static int storeChanges(Connection c, long runId, String changeOp, long firstSeq, int from, int to) throws SQLException {
+        String op = switch (changeOp) {
+            case "C" -> RosterChangeRows.CREATE;
+            case "U" -> RosterChangeRows.UPDATE;
+            default -> RosterChangeRows.DEACTIVATE;
+        };
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO import_change (run_id, seq, kind, op, ref, payload)"
+                + " SELECT s.run_id, ? + ROW_NUMBER() OVER (ORDER BY s.line_no) - 1, ?, ?, s.sourced_id, "
+                + (changeOp.equals("D") ? "NULL" : "s.payload") + " FROM " + TABLE + " s" + RANGE_OF_RUN
+                + " AND s.change_op = ?")) {
+            insert.setLong(1, firstSeq);
+            insert.setString(2, RosterChangeRows.ENROLLMENT);
+            insert.setString(3, op);
+            insert.setLong(4, runId);
+            insert.setInt(5, from);
+            insert.setInt(6, to);
+            insert.setString(7, changeOp);
+            return insert.executeUpdate();
+        }
+    }
+
+    /** Stores the deactivations of absent records with enrollment ids {@code from} to {@code to}, from {@code firstSeq}. */
+    static int storeAbsent(Connection c, long runId, long firstSeq, long from, long to) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO import_change (run_id, seq, kind, op, ref, payload)"
+                + " SELECT a.run_id, ? + ROW_NUMBER() OVER (ORDER BY a.enrollment_id) - 1, ?, ?, a.sourced_id, NULL"
+                + " FROM roster_stage_absent a WHERE a.run_id = ? AND a.enrollment_id BETWEEN ? AND ?")) {
+            insert.setLong(1, firstSeq);
+            insert.setString(2, RosterChangeRows.ENROLLMENT);
+            insert.setString(3, RosterChangeRows.DEACTIVATE);
+            insert.setLong(4, runId);
+            insert.setLong(5, from);
+            insert.setLong(6, to);
+            return insert.executeUpdate();
+        }
+    }
+
+    private static long single(Connection c, String sql, long runId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            select.setLong(1, runId);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void update(Connection c, String sql, long runId, int... range) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(sql)) {
+            update.setLong(1, runId);
+            for (int i = 0; i < range.length; i++) {
+                update.setInt(2 + i, range[i]);
+            }
+            update.executeUpdate();
+        }
+    }
+}
