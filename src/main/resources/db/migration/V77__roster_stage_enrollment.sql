@@ -19,12 +19,21 @@ CREATE TABLE roster_stage_enrollment (
     -- the import_change payload of the row, made by the same code as the reference's (RosterChangeRows)
     payload          VARCHAR(20000),
     reason           VARCHAR(4000),
-    -- what the comparison decided: C create, U update, D deactivate (status=tobedeleted); null: nothing
-    change_op        CHAR(1),
     PRIMARY KEY (run_id, line_no)
 );
 -- the duplicates' check and a bulk file's absence check (which sourcedIds the file names)
 CREATE INDEX ix_roster_stage_enrollment_id ON roster_stage_enrollment (run_id, sourced_id, line_no);
+
+-- what the comparison decided for a staged row: R refused (reason says why), C create, U update, D deactivate
+-- (status=tobedeleted); no row: nothing to do. Narrow and apart from the staged rows: H2 rewrites a row and each
+-- of its indexes on every UPDATE, an INSERT here costs one small entry.
+CREATE TABLE roster_stage_decision (
+    run_id  BIGINT        NOT NULL,
+    line_no INTEGER       NOT NULL,
+    op      CHAR(1)       NOT NULL,
+    reason  VARCHAR(4000),
+    PRIMARY KEY (run_id, line_no)
+);
 
 -- sourcedIds of the students and classes the run creates: an enrollment may name them though they are not stored yet
 CREATE TABLE roster_stage_key (

@@ -20,7 +20,8 @@ import java.util.List;
  * updated = stored and inactive or a value distinct, deactivated = status=tobedeleted of an active record, or, for a
  * bulk file read to its end, an active imported record whose sourcedId no row of the file names (refused and skipped
  * rows included). Each statement covers a range of lines (or of enrollment ids), so its transaction stays bounded.
- * Plain JDBC on the caller's connection: {@link EnrollmentStaging} gives each call its transaction.
+ * What it decides goes into {@code roster_stage_decision}, a narrow row a decided line. Plain JDBC on the caller's
+ * connection: {@link EnrollmentStaging} gives each call its transaction.
  */
 public final class StagedEnrollments {
 
@@ -41,39 +42,44 @@ public final class StagedEnrollments {
     }
 
     private static final String TABLE = "roster_stage_enrollment";
-    private static final String RANGE_OF_RUN = " WHERE s.run_id = ? AND s.line_no BETWEEN ? AND ?";
+    private static final String DECISION = "roster_stage_decision";
+    private static final String DECIDE = "INSERT INTO " + DECISION + " (run_id, line_no, op, reason) SELECT s.run_id, s.line_no, ";
+    private static final String RANGE_OF_RUN = " FROM " + TABLE + " s WHERE s.run_id = ? AND s.line_no BETWEEN ? AND ?";
+    private static final String UNDECIDED = " AND NOT EXISTS (SELECT 1 FROM " + DECISION + " d WHERE d.run_id = s.run_id"
+            + " AND d.line_no = s.line_no)";
 
-    private static final String DUPLICATE = "UPDATE " + TABLE + " s SET state = 'R', reason = 'sourcedId ''' || s.sourced_id"
-            + " || ''' was already on line ' || CAST((SELECT MIN(f.line_no) FROM " + TABLE + " f WHERE f.run_id = s.run_id"
-            + " AND f.sourced_id = s.sourced_id) AS VARCHAR(11)) || '; this row was ignored'" + RANGE_OF_RUN
+    private static final String DUPLICATE = DECIDE + "'R', 'sourcedId ''' || s.sourced_id || ''' was already on line '"
+            + " || CAST((SELECT MIN(f.line_no) FROM " + TABLE + " f WHERE f.run_id = s.run_id AND f.sourced_id = s.sourced_id)"
+            + " AS VARCHAR(11)) || '; this row was ignored'" + RANGE_OF_RUN
             + " AND s.sourced_id IS NOT NULL AND EXISTS (SELECT 1 FROM " + TABLE + " f WHERE f.run_id = s.run_id"
             + " AND f.sourced_id = s.sourced_id AND f.line_no < s.line_no)";
-    private static final String NO_CLASS = "UPDATE " + TABLE + " s SET state = 'R', reason = 'classSourcedId ''' || s.class_sourced_id"
+    private static final String NO_CLASS = DECIDE + "'R', 'classSourcedId ''' || s.class_sourced_id"
             + " || ''' is not in classes.csv nor among the stored classes'" + RANGE_OF_RUN
-            + " AND s.state = 'U' AND s.deleted = FALSE"
+            + " AND s.state = 'U' AND s.deleted = FALSE" + UNDECIDED
             + " AND NOT EXISTS (SELECT 1 FROM roster_stage_key k WHERE k.run_id = s.run_id AND k.kind = 'CLASS'"
             + " AND k.sourced_id = s.class_sourced_id)"
             + " AND NOT EXISTS (SELECT 1 FROM school_class c WHERE c.sourced_id = s.class_sourced_id)";
-    private static final String NO_STUDENT = "UPDATE " + TABLE + " s SET state = 'R', reason = 'userSourcedId ''' || s.user_sourced_id"
+    private static final String NO_STUDENT = DECIDE + "'R', 'userSourcedId ''' || s.user_sourced_id"
             + " || ''' is not a student in users.csv nor among the stored students'" + RANGE_OF_RUN
-            + " AND s.state = 'U' AND s.deleted = FALSE"
+            + " AND s.state = 'U' AND s.deleted = FALSE" + UNDECIDED
             + " AND NOT EXISTS (SELECT 1 FROM roster_stage_key k WHERE k.run_id = s.run_id AND k.kind = 'STUDENT'"
             + " AND k.sourced_id = s.user_sourced_id)"
             + " AND NOT EXISTS (SELECT 1 FROM student t WHERE t.sourced_id = s.user_sourced_id)";
-    private static final String CREATED = "UPDATE " + TABLE + " s SET change_op = 'C'" + RANGE_OF_RUN
-            + " AND s.state = 'U' AND s.deleted = FALSE AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.sourced_id = s.sourced_id)";
-    private static final String UPDATED = "UPDATE " + TABLE + " s SET change_op = 'U'" + RANGE_OF_RUN
-            + " AND s.state = 'U' AND s.deleted = FALSE AND EXISTS (SELECT 1 FROM enrollment e"
+    private static final String CREATED = DECIDE + "'C', NULL" + RANGE_OF_RUN + " AND s.state = 'U' AND s.deleted = FALSE"
+            + UNDECIDED + " AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.sourced_id = s.sourced_id)";
+    private static final String UPDATED = DECIDE + "'U', NULL" + RANGE_OF_RUN + " AND s.state = 'U' AND s.deleted = FALSE"
+            + UNDECIDED + " AND EXISTS (SELECT 1 FROM enrollment e"
             + " JOIN school_class c ON c.id = e.class_id JOIN student t ON t.id = e.student_id WHERE e.sourced_id = s.sourced_id"
             + " AND (e.active = FALSE OR c.sourced_id IS DISTINCT FROM s.class_sourced_id"
             + " OR t.sourced_id IS DISTINCT FROM s.user_sourced_id OR e.begin_date IS DISTINCT FROM s.begin_date"
             + " OR e.end_date IS DISTINCT FROM s.end_date))";
-    private static final String DELETED = "UPDATE " + TABLE + " s SET change_op = 'D'" + RANGE_OF_RUN
-            + " AND s.state = 'U' AND s.deleted = TRUE AND EXISTS (SELECT 1 FROM enrollment e WHERE e.sourced_id = s.sourced_id"
-            + " AND e.active = TRUE)";
+    private static final String DELETED = DECIDE + "'D', NULL" + RANGE_OF_RUN + " AND s.state = 'U' AND s.deleted = TRUE"
+            + UNDECIDED + " AND EXISTS (SELECT 1 FROM enrollment e WHERE e.sourced_id = s.sourced_id AND e.active = TRUE)";
     private static final String ABSENT = "INSERT INTO roster_stage_absent (run_id, enrollment_id, sourced_id)"
             + " SELECT ?, e.id, e.sourced_id FROM enrollment e WHERE e.id BETWEEN ? AND ? AND e.sourced_id IS NOT NULL"
             + " AND e.active = TRUE AND NOT EXISTS (SELECT 1 FROM " + TABLE + " s WHERE s.run_id = ? AND s.sourced_id = e.sourced_id)";
+    private static final String WITH_DECISION = " FROM " + TABLE + " s LEFT JOIN " + DECISION
+            + " d ON d.run_id = s.run_id AND d.line_no = s.line_no WHERE s.run_id = ?";
 
     private StagedEnrollments() {
     }
@@ -114,6 +120,7 @@ public final class StagedEnrollments {
     }
 
     static void deleteLines(Connection c, long runId, int from, int to) throws SQLException {
+        update(c, "DELETE FROM " + DECISION + " WHERE run_id = ? AND line_no BETWEEN ? AND ?", runId, from, to);
         update(c, "DELETE FROM " + TABLE + " WHERE run_id = ? AND line_no BETWEEN ? AND ?", runId, from, to);
     }
 
@@ -174,8 +181,8 @@ public final class StagedEnrollments {
         int unchanged = 0;
         int refused = 0;
         int skipped = 0;
-        try (PreparedStatement select = c.prepareStatement("SELECT state, deleted, change_op, COUNT(*) FROM " + TABLE
-                + " WHERE run_id = ? GROUP BY state, deleted, change_op")) {
+        try (PreparedStatement select = c.prepareStatement("SELECT s.state, s.deleted, d.op, COUNT(*)" + WITH_DECISION
+                + " GROUP BY s.state, s.deleted, d.op")) {
             select.setLong(1, runId);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -183,7 +190,7 @@ public final class StagedEnrollments {
                     boolean deleted = rs.getBoolean(2);
                     String op = rs.getString(3) == null ? "" : rs.getString(3).trim();
                     int count = rs.getInt(4);
-                    if (state.equals(EnrollmentStage.REFUSED)) {
+                    if (op.equals(EnrollmentStage.REFUSED) || state.equals(EnrollmentStage.REFUSED)) {
                         refused += count;
                     } else if (state.equals(EnrollmentStage.SKIPPED)) {
                         skipped += count;
@@ -206,8 +213,9 @@ public final class StagedEnrollments {
     /** The first {@code max} refused rows, in line order. */
     static List<ImportProblem> problems(Connection c, long runId, int max) throws SQLException {
         List<ImportProblem> problems = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT line_no, reason FROM " + TABLE
-                + " WHERE run_id = ? AND state = 'R' ORDER BY line_no OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY")) {
+        // a duplicate's reason is the comparison's, though the parser refused the row too: the reference checks that first
+        try (PreparedStatement select = c.prepareStatement("SELECT s.line_no, COALESCE(d.reason, s.reason)" + WITH_DECISION
+                + " AND (s.state = 'R' OR d.op = 'R') ORDER BY s.line_no OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY")) {
             select.setLong(1, runId);
             select.setInt(2, max);
             try (ResultSet rs = select.executeQuery()) {
@@ -230,9 +238,10 @@ public final class StagedEnrollments {
             default -> RosterChangeRows.DEACTIVATE;
         };
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO import_change (run_id, seq, kind, op, ref, payload)"
-                + " SELECT s.run_id, ? + ROW_NUMBER() OVER (ORDER BY s.line_no) - 1, ?, ?, s.sourced_id, "
-                + (changeOp.equals("D") ? "NULL" : "s.payload") + " FROM " + TABLE + " s" + RANGE_OF_RUN
-                + " AND s.change_op = ?")) {
+                + " SELECT d.run_id, ? + ROW_NUMBER() OVER (ORDER BY d.line_no) - 1, ?, ?, s.sourced_id, "
+                + (changeOp.equals("D") ? "NULL" : "s.payload") + " FROM " + DECISION + " d JOIN " + TABLE
+                + " s ON s.run_id = d.run_id AND s.line_no = d.line_no WHERE d.run_id = ? AND d.line_no BETWEEN ? AND ?"
+                + " AND d.op = ?")) {
             insert.setLong(1, firstSeq);
             insert.setString(2, RosterChangeRows.ENROLLMENT);
             insert.setString(3, op);
