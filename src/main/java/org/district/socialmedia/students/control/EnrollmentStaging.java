@@ -44,24 +44,21 @@ public class EnrollmentStaging {
         return call(c -> StagedEnrollments.maxLine(c, runId));
     }
 
-    /** Removes what is staged for the run (before it is staged again, and once used). */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    /** The run's staging tables, new and empty: before its files are read (what an earlier reading left goes). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void create(Long runId) {
+        run(c -> StagedEnrollments.create(c, runId));
+    }
+
+    /** The run's staging tables are gone: once used, or no longer wanted. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void clear(Long runId) {
-        int max = self.maxLine(runId);
-        for (int from = 1; from <= max; from += StagedEnrollments.RANGE) {
-            self.deleteLines(runId, from, from + StagedEnrollments.RANGE - 1);
-        }
-        self.deleteKeysAndAbsent(runId);
+        run(c -> StagedEnrollments.drop(c, runId));
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void deleteLines(Long runId, int from, int to) {
-        run(c -> StagedEnrollments.deleteLines(c, runId, from, to));
-    }
-
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void deleteKeysAndAbsent(Long runId) {
-        run(c -> StagedEnrollments.deleteKeysAndAbsent(c, runId));
+    public boolean exists(Long runId) {
+        return call(c -> StagedEnrollments.exists(c, runId));
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -77,7 +74,6 @@ public class EnrollmentStaging {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Figures compare(Long runId, boolean bulk, Collection<String> createdStudents, Collection<String> createdClasses) {
-        self.deleteKeysAndAbsent(runId);
         self.keys(runId, "STUDENT", createdStudents);
         self.keys(runId, "CLASS", createdClasses);
         int max = self.maxLine(runId);
@@ -173,7 +169,7 @@ public class EnrollmentStaging {
 
     private <T> T call(Work<T> work) {
         // a write binds the transaction's connection, which unwrap answers only then
-        em.createNativeQuery("DELETE FROM roster_stage_key WHERE run_id = -1").executeUpdate();
+        em.createNativeQuery("UPDATE import_run SET id = id WHERE id = -1").executeUpdate();
         try {
             return work.on(em.unwrap(Connection.class));
         } catch (SQLException e) {

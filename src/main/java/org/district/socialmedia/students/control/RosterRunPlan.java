@@ -28,14 +28,14 @@ public class RosterRunPlan {
     }
 
     /**
-     * Reads the run's files, its enrollments into the staging table (what an earlier preview or a plan cut off by a
-     * crash left there goes first), and plans. What is staged stays until {@link #dropStaged(Long)}.
+     * Reads the run's files, its enrollments into its staging tables (made anew: what an earlier preview or a plan cut
+     * off by a crash left goes first), and plans. What is staged stays until {@link #dropStaged(Long)}.
      *
      * @param progress told how far the reading of the run's files is
      */
     public Planned of(Long runId, OneRosterParser.Progress progress) {
         RosterSettings rosterSettings = settings.roster();
-        staging.clear(runId);
+        staging.create(runId);
         EnrollmentStage enrollments = staging.sink(runId);
         ParsedRoster roster = folders.read(runId, rosterSettings.idSource(), progress, enrollments);
         enrollments.flush();
