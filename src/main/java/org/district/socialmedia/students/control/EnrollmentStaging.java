@@ -17,8 +17,7 @@ import java.util.List;
 /**
  * A run's staged enrollments ({@link StagedEnrollments}) in the server: each batch and range in a transaction of
  * its own, so that neither the staging of millions of rows nor their comparison outlasts a transaction's timeout;
- * the loops over the ranges hold none.
- * The loops over the ranges call each range through this bean's proxy.
+ * the loops over the ranges hold none, and call each range through this bean's proxy.
  */
 @Stateless
 public class EnrollmentStaging {

@@ -48,8 +48,9 @@ import java.util.function.Predicate;
 @Stateless
 public class RosterPreview {
 
-    /** What an import would do: {@link RosterWriter} applies exactly this. */
     /**
+     * What an import would do: {@link RosterWriter} applies exactly this.
+     *
      * @param problems the problems held: all of them, but for the staged enrollments' refused rows
      * @param staged   the staged enrollments' figures, null when the roster holds its enrollments
      */
