@@ -5,17 +5,22 @@ import jakarta.persistence.Persistence;
 import org.district.socialmedia.it.JavaSeUnit;
 import org.district.socialmedia.settings.entity.RosterSettings;
 import org.district.socialmedia.students.control.CheckedUpload;
+import org.district.socialmedia.students.control.EnrollmentStage;
+import org.district.socialmedia.students.control.EnrollmentStaging;
 import org.district.socialmedia.students.control.ImportRuns;
 import org.district.socialmedia.students.control.OneRosterParser;
 import org.district.socialmedia.students.control.ParsedRoster;
 import org.district.socialmedia.students.control.RosterChangeLog;
 import org.district.socialmedia.students.control.RosterChangeRows;
+import org.district.socialmedia.students.control.RosterChangeRows.Reserved;
+import org.district.socialmedia.students.control.RosterChangeRows.ReservedAt;
 import org.district.socialmedia.students.control.RosterChangeRows.RosterChange;
 import org.district.socialmedia.students.control.RosterPreview;
 import org.district.socialmedia.students.control.RosterPreview.Plan;
 import org.district.socialmedia.students.control.RosterRunFolder;
 import org.district.socialmedia.students.control.RosterUploads;
 import org.district.socialmedia.students.control.RosterZipLimits;
+import org.district.socialmedia.students.control.StagedEnrollments.Figures;
 import org.district.socialmedia.students.entity.ImportRun;
 
 import java.io.InputStream;
@@ -134,22 +139,24 @@ public final class RosterImportBenchmark {
             // the preview: read, snapshot, reconcile; its plan is dropped, as the job keeps only its figures
             Phase preview = new Phase("preview (read " + String.join(", ", checked.files()) + ", snapshot, reconcile)");
             long[] firstRows = {0};
-            Plan previewed = plan(checked.folder(), (file, filesRead, filesTotal, rows) -> {
+            Plan previewed = plan(runId, checked.folder(), (file, filesRead, filesTotal, rows) -> {
                 if (firstRows[0] == 0 && rows > 0) {
                     firstRows[0] = System.nanoTime();
                 }
             });
             System.out.printf(Locale.ROOT, "   first rows figure %.2f s after the reading started; %s%n",
                     (firstRows[0] - preview.started) / 1e9, previewed.report().summary());
+            dropStaged(runId);
             preview.done(previewed);
             String summary = previewed.report().summary();
             previewed = null;
             sql("UPDATE import_run SET status = 'RUNNING' WHERE id = " + runId);
 
             Phase planPhase = new Phase("write's plan (read and reconcile again, store import_change in chunks)");
-            Plan plan = plan(checked.folder(), OneRosterParser.Progress.NONE);
+            Plan plan = plan(runId, checked.folder(), OneRosterParser.Progress.NONE);
             double planned = seconds(planPhase.started);
             int total = store(runId, plan);
+            dropStaged(runId);
             System.out.printf(Locale.ROOT, "   %,d changes; reading and reconciling %.1f s, storing %.1f s%n", total, planned,
                     seconds(planPhase.started) - planned);
             planPhase.done(plan);
@@ -185,16 +192,39 @@ public final class RosterImportBenchmark {
         System.out.println("   stored now: " + counts());
     }
 
-    /** Reads the run's files (streamed) and plans them against the stored roster, as RosterRunPlan does. */
-    private Plan plan(Path folder, OneRosterParser.Progress progress) throws Exception {
+    /**
+     * Reads the run's files (streamed; enrollments.csv into the run's staging table, a batch a transaction) and plans
+     * them against the stored roster, as RosterRunPlan does.
+     */
+    private Plan plan(Long runId, Path folder, OneRosterParser.Progress progress) throws Exception {
         long started = System.nanoTime();
+        BenchDatabase.inTransaction(emf, em -> {
+            new BeanWiring(em, CLOCK).get(EnrollmentStaging.class).create(runId);
+            return null;
+        });
+        EnrollmentStage sink = new EnrollmentStage(rows -> BenchDatabase.inTransaction(emf, em -> {
+            new BeanWiring(em, CLOCK).get(EnrollmentStaging.class).store(runId, rows);
+            return null;
+        }));
         ParsedRoster roster = RosterRunFolder.refuseWithoutUsers(
-                OneRosterParser.parseFolder(folder, RosterSettings.IDENTIFIER, progress));
+                OneRosterParser.parseFolder(folder, RosterSettings.IDENTIFIER, progress, sink));
+        sink.flush();
         double read = seconds(started);
-        System.out.printf(Locale.ROOT, "   files read in %.1f s: %,d rows; heap after a full GC with them held (ParsedRoster) %d MiB%n",
-                read, roster.rows(), heapAfterGc() >> 20);
-        return BenchDatabase.inTransaction(emf, em -> new BeanWiring(em, CLOCK).get(RosterPreview.class)
-                .plan(roster, RosterSettings.DEFAULTS, DISTRICT_EMAIL));
+        System.out.printf(Locale.ROOT, "   files read in %.1f s (enrollments staged): %,d rows; heap after a full GC with"
+                + " the roster held (ParsedRoster) %d MiB%n", read, roster.rows(), heapAfterGc() >> 20);
+        long compared = System.nanoTime();
+        Plan plan = BenchDatabase.inTransaction(emf, em -> new BeanWiring(em, CLOCK).get(RosterPreview.class)
+                .plan(roster, RosterSettings.DEFAULTS, DISTRICT_EMAIL, runId));
+        System.out.printf(Locale.ROOT, "   reconciled, enrollments compared set-wise, in %.1f s: %s%n", seconds(compared),
+                plan.staged());
+        return plan;
+    }
+
+    private void dropStaged(Long runId) {
+        BenchDatabase.inTransaction(emf, em -> {
+            new BeanWiring(em, CLOCK).get(EnrollmentStaging.class).clear(runId);
+            return null;
+        });
     }
 
     /** The plan's rows in chunks of 5,000, each in a transaction of its own, as ImportRuns.planWrite stores them. */
@@ -207,14 +237,24 @@ public final class RosterImportBenchmark {
                     .storeChunk(runId, rows));
             chunk.clear();
         };
-        RosterChangeRows.forEach(plan.changes(), plan.staff(), change -> {
+        Figures staged = plan.staged();
+        Reserved reserved = staged == null ? Reserved.NONE : new Reserved(staged.writes(), staged.deactivated());
+        ReservedAt at = RosterChangeRows.forEach(plan.changes(), plan.staff(), change -> {
             chunk.add(change);
             if (chunk.size() == 5_000) {
                 flush.run();
             }
-        });
+        }, reserved);
         if (!chunk.isEmpty()) {
             flush.run();
+        }
+        if (staged != null) {
+            // as ImportRuns.planWrite: the staged enrollments' rows into the seq numbers left for them, a range a transaction
+            for (boolean deactivations : new boolean[]{false, true}) {
+                long first = deactivations ? at.deactivations() : at.writes();
+                total[0] += BenchDatabase.inTransaction(emf, em -> new BeanWiring(em, CLOCK).get(EnrollmentStaging.class)
+                        .storePlan(runId, first, deactivations));
+            }
         }
         return total[0];
     }

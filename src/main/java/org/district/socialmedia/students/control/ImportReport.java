@@ -23,6 +23,12 @@ public record ImportReport(int schoolsCreated, Counts students, Counts guardians
             return created + "/" + updated + "/" + deactivated + "/" + unchanged;
         }
 
+        /** As {@link RosterChanges#summary()} says it: "students: 3 new, 1 changed, 2 deactivated, 37 unchanged". */
+        String line(String what) {
+            return what + ": " + created + " new, " + updated + " changed, " + deactivated + " deactivated, "
+                    + unchanged + " unchanged";
+        }
+
         static Counts of(RosterChanges.Changes<?> changes) {
             return new Counts(changes.created().size(), changes.updated().size(), changes.deactivated().size(),
                     changes.unchanged());
@@ -42,14 +48,29 @@ public record ImportReport(int schoolsCreated, Counts students, Counts guardians
     /** The report of a preview, or of what was written: the same figures. */
     public static ImportReport of(ParsedRoster roster, RosterChanges changes, StaffReconciler.StaffChanges staff,
                                   List<ImportProblem> problems) {
+        return of(roster, changes, staff, problems, Counts.of(changes.enrollments()), 0);
+    }
+
+    /**
+     * The report of a preview whose enrollments were compared set-wise ({@link StagedEnrollments}).
+     *
+     * @param enrollments   their counts
+     * @param otherProblems problems not in {@code problems} (the staged enrollments' refused rows), counted in the summary
+     */
+    public static ImportReport of(ParsedRoster roster, RosterChanges changes, StaffReconciler.StaffChanges staff,
+                                  List<ImportProblem> problems, Counts enrollments, int otherProblems) {
         int skippedRows = roster.skipped().values().stream().mapToInt(Integer::intValue).sum();
         Counts staffCounts = staff.counts();
-        String summary = changes.summary().replace(changes.problems().size() + " problems", problems.size() + " problems")
+        Counts students = Counts.of(changes.students());
+        Counts guardians = Counts.of(changes.guardians());
+        Counts classes = Counts.of(changes.classes());
+        String summary = "schools: " + changes.unitsToCreate().size() + " new; " + students.line("students") + "; "
+                + guardians.line("guardians") + "; " + classes.line("classes") + "; " + enrollments.line("enrollments") + "; "
+                + changes.links().size() + " students' guardians changed; " + (problems.size() + otherProblems) + " problems"
                 + "; staff: " + staffCounts.created() + " new, " + staffCounts.updated() + " changed, "
                 + staffCounts.deactivated() + " deactivated, " + staffCounts.unchanged() + " unchanged"
                 + (skippedRows == 0 ? "" : "; " + skippedRows + " rows of proctors and staff enrollments not imported");
-        return new ImportReport(changes.unitsToCreate().size(), Counts.of(changes.students()),
-                Counts.of(changes.guardians()), Counts.of(changes.classes()), Counts.of(changes.enrollments()),
+        return new ImportReport(changes.unitsToCreate().size(), students, guardians, classes, enrollments,
                 changes.links().size(), roster.skipped(), problems, summary, staffCounts);
     }
 

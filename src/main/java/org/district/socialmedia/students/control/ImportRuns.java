@@ -9,7 +9,10 @@ import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.platform.entity.NotFoundException;
 import org.district.socialmedia.students.control.RosterPreview.Plan;
+import org.district.socialmedia.students.control.RosterChangeRows.Reserved;
+import org.district.socialmedia.students.control.RosterChangeRows.ReservedAt;
 import org.district.socialmedia.students.control.RosterChangeRows.RosterChange;
+import org.district.socialmedia.students.control.StagedEnrollments.Figures;
 import org.district.socialmedia.students.entity.ImportRun;
 import org.district.socialmedia.students.entity.ImportRunStateException;
 import org.district.socialmedia.students.entity.ImportStatus;
@@ -22,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -51,6 +55,8 @@ public class ImportRuns {
     RosterWriter writer;
     @Inject
     RosterChangeLog changes;
+    @Inject
+    EnrollmentStaging staging;
     @Inject
     ImportRunClaims claims;
     @Inject
@@ -113,9 +119,10 @@ public class ImportRuns {
     public ImportRun previewed(Long id, Plan plan, String idSource, boolean startWhenClear) {
         ImportRun run = find(id);
         run.previewed(plan.bulk(), idSource, plan.roster().mostFilledIdSource(), plan.report().figures(),
-                plan.report().summary(), plan.roster().rows(), plan.rejectedRows(), plan.problems().size(),
+                plan.report().summary(), plan.roster().rows(), plan.rejectedRows(), plan.problemCount(),
                 String.join("; ", plan.limitReasons()));
-        List<ImportProblem> problems = plan.problems();
+        List<ImportProblem> problems = plan.staged() == null ? plan.problems()
+                : merged(plan.problems(), staging.problems(id, PROBLEMS_KEPT));
         for (int i = 0; i < Math.min(problems.size(), PROBLEMS_KEPT); i++) {
             ImportProblem p = problems.get(i);
             em.createNativeQuery("INSERT INTO import_run_problem (run_id, seq, file_name, line_no, reason) VALUES (?, ?, ?, ?, ?)")
@@ -129,6 +136,22 @@ public class ImportRuns {
             run.start();
         }
         return run;
+    }
+
+    /** Both lists in file and line order, as one in that order (the first of equal keys first). */
+    static List<ImportProblem> merged(List<ImportProblem> held, List<ImportProblem> staged) {
+        Comparator<ImportProblem> order = Comparator.comparing(ImportProblem::file).thenComparingInt(ImportProblem::line);
+        List<ImportProblem> all = new ArrayList<>(held.size() + staged.size());
+        int i = 0;
+        int j = 0;
+        while (i < held.size() || j < staged.size()) {
+            if (j == staged.size() || i < held.size() && order.compare(held.get(i), staged.get(j)) <= 0) {
+                all.add(held.get(i++));
+            } else {
+                all.add(staged.get(j++));
+            }
+        }
+        return all;
     }
 
     /** A system administrator's go: the run is RUNNING, and its job writes it. */
@@ -159,18 +182,34 @@ public class ImportRuns {
         }
         List<RosterChange> chunk = new ArrayList<>(PLAN_CHUNK);
         int[] total = new int[1];
-        RosterChangeRows.forEach(plan.changes(), plan.staff(), change -> {
+        Figures staged = plan.staged();
+        Reserved reserved = staged == null ? Reserved.NONE : new Reserved(staged.writes(), staged.deactivated());
+        ReservedAt at = RosterChangeRows.forEach(plan.changes(), plan.staff(), change -> {
             chunk.add(change);
             if (chunk.size() == PLAN_CHUNK) {
                 total[0] += changes.storeChunk(id, chunk);
                 chunk.clear();
             }
-        });
+        }, reserved);
         if (!chunk.isEmpty()) {
             total[0] += changes.storeChunk(id, chunk);
         }
+        if (staged != null) {
+            total[0] += storeStaged(id, at.writes(), false, reserved.writes());
+            total[0] += storeStaged(id, at.deactivations(), true, reserved.deactivations());
+        }
         claims.planned(id, total[0], plan.report().summary());
         return total[0];
+    }
+
+    /** The staged enrollments' rows into the seq numbers left free for them: exactly as many as the preview counted. */
+    private int storeStaged(Long id, long firstSeq, boolean deactivations, long expected) {
+        int stored = staging.storePlan(id, firstSeq, deactivations);
+        if (stored != expected) {
+            throw new IllegalStateException("Import run " + id + ": " + stored + " enrollment "
+                    + (deactivations ? "deactivations" : "changes") + " stored where " + expected + " were counted");
+        }
+        return stored;
     }
 
     /**

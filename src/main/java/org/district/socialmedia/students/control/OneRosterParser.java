@@ -85,6 +85,22 @@ public final class OneRosterParser {
 
     static final int PROGRESS_ROWS = 10_000;
 
+    /**
+     * Takes enrollments.csv's rows as they are read, instead of the roster holding them: a District's millions of
+     * enrollments are staged in the database ({@link EnrollmentStage}). Every data row reaches it once, usable,
+     * skipped for its role or refused; the duplicates' check (a sourcedId already on an earlier line) is then the
+     * stage's, since the parser keeps no set of the file's sourcedIds.
+     */
+    public interface EnrollmentSink {
+        void usable(EnrollmentRow row);
+
+        /** @param sourcedId null when the row has none */
+        void skipped(int line, String sourcedId);
+
+        /** @param sourcedId null when the row has none */
+        void refused(int line, String sourcedId, String reason);
+    }
+
     /** Reads a zip; files may sit in one folder inside it. The stream is read to its end, not closed. */
     public static ParsedRoster parseZip(InputStream zip) throws IOException {
         return parseZip(zip, RosterSettings.IDENTIFIER);
@@ -132,6 +148,16 @@ public final class OneRosterParser {
 
     /** Reads the files of a folder a record at a time, telling {@code progress} how far it is. */
     public static ParsedRoster parseFolder(Path folder, String idSource, Progress progress) throws IOException {
+        return parseFolder(folder, idSource, progress, null);
+    }
+
+    /**
+     * Reads the files of a folder a record at a time, telling {@code progress} how far it is.
+     *
+     * @param enrollments takes enrollments.csv's rows instead of the roster (null: the roster holds them)
+     */
+    public static ParsedRoster parseFolder(Path folder, String idSource, Progress progress, EnrollmentSink enrollments)
+            throws IOException {
         Map<String, CsvReader.Source> files = new HashMap<>();
         for (String name : concat(MANIFEST, FILES)) {
             Path file = folder.resolve(name);
@@ -139,7 +165,7 @@ public final class OneRosterParser {
                 files.put(name, () -> Files.newInputStream(file));
             }
         }
-        return read(files, idSource, progress);
+        return read(files, idSource, progress, enrollments);
     }
 
     /** @param files contents by lower-case file name */
@@ -168,6 +194,16 @@ public final class OneRosterParser {
      */
     public static ParsedRoster read(Map<String, CsvReader.Source> files, String idSource, Progress progress)
             throws IOException {
+        return read(files, idSource, progress, null);
+    }
+
+    /**
+     * @param files          files by lower-case name, each read a record at a time
+     * @param enrollmentSink takes enrollments.csv's rows instead of the roster (null: the roster holds them)
+     * @throws IOException when a file cannot be read at all (what it holds is reported as problems instead)
+     */
+    public static ParsedRoster read(Map<String, CsvReader.Source> files, String idSource, Progress progress,
+                                    EnrollmentSink enrollmentSink) throws IOException {
         Objects.requireNonNull(files, "files");
         Objects.requireNonNull(idSource, "idSource");
         Objects.requireNonNull(progress, "progress");
@@ -217,7 +253,20 @@ public final class OneRosterParser {
             checkComplete(table, modes, problems);
             named.put(CLASSES, table.sourcedIds());
         }
-        if (modes.get(ENROLLMENTS) != FileMode.ABSENT) {
+        if (modes.get(ENROLLMENTS) != FileMode.ABSENT && enrollmentSink != null) {
+            Table table = Table.read(ENROLLMENTS, files.get(ENROLLMENTS), problems, counter, enrollmentSink, row -> {
+                String role = row.lower("role");
+                if ("student".equals(role)) {
+                    enrollmentSink.usable(enrollment(row));
+                } else if (role != null && SKIPPED_ROLES.contains(role)) {
+                    enrollmentSink.skipped(row.line(), row.value("sourcedId"));
+                } else {
+                    throw new RowException(role == null ? "role is empty" : "role '" + role + "' is not a OneRoster 1.1 role");
+                }
+                return null;
+            }, "sourcedId", "classSourcedId", "userSourcedId", "role");
+            checkComplete(table, modes, problems);
+        } else if (modes.get(ENROLLMENTS) != FileMode.ABSENT) {
             Table table = Table.read(ENROLLMENTS, files.get(ENROLLMENTS), problems, counter, row -> {
                 String role = row.lower("role");
                 if ("student".equals(role)) {
@@ -234,7 +283,7 @@ public final class OneRosterParser {
         }
         counter.done();
         return new ParsedRoster(modes, orgs, students, guardians, classes, enrollments, skipped, named, problems,
-                staff, idSources, counter.rows);
+                staff, idSources, counter.rows, enrollmentSink != null && modes.get(ENROLLMENTS) != FileMode.ABSENT);
     }
 
     /**
@@ -501,12 +550,15 @@ public final class OneRosterParser {
         private final List<ImportProblem> problems;
         /** Each sourcedId read and the line it was first on: the duplicates' check, and what the file names. */
         private final Map<String, Integer> seen = new HashMap<>();
+        /** Takes every row instead of {@link #seen} and {@link #problems}: a staged file (null: held). */
+        private final EnrollmentSink sink;
         private boolean complete;
         private boolean header = true;
 
-        private Table(String file, List<ImportProblem> problems) {
+        private Table(String file, List<ImportProblem> problems, EnrollmentSink sink) {
             this.file = file;
             this.problems = problems;
+            this.sink = sink;
         }
 
         /** Whether every line of the file was read (rows refused one by one still count as read). */
@@ -527,7 +579,13 @@ public final class OneRosterParser {
          */
         static Table read(String file, CsvReader.Source source, List<ImportProblem> problems, Counter counter,
                           Function<Row, ?> reader, String... required) throws IOException {
-            Table table = new Table(file, problems);
+            return read(file, source, problems, counter, null, reader, required);
+        }
+
+        /** @param sink takes each row, usable or refused (null: the rows' problems and sourcedIds are kept here) */
+        static Table read(String file, CsvReader.Source source, List<ImportProblem> problems, Counter counter,
+                          EnrollmentSink sink, Function<Row, ?> reader, String... required) throws IOException {
+            Table table = new Table(file, problems, sink);
             if (counter != null) {
                 counter.start(file);
             }
@@ -573,6 +631,10 @@ public final class OneRosterParser {
 
         private void row(CsvReader.Record record, Function<Row, ?> reader) {
             Row row = new Row(record);
+            if (sink != null) {
+                staged(row, reader);
+                return;
+            }
             try {
                 if (columns.containsKey("sourcedid")) {
                     String id = row.required("sourcedId");
@@ -589,6 +651,20 @@ public final class OneRosterParser {
                 reader.apply(row);
             } catch (RowException e) {
                 problems.add(new ImportProblem(file, record.line(), e.getMessage()));
+            }
+        }
+
+        /** The same checks in the same order as a held row's, but for the duplicates', which the stage makes. */
+        private void staged(Row row, Function<Row, ?> reader) {
+            try {
+                row.required("sourcedId");
+                if (row.record.fields().size() > columns.size() && !extraCellsBlank(row.record)) {
+                    throw new RowException("has " + row.record.fields().size() + " values but the header has "
+                            + columns.size() + " columns (an unquoted comma?)");
+                }
+                reader.apply(row);
+            } catch (RowException e) {
+                sink.refused(row.line(), row.value("sourcedId"), e.getMessage());
             }
         }
 

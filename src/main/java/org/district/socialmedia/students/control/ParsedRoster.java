@@ -27,11 +27,14 @@ import java.util.Set;
  * @param idSources how many student rows each possible source of the District id fills (identifier,
  *                  sourcedId, each userIds type)
  * @param rows      data rows read in all files (headers and the manifest excluded): the rejection limit's base
+ * @param enrollmentsStaged enrollments.csv was read into the run's staging table ({@link EnrollmentStage}), not
+ *                  into {@code enrollments}, {@code named} and {@code problems}: the enrollments are compared
+ *                  set-wise there ({@link StagedEnrollments}), and the reconciler leaves them alone
  */
 public record ParsedRoster(Map<String, FileMode> modes, List<OrgRow> orgs, List<StudentRow> students,
                            List<GuardianRow> guardians, List<ClassRow> classes, List<EnrollmentRow> enrollments,
                            Map<String, Integer> skipped, Map<String, Set<String>> named, List<ImportProblem> problems,
-                           List<StaffRow> staff, Map<String, Integer> idSources, int rows) {
+                           List<StaffRow> staff, Map<String, Integer> idSources, int rows, boolean enrollmentsStaged) {
 
     /** The manifest's processing mode of a file. */
     public enum FileMode { BULK, DELTA, ABSENT }
@@ -50,6 +53,28 @@ public record ParsedRoster(Map<String, FileMode> modes, List<OrgRow> orgs, List<
         problems = List.copyOf(problems);
         staff = List.copyOf(staff);
         idSources = Collections.unmodifiableMap(new LinkedHashMap<>(idSources));
+    }
+
+    public ParsedRoster(Map<String, FileMode> modes, List<OrgRow> orgs, List<StudentRow> students,
+                        List<GuardianRow> guardians, List<ClassRow> classes, List<EnrollmentRow> enrollments,
+                        Map<String, Integer> skipped, Map<String, Set<String>> named, List<ImportProblem> problems,
+                        List<StaffRow> staff, Map<String, Integer> idSources, int rows) {
+        this(modes, orgs, students, guardians, classes, enrollments, skipped, named, problems, staff, idSources, rows, false);
+    }
+
+    /** The same roster with a file's count of rows deliberately not imported (the staged enrollments' skipped rows). */
+    public ParsedRoster withSkipped(String file, int count) {
+        Map<String, Integer> all = new LinkedHashMap<>(skipped);
+        if (count > 0) {
+            all.put(file, count);
+        }
+        return new ParsedRoster(modes, orgs, students, guardians, classes, enrollments, all, named, problems, staff,
+                idSources, rows, enrollmentsStaged);
+    }
+
+    /** How the reconciler reads a file: staged enrollments are not its business, as if they were not sent. */
+    public FileMode reconciledMode(String file) {
+        return enrollmentsStaged && OneRosterParser.ENROLLMENTS.equals(file) ? FileMode.ABSENT : mode(file);
     }
 
     /** The id source that fills the most student rows (identifier on a tie, then sourcedId), or null without students. */

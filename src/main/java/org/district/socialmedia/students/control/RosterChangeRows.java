@@ -61,8 +61,26 @@ public final class RosterChangeRows {
     private RosterChangeRows() {
     }
 
+    /**
+     * Seq numbers left free in the order for changes stored set-wise (the staged enrollments'): {@code writes} for
+     * their updates and creates, {@code deactivations} for their deactivations.
+     */
+    public record Reserved(long writes, long deactivations) {
+        public static final Reserved NONE = new Reserved(0, 0);
+    }
+
+    /** Where the reserved seq numbers start. */
+    public record ReservedAt(long writes, long deactivations) {
+    }
+
     /** Every change in apply order, numbered from 0. */
     public static void forEach(RosterChanges changes, StaffChanges staff, Consumer<RosterChange> each) {
+        forEach(changes, staff, each, Reserved.NONE);
+    }
+
+    /** Every change in apply order, numbered from 0, with seq numbers left free for those stored set-wise. */
+    public static ReservedAt forEach(RosterChanges changes, StaffChanges staff, Consumer<RosterChange> each,
+                                     Reserved reserved) {
         Sequence out = new Sequence(each);
         changes.unitsToCreate().forEach(u -> out.add(UNIT, CREATE, u.code(), u.name()));
         Changes<GuardianData> guardians = changes.guardians();
@@ -74,12 +92,14 @@ public final class RosterChangeRows {
         Changes<ClassData> classes = changes.classes();
         classes.updated().forEach((id, d) -> out.add(CLASS, UPDATE, id, join(d.title(), d.classCode(), d.schoolCode())));
         classes.created().forEach((id, d) -> out.add(CLASS, CREATE, id, join(d.title(), d.classCode(), d.schoolCode())));
+        long writesAt = out.skip(reserved.writes());
         Changes<EnrollmentData> enrollments = changes.enrollments();
         enrollments.updated().forEach((id, d) -> out.add(ENROLLMENT, UPDATE, id, enrollment(d)));
         enrollments.created().forEach((id, d) -> out.add(ENROLLMENT, CREATE, id, enrollment(d)));
         changes.links().forEach((student, adults) -> out.add(LINK, SET, student,
                 adults.isEmpty() ? null : join(adults.stream().sorted().toArray(String[]::new))));
         // the writer's deactivation order: enrollments before their classes and students
+        long deactivationsAt = out.skip(reserved.deactivations());
         enrollments.deactivated().forEach(id -> out.add(ENROLLMENT, DEACTIVATE, id, null));
         classes.deactivated().forEach(id -> out.add(CLASS, DEACTIVATE, id, null));
         students.deactivated().forEach(id -> out.add(STUDENT, DEACTIVATE, id, null));
@@ -87,6 +107,7 @@ public final class RosterChangeRows {
         staff.created().forEach((id, d) -> out.add(STAFF, CREATE, id, staff(d)));
         staff.updated().forEach((id, d) -> out.add(STAFF, UPDATE, String.valueOf(id), staff(d)));
         staff.deactivated().forEach(id -> out.add(STAFF, DEACTIVATE, String.valueOf(id), null));
+        return new ReservedAt(writesAt, deactivationsAt);
     }
 
     /** The changes a run of consecutive rows holds (in seq order). */
@@ -134,7 +155,7 @@ public final class RosterChangeRows {
         return join(d.districtId(), d.givenName(), d.familyName(), d.schoolCode(), d.grade());
     }
 
-    private static String enrollment(EnrollmentData d) {
+    static String enrollment(EnrollmentData d) {
         return join(d.classSourcedId(), d.studentSourcedId(), d.beginDate() == null ? null : d.beginDate().toString(),
                 d.endDate() == null ? null : d.endDate().toString());
     }
@@ -183,6 +204,13 @@ public final class RosterChangeRows {
 
         void add(String kind, String op, String ref, String payload) {
             each.accept(new RosterChange(next++, kind, op, ref, payload));
+        }
+
+        /** Leaves {@code count} seq numbers free; the first of them. */
+        long skip(long count) {
+            long first = next;
+            next += count;
+            return first;
         }
     }
 

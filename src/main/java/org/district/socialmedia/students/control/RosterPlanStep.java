@@ -42,9 +42,11 @@ public class RosterPlanStep extends AbstractBatchlet {
         try {
             runs.planWrite(id, plans.of(id, new ReadingProgress((file, filesRead, filesTotal, rows) ->
                     claims.reading(id, file, filesRead, filesTotal, rows))).plan());
+            plans.dropStaged(id);
             return PLANNED;
         } catch (RuntimeException e) {
             folders.discard(id);
+            plans.dropStaged(id);
             runs.failed(id, String.valueOf(e.getMessage()));
             throw e;
         }

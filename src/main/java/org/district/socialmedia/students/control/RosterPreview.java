@@ -1,6 +1,7 @@
 package org.district.socialmedia.students.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.people.entity.StaffOrigin;
@@ -14,6 +15,7 @@ import org.district.socialmedia.students.control.RosterSnapshot.EnrollmentData;
 import org.district.socialmedia.students.control.RosterSnapshot.GuardianData;
 import org.district.socialmedia.students.control.RosterSnapshot.Stored;
 import org.district.socialmedia.students.control.RosterSnapshot.StudentData;
+import org.district.socialmedia.students.control.StagedEnrollments.Figures;
 import org.district.socialmedia.students.control.StaffReconciler.StaffChanges;
 import org.district.socialmedia.students.control.StaffReconciler.StaffSnapshot;
 import org.district.socialmedia.students.control.StaffReconciler.StoredStaff;
@@ -46,12 +48,23 @@ import java.util.function.Predicate;
 @Stateless
 public class RosterPreview {
 
-    /** What an import would do: {@link RosterWriter} applies exactly this. */
+    /**
+     * What an import would do: {@link RosterWriter} applies exactly this.
+     *
+     * @param problems the problems held: all of them, but for the staged enrollments' refused rows
+     * @param staged   the staged enrollments' figures, null when the roster holds its enrollments
+     */
     public record Plan(ParsedRoster roster, RosterChanges changes, StaffChanges staff, List<ImportProblem> problems,
-                       Map<String, Share> shares, int rejectedRows, List<String> limitReasons, ImportReport report) {
+                       Map<String, Share> shares, int rejectedRows, List<String> limitReasons, ImportReport report,
+                       Figures staged) {
 
         public boolean bulk() {
             return roster.modes().containsValue(FileMode.BULK);
+        }
+
+        /** Every problem, the staged enrollments' included. */
+        public int problemCount() {
+            return problems.size() + (staged == null ? 0 : staged.refused());
         }
     }
 
@@ -104,6 +117,8 @@ public class RosterPreview {
 
     @PersistenceContext
     EntityManager em;
+    @Inject
+    EnrollmentStaging staging;
 
     public Plan previewZip(Path zip, RosterSettings settings, Predicate<String> districtEmail) throws IOException {
         try (InputStream in = Files.newInputStream(zip)) {
@@ -117,6 +132,17 @@ public class RosterPreview {
 
     /** Reads only; the caller's transaction (or none) is not written to. */
     public Plan plan(ParsedRoster roster, RosterSettings settings, Predicate<String> districtEmail) {
+        if (roster.enrollmentsStaged()) {
+            throw new IllegalArgumentException("staged enrollments are planned with their run");
+        }
+        return plan(roster, settings, districtEmail, null);
+    }
+
+    /**
+     * @param runId the run whose enrollments are staged ({@link ParsedRoster#enrollmentsStaged()}): they are
+     *              compared there, and only the staging tables are written to
+     */
+    public Plan plan(ParsedRoster roster, RosterSettings settings, Predicate<String> districtEmail, Long runId) {
         Map<String, Long> units = unitIds();
         RosterChanges changes = RosterReconciler.reconcile(roster, snapshot(roster, units.keySet()));
         StaffChanges staff = roster.staff().isEmpty() && roster.mode(OneRosterParser.USERS) != FileMode.BULK
@@ -126,15 +152,23 @@ public class RosterPreview {
         List<ImportProblem> problems = new ArrayList<>(changes.problems());
         problems.addAll(staff.problems());
         problems.sort(Comparator.comparing(ImportProblem::file).thenComparingInt(ImportProblem::line));
+        Figures staged = null;
+        if (roster.enrollmentsStaged()) {
+            staged = staging.compare(runId, roster.mode(OneRosterParser.ENROLLMENTS) == FileMode.BULK,
+                    changes.students().created().keySet(), changes.classes().created().keySet());
+            roster = roster.withSkipped(OneRosterParser.ENROLLMENTS, staged.skipped());
+        }
         Map<String, Share> shares = new LinkedHashMap<>();
         shares.put("students", new Share(changes.students().deactivated().size(), count(ACTIVE_STUDENTS)));
         shares.put("guardians", new Share(changes.guardians().deactivated().size(), count(ACTIVE_GUARDIANS)));
         shares.put("staff", new Share(staff.deactivated().size(), count(ACTIVE_STAFF)));
-        int rejected = ImportLimits.rejectedRows(problems);
+        int rejected = ImportLimits.rejectedRows(problems) + (staged == null ? 0 : staged.refused());
         ImportLimits limits = new ImportLimits(settings.deactivationLimitPercent(), settings.rejectionLimitPercent());
         boolean bulk = roster.modes().containsValue(FileMode.BULK);
         List<String> reasons = limits.reasons(bulk, shares, roster.rows(), rejected);
-        return new Plan(roster, changes, staff, problems, shares, rejected, reasons, ImportReport.of(roster, changes, staff, problems));
+        ImportReport report = staged == null ? ImportReport.of(roster, changes, staff, problems)
+                : ImportReport.of(roster, changes, staff, problems, staged.counts(), staged.refused());
+        return new Plan(roster, changes, staff, problems, shares, rejected, reasons, report, staged);
     }
 
     private long count(String jpql) {
@@ -223,7 +257,7 @@ public class RosterPreview {
         if (roster.mode(OneRosterParser.CLASSES) == FileMode.BULK) {
             present(ACTIVE_CLASS_IDS, classes);
         }
-        if (roster.mode(OneRosterParser.ENROLLMENTS) == FileMode.BULK) {
+        if (roster.reconciledMode(OneRosterParser.ENROLLMENTS) == FileMode.BULK) {
             present(ACTIVE_ENROLLMENT_IDS, enrollments);
         }
         return new RosterSnapshot(unitCodes, students, guardians, classes, enrollments, links, handEntered);

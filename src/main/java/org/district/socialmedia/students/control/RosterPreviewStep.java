@@ -56,6 +56,7 @@ public class RosterPreviewStep extends AbstractBatchlet {
             claims.filesRead(id, (int) planned.plan().roster().modes().values().stream()
                     .filter(mode -> mode != FileMode.ABSENT).count());
             ImportRun run = runs.previewed(id, planned.plan(), planned.idSource(), Boolean.parseBoolean(writeWhenClear));
+            plans.dropStaged(id);
             if (run.getStatus() == ImportStatus.RUNNING) {
                 return WRITE;
             }
@@ -64,6 +65,7 @@ public class RosterPreviewStep extends AbstractBatchlet {
             return WAIT;
         } catch (RuntimeException e) {
             folders.discard(id);
+            plans.dropStaged(id);
             if (runs.find(id).getStatus() == ImportStatus.STOPPED) {
                 return GONE;
             }

@@ -150,7 +150,7 @@ public final class RosterReconciler {
                     row.beginDate(), row.endDate()));
         }
         Changes<EnrollmentData> enrollmentChanges = changes(enrollments, enrollmentsDeleted, stored.enrollments(),
-                roster.mode(OneRosterParser.ENROLLMENTS), roster.named(OneRosterParser.ENROLLMENTS));
+                roster.reconciledMode(OneRosterParser.ENROLLMENTS), roster.named(OneRosterParser.ENROLLMENTS));
 
         problems.sort(Comparator.comparing(ImportProblem::file).thenComparingInt(ImportProblem::line));
         List<NewUnit> units = newUnits.entrySet().stream().map(e -> new NewUnit(e.getKey(), e.getValue())).toList();

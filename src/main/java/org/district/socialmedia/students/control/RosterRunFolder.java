@@ -73,8 +73,19 @@ public class RosterRunFolder {
      * @throws InvalidInputException naming the field "file" when there is no users.csv to import
      */
     public ParsedRoster read(Long runId, String idSource, OneRosterParser.Progress progress) {
+        return read(runId, idSource, progress, null);
+    }
+
+    /**
+     * The run's files, parsed a record at a time, telling {@code progress} how far the reading is.
+     *
+     * @param enrollments takes enrollments.csv's rows instead of the roster (null: the roster holds them)
+     * @throws InvalidInputException naming the field "file" when there is no users.csv to import
+     */
+    public ParsedRoster read(Long runId, String idSource, OneRosterParser.Progress progress,
+                             OneRosterParser.EnrollmentSink enrollments) {
         try {
-            return refuseWithoutUsers(OneRosterParser.parseFolder(of(runId), idSource, progress));
+            return refuseWithoutUsers(OneRosterParser.parseFolder(of(runId), idSource, progress, enrollments));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the files of import run " + runId, e);
         }

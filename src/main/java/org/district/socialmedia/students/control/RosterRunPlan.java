@@ -16,6 +16,8 @@ public class RosterRunPlan {
     RosterPreview preview;
     @Inject
     DistrictSettingsService settings;
+    @Inject
+    EnrollmentStaging staging;
 
     /** A plan and the student id source it was made with. */
     public record Planned(Plan plan, String idSource) {
@@ -25,11 +27,24 @@ public class RosterRunPlan {
         return of(runId, OneRosterParser.Progress.NONE);
     }
 
-    /** @param progress told how far the reading of the run's files is */
+    /**
+     * Reads the run's files, its enrollments into its staging tables (made anew: what an earlier preview or a plan cut
+     * off by a crash left goes first), and plans. What is staged stays until {@link #dropStaged(Long)}.
+     *
+     * @param progress told how far the reading of the run's files is
+     */
     public Planned of(Long runId, OneRosterParser.Progress progress) {
         RosterSettings rosterSettings = settings.roster();
-        Plan plan = preview.plan(folders.read(runId, rosterSettings.idSource(), progress), rosterSettings,
-                settings.current()::isDistrictEmail);
+        staging.create(runId);
+        EnrollmentStage enrollments = staging.sink(runId);
+        ParsedRoster roster = folders.read(runId, rosterSettings.idSource(), progress, enrollments);
+        enrollments.flush();
+        Plan plan = preview.plan(roster, rosterSettings, settings.current()::isDistrictEmail, runId);
         return new Planned(plan, rosterSettings.idSource());
+    }
+
+    /** The run's staged rows are used (its preview or its plan is stored), or no longer wanted: gone. */
+    public void dropStaged(Long runId) {
+        staging.clear(runId);
     }
 }

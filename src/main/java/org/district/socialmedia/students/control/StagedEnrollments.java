@@ -1,0 +1,348 @@
+package org.district.socialmedia.students.control;
+
+import org.district.socialmedia.students.control.EnrollmentStage.Staged;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The staged enrollments of a run compared set-wise with the stored ones, in SQL that H2 (MODE=LEGACY) and PostgreSQL
+ * both run, with {@link RosterReconciler}'s rules: a later row with a sourcedId already read is a duplicate; a usable
+ * row naming a class or student that is neither created by the run nor stored is a problem; created = not stored,
+ * updated = stored and inactive or a value distinct, deactivated = status=tobedeleted of an active record, or, for a
+ * bulk file read to its end, an active imported record whose sourcedId no row of the file names (refused and skipped
+ * rows included). Each statement covers a range of lines (or of enrollment ids), so its transaction stays bounded.
+ * Each run stages into tables of its own ({@code roster_stage_enrollment_<run id>}, {@code _decision_}, {@code _key_},
+ * {@code _absent_}), made when its reading starts and dropped once used: deleting millions of rows costs minutes
+ * on H2, dropping a table does not. What the comparison decides goes into the decision table, a narrow row a
+ * decided line (an UPDATE would rewrite the wide staged row and each of its indexes). Plain JDBC on the caller's
+ * connection: {@link EnrollmentStaging} gives each call its transaction.
+ */
+public final class StagedEnrollments {
+
+    /** Lines (or enrollment ids) a statement covers. */
+    public static final int RANGE = 50_000;
+
+    /** The comparison's outcome in counts. */
+    public record Figures(int created, int updated, int deactivated, int unchanged, int refused, int skipped) {
+
+        public ImportReport.Counts counts() {
+            return new ImportReport.Counts(created, updated, deactivated, unchanged);
+        }
+
+        /** The update and create rows the plan stores for them, in that order. */
+        public int writes() {
+            return created + updated;
+        }
+    }
+
+    // a run's own tables: dropped once used, where deleting millions of rows costs minutes (H2 rewrites its pages)
+    private static final String TABLE = "{enrollment}";
+    private static final String DECISION = "{decision}";
+    private static final String KEY = "{key}";
+    private static final String ABSENT_TABLE = "{absent}";
+    private static final String DECIDE = "INSERT INTO " + DECISION + " (run_id, line_no, op, reason) SELECT s.run_id, s.line_no, ";
+    private static final String RANGE_OF_RUN = " FROM " + TABLE + " s WHERE s.run_id = ? AND s.line_no BETWEEN ? AND ?";
+    private static final String UNDECIDED = " AND NOT EXISTS (SELECT 1 FROM " + DECISION + " d WHERE d.run_id = s.run_id"
+            + " AND d.line_no = s.line_no)";
+
+    private static final String DUPLICATE = DECIDE + "'R', 'sourcedId ''' || s.sourced_id || ''' was already on line '"
+            + " || CAST((SELECT MIN(f.line_no) FROM " + TABLE + " f WHERE f.run_id = s.run_id AND f.sourced_id = s.sourced_id)"
+            + " AS VARCHAR(11)) || '; this row was ignored'" + RANGE_OF_RUN
+            + " AND s.sourced_id IS NOT NULL AND EXISTS (SELECT 1 FROM " + TABLE + " f WHERE f.run_id = s.run_id"
+            + " AND f.sourced_id = s.sourced_id AND f.line_no < s.line_no)";
+    private static final String NO_CLASS = DECIDE + "'R', 'classSourcedId ''' || s.class_sourced_id"
+            + " || ''' is not in classes.csv nor among the stored classes'" + RANGE_OF_RUN
+            + " AND s.state = 'U' AND s.deleted = FALSE" + UNDECIDED
+            + " AND NOT EXISTS (SELECT 1 FROM " + KEY + " k WHERE k.run_id = s.run_id AND k.kind = 'CLASS'"
+            + " AND k.sourced_id = s.class_sourced_id)"
+            + " AND NOT EXISTS (SELECT 1 FROM school_class c WHERE c.sourced_id = s.class_sourced_id)";
+    private static final String NO_STUDENT = DECIDE + "'R', 'userSourcedId ''' || s.user_sourced_id"
+            + " || ''' is not a student in users.csv nor among the stored students'" + RANGE_OF_RUN
+            + " AND s.state = 'U' AND s.deleted = FALSE" + UNDECIDED
+            + " AND NOT EXISTS (SELECT 1 FROM " + KEY + " k WHERE k.run_id = s.run_id AND k.kind = 'STUDENT'"
+            + " AND k.sourced_id = s.user_sourced_id)"
+            + " AND NOT EXISTS (SELECT 1 FROM student t WHERE t.sourced_id = s.user_sourced_id)";
+    private static final String CREATED = DECIDE + "'C', NULL" + RANGE_OF_RUN + " AND s.state = 'U' AND s.deleted = FALSE"
+            + UNDECIDED + " AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.sourced_id = s.sourced_id)";
+    private static final String UPDATED = DECIDE + "'U', NULL" + RANGE_OF_RUN + " AND s.state = 'U' AND s.deleted = FALSE"
+            + UNDECIDED + " AND EXISTS (SELECT 1 FROM enrollment e"
+            + " JOIN school_class c ON c.id = e.class_id JOIN student t ON t.id = e.student_id WHERE e.sourced_id = s.sourced_id"
+            + " AND (e.active = FALSE OR c.sourced_id IS DISTINCT FROM s.class_sourced_id"
+            + " OR t.sourced_id IS DISTINCT FROM s.user_sourced_id OR e.begin_date IS DISTINCT FROM s.begin_date"
+            + " OR e.end_date IS DISTINCT FROM s.end_date))";
+    private static final String DELETED = DECIDE + "'D', NULL" + RANGE_OF_RUN + " AND s.state = 'U' AND s.deleted = TRUE"
+            + UNDECIDED + " AND EXISTS (SELECT 1 FROM enrollment e WHERE e.sourced_id = s.sourced_id AND e.active = TRUE)";
+    private static final String ABSENT = "INSERT INTO " + ABSENT_TABLE + " (run_id, enrollment_id, sourced_id)"
+            + " SELECT ?, e.id, e.sourced_id FROM enrollment e WHERE e.id BETWEEN ? AND ? AND e.sourced_id IS NOT NULL"
+            + " AND e.active = TRUE AND NOT EXISTS (SELECT 1 FROM " + TABLE + " s WHERE s.run_id = ? AND s.sourced_id = e.sourced_id)";
+    private static final String WITH_DECISION = " FROM " + TABLE + " s LEFT JOIN " + DECISION
+            + " d ON d.run_id = s.run_id AND d.line_no = s.line_no WHERE s.run_id = ?";
+
+    private StagedEnrollments() {
+    }
+
+    static void insert(Connection c, long runId, List<Staged> rows) throws SQLException {
+        try (PreparedStatement insert = prepare(c, runId, "INSERT INTO " + TABLE + " (run_id, line_no, sourced_id, state,"
+                + " deleted, class_sourced_id, user_sourced_id, begin_date, end_date, payload, reason)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Staged row : rows) {
+                insert.setLong(1, runId);
+                insert.setInt(2, row.line());
+                insert.setString(3, row.sourcedId());
+                insert.setString(4, row.state());
+                insert.setBoolean(5, row.deleted());
+                insert.setString(6, row.classSourcedId());
+                insert.setString(7, row.userSourcedId());
+                setDate(insert, 8, row.beginDate());
+                setDate(insert, 9, row.endDate());
+                insert.setString(10, row.payload());
+                insert.setString(11, row.reason());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void setDate(PreparedStatement statement, int index, LocalDate date) throws SQLException {
+        if (date == null) {
+            statement.setNull(index, Types.DATE);
+        } else {
+            statement.setDate(index, Date.valueOf(date));
+        }
+    }
+
+    /** The highest line staged for the run, 0 when none is. */
+    static int maxLine(Connection c, long runId) throws SQLException {
+        return (int) single(c, "SELECT COALESCE(MAX(line_no), 0) FROM " + TABLE + " WHERE run_id = ?", runId);
+    }
+
+    /** The run's staging tables, new and empty (what an earlier staging of the run left is dropped first). */
+    static void create(Connection c, long runId) throws SQLException {
+        drop(c, runId);
+        for (String ddl : List.of(
+                "CREATE TABLE " + TABLE + " (run_id BIGINT NOT NULL, line_no INTEGER NOT NULL, sourced_id VARCHAR(4000),"
+                        + " state CHAR(1) NOT NULL, deleted BOOLEAN NOT NULL, class_sourced_id VARCHAR(4000),"
+                        + " user_sourced_id VARCHAR(4000), begin_date DATE, end_date DATE, payload VARCHAR(20000),"
+                        + " reason VARCHAR(4000), PRIMARY KEY (run_id, line_no))",
+                // the duplicates' check and a bulk file's absence check (which sourcedIds the file names)
+                "CREATE INDEX " + TABLE + "_id ON " + TABLE + " (run_id, sourced_id, line_no)",
+                "CREATE TABLE " + DECISION + " (run_id BIGINT NOT NULL, line_no INTEGER NOT NULL, op CHAR(1) NOT NULL,"
+                        + " reason VARCHAR(4000), PRIMARY KEY (run_id, line_no))",
+                "CREATE TABLE " + KEY + " (run_id BIGINT NOT NULL, kind VARCHAR(20) NOT NULL, sourced_id VARCHAR(255) NOT NULL,"
+                        + " PRIMARY KEY (run_id, kind, sourced_id))",
+                "CREATE TABLE " + ABSENT_TABLE + " (run_id BIGINT NOT NULL, enrollment_id BIGINT NOT NULL,"
+                        + " sourced_id VARCHAR(255) NOT NULL, PRIMARY KEY (run_id, enrollment_id))")) {
+            execute(c, runId, ddl);
+        }
+    }
+
+    /** The run's staging tables are gone, with all they held. */
+    static void drop(Connection c, long runId) throws SQLException {
+        for (String table : List.of(ABSENT_TABLE, KEY, DECISION, TABLE)) {
+            execute(c, runId, "DROP TABLE IF EXISTS " + table);
+        }
+    }
+
+    /** Whether the run has staging tables. */
+    static boolean exists(Connection c, long runId) throws SQLException {
+        String name = table(TABLE, runId);
+        for (String candidate : List.of(name, name.toUpperCase(Locale.ROOT))) {
+            try (ResultSet rs = c.getMetaData().getTables(null, null, candidate, null)) {
+                if (rs.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A table of the run: its template's name with the run's id (a number, so nothing to quote). */
+    static String table(String template, long runId) {
+        return "roster_stage_" + template.substring(1, template.length() - 1) + "_" + runId;
+    }
+
+    private static String sql(String template, long runId) {
+        return template.replace(TABLE, table(TABLE, runId)).replace(DECISION, table(DECISION, runId))
+                .replace(KEY, table(KEY, runId)).replace(ABSENT_TABLE, table(ABSENT_TABLE, runId));
+    }
+
+    private static PreparedStatement prepare(Connection c, long runId, String template) throws SQLException {
+        return c.prepareStatement(sql(template, runId));
+    }
+
+    private static void execute(Connection c, long runId, String template) throws SQLException {
+        try (Statement statement = c.createStatement()) {
+            statement.execute(sql(template, runId));
+        }
+    }
+
+    /** Records that the run creates these students or classes ({@code kind} STUDENT or CLASS). */
+    static void keys(Connection c, long runId, String kind, Collection<String> ids) throws SQLException {
+        try (PreparedStatement insert = prepare(c, runId, "INSERT INTO " + KEY + " (run_id, kind, sourced_id) VALUES (?, ?, ?)")) {
+            int count = 0;
+            for (String id : ids) {
+                insert.setLong(1, runId);
+                insert.setString(2, kind);
+                insert.setString(3, id);
+                insert.addBatch();
+                if (++count % EnrollmentStage.BATCH == 0) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Compares the staged lines {@code from} to {@code to}: duplicates, unknown classes and students, then the changes. */
+    static void compare(Connection c, long runId, int from, int to) throws SQLException {
+        for (String statement : List.of(DUPLICATE, NO_CLASS, NO_STUDENT, CREATED, UPDATED, DELETED)) {
+            update(c, statement, runId, from, to);
+        }
+    }
+
+    /** The lowest and highest enrollment id, or null without enrollments. */
+    static long[] enrollmentIds(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT MIN(id), MAX(id) FROM enrollment");
+             ResultSet rs = select.executeQuery()) {
+            rs.next();
+            long min = rs.getLong(1);
+            return rs.wasNull() ? null : new long[]{min, rs.getLong(2)};
+        }
+    }
+
+    /** A bulk file's absence check over the stored enrollments with ids {@code from} to {@code to}. */
+    static void absent(Connection c, long runId, long from, long to) throws SQLException {
+        try (PreparedStatement insert = prepare(c, runId, ABSENT)) {
+            insert.setLong(1, runId);
+            insert.setLong(2, from);
+            insert.setLong(3, to);
+            insert.setLong(4, runId);
+            insert.executeUpdate();
+        }
+    }
+
+    static Figures figures(Connection c, long runId) throws SQLException {
+        int created = 0;
+        int updated = 0;
+        int deactivated = 0;
+        int unchanged = 0;
+        int refused = 0;
+        int skipped = 0;
+        try (PreparedStatement select = prepare(c, runId, "SELECT s.state, s.deleted, d.op, COUNT(*)" + WITH_DECISION
+                + " GROUP BY s.state, s.deleted, d.op")) {
+            select.setLong(1, runId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    String state = rs.getString(1).trim();
+                    boolean deleted = rs.getBoolean(2);
+                    String op = rs.getString(3) == null ? "" : rs.getString(3).trim();
+                    int count = rs.getInt(4);
+                    if (op.equals(EnrollmentStage.REFUSED) || state.equals(EnrollmentStage.REFUSED)) {
+                        refused += count;
+                    } else if (state.equals(EnrollmentStage.SKIPPED)) {
+                        skipped += count;
+                    } else if (deleted) {
+                        deactivated += op.equals("D") ? count : 0;
+                    } else {
+                        switch (op) {
+                            case "C" -> created += count;
+                            case "U" -> updated += count;
+                            default -> unchanged += count;
+                        }
+                    }
+                }
+            }
+        }
+        deactivated += (int) single(c, "SELECT COUNT(*) FROM " + ABSENT_TABLE + " WHERE run_id = ?", runId);
+        return new Figures(created, updated, deactivated, unchanged, refused, skipped);
+    }
+
+    /** The first {@code max} refused rows, in line order. */
+    static List<ImportProblem> problems(Connection c, long runId, int max) throws SQLException {
+        List<ImportProblem> problems = new ArrayList<>();
+        // a duplicate's reason is the comparison's, though the parser refused the row too: the reference checks that first
+        try (PreparedStatement select = prepare(c, runId, "SELECT s.line_no, COALESCE(d.reason, s.reason)" + WITH_DECISION
+                + " AND (s.state = 'R' OR d.op = 'R') ORDER BY s.line_no OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY")) {
+            select.setLong(1, runId);
+            select.setInt(2, max);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    problems.add(new ImportProblem(OneRosterParser.ENROLLMENTS, rs.getInt(1), rs.getString(2)));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Stores the import_change rows of the staged lines {@code from} to {@code to} that the comparison marked
+     * {@code changeOp} (C, U or D), numbered from {@code firstSeq} in line order; how many.
+     */
+    static int storeChanges(Connection c, long runId, String changeOp, long firstSeq, int from, int to) throws SQLException {
+        String op = switch (changeOp) {
+            case "C" -> RosterChangeRows.CREATE;
+            case "U" -> RosterChangeRows.UPDATE;
+            default -> RosterChangeRows.DEACTIVATE;
+        };
+        try (PreparedStatement insert = prepare(c, runId, "INSERT INTO import_change (run_id, seq, kind, op, ref, payload)"
+                + " SELECT d.run_id, ? + ROW_NUMBER() OVER (ORDER BY d.line_no) - 1, ?, ?, s.sourced_id, "
+                + (changeOp.equals("D") ? "NULL" : "s.payload") + " FROM " + DECISION + " d JOIN " + TABLE
+                + " s ON s.run_id = d.run_id AND s.line_no = d.line_no WHERE d.run_id = ? AND d.line_no BETWEEN ? AND ?"
+                + " AND d.op = ?")) {
+            insert.setLong(1, firstSeq);
+            insert.setString(2, RosterChangeRows.ENROLLMENT);
+            insert.setString(3, op);
+            insert.setLong(4, runId);
+            insert.setInt(5, from);
+            insert.setInt(6, to);
+            insert.setString(7, changeOp);
+            return insert.executeUpdate();
+        }
+    }
+
+    /** Stores the deactivations of absent records with enrollment ids {@code from} to {@code to}, from {@code firstSeq}. */
+    static int storeAbsent(Connection c, long runId, long firstSeq, long from, long to) throws SQLException {
+        try (PreparedStatement insert = prepare(c, runId, "INSERT INTO import_change (run_id, seq, kind, op, ref, payload)"
+                + " SELECT a.run_id, ? + ROW_NUMBER() OVER (ORDER BY a.enrollment_id) - 1, ?, ?, a.sourced_id, NULL"
+                + " FROM " + ABSENT_TABLE + " a WHERE a.run_id = ? AND a.enrollment_id BETWEEN ? AND ?")) {
+            insert.setLong(1, firstSeq);
+            insert.setString(2, RosterChangeRows.ENROLLMENT);
+            insert.setString(3, RosterChangeRows.DEACTIVATE);
+            insert.setLong(4, runId);
+            insert.setLong(5, from);
+            insert.setLong(6, to);
+            return insert.executeUpdate();
+        }
+    }
+
+    private static long single(Connection c, String sql, long runId) throws SQLException {
+        try (PreparedStatement select = prepare(c, runId, sql)) {
+            select.setLong(1, runId);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void update(Connection c, String sql, long runId, int... range) throws SQLException {
+        try (PreparedStatement update = prepare(c, runId, sql)) {
+            update.setLong(1, runId);
+            for (int i = 0; i < range.length; i++) {
+                update.setInt(2 + i, range[i]);
+            }
+            update.executeUpdate();
+        }
+    }
+}
