@@ -4,9 +4,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import org.district.socialmedia.accounts.control.AccountComplianceTally;
+import org.district.socialmedia.accounts.RightsCounted;
 import org.district.socialmedia.accounts.control.AccountQueries;
-import org.district.socialmedia.accounts.entity.AccountStatus;
-import org.district.socialmedia.accounts.entity.GrantStatus;
 import org.district.socialmedia.consent.control.CoverageTally;
 import org.district.socialmedia.it.JavaSeUnit;
 import org.district.socialmedia.oversight.control.AccountReports;
@@ -201,9 +200,8 @@ public final class ReportsBenchmark {
                 List<AccountFigures.ComplianceRow> live = AccountQueries.compliance(em, at, unit).stream()
                         .map(c -> new AccountFigures.ComplianceRow(c.unitId(), c.unit(), c.accounts(), c.failing(), c.identification(),
                                 c.privacy(), c.admins(), c.operators())).toList();
-                String rights = figures.byAdministrators().stream().map(c -> c.key() + "=" + c.count()).toList() + ", expiring "
-                        + figures.grantsExpiringIn30Days();
-                String liveRights = liveRights(em, unit, today);
+                RightsCounted rights = RightsCounted.of(figures);
+                RightsCounted liveRights = RightsCounted.count(em, unit, today);
                 out.append("; ").append(unit == null ? "District" : "unit " + unit).append(reported.equals(live)
                         ? ": the same " + reported.size() + " rows as counted from the accounts" : ": DIFFERENT from the accounts counted")
                         .append(rights.equals(liveRights) ? ", the same administrators and expiring rights (" + rights + ")"
@@ -212,21 +210,6 @@ public final class ReportsBenchmark {
             return out.toString();
         });
         System.out.printf(Locale.ROOT, "account compliance check in %.1f s: %s%n", (System.nanoTime() - checkStart) / 1e9, outcome);
-    }
-
-    /** The accounts by number of administrators and the rights ending within 30 days, counted as the report did before V80. */
-    private static String liveRights(EntityManager em, Long unit, LocalDate today) {
-        long[] bands = new long[4];
-        for (Object[] r : em.createQuery("SELECT a.activeAdmins, COUNT(a.id) FROM DistrictAccount a WHERE a.status <> :archived"
-                        + (unit == null ? "" : " AND a.unit.id = " + unit) + " GROUP BY a.activeAdmins", Object[].class)
-                .setParameter("archived", AccountStatus.ARCHIVED).getResultList()) {
-            bands[Math.min(3, ((Number) r[0]).intValue())] += ((Number) r[1]).longValue();
-        }
-        long expiring = em.createQuery("SELECT COUNT(g.id) FROM AccountGrant g WHERE g.status = :active AND g.endsOn >= :today"
-                        + " AND g.endsOn <= :until" + (unit == null ? "" : " AND g.account.unit.id = " + unit), Long.class)
-                .setParameter("active", GrantStatus.ACTIVE).setParameter("today", today).setParameter("until", today.plusDays(30))
-                .getSingleResult();
-        return "[0=" + bands[0] + ", 1=" + bands[1] + ", 2=" + bands[2] + ", 3+=" + bands[3] + "], expiring " + expiring;
     }
 
     /**

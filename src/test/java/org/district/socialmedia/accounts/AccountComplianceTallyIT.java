@@ -7,8 +7,6 @@ import jakarta.json.JsonValue;
 import org.district.socialmedia.accounts.control.AccountComplianceTally;
 import org.district.socialmedia.accounts.control.AccountQueries;
 import org.district.socialmedia.accounts.control.RightsWorker;
-import org.district.socialmedia.accounts.entity.AccountStatus;
-import org.district.socialmedia.accounts.entity.GrantStatus;
 import org.district.socialmedia.it.Api;
 import org.district.socialmedia.it.Deployments;
 import org.district.socialmedia.it.JsonBodies;
@@ -54,7 +52,7 @@ class AccountComplianceTallyIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.realWarWith(AccountComplianceTallyIT.class, TestTransactions.class, Api.class, JsonBodies.class, Multipart.class);
+        return Deployments.realWarWith(AccountComplianceTallyIT.class, TestTransactions.class, RightsCounted.class, Api.class, JsonBodies.class, Multipart.class);
     }
 
     @Inject
@@ -126,30 +124,8 @@ class AccountComplianceTallyIT {
             List<String> rows = new ArrayList<>(f.compliance().stream().map(r -> r.unitId() + " " + r.unit() + ": " + r.accounts() + " accounts, "
                     + r.failing() + " failing, " + r.identification() + "/" + r.privacy() + "/" + r.fewerThanTwoAdmins() + "/"
                     + r.noActiveOperator()).toList());
-            rows.add("by administrators " + f.byAdministrators().stream().map(c -> c.key() + "=" + c.count()).toList());
-            rows.add("rights ending within 30 days " + f.grantsExpiringIn30Days());
+            rows.add(RightsCounted.of(f).toString());
             return rows;
-        });
-    }
-
-    /**
-     * The accounts by number of administrators and the rights ending within 30 days counted here from the entities, as
-     * the report counted them before the tally kept them (V80).
-     */
-    private List<String> liveRights(Long unit, LocalDate today) {
-        return tx.inNewTransaction(em -> {
-            long[] bands = new long[4];
-            for (Object[] r : em.createQuery("SELECT a.activeAdmins, COUNT(a.id) FROM DistrictAccount a WHERE a.status <> :archived"
-                            + (unit == null ? "" : " AND a.unit.id = " + unit) + " GROUP BY a.activeAdmins", Object[].class)
-                    .setParameter("archived", AccountStatus.ARCHIVED).getResultList()) {
-                bands[Math.min(3, ((Number) r[0]).intValue())] += ((Number) r[1]).longValue();
-            }
-            long expiring = em.createQuery("SELECT COUNT(g.id) FROM AccountGrant g WHERE g.status = :active AND g.endsOn >= :today"
-                            + " AND g.endsOn <= :until" + (unit == null ? "" : " AND g.account.unit.id = " + unit), Long.class)
-                    .setParameter("active", GrantStatus.ACTIVE).setParameter("today", today).setParameter("until", today.plusDays(30))
-                    .getSingleResult();
-            return List.of("by administrators [0=" + bands[0] + ", 1=" + bands[1] + ", 2=" + bands[2] + ", 3+=" + bands[3] + "]",
-                    "rights ending within 30 days " + expiring);
         });
     }
 
@@ -157,7 +133,7 @@ class AccountComplianceTallyIT {
         List<String> rows = new ArrayList<>(tx.inNewTransaction(em -> AccountQueries.compliance(em, clock.instant(), unit).stream()
                 .map(r -> r.unitId() + " " + r.unit() + ": " + r.accounts() + " accounts, " + r.failing() + " failing, "
                         + r.identification() + "/" + r.privacy() + "/" + r.admins() + "/" + r.operators()).toList()));
-        rows.addAll(liveRights(unit, today));
+        rows.add(tx.inNewTransaction(em -> RightsCounted.count(em, unit, today)).toString());
         return rows;
     }
 
