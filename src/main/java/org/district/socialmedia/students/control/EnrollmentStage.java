@@ -2,6 +2,7 @@ package org.district.socialmedia.students.control;
 
 import org.district.socialmedia.students.control.RosterRows.EnrollmentRow;
 import org.district.socialmedia.students.control.RosterSnapshot.EnrollmentData;
+import org.district.socialmedia.students.entity.Enrollment;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,7 +51,10 @@ public final class EnrollmentStage implements OneRosterParser.EnrollmentSink {
 
     @Override
     public void refused(int line, String sourcedId, String reason) {
-        add(new Staged(line, sourcedId, REFUSED, false, null, null, null, null, null, reason));
+        // a sourcedId longer than any stored one names no stored record, so it is staged as none: PostgreSQL's
+        // B-tree index on it takes no entry over about 2,700 bytes, and the row is refused for its length anyway
+        String named = sourcedId == null || sourcedId.length() > Enrollment.SOURCED_ID_MAX ? null : sourcedId;
+        add(new Staged(line, named, REFUSED, false, null, null, null, null, null, reason));
     }
 
     private void add(Staged row) {

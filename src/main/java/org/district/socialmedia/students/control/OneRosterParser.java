@@ -10,6 +10,7 @@ import org.district.socialmedia.students.control.RosterRows.GuardianRow;
 import org.district.socialmedia.students.control.RosterRows.OrgRow;
 import org.district.socialmedia.students.control.RosterRows.StaffRow;
 import org.district.socialmedia.students.control.RosterRows.StudentRow;
+import org.district.socialmedia.students.entity.Enrollment;
 import org.district.socialmedia.students.entity.Guardian;
 import org.district.socialmedia.students.entity.GuardianRole;
 import org.district.socialmedia.students.entity.SchoolClass;
@@ -486,6 +487,8 @@ public final class OneRosterParser {
 
     private static EnrollmentRow enrollment(Table.Row row) {
         String sourcedId = row.required("sourcedId");
+        // refused here, on the row, rather than by the column's length when the write reaches it (which failed the run)
+        row.maxLength("sourcedId", Enrollment.SOURCED_ID_MAX);
         if (row.toBeDeleted()) {
             return new EnrollmentRow(sourcedId, true, row.line(), null, null, null, null);
         }
@@ -494,8 +497,11 @@ public final class OneRosterParser {
         if (begin != null && end != null && end.isBefore(begin)) {
             throw new RowException("endDate " + end + " is before beginDate " + begin);
         }
-        return new EnrollmentRow(sourcedId, false, row.line(), row.required("classSourcedId"),
-                row.required("userSourcedId"), begin, end);
+        String classSourcedId = row.required("classSourcedId");
+        String userSourcedId = row.required("userSourcedId");
+        row.maxLength("classSourcedId", SchoolClass.SOURCED_ID_MAX);
+        row.maxLength("userSourcedId", Student.SOURCED_ID_MAX);
+        return new EnrollmentRow(sourcedId, false, row.line(), classSourcedId, userSourcedId, begin, end);
     }
 
     private static List<String> concat(String first, List<String> rest) {

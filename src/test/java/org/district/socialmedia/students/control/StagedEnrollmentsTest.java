@@ -7,7 +7,9 @@ import org.district.socialmedia.it.JavaSeUnit;
 import org.district.socialmedia.settings.entity.RosterSettings;
 import org.district.socialmedia.students.control.RosterChangeRows.RosterChange;
 import org.district.socialmedia.students.control.RosterPreview.Plan;
+import org.district.socialmedia.students.entity.Enrollment;
 import org.district.socialmedia.students.entity.ImportRun;
+import org.district.socialmedia.students.entity.Student;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -201,6 +203,23 @@ class StagedEnrollmentsTest {
         assertEquals(new ImportReport.Counts(3, 2, 2, 1), staged.report().enrollments());
         assertEquals(12, staged.staged().refused());
         assertEquals(2, staged.report().skipped().get(OneRosterParser.ENROLLMENTS));
+    }
+
+    @Test
+    void anIdLongerThanTheColumnIsRefusedOnItsRowAndTheRestLoads() throws IOException {
+        String tooLong = "x".repeat(3_000);
+        Map<String, byte[]> files = files(ORGS, USERS, CLASSES, ENROLLMENTS
+                        + tooLong + ",c1,org-hs," + tooLong.substring(0, 300) + ",student,,,,\r\n"
+                        + "e41,c1,org-hs," + tooLong.substring(0, 300) + ",student,,,,\r\n",
+                modes("bulk", "bulk", "bulk", "bulk"));
+        // the same problems both ways (sameAsReference), so the reference's say what the staged path refused
+        Plan staged = sameAsReference(files);
+        assertEquals(new ImportReport.Counts(3, 2, 2, 1), staged.report().enrollments(), "the other rows as without them");
+        assertEquals(14, staged.staged().refused());
+        List<String> reasons = preview.plan(OneRosterParser.parse(files), RosterSettings.DEFAULTS, DISTRICT_EMAIL).problems()
+                .stream().map(ImportProblem::reason).toList();
+        assertTrue(reasons.contains("sourcedId is longer than " + Enrollment.SOURCED_ID_MAX + " characters"), reasons.toString());
+        assertTrue(reasons.contains("userSourcedId is longer than " + Student.SOURCED_ID_MAX + " characters"), reasons.toString());
     }
 
     @Test
