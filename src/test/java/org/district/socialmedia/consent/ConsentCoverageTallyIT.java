@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The consent coverage tally (issue 22, item 5) against a recount of the rows, after the changes that move it,
  * each made through the application's own path: a form signed online, a revocation, a student entered by hand,
- * an enrollment brought back by a roster undo. Between them the report (stored counts where clean, the rows
+ * an enrollment brought back by a roster undo (its school only made stale). Between them the report (stored counts where clean, the rows
  * elsewhere) equals the recount; after the consent timer's work the stored counts do too. An enrollment changed
  * behind the application's back (no mark) is what the recount finds.
  */
@@ -129,7 +129,11 @@ class ConsentCoverageTallyIT {
         // the roster's undo brings it back, as the application does: marked, counted again, equal
         int reactivated = tx.inNewTransaction(em -> rosterWriter.reactivate(Map.of("ENROLLMENT", Set.of(pick.enrollment()))));
         assertEquals(1, reactivated);
-        assertTrue(storedFigures(pick.schoolId(), today).isEmpty(), "a roster change marks the schools stale");
+        assertTrue(storedFigures(pick.schoolId(), today).isEmpty(), "a roster change marks its school stale");
+        long other = tx.inNewTransaction(em -> em.createQuery("SELECT c.school.id FROM SchoolClass c WHERE c.active = TRUE"
+                + " AND c.school.id <> :school ORDER BY c.id", Long.class).setParameter("school", pick.schoolId())
+                .setMaxResults(1).getSingleResult());
+        assertFalse(storedFigures(other, today).isEmpty(), "and no other: school " + other + "'s counts still hold");
         assertReportIsTheRecount(pick.schoolId(), today);
         countDue();
         assertEquals(List.of(), tx.inNewTransaction(em -> tally.differences()), "after the roster's undo");

@@ -66,14 +66,10 @@ public class CoverageTally implements Tally {
                 .setParameter(1, studentId).executeUpdate();
     }
 
-    /** The roster changed: one school's students, or (no school) any school's students, classes or enrollments. */
+    /** A school's students, classes or enrollments changed. */
     void rosterChanged(@Observes RosterChanged change) {
-        if (change.schoolId() == null) {
-            em.createNativeQuery("UPDATE consent_coverage_tally SET stale = TRUE WHERE class_id = 0 AND stale = FALSE").executeUpdate();
-        } else {
-            em.createNativeQuery("UPDATE consent_coverage_tally SET stale = TRUE WHERE class_id = 0 AND unit_id = ?1")
-                    .setParameter(1, change.schoolId()).executeUpdate();
-        }
+        em.createNativeQuery("UPDATE consent_coverage_tally SET stale = TRUE WHERE class_id = 0 AND unit_id = ?1")
+                .setParameter(1, change.schoolId()).executeUpdate();
     }
 
     // ---------------------------------------------------------------- the timer's side

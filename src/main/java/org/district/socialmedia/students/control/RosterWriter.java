@@ -92,11 +92,12 @@ public class RosterWriter {
         Map<String, Long> units = preview.unitIds();
         Instant now = clock.instant();
         RosterChanges changes = plan.changes();
-        apply(changes, units, now);
+        TouchedSchools schools = new TouchedSchools();
+        apply(changes, units, now, schools);
         Map<String, Set<String>> deactivated = deactivated(changes);
         deactivated.put("STAFF", staff.apply(plan.staff(), units, now));
         audit.record("ROSTER_IMPORTED", "Roster", null, plan.report().summary());
-        rosterChanged.fire(RosterChanged.anySchool());
+        schools.tell(rosterChanged);
         return new Written(plan.report(), deactivated);
     }
 
@@ -111,11 +112,12 @@ public class RosterWriter {
         em.flush();
         Map<String, Long> units = new HashMap<>(preview.unitIds());
         Instant now = clock.instant();
-        apply(part.changes(), units, now);
+        TouchedSchools schools = new TouchedSchools();
+        apply(part.changes(), units, now, schools);
         Map<String, Set<String>> deactivated = deactivated(part.changes());
         deactivated.put("STAFF", staff.apply(part.staff(), units, now));
-        // in the chunk's transaction: the consent coverage of every school is counted again
-        rosterChanged.fire(RosterChanged.anySchool());
+        // in the chunk's transaction: the consent coverage of the schools it touched is counted again
+        schools.tell(rosterChanged);
         return deactivated;
     }
 
@@ -131,12 +133,22 @@ public class RosterWriter {
     /** Brings back what a run deactivated (its undo); returns how many records. */
     public int reactivate(Map<String, Set<String>> deactivated) {
         int count = 0;
-        count += reactivate(deactivated.get("ENROLLMENT"), Enrollment.BY_SOURCED_ID, Enrollment.class, Enrollment::reactivate);
-        count += reactivate(deactivated.get("CLASS"), SchoolClass.BY_SOURCED_ID, SchoolClass.class, SchoolClass::reactivate);
-        count += reactivate(deactivated.get("STUDENT"), Student.BY_SOURCED_ID, Student.class, Student::reactivate);
+        TouchedSchools schools = new TouchedSchools();
+        count += reactivate(deactivated.get("ENROLLMENT"), Enrollment.BY_SOURCED_ID, Enrollment.class, e -> {
+            schools.of(e);
+            e.reactivate();
+        });
+        count += reactivate(deactivated.get("CLASS"), SchoolClass.BY_SOURCED_ID, SchoolClass.class, c -> {
+            schools.of(c);
+            c.reactivate();
+        });
+        count += reactivate(deactivated.get("STUDENT"), Student.BY_SOURCED_ID, Student.class, st -> {
+            schools.of(st);
+            st.reactivate();
+        });
         count += reactivate(deactivated.get("GUARDIAN"), Guardian.BY_SOURCED_ID, Guardian.class, Guardian::reactivate);
         count += staff.reactivate(deactivated.getOrDefault("STAFF", Set.of()));
-        rosterChanged.fire(RosterChanged.anySchool());
+        schools.tell(rosterChanged);
         return count;
     }
 
@@ -153,14 +165,18 @@ public class RosterWriter {
 
     // ------------------------------------------------------------------ applying the changes
 
-    private void apply(RosterChanges changes, Map<String, Long> units, Instant now) {
+    private void apply(RosterChanges changes, Map<String, Long> units, Instant now, TouchedSchools schools) {
         for (NewUnit unit : changes.unitsToCreate()) {
             OrgUnit school = new OrgUnit(unit.code(), unit.name(), OrgUnit.Kind.SCHOOL);
             em.persist(school);
             em.flush();
             units.put(unit.code(), school.getId());
         }
-        Function<String, OrgUnit> school = code -> em.find(OrgUnit.class, units.get(code));
+        Function<String, OrgUnit> school = code -> {
+            OrgUnit unit = em.find(OrgUnit.class, units.get(code));
+            schools.of(unit);
+            return unit;
+        };
 
         // adults before students (links), students and classes before enrollments
         Changes<GuardianData> guardians = changes.guardians();
@@ -172,21 +188,36 @@ public class RosterWriter {
         // updates first: a student may hand its District id on to a new one in the same file
         Changes<StudentData> students = changes.students();
         update(students.updated(), Student.BY_SOURCED_ID, Student.class, Student::getSourcedId,
-                (s, d) -> s.update(d.districtId(), d.givenName(), d.familyName(), school.apply(d.schoolCode()), d.grade()));
+                (s, d) -> {
+                    schools.of(s);
+                    s.update(d.districtId(), d.givenName(), d.familyName(), school.apply(d.schoolCode()), d.grade());
+                });
         create(students.created(), (id, d) -> em.persist(new Student(id, d.districtId(), d.givenName(), d.familyName(),
                 school.apply(d.schoolCode()), d.grade(), now)));
 
         Changes<ClassData> classes = changes.classes();
         update(classes.updated(), SchoolClass.BY_SOURCED_ID, SchoolClass.class, SchoolClass::getSourcedId,
-                (c, d) -> c.update(d.title(), d.classCode(), school.apply(d.schoolCode())));
+                (c, d) -> {
+                    schools.of(c);
+                    c.update(d.title(), d.classCode(), school.apply(d.schoolCode()));
+                });
         create(classes.created(), (id, d) -> em.persist(new SchoolClass(id, d.title(), d.classCode(), school.apply(d.schoolCode()))));
 
-        writeEnrollments(changes.enrollments());
+        writeEnrollments(changes.enrollments(), schools);
         writeLinks(changes.links());
 
-        deactivate(changes.enrollments().deactivated(), Enrollment.BY_SOURCED_ID, Enrollment.class, e -> e.deactivate(now));
-        deactivate(classes.deactivated(), SchoolClass.BY_SOURCED_ID, SchoolClass.class, c -> c.deactivate(now));
-        deactivate(students.deactivated(), Student.BY_SOURCED_ID, Student.class, s -> s.deactivate(now));
+        deactivate(changes.enrollments().deactivated(), Enrollment.BY_SOURCED_ID, Enrollment.class, e -> {
+            schools.of(e);
+            e.deactivate(now);
+        });
+        deactivate(classes.deactivated(), SchoolClass.BY_SOURCED_ID, SchoolClass.class, c -> {
+            schools.of(c);
+            c.deactivate(now);
+        });
+        deactivate(students.deactivated(), Student.BY_SOURCED_ID, Student.class, s -> {
+            schools.of(s);
+            s.deactivate(now);
+        });
         deactivate(guardians.deactivated(), Guardian.BY_SOURCED_ID, Guardian.class, g -> g.deactivate(now));
     }
 
@@ -212,14 +243,16 @@ public class RosterWriter {
         }
     }
 
-    private void writeEnrollments(Changes<EnrollmentData> enrollments) {
+    private void writeEnrollments(Changes<EnrollmentData> enrollments, TouchedSchools schools) {
         for (List<Map.Entry<String, EnrollmentData>> chunk : Chunks.of(enrollments.updated().entrySet(), CHUNK)) {
             Map<String, EnrollmentData> data = new HashMap<>();
             chunk.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
             Ends ends = ends(data.values());
             bySourcedId(Enrollment.BY_SOURCED_ID, Enrollment.class, data.keySet()).forEach(e -> {
                 EnrollmentData d = data.get(e.getSourcedId());
+                schools.of(e);
                 e.update(ends.classes.get(d.classSourcedId()), ends.students.get(d.studentSourcedId()), d.beginDate(), d.endDate());
+                schools.of(e);
             });
             flushAndClear();
         }
@@ -227,8 +260,10 @@ public class RosterWriter {
             Ends ends = ends(chunk.stream().map(Map.Entry::getValue).toList());
             chunk.forEach(entry -> {
                 EnrollmentData d = entry.getValue();
-                em.persist(new Enrollment(entry.getKey(), ends.classes.get(d.classSourcedId()),
-                        ends.students.get(d.studentSourcedId()), d.beginDate(), d.endDate()));
+                Enrollment created = new Enrollment(entry.getKey(), ends.classes.get(d.classSourcedId()),
+                        ends.students.get(d.studentSourcedId()), d.beginDate(), d.endDate());
+                schools.of(created);
+                em.persist(created);
             });
             flushAndClear();
         }

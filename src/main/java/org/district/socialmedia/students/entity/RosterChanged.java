@@ -1,12 +1,14 @@
 package org.district.socialmedia.students.entity;
 
+import java.util.Objects;
+
 /**
- * Students, classes or enrollments changed, in the firing transaction: a student entered by hand in a school,
- * or (no school) a roster written or undone, which can touch any school. Counts kept of them observe it.
+ * A school's students, classes or enrollments changed, in the firing transaction: a student entered by hand, or a
+ * roster written or undone (one event per school it touched). Counts kept of them observe it.
  */
 public record RosterChanged(Long schoolId) {
 
-    public static RosterChanged anySchool() {
-        return new RosterChanged(null);
+    public RosterChanged {
+        Objects.requireNonNull(schoolId, "the school whose roster changed");
     }
 }
