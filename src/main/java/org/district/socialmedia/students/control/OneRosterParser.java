@@ -1,7 +1,5 @@
 package org.district.socialmedia.students.control;
 
-import org.district.socialmedia.people.entity.OrgUnit;
-import org.district.socialmedia.people.entity.StaffUser;
 import org.district.socialmedia.settings.entity.RosterSettings;
 import org.district.socialmedia.students.control.ParsedRoster.FileMode;
 import org.district.socialmedia.students.control.RosterRows.ClassRow;
@@ -10,11 +8,7 @@ import org.district.socialmedia.students.control.RosterRows.GuardianRow;
 import org.district.socialmedia.students.control.RosterRows.OrgRow;
 import org.district.socialmedia.students.control.RosterRows.StaffRow;
 import org.district.socialmedia.students.control.RosterRows.StudentRow;
-import org.district.socialmedia.students.entity.Enrollment;
-import org.district.socialmedia.students.entity.Guardian;
 import org.district.socialmedia.students.entity.GuardianRole;
-import org.district.socialmedia.students.entity.SchoolClass;
-import org.district.socialmedia.students.entity.Student;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,10 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -62,7 +50,6 @@ public final class OneRosterParser {
     /** Staff roles imported as staff users; a proctor is not District staff. */
     public static final Set<String> STAFF_ROLES = Set.of("teacher", "administrator", "aide");
     private static final Set<String> SKIPPED_ROLES = Set.of("teacher", "administrator", "aide", "proctor");
-    private static final Pattern USER_ID = Pattern.compile("\\{\\s*([^:{}]+?)\\s*:\\s*([^{}]*?)\\s*}");
 
     private OneRosterParser() {
     }
@@ -219,25 +206,25 @@ public final class OneRosterParser {
         List<ClassRow> classes = new ArrayList<>();
         List<EnrollmentRow> enrollments = new ArrayList<>();
         Map<String, Set<String>> named = new HashMap<>();
-        Counter counter = new Counter(progress, (int) modes.values().stream().filter(mode -> mode != FileMode.ABSENT).count());
+        RosterCsvTable.Counter counter = new RosterCsvTable.Counter(progress, (int) modes.values().stream().filter(mode -> mode != FileMode.ABSENT).count());
         if (modes.get(ORGS) != FileMode.ABSENT) {
-            Table table = Table.read(ORGS, files.get(ORGS), problems, counter, row -> orgs.add(org(row)),
+            RosterCsvTable table = RosterCsvTable.read(ORGS, files.get(ORGS), problems, counter, row -> orgs.add(OneRosterRowReaders.org(row)),
                     "sourcedId", "name", "type");
             named.put(ORGS, table.sourcedIds());
         }
         if (modes.get(USERS) != FileMode.ABSENT) {
-            Table table = Table.read(USERS, files.get(USERS), problems, counter, row -> {
+            RosterCsvTable table = RosterCsvTable.read(USERS, files.get(USERS), problems, counter, row -> {
                 String role = row.lower("role");
                 if (role == null) {
                     throw new RowException("role is empty");
                 }
                 if (role.equals("student")) {
-                    countIdSources(row, idSources);
-                    students.add(student(row, idSource));
+                    OneRosterRowReaders.countIdSources(row, idSources);
+                    students.add(OneRosterRowReaders.student(row, idSource));
                 } else if (GuardianRole.fromOneRoster(role).isPresent()) {
-                    guardians.add(guardian(row, GuardianRole.fromOneRoster(role).get()));
+                    guardians.add(OneRosterRowReaders.guardian(row, GuardianRole.fromOneRoster(role).get()));
                 } else if (STAFF_ROLES.contains(role)) {
-                    staff.add(staff(row, role));
+                    staff.add(OneRosterRowReaders.staff(row, role));
                 } else if (SKIPPED_ROLES.contains(role)) {
                     skipped.merge(USERS, 1, Integer::sum);
                 } else {
@@ -249,16 +236,16 @@ public final class OneRosterParser {
             named.put(USERS, table.sourcedIds());
         }
         if (modes.get(CLASSES) != FileMode.ABSENT) {
-            Table table = Table.read(CLASSES, files.get(CLASSES), problems, counter, row -> classes.add(schoolClass(row)),
+            RosterCsvTable table = RosterCsvTable.read(CLASSES, files.get(CLASSES), problems, counter, row -> classes.add(OneRosterRowReaders.schoolClass(row)),
                     "sourcedId", "title", "schoolSourcedId");
             checkComplete(table, modes, problems);
             named.put(CLASSES, table.sourcedIds());
         }
         if (modes.get(ENROLLMENTS) != FileMode.ABSENT && enrollmentSink != null) {
-            Table table = Table.read(ENROLLMENTS, files.get(ENROLLMENTS), problems, counter, enrollmentSink, row -> {
+            RosterCsvTable table = RosterCsvTable.read(ENROLLMENTS, files.get(ENROLLMENTS), problems, counter, enrollmentSink, row -> {
                 String role = row.lower("role");
                 if ("student".equals(role)) {
-                    enrollmentSink.usable(enrollment(row));
+                    enrollmentSink.usable(OneRosterRowReaders.enrollment(row));
                 } else if (role != null && SKIPPED_ROLES.contains(role)) {
                     enrollmentSink.skipped(row.line(), row.value("sourcedId"));
                 } else {
@@ -268,10 +255,10 @@ public final class OneRosterParser {
             }, "sourcedId", "classSourcedId", "userSourcedId", "role");
             checkComplete(table, modes, problems);
         } else if (modes.get(ENROLLMENTS) != FileMode.ABSENT) {
-            Table table = Table.read(ENROLLMENTS, files.get(ENROLLMENTS), problems, counter, row -> {
+            RosterCsvTable table = RosterCsvTable.read(ENROLLMENTS, files.get(ENROLLMENTS), problems, counter, row -> {
                 String role = row.lower("role");
                 if ("student".equals(role)) {
-                    enrollments.add(enrollment(row));
+                    enrollments.add(OneRosterRowReaders.enrollment(row));
                 } else if (role != null && SKIPPED_ROLES.contains(role)) {
                     skipped.merge(ENROLLMENTS, 1, Integer::sum);
                 } else {
@@ -284,7 +271,7 @@ public final class OneRosterParser {
         }
         counter.done();
         return new ParsedRoster(modes, orgs, students, guardians, classes, enrollments, skipped, named, problems,
-                staff, idSources, counter.rows, enrollmentSink != null && modes.get(ENROLLMENTS) != FileMode.ABSENT);
+                staff, idSources, counter.rows(), enrollmentSink != null && modes.get(ENROLLMENTS) != FileMode.ABSENT);
     }
 
     /**
@@ -292,10 +279,10 @@ public final class OneRosterParser {
      * missing column, an unclosed quote) would deactivate everything after the break, so it counts as
      * a delta.
      */
-    private static void checkComplete(Table table, Map<String, FileMode> modes, List<ImportProblem> problems) {
-        if (!table.complete() && modes.get(table.file) == FileMode.BULK) {
-            modes.put(table.file, FileMode.DELTA);
-            problems.add(new ImportProblem(table.file, 0,
+    private static void checkComplete(RosterCsvTable table, Map<String, FileMode> modes, List<ImportProblem> problems) {
+        if (!table.complete() && modes.get(table.file()) == FileMode.BULK) {
+            modes.put(table.file(), FileMode.DELTA);
+            problems.add(new ImportProblem(table.file(), 0,
                     "not read completely, so applied as a delta: nothing was deactivated for being absent"));
         }
     }
@@ -304,7 +291,7 @@ public final class OneRosterParser {
             throws IOException {
         Map<String, String> manifest = new HashMap<>();
         if (files.containsKey(MANIFEST)) {
-            Table.read(MANIFEST, files.get(MANIFEST), problems, null,
+            RosterCsvTable.read(MANIFEST, files.get(MANIFEST), problems, null,
                     row -> manifest.put(row.required("propertyName"), row.lower("value")), "propertyName", "value");
             String version = manifest.get("oneroster.version");
             if (version != null && !version.startsWith("1.")) {
@@ -346,410 +333,9 @@ public final class OneRosterParser {
         return modes;
     }
 
-    private static OrgRow org(Table.Row row) {
-        String identifier = row.value("identifier");
-        OrgRow org = new OrgRow(row.required("sourcedId"), row.toBeDeleted(), row.line(), row.required("name"),
-                row.lower("type"), identifier);
-        String code = org.code();
-        if (code.length() > OrgUnit.CODE_MAX || !code.matches("[A-Za-z0-9_-]+")) {
-            throw new RowException((identifier != null ? "identifier" : "sourcedId") + " '" + code
-                    + "' cannot be a school code (at most " + OrgUnit.CODE_MAX + " letters, digits, '-' or '_')");
-        }
-        row.maxLength("name", OrgUnit.NAME_MAX);
-        return org;
-    }
-
-    /** How many student rows each possible id source fills: the preview tells the District which to choose. */
-    private static void countIdSources(Table.Row row, Map<String, Integer> idSources) {
-        if (row.value("identifier") != null) {
-            idSources.merge(RosterSettings.IDENTIFIER, 1, Integer::sum);
-        }
-        if (row.value("sourcedId") != null) {
-            idSources.merge(RosterSettings.SOURCED_ID, 1, Integer::sum);
-        }
-        userIds(row).keySet().forEach(type -> idSources.merge(type, 1, Integer::sum));
-    }
-
-    /** userIds: "{Local:863},{FED:1234}" (OneRoster 1.1), by type in the file's case; the first of a type wins. */
-    static Map<String, String> userIds(Table.Row row) {
-        Map<String, String> ids = new LinkedHashMap<>();
-        String value = row.value("userIds");
-        if (value != null) {
-            Matcher matcher = USER_ID.matcher(value);
-            while (matcher.find()) {
-                if (!matcher.group(2).isBlank()) {
-                    ids.putIfAbsent(matcher.group(1), matcher.group(2).strip());
-                }
-            }
-        }
-        return ids;
-    }
-
-    private static String districtId(Table.Row row, String idSource) {
-        if (idSource.equals(RosterSettings.IDENTIFIER)) {
-            return row.value("identifier");
-        }
-        if (idSource.equals(RosterSettings.SOURCED_ID)) {
-            return row.value("sourcedId");
-        }
-        return userIds(row).entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(idSource))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
-    }
-
-    private static String idSourceName(String idSource) {
-        return idSource.equals(RosterSettings.IDENTIFIER) || idSource.equals(RosterSettings.SOURCED_ID)
-                ? idSource : "userIds {" + idSource + ":...}";
-    }
-
-    private static StaffRow staff(Table.Row row, String role) {
-        String sourcedId = row.required("sourcedId");
-        if (row.toBeDeleted()) {
-            return new StaffRow(sourcedId, true, row.line(), null, null, null, List.of(), role);
-        }
-        String email = row.value("email");
-        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
-            throw new RowException("email '" + email + "' is not an email address");
-        }
-        String given = row.required("givenName");
-        String family = row.required("familyName");
-        if (given.length() + family.length() + 1 > StaffUser.NAME_MAX) {
-            throw new RowException("givenName and familyName are longer than " + StaffUser.NAME_MAX + " characters together");
-        }
-        row.maxLength("email", StaffUser.EMAIL_MAX);
-        return new StaffRow(sourcedId, false, row.line(), given, family,
-                email == null ? null : email.toLowerCase(Locale.ROOT), row.list("orgSourcedIds"), role);
-    }
-
-    private static StudentRow student(Table.Row row, String idSource) {
-        String sourcedId = row.required("sourcedId");
-        boolean toBeDeleted = row.toBeDeleted();
-        if (toBeDeleted) {
-            // a deletion needs nothing but the id: SIS exports often blank the rest
-            return new StudentRow(sourcedId, true, row.line(), null, null, null, List.of(), null, List.of());
-        }
-        row.maxLength("sourcedId", Student.SOURCED_ID_MAX);
-        String districtId = districtId(row, idSource);
-        if (districtId == null) {
-            throw new RowException(idSourceName(idSource) + " (the District student id, ROSTER_STUDENT_ID_SOURCE) is empty");
-        }
-        if (districtId.length() > Student.DISTRICT_ID_MAX) {
-            throw new RowException(idSourceName(idSource) + " is longer than " + Student.DISTRICT_ID_MAX + " characters");
-        }
-        row.maxLength("givenName", Student.NAME_MAX);
-        row.maxLength("familyName", Student.NAME_MAX);
-        List<String> orgs = row.list("orgSourcedIds");
-        if (orgs.isEmpty()) {
-            throw new RowException("orgSourcedIds is empty: the student's school is needed");
-        }
-        List<String> grades = row.list("grades");
-        String grade = grades.isEmpty() ? null : grades.get(0);
-        if (grade != null && grade.length() > Student.GRADE_MAX) {
-            throw new RowException("grades '" + grade + "' is longer than " + Student.GRADE_MAX + " characters");
-        }
-        return new StudentRow(sourcedId, false, row.line(), districtId, row.required("givenName"),
-                row.required("familyName"), orgs, grade, row.list("agentSourcedIds"));
-    }
-
-    private static GuardianRow guardian(Table.Row row, GuardianRole role) {
-        String sourcedId = row.required("sourcedId");
-        if (row.toBeDeleted()) {
-            return new GuardianRow(sourcedId, true, row.line(), null, null, null, null, role, List.of());
-        }
-        row.maxLength("sourcedId", Guardian.SOURCED_ID_MAX);
-        row.maxLength("givenName", Guardian.NAME_MAX);
-        row.maxLength("familyName", Guardian.NAME_MAX);
-        row.maxLength("email", Guardian.EMAIL_MAX);
-        String email = row.value("email");
-        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
-            throw new RowException("email '" + email + "' is not an email address");
-        }
-        // stored lower case (Guardian does so): compared as such, "Kim@Example.org" re-imported is no change
-        email = email == null ? null : email.toLowerCase(Locale.ROOT);
-        String phone = row.value("phone") != null ? row.value("phone") : row.value("sms");
-        if (phone != null && phone.length() > Guardian.PHONE_MAX) {
-            throw new RowException("phone '" + phone + "' is longer than " + Guardian.PHONE_MAX + " characters");
-        }
-        return new GuardianRow(sourcedId, false, row.line(), row.required("givenName"), row.required("familyName"),
-                email, phone, role, row.list("agentSourcedIds"));
-    }
-
-    private static ClassRow schoolClass(Table.Row row) {
-        String sourcedId = row.required("sourcedId");
-        if (row.toBeDeleted()) {
-            return new ClassRow(sourcedId, true, row.line(), null, null, null);
-        }
-        row.maxLength("sourcedId", SchoolClass.SOURCED_ID_MAX);
-        row.maxLength("title", SchoolClass.TITLE_MAX);
-        row.maxLength("classCode", SchoolClass.CODE_MAX);
-        return new ClassRow(sourcedId, false, row.line(), row.required("title"), row.value("classCode"),
-                row.required("schoolSourcedId"));
-    }
-
-    private static EnrollmentRow enrollment(Table.Row row) {
-        String sourcedId = row.required("sourcedId");
-        // refused here, on the row, rather than by the column's length when the write reaches it (which failed the run)
-        row.maxLength("sourcedId", Enrollment.SOURCED_ID_MAX);
-        if (row.toBeDeleted()) {
-            return new EnrollmentRow(sourcedId, true, row.line(), null, null, null, null);
-        }
-        LocalDate begin = row.date("beginDate");
-        LocalDate end = row.date("endDate");
-        if (begin != null && end != null && end.isBefore(begin)) {
-            throw new RowException("endDate " + end + " is before beginDate " + begin);
-        }
-        String classSourcedId = row.required("classSourcedId");
-        String userSourcedId = row.required("userSourcedId");
-        row.maxLength("classSourcedId", SchoolClass.SOURCED_ID_MAX);
-        row.maxLength("userSourcedId", Student.SOURCED_ID_MAX);
-        return new EnrollmentRow(sourcedId, false, row.line(), classSourcedId, userSourcedId, begin, end);
-    }
-
     private static List<String> concat(String first, List<String> rest) {
         List<String> all = new ArrayList<>(List.of(first));
         all.addAll(rest);
         return all;
-    }
-
-    /** A row that cannot be used; its message becomes the problem's reason. */
-    static final class RowException extends RuntimeException {
-        RowException(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    /** Data rows read so far in all files, told to the {@link Progress} now and then. */
-    private static final class Counter {
-        private final Progress progress;
-        private final int filesTotal;
-        private int filesRead;
-        private int rows;
-
-        Counter(Progress progress, int filesTotal) {
-            this.progress = progress;
-            this.filesTotal = filesTotal;
-        }
-
-        void start(String file) {
-            progress.reading(file, filesRead, filesTotal, rows);
-        }
-
-        void row(String file) {
-            if (++rows % PROGRESS_ROWS == 0) {
-                progress.reading(file, filesRead, filesTotal, rows);
-            }
-        }
-
-        void end() {
-            filesRead++;
-        }
-
-        void done() {
-            progress.reading(null, filesRead, filesTotal, rows);
-        }
-    }
-
-    /** One CSV file with a header, read a record at a time: finds columns by name and reports unusable rows. */
-    static final class Table {
-
-        private final String file;
-        private final Map<String, Integer> columns = new HashMap<>();
-        private final List<ImportProblem> problems;
-        /** Each sourcedId read and the line it was first on: the duplicates' check, and what the file names. */
-        private final Map<String, Integer> seen = new HashMap<>();
-        /** Takes every row instead of {@link #seen} and {@link #problems}: a staged file (null: held). */
-        private final EnrollmentSink sink;
-        private boolean complete;
-        private boolean header = true;
-
-        private Table(String file, List<ImportProblem> problems, EnrollmentSink sink) {
-            this.file = file;
-            this.problems = problems;
-            this.sink = sink;
-        }
-
-        /** Whether every line of the file was read (rows refused one by one still count as read). */
-        boolean complete() {
-            return complete;
-        }
-
-        /** The sourcedId of every row, usable or not. */
-        Set<String> sourcedIds() {
-            return seen.keySet();
-        }
-
-        /**
-         * Reads the file: its header, then each row fed to the reader; a row it refuses, or a second row with the
-         * same sourcedId, is reported.
-         *
-         * @param counter counts the data rows (null: not counted, the manifest)
-         */
-        static Table read(String file, CsvReader.Source source, List<ImportProblem> problems, Counter counter,
-                          Function<Row, ?> reader, String... required) throws IOException {
-            return read(file, source, problems, counter, null, reader, required);
-        }
-
-        /** @param sink takes each row, usable or refused (null: the rows' problems and sourcedIds are kept here) */
-        static Table read(String file, CsvReader.Source source, List<ImportProblem> problems, Counter counter,
-                          EnrollmentSink sink, Function<Row, ?> reader, String... required) throws IOException {
-            Table table = new Table(file, problems, sink);
-            if (counter != null) {
-                counter.start(file);
-            }
-            boolean[] refused = new boolean[1];
-            boolean read = CsvReader.read(file, source, problems, record -> {
-                if (refused[0]) {
-                    return;
-                }
-                if (table.header) {
-                    table.header = false;
-                    refused[0] = !table.header(record, required);
-                    return;
-                }
-                if (counter != null) {
-                    counter.row(file);
-                }
-                table.row(record, reader);
-            });
-            if (table.header) {
-                problems.add(new ImportProblem(file, 0, "empty: not even a header line"));
-            }
-            table.complete = read && !table.header && !refused[0];
-            if (counter != null) {
-                counter.end();
-            }
-            return table;
-        }
-
-        private boolean header(CsvReader.Record record, String... required) {
-            List<String> header = record.fields();
-            for (int i = 0; i < header.size(); i++) {
-                columns.putIfAbsent(header.get(i).strip().toLowerCase(Locale.ROOT), i);
-            }
-            List<String> missing = Arrays.stream(required)
-                    .filter(column -> !columns.containsKey(column.toLowerCase(Locale.ROOT))).toList();
-            if (!missing.isEmpty()) {
-                problems.add(new ImportProblem(file, record.line(),
-                        "the header lacks the column(s) " + String.join(", ", missing) + "; the file was not read"));
-                return false;
-            }
-            return true;
-        }
-
-        private void row(CsvReader.Record record, Function<Row, ?> reader) {
-            Row row = new Row(record);
-            if (sink != null) {
-                staged(row, reader);
-                return;
-            }
-            try {
-                if (columns.containsKey("sourcedid")) {
-                    String id = row.required("sourcedId");
-                    Integer first = seen.putIfAbsent(id, record.line());
-                    if (first != null) {
-                        throw new RowException("sourcedId '" + id + "' was already on line " + first
-                                + "; this row was ignored");
-                    }
-                }
-                if (record.fields().size() > columns.size() && !extraCellsBlank(record)) {
-                    throw new RowException("has " + record.fields().size() + " values but the header has "
-                            + columns.size() + " columns (an unquoted comma?)");
-                }
-                reader.apply(row);
-            } catch (RowException e) {
-                problems.add(new ImportProblem(file, record.line(), e.getMessage()));
-            }
-        }
-
-        /** The same checks in the same order as a held row's, but for the duplicates', which the stage makes. */
-        private void staged(Row row, Function<Row, ?> reader) {
-            try {
-                row.required("sourcedId");
-                if (row.record.fields().size() > columns.size() && !extraCellsBlank(row.record)) {
-                    throw new RowException("has " + row.record.fields().size() + " values but the header has "
-                            + columns.size() + " columns (an unquoted comma?)");
-                }
-                reader.apply(row);
-            } catch (RowException e) {
-                sink.refused(row.line(), row.value("sourcedId"), e.getMessage());
-            }
-        }
-
-        private boolean extraCellsBlank(CsvReader.Record record) {
-            return record.fields().subList(columns.size(), record.fields().size()).stream().allMatch(String::isBlank);
-        }
-
-        final class Row {
-            private final CsvReader.Record record;
-
-            Row(CsvReader.Record record) {
-                this.record = record;
-            }
-
-            int line() {
-                return record.line();
-            }
-
-            /** Stripped, null when blank or when the file has no such column. */
-            String value(String column) {
-                Integer index = columns.get(column.toLowerCase(Locale.ROOT));
-                if (index == null || index >= record.fields().size()) {
-                    return null;
-                }
-                String value = record.fields().get(index).strip();
-                return value.isEmpty() ? null : value;
-            }
-
-            String lower(String column) {
-                String value = value(column);
-                return value == null ? null : value.toLowerCase(Locale.ROOT);
-            }
-
-            String required(String column) {
-                String value = value(column);
-                if (value == null) {
-                    throw new RowException(column + " is empty");
-                }
-                return value;
-            }
-
-            void maxLength(String column, int max) {
-                String value = value(column);
-                if (value != null && value.length() > max) {
-                    throw new RowException(column + " is longer than " + max + " characters");
-                }
-            }
-
-            /** A OneRoster list cell: comma-separated inside one quoted value. */
-            List<String> list(String column) {
-                String value = value(column);
-                if (value == null) {
-                    return List.of();
-                }
-                return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
-            }
-
-            LocalDate date(String column) {
-                String value = value(column);
-                if (value == null) {
-                    return null;
-                }
-                try {
-                    return LocalDate.parse(value);
-                } catch (DateTimeParseException e) {
-                    throw new RowException(column + " '" + value + "' is not a date (YYYY-MM-DD)");
-                }
-            }
-
-            boolean toBeDeleted() {
-                String status = lower("status");
-                if (status == null || status.equals("active")) {
-                    return false;
-                }
-                if (status.equals("tobedeleted")) {
-                    return true;
-                }
-                throw new RowException("status '" + value("status") + "' is neither active nor tobedeleted");
-            }
-        }
     }
 }
