@@ -97,11 +97,18 @@ class AccountComplianceTallyIT {
                 .setParameter(1, account).getSingleResult()).longValue());
     }
 
-    /** What the rights timer does for the tally: every unit whose row does not hold, counted in transactions of its own. */
+    /**
+     * What the rights timer does for the tally: every unit whose row does not hold, counted in transactions of its own.
+     * Passes until none is due, a few at most: the server's own rights timer (every 2 s here) may end a grant that a
+     * moved clock made due, and so mark its unit again, while this counts. A count that leaves its row not holding
+     * leaves the unit due in every pass, and fails.
+     */
     private void countDue() {
-        for (Long unitId : worker.complianceDue(10_000)) {
-            worker.prepareCompliance(unitId);
-            worker.storeCompliance(unitId);
+        for (int pass = 0; pass < 5 && !worker.complianceDue(10_000).isEmpty(); pass++) {
+            for (Long unitId : worker.complianceDue(10_000)) {
+                worker.prepareCompliance(unitId);
+                worker.storeCompliance(unitId);
+            }
         }
         assertEquals(List.of(), worker.complianceDue(10_000), "every unit's row holds after the count");
     }
