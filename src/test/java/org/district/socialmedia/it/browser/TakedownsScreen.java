@@ -2,8 +2,8 @@ package org.district.socialmedia.it.browser;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -39,7 +39,9 @@ public final class TakedownsScreen {
         }
         WebElement button = row.findElement(By.cssSelector("input[id$=':done']"));
         button.sendKeys(Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+        // the AJAX answer replaces the messages while they are read: Chrome says so as a stale element or as an
+        // "unhandled inspector error" (node not in the document), both WebDriverExceptions, so both are read again
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(WebDriverException.class)
                 .until(d -> portal.messages().contains("marked done"));
         return this;
     }
