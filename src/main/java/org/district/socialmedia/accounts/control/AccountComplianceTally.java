@@ -140,8 +140,8 @@ public class AccountComplianceTally implements Tally {
         Instant now = clock.instant();
         List<?> locked = em.createNativeQuery("SELECT unit_id FROM account_compliance_tally WHERE unit_id = ?1 FOR UPDATE")
                 .setParameter(1, unitId).getResultList();
-        Stored before = locked.isEmpty() ? null : storedRow(unitId);
-        Stored after = recount(unitId, now);
+        StoredCompliance before = locked.isEmpty() ? null : storedRow(unitId);
+        StoredCompliance after = recount(unitId, now);
         Instant next = AccountQueries.nextComplianceChange(em, now, unitId);
         Instant horizon = after.expiringFrom().plusDays(UnitRights.HORIZON_DAYS + 1L).atStartOfDay(districtTime.timeZone()).toInstant();
         next = next == null || horizon.isBefore(next) ? horizon : next;
@@ -155,11 +155,11 @@ public class AccountComplianceTally implements Tally {
                     + " admins_none = ?11, admins_one = ?12, admins_two = ?13, admins_more = ?14, expiring_from = ?15, expiring_days = ?16"
                     + " WHERE unit_id = ?1"), unitId, after, now, next).executeUpdate();
         }
-        return before == null || !sameFigures(before.figures(), after.figures()) || !Arrays.equals(before.bands(), after.bands())
+        return before == null || !StoredCompliance.sameFigures(before.figures(), after.figures()) || !Arrays.equals(before.bands(), after.bands())
                 || !Objects.equals(before.expiring(after.expiringFrom()), after.expiring(after.expiringFrom()));
     }
 
-    private static Query bind(Query q, long unitId, Stored s, Instant now, Instant next) {
+    private static Query bind(Query q, long unitId, StoredCompliance s, Instant now, Instant next) {
         UnitCompliance c = s.figures();
         q.setParameter(1, unitId).setParameter(2, c.accounts()).setParameter(3, c.failing()).setParameter(4, c.identification())
                 .setParameter(5, c.privacy()).setParameter(6, c.admins()).setParameter(7, c.operators()).setParameter(8, c.checklists())
@@ -171,15 +171,6 @@ public class AccountComplianceTally implements Tally {
     }
 
     // ---------------------------------------------------------------- the report's side
-
-    /** A unit's stored row: its compliance figures (no name), accounts in use by band of administrators, rights by last day. */
-    record Stored(UnitCompliance figures, long[] bands, LocalDate expiringFrom, long[] slots) {
-
-        /** Its rights ending within the window from {@code today}; null when its slots do not cover that window. */
-        Long expiring(LocalDate today) {
-            return UnitRights.expiring(slots, expiringFrom, today);
-        }
-    }
 
     /** The report's figures of the District or a unit: compliance per unit, accounts by band of administrators, rights ending soon. */
     public record Figures(List<UnitCompliance> compliance, long[] bands, long expiring) {
@@ -200,13 +191,13 @@ public class AccountComplianceTally implements Tally {
      * other units counted from their accounts and grants now. Exact whatever the tally's state.
      */
     public Figures figures(Instant now, LocalDate today, Long unitId) {
-        Map<Long, Stored> stored = holding(now);
+        Map<Long, StoredCompliance> stored = holding(now);
         stored.values().removeIf(row -> row.expiring(today) == null);
         List<UnitCompliance> result = new ArrayList<>();
         long[] bands = new long[UnitRights.BANDS];
         long[] expiring = new long[1];
         if (unitId != null) {
-            Stored row = stored.get(unitId);
+            StoredCompliance row = stored.get(unitId);
             if (row == null) {
                 List<Long> unit = List.of(unitId);
                 add(bands, UnitRights.bands(em, unit).get(unitId));
@@ -239,7 +230,7 @@ public class AccountComplianceTally implements Tally {
             }
             UnitRights.expiring(em, today, whole ? null : notHolding).forEach((unit, n) -> expiring[0] += stored.containsKey(unit) ? 0 : n);
         }
-        for (Stored row : stored.values()) {
+        for (StoredCompliance row : stored.values()) {
             UnitCompliance c = row.figures();
             if (names.containsKey(c.unitId())) {
                 add(bands, row.bands());
@@ -275,15 +266,20 @@ public class AccountComplianceTally implements Tally {
      * The stored rows that hold at {@code now} (not stale, next change not come, not counted later than now:
      * {@link ComplianceMoments#holds}; their rights by last day cover the window from the District's day), by unit; no names.
      */
-    Map<Long, Stored> holding(Instant now) {
+    Map<Long, StoredCompliance> holding(Instant now) {
+        return holding(now, null);
+    }
+
+    /** {@link #holding(Instant)} of every unit, or (not null) of one. */
+    private Map<Long, StoredCompliance> holding(Instant now, Long unitId) {
         LocalDate today = LocalDate.ofInstant(now, districtTime.timeZone());
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT unit_id, " + FIGURES + ", " + RIGHTS + ", stale, counted_at, next_change_at"
-                + " FROM account_compliance_tally").getResultList();
-        Map<Long, Stored> byUnit = new HashMap<>();
+                + " FROM account_compliance_tally" + (unitId == null ? "" : " WHERE unit_id = " + unitId.longValue())).getResultList();
+        Map<Long, StoredCompliance> byUnit = new HashMap<>();
         for (Object[] row : rows) {
             if (ComplianceMoments.holds(Boolean.TRUE.equals(row[14]), NativeTimestamps.instant(row[15]), NativeTimestamps.instant(row[16]), now)) {
-                Stored s = stored(row);
+                StoredCompliance s = StoredCompliance.of(row);
                 if (s.expiring(today) != null) {
                     byUnit.put(s.figures().unitId(), s);
                 }
@@ -292,56 +288,36 @@ public class AccountComplianceTally implements Tally {
         return byUnit;
     }
 
-    private Stored storedRow(long unitId) {
+    private StoredCompliance storedRow(long unitId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT unit_id, " + FIGURES + ", " + RIGHTS + " FROM account_compliance_tally WHERE unit_id = ?1")
                 .setParameter(1, unitId).getResultList();
-        return rows.isEmpty() ? null : stored(rows.get(0));
-    }
-
-    /** A row of unit_id, FIGURES, RIGHTS (a row counted before V80 has no days: null, so it covers no window). */
-    private static Stored stored(Object[] row) {
-        UnitCompliance c = new UnitCompliance(n(row[0]), null, n(row[1]), n(row[2]), n(row[3]), n(row[4]), n(row[5]), n(row[6]), n(row[7]));
-        long[] bands = {n(row[8]), n(row[9]), n(row[10]), n(row[11])};
-        LocalDate from = row[12] == null ? null : row[12] instanceof LocalDate d ? d : ((Date) row[12]).toLocalDate();
-        return new Stored(c, bands, from, UnitRights.parse((String) row[13]));
-    }
-
-    private static long n(Object value) {
-        return ((Number) value).longValue();
+        return rows.isEmpty() ? null : StoredCompliance.of(rows.get(0));
     }
 
     // ---------------------------------------------------------------- the recount
 
     /** The unit's row from its accounts and grants now (zeros when it has none in use), its days from the District's today. */
-    private Stored recount(long unitId, Instant now) {
+    private StoredCompliance recount(long unitId, Instant now) {
         UnitCompliance c = AccountQueries.compliance(em, now, unitId).stream().findFirst()
                 .orElse(new UnitCompliance(unitId, null, 0, 0, 0, 0, 0, 0, 0));
         LocalDate from = LocalDate.ofInstant(now, districtTime.timeZone());
         List<Long> unit = List.of(unitId);
-        return new Stored(c, UnitRights.bands(em, unit).getOrDefault(unitId, new long[UnitRights.BANDS]), from,
+        return new StoredCompliance(c, UnitRights.bands(em, unit).getOrDefault(unitId, new long[UnitRights.BANDS]), from,
                 UnitRights.slots(em, from, unit).getOrDefault(unitId, new long[UnitRights.SLOTS]));
-    }
-
-    static boolean sameFigures(UnitCompliance a, UnitCompliance b) {
-        return a.accounts() == b.accounts() && a.failing() == b.failing() && a.identification() == b.identification()
-                && a.privacy() == b.privacy() && a.admins() == b.admins() && a.operators() == b.operators()
-                && a.checklists() == b.checklists();
-    }
-
-    static String figuresText(UnitCompliance c) {
-        return "accounts " + c.accounts() + ", failing " + c.failing() + ", identification " + c.identification() + ", privacy "
-                + c.privacy() + ", admins " + c.admins() + ", operators " + c.operators() + ", checklists " + c.checklists();
     }
 
     /**
      * Every row that holds now against a count of its unit's accounts and grants (its rights by last day counted from
-     * the day it was counted on); a stale row is not a claim.
+     * the day it was counted on); a stale row is not a claim. A unit found different is compared again under its
+     * row's lock, as {@link #count} takes it: each statement here reads what is committed when it starts, so a change
+     * that commits between reading the rows and counting the accounts (its row marked stale in the same commit) would
+     * otherwise show as a difference it is not.
      */
     @Override
     public List<String> differences() {
         Instant now = clock.instant();
-        Map<Long, Stored> stored = holding(now);
+        Map<Long, StoredCompliance> stored = holding(now);
         Map<Long, UnitCompliance> recounted = new HashMap<>();
         for (UnitCompliance c : AccountQueries.compliance(em, now, (Long) null)) {
             recounted.put(c.unitId(), c);
@@ -354,23 +330,24 @@ public class AccountComplianceTally implements Tally {
         byDay.forEach((day, units) -> slots.putAll(UnitRights.slots(em, day, units)));
         List<String> differences = new ArrayList<>();
         stored.keySet().stream().sorted().forEach(unitId -> {
-            Stored s = stored.get(unitId);
-            UnitCompliance r = Objects.requireNonNullElse(recounted.get(unitId), new UnitCompliance(unitId, null, 0, 0, 0, 0, 0, 0, 0));
-            long[] b = bands.getOrDefault(unitId, new long[UnitRights.BANDS]);
-            long[] d = slots.getOrDefault(unitId, new long[UnitRights.SLOTS]);
-            if (!sameFigures(s.figures(), r)) {
-                differences.add("unit " + unitId + ": stored " + figuresText(s.figures()) + "; recounted " + figuresText(r));
-            }
-            if (!Arrays.equals(s.bands(), b)) {
-                differences.add("unit " + unitId + ": stored accounts by administrators " + Arrays.toString(s.bands()) + "; recounted "
-                        + Arrays.toString(b));
-            }
-            if (s.slots() == null || !Arrays.equals(s.slots(), d)) {
-                differences.add("unit " + unitId + ": stored rights by last day from " + s.expiringFrom() + " "
-                        + (s.slots() == null ? "none" : Arrays.toString(s.slots())) + "; recounted " + Arrays.toString(d));
+            StoredCompliance s = stored.get(unitId);
+            if (!s.differences(recounted.get(unitId), bands.get(unitId), slots.get(unitId)).isEmpty()) {
+                differences.addAll(confirmed(unitId, now));
             }
         });
         return differences;
+    }
+
+    /** A unit's differences read again with its row locked: none if the row no longer holds (a change marked it meanwhile). */
+    private List<String> confirmed(long unitId, Instant now) {
+        em.createNativeQuery("SELECT unit_id FROM account_compliance_tally WHERE unit_id = ?1 FOR UPDATE").setParameter(1, unitId).getResultList();
+        StoredCompliance s = holding(now, unitId).get(unitId);
+        if (s == null) {
+            return List.of();
+        }
+        List<Long> unit = List.of(unitId);
+        return s.differences(AccountQueries.compliance(em, now, unitId).stream().findFirst().orElse(null), UnitRights.bands(em, unit).get(unitId),
+                s.expiringFrom() == null ? null : UnitRights.slots(em, s.expiringFrom(), unit).get(unitId));
     }
 
     /** Every unit counted again; answers how many units' stored figures changed (a unit without a row counts as changed). */

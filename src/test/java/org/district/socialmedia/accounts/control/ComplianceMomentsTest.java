@@ -61,14 +61,14 @@ class ComplianceMomentsTest {
     @Test
     void figuresCompareEveryColumn() {
         AccountQueries.UnitCompliance a = new AccountQueries.UnitCompliance(1L, "A", 10, 4, 1, 2, 3, 1, 0);
-        assertTrue(AccountComplianceTally.sameFigures(a, new AccountQueries.UnitCompliance(1L, null, 10, 4, 1, 2, 3, 1, 0)),
+        assertTrue(StoredCompliance.sameFigures(a, new AccountQueries.UnitCompliance(1L, null, 10, 4, 1, 2, 3, 1, 0)),
                 "the name is not a figure");
         long[][] changed = {{11, 4, 1, 2, 3, 1, 0}, {10, 5, 1, 2, 3, 1, 0}, {10, 4, 2, 2, 3, 1, 0}, {10, 4, 1, 3, 3, 1, 0},
                 {10, 4, 1, 2, 4, 1, 0}, {10, 4, 1, 2, 3, 2, 0}, {10, 4, 1, 2, 3, 1, 1}};
         for (long[] c : changed) {
-            assertFalse(AccountComplianceTally.sameFigures(a, new AccountQueries.UnitCompliance(1L, "A", c[0], c[1], c[2], c[3], c[4], c[5], c[6])));
+            assertFalse(StoredCompliance.sameFigures(a, new AccountQueries.UnitCompliance(1L, "A", c[0], c[1], c[2], c[3], c[4], c[5], c[6])));
         }
         assertEquals("accounts 10, failing 4, identification 1, privacy 2, admins 3, operators 1, checklists 0",
-                AccountComplianceTally.figuresText(a));
+                StoredCompliance.figuresText(a));
     }
 }
