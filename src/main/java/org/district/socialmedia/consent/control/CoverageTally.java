@@ -206,7 +206,12 @@ public class CoverageTally implements Tally {
 
     // ---------------------------------------------------------------- the recount
 
-    /** Every clean count of its day against a count of the rows now; a stale or older one is not a claim. */
+    /**
+     * Every clean count of its day against a count of the rows now; a stale or older one is not a claim. A school
+     * found different is compared again under its school row's lock, as a count takes it: each statement here reads
+     * what is committed when it starts, so a change that commits between them (its school marked stale in the same
+     * commit) would otherwise show as a difference it is not.
+     */
     @Override
     public List<String> differences() {
         List<String> differences = new ArrayList<>();
@@ -216,9 +221,22 @@ public class CoverageTally implements Tally {
         for (Object[] school : schools) {
             long unitId = ((Number) school[0]).longValue();
             LocalDate day = localDate(school[1]);
-            differences.addAll(differences(storedRows(unitId, day), recount(unitId, day), day));
+            if (!differences(storedRows(unitId, day), recount(unitId, day), day).isEmpty()) {
+                differences.addAll(confirmed(unitId, day));
+            }
         }
         return differences;
+    }
+
+    /** A school's differences read again with its school row locked: none if that row is no longer a clean count of the day. */
+    private List<String> confirmed(long unitId, LocalDate day) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> school = em.createNativeQuery("SELECT stale, counted_for FROM consent_coverage_tally WHERE unit_id = ?1 AND class_id = 0 FOR UPDATE")
+                .setParameter(1, unitId).getResultList();
+        if (school.isEmpty() || Boolean.TRUE.equals(school.get(0)[0]) || !day.equals(localDate(school.get(0)[1]))) {
+            return List.of();
+        }
+        return differences(storedRows(unitId, day), recount(unitId, day), day);
     }
 
     /**
