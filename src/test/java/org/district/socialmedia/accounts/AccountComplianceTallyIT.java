@@ -113,13 +113,31 @@ class AccountComplianceTallyIT {
         assertEquals(List.of(), worker.complianceDue(10_000), "every unit's row holds after the count");
     }
 
-    /** The rows as the report gives them and as the accounts count now, in one transaction each, as comparable text. */
-    private void assertReportIsTheRecount(String after, long... units) {
+    /**
+     * The tally's own check, then the rows as the report gives them and as the accounts count now, in one transaction
+     * each, as comparable text. Those two reads are compared again, three times at most, when they differ: the
+     * server's rights timer (every 2 s here) may end a grant that a moved clock made due between them; a report
+     * that does not equal the count fails every time.
+     */
+    private void assertReportIsTheRecount(String after, long... units) throws InterruptedException {
         LocalDate today = LocalDate.now(clock.withZone(DISTRICT));
         assertEquals(List.of(), tx.inNewTransaction(em -> tally.differences()), "differences after " + after);
-        assertEquals(live(null, today), reported(null, today), "the District after " + after);
+        List<Long> scopes = new ArrayList<>();
+        scopes.add(null);
         for (long unit : units) {
-            assertEquals(live(unit, today), reported(unit, today), "unit " + unit + " after " + after);
+            scopes.add(unit);
+        }
+        for (Long scope : scopes) {
+            String what = (scope == null ? "the District" : "unit " + scope) + " after " + after;
+            for (int attempt = 1; ; attempt++) {
+                List<String> live = live(scope, today);
+                List<String> reported = reported(scope, today);
+                if (live.equals(reported) || attempt == 3) {
+                    assertEquals(live, reported, what);
+                    break;
+                }
+                Thread.sleep(500);
+            }
         }
     }
 
@@ -163,7 +181,7 @@ class AccountComplianceTallyIT {
     }
 
     @Test
-    void theReportEqualsACountOfTheAccountsAfterEveryChangeAndTheRecountPutsASpoiledRowRight() {
+    void theReportEqualsACountOfTheAccountsAfterEveryChangeAndTheRecountPutsASpoiledRowRight() throws InterruptedException {
         assertEquals("account-compliance", tally.name());
         countDue();
         assertReportIsTheRecount("the timer's count");
