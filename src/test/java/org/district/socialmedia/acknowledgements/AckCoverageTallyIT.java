@@ -241,5 +241,15 @@ class AckCoverageTallyIT {
         assertTrue(outstandingOf(south).contains(fay), "the roster's teacher owes the acknowledgement: " + outstandingOf(south));
         assertNotNull(tally.name());
         assertEquals(0, tally.rebuild(), "a rebuild of a tally that agrees changes nothing");
+
+        // rows spoiled behind the application's back: the check finds them (read again under the campaign's locks), the rebuild puts them right
+        int spoiled = tx.inNewTransaction(em -> em.createNativeQuery("UPDATE ack_coverage_tally SET done = done + 2 WHERE campaign_id = ?1")
+                .setParameter(1, campaignId).executeUpdate());
+        assertTrue(spoiled > 0);
+        List<String> found = tally.differences();
+        assertEquals(spoiled, found.size(), found.toString());
+        assertTrue(found.stream().allMatch(d -> d.startsWith("campaign " + campaignId + ",")), found.toString());
+        assertTrue(tally.rebuild() > 0);
+        agrees("a rebuild of spoiled rows", north, south);
     }
 }
