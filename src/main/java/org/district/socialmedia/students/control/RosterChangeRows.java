@@ -147,11 +147,11 @@ public final class RosterChangeRows {
         return new Part(changes, new StaffChanges(staffCreated, staffUpdated, staffDeactivated, 0, List.of()));
     }
 
-    private static String guardian(GuardianData d) {
+    static String guardian(GuardianData d) {
         return join(d.givenName(), d.familyName(), d.email(), d.phone(), d.role() == null ? null : d.role().name());
     }
 
-    private static String student(StudentData d) {
+    static String student(StudentData d) {
         return join(d.districtId(), d.givenName(), d.familyName(), d.schoolCode(), d.grade());
     }
 

@@ -143,6 +143,10 @@ public class RosterPreview {
      *              compared there, and only the staging tables are written to
      */
     public Plan plan(ParsedRoster roster, RosterSettings settings, Predicate<String> districtEmail, Long runId) {
+        if (roster.usersStaged()) {
+            // the staged users' comparison (StagedUsers) is not part of the preview and the plan yet
+            throw new IllegalArgumentException("staged users are not planned yet");
+        }
         Map<String, Long> units = unitIds();
         RosterChanges changes = RosterReconciler.reconcile(roster, snapshot(roster, units.keySet()));
         StaffChanges staff = roster.staff().isEmpty() && roster.mode(OneRosterParser.USERS) != FileMode.BULK
