@@ -169,6 +169,17 @@ public final class OneRosterParser {
      */
     public static ParsedRoster parseFolder(Path folder, String idSource, Progress progress, EnrollmentSink enrollments)
             throws IOException {
+        return parseFolder(folder, idSource, progress, enrollments, null);
+    }
+
+    /**
+     * Reads the files of a folder a record at a time, telling {@code progress} how far it is.
+     *
+     * @param enrollments takes enrollments.csv's rows instead of the roster (null: the roster holds them)
+     * @param users       takes users.csv's rows instead of the roster's students and guardians (null: held)
+     */
+    public static ParsedRoster parseFolder(Path folder, String idSource, Progress progress, EnrollmentSink enrollments,
+                                           UserSink users) throws IOException {
         Map<String, CsvReader.Source> files = new HashMap<>();
         for (String name : concat(MANIFEST, FILES)) {
             Path file = folder.resolve(name);
@@ -176,7 +187,7 @@ public final class OneRosterParser {
                 files.put(name, () -> Files.newInputStream(file));
             }
         }
-        return read(files, idSource, progress, enrollments);
+        return read(files, idSource, progress, enrollments, users);
     }
 
     /** @param files contents by lower-case file name */

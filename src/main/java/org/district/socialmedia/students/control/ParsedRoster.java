@@ -77,9 +77,13 @@ public record ParsedRoster(Map<String, FileMode> modes, List<OrgRow> orgs, List<
                 idSources, rows, enrollmentsStaged, usersStaged);
     }
 
-    /** How the reconciler reads a file: staged enrollments are not its business, as if they were not sent. */
+    /**
+     * How the reconciler reads a file: staged enrollments, staged students and guardians are not its business, as if
+     * they were not sent (the staff of a staged users.csv are: see {@link StaffReconciler}).
+     */
     public FileMode reconciledMode(String file) {
-        return enrollmentsStaged && OneRosterParser.ENROLLMENTS.equals(file) ? FileMode.ABSENT : mode(file);
+        return enrollmentsStaged && OneRosterParser.ENROLLMENTS.equals(file)
+                || usersStaged && OneRosterParser.USERS.equals(file) ? FileMode.ABSENT : mode(file);
     }
 
     /** The id source that fills the most student rows (identifier on a tie, then sourcedId), or null without students. */

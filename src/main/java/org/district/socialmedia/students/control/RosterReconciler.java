@@ -103,9 +103,9 @@ public final class RosterReconciler {
         }
 
         Changes<StudentData> studentChanges = changes(students, studentsDeleted, stored.students(),
-                roster.mode(OneRosterParser.USERS), roster.named(OneRosterParser.USERS));
+                roster.reconciledMode(OneRosterParser.USERS), roster.named(OneRosterParser.USERS));
         Changes<GuardianData> guardianChanges = changes(guardians, guardiansDeleted, stored.guardians(),
-                roster.mode(OneRosterParser.USERS), roster.named(OneRosterParser.USERS));
+                roster.reconciledMode(OneRosterParser.USERS), roster.named(OneRosterParser.USERS));
         Map<String, Set<String>> links = links(roster, students, guardians, stored, problems);
         guardianChanges = withoutUnlinkedNewGuardians(roster, guardianChanges, links, problems);
 

@@ -8,8 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import static org.district.socialmedia.students.control.StagedUserRules.ABSENT;
 import static org.district.socialmedia.students.control.StagedUserRules.AGENT;
@@ -33,6 +35,16 @@ public final class StagedUsers {
     /** The comparison's outcome in counts; {@code problems} and {@code rejectedRows} are users.csv's rows' only. */
     public record Figures(ImportReport.Counts students, ImportReport.Counts guardians, int links, int problems,
                           int rejectedRows) {
+
+        /** The update and create rows the plan stores for them (guardians' then students'). */
+        public long writes() {
+            return guardians.created() + guardians.updated() + students.created() + students.updated();
+        }
+
+        /** The deactivation rows the plan stores for them (students' then guardians'). */
+        public long deactivations() {
+            return students.deactivated() + guardians.deactivated();
+        }
     }
 
     private StagedUsers() {
@@ -194,6 +206,38 @@ public final class StagedUsers {
                 }
             }
         }
+    }
+
+    /**
+     * Records the students the comparison creates among the keys the staged enrollments may name
+     * ({@link StagedEnrollments}): an enrollment of a student neither stored nor created is refused.
+     */
+    static void createdStudentKeys(Connection c, long runId) throws SQLException {
+        try (PreparedStatement insert = prepare(c, runId, "INSERT INTO " + StagedEnrollments.table("{key}", runId)
+                + " (run_id, kind, sourced_id) SELECT s.run_id, 'STUDENT', s.sourced_id FROM " + USER + " s JOIN " + DECISION
+                + " d ON d.run_id = s.run_id AND d.line_no = s.line_no WHERE s.run_id = ? AND s.kind = 'S' AND d.op = 'C'")) {
+            insert.setLong(1, runId);
+            insert.executeUpdate();
+        }
+    }
+
+    /**
+     * The sourcedIds of the active staff users the roster brought that no staged row names: those a bulk users.csv
+     * deactivates ({@link StaffReconciler} holds the staff rows, the stage what else the file names).
+     */
+    static Set<String> unnamedRosterStaff(Connection c, long runId) throws SQLException {
+        Set<String> ids = new HashSet<>();
+        try (PreparedStatement select = prepare(c, runId, "SELECT u.roster_sourced_id FROM staff_user u WHERE u.active = TRUE"
+                + " AND u.origin = 'ROSTER' AND u.roster_sourced_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + USER
+                + " s WHERE s.run_id = ? AND s.sourced_id = u.roster_sourced_id)")) {
+            select.setLong(1, runId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
     }
 
     static Figures figures(Connection c, long runId) throws SQLException {

@@ -83,11 +83,22 @@ class StagedUsersTest {
             // the District id of s3, on an earlier line
             + "s12,,org-hs,student,Zo,Ab,D3,,,{Local:L3}\r\n"
             + "g7,,,parent,Bad,Mail,,not-an-address,s1,\r\n"
-            + "x1,,org-hs,janitor,Jan,Itor,,,,\r\n";
+            + "x1,,org-hs,janitor,Jan,Itor,,,,\r\n"
+            // the email of the staff users entered by hand and by single sign-on: linked, never deactivated
+            + "t3,,org-hs,administrator,Hand,Made,T3,hand@district.org,,\r\n"
+            + "t4,,org-hs,teacher,Single,Sign,T4,sso@district.org,,\r\n"
+            // a staff user of the roster named by a refused row only: not absent
+            + "t8,,org-hs,teacher,Kept,,T8,kept@district.org,,\r\n"
+            + "t5,,org-hs,aide,No,Mail,T5,,,\r\n";
 
     private static EntityManagerFactory emf;
     private EntityManager em;
     private RosterPreview preview;
+    private EnrollmentStaging staging;
+    private UserStaging users;
+    private ImportRuns runs;
+    /** The staged plan {@link #sameAsReference} made last. */
+    private Plan plan;
 
     @BeforeAll
     static void database() throws SQLException {
@@ -106,6 +117,12 @@ class StagedUsersTest {
             s.execute("INSERT INTO student_guardian (student_id, guardian_id) VALUES (1, 1), (9, 1), (9, 2)");
             s.execute("INSERT INTO staff_user (id, username, full_name, email, unit_id, active, created_at, version, origin)"
                     + " VALUES (1, 'hand', 'Hand Made', 'hand@district.org', 1, TRUE, CURRENT_TIMESTAMP, 0, 'HAND')");
+            s.execute("INSERT INTO staff_user (id, username, full_name, email, unit_id, active, created_at, version, origin)"
+                    + " VALUES (2, 'sso', 'Single Sign', 'sso@district.org', 1, TRUE, CURRENT_TIMESTAMP, 0, 'SSO')");
+            s.execute("INSERT INTO staff_user (id, username, full_name, email, unit_id, active, created_at, version, origin, roster_sourced_id)"
+                    + " VALUES (3, 'gone', 'Gone Teacher', 'gone@district.org', 1, TRUE, CURRENT_TIMESTAMP, 0, 'ROSTER', 't9')");
+            s.execute("INSERT INTO staff_user (id, username, full_name, email, unit_id, active, created_at, version, origin, roster_sourced_id)"
+                    + " VALUES (4, 'kept', 'Kept Teacher', 'kept@district.org', 1, TRUE, CURRENT_TIMESTAMP, 0, 'ROSTER', 't8')");
         }
         Map<String, String> props = JavaSeUnit.onH2(url);
         props.put("eclipselink.logging.level", "SEVERE");
@@ -132,8 +149,26 @@ class StagedUsersTest {
     void wire() {
         em = emf.createEntityManager();
         em.getTransaction().begin();
+        staging = new EnrollmentStaging();
+        staging.em = em;
+        staging.self = staging;
+        users = new UserStaging();
+        users.em = em;
+        users.self = users;
         preview = new RosterPreview();
         preview.em = em;
+        preview.staging = staging;
+        preview.users = users;
+        RosterChangeLog log = new RosterChangeLog();
+        log.em = em;
+        ImportRunClaims claims = new ImportRunClaims();
+        claims.em = em;
+        runs = new ImportRuns();
+        runs.em = em;
+        runs.changes = log;
+        runs.claims = claims;
+        runs.staging = staging;
+        runs.users = users;
     }
 
     @AfterEach
@@ -160,6 +195,9 @@ class StagedUsersTest {
         assertEquals(new ImportReport.Counts(2, 1, 3, 1), staged.students(), "s3, s11 new; s2 back; s10, s7, s9 gone");
         assertEquals(new ImportReport.Counts(1, 2, 1, 0), staged.guardians(), "g3 new; g1, g5 changed; g2 gone");
         assertEquals(2, staged.links(), "s3 gets g3 and g5; s9 keeps only g2 (not in the file), loses g1 (in it)");
+        assertEquals(Set.of(3L), plan.staff().deactivated(), "t9 only: not t8, named by a refused row, nor hand or SSO");
+        assertEquals(Set.of(1L, 2L), plan.staff().updated().keySet(), "hand and SSO linked by email");
+        assertFalse(plan.limitReasons().isEmpty(), "3 of 5 active students deactivated: past the limit");
     }
 
     @Test
@@ -201,8 +239,63 @@ class StagedUsersTest {
         assertFalse(StagedUsers.exists(c, runId));
     }
 
-    /** Both ways, asserting the same outcome; the staged figures. */
+    /** Both ways, the comparison alone and the whole plan, asserting the same outcome; the staged figures. */
     private Figures sameAsReference(Map<String, byte[]> files, String idSource) throws Exception {
+        Figures figures = comparisonSameAsReference(files, idSource);
+        plan = planSameAsReference(files, idSource);
+        return figures;
+    }
+
+    /**
+     * The whole plan as the job makes it (users and enrollments staged, staff held) against the reference's: the
+     * same import_change rows in the same order of kinds, figures, limits and problems.
+     */
+    private Plan planSameAsReference(Map<String, byte[]> files, String idSource) throws Exception {
+        RosterSettings settings = new RosterSettings(idSource, RosterSettings.DEFAULTS.deactivationLimitPercent(),
+                RosterSettings.DEFAULTS.rejectionLimitPercent(), Map.of());
+        Plan reference = preview.plan(OneRosterParser.parse(files, idSource), settings, DISTRICT_EMAIL);
+        List<RosterChange> expected = new ArrayList<>();
+        RosterChangeRows.forEach(reference.changes(), reference.staff(), expected::add);
+
+        Long runId = run();
+        em.createNativeQuery("UPDATE import_run SET status = 'RUNNING' WHERE id = ?").setParameter(1, runId).executeUpdate();
+        staging.create(runId);
+        users.create(runId);
+        EnrollmentStage enrollmentSink = staging.sink(runId);
+        UserStage userSink = users.sink(runId, preview.unitIds().keySet());
+        Map<String, CsvReader.Source> sources = new HashMap<>();
+        files.forEach((name, content) -> sources.put(name, () -> new ByteArrayInputStream(content)));
+        ParsedRoster roster = OneRosterParser.read(sources, idSource, OneRosterParser.Progress.NONE, enrollmentSink, userSink);
+        enrollmentSink.flush();
+        userSink.flush();
+        Plan staged = preview.plan(roster, settings, DISTRICT_EMAIL, runId);
+        int stored = runs.planWrite(runId, staged);
+        List<RosterChange> actual = stored(runId);
+        assertEquals(expected.size(), stored);
+        assertEquals(runs(expected), runs(actual));
+        for (int i = 0; i < actual.size(); i++) {
+            assertEquals(i, actual.get(i).seq(), "seq numbers without a gap");
+        }
+        assertEquals(reference.report().figures(), staged.report().figures());
+        assertEquals(reference.report().summary(), staged.report().summary());
+        assertEquals(reference.report().skipped(), staged.report().skipped());
+        assertEquals(reference.shares(), staged.shares());
+        assertEquals(reference.rejectedRows(), staged.rejectedRows());
+        assertEquals(reference.limitReasons(), staged.limitReasons());
+        assertEquals(reference.problems().size(), staged.problemCount());
+        List<ImportProblem> problems = staged.staged() == null ? staged.problems()
+                : ImportRuns.merged(staged.problems(), staging.problems(runId, ImportRuns.PROBLEMS_KEPT));
+        if (staged.users() != null) {
+            problems = ImportRuns.merged(problems, users.problems(runId, ImportRuns.PROBLEMS_KEPT));
+        }
+        assertEquals(reference.problems(), problems);
+        staging.clear(runId);
+        users.clear(runId);
+        return staged;
+    }
+
+    /** The staged comparison alone, its figures and changes against the reconciler's. */
+    private Figures comparisonSameAsReference(Map<String, byte[]> files, String idSource) throws Exception {
         Plan reference = preview.plan(OneRosterParser.parse(files, idSource), RosterSettings.DEFAULTS, DISTRICT_EMAIL);
         List<RosterChange> expected = new ArrayList<>();
         RosterChangeRows.forEach(reference.changes(), StaffChanges.none(), expected::add);
@@ -289,6 +382,31 @@ class StagedUsersTest {
                     Object[] c = (Object[]) row;
                     return new RosterChange(((Number) c[0]).longValue(), (String) c[1], (String) c[2], (String) c[3], (String) c[4]);
                 }).toList();
+    }
+
+    /**
+     * The changes as runs of one kind and operation, in order, each run's records sorted: the order within a run is
+     * the order a set comes in (file order for writes, key order for deactivations), which the writer does not need.
+     */
+    private static List<String> runs(List<RosterChange> changes) {
+        List<String> runs = new ArrayList<>();
+        List<String> records = new ArrayList<>();
+        String current = null;
+        for (RosterChange change : changes) {
+            String key = change.kind() + " " + change.op();
+            if (!key.equals(current)) {
+                if (current != null) {
+                    runs.add(current + " " + records.stream().sorted().toList());
+                }
+                current = key;
+                records = new ArrayList<>();
+            }
+            records.add(change.ref() + "=" + change.payload());
+        }
+        if (current != null) {
+            runs.add(current + " " + records.stream().sorted().toList());
+        }
+        return runs;
     }
 
     /** Each kind and operation's records, sorted: the order within one is the order a set comes in. */
