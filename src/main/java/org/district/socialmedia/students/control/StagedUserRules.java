@@ -1,6 +1,7 @@
 package org.district.socialmedia.students.control;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@link RosterReconciler}'s rules for users.csv's students, guardians and their links as SQL over a run's staged
@@ -96,13 +97,13 @@ final class StagedUserRules {
             + RANGE_OF_RUN + STUDENT_ROW + UNDECIDED + " AND EXISTS (SELECT 1" + EARLIER_OWNER + ")";
     static final List<String> ROWS = List.of(DUPLICATE, REFUSED, NO_SCHOOL, HAND_ENTERED, TAKEN_BY_STORED, TAKEN_BY_EARLIER);
 
-    // 3. over the whole run, each statement's parameters the run's id as often as it has '?'
+    // 3. each statement's parameters the run's id as often as it has '?' (the range of lines after its first)
     private static final String STUDENT_KEPT = "s.kind = 'S' AND s.state = 'U' AND s.deleted = FALSE"
             + " AND NOT EXISTS (SELECT 1 FROM " + DECISION + " d WHERE d.run_id = s.run_id AND d.line_no = s.line_no)";
     private static final String GUARDIAN_KEPT = "s.kind = 'G' AND s.state = 'U' AND s.deleted = FALSE"
             + " AND NOT EXISTS (SELECT 1 FROM " + DECISION + " d WHERE d.run_id = s.run_id AND d.line_no = s.line_no)";
     private static final String AGENTS = " FROM " + USER + " s JOIN " + AGENT + " a ON a.run_id = s.run_id AND a.line_no = s.line_no"
-            + " WHERE s.run_id = ? AND ";
+            + " WHERE s.run_id = ? AND s.line_no BETWEEN ? AND ? AND ";
     private static final String A_GUARDIAN = "(" + kept("G", "kg", "a.agent_sourced_id")
             + " OR EXISTS (SELECT 1 FROM guardian sg WHERE sg.sourced_id = a.agent_sourced_id))";
     private static final String A_STUDENT = "(" + kept("S", "ks", "a.agent_sourced_id")
@@ -123,7 +124,7 @@ final class StagedUserRules {
             + " was skipped'" + AGENTS + GUARDIAN_KEPT + " AND NOT " + A_STUDENT;
     static final String UNLINKED = "INSERT INTO " + DECISION + " (run_id, line_no, op, reason) SELECT s.run_id, s.line_no, 'N',"
             + " 'linked to no student of the file or the District (agentSourcedIds); a parent, guardian or relative is not"
-            + " stored without a student' FROM " + USER + " s WHERE s.run_id = ? AND " + GUARDIAN_KEPT
+            + " stored without a student' FROM " + USER + " s WHERE s.run_id = ? AND s.line_no BETWEEN ? AND ? AND " + GUARDIAN_KEPT
             + " AND NOT EXISTS (SELECT 1 FROM guardian g WHERE g.sourced_id = s.sourced_id)"
             + " AND NOT EXISTS (SELECT 1 FROM " + LINK + " l WHERE l.run_id = s.run_id AND l.guardian_sourced_id = s.sourced_id)";
     /** The stored links of imported students to imported guardians, as pairs of sourcedIds. */
@@ -133,7 +134,8 @@ final class StagedUserRules {
     static final String CONCERN_LISTED = "INSERT INTO " + CONCERN + " (run_id, student_sourced_id, changed)"
             + " SELECT DISTINCT l.run_id, l.student_sourced_id, FALSE FROM " + LINK + " l WHERE l.run_id = ?";
     static final String CONCERN_KEPT = "INSERT INTO " + CONCERN + " (run_id, student_sourced_id, changed)"
-            + " SELECT s.run_id, s.sourced_id, FALSE FROM " + USER + " s WHERE s.run_id = ? AND " + STUDENT_KEPT
+            + " SELECT s.run_id, s.sourced_id, FALSE FROM " + USER + " s WHERE s.run_id = ? AND s.line_no BETWEEN ? AND ? AND "
+            + STUDENT_KEPT
             + " AND NOT EXISTS (SELECT 1 FROM " + CONCERN + " c WHERE c.run_id = s.run_id AND c.student_sourced_id = s.sourced_id)";
     static final String CONCERN_LINKED = "INSERT INTO " + CONCERN + " (run_id, student_sourced_id, changed)"
             + " SELECT DISTINCT CAST(? AS BIGINT), bt.sourced_id, FALSE" + BEFORE + " AND " + inFile("G", "f", "bg.sourced_id")
@@ -157,8 +159,15 @@ final class StagedUserRules {
             + KEPT_LINK
             + " UNION SELECT c.student_sourced_id, NULL FROM " + CONCERN + " c WHERE c.run_id = ? AND c.changed = TRUE"
             + " ORDER BY 1";
+    /**
+     * The links' statements in order, each run to its end before the next; a statement of the rows is run a range
+     * of lines at a time (its first parameters the run's id and the range), the others over the whole run (those of
+     * the stored links and of the listed pairs, which are fewer than the rows).
+     */
     static final List<String> LINKS = List.of(LISTED_BY_STUDENTS, LISTED_BY_GUARDIANS, NO_GUARDIAN, NO_STUDENT, UNLINKED,
             CONCERN_LISTED, CONCERN_KEPT, CONCERN_LINKED, CHANGED);
+    static final Set<String> LINKS_BY_LINES = Set.of(LISTED_BY_STUDENTS, LISTED_BY_GUARDIANS, NO_GUARDIAN, NO_STUDENT,
+            UNLINKED, CONCERN_KEPT);
 
     // 4.
     private static final String STUDENT_STORED = " AND EXISTS (SELECT 1 FROM student t JOIN org_unit u ON u.id = t.school_id"

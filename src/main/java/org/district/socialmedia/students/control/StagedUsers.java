@@ -151,11 +151,23 @@ public final class StagedUsers {
         }
     }
 
-    /** The links, their problems and the new guardians linked to no student: once every line's rows' rules are done. */
-    static void compareLinks(Connection c, long runId) throws SQLException {
-        for (String statement : StagedUserRules.LINKS) {
+    /**
+     * The links' statement {@code index} ({@link StagedUserRules#LINKS}: the links, their problems, the new guardians
+     * linked to no student, the students whose links change) over the lines {@code from} to {@code to}, or over the
+     * whole run when it is not one of the rows' ({@link #linksByLines(int)}); each once every line's rows' rules and
+     * the statements before it are done.
+     */
+    static void compareLinks(Connection c, long runId, int index, int from, int to) throws SQLException {
+        String statement = StagedUserRules.LINKS.get(index);
+        if (linksByLines(index)) {
+            update(c, runId, statement, from, to);
+        } else {
             update(c, runId, statement);
         }
+    }
+
+    static boolean linksByLines(int index) {
+        return StagedUserRules.LINKS_BY_LINES.contains(StagedUserRules.LINKS.get(index));
     }
 
     /** Created, updated and deactivated over the lines {@code from} to {@code to}: once the links are compared. */
@@ -192,7 +204,15 @@ public final class StagedUsers {
         for (int from = 1; from <= max; from += StagedEnrollments.RANGE) {
             compareRows(c, runId, from, from + StagedEnrollments.RANGE - 1);
         }
-        compareLinks(c, runId);
+        for (int index = 0; index < StagedUserRules.LINKS.size(); index++) {
+            if (linksByLines(index)) {
+                for (int from = 1; from <= max; from += StagedEnrollments.RANGE) {
+                    compareLinks(c, runId, index, from, from + StagedEnrollments.RANGE - 1);
+                }
+            } else {
+                compareLinks(c, runId, index, 0, 0);
+            }
+        }
         for (int from = 1; from <= max; from += StagedEnrollments.RANGE) {
             compareChanges(c, runId, from, from + StagedEnrollments.RANGE - 1);
         }

@@ -78,7 +78,15 @@ public class UserStaging {
         for (int from = 1; from <= max; from += StagedEnrollments.RANGE) {
             self.compareRows(runId, from, from + StagedEnrollments.RANGE - 1);
         }
-        self.compareLinks(runId);
+        for (int index = 0; index < StagedUserRules.LINKS.size(); index++) {
+            if (StagedUsers.linksByLines(index)) {
+                for (int from = 1; from <= max; from += StagedEnrollments.RANGE) {
+                    self.compareLinks(runId, index, from, from + StagedEnrollments.RANGE - 1);
+                }
+            } else {
+                self.compareLinks(runId, index, 0, 0);
+            }
+        }
         for (int from = 1; from <= max; from += StagedEnrollments.RANGE) {
             self.compareChanges(runId, from, from + StagedEnrollments.RANGE - 1);
         }
@@ -102,8 +110,8 @@ public class UserStaging {
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void compareLinks(Long runId) {
-        run(c -> StagedUsers.compareLinks(c, runId));
+    public void compareLinks(Long runId, int index, int from, int to) {
+        run(c -> StagedUsers.compareLinks(c, runId, index, from, to));
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
