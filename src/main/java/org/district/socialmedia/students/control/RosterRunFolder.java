@@ -95,7 +95,7 @@ public class RosterRunFolder {
      * @throws InvalidInputException naming the field "file" when there is no users.csv to import
      */
     public ParsedRoster read(Long runId, String idSource, OneRosterParser.Progress progress,
-                             OneRosterParser.EnrollmentSink enrollments, OneRosterParser.UserSink users) {
+                             OneRosterParser.EnrollmentSink enrollments, UserSink users) {
         try {
             return refuseWithoutUsers(OneRosterParser.parseFolder(of(runId), idSource, progress, enrollments, users));
         } catch (IOException e) {

@@ -21,7 +21,7 @@ import java.util.function.Function;
  * heap holds one batch whatever the file's size. A student's school is found as it is staged (orgs.csv is read
  * before users.csv, and the District's schools are few). {@link #flush()} once the reading is done.
  */
-public final class UserStage implements OneRosterParser.UserSink {
+public final class UserStage implements UserSink {
 
     static final String STUDENT = "S";
     static final String GUARDIAN = "G";

@@ -181,17 +181,17 @@ public class UserStaging {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int storeChanges(Long runId, String kind, String op, long firstSeq, int from, int to) {
-        return call(c -> StagedUsers.storeChanges(c, runId, kind, op, firstSeq, from, to));
+        return call(c -> StagedUserChanges.storeChanges(c, runId, kind, op, firstSeq, from, to));
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int storeAbsent(Long runId, String kind, long firstSeq, long from, long to) {
-        return call(c -> StagedUsers.storeAbsent(c, runId, kind, firstSeq, from, to));
+        return call(c -> StagedUserChanges.storeAbsent(c, runId, kind, firstSeq, from, to));
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int storeLinks(Long runId, long firstSeq) {
-        return call(c -> StagedUsers.storeLinks(c, runId, firstSeq));
+        return call(c -> StagedUserChanges.storeLinks(c, runId, firstSeq));
     }
 
     @FunctionalInterface

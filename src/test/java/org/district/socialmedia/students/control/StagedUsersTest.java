@@ -335,13 +335,13 @@ class StagedUsersTest {
         long seq = 0;
         for (String kind : List.of(UserStage.GUARDIAN, UserStage.STUDENT)) {
             for (String op : List.of("U", "C")) {
-                seq += StagedUsers.storeChanges(c, runId, kind, op, seq, 1, Integer.MAX_VALUE);
+                seq += StagedUserChanges.storeChanges(c, runId, kind, op, seq, 1, Integer.MAX_VALUE);
             }
         }
-        seq += StagedUsers.storeLinks(c, runId, seq);
+        seq += StagedUserChanges.storeLinks(c, runId, seq);
         for (String kind : List.of(UserStage.STUDENT, UserStage.GUARDIAN)) {
-            seq += StagedUsers.storeChanges(c, runId, kind, "D", seq, 1, Integer.MAX_VALUE);
-            seq += StagedUsers.storeAbsent(c, runId, kind, seq, 0, Long.MAX_VALUE);
+            seq += StagedUserChanges.storeChanges(c, runId, kind, "D", seq, 1, Integer.MAX_VALUE);
+            seq += StagedUserChanges.storeAbsent(c, runId, kind, seq, 0, Long.MAX_VALUE);
         }
         List<RosterChange> actual = stored(runId);
         List<RosterChange> users = expected.stream().filter(change -> Set.of(RosterChangeRows.STUDENT,
