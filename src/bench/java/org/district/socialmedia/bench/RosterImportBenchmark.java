@@ -21,6 +21,9 @@ import org.district.socialmedia.students.control.RosterRunFolder;
 import org.district.socialmedia.students.control.RosterUploads;
 import org.district.socialmedia.students.control.RosterZipLimits;
 import org.district.socialmedia.students.control.StagedEnrollments.Figures;
+import org.district.socialmedia.students.control.StagedUsers;
+import org.district.socialmedia.students.control.UserStage;
+import org.district.socialmedia.students.control.UserStaging;
 import org.district.socialmedia.students.entity.ImportRun;
 
 import java.io.InputStream;
@@ -38,6 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -193,36 +197,45 @@ public final class RosterImportBenchmark {
     }
 
     /**
-     * Reads the run's files (streamed; enrollments.csv into the run's staging table, a batch a transaction) and plans
-     * them against the stored roster, as RosterRunPlan does.
+     * Reads the run's files (streamed; users.csv and enrollments.csv into the run's staging tables, a batch a
+     * transaction) and plans them against the stored roster, as RosterRunPlan does.
      */
     private Plan plan(Long runId, Path folder, OneRosterParser.Progress progress) throws Exception {
         long started = System.nanoTime();
-        BenchDatabase.inTransaction(emf, em -> {
-            new BeanWiring(em, CLOCK).get(EnrollmentStaging.class).create(runId);
-            return null;
+        Set<String> unitCodes = BenchDatabase.inTransaction(emf, em -> {
+            BeanWiring beans = new BeanWiring(em, CLOCK);
+            beans.get(EnrollmentStaging.class).create(runId);
+            beans.get(UserStaging.class).create(runId);
+            return beans.get(RosterPreview.class).unitIds().keySet();
         });
         EnrollmentStage sink = new EnrollmentStage(rows -> BenchDatabase.inTransaction(emf, em -> {
             new BeanWiring(em, CLOCK).get(EnrollmentStaging.class).store(runId, rows);
             return null;
         }));
+        UserStage users = new UserStage(unitCodes, rows -> BenchDatabase.inTransaction(emf, em -> {
+            new BeanWiring(em, CLOCK).get(UserStaging.class).store(runId, rows);
+            return null;
+        }));
         ParsedRoster roster = RosterRunFolder.refuseWithoutUsers(
-                OneRosterParser.parseFolder(folder, RosterSettings.IDENTIFIER, progress, sink));
+                OneRosterParser.parseFolder(folder, RosterSettings.IDENTIFIER, progress, sink, users));
         sink.flush();
+        users.flush();
         double read = seconds(started);
-        System.out.printf(Locale.ROOT, "   files read in %.1f s (enrollments staged): %,d rows; heap after a full GC with"
-                + " the roster held (ParsedRoster) %d MiB%n", read, roster.rows(), heapAfterGc() >> 20);
+        System.out.printf(Locale.ROOT, "   files read in %.1f s (users and enrollments staged): %,d rows; heap after a full"
+                + " GC with the roster held (ParsedRoster) %d MiB%n", read, roster.rows(), heapAfterGc() >> 20);
         long compared = System.nanoTime();
         Plan plan = BenchDatabase.inTransaction(emf, em -> new BeanWiring(em, CLOCK).get(RosterPreview.class)
                 .plan(roster, RosterSettings.DEFAULTS, DISTRICT_EMAIL, runId));
-        System.out.printf(Locale.ROOT, "   reconciled, enrollments compared set-wise, in %.1f s: %s%n", seconds(compared),
-                plan.staged());
+        System.out.printf(Locale.ROOT, "   reconciled, users and enrollments compared set-wise, in %.1f s: %s; %s%n",
+                seconds(compared), plan.users(), plan.staged());
         return plan;
     }
 
     private void dropStaged(Long runId) {
         BenchDatabase.inTransaction(emf, em -> {
-            new BeanWiring(em, CLOCK).get(EnrollmentStaging.class).clear(runId);
+            BeanWiring beans = new BeanWiring(em, CLOCK);
+            beans.get(EnrollmentStaging.class).clear(runId);
+            beans.get(UserStaging.class).clear(runId);
             return null;
         });
     }
@@ -238,7 +251,10 @@ public final class RosterImportBenchmark {
             chunk.clear();
         };
         Figures staged = plan.staged();
-        Reserved reserved = staged == null ? Reserved.NONE : new Reserved(staged.writes(), staged.deactivated());
+        StagedUsers.Figures stagedUsers = plan.users();
+        Reserved reserved = new Reserved(staged == null ? 0 : staged.writes(), staged == null ? 0 : staged.deactivated(),
+                stagedUsers == null ? 0 : stagedUsers.writes(), stagedUsers == null ? 0 : stagedUsers.links(),
+                stagedUsers == null ? 0 : stagedUsers.deactivations());
         ReservedAt at = RosterChangeRows.forEach(plan.changes(), plan.staff(), change -> {
             chunk.add(change);
             if (chunk.size() == 5_000) {
@@ -254,6 +270,18 @@ public final class RosterImportBenchmark {
                 long first = deactivations ? at.deactivations() : at.writes();
                 total[0] += BenchDatabase.inTransaction(emf, em -> new BeanWiring(em, CLOCK).get(EnrollmentStaging.class)
                         .storePlan(runId, first, deactivations));
+            }
+        }
+        if (stagedUsers != null) {
+            // as ImportRuns.planWrite: the staged users' rows into the seq numbers left for them
+            for (UserStaging.Part part : UserStaging.Part.values()) {
+                long first = switch (part) {
+                    case WRITES -> at.userWrites();
+                    case LINKS -> at.links();
+                    case DEACTIVATIONS -> at.userDeactivations();
+                };
+                total[0] += BenchDatabase.inTransaction(emf, em -> new BeanWiring(em, CLOCK).get(UserStaging.class)
+                        .storePlan(runId, first, part));
             }
         }
         return total[0];

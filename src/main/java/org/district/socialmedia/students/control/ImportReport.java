@@ -59,19 +59,30 @@ public record ImportReport(int schoolsCreated, Counts students, Counts guardians
      */
     public static ImportReport of(ParsedRoster roster, RosterChanges changes, StaffReconciler.StaffChanges staff,
                                   List<ImportProblem> problems, Counts enrollments, int otherProblems) {
+        return of(roster, changes, staff, problems, Counts.of(changes.students()), Counts.of(changes.guardians()),
+                changes.links().size(), enrollments, otherProblems);
+    }
+
+    /**
+     * The report of a preview whose students, guardians and links were compared set-wise too ({@link StagedUsers}).
+     *
+     * @param links         students whose guardians change
+     * @param otherProblems problems not in {@code problems} (the staged rows' problems), counted in the summary
+     */
+    public static ImportReport of(ParsedRoster roster, RosterChanges changes, StaffReconciler.StaffChanges staff,
+                                  List<ImportProblem> problems, Counts students, Counts guardians, int links,
+                                  Counts enrollments, int otherProblems) {
         int skippedRows = roster.skipped().values().stream().mapToInt(Integer::intValue).sum();
         Counts staffCounts = staff.counts();
-        Counts students = Counts.of(changes.students());
-        Counts guardians = Counts.of(changes.guardians());
         Counts classes = Counts.of(changes.classes());
         String summary = "schools: " + changes.unitsToCreate().size() + " new; " + students.line("students") + "; "
                 + guardians.line("guardians") + "; " + classes.line("classes") + "; " + enrollments.line("enrollments") + "; "
-                + changes.links().size() + " students' guardians changed; " + (problems.size() + otherProblems) + " problems"
+                + links + " students' guardians changed; " + (problems.size() + otherProblems) + " problems"
                 + "; staff: " + staffCounts.created() + " new, " + staffCounts.updated() + " changed, "
                 + staffCounts.deactivated() + " deactivated, " + staffCounts.unchanged() + " unchanged"
                 + (skippedRows == 0 ? "" : "; " + skippedRows + " rows of proctors and staff enrollments not imported");
         return new ImportReport(changes.unitsToCreate().size(), students, guardians, classes, enrollments,
-                changes.links().size(), roster.skipped(), problems, summary, staffCounts);
+                links, roster.skipped(), problems, summary, staffCounts);
     }
 
     /** "students 3/1/2/37; guardians ...": created/updated/deactivated/unchanged, as an import run keeps them. */

@@ -29,6 +29,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -57,6 +58,8 @@ public class ImportRuns {
     RosterChangeLog changes;
     @Inject
     EnrollmentStaging staging;
+    @Inject
+    UserStaging users;
     @Inject
     ImportRunClaims claims;
     @Inject
@@ -123,6 +126,9 @@ public class ImportRuns {
                 String.join("; ", plan.limitReasons()));
         List<ImportProblem> problems = plan.staged() == null ? plan.problems()
                 : merged(plan.problems(), staging.problems(id, PROBLEMS_KEPT));
+        if (plan.users() != null) {
+            problems = merged(problems, users.problems(id, PROBLEMS_KEPT));
+        }
         for (int i = 0; i < Math.min(problems.size(), PROBLEMS_KEPT); i++) {
             ImportProblem p = problems.get(i);
             em.createNativeQuery("INSERT INTO import_run_problem (run_id, seq, file_name, line_no, reason) VALUES (?, ?, ?, ?, ?)")
@@ -183,7 +189,10 @@ public class ImportRuns {
         List<RosterChange> chunk = new ArrayList<>(PLAN_CHUNK);
         int[] total = new int[1];
         Figures staged = plan.staged();
-        Reserved reserved = staged == null ? Reserved.NONE : new Reserved(staged.writes(), staged.deactivated());
+        StagedUsers.Figures stagedUsers = plan.users();
+        Reserved reserved = new Reserved(staged == null ? 0 : staged.writes(), staged == null ? 0 : staged.deactivated(),
+                stagedUsers == null ? 0 : stagedUsers.writes(), stagedUsers == null ? 0 : stagedUsers.links(),
+                stagedUsers == null ? 0 : stagedUsers.deactivations());
         ReservedAt at = RosterChangeRows.forEach(plan.changes(), plan.staff(), change -> {
             chunk.add(change);
             if (chunk.size() == PLAN_CHUNK) {
@@ -198,8 +207,23 @@ public class ImportRuns {
             total[0] += storeStaged(id, at.writes(), false, reserved.writes());
             total[0] += storeStaged(id, at.deactivations(), true, reserved.deactivations());
         }
+        if (stagedUsers != null) {
+            total[0] += storeStagedUsers(id, at.userWrites(), UserStaging.Part.WRITES, reserved.userWrites());
+            total[0] += storeStagedUsers(id, at.links(), UserStaging.Part.LINKS, reserved.links());
+            total[0] += storeStagedUsers(id, at.userDeactivations(), UserStaging.Part.DEACTIVATIONS, reserved.userDeactivations());
+        }
         claims.planned(id, total[0], plan.report().summary());
         return total[0];
+    }
+
+    /** The staged users' rows into the seq numbers left free for them: exactly as many as the preview counted. */
+    private int storeStagedUsers(Long id, long firstSeq, UserStaging.Part part, long expected) {
+        int stored = users.storePlan(id, firstSeq, part);
+        if (stored != expected) {
+            throw new IllegalStateException("Import run " + id + ": " + stored + " user " + part.name().toLowerCase(Locale.ROOT)
+                    + " stored where " + expected + " were counted");
+        }
+        return stored;
     }
 
     /** The staged enrollments' rows into the seq numbers left free for them: exactly as many as the preview counted. */

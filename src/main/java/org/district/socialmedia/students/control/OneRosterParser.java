@@ -79,12 +79,15 @@ public final class OneRosterParser {
      * skipped for its role or refused; the duplicates' check (a sourcedId already on an earlier line) is then the
      * stage's, since the parser keeps no set of the file's sourcedIds.
      */
-    public interface EnrollmentSink {
+    public interface EnrollmentSink extends RefusedRows {
         void usable(EnrollmentRow row);
 
         /** @param sourcedId null when the row has none */
         void skipped(int line, String sourcedId);
+    }
 
+    /** Takes a staged file's refused rows: the file's table then keeps neither their problems nor its sourcedIds. */
+    public interface RefusedRows {
         /** @param sourcedId null when the row has none */
         void refused(int line, String sourcedId, String reason);
     }
@@ -146,6 +149,17 @@ public final class OneRosterParser {
      */
     public static ParsedRoster parseFolder(Path folder, String idSource, Progress progress, EnrollmentSink enrollments)
             throws IOException {
+        return parseFolder(folder, idSource, progress, enrollments, null);
+    }
+
+    /**
+     * Reads the files of a folder a record at a time, telling {@code progress} how far it is.
+     *
+     * @param enrollments takes enrollments.csv's rows instead of the roster (null: the roster holds them)
+     * @param users       takes users.csv's rows instead of the roster's students and guardians (null: held)
+     */
+    public static ParsedRoster parseFolder(Path folder, String idSource, Progress progress, EnrollmentSink enrollments,
+                                           UserSink users) throws IOException {
         Map<String, CsvReader.Source> files = new HashMap<>();
         for (String name : concat(MANIFEST, FILES)) {
             Path file = folder.resolve(name);
@@ -153,7 +167,7 @@ public final class OneRosterParser {
                 files.put(name, () -> Files.newInputStream(file));
             }
         }
-        return read(files, idSource, progress, enrollments);
+        return read(files, idSource, progress, enrollments, users);
     }
 
     /** @param files contents by lower-case file name */
@@ -192,6 +206,17 @@ public final class OneRosterParser {
      */
     public static ParsedRoster read(Map<String, CsvReader.Source> files, String idSource, Progress progress,
                                     EnrollmentSink enrollmentSink) throws IOException {
+        return read(files, idSource, progress, enrollmentSink, null);
+    }
+
+    /**
+     * @param files          files by lower-case name, each read a record at a time
+     * @param enrollmentSink takes enrollments.csv's rows instead of the roster (null: the roster holds them)
+     * @param userSink       takes users.csv's rows instead of the roster's students and guardians (null: held)
+     * @throws IOException when a file cannot be read at all (what it holds is reported as problems instead)
+     */
+    public static ParsedRoster read(Map<String, CsvReader.Source> files, String idSource, Progress progress,
+                                    EnrollmentSink enrollmentSink, UserSink userSink) throws IOException {
         Objects.requireNonNull(files, "files");
         Objects.requireNonNull(idSource, "idSource");
         Objects.requireNonNull(progress, "progress");
@@ -212,28 +237,51 @@ public final class OneRosterParser {
                     "sourcedId", "name", "type");
             named.put(ORGS, table.sourcedIds());
         }
+        boolean usersStaged = userSink != null && modes.get(USERS) != FileMode.ABSENT;
+        if (usersStaged) {
+            userSink.orgs(orgs);
+        }
         if (modes.get(USERS) != FileMode.ABSENT) {
-            RosterCsvTable table = RosterCsvTable.read(USERS, files.get(USERS), problems, counter, row -> {
+            RosterCsvTable table = RosterCsvTable.read(USERS, files.get(USERS), problems, counter, usersStaged ? userSink : null, row -> {
                 String role = row.lower("role");
                 if (role == null) {
                     throw new RowException("role is empty");
                 }
                 if (role.equals("student")) {
                     OneRosterRowReaders.countIdSources(row, idSources);
-                    students.add(OneRosterRowReaders.student(row, idSource));
+                    StudentRow student = OneRosterRowReaders.student(row, idSource);
+                    if (usersStaged) {
+                        userSink.student(student);
+                    } else {
+                        students.add(student);
+                    }
                 } else if (GuardianRole.fromOneRoster(role).isPresent()) {
-                    guardians.add(OneRosterRowReaders.guardian(row, GuardianRole.fromOneRoster(role).get()));
+                    GuardianRow guardian = OneRosterRowReaders.guardian(row, GuardianRole.fromOneRoster(role).get());
+                    if (usersStaged) {
+                        userSink.guardian(guardian);
+                    } else {
+                        guardians.add(guardian);
+                    }
                 } else if (STAFF_ROLES.contains(role)) {
-                    staff.add(OneRosterRowReaders.staff(row, role));
+                    StaffRow member = OneRosterRowReaders.staff(row, role);
+                    staff.add(member);
+                    if (usersStaged) {
+                        userSink.staff(member);
+                    }
                 } else if (SKIPPED_ROLES.contains(role)) {
                     skipped.merge(USERS, 1, Integer::sum);
+                    if (usersStaged) {
+                        userSink.skipped(row.line(), row.value("sourcedId"));
+                    }
                 } else {
                     throw new RowException("role '" + role + "' is not a OneRoster 1.1 role");
                 }
                 return null;
             }, "sourcedId", "role", "givenName", "familyName");
             checkComplete(table, modes, problems);
-            named.put(USERS, table.sourcedIds());
+            if (!usersStaged) {
+                named.put(USERS, table.sourcedIds());
+            }
         }
         if (modes.get(CLASSES) != FileMode.ABSENT) {
             RosterCsvTable table = RosterCsvTable.read(CLASSES, files.get(CLASSES), problems, counter, row -> classes.add(OneRosterRowReaders.schoolClass(row)),
@@ -271,7 +319,8 @@ public final class OneRosterParser {
         }
         counter.done();
         return new ParsedRoster(modes, orgs, students, guardians, classes, enrollments, skipped, named, problems,
-                staff, idSources, counter.rows(), enrollmentSink != null && modes.get(ENROLLMENTS) != FileMode.ABSENT);
+                staff, idSources, counter.rows(), enrollmentSink != null && modes.get(ENROLLMENTS) != FileMode.ABSENT,
+                usersStaged);
     }
 
     /**

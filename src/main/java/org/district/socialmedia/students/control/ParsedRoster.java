@@ -30,11 +30,15 @@ import java.util.Set;
  * @param enrollmentsStaged enrollments.csv was read into the run's staging table ({@link EnrollmentStage}), not
  *                  into {@code enrollments}, {@code named} and {@code problems}: the enrollments are compared
  *                  set-wise there ({@link StagedEnrollments}), and the reconciler leaves them alone
+ * @param usersStaged users.csv's students and guardians were read into the run's staging tables ({@link UserStage}),
+ *                  not into {@code students}, {@code guardians}, {@code named} and {@code problems} (its staff rows
+ *                  are held as ever): they are compared set-wise there ({@link StagedUsers})
  */
 public record ParsedRoster(Map<String, FileMode> modes, List<OrgRow> orgs, List<StudentRow> students,
                            List<GuardianRow> guardians, List<ClassRow> classes, List<EnrollmentRow> enrollments,
                            Map<String, Integer> skipped, Map<String, Set<String>> named, List<ImportProblem> problems,
-                           List<StaffRow> staff, Map<String, Integer> idSources, int rows, boolean enrollmentsStaged) {
+                           List<StaffRow> staff, Map<String, Integer> idSources, int rows, boolean enrollmentsStaged,
+                           boolean usersStaged) {
 
     /** The manifest's processing mode of a file. */
     public enum FileMode { BULK, DELTA, ABSENT }
@@ -59,7 +63,8 @@ public record ParsedRoster(Map<String, FileMode> modes, List<OrgRow> orgs, List<
                         List<GuardianRow> guardians, List<ClassRow> classes, List<EnrollmentRow> enrollments,
                         Map<String, Integer> skipped, Map<String, Set<String>> named, List<ImportProblem> problems,
                         List<StaffRow> staff, Map<String, Integer> idSources, int rows) {
-        this(modes, orgs, students, guardians, classes, enrollments, skipped, named, problems, staff, idSources, rows, false);
+        this(modes, orgs, students, guardians, classes, enrollments, skipped, named, problems, staff, idSources, rows, false,
+                false);
     }
 
     /** The same roster with a file's count of rows deliberately not imported (the staged enrollments' skipped rows). */
@@ -69,12 +74,16 @@ public record ParsedRoster(Map<String, FileMode> modes, List<OrgRow> orgs, List<
             all.put(file, count);
         }
         return new ParsedRoster(modes, orgs, students, guardians, classes, enrollments, all, named, problems, staff,
-                idSources, rows, enrollmentsStaged);
+                idSources, rows, enrollmentsStaged, usersStaged);
     }
 
-    /** How the reconciler reads a file: staged enrollments are not its business, as if they were not sent. */
+    /**
+     * How the reconciler reads a file: staged enrollments, staged students and guardians are not its business, as if
+     * they were not sent (the staff of a staged users.csv are: see {@link StaffReconciler}).
+     */
     public FileMode reconciledMode(String file) {
-        return enrollmentsStaged && OneRosterParser.ENROLLMENTS.equals(file) ? FileMode.ABSENT : mode(file);
+        return enrollmentsStaged && OneRosterParser.ENROLLMENTS.equals(file)
+                || usersStaged && OneRosterParser.USERS.equals(file) ? FileMode.ABSENT : mode(file);
     }
 
     /** The id source that fills the most student rows (identifier on a tie, then sourcedId), or null without students. */

@@ -65,12 +65,20 @@ public final class RosterChangeRows {
      * Seq numbers left free in the order for changes stored set-wise (the staged enrollments'): {@code writes} for
      * their updates and creates, {@code deactivations} for their deactivations.
      */
-    public record Reserved(long writes, long deactivations) {
+    public record Reserved(long writes, long deactivations, long userWrites, long links, long userDeactivations) {
         public static final Reserved NONE = new Reserved(0, 0);
+
+        /** For the staged enrollments only. */
+        public Reserved(long writes, long deactivations) {
+            this(writes, deactivations, 0, 0, 0);
+        }
     }
 
-    /** Where the reserved seq numbers start. */
-    public record ReservedAt(long writes, long deactivations) {
+    /**
+     * Where the reserved seq numbers start: the staged enrollments' ({@code writes}, {@code deactivations}), the
+     * staged users' guardian and student updates and creates, links, and student and guardian deactivations.
+     */
+    public record ReservedAt(long writes, long deactivations, long userWrites, long links, long userDeactivations) {
     }
 
     /** Every change in apply order, numbered from 0. */
@@ -83,6 +91,8 @@ public final class RosterChangeRows {
                                      Reserved reserved) {
         Sequence out = new Sequence(each);
         changes.unitsToCreate().forEach(u -> out.add(UNIT, CREATE, u.code(), u.name()));
+        // staged users are not in the changes: theirs, in the same order, take the places left free
+        long userWritesAt = out.skip(reserved.userWrites());
         Changes<GuardianData> guardians = changes.guardians();
         guardians.updated().forEach((id, d) -> out.add(GUARDIAN, UPDATE, id, guardian(d)));
         guardians.created().forEach((id, d) -> out.add(GUARDIAN, CREATE, id, guardian(d)));
@@ -98,16 +108,18 @@ public final class RosterChangeRows {
         enrollments.created().forEach((id, d) -> out.add(ENROLLMENT, CREATE, id, enrollment(d)));
         changes.links().forEach((student, adults) -> out.add(LINK, SET, student,
                 adults.isEmpty() ? null : join(adults.stream().sorted().toArray(String[]::new))));
+        long linksAt = out.skip(reserved.links());
         // the writer's deactivation order: enrollments before their classes and students
         long deactivationsAt = out.skip(reserved.deactivations());
         enrollments.deactivated().forEach(id -> out.add(ENROLLMENT, DEACTIVATE, id, null));
         classes.deactivated().forEach(id -> out.add(CLASS, DEACTIVATE, id, null));
+        long userDeactivationsAt = out.skip(reserved.userDeactivations());
         students.deactivated().forEach(id -> out.add(STUDENT, DEACTIVATE, id, null));
         guardians.deactivated().forEach(id -> out.add(GUARDIAN, DEACTIVATE, id, null));
         staff.created().forEach((id, d) -> out.add(STAFF, CREATE, id, staff(d)));
         staff.updated().forEach((id, d) -> out.add(STAFF, UPDATE, String.valueOf(id), staff(d)));
         staff.deactivated().forEach(id -> out.add(STAFF, DEACTIVATE, String.valueOf(id), null));
-        return new ReservedAt(writesAt, deactivationsAt);
+        return new ReservedAt(writesAt, deactivationsAt, userWritesAt, linksAt, userDeactivationsAt);
     }
 
     /** The changes a run of consecutive rows holds (in seq order). */
@@ -147,11 +159,11 @@ public final class RosterChangeRows {
         return new Part(changes, new StaffChanges(staffCreated, staffUpdated, staffDeactivated, 0, List.of()));
     }
 
-    private static String guardian(GuardianData d) {
+    static String guardian(GuardianData d) {
         return join(d.givenName(), d.familyName(), d.email(), d.phone(), d.role() == null ? null : d.role().name());
     }
 
-    private static String student(StudentData d) {
+    static String student(StudentData d) {
         return join(d.districtId(), d.givenName(), d.familyName(), d.schoolCode(), d.grade());
     }
 

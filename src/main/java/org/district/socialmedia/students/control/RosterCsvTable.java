@@ -1,6 +1,6 @@
 package org.district.socialmedia.students.control;
 
-import org.district.socialmedia.students.control.OneRosterParser.EnrollmentSink;
+import org.district.socialmedia.students.control.OneRosterParser.RefusedRows;
 import org.district.socialmedia.students.control.OneRosterParser.Progress;
 
 import java.io.IOException;
@@ -23,11 +23,11 @@ final class RosterCsvTable {
     /** Each sourcedId read and the line it was first on: the duplicates' check, and what the file names. */
     private final Map<String, Integer> seen = new HashMap<>();
     /** Takes every row instead of {@link #seen} and {@link #problems}: a staged file (null: held). */
-    private final EnrollmentSink sink;
+    private final RefusedRows sink;
     private boolean complete;
     private boolean header = true;
 
-    private RosterCsvTable(String file, List<ImportProblem> problems, EnrollmentSink sink) {
+    private RosterCsvTable(String file, List<ImportProblem> problems, RefusedRows sink) {
         this.file = file;
         this.problems = problems;
         this.sink = sink;
@@ -61,7 +61,7 @@ final class RosterCsvTable {
 
     /** @param sink takes each row, usable or refused (null: the rows' problems and sourcedIds are kept here) */
     static RosterCsvTable read(String file, CsvReader.Source source, List<ImportProblem> problems, Counter counter,
-                      EnrollmentSink sink, Function<Row, ?> reader, String... required) throws IOException {
+                      RefusedRows sink, Function<Row, ?> reader, String... required) throws IOException {
         RosterCsvTable table = new RosterCsvTable(file, problems, sink);
         if (counter != null) {
             counter.start(file);

@@ -51,12 +51,14 @@ public class RosterPreview {
     /**
      * What an import would do: {@link RosterWriter} applies exactly this.
      *
-     * @param problems the problems held: all of them, but for the staged enrollments' refused rows
+     * @param problems the problems held: all of them, but for the staged enrollments' refused rows and the staged
+     *                 users' problems
      * @param staged   the staged enrollments' figures, null when the roster holds its enrollments
+     * @param users    the staged users' figures (students, guardians, links), null when the roster holds them
      */
     public record Plan(ParsedRoster roster, RosterChanges changes, StaffChanges staff, List<ImportProblem> problems,
                        Map<String, Share> shares, int rejectedRows, List<String> limitReasons, ImportReport report,
-                       Figures staged) {
+                       Figures staged, StagedUsers.Figures users) {
 
         public boolean bulk() {
             return roster.modes().containsValue(FileMode.BULK);
@@ -64,7 +66,7 @@ public class RosterPreview {
 
         /** Every problem, the staged enrollments' included. */
         public int problemCount() {
-            return problems.size() + (staged == null ? 0 : staged.refused());
+            return problems.size() + (staged == null ? 0 : staged.refused()) + (users == null ? 0 : users.problems());
         }
     }
 
@@ -119,6 +121,8 @@ public class RosterPreview {
     EntityManager em;
     @Inject
     EnrollmentStaging staging;
+    @Inject
+    UserStaging users;
 
     public Plan previewZip(Path zip, RosterSettings settings, Predicate<String> districtEmail) throws IOException {
         try (InputStream in = Files.newInputStream(zip)) {
@@ -132,8 +136,8 @@ public class RosterPreview {
 
     /** Reads only; the caller's transaction (or none) is not written to. */
     public Plan plan(ParsedRoster roster, RosterSettings settings, Predicate<String> districtEmail) {
-        if (roster.enrollmentsStaged()) {
-            throw new IllegalArgumentException("staged enrollments are planned with their run");
+        if (roster.enrollmentsStaged() || roster.usersStaged()) {
+            throw new IllegalArgumentException("staged rows are planned with their run");
         }
         return plan(roster, settings, districtEmail, null);
     }
@@ -143,11 +147,17 @@ public class RosterPreview {
      *              compared there, and only the staging tables are written to
      */
     public Plan plan(ParsedRoster roster, RosterSettings settings, Predicate<String> districtEmail, Long runId) {
+        if (roster.usersStaged() && roster.mode(OneRosterParser.ENROLLMENTS) != FileMode.ABSENT && !roster.enrollmentsStaged()) {
+            // held enrollments would be checked against the held students, of which there are none
+            throw new IllegalArgumentException("staged users are planned with staged enrollments");
+        }
         Map<String, Long> units = unitIds();
         RosterChanges changes = RosterReconciler.reconcile(roster, snapshot(roster, units.keySet()));
+        StagedUsers.Figures stagedUsers = roster.usersStaged()
+                ? users.compare(runId, roster.mode(OneRosterParser.USERS) == FileMode.BULK) : null;
         StaffChanges staff = roster.staff().isEmpty() && roster.mode(OneRosterParser.USERS) != FileMode.BULK
                 ? StaffChanges.none()
-                : StaffReconciler.reconcile(roster, staffSnapshot(roster), RosterReconciler.schoolCodes(roster, units.keySet()),
+                : StaffReconciler.reconcile(roster, staffSnapshot(roster, runId), RosterReconciler.schoolCodes(roster, units.keySet()),
                 districtEmail, settings::rolesOf);
         List<ImportProblem> problems = new ArrayList<>(changes.problems());
         problems.addAll(staff.problems());
@@ -158,17 +168,23 @@ public class RosterPreview {
                     changes.students().created().keySet(), changes.classes().created().keySet());
             roster = roster.withSkipped(OneRosterParser.ENROLLMENTS, staged.skipped());
         }
+        ImportReport.Counts students = stagedUsers == null ? ImportReport.Counts.of(changes.students()) : stagedUsers.students();
+        ImportReport.Counts guardians = stagedUsers == null ? ImportReport.Counts.of(changes.guardians()) : stagedUsers.guardians();
         Map<String, Share> shares = new LinkedHashMap<>();
-        shares.put("students", new Share(changes.students().deactivated().size(), count(ACTIVE_STUDENTS)));
-        shares.put("guardians", new Share(changes.guardians().deactivated().size(), count(ACTIVE_GUARDIANS)));
+        shares.put("students", new Share(students.deactivated(), count(ACTIVE_STUDENTS)));
+        shares.put("guardians", new Share(guardians.deactivated(), count(ACTIVE_GUARDIANS)));
         shares.put("staff", new Share(staff.deactivated().size(), count(ACTIVE_STAFF)));
-        int rejected = ImportLimits.rejectedRows(problems) + (staged == null ? 0 : staged.refused());
+        // the staged rows' lines are not the held problems' (a row is either staged or held)
+        int rejected = ImportLimits.rejectedRows(problems) + (staged == null ? 0 : staged.refused())
+                + (stagedUsers == null ? 0 : stagedUsers.rejectedRows());
         ImportLimits limits = new ImportLimits(settings.deactivationLimitPercent(), settings.rejectionLimitPercent());
         boolean bulk = roster.modes().containsValue(FileMode.BULK);
         List<String> reasons = limits.reasons(bulk, shares, roster.rows(), rejected);
-        ImportReport report = staged == null ? ImportReport.of(roster, changes, staff, problems)
-                : ImportReport.of(roster, changes, staff, problems, staged.counts(), staged.refused());
-        return new Plan(roster, changes, staff, problems, shares, rejected, reasons, report, staged);
+        ImportReport report = ImportReport.of(roster, changes, staff, problems, students, guardians,
+                stagedUsers == null ? changes.links().size() : stagedUsers.links(),
+                staged == null ? ImportReport.Counts.of(changes.enrollments()) : staged.counts(),
+                (staged == null ? 0 : staged.refused()) + (stagedUsers == null ? 0 : stagedUsers.problems()));
+        return new Plan(roster, changes, staff, problems, shares, rejected, reasons, report, staged, stagedUsers);
     }
 
     private long count(String jpql) {
@@ -183,7 +199,8 @@ public class RosterPreview {
     static final String ACTIVE_ROSTER_STAFF = "SELECT s FROM StaffUser s WHERE s.active = TRUE AND s.origin = :origin"
             + " AND s.rosterSourcedId IS NOT NULL";
 
-    private StaffSnapshot staffSnapshot(ParsedRoster roster) {
+    /** @param runId the run whose users are staged ({@link ParsedRoster#usersStaged()}), else null */
+    private StaffSnapshot staffSnapshot(ParsedRoster roster, Long runId) {
         Set<String> ids = new HashSet<>();
         Set<String> emails = new HashSet<>();
         roster.staff().forEach(row -> {
@@ -200,9 +217,14 @@ public class RosterPreview {
         forChunks(emails, chunk -> em.createQuery(STAFF_BY_EMAIL, StaffUser.class).setParameter("ids", chunk)
                 .getResultList().forEach(u -> byEmail.put(u.getEmail(), stored(u))));
         if (roster.mode(OneRosterParser.USERS) == FileMode.BULK) {
+            // a staged file's sourcedIds are in its stage, not in the roster: only the staff it does not name are
+            // its absence check's (the reconciler deactivates those the roster does not name, here all of them)
+            Set<String> unnamed = roster.usersStaged() ? users.unnamedRosterStaff(runId) : null;
             em.createQuery(ACTIVE_ROSTER_STAFF, StaffUser.class).setParameter("origin", StaffOrigin.ROSTER).getResultList()
                     .forEach(u -> {
-                        activeRoster.add(u.getRosterSourcedId());
+                        if (unnamed == null || unnamed.contains(u.getRosterSourcedId())) {
+                            activeRoster.add(u.getRosterSourcedId());
+                        }
                         bySourcedId.putIfAbsent(u.getRosterSourcedId(), stored(u));
                     });
         }
@@ -250,7 +272,7 @@ public class RosterPreview {
         forChunks(mentions.enrollments(), chunk -> select(ENROLLMENTS, chunk, EnrollmentRow.class).forEach(r -> enrollments.put(r.sourcedId(),
                 new Stored<>(new EnrollmentData(r.classId(), r.studentId(), r.beginDate(), r.endDate()), r.active()))));
 
-        if (roster.mode(OneRosterParser.USERS) == FileMode.BULK) {
+        if (roster.reconciledMode(OneRosterParser.USERS) == FileMode.BULK) {
             present(ACTIVE_STUDENT_IDS, students);
             present(ACTIVE_GUARDIAN_IDS, guardians);
         }

@@ -103,9 +103,9 @@ public final class RosterReconciler {
         }
 
         Changes<StudentData> studentChanges = changes(students, studentsDeleted, stored.students(),
-                roster.mode(OneRosterParser.USERS), roster.named(OneRosterParser.USERS));
+                roster.reconciledMode(OneRosterParser.USERS), roster.named(OneRosterParser.USERS));
         Changes<GuardianData> guardianChanges = changes(guardians, guardiansDeleted, stored.guardians(),
-                roster.mode(OneRosterParser.USERS), roster.named(OneRosterParser.USERS));
+                roster.reconciledMode(OneRosterParser.USERS), roster.named(OneRosterParser.USERS));
         Map<String, Set<String>> links = links(roster, students, guardians, stored, problems);
         guardianChanges = withoutUnlinkedNewGuardians(roster, guardianChanges, links, problems);
 
@@ -159,8 +159,13 @@ public final class RosterReconciler {
 
     /** An org sourcedId to the code of its org unit (a school of orgs.csv, or a unit that exists), else null. */
     public static Function<String, String> schoolCodes(ParsedRoster roster, Set<String> unitCodes) {
+        return schoolCodes(roster.orgs(), unitCodes);
+    }
+
+    /** An org sourcedId to the code of its org unit (a school of these orgs, or a unit that exists), else null. */
+    public static Function<String, String> schoolCodes(List<OrgRow> orgRows, Set<String> unitCodes) {
         Map<String, OrgRow> orgs = new HashMap<>();
-        roster.orgs().forEach(org -> orgs.put(org.sourcedId(), org));
+        orgRows.forEach(org -> orgs.put(org.sourcedId(), org));
         return orgId -> {
             OrgRow org = orgs.get(orgId);
             if (org != null) {

@@ -84,8 +84,20 @@ public class RosterRunFolder {
      */
     public ParsedRoster read(Long runId, String idSource, OneRosterParser.Progress progress,
                              OneRosterParser.EnrollmentSink enrollments) {
+        return read(runId, idSource, progress, enrollments, null);
+    }
+
+    /**
+     * The run's files, parsed a record at a time, telling {@code progress} how far the reading is.
+     *
+     * @param enrollments takes enrollments.csv's rows instead of the roster (null: the roster holds them)
+     * @param users       takes users.csv's rows instead of the roster's students and guardians (null: held)
+     * @throws InvalidInputException naming the field "file" when there is no users.csv to import
+     */
+    public ParsedRoster read(Long runId, String idSource, OneRosterParser.Progress progress,
+                             OneRosterParser.EnrollmentSink enrollments, UserSink users) {
         try {
-            return refuseWithoutUsers(OneRosterParser.parseFolder(of(runId), idSource, progress, enrollments));
+            return refuseWithoutUsers(OneRosterParser.parseFolder(of(runId), idSource, progress, enrollments, users));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the files of import run " + runId, e);
         }

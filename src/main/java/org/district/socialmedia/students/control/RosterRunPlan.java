@@ -18,6 +18,8 @@ public class RosterRunPlan {
     DistrictSettingsService settings;
     @Inject
     EnrollmentStaging staging;
+    @Inject
+    UserStaging users;
 
     /** A plan and the student id source it was made with. */
     public record Planned(Plan plan, String idSource) {
@@ -28,7 +30,7 @@ public class RosterRunPlan {
     }
 
     /**
-     * Reads the run's files, its enrollments into its staging tables (made anew: what an earlier preview or a plan cut
+     * Reads the run's files, its users and enrollments into its staging tables (made anew: what an earlier preview or a plan cut
      * off by a crash left goes first), and plans. What is staged stays until {@link #dropStaged(Long)}.
      *
      * @param progress told how far the reading of the run's files is
@@ -36,9 +38,12 @@ public class RosterRunPlan {
     public Planned of(Long runId, OneRosterParser.Progress progress) {
         RosterSettings rosterSettings = settings.roster();
         staging.create(runId);
+        users.create(runId);
         EnrollmentStage enrollments = staging.sink(runId);
-        ParsedRoster roster = folders.read(runId, rosterSettings.idSource(), progress, enrollments);
+        UserStage userRows = users.sink(runId, preview.unitIds().keySet());
+        ParsedRoster roster = folders.read(runId, rosterSettings.idSource(), progress, enrollments, userRows);
         enrollments.flush();
+        userRows.flush();
         Plan plan = preview.plan(roster, rosterSettings, settings.current()::isDistrictEmail, runId);
         return new Planned(plan, rosterSettings.idSource());
     }
@@ -46,5 +51,6 @@ public class RosterRunPlan {
     /** The run's staged rows are used (its preview or its plan is stored), or no longer wanted: gone. */
     public void dropStaged(Long runId) {
         staging.clear(runId);
+        users.clear(runId);
     }
 }

@@ -95,6 +95,7 @@ class StagedEnrollmentsTest {
     private EntityManager em;
     private RosterPreview preview;
     private EnrollmentStaging staging;
+    private UserStaging users;
     private ImportRuns runs;
 
     @BeforeAll
@@ -159,9 +160,13 @@ class StagedEnrollmentsTest {
         staging = new EnrollmentStaging();
         staging.em = em;
         staging.self = staging;
+        users = new UserStaging();
+        users.em = em;
+        users.self = users;
         preview = new RosterPreview();
         preview.em = em;
         preview.staging = staging;
+        preview.users = users;
         RosterChangeLog log = new RosterChangeLog();
         log.em = em;
         ImportRunClaims claims = new ImportRunClaims();
@@ -171,6 +176,7 @@ class StagedEnrollmentsTest {
         runs.changes = log;
         runs.claims = claims;
         runs.staging = staging;
+        runs.users = users;
     }
 
     @AfterEach
@@ -283,18 +289,27 @@ class StagedEnrollmentsTest {
         assertEquals(reference.problems().size(), staged.problemCount());
         List<ImportProblem> problems = staged.staged() == null ? staged.problems()
                 : ImportRuns.merged(staged.problems(), staging.problems(runId, ImportRuns.PROBLEMS_KEPT));
+        if (staged.users() != null) {
+            problems = ImportRuns.merged(problems, users.problems(runId, ImportRuns.PROBLEMS_KEPT));
+        }
         assertEquals(reference.problems(), problems);
         return staged;
     }
 
     private Plan stagedPlan(Map<String, byte[]> files, Long runId) throws IOException {
+        // as the job stages them: users and enrollments
         staging.create(runId);
+        users.create(runId);
         EnrollmentStage sink = staging.sink(runId);
+        UserStage userSink = users.sink(runId, preview.unitIds().keySet());
         Map<String, CsvReader.Source> sources = new HashMap<>();
         files.forEach((name, content) -> sources.put(name, () -> new ByteArrayInputStream(content)));
-        ParsedRoster roster = OneRosterParser.read(sources, RosterSettings.IDENTIFIER, OneRosterParser.Progress.NONE, sink);
+        ParsedRoster roster = OneRosterParser.read(sources, RosterSettings.IDENTIFIER, OneRosterParser.Progress.NONE, sink,
+                userSink);
         sink.flush();
+        userSink.flush();
         assertTrue(roster.enrollments().isEmpty(), "no enrollment held");
+        assertTrue(roster.students().isEmpty() && roster.guardians().isEmpty(), "no student or guardian held");
         return preview.plan(roster, RosterSettings.DEFAULTS, DISTRICT_EMAIL, runId);
     }
 
