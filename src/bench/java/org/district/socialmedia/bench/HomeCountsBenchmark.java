@@ -18,6 +18,8 @@ import org.district.socialmedia.platform.entity.SweepStatus;
 import org.district.socialmedia.requests.boundary.RequestService;
 import org.district.socialmedia.requests.boundary.ReviewService;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -109,12 +111,15 @@ public final class HomeCountsBenchmark {
                 .getSingleResult(), (long) em.createQuery("SELECT s FROM SweepStatus s ORDER BY s.name", SweepStatus.class)
                 .getResultList().size())));
         try {
+            // the machine is shared: its load belongs beside the figures
+            System.out.printf(Locale.ROOT, "(load average before: %s)%n", Files.readString(Path.of("/proc/loadavg")).strip());
             System.out.printf(Locale.ROOT, "%-24s %6s %9s %9s %9s   %s%n", "home page of", "runs", "median", "p95", "max", "counts");
             for (Map.Entry<String, Consumer<EntityManager>> view : views.entrySet()) {
                 double[] ms = BenchDatabase.timed(emf, runs, warm, view.getValue());
                 System.out.printf(Locale.ROOT, "%-24s %6d %9.2f %9.2f %9.2f   %s%n", view.getKey(), runs, percentile(ms, 50),
                         percentile(ms, 95), ms[ms.length - 1], figures.values().stream().reduce((a, b) -> b).orElse(List.of()));
             }
+            System.out.printf(Locale.ROOT, "(load average after: %s)%n", Files.readString(Path.of("/proc/loadavg")).strip());
         } finally {
             emf.close();
         }
