@@ -12,13 +12,13 @@ import org.district.socialmedia.accounts.entity.ComplianceIssue;
 import org.district.socialmedia.consent.boundary.ConsentService;
 import org.district.socialmedia.consent.boundary.TakedownService;
 import org.district.socialmedia.consent.control.ConsentAccess;
-import org.district.socialmedia.it.JavaSeUnit;
 import org.district.socialmedia.notifications.entity.OutboxMessage;
 import org.district.socialmedia.parents.boundary.ConsentRequests;
 import org.district.socialmedia.platform.entity.SweepStatus;
 import org.district.socialmedia.requests.boundary.RequestService;
 import org.district.socialmedia.requests.boundary.ReviewService;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -44,7 +44,8 @@ import static org.district.socialmedia.bench.BenchDatabase.percentile;
  * is an index lookup or range, not a scan.
  *
  * <pre>./mvnw -Pbench-home verify -Dbench.dirs=/data/scale-0.01,/data/scale-0.1</pre>
- * (each a gen.dir of the generator, holding social-media.mv.db); -Dbench.runs=200 -Dbench.warm=30.
+ * (each a gen.dir of the generator, holding social-media.mv.db); -Dbench.runs=200 -Dbench.warm=30. On PostgreSQL
+ * -Dbench.urls=JDBC_URL with DB_USER and DB_PASSWORD (see {@link GeneratedDatabase}): the counts only, no plans.
  */
 public final class HomeCountsBenchmark {
 
@@ -56,22 +57,21 @@ public final class HomeCountsBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = Integer.getInteger("bench.runs", 200);
         int warm = Integer.getInteger("bench.warm", 30);
-        for (Path path : BenchDatabase.generatedDirs()) {
-            run("jdbc:h2:file:" + path.toAbsolutePath() + "/social-media;MODE=LEGACY", path, runs, warm);
+        for (GeneratedDatabase database : GeneratedDatabase.named()) {
+            run(database, runs, warm);
         }
     }
 
-    private static void run(String url, Path dir, int runs, int warm) throws Exception {
+    private static void run(GeneratedDatabase database, int runs, int warm) throws Exception {
         long clerkSchool;
-        try (Connection c = DriverManager.getConnection(url, "sa", "sa"); Statement s = c.createStatement()) {
-            System.out.printf(Locale.ROOT, "%n%s: %,d requests, %,d students, %,d consent forms, %,d accounts, %,d grants%n", dir,
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            System.out.printf(Locale.ROOT, "%n%s: %,d requests, %,d students, %,d consent forms, %,d accounts, %,d grants%n", database.label(),
                     single(s, "SELECT COUNT(*) FROM sm_request"), single(s, "SELECT COUNT(*) FROM student"),
                     single(s, "SELECT COUNT(*) FROM consent_form"), single(s, "SELECT COUNT(*) FROM district_account"),
                     single(s, "SELECT COUNT(*) FROM account_grant"));
             clerkSchool = single(s, "SELECT unit_id FROM staff_user WHERE username = 'clerk'");
         }
-        // H2 hands back the last result of an unchanged query on unchanged tables: each run must count for real
-        Map<String, String> props = JavaSeUnit.onH2(url + ";OPTIMIZE_REUSE_RESULTS=FALSE");
+        Map<String, String> props = database.unit();
         props.put("eclipselink.logging.level.metadata", "SEVERE");
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("social-media", props);
         Instant now = Instant.now();
@@ -111,16 +111,22 @@ public final class HomeCountsBenchmark {
                 .getSingleResult(), (long) em.createQuery("SELECT s FROM SweepStatus s ORDER BY s.name", SweepStatus.class)
                 .getResultList().size())));
         try {
+            // the machine is shared: its load belongs beside the figures
+            System.out.printf(Locale.ROOT, "(load average before: %s)%n", Files.readString(Path.of("/proc/loadavg")).strip());
             System.out.printf(Locale.ROOT, "%-24s %6s %9s %9s %9s   %s%n", "home page of", "runs", "median", "p95", "max", "counts");
             for (Map.Entry<String, Consumer<EntityManager>> view : views.entrySet()) {
                 double[] ms = BenchDatabase.timed(emf, runs, warm, view.getValue());
                 System.out.printf(Locale.ROOT, "%-24s %6d %9.2f %9.2f %9.2f   %s%n", view.getKey(), runs, percentile(ms, 50),
                         percentile(ms, 95), ms[ms.length - 1], figures.values().stream().reduce((a, b) -> b).orElse(List.of()));
             }
+            System.out.printf(Locale.ROOT, "(load average after: %s)%n", Files.readString(Path.of("/proc/loadavg")).strip());
         } finally {
             emf.close();
         }
-        explain(url, clerkSchool, today);
+        if (database.h2()) {
+            // the statements below are H2's (DATEADD) and so is EXPLAIN's answer
+            explain(database.url(), clerkSchool, today);
+        }
     }
 
     /** The plans H2 chooses for the counts' statements (as EclipseLink writes them, shortened to what decides the plan). */

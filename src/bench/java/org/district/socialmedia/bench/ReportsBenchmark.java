@@ -7,7 +7,6 @@ import org.district.socialmedia.accounts.control.AccountComplianceTally;
 import org.district.socialmedia.accounts.RightsCounted;
 import org.district.socialmedia.accounts.control.AccountQueries;
 import org.district.socialmedia.consent.control.CoverageTally;
-import org.district.socialmedia.it.JavaSeUnit;
 import org.district.socialmedia.oversight.control.AccountReports;
 import org.district.socialmedia.oversight.control.ConsentReports;
 import org.district.socialmedia.oversight.control.RequestReports;
@@ -45,6 +44,9 @@ import static org.district.socialmedia.bench.BenchDatabase.percentile;
  * database work that grows with the District.
  *
  * <pre>./mvnw -Pbench-reports verify -Dbench.dirs=/data/scale-0.01,/data/scale-0.1</pre>
+ * (each a gen.dir of the generator, an H2 folder). On PostgreSQL: -Dbench.urls=jdbc:postgresql://HOST:5432/DB (comma-separated,
+ * each a DB_URL the generator filled) with the environment's DB_USER and DB_PASSWORD, as for the generator; without -Dbench.dirs
+ * only those (see {@link GeneratedDatabase}).
  * -Dbench.runs=20 -Dbench.warm=3; -Dbench.only=requests,takedowns for some endpoints only (without consent-coverage, the
  * consent timer's day and its recount are left out: at full scale they take an hour). A database without takedown tasks
  * (made by a generator before they were generated) gets them first, as the generator makes them now.
@@ -67,22 +69,21 @@ public final class ReportsBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = Integer.getInteger("bench.runs", 20);
         int warm = Integer.getInteger("bench.warm", 3);
-        for (Path path : BenchDatabase.generatedDirs()) {
-            run(path, "jdbc:h2:file:" + path.toAbsolutePath() + "/social-media;MODE=LEGACY", runs, warm);
+        for (GeneratedDatabase database : GeneratedDatabase.named()) {
+            run(database, runs, warm);
         }
     }
 
-    private static void run(Path dir, String url, int runs, int warm) throws Exception {
+    private static void run(GeneratedDatabase database, int runs, int warm) throws Exception {
         // a database generated before the roll-ups' migration (V60) gets it, as the server would at its start
-        BenchDatabase.migrate(url, "sa", "sa", "H2");
-        // H2 hands back the last result of an unchanged query on unchanged tables: each run must count for real
-        Map<String, String> props = JavaSeUnit.onH2(url + ";OPTIMIZE_REUSE_RESULTS=FALSE");
+        database.migrate();
+        Map<String, String> props = database.unit();
         props.put("eclipselink.logging.level.metadata", "SEVERE");
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("social-media", props);
         Instant now = Instant.now();
         LocalDate today = now.atZone(ZONE).toLocalDate();
         ReportPeriod year = ReportPeriod.parse(YearMonth.from(today).minusMonths(11).atDay(1).toString(), today.toString(), today, ZONE);
-        addTakedownTasks(emf);
+        addTakedownTasks(emf, database);
         // one school's figures too: the demo clerk's (Washington Elementary)
         long clerkSchool = inTransaction(emf, em -> ((Number) em.createNativeQuery("SELECT unit_id FROM staff_user WHERE username = 'clerk'")
                 .getSingleResult()).longValue());
@@ -116,7 +117,7 @@ public final class ReportsBenchmark {
         endpoints.put("GET /api/reports/accounts?unit=", em -> new BeanWiring(em, Clock.systemUTC()).get(AccountReports.class)
                 .figures(clerkSchool, today, Instant.now()).accounts());
         endpoints.put("GET /api/reports/takedowns", em -> consentReports(em).takedowns(year, null).done());
-        System.out.printf(Locale.ROOT, "%n%s (load average before: %s)%n%-36s %5s %9s %9s %9s   %s%n", dir, loadAverage(), "figures of", "runs",
+        System.out.printf(Locale.ROOT, "%n%s (load average before: %s)%n%-36s %5s %9s %9s %9s   %s%n", database.label(), loadAverage(), "figures of", "runs",
                 "median", "p95", "max", "a figure");
         try {
             for (Map.Entry<String, Function<EntityManager, Object>> endpoint : endpoints.entrySet()) {
@@ -217,11 +218,15 @@ public final class ReportsBenchmark {
      * within minutes to four days of the revocation (seven in ten within a day), or open while that is still ahead, as
      * DistrictDataGenerator makes them now. The account is any of the District's: the report goes by the student's school.
      */
-    private static void addTakedownTasks(EntityManagerFactory emf) {
+    private static void addTakedownTasks(EntityManagerFactory emf, GeneratedDatabase database) {
         long tasks = inTransaction(emf, em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM takedown_task").getSingleResult()).longValue());
         if (tasks > 0) {
             System.out.printf(Locale.ROOT, "%n%,d takedown tasks%n", tasks);
             return;
+        }
+        if (!database.h2()) {
+            // only H2 Districts were generated before the tasks were; the statement below is H2's (DATEADD)
+            throw new IllegalStateException(database.label() + " has no takedown tasks: generate it again");
         }
         long start = System.nanoTime();
         int added = inTransaction(emf, em -> {

@@ -3,7 +3,6 @@ package org.district.socialmedia.bench;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
-import org.district.socialmedia.it.JavaSeUnit;
 import org.district.socialmedia.oversight.control.AccountReports;
 import org.district.socialmedia.oversight.control.RequestMonths;
 import org.district.socialmedia.oversight.control.RequestReports;
@@ -38,6 +37,7 @@ import java.util.function.Function;
  * medians' tenths as RequestFigures.of asks for them, counted; then the open requests by age band).
  *
  * <pre>./mvnw -B -o -Pbench-reports verify -Dbench.dirs=DIR -Dmain.args="-Xmx2g -cp %classpath org.district.socialmedia.bench.ReportsProfile"</pre>
+ * On PostgreSQL -Dbench.urls=JDBC_URL instead of (or besides) -Dbench.dirs, with DB_USER and DB_PASSWORD, as ReportsBenchmark.
  */
 public final class ReportsProfile {
 
@@ -49,30 +49,29 @@ public final class ReportsProfile {
     public static void main(String[] args) throws Exception {
         int runs = Integer.getInteger("bench.runs", 20);
         int warm = Integer.getInteger("bench.warm", 3);
-        for (Path dir : BenchDatabase.generatedDirs()) {
-            String url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/social-media;MODE=LEGACY";
-            BenchDatabase.migrate(url, "sa", "sa", "H2");
-            Map<String, String> props = JavaSeUnit.onH2(url + ";OPTIMIZE_REUSE_RESULTS=FALSE");
+        for (GeneratedDatabase database : GeneratedDatabase.named()) {
+            database.migrate();
+            Map<String, String> props = database.unit();
             props.put("eclipselink.logging.level.metadata", "SEVERE");
             // -Declipselink.logging.level.sql=FINE -Declipselink.logging.parameters=true: the statements as sent
             System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("eclipselink."))
                     .forEach(k -> props.put(k, System.getProperty(k)));
             EntityManagerFactory emf = Persistence.createEntityManagerFactory("social-media", props);
             try {
-                profile(dir, emf, runs, warm);
+                profile(database.label(), emf, runs, warm);
             } finally {
                 emf.close();
             }
         }
     }
 
-    private static void profile(Path dir, EntityManagerFactory emf, int runs, int warm) throws Exception {
+    private static void profile(String label, EntityManagerFactory emf, int runs, int warm) throws Exception {
         Instant now = Instant.now();
         LocalDate today = now.atZone(ZONE).toLocalDate();
         ReportPeriod year = ReportPeriod.parse(YearMonth.from(today).minusMonths(11).atDay(1).toString(), today.toString(), today, ZONE);
         long clerkSchool = BenchDatabase.inTransaction(emf, em -> ((Number) em.createNativeQuery(
                 "SELECT unit_id FROM staff_user WHERE username = 'clerk'").getSingleResult()).longValue());
-        System.out.printf(Locale.ROOT, "%n%s (load average before: %s)%n%-52s %9s %9s   %s%n", dir,
+        System.out.printf(Locale.ROOT, "%n%s (load average before: %s)%n%-52s %9s %9s   %s%n", label,
                 Files.readString(Path.of("/proc/loadavg")).strip(), "part", "median", "p95", "a figure");
         for (Long unit : Arrays.asList(null, clerkSchool)) {
             String who = unit == null ? "District" : "school";

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The application's persistence unit "social-media" outside the server: RESOURCE_LOCAL on an H2 URL
+ * The application's persistence unit "social-media" outside the server: RESOURCE_LOCAL on an H2 (or other JDBC) URL
  * instead of the JTA datasource, its other properties unchanged (no weaving, no shared cache), for
  * tests and benchmarks that run the real mappings and queries without a container.
  */
@@ -19,14 +19,22 @@ public final class JavaSeUnit {
 
     /** Properties for Persistence.createEntityManagerFactory("social-media", ...); the map may be extended. */
     public static Map<String, String> onH2(String url) {
+        return on("org.h2.Driver", url, "sa", "sa");
+    }
+
+    /**
+     * The same on any JDBC database, e.g. PostgreSQL for the benchmarks (EclipseLink finds the platform from the
+     * connection, as in the server).
+     */
+    public static Map<String, String> on(String driver, String url, String user, String password) {
         Map<String, String> props = new HashMap<>();
         props.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
         props.put("jakarta.persistence.jtaDataSource", "");
         props.put("jakarta.persistence.nonJtaDataSource", "");
-        props.put("jakarta.persistence.jdbc.driver", "org.h2.Driver");
+        props.put("jakarta.persistence.jdbc.driver", driver);
         props.put("jakarta.persistence.jdbc.url", url);
-        props.put("jakarta.persistence.jdbc.user", "sa");
-        props.put("jakarta.persistence.jdbc.password", "sa");
+        props.put("jakarta.persistence.jdbc.user", user);
+        props.put("jakarta.persistence.jdbc.password", password);
         return props;
     }
 
