@@ -9,8 +9,6 @@ import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.students.control.EnrollmentStage.Staged;
 import org.district.socialmedia.students.control.StagedEnrollments.Figures;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 
@@ -149,30 +147,11 @@ public class EnrollmentStaging {
         return call(c -> StagedEnrollments.storeAbsent(c, runId, firstSeq, from, to));
     }
 
-    @FunctionalInterface
-    interface Work<T> {
-        T on(Connection connection) throws SQLException;
+    private void run(StagingConnection.VoidWork work) {
+        StagingConnection.run(em, "staged enrollments", work);
     }
 
-    @FunctionalInterface
-    interface VoidWork {
-        void on(Connection connection) throws SQLException;
-    }
-
-    private void run(VoidWork work) {
-        call(c -> {
-            work.on(c);
-            return null;
-        });
-    }
-
-    private <T> T call(Work<T> work) {
-        // a write binds the transaction's connection, which unwrap answers only then
-        em.createNativeQuery("UPDATE import_run SET id = id WHERE id = -1").executeUpdate();
-        try {
-            return work.on(em.unwrap(Connection.class));
-        } catch (SQLException e) {
-            throw new IllegalStateException("staged enrollments: " + e.getMessage(), e);
-        }
+    private <T> T call(StagingConnection.Work<T> work) {
+        return StagingConnection.call(em, "staged enrollments", work);
     }
 }

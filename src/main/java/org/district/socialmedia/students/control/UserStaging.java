@@ -9,8 +9,6 @@ import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.students.control.StagedUsers.Figures;
 import org.district.socialmedia.students.control.UserStage.Staged;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 
@@ -194,30 +192,11 @@ public class UserStaging {
         return call(c -> StagedUserChanges.storeLinks(c, runId, firstSeq));
     }
 
-    @FunctionalInterface
-    interface Work<T> {
-        T on(Connection connection) throws SQLException;
+    private void run(StagingConnection.VoidWork work) {
+        StagingConnection.run(em, "staged users", work);
     }
 
-    @FunctionalInterface
-    interface VoidWork {
-        void on(Connection connection) throws SQLException;
-    }
-
-    private void run(VoidWork work) {
-        call(c -> {
-            work.on(c);
-            return null;
-        });
-    }
-
-    private <T> T call(Work<T> work) {
-        // a write binds the transaction's connection, which unwrap answers only then
-        em.createNativeQuery("UPDATE import_run SET id = id WHERE id = -1").executeUpdate();
-        try {
-            return work.on(em.unwrap(Connection.class));
-        } catch (SQLException e) {
-            throw new IllegalStateException("staged users: " + e.getMessage(), e);
-        }
+    private <T> T call(StagingConnection.Work<T> work) {
+        return StagingConnection.call(em, "staged users", work);
     }
 }
