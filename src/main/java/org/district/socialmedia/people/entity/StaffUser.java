@@ -57,6 +57,8 @@ public class StaffUser implements Serializable {
     public static final String NAME_IF_ACTIVE = "StaffUser.nameIfActive";
     public static final int USERNAME_MAX = 64;
     public static final int NAME_MAX = 200;
+    /** The longest roster sourcedId the column takes (a longer one is refused on its row by the import). */
+    public static final int ROSTER_SOURCED_ID_MAX = 255;
     public static final int EMAIL_MAX = 254;
     public static final int PASSWORD_HASH_MAX = 200;
     public static final String USERNAME_PATTERN = Usernames.PATTERN;
@@ -118,7 +120,7 @@ public class StaffUser implements Serializable {
     private StaffOrigin origin = StaffOrigin.HAND;
 
     /** The OneRoster sourcedId of the roster row that created or matched this user. */
-    @Column(name = "roster_sourced_id", length = 255, unique = true)
+    @Column(name = "roster_sourced_id", length = ROSTER_SOURCED_ID_MAX, unique = true)
     private String rosterSourcedId;
 
     @Version

@@ -95,6 +95,7 @@ final class OneRosterRowReaders {
         if (row.toBeDeleted()) {
             return new StaffRow(sourcedId, true, row.line(), null, null, null, List.of(), role);
         }
+        row.maxLength("sourcedId", StaffUser.ROSTER_SOURCED_ID_MAX);
         String email = row.value("email");
         if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
             throw new RowException("email '" + email + "' is not an email address");

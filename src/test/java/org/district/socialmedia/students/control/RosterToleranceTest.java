@@ -1,6 +1,8 @@
 package org.district.socialmedia.students.control;
 
+import org.district.socialmedia.people.entity.StaffUser;
 import org.district.socialmedia.students.control.ParsedRoster.FileMode;
+import org.district.socialmedia.students.control.RosterRows.StaffRow;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -101,5 +103,17 @@ class RosterToleranceTest {
         assertEquals("teacher", parsed.staff().get(0).role());
         assertEquals(null, parsed.staff().get(1).email(), "reported by the reconciler, not the parser");
         assertEquals(Map.of("users.csv", 1), parsed.skipped(), "a proctor is no District staff");
+    }
+
+    @Test
+    void aStaffRowWhoseSourcedIdIsLongerThanTheColumnIsRefusedOnItsRowAndTheRestLoads() {
+        String users = "sourcedId,role,givenName,familyName,email,orgSourcedIds\n"
+                + "t".repeat(StaffUser.ROSTER_SOURCED_ID_MAX + 1) + ",teacher,Maria,Lopez,mlopez@district.example.org,org-lhs\n"
+                + "t2,teacher,Sam,Reed,sreed@district.example.org,org-lhs\n";
+        ParsedRoster parsed = OneRosterParser.parse(files(MANIFEST, ORGS, users));
+        assertEquals(List.of("t2"), parsed.staff().stream().map(StaffRow::sourcedId).toList());
+        assertEquals(1, parsed.problems().size(), parsed.problems().toString());
+        assertEquals(2, parsed.problems().get(0).line());
+        assertEquals("sourcedId is longer than " + StaffUser.ROSTER_SOURCED_ID_MAX + " characters", parsed.problems().get(0).reason());
     }
 }
