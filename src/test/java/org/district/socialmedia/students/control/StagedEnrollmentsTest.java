@@ -157,26 +157,11 @@ class StagedEnrollmentsTest {
     void wire() {
         em = emf.createEntityManager();
         em.getTransaction().begin();
-        staging = new EnrollmentStaging();
-        staging.em = em;
-        staging.self = staging;
-        users = new UserStaging();
-        users.em = em;
-        users.self = users;
-        preview = new RosterPreview();
-        preview.em = em;
-        preview.staging = staging;
-        preview.users = users;
-        RosterChangeLog log = new RosterChangeLog();
-        log.em = em;
-        ImportRunClaims claims = new ImportRunClaims();
-        claims.em = em;
-        runs = new ImportRuns();
-        runs.em = em;
-        runs.changes = log;
-        runs.claims = claims;
-        runs.staging = staging;
-        runs.users = users;
+        StagedRosterBeans beans = new StagedRosterBeans(em);
+        staging = beans.staging;
+        users = beans.users;
+        preview = beans.preview;
+        runs = beans.runs;
     }
 
     @AfterEach
