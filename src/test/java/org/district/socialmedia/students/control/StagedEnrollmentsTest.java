@@ -93,6 +93,7 @@ class StagedEnrollmentsTest {
     private static EntityManagerFactory emf;
     private static String url;
     private EntityManager em;
+    private StagedRosterBeans beans;
     private RosterPreview preview;
     private EnrollmentStaging staging;
     private UserStaging users;
@@ -157,7 +158,7 @@ class StagedEnrollmentsTest {
     void wire() {
         em = emf.createEntityManager();
         em.getTransaction().begin();
-        StagedRosterBeans beans = new StagedRosterBeans(em);
+        beans = new StagedRosterBeans(em);
         staging = beans.staging;
         users = beans.users;
         preview = beans.preview;
@@ -260,9 +261,9 @@ class StagedEnrollmentsTest {
         Long runId = run();
         Plan staged = stagedPlan(files, runId);
         int stored = runs.planWrite(runId, staged);
-        List<RosterChange> actual = stored(runId);
+        List<RosterChange> actual = beans.stored(runId);
         assertEquals(expected.size(), stored);
-        assertEquals(groups(expected), groups(actual));
+        assertEquals(StagedRosterBeans.groups(expected), StagedRosterBeans.groups(actual));
         for (int i = 0; i < actual.size(); i++) {
             assertEquals(i, actual.get(i).seq(), "seq numbers without a gap");
         }
@@ -305,38 +306,5 @@ class StagedEnrollmentsTest {
         em.createNativeQuery("UPDATE import_run SET status = 'RUNNING' WHERE id = ?").setParameter(1, run.getId()).executeUpdate();
         em.clear();
         return run.getId();
-    }
-
-    private List<RosterChange> stored(Long runId) {
-        return em.createNativeQuery("SELECT seq, kind, op, ref, payload FROM import_change WHERE run_id = ? ORDER BY seq")
-                .setParameter(1, runId).getResultList().stream().map(row -> {
-                    Object[] c = (Object[]) row;
-                    return new RosterChange(((Number) c[0]).longValue(), (String) c[1], (String) c[2], (String) c[3], (String) c[4]);
-                }).toList();
-    }
-
-    /**
-     * The changes as runs of one kind and operation, in order, each run's records sorted: the order within a run is
-     * the order a set comes in (file order for writes, key order for deactivations), which the writer does not need.
-     */
-    private static List<String> groups(List<RosterChange> changes) {
-        List<String> groups = new ArrayList<>();
-        List<String> records = new ArrayList<>();
-        String current = null;
-        for (RosterChange change : changes) {
-            String key = change.kind() + " " + change.op();
-            if (!key.equals(current)) {
-                if (current != null) {
-                    groups.add(current + " " + records.stream().sorted().toList());
-                }
-                current = key;
-                records = new ArrayList<>();
-            }
-            records.add(change.ref() + "=" + change.payload());
-        }
-        if (current != null) {
-            groups.add(current + " " + records.stream().sorted().toList());
-        }
-        return groups;
     }
 }

@@ -1,6 +1,10 @@
 package org.district.socialmedia.students.control;
 
 import jakarta.persistence.EntityManager;
+import org.district.socialmedia.students.control.RosterChangeRows.RosterChange;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The beans the staged roster path runs through (the preview, the runs, both stagings), wired by hand on one
@@ -34,5 +38,39 @@ final class StagedRosterBeans {
         runs.claims = claims;
         runs.staging = staging;
         runs.users = users;
+    }
+
+    /** The run's stored plan rows, in seq order. */
+    List<RosterChange> stored(Long runId) {
+        return ((List<?>) em.createNativeQuery("SELECT seq, kind, op, ref, payload FROM import_change WHERE run_id = ? ORDER BY seq")
+                .setParameter(1, runId).getResultList()).stream().map(row -> {
+                    Object[] c = (Object[]) row;
+                    return new RosterChange(((Number) c[0]).longValue(), (String) c[1], (String) c[2], (String) c[3], (String) c[4]);
+                }).toList();
+    }
+
+    /**
+     * The changes as runs of one kind and operation, in order, each run's records sorted: the order within a run is
+     * the order a set comes in (file order for writes, key order for deactivations), which the writer does not need.
+     */
+    static List<String> groups(List<RosterChange> changes) {
+        List<String> groups = new ArrayList<>();
+        List<String> records = new ArrayList<>();
+        String current = null;
+        for (RosterChange change : changes) {
+            String key = change.kind() + " " + change.op();
+            if (!key.equals(current)) {
+                if (current != null) {
+                    groups.add(current + " " + records.stream().sorted().toList());
+                }
+                current = key;
+                records = new ArrayList<>();
+            }
+            records.add(change.ref() + "=" + change.payload());
+        }
+        if (current != null) {
+            groups.add(current + " " + records.stream().sorted().toList());
+        }
+        return groups;
     }
 }
