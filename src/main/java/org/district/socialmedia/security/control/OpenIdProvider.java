@@ -31,11 +31,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -50,10 +52,16 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class OpenIdProvider {
 
+    private static final Logger LOG = Logger.getLogger(OpenIdProvider.class.getName());
     static final String PREFIX = "social-media.oidc.";
     private static final Duration KEEP = Duration.ofHours(1);
-    /** A token naming an unknown key may mean the provider rotated its keys; not more often than this, though. */
+    /**
+     * A token naming an unknown key may mean the provider rotated its keys; not more often than this, though, unless
+     * the operator sets another interval (OIDC_KEYS_REFETCH_AFTER).
+     */
     static final Duration REFETCH_KEYS_AFTER = Duration.ofSeconds(30);
+    /** A shorter interval would let forged tokens naming made-up key ids make the portal hammer the provider. */
+    static final Duration REFETCH_KEYS_AFTER_MIN = Duration.ofSeconds(1);
     private static final int CONNECT_TIMEOUT_MS = 5_000;
     private static final int READ_TIMEOUT_MS = 10_000;
     private static final int KEY_SET_SIZE_LIMIT = 512 * 1024;
@@ -61,7 +69,8 @@ public class OpenIdProvider {
     private static final Map<String, String> ISSUER_ALIASES = Map.of("https://accounts.google.com", "accounts.google.com");
 
     /** The provider as configured; every value but the name and the claim is required. */
-    public record Settings(String issuer, String clientId, String clientSecret, String providerName, String emailClaim) {
+    public record Settings(String issuer, String clientId, String clientSecret, String providerName, String emailClaim,
+                           Duration keysRefetchAfter) {
 
         /** From the system properties the server-config script sets; empty when single sign-on is not configured. */
         public static Optional<Settings> fromSystemProperties() {
@@ -73,7 +82,26 @@ public class OpenIdProvider {
             return Optional.of(new Settings(issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer,
                     clientId, Optional.ofNullable(property("client-secret")).orElse(""),
                     Optional.ofNullable(property("provider-name")).orElse("your District account"),
-                    Optional.ofNullable(property("email-claim")).orElse("email")));
+                    Optional.ofNullable(property("email-claim")).orElse("email"),
+                    refetchAfter(property("keys-refetch-after"))));
+        }
+
+        /** The configured interval (ISO 8601, at least a second), or the default for a value missing or not one. */
+        static Duration refetchAfter(String value) {
+            if (value == null) {
+                return REFETCH_KEYS_AFTER;
+            }
+            try {
+                Duration parsed = Duration.parse(value);
+                if (parsed.compareTo(REFETCH_KEYS_AFTER_MIN) >= 0) {
+                    return parsed;
+                }
+            } catch (DateTimeParseException e) {
+                // reported below, as a value too short is
+            }
+            LOG.warning(PREFIX + "keys-refetch-after is not a duration of at least " + REFETCH_KEYS_AFTER_MIN + ": \""
+                    + value + "\"; " + REFETCH_KEYS_AFTER + " is used");
+            return REFETCH_KEYS_AFTER;
         }
 
         public Set<String> acceptedIssuers() {
@@ -86,7 +114,7 @@ public class OpenIdProvider {
         @Override
         public String toString() {
             return "Settings[issuer=" + issuer + ", clientId=" + clientId + ", providerName=" + providerName
-                    + ", emailClaim=" + emailClaim + "]";
+                    + ", emailClaim=" + emailClaim + ", keysRefetchAfter=" + keysRefetchAfter + "]";
         }
 
         private static String property(String name) {
@@ -144,19 +172,20 @@ public class OpenIdProvider {
                 metadata.getJWKSetURI());
         boolean sameKeys = known != null && known.settings().equals(settings) && known.endpoints().keys().equals(endpoints.keys());
         IdTokenValidation validation = sameKeys ? known.validation()
-                : new IdTokenValidation(settings.acceptedIssuers(), settings.clientId(), keySource(endpoints.keys()), settings.emailClaim());
+                : new IdTokenValidation(settings.acceptedIssuers(), settings.clientId(),
+                        keySource(endpoints.keys(), settings.keysRefetchAfter()), settings.emailClaim());
         Discovered fresh = new Discovered(settings, endpoints, validation, Instant.now());
         discovered = fresh;
         return fresh;
     }
 
-    /** The provider's key set: cached for an hour, fetched again for an unknown key id, not more often than every 30 s. */
-    private static JWKSource<SecurityContext> keySource(URI keys) throws Unreachable {
+    /** The provider's key set: cached for an hour, fetched again for an unknown key id, not more often than every refetchAfter. */
+    private static JWKSource<SecurityContext> keySource(URI keys, Duration refetchAfter) throws Unreachable {
         try {
             return JWKSourceBuilder.<SecurityContext>create(keys.toURL(),
                             new DefaultResourceRetriever(CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS, KEY_SET_SIZE_LIMIT))
                     .cache(KEEP.toMillis(), READ_TIMEOUT_MS)
-                    .rateLimited(REFETCH_KEYS_AFTER.toMillis())
+                    .rateLimited(refetchAfter.toMillis())
                     .refreshAheadCache(false)
                     .retrying(false)
                     .build();

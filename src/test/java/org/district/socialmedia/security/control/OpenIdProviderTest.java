@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +35,8 @@ class OpenIdProviderTest {
 
     OpenIdProviderTest() throws IOException {
         idp = new FakeOpenIdProvider(0, "/idp", "portal-client", "portal-secret");
-        settings = new Settings(idp.issuer(), "portal-client", "portal-secret", "the test provider", "email");
+        settings = new Settings(idp.issuer(), "portal-client", "portal-secret", "the test provider", "email",
+                OpenIdProvider.REFETCH_KEYS_AFTER);
     }
 
     @AfterEach
@@ -88,7 +90,17 @@ class OpenIdProviderTest {
 
     @Test
     void aProviderThatCannotBeReachedIsNotThePersonsFault() {
-        Settings nowhere = new Settings("http://127.0.0.1:9/nowhere", "portal-client", "portal-secret", "x", "email");
+        Settings nowhere = new Settings("http://127.0.0.1:9/nowhere", "portal-client", "portal-secret", "x", "email",
+                OpenIdProvider.REFETCH_KEYS_AFTER);
         assertThrows(Unreachable.class, () -> portal.endpoints(nowhere));
+    }
+
+    @Test
+    void theKeySetsRefetchIntervalIsTheOperatorsDurationOfAtLeastASecondElseThirtySeconds() {
+        assertEquals(Duration.ofSeconds(2), Settings.refetchAfter("PT2S"));
+        assertEquals(Duration.ofMinutes(5), Settings.refetchAfter("PT5M"));
+        assertEquals(Duration.ofSeconds(30), Settings.refetchAfter(null));
+        assertEquals(Duration.ofSeconds(30), Settings.refetchAfter("PT0.5S"), "too short: the provider would be hammered");
+        assertEquals(Duration.ofSeconds(30), Settings.refetchAfter("30"), "not an ISO 8601 duration");
     }
 }
