@@ -73,6 +73,7 @@ public class EnrollmentStaging {
     public Figures compare(Long runId, boolean bulk, Collection<String> createdStudents, Collection<String> createdClasses) {
         self.keys(runId, "STUDENT", createdStudents);
         self.keys(runId, "CLASS", createdClasses);
+        self.analyze(runId);
         int max = self.maxLine(runId);
         for (int from = 1; from <= max; from += StagedEnrollments.RANGE) {
             self.compareLines(runId, from, from + StagedEnrollments.RANGE - 1);
@@ -86,6 +87,11 @@ public class EnrollmentStaging {
             }
         }
         return self.figures(runId);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void analyze(Long runId) {
+        run(c -> StagedEnrollments.analyze(c, runId));
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Locale;
 
 /**
@@ -152,6 +153,11 @@ public final class StagedEnrollments {
         for (String table : List.of(ABSENT_TABLE, KEY, DECISION, TABLE)) {
             execute(c, runId, "DROP TABLE IF EXISTS " + table);
         }
+    }
+
+    /** The planner's statistics of the run's tables, as they are filled now ({@link StagingConnection#analyze}). */
+    static void analyze(Connection c, long runId) throws SQLException {
+        StagingConnection.analyze(c, Stream.of(ABSENT_TABLE, KEY, DECISION, TABLE).map(t -> table(t, runId)).toList());
     }
 
     /** Whether the run has staging tables. */

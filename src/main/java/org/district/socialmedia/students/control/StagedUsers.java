@@ -86,6 +86,11 @@ public final class StagedUsers {
         }
     }
 
+    /** The planner's statistics of the run's tables, as they are filled now ({@link StagingConnection#analyze}). */
+    static void analyze(Connection c, long runId) throws SQLException {
+        StagingConnection.analyze(c, StagedUserRules.TABLES.stream().map(t -> table(t, runId)).toList());
+    }
+
     /** Whether the run has staging tables for its users. */
     static boolean exists(Connection c, long runId) throws SQLException {
         String name = table(USER, runId);

@@ -73,9 +73,12 @@ public class UserStaging {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Figures compare(Long runId, boolean bulk) {
         int max = self.maxLine(runId);
+        // the statistics again as each step fills the tables the next one reads: rows, then decisions, then links
+        self.analyze(runId);
         for (int from = 1; from <= max; from += StagedEnrollments.RANGE) {
             self.compareRows(runId, from, from + StagedEnrollments.RANGE - 1);
         }
+        self.analyze(runId);
         for (int index = 0; index < StagedUserRules.LINKS.size(); index++) {
             if (StagedUsers.linksByLines(index)) {
                 for (int from = 1; from <= max; from += StagedEnrollments.RANGE) {
@@ -85,6 +88,7 @@ public class UserStaging {
                 self.compareLinks(runId, index, 0, 0);
             }
         }
+        self.analyze(runId);
         for (int from = 1; from <= max; from += StagedEnrollments.RANGE) {
             self.compareChanges(runId, from, from + StagedEnrollments.RANGE - 1);
         }
@@ -100,6 +104,11 @@ public class UserStaging {
         }
         self.createdStudentKeys(runId);
         return self.figures(runId);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void analyze(Long runId) {
+        run(c -> StagedUsers.analyze(c, runId));
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
