@@ -52,7 +52,7 @@ class AccountComplianceTallyIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.realWarWith(AccountComplianceTallyIT.class, TestTransactions.class, RightsCounted.class, Api.class, JsonBodies.class, Multipart.class);
+        return Deployments.inContainer();
     }
 
     @Inject

@@ -34,7 +34,7 @@ class DirectoryVersionIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.realWarWith(TestTransactions.class, DirectoryVersionIT.class);
+        return Deployments.inContainer();
     }
 
     @Inject

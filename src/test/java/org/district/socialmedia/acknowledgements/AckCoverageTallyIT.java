@@ -46,7 +46,7 @@ class AckCoverageTallyIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.realWarWith(TestTransactions.class, AsSystemAdministrator.class, Api.class, JsonBodies.class, AckCoverageTallyIT.class);
+        return Deployments.inContainer();
     }
 
     @Inject

@@ -42,7 +42,7 @@ class AckSweepConcurrencyIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.realWarWith(TestTransactions.class, AckSweepConcurrencyIT.class);
+        return Deployments.inContainer();
     }
 
     @Inject

@@ -49,7 +49,7 @@ class ConsentCoverageTallyIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.realWarWith(ConsentCoverageTallyIT.class, TestTransactions.class);
+        return Deployments.inContainer();
     }
 
     @Inject

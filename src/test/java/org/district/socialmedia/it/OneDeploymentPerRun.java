@@ -22,12 +22,12 @@ import java.util.TreeSet;
 import java.util.logging.Logger;
 
 /**
- * Keeps the real WAR deployed from one client test class to the next, instead of Arquillian's undeploy and
- * deploy around every class: each of those costs some seconds, and the next class then runs on a cold
- * deployment whose classes the JIT has not seen. It applies only to client deployments ({@code testable =
- * false}) whose archive has the same name and the same entries as the one deployed; any other deployment (an
- * in-container test's archive, which carries its own test class) first undeploys the kept one, as Arquillian
- * would have. The kept deployment is undeployed before the suite's container stops, so a server left behind
+ * Keeps a deployment from one test class to the next, instead of Arquillian's undeploy and deploy around every
+ * class: each of those costs some seconds, and the next class then runs on a cold deployment whose classes the JIT
+ * has not seen. A class's deployment is taken for the one kept when the archive deployed (a client deployment's
+ * archive, an in-container one's testable archive) has the same name and the same entries: the client classes'
+ * real WAR, and the in-container classes' one archive ({@link Deployments#inContainer()}). Any other deployment
+ * first undeploys the kept one, as Arquillian would have. The kept deployment is undeployed before the suite's container stops, so a server left behind
  * holds nothing deployed. Tests must not count on a fresh deployment: what a class changes in memory (the
  * test clock, a rate limiter) it puts back itself, as it already must for what it changes in the database.
  */
@@ -69,10 +69,9 @@ public final class OneDeploymentPerRun implements LoadableExtension {
             DeployDeployment event = context.getEvent();
             Deployment next = event.getDeployment();
             DeploymentDescription nextDescription = next.getDescription();
-            boolean reusable = nextDescription.isArchiveDeployment() && !nextDescription.testable()
-                    && nextDescription.getTestableArchive() == null;
-            if (reusable && kept != null && kept.name().equals(nextDescription.getArchive().getName())
-                    && kept.entries().equals(entries(nextDescription.getArchive()))) {
+            Archive<?> archive = deployed(nextDescription);
+            boolean reusable = archive != null;
+            if (reusable && kept != null && kept.name().equals(archive.getName()) && kept.entries().equals(entries(archive))) {
                 description.set(nextDescription);
                 deployment.set(next);
                 metaData.set(kept.metaData());
@@ -82,7 +81,6 @@ public final class OneDeploymentPerRun implements LoadableExtension {
             undeployKept();
             context.proceed();
             if (reusable && next.isDeployed()) {
-                Archive<?> archive = nextDescription.getArchive();
                 kept = new Kept(archive.getName(), entries(archive), event.getContainerName(),
                         event.getDeployableContainer(), archive, metaData.get());
             }
@@ -91,8 +89,9 @@ public final class OneDeploymentPerRun implements LoadableExtension {
         public void undeploy(@Observes(precedence = -100) EventContext<UnDeployDeployment> context) {
             Deployment done = context.getEvent().getDeployment();
             DeploymentDescription doneDescription = done.getDescription();
-            if (kept != null && doneDescription.isArchiveDeployment() && !doneDescription.testable()
-                    && kept.name().equals(doneDescription.getArchive().getName())) {
+            Archive<?> archive = deployed(doneDescription);
+            if (kept != null && archive != null && kept.name().equals(archive.getName())
+                    && kept.entries().equals(entries(archive))) {
                 done.undeployed();
                 return;
             }
@@ -124,6 +123,14 @@ public final class OneDeploymentPerRun implements LoadableExtension {
             } finally {
                 context.deactivate();
             }
+        }
+
+        /** The archive the container gets for the deployment: a testable one for an in-container class; null if none. */
+        private static Archive<?> deployed(DeploymentDescription description) {
+            if (!description.isArchiveDeployment()) {
+                return null;
+            }
+            return description.testable() ? description.getTestableArchive() : description.getArchive();
         }
 
         private static List<String> entries(Archive<?> archive) {

@@ -48,7 +48,7 @@ class TalliesIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.realWarWith(TalliesIT.class, TestTransactions.class, Api.class, JsonBodies.class);
+        return Deployments.inContainer();
     }
 
     @Inject

@@ -85,7 +85,7 @@ class ReportsIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.realWarWith(ReportsIT.class, TestTransactions.class, Api.class, JsonBodies.class);
+        return Deployments.inContainer();
     }
 
     @Inject

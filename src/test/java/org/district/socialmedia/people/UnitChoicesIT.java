@@ -34,7 +34,7 @@ class UnitChoicesIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.realWarWith(TestTransactions.class, AsEmployee.class, UnitChoicesIT.class);
+        return Deployments.inContainer();
     }
 
     @Inject

@@ -24,7 +24,7 @@ class PersistenceProviderIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.realWarWith(TestTransactions.class, PersistenceProviderIT.class);
+        return Deployments.inContainer();
     }
 
     @Inject

@@ -32,7 +32,7 @@ class FormerPasswordHashIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.realWarWith(TestTransactions.class, FormerPasswordHashIT.class);
+        return Deployments.inContainer();
     }
 
     @Inject

@@ -28,7 +28,7 @@ class HolidayCalendarIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.realWarWith(HolidayCalendarIT.class);
+        return Deployments.inContainer();
     }
 
     @Inject
