@@ -87,13 +87,14 @@ public final class ReportsProfile {
             parts.put(who + "   figures from responses (tenths asked)", em -> {
                 BeanWiring beans = beans(em);
                 RequestRollups.Responses r = beans.get(RequestRollups.class).responses(year.from(), year.to(), unit);
-                int[] asked = new int[1];
-                AnswerTimes counted = new AnswerTimes(List.of(), (scope, hour) -> {
+                int[] asked = new int[2];
+                AnswerTimes counted = new AnswerTimes(List.of(), wanted -> {
                     asked[0]++;
+                    asked[1] += wanted.size();
                     return List.of();
                 });
                 RequestFigures.of(year, r.counts(), r.times().and(counted), beans.get(RequestReports.class).kindLabels(), Map.of());
-                return asked[0] + " tenth reads";
+                return asked[0] + " tenth reads of " + asked[1] + " hours";
             });
             parts.put(who + "   open by age", em -> beans(em).get(RequestReports.class).openByAge(unit, now).values());
             parts.put(who + " requests: whole call again", em -> beans(em).get(RequestReports.class).figures(year, unit, now).answered());

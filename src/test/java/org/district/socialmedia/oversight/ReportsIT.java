@@ -46,12 +46,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Date;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -170,6 +172,52 @@ class ReportsIT {
         assertEquals(bands[0] + bands[1] + bands[2] + bands[3], figures.accounts());
         assertEquals(expiring, figures.grantsExpiringIn30Days());
         assertEquals(flagged + checklistsOverdue, figures.overdueAttestations(), "flagged rights and overdue checklists");
+    }
+
+    @Test
+    void aSchoolsOverdueAttestationsAreItsFlaggedRightsAndOverdueChecklistsCountedOneByOne() {
+        LocalDate today = LocalDate.now(clock.withZone(districtTime.timeZone()));
+        Instant now = clock.instant();
+        // the demo data flags no right: one right in force flagged here by a review of its own (an id the sequence,
+        // in steps of 50, never gives; a native UPDATE, so the grant's version stays), and both undone after
+        long reviewId = 987_651;
+        Object[] grant = tx.inNewTransaction(em -> em.createQuery("SELECT g.id, g.account.unit.id FROM AccountGrant g"
+                        + " WHERE g.status = :active AND g.flaggedReviewId IS NULL ORDER BY g.id", Object[].class)
+                .setParameter("active", GrantStatus.ACTIVE).setMaxResults(1).getSingleResult());
+        long unit = (Long) grant[1];
+        tx.inNewTransaction(em -> {
+            em.createNativeQuery("INSERT INTO access_review (id, opens_on, deadline, status, opened_at, opened_by, lapse_unreviewed,"
+                            + " reminders_before, grants_flagged, grants_lapsed, version) VALUES (?, ?, ?, 'CLOSED', ?, 'reportsit', FALSE, '', 1, 0, 1)")
+                    .setParameter(1, reviewId).setParameter(2, Date.valueOf(LocalDate.of(1999, 1, 4)))
+                    .setParameter(3, Date.valueOf(LocalDate.of(1999, 1, 25))).setParameter(4, now.atOffset(ZoneOffset.UTC)).executeUpdate();
+            return em.createNativeQuery("UPDATE account_grant SET flagged_review_id = ? WHERE id = ?").setParameter(1, reviewId)
+                    .setParameter(2, grant[0]).executeUpdate();
+        });
+        try {
+            long[] expected = tx.inNewTransaction(em -> {
+                long[] counted = new long[2];
+                for (DistrictAccount a : em.createQuery("SELECT a FROM DistrictAccount a", DistrictAccount.class).getResultList()) {
+                    if (a.getStatus() != AccountStatus.ARCHIVED && a.getUnit().getId() == unit && !now.isBefore(a.getAttestationOverdueAt())) {
+                        counted[0]++;
+                    }
+                }
+                for (AccountGrant g : em.createQuery("SELECT g FROM AccountGrant g", AccountGrant.class).getResultList()) {
+                    if (g.getStatus() == GrantStatus.ACTIVE && g.getFlaggedReviewId() != null && g.getAccount().getUnit().getId() == unit) {
+                        counted[1]++;
+                    }
+                }
+                return counted;
+            });
+            assertTrue(expected[1] > 0, "the school has the flagged right");
+            assertEquals(expected[0] + expected[1], accountReports.figures(unit, today, now).overdueAttestations(),
+                    "the school's flagged rights and overdue checklists");
+        } finally {
+            tx.inNewTransaction(em -> {
+                em.createNativeQuery("UPDATE account_grant SET flagged_review_id = NULL WHERE flagged_review_id = ?").setParameter(1, reviewId)
+                        .executeUpdate();
+                return em.createNativeQuery("DELETE FROM access_review WHERE id = ?").setParameter(1, reviewId).executeUpdate();
+            });
+        }
     }
 
     @Test

@@ -191,7 +191,8 @@ public class AccountComplianceTally implements Tally {
      * other units counted from their accounts and grants now. Exact whatever the tally's state.
      */
     public Figures figures(Instant now, LocalDate today, Long unitId) {
-        Map<Long, StoredCompliance> stored = holding(now);
+        // a school's answer reads its own row, not every unit's (a thousand at full scale)
+        Map<Long, StoredCompliance> stored = holding(now, unitId);
         stored.values().removeIf(row -> row.expiring(today) == null);
         List<UnitCompliance> result = new ArrayList<>();
         long[] bands = new long[UnitRights.BANDS];

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -95,16 +96,15 @@ public class RequestMonths {
     }
 
     /**
-     * A unit's times to answer of these months: the whole hours read now, an hour's tenths when a rank falls in it
-     * (one index range of the unit and the hour's tenths, for the months of the rank's scope).
+     * A unit's times to answer of these months: the whole hours read now, the tenths of the hours the ranks fall in
+     * when the figures ask (AnswerTimes.readHoursOf: all of a report's hours in one statement).
      */
     public AnswerTimes times(long unit, Set<YearMonth> months) {
         List<AnswerTimes.HourCount> hours = new ArrayList<>();
         if (months.isEmpty()) {
-            return new AnswerTimes(hours, (scope, hour) -> List.of());
+            return new AnswerTimes(hours, wanted -> List.of());
         }
-        EntityManager db = em;
-        for (Object o : between(db, "SELECT on_month, reviewer, hours, responses FROM report_response_month_hour"
+        for (Object o : between(em, "SELECT on_month, reviewer, hours, responses FROM report_response_month_hour"
                 + " WHERE unit_id = ? AND on_month >= ? AND on_month <= ?", unit, months).getResultList()) {
             Object[] r = (Object[]) o;
             YearMonth m = YearMonth.from(date(r[0]));
@@ -113,26 +113,37 @@ public class RequestMonths {
             }
         }
         Set<YearMonth> kept = Set.copyOf(months);
-        return new AnswerTimes(hours, (scope, hour) -> {
-            Set<YearMonth> wanted = scope.month() == null ? kept : Set.of(scope.month());
+        EntityManager db = em;
+        return new AnswerTimes(hours, wanted -> tenths(db, unit, kept, wanted));
+    }
+
+    /**
+     * A unit's tenths of these hours in these months, every reviewer: one statement, an index range of the unit and an
+     * hour's tenths per hour (UNION ALL rather than OR, which H2 would read as the unit's whole range).
+     */
+    private static List<AnswerTimes.Tenth> tenths(EntityManager em, long unit, Set<YearMonth> months, SortedSet<Integer> hours) {
+        TreeSet<YearMonth> sorted = new TreeSet<>(months);
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < hours.size(); i++) {
+            sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT on_month, reviewer, tenths, responses, min_seconds, max_seconds")
+                    .append(" FROM report_response_month_tenth WHERE unit_id = ? AND tenths >= ? AND tenths <= ? AND on_month >= ? AND on_month <= ?");
+        }
+        Query q = em.createNativeQuery(sql.toString());
+        int p = 1;
+        for (int hour : hours) {
             int[] range = AnswerTimes.tenthsOf(hour);
-            Query q = between(db, "SELECT on_month, reviewer, tenths, responses, min_seconds, max_seconds FROM report_response_month_tenth"
-                    + " WHERE unit_id = ? AND on_month >= ? AND on_month <= ? AND tenths >= ? AND tenths <= ?"
-                    + (scope.reviewer() == null ? "" : " AND reviewer = ?"), unit, wanted)
-                    .setParameter(4, range[0]).setParameter(5, range[1]);
-            if (scope.reviewer() != null) {
-                q.setParameter(6, scope.reviewer());
+            q.setParameter(p++, unit).setParameter(p++, range[0]).setParameter(p++, range[1])
+                    .setParameter(p++, Date.valueOf(sorted.first().atDay(1))).setParameter(p++, Date.valueOf(sorted.last().atDay(1)));
+        }
+        List<AnswerTimes.Tenth> tenths = new ArrayList<>();
+        for (Object o : q.getResultList()) {
+            Object[] r = (Object[]) o;
+            YearMonth m = YearMonth.from(date(r[0]));
+            if (months.contains(m)) {
+                tenths.add(new AnswerTimes.Tenth(m, (String) r[1], new TimeClass((int) number(r[2]), number(r[3]), number(r[4]), number(r[5]))));
             }
-            List<AnswerTimes.Tenth> tenths = new ArrayList<>();
-            for (Object o : q.getResultList()) {
-                Object[] r = (Object[]) o;
-                YearMonth m = YearMonth.from(date(r[0]));
-                if (kept.contains(m)) {
-                    tenths.add(new AnswerTimes.Tenth(m, (String) r[1], new TimeClass((int) number(r[2]), number(r[3]), number(r[4]), number(r[5]))));
-                }
-            }
-            return tenths;
-        });
+        }
+        return tenths;
     }
 
     private static Query between(EntityManager em, String sql, long unit, Set<YearMonth> months) {

@@ -7,13 +7,17 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The times to answer of a report's responses, in two grains, so that an exact median or 90th percentile reads a
  * few hundred rows at any size of the District: how many responses took each whole hour (per month and reviewer),
  * which finds the hour a rank falls in, and then only that hour's tenths ({@link TimeClass}, with their shortest
- * and longest), fetched on demand. A year's tenths are about as many as its responses until every tenth of every
+ * and longest), fetched on demand, each hour once and the hours of all a report's figures in one read
+ * ({@link #readHoursOf}). A year's tenths are about as many as its responses until every tenth of every
  * month is taken; its hours are a few hundred a month.
  *
  * <p>The figures are exactly those of {@link Durations#medianHoursOfClasses} and {@link Durations#p90HoursOfClasses}
@@ -46,17 +50,19 @@ public final class AnswerTimes {
     public record Tenth(YearMonth month, String reviewer, TimeClass time) implements Serializable {
     }
 
-    /** The tenths of one hour for a scope (more may be given: they are filtered by the scope again). */
+    /** The tenths of some hours, of every month and reviewer (more may be given: they are filtered again). */
     @FunctionalInterface
-    public interface TenthsOfHour {
-        List<Tenth> of(Scope scope, int hour);
+    public interface TenthsOfHours {
+        List<Tenth> of(SortedSet<Integer> hours);
     }
 
     private final List<HourCount> hours;
-    private final TenthsOfHour tenths;
+    private final TenthsOfHours tenths;
     private final Map<Scope, TreeMap<Integer, Long>> hoursByScope = new HashMap<>();
+    /** The tenths read so far, by hour: each hour is read once, whichever scopes ask for it. */
+    private final Map<Integer, List<Tenth>> tenthsByHour = new HashMap<>();
 
-    public AnswerTimes(List<HourCount> hours, TenthsOfHour tenths) {
+    public AnswerTimes(List<HourCount> hours, TenthsOfHours tenths) {
         this.hours = List.copyOf(hours);
         this.tenths = tenths;
     }
@@ -70,16 +76,16 @@ public final class AnswerTimes {
         List<HourCount> hours = new ArrayList<>();
         counts.forEach((k, n) -> hours.add(new HourCount(k.month(), k.reviewer(), k.hour(), n)));
         List<Tenth> copy = List.copyOf(all);
-        return new AnswerTimes(hours, (scope, hour) -> copy.stream().filter(t -> hourOf(t.time().tenths()) == hour).toList());
+        return new AnswerTimes(hours, wanted -> copy.stream().filter(t -> wanted.contains(hourOf(t.time().tenths()))).toList());
     }
 
     /** These times and others (another source's months) together. */
     public AnswerTimes and(AnswerTimes other) {
         List<HourCount> both = new ArrayList<>(hours);
         both.addAll(other.hours);
-        return new AnswerTimes(both, (scope, hour) -> {
-            List<Tenth> list = new ArrayList<>(tenths.of(scope, hour));
-            list.addAll(other.tenths.of(scope, hour));
+        return new AnswerTimes(both, wanted -> {
+            List<Tenth> list = new ArrayList<>(tenths.of(wanted));
+            list.addAll(other.tenths.of(wanted));
             return list;
         });
     }
@@ -101,6 +107,46 @@ public final class AnswerTimes {
             return new int[]{hour * 10 - 9, hour * 10};
         }
         return new int[]{-9, 9};
+    }
+
+    /**
+     * Reads at once the tenths of every hour that the medians of these scopes and the 90th percentiles of those fall in,
+     * so that a report's figures cost one read of the tenths rather than one per figure (each a round trip to the
+     * database). Optional: a figure whose hour was not read here reads it then.
+     */
+    public void readHoursOf(Collection<Scope> medians, Collection<Scope> p90s) {
+        TreeSet<Integer> wanted = new TreeSet<>();
+        for (Scope scope : medians) {
+            long n = count(scope);
+            if (n > 0) {
+                wanted.add(hourAt(scope, n % 2 == 1 ? (n + 1) / 2 : n / 2));
+                if (n % 2 == 0) {
+                    wanted.add(hourAt(scope, n / 2 + 1));
+                }
+            }
+        }
+        for (Scope scope : p90s) {
+            long n = count(scope);
+            if (n > 0) {
+                wanted.add(hourAt(scope, p90Rank(n)));
+            }
+        }
+        wanted.removeAll(tenthsByHour.keySet());
+        if (!wanted.isEmpty()) {
+            read(wanted);
+        }
+    }
+
+    private void read(SortedSet<Integer> wanted) {
+        Map<Integer, List<Tenth>> read = new HashMap<>();
+        wanted.forEach(h -> read.put(h, new ArrayList<>()));
+        for (Tenth t : tenths.of(wanted)) {
+            List<Tenth> of = read.get(hourOf(t.time().tenths()));
+            if (of != null) {
+                of.add(t);
+            }
+        }
+        tenthsByHour.putAll(read);
     }
 
     /** How many responses the scope holds. */
@@ -131,7 +177,11 @@ public final class AnswerTimes {
         if (n == 0) {
             return null;
         }
-        return Durations.tenths(at(scope, Math.max((90 * n + 99) / 100, 1)).tenths());
+        return Durations.tenths(at(scope, p90Rank(n)).tenths());
+    }
+
+    private static long p90Rank(long n) {
+        return Math.max((90 * n + 99) / 100, 1);
     }
 
     private TreeMap<Integer, Long> byHour(Scope scope) {
@@ -146,13 +196,28 @@ public final class AnswerTimes {
         });
     }
 
+    /** The whole hour holding the response of a rank (from 1) in the scope, by the counts. */
+    private int hourAt(Scope scope, long rank) {
+        long before = 0;
+        for (Map.Entry<Integer, Long> h : byHour(scope).entrySet()) {
+            if (before + h.getValue() >= rank) {
+                return h.getKey();
+            }
+            before += h.getValue();
+        }
+        throw new IllegalArgumentException("rank " + rank + " past " + before);
+    }
+
     /** The tenth holding the response of a rank (from 1) in the scope: its hour by the counts, then that hour's tenths. */
     private TimeClass at(Scope scope, long rank) {
         long before = 0;
         for (Map.Entry<Integer, Long> h : byHour(scope).entrySet()) {
             if (before + h.getValue() >= rank) {
+                if (!tenthsByHour.containsKey(h.getKey())) {
+                    read(new TreeSet<>(Set.of(h.getKey())));
+                }
                 TreeMap<Integer, TimeClass> merged = new TreeMap<>();
-                for (Tenth t : tenths.of(scope, h.getKey())) {
+                for (Tenth t : tenthsByHour.get(h.getKey())) {
                     if (scope.holds(t.month(), t.reviewer()) && hourOf(t.time().tenths()) == h.getKey()) {
                         merged.merge(t.time().tenths(), t.time(), TimeClass::plus);
                     }

@@ -128,6 +128,20 @@ public record RequestFigures(String from, String to, Double onTimeRate, long ans
             }
             kinds.merge(c.kind(), c.count(), Long::sum);
         }
+        // every median's and the 90th percentile's tenths in one read, not one read per figure
+        List<AnswerTimes.Scope> medians = new ArrayList<>();
+        medians.add(AnswerTimes.Scope.ALL);
+        byMonth.forEach((month, n) -> {
+            if (n[0] > 0) {
+                medians.add(AnswerTimes.Scope.month(month));
+            }
+        });
+        byReviewer.forEach((reviewer, n) -> {
+            if (n[0] > 0) {
+                medians.add(AnswerTimes.Scope.reviewer(reviewer));
+            }
+        });
+        times.readHoursOf(medians, List.of(AnswerTimes.Scope.ALL));
         List<MonthFigures> months = new ArrayList<>();
         byMonth.forEach((month, n) -> months.add(new MonthFigures(month.toString(), n[0], n[1], Durations.share(n[0] - n[1], n[0]),
                 n[0] == 0 ? null : times.medianHours(AnswerTimes.Scope.month(month)))));

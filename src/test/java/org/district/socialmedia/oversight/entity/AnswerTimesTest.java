@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,21 +57,47 @@ class AnswerTimesTest {
     }
 
     @Test
-    void onlyTheHoursTheRanksFallInAreFetched() {
-        List<AnswerTimes.Tenth> tenths = new ArrayList<>();
-        for (int hour = 0; hour < 200; hour++) {
-            tenths.add(new AnswerTimes.Tenth(OCTOBER, "designee", TimeClass.of(hour * 3600L + 1)));
-        }
-        List<Integer> asked = new ArrayList<>();
-        AnswerTimes counted = new AnswerTimes(List.of(new AnswerTimes.HourCount(OCTOBER, "designee", 0, 0)), (s, h) -> List.of())
-                .and(new AnswerTimes(hours(tenths), (scope, hour) -> {
-                    asked.add(hour);
-                    return tenths.stream().filter(t -> AnswerTimes.hourOf(t.time().tenths()) == hour).toList();
-                }));
+    void onlyTheHoursTheRanksFallInAreFetchedEachOnce() {
+        List<AnswerTimes.Tenth> tenths = tenthsOfHours(200);
+        List<Set<Integer>> asked = new ArrayList<>();
+        AnswerTimes counted = counted(tenths, asked);
 
         assertEquals(99.5, counted.medianHours(AnswerTimes.Scope.ALL));
         assertEquals(179.0, counted.p90Hours(AnswerTimes.Scope.ALL));
-        assertEquals(List.of(99, 100, 179), asked);
+        assertEquals(99.5, counted.medianHours(AnswerTimes.Scope.month(OCTOBER)));
+        assertEquals(List.of(Set.of(99), Set.of(100), Set.of(179)), asked);
+    }
+
+    @Test
+    void aReportsHoursAreReadAtOnce() {
+        List<AnswerTimes.Tenth> tenths = tenthsOfHours(200);
+        List<Set<Integer>> asked = new ArrayList<>();
+        AnswerTimes counted = counted(tenths, asked);
+
+        counted.readHoursOf(List.of(AnswerTimes.Scope.ALL, AnswerTimes.Scope.reviewer("designee"), AnswerTimes.Scope.reviewer("nobody")),
+                List.of(AnswerTimes.Scope.ALL));
+        assertEquals(99.5, counted.medianHours(AnswerTimes.Scope.ALL));
+        assertEquals(179.0, counted.p90Hours(AnswerTimes.Scope.ALL));
+        assertEquals(99.5, counted.medianHours(AnswerTimes.Scope.reviewer("designee")));
+        assertNull(counted.medianHours(AnswerTimes.Scope.reviewer("nobody")));
+        assertEquals(List.of(Set.of(99, 100, 179)), asked);
+    }
+
+    private static List<AnswerTimes.Tenth> tenthsOfHours(int n) {
+        List<AnswerTimes.Tenth> tenths = new ArrayList<>();
+        for (int hour = 0; hour < n; hour++) {
+            tenths.add(new AnswerTimes.Tenth(OCTOBER, "designee", TimeClass.of(hour * 3600L + 1)));
+        }
+        return tenths;
+    }
+
+    /** The tenths from two sources, one empty, as the months' rows and the days read live; the hours asked recorded. */
+    private static AnswerTimes counted(List<AnswerTimes.Tenth> tenths, List<Set<Integer>> asked) {
+        return new AnswerTimes(List.of(new AnswerTimes.HourCount(OCTOBER, "designee", 0, 0)), wanted -> List.of())
+                .and(new AnswerTimes(hours(tenths), wanted -> {
+                    asked.add(Set.copyOf(wanted));
+                    return tenths.stream().filter(t -> wanted.contains(AnswerTimes.hourOf(t.time().tenths()))).toList();
+                }));
     }
 
     @Test
