@@ -172,8 +172,13 @@ public final class RosterImportBenchmark {
             Phase write = new Phase("write (pages as the job's chunks: 500 rows through entities, or a range of"
                     + " enrollment rows set-wise; each in its own transaction)");
             long after = -1;
+            // the enrollment ranges' share, and the longest chunk: what bounds the range against the transaction timeout
+            double ranges = 0;
+            double longest = 0;
+            int rangeCount = 0;
             while (true) {
                 long from = after;
+                long started = System.nanoTime();
                 Page page = BenchDatabase.inTransaction(emf, em -> {
                     BeanWiring wiring = new BeanWiring(em, CLOCK);
                     Page next = wiring.get(RosterChangeLog.class).next(runId, from);
@@ -185,8 +190,16 @@ public final class RosterImportBenchmark {
                 if (page == null) {
                     break;
                 }
+                double took = seconds(started);
+                longest = Math.max(longest, took);
+                if (page instanceof RosterChangeLog.EnrollmentRange) {
+                    ranges += took;
+                    rangeCount++;
+                }
                 after = page.lastSeq();
             }
+            System.out.printf(Locale.ROOT, "   enrollments: %d ranges in %.1f s wall; the longest chunk %.2f s%n", rangeCount,
+                    ranges, longest);
             int written = total;
             sql("UPDATE import_run SET status = 'COMPLETED' WHERE id = " + runId);
             System.out.printf(Locale.ROOT, "   %,d changes written (%.0f a second): %s%n", written,
