@@ -3,12 +3,16 @@ package org.district.socialmedia.students.control;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.platform.entity.NotFoundException;
 import org.district.socialmedia.students.control.RosterPreview.Plan;
+import org.district.socialmedia.students.control.RosterChangeLog.EnrollmentRange;
+import org.district.socialmedia.students.control.RosterChangeLog.Page;
+import org.district.socialmedia.students.control.RosterChangeLog.Rows;
 import org.district.socialmedia.students.control.RosterChangeRows.Reserved;
 import org.district.socialmedia.students.control.RosterChangeRows.ReservedAt;
 import org.district.socialmedia.students.control.RosterChangeRows.RosterChange;
@@ -16,6 +20,7 @@ import org.district.socialmedia.students.control.StagedEnrollments.Figures;
 import org.district.socialmedia.students.entity.ImportRun;
 import org.district.socialmedia.students.entity.ImportRunStateException;
 import org.district.socialmedia.students.entity.ImportStatus;
+import org.district.socialmedia.students.entity.RosterChanged;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -66,6 +72,8 @@ public class ImportRuns {
     AuditLog audit;
     @Inject
     Clock clock;
+    @Inject
+    Event<RosterChanged> rosterChanged;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Long create(String sha256, String fileName, String by) {
@@ -234,6 +242,30 @@ public class ImportRuns {
                     + (deactivations ? "deactivations" : "changes") + " stored where " + expected + " were counted");
         }
         return stored;
+    }
+
+    /** One page of the write ({@link RosterChangeLog#next}), in the chunk's transaction. */
+    public void apply(Long id, Page page) {
+        if (page instanceof EnrollmentRange range) {
+            applyEnrollments(id, range.fromSeq(), range.toSeq());
+        } else {
+            applyChunk(id, ((Rows) page).changes());
+        }
+    }
+
+    /**
+     * The enrollment rows from {@code fromSeq} to {@code toSeq}, set-wise, in the chunk's transaction: what
+     * {@link #applyChunk} does for the same rows through entities (the records, the deactivations recorded for the
+     * undo, the rows' removal, the run's figures, one event per school touched), together or not at all.
+     */
+    public void applyEnrollments(Long id, long fromSeq, long toSeq) {
+        Instant now = clock.instant();
+        TouchedSchools schools = new TouchedSchools();
+        StagingConnection.call(em, "the enrollments of import run " + id,
+                c -> EnrollmentWrites.apply(c, id, fromSeq, toSeq, now)).forEach(schools::of);
+        int rows = changes.applied(id, fromSeq, toSeq);
+        claims.written(id, rows);
+        schools.tell(rosterChanged);
     }
 
     /**

@@ -23,6 +23,34 @@ public class RosterChangeLog {
 
     /** Rows a JDBC batch inserts. */
     static final int BATCH = 1000;
+    /** Rows a page of changes written through entities holds. */
+    static final int PAGE = 500;
+    /**
+     * Seq numbers a page of enrollments covers at most: written set-wise ({@link EnrollmentWrites}), far more of
+     * them than {@link #PAGE} fit in a transaction.
+     */
+    static final int ENROLLMENT_RANGE = 10_000;
+
+    /** What one chunk of the write applies, in one transaction: seq numbers up to {@link #lastSeq()}. */
+    public sealed interface Page permits Rows, EnrollmentRange {
+        long lastSeq();
+    }
+
+    /** Changes written through entities ({@link RosterWriter}): no enrollment among them. */
+    public record Rows(List<RosterChange> changes) implements Page {
+        @Override
+        public long lastSeq() {
+            return changes.get(changes.size() - 1).seq();
+        }
+    }
+
+    /** Seq numbers that hold only enrollment rows, written set-wise. */
+    public record EnrollmentRange(long fromSeq, long toSeq) implements Page {
+        @Override
+        public long lastSeq() {
+            return toSeq;
+        }
+    }
 
     @PersistenceContext
     EntityManager em;
@@ -79,6 +107,32 @@ public class RosterChangeLog {
         applied(runId, fromSeq, toSeq);
     }
 
+    /**
+     * The next page after {@code afterSeq}, or null when none is left: the enrollment rows that come next, up to
+     * {@link #ENROLLMENT_RANGE} seq numbers, or else up to {@link #PAGE} other rows up to the next enrollment row.
+     */
+    public Page next(Long runId, long afterSeq) {
+        List<RosterChange> rows = page(runId, afterSeq, PAGE);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        long first = rows.get(0).seq();
+        if (RosterChangeRows.ENROLLMENT.equals(rows.get(0).kind())) {
+            // the plan numbers its rows without gaps, so these seq numbers hold at most ENROLLMENT_RANGE rows
+            long last = first + ENROLLMENT_RANGE - 1;
+            Object other = em.createNativeQuery("SELECT MIN(seq) FROM import_change WHERE run_id = ? AND seq BETWEEN ? AND ?"
+                            + " AND kind <> ?")
+                    .setParameter(1, runId).setParameter(2, first).setParameter(3, last)
+                    .setParameter(4, RosterChangeRows.ENROLLMENT).getSingleResult();
+            return new EnrollmentRange(first, other == null ? last : ((Number) other).longValue() - 1);
+        }
+        int end = 1;
+        while (end < rows.size() && !RosterChangeRows.ENROLLMENT.equals(rows.get(end).kind())) {
+            end++;
+        }
+        return new Rows(rows.subList(0, end));
+    }
+
     /** The next changes after {@code afterSeq}, in seq order (by the primary key). */
     public List<RosterChange> page(Long runId, long afterSeq, int max) {
         List<?> rows = em.createNativeQuery("SELECT seq, kind, op, ref, payload FROM import_change WHERE run_id = ? AND seq > ?"
@@ -90,9 +144,9 @@ public class RosterChangeLog {
         }).toList();
     }
 
-    /** The changes are written: gone, in the transaction that wrote them. */
-    public void applied(Long runId, long fromSeq, long toSeq) {
-        em.createNativeQuery("DELETE FROM import_change WHERE run_id = ? AND seq BETWEEN ? AND ?")
+    /** The changes are written: gone, in the transaction that wrote them; how many rows. */
+    public int applied(Long runId, long fromSeq, long toSeq) {
+        return em.createNativeQuery("DELETE FROM import_change WHERE run_id = ? AND seq BETWEEN ? AND ?")
                 .setParameter(1, runId).setParameter(2, fromSeq).setParameter(3, toSeq).executeUpdate();
     }
 

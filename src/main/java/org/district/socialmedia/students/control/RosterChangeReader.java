@@ -5,24 +5,21 @@ import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.district.socialmedia.students.control.RosterChangeRows.RosterChange;
+import org.district.socialmedia.students.control.RosterChangeLog.Page;
 
 import java.io.Serializable;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
- * The write's chunk step reads the run's stored changes a page at a time in seq order. Its checkpoint is the
- * last seq read, committed with the chunk that wrote it: a restart reads on after it. Rows a committed chunk
- * applied are deleted with it, so even an older checkpoint would read nothing twice.
+ * The write's chunk step reads the run's stored changes a page at a time in seq order, a page an item and a chunk
+ * (the job XML's item-count is 1): up to 500 rows written through entities, or a range of enrollment rows written
+ * set-wise ({@link RosterChangeLog#next}). Its checkpoint is the last seq read, committed with the chunk that wrote
+ * it: a restart reads on after it. Rows a committed chunk applied are deleted with it, so even an older checkpoint
+ * would read nothing twice.
  */
 @Named("rosterChangeReader")
 @Dependent
 public class RosterChangeReader extends AbstractItemReader {
-
-    /** One chunk's worth (the job XML's item-count): a page is read within the chunk's transaction. */
-    static final int PAGE = 500;
 
     @Inject
     @BatchProperty
@@ -41,7 +38,6 @@ public class RosterChangeReader extends AbstractItemReader {
     private Long id;
     private long lastSeq = -1;
     private boolean done;
-    private final Deque<RosterChange> page = new ArrayDeque<>();
 
     @Override
     public void open(Serializable checkpoint) {
@@ -53,20 +49,19 @@ public class RosterChangeReader extends AbstractItemReader {
 
     @Override
     public Object readItem() {
-        if (page.isEmpty()) {
-            try {
-                page.addAll(changes.page(id, lastSeq, PAGE));
-            } catch (RuntimeException e) {
-                runs.failedWriting(id, e);
-                throw e;
-            }
+        Page next;
+        try {
+            // within the chunk's transaction
+            next = changes.next(id, lastSeq);
+        } catch (RuntimeException e) {
+            runs.failedWriting(id, e);
+            throw e;
         }
-        RosterChange next = page.poll();
         if (next == null) {
             done = true;
             return null;
         }
-        lastSeq = next.seq();
+        lastSeq = next.lastSeq();
         return next;
     }
 

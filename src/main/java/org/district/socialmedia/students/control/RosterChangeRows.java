@@ -55,8 +55,8 @@ public final class RosterChangeRows {
     static final String SET = "SET";
 
     // control characters a CSV value does not hold; not NUL, which PostgreSQL refuses in text
-    private static final String SEPARATOR = "\u001F";
-    private static final String NULL = "\u0001";
+    static final String SEPARATOR = "\u001F";
+    static final String NULL = "\u0001";
 
     private RosterChangeRows() {
     }

@@ -26,6 +26,13 @@ final class TouchedSchools {
         }
     }
 
+    /** A school by id, as the set-wise write finds it ({@link EnrollmentWrites}). */
+    void of(Long schoolId) {
+        if (schoolId != null) {
+            ids.add(schoolId);
+        }
+    }
+
     void of(Student student) {
         if (student != null) {
             of(student.getSchool());
