@@ -94,7 +94,7 @@ public class TestControlResource {
     @Path("sweep")
     public Map<String, Object> sweep() {
         requireTestServer();
-        return Map.of("fired", sweep.sweep());
+        return Map.of("fired", sweep.sweepNow());
     }
 
     /** Runs the account rights timer's pass now: term reviews, reminders, notices and expiries that are due. */
@@ -103,14 +103,14 @@ public class TestControlResource {
     @Path("roster-resume-sweep")
     public Map<String, Object> rosterResumeSweep() {
         requireTestServer();
-        return Map.of("done", rosterResumeSweep.sweep());
+        return Map.of("done", rosterResumeSweep.sweepNow());
     }
 
     @POST
     @Path("rights-sweep")
     public Map<String, Object> rightsSweep() {
         requireTestServer();
-        return Map.of("done", rightsSweep.sweep());
+        return Map.of("done", rightsSweep.sweepNow());
     }
 
     /** Runs the acknowledgement timer's pass now: campaigns due start, new staff are enrolled, due notices go out. */
@@ -118,7 +118,7 @@ public class TestControlResource {
     @Path("ack-sweep")
     public Map<String, Object> ackSweep() {
         requireTestServer();
-        return Map.of("done", ackSweep.sweep());
+        return Map.of("done", ackSweep.sweepNow());
     }
 
     /** Runs the Board report timer's pass now: last month's report is queued if due and not queued yet. */
@@ -126,7 +126,7 @@ public class TestControlResource {
     @Path("board-report-sweep")
     public Map<String, Object> boardReportSweep() {
         requireTestServer();
-        return Map.of("done", boardReportSweep.sweep());
+        return Map.of("done", boardReportSweep.sweepNow());
     }
 
     /** Runs the consent timer's pass now: forms past their period expire, due takedown reminders go out. */
@@ -134,7 +134,7 @@ public class TestControlResource {
     @Path("consent-sweep")
     public Map<String, Object> consentSweep() {
         requireTestServer();
-        return Map.of("done", consentSweep.sweep());
+        return Map.of("done", consentSweep.sweepNow());
     }
 
     /** Runs the parents' reminder timer's pass now: due reminders of unanswered consent requests go out. */
@@ -142,7 +142,7 @@ public class TestControlResource {
     @Path("parent-reminder-sweep")
     public Map<String, Object> parentReminderSweep() {
         requireTestServer();
-        return Map.of("done", parentReminderSweep.sweep());
+        return Map.of("done", parentReminderSweep.sweepNow());
     }
 
     /** Runs the roster drop folder's timer's pass now: settled zips are taken, stopped drops told. */
@@ -150,7 +150,7 @@ public class TestControlResource {
     @Path("roster-drop-sweep")
     public Map<String, Object> rosterDropSweep() {
         requireTestServer();
-        return Map.of("done", rosterDropSweep.sweep());
+        return Map.of("done", rosterDropSweep.sweepNow());
     }
 
     /** Escalates one request now, as a sweep would; a second sweep doing the same at once loses on the unique key. */

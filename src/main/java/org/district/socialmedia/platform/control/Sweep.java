@@ -3,6 +3,7 @@ package org.district.socialmedia.platform.control;
 import jakarta.ejb.TimerService;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -55,6 +56,34 @@ public final class Sweep {
         if (!running.compareAndSet(false, true)) {
             return 0;
         }
+        return held(clock, recorder, work);
+    }
+
+    /**
+     * One pass that starts after this call: a pass running on this server is waited for (up to {@code wait}), then
+     * this one runs. For the test server's "run the timer now", whose caller counts on what it changed just before
+     * being seen; {@link #run} would answer 0 at once while the timer's pass, begun before that change, goes on.
+     *
+     * @throws IllegalStateException when the running pass does not end within {@code wait}
+     */
+    public int runAfterCurrent(Clock clock, SweepRecorder recorder, Consumer<Pass> work, Duration wait) {
+        long giveUp = System.nanoTime() + wait.toNanos();
+        while (!running.compareAndSet(false, true)) {
+            if (System.nanoTime() - giveUp > 0) {
+                throw new IllegalStateException(title + ": a pass still running after " + wait);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(title + ": interrupted while waiting for the running pass", e);
+            }
+        }
+        return held(clock, recorder, work);
+    }
+
+    /** The pass itself, {@code running} held by the caller and let go here. */
+    private int held(Clock clock, SweepRecorder recorder, Consumer<Pass> work) {
         Instant started = clock.instant();
         Pass pass = new Pass();
         RuntimeException passFailed = null;

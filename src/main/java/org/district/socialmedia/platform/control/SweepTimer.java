@@ -14,6 +14,7 @@ import jakarta.interceptor.Interceptor;
 import org.district.socialmedia.platform.entity.SchemaReady;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
 
@@ -37,6 +38,9 @@ public abstract class SweepTimer {
     Clock clock;
     @Inject
     DatabaseReadiness readiness;
+
+    /** Longer than any test server's pass; a pass still running then is stuck, and the caller is told so. */
+    private static final Duration SWEEP_NOW_WAIT = Duration.ofMinutes(2);
 
     private final Sweep loop;
     private final long firstDelayMillis;
@@ -72,6 +76,14 @@ public abstract class SweepTimer {
     /** One pass over what is due, never two at once on one server; returns how many things happened. */
     public int sweep() {
         return loop.run(clock, recorder, this::pass);
+    }
+
+    /**
+     * One pass that starts after this call, a pass in progress on this server waited for first: the test server's
+     * "run the timer now" ({@link Sweep#runAfterCurrent}).
+     */
+    public int sweepNow() {
+        return loop.runAfterCurrent(clock, recorder, this::pass, SWEEP_NOW_WAIT);
     }
 
     /** When this sweep runs next, or null when it has no timer. */
