@@ -109,7 +109,8 @@ public class TakedownRollups {
      * The times of the tasks done in from..to, for a school or the whole District (null), summed by tenth in the
      * database: a month whose every rolled-up day lies in the period from its month rows, the other rolled-up days (the
      * period's partial months) from their day rows, the days not rolled up (today) live from the tasks. So a year's
-     * report reads twelve months' rows and a few weeks' day rows, whatever the District's size.
+     * report reads a row per month and tenth of an hour taken, which stops growing once a month has every tenth, not
+     * one per day and tenth.
      */
     public List<TimeClass> times(LocalDate from, LocalDate to, Long unitId) {
         long unit = unitId == null ? DISTRICT : unitId;
