@@ -15,6 +15,7 @@ import org.district.socialmedia.oversight.control.TakedownRollups;
 import org.district.socialmedia.oversight.entity.AccountFigures;
 import org.district.socialmedia.oversight.entity.ReportPeriod;
 import org.district.socialmedia.oversight.entity.RequestFigures;
+import org.district.socialmedia.oversight.entity.TimeClass;
 import org.district.socialmedia.platform.control.DistrictTime;
 
 import java.io.IOException;
@@ -32,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import static org.district.socialmedia.bench.BenchDatabase.percentile;
@@ -98,6 +100,9 @@ public final class ReportsBenchmark {
             rollUp(emf);
             if (!Boolean.getBoolean("bench.timedOnly") && wanted("requests")) {
                 checkRollups(emf, year, now);
+            }
+            if (!Boolean.getBoolean("bench.timedOnly") && wanted("takedowns")) {
+                checkTakedowns(emf, year, clerkSchool);
             }
         }
         if (Boolean.getBoolean("bench.setupOnly")) {
@@ -274,6 +279,38 @@ public final class ReportsBenchmark {
             return out.toString();
         });
         System.out.printf(Locale.ROOT, "requests report check in %.1f s: %s%n", (System.nanoTime() - start) / 1e9, outcome);
+    }
+
+    /**
+     * The takedowns report's times from the roll-ups (months, edge days, today live) against the same period read live
+     * from the tasks, by tenth of an hour (count, shortest and longest), for the District and the clerk's school; then the
+     * roll-up's comparison with a recount (days and months).
+     */
+    private static void checkTakedowns(EntityManagerFactory emf, ReportPeriod year, long clerkSchool) {
+        long start = System.nanoTime();
+        String outcome = inTransaction(emf, em -> {
+            TakedownRollups rollups = new BeanWiring(em, Clock.systemUTC()).get(TakedownRollups.class);
+            StringBuilder out = new StringBuilder();
+            for (Long unit : Arrays.asList(null, clerkSchool)) {
+                Map<Integer, TimeClass> rolled = byTenth(rollups.times(year.from(), year.to(), unit));
+                Map<Integer, TimeClass> live = byTenth(rollups.liveTimes(year.from(), year.to(), unit));
+                long tasks = live.values().stream().mapToLong(TimeClass::count).sum();
+                out.append(unit == null ? "District" : "unit " + unit).append(rolled.equals(live)
+                        ? ": the same times as read live (" + tasks + " tasks, " + live.size() + " tenths); "
+                        : ": DIFFERENT from the times read live: " + rolled + " / " + live + "; ");
+            }
+            List<String> differences = rollups.differences();
+            out.append("takedown-times differences(): ").append(differences.size())
+                    .append(differences.isEmpty() ? "" : " " + differences.subList(0, Math.min(5, differences.size())));
+            return out.toString();
+        });
+        System.out.printf(Locale.ROOT, "takedowns report check in %.1f s: %s%n", (System.nanoTime() - start) / 1e9, outcome);
+    }
+
+    private static Map<Integer, TimeClass> byTenth(List<TimeClass> times) {
+        Map<Integer, TimeClass> merged = new TreeMap<>();
+        times.forEach(t -> merged.merge(t.tenths(), t, TimeClass::plus));
+        return merged;
     }
 
     private static <T> T inTransaction(EntityManagerFactory emf, Function<EntityManager, T> work) {

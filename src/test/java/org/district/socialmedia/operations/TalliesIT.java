@@ -11,8 +11,10 @@ import org.district.socialmedia.it.TestTransactions;
 import org.district.socialmedia.oversight.control.BoardReportSweep;
 import org.district.socialmedia.oversight.control.RequestReports;
 import org.district.socialmedia.oversight.control.RequestRollups;
+import org.district.socialmedia.oversight.control.TakedownRollups;
 import org.district.socialmedia.oversight.entity.ReportPeriod;
 import org.district.socialmedia.oversight.entity.RequestFigures;
+import org.district.socialmedia.oversight.entity.TimeClass;
 import org.district.socialmedia.platform.control.DistrictTime;
 import org.district.socialmedia.requests.boundary.ReviewService;
 import org.district.socialmedia.requests.entity.RequestStatus;
@@ -31,6 +33,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,6 +61,8 @@ class TalliesIT {
     RequestReports requestReports;
     @Inject
     RequestRollups rollups;
+    @Inject
+    TakedownRollups takedowns;
     @Inject
     TestTransactions tx;
     @Inject
@@ -273,5 +279,49 @@ class TalliesIT {
         List<String> after = new ArrayList<>(rollups.differences());
         assertEquals(List.of(), after);
         assertFalse(rollups.liveCells(today, today, null).isEmpty());
+    }
+
+    private static Map<Integer, TimeClass> byTenth(List<TimeClass> times) {
+        Map<Integer, TimeClass> merged = new TreeMap<>();
+        times.forEach(t -> merged.merge(t.tenths(), t, TimeClass::plus));
+        return merged;
+    }
+
+    /**
+     * The takedowns report's months are part of the takedown-times tally: a month row spoiled by hand is found and put
+     * right by the recount. Before and after, the report's times from the roll-ups (whole months, the first partial
+     * month's days, today live) are those of the tasks read one by one, by tenth of an hour.
+     */
+    @Test
+    void aSpoiledTakedownMonthIsFoundAndPutRightByTheRecountAndTheReportKeepsTheTasksTimes() {
+        LocalDate today = LocalDate.now(clock.withZone(districtTime.timeZone()));
+        takedowns.dropUnfinished();
+        LocalDate from = today.minusMonths(14).withDayOfMonth(15);
+        Map<Integer, TimeClass> live = byTenth(takedowns.liveTimes(from, today, null));
+        assertEquals(live, byTenth(takedowns.times(from, today, null)));
+
+        // a month long before any task: a row no day holds
+        Date spoiledMonth = Date.valueOf(LocalDate.of(2001, 1, 1));
+        tx.inNewTransaction(em -> em.createNativeQuery("INSERT INTO report_takedown_month (on_month, unit_id, tenths, tasks, min_seconds,"
+                + " max_seconds) VALUES (?, 0, 7, 1, 2520, 2520)").setParameter(1, spoiledMonth).executeUpdate());
+        try {
+            JsonObject found = named(tallies(), TakedownRollups.ROLLUP);
+            assertFalse(found.getBoolean("agrees"), found.toString());
+            assertTrue(found.getJsonArray("differences").toString().contains("month 2001-01 District 0.7 h: stored 1 (2520-2520 s), recounted none"),
+                    found.toString());
+
+            HttpResponse<String> recount = api.post("/api/operations/tallies/recount?name=" + TakedownRollups.ROLLUP, "sysadmin", "");
+            assertEquals(200, recount.statusCode(), recount.body());
+            assertTrue(named(JsonBodies.array(recount.body()), TakedownRollups.ROLLUP).getInt("keysChanged") >= 1, recount.body());
+            JsonObject after = named(tallies(), TakedownRollups.ROLLUP);
+            assertTrue(after.getBoolean("agrees"), after.toString());
+            Number left = tx.inNewTransaction(em -> (Number) em.createNativeQuery("SELECT COUNT(*) FROM report_takedown_month"
+                    + " WHERE on_month = ?").setParameter(1, spoiledMonth).getSingleResult());
+            assertEquals(0, left.longValue(), "the recount made the months again from the days");
+            assertEquals(live, byTenth(takedowns.times(from, today, null)));
+        } finally {
+            tx.inNewTransaction(em -> em.createNativeQuery("DELETE FROM report_takedown_month WHERE on_month = ?")
+                    .setParameter(1, spoiledMonth).executeUpdate());
+        }
     }
 }

@@ -151,16 +151,8 @@ public class RequestRollups {
         long unit = unitId == null ? DISTRICT : unitId;
         LocalDate today = today();
         TreeSet<LocalDate> rolled = days.rolled(ROLLUP, from, to, today);
-        LocalDate last = days.last(ROLLUP);
-        Set<YearMonth> whole = new TreeSet<>();
-        for (LocalDate day : rolled) {
-            YearMonth m = YearMonth.from(day);
-            LocalDate lastOfMonth = m.atEndOfMonth().isBefore(last) ? m.atEndOfMonth() : last;
-            // every day of the month rolled up lies in the period and is over: its month rows hold exactly those days
-            if (!m.atDay(1).isBefore(from) && !lastOfMonth.isAfter(to) && lastOfMonth.isBefore(today)) {
-                whole.add(m);
-            }
-        }
+        RollupDays.Split split = RollupDays.split(from, to, rolled, rolled.isEmpty() ? null : days.last(ROLLUP), today);
+        Set<YearMonth> whole = split.months();
         List<ResponseCell> cells = new ArrayList<>();
         List<LocalDate> edgeDays = rolled.stream().filter(d -> !whole.contains(YearMonth.from(d))).toList();
         if (!edgeDays.isEmpty()) {
@@ -179,7 +171,7 @@ public class RequestRollups {
             }
         }
         // every run of days not rolled up: one live read each (usually today alone)
-        for (LocalDate[] run : RollupDays.liveRuns(from, to, rolled)) {
+        for (LocalDate[] run : split.liveRuns()) {
             cells.addAll(liveCells(run[0], run[1], unitId));
         }
         List<RequestFigures.ResponseCount> counts = new ArrayList<>(months.counts(unit, whole));

@@ -10,11 +10,13 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -199,6 +201,48 @@ public class RollupDays {
             rows.derive();
         }
         return changed;
+    }
+
+    /**
+     * How a report reads its period: {@code months} from the month rows, {@code dayRuns} (each [first, last]) from the day
+     * rows, {@code liveRuns} from the facts.
+     */
+    record Split(Set<YearMonth> months, List<LocalDate[]> dayRuns, List<LocalDate[]> liveRuns) {
+    }
+
+    /**
+     * The split of from..to for a roll-up whose days of the period rolled up and over are {@code rolled} and whose last
+     * day rolled up is {@code lastRolled} (null: none; it may lie after today when the clock was set back). A month is read
+     * from its month rows when every day of it rolled up lies in the period and is over, since its rows hold exactly its
+     * rolled-up days; the other rolled-up days from their day rows; the days not rolled up (today) live.
+     */
+    static Split split(LocalDate from, LocalDate to, TreeSet<LocalDate> rolled, LocalDate lastRolled, LocalDate today) {
+        Set<YearMonth> whole = new TreeSet<>();
+        for (LocalDate day : rolled) {
+            YearMonth m = YearMonth.from(day);
+            LocalDate lastOfMonth = m.atEndOfMonth().isBefore(lastRolled) ? m.atEndOfMonth() : lastRolled;
+            if (!m.atDay(1).isBefore(from) && !lastOfMonth.isAfter(to) && lastOfMonth.isBefore(today)) {
+                whole.add(m);
+            }
+        }
+        List<LocalDate[]> dayRuns = new ArrayList<>();
+        LocalDate runStart = null;
+        LocalDate previous = null;
+        for (LocalDate day : rolled) {
+            if (whole.contains(YearMonth.from(day))) {
+                continue;
+            }
+            if (runStart != null && !day.equals(previous.plusDays(1))) {
+                dayRuns.add(new LocalDate[]{runStart, previous});
+                runStart = null;
+            }
+            runStart = runStart == null ? day : runStart;
+            previous = day;
+        }
+        if (runStart != null) {
+            dayRuns.add(new LocalDate[]{runStart, previous});
+        }
+        return new Split(whole, dayRuns, liveRuns(from, to, rolled));
     }
 
     /** The runs of days in from..to not in {@code rolled}, as [first, last] pairs: what a report reads live. */

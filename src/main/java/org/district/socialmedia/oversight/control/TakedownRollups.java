@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import org.district.socialmedia.consent.entity.TakedownTask;
 import org.district.socialmedia.oversight.entity.TimeClass;
@@ -15,9 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,8 +27,9 @@ import static org.district.socialmedia.oversight.control.RollupDays.number;
 
 /**
  * The takedowns report's daily roll-ups (V61): per District day and school ({@link #DISTRICT}: the whole District)
- * the tasks done, by tenth of an hour from the task to its completion. Rolled up by the Board report timer as the
- * requests' (RollupDays); the report reads the rolled-up days here and the others (today) live from the tasks.
+ * the tasks done, by tenth of an hour from the task to its completion, and their months (TakedownMonths, V81) summed
+ * again in each day's transaction. Rolled up by the Board report timer as the requests' (RollupDays); the report reads
+ * whole months from the month rows, the other rolled-up days from the day rows and the rest (today) live from the tasks.
  * A task is counted under its student's school of the day it was rolled up.
  */
 @Stateless
@@ -46,6 +46,8 @@ public class TakedownRollups {
     DistrictTime districtTime;
     @Inject
     RollupDays days;
+    @Inject
+    TakedownMonths months;
 
     /** A task done, as read. */
     public record Done(Long schoolId, Instant createdAt, Instant doneAt) {
@@ -76,7 +78,11 @@ public class TakedownRollups {
     }
 
     public int dropUnfinished() {
-        return days.dropFrom(ROLLUP, "report_takedown_day", today());
+        int dropped = days.dropFrom(ROLLUP, "report_takedown_day", today());
+        if (dropped > 0) {
+            months.refreshFrom(YearMonth.from(today()));
+        }
+        return dropped;
     }
 
     public List<LocalDate> dueDays() {
@@ -95,39 +101,40 @@ public class TakedownRollups {
         }
         days.mark(ROLLUP, day, clock.instant());
         days.write(rows(), recount(day, day));
+        months.refresh(YearMonth.from(day));
         return 1;
     }
 
     /**
-     * The times of the tasks done in from..to, for a school or the whole District (null): the rolled-up days summed by
-     * tenth in the database, so that the report reads one row per tenth of an hour taken, not one per task done (a
-     * year's day rows are about as many as its tasks), and the other days (today) read live.
+     * The times of the tasks done in from..to, for a school or the whole District (null), summed by tenth in the
+     * database: a month whose every rolled-up day lies in the period from its month rows, the other rolled-up days (the
+     * period's partial months) from their day rows, the days not rolled up (today) live from the tasks. So a year's
+     * report reads a row per month and tenth of an hour taken, which stops growing once a month has every tenth, not
+     * one per day and tenth.
      */
     public List<TimeClass> times(LocalDate from, LocalDate to, Long unitId) {
-        TreeSet<LocalDate> rolled = days.rolled(ROLLUP, from, to, today());
-        List<TimeClass> times = new ArrayList<>();
-        if (!rolled.isEmpty()) {
-            // the days between the first and last rolled up that are not (none while the timer keeps up) left out
-            List<LocalDate> gaps = new ArrayList<>();
-            for (LocalDate[] run : RollupDays.liveRuns(rolled.first(), rolled.last(), rolled)) {
-                run[0].datesUntil(run[1].plusDays(1)).forEach(gaps::add);
-            }
-            Query q = em.createNativeQuery("SELECT tenths, SUM(tasks), MIN(min_seconds), MAX(max_seconds) FROM report_takedown_day"
-                            + " WHERE unit_id = ? AND on_day >= ? AND on_day <= ?"
-                            + (gaps.isEmpty() ? "" : " AND on_day NOT IN (" + String.join(", ", Collections.nCopies(gaps.size(), "?")) + ")")
-                            + " GROUP BY tenths")
-                    .setParameter(1, unitId == null ? DISTRICT : unitId)
-                    .setParameter(2, Date.valueOf(rolled.first())).setParameter(3, Date.valueOf(rolled.last()));
-            for (int i = 0; i < gaps.size(); i++) {
-                q.setParameter(4 + i, Date.valueOf(gaps.get(i)));
-            }
-            for (Object o : q.getResultList()) {
-                Object[] r = (Object[]) o;
-                times.add(new TimeClass((int) number(r[0]), number(r[1]), number(r[2]), number(r[3])));
-            }
+        long unit = unitId == null ? DISTRICT : unitId;
+        LocalDate today = today();
+        TreeSet<LocalDate> rolled = days.rolled(ROLLUP, from, to, today);
+        RollupDays.Split split = RollupDays.split(from, to, rolled, rolled.isEmpty() ? null : days.last(ROLLUP), today);
+        List<TimeClass> times = new ArrayList<>(months.times(unit, split.months()));
+        for (LocalDate[] run : split.dayRuns()) {
+            times.addAll(dayTimes(unit, run[0], run[1]));
         }
-        for (LocalDate[] run : RollupDays.liveRuns(from, to, rolled)) {
+        for (LocalDate[] run : split.liveRuns()) {
             times.addAll(liveTimes(run[0], run[1], unitId));
+        }
+        return times;
+    }
+
+    /** The times of the rolled-up days from..to (all rolled up) from their day rows, summed by tenth. */
+    private List<TimeClass> dayTimes(long unit, LocalDate from, LocalDate to) {
+        List<TimeClass> times = new ArrayList<>();
+        for (Object o : em.createNativeQuery("SELECT tenths, SUM(tasks), MIN(min_seconds), MAX(max_seconds) FROM report_takedown_day"
+                        + " WHERE unit_id = ? AND on_day >= ? AND on_day <= ? GROUP BY tenths")
+                .setParameter(1, unit).setParameter(2, Date.valueOf(from)).setParameter(3, Date.valueOf(to)).getResultList()) {
+            Object[] r = (Object[]) o;
+            times.add(new TimeClass((int) number(r[0]), number(r[1]), number(r[2]), number(r[3])));
         }
         return times;
     }
@@ -175,7 +182,7 @@ public class TakedownRollups {
         return rows;
     }
 
-    /** The day rows as the shared work of the roll-ups (RollupDays) sees them. */
+    /** The day rows as the shared work of the roll-ups (RollupDays) sees them, with the months kept from them. */
     RollupDays.Rows<Key> rows() {
         return new RollupDays.Rows<>() {
             @Override
@@ -212,14 +219,25 @@ public class TakedownRollups {
             public Object[] row(Key k, TimeClass t) {
                 return new Object[]{Date.valueOf(k.day()), k.unitId(), t.tenths(), t.count(), t.minSeconds(), t.maxSeconds()};
             }
+
+            @Override
+            public List<String> derivedDifferences(Map<Key, TimeClass> recount) {
+                return months.differences(recount);
+            }
+
+            @Override
+            public void derive() {
+                months.refreshAll();
+            }
         };
     }
 
+    /** What differs between the stored rows (days and months) and a recount of the tasks, one line per key. */
     public List<String> differences() {
         return days.differences(rows());
     }
 
-    /** Replaces the stored rows with a recount, the roll-up's days locked first; how many keys changed. */
+    /** Replaces the stored rows, and the months, with a recount, the roll-up's days locked first; how many keys changed. */
     public int rebuild() {
         return days.rebuild(rows());
     }
