@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -62,6 +63,8 @@ public class OpenIdProvider {
     static final Duration REFETCH_KEYS_AFTER = Duration.ofSeconds(30);
     /** A shorter interval would let forged tokens naming made-up key ids make the portal hammer the provider. */
     static final Duration REFETCH_KEYS_AFTER_MIN = Duration.ofSeconds(1);
+    /** The unusable refetch intervals already logged, each once per server. */
+    private static final Set<String> REPORTED_REFETCH_VALUES = ConcurrentHashMap.newKeySet();
     private static final int CONNECT_TIMEOUT_MS = 5_000;
     private static final int READ_TIMEOUT_MS = 10_000;
     private static final int KEY_SET_SIZE_LIMIT = 512 * 1024;
@@ -99,8 +102,11 @@ public class OpenIdProvider {
             } catch (DateTimeParseException e) {
                 // reported below, as a value too short is
             }
-            LOG.warning(PREFIX + "keys-refetch-after is not a duration of at least " + REFETCH_KEYS_AFTER_MIN + ": \""
-                    + value + "\"; " + REFETCH_KEYS_AFTER + " is used");
+            // the login page reads the settings on every view: a bad value is reported once, not with each of them
+            if (REPORTED_REFETCH_VALUES.add(value)) {
+                LOG.warning(PREFIX + "keys-refetch-after is not a duration of at least " + REFETCH_KEYS_AFTER_MIN + ": \""
+                        + value + "\"; " + REFETCH_KEYS_AFTER + " is used");
+            }
             return REFETCH_KEYS_AFTER;
         }
 
