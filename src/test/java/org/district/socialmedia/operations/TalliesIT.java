@@ -30,6 +30,7 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -287,18 +288,85 @@ class TalliesIT {
         return merged;
     }
 
+    /** Waits until a rolled-up day row of the District holds the tenth (by the recount or the server's timer). */
+    private void takedownDayHolds(LocalDate day, int tenths) {
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            Number rows = tx.inNewTransaction(em -> (Number) em.createNativeQuery("SELECT COUNT(*) FROM report_takedown_day"
+                    + " WHERE on_day = ? AND unit_id = 0 AND tenths = ?").setParameter(1, Date.valueOf(day)).setParameter(2, tenths)
+                    .getSingleResult());
+            if (rows.longValue() > 0) {
+                return;
+            }
+            assertTrue(System.nanoTime() < until, "the District's row of " + day + " holds " + tenths / 10.0 + " h within a minute");
+            sweep.sweep();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private void recountTakedowns() {
+        HttpResponse<String> recount = api.post("/api/operations/tallies/recount?name=" + TakedownRollups.ROLLUP, "sysadmin", "");
+        assertEquals(200, recount.statusCode(), recount.body());
+    }
+
     /**
      * The takedowns report's months are part of the takedown-times tally: a month row spoiled by hand is found and put
      * right by the recount. Before and after, the report's times from the roll-ups (whole months, the first partial
-     * month's days, today live) are those of the tasks read one by one, by tenth of an hour.
+     * month's days, today live) are those of the tasks read one by one, by tenth of an hour. The demo data may hold no
+     * task done when this class runs, so the test adds one, done 40 days ago in 3.5 hours (its revocation revokes
+     * nothing, so no consent changes), and the comparison always has a task in a rolled-up day.
      */
     @Test
     void aSpoiledTakedownMonthIsFoundAndPutRightByTheRecountAndTheReportKeepsTheTasksTimes() {
         LocalDate today = LocalDate.now(clock.withZone(districtTime.timeZone()));
         takedowns.dropUnfinished();
         LocalDate from = today.minusMonths(14).withDayOfMonth(15);
-        Map<Integer, TimeClass> live = byTenth(takedowns.liveTimes(from, today, null));
-        assertEquals(live, byTenth(takedowns.times(from, today, null)));
+        LocalDate doneDay = today.minusDays(40);
+        Instant doneAt = doneDay.atTime(12, 0).atZone(districtTime.timeZone()).toInstant();
+        long[] ids = tx.inNewTransaction(em -> {
+            Object[] form = (Object[]) em.createNativeQuery("SELECT f.id, f.student_id FROM consent_form f ORDER BY f.id")
+                    .setMaxResults(1).getSingleResult();
+            long account = ((Number) em.createNativeQuery("SELECT MIN(a.id) FROM district_account a").getSingleResult()).longValue();
+            long revocation = ((Number) em.createNativeQuery("SELECT COALESCE(MAX(id), 0) + 1000000 FROM consent_revocation")
+                    .getSingleResult()).longValue();
+            long task = ((Number) em.createNativeQuery("SELECT COALESCE(MAX(id), 0) + 1000000 FROM takedown_task").getSingleResult())
+                    .longValue();
+            em.createNativeQuery("INSERT INTO consent_revocation (id, form_id, revoked_on, received_by, photo, video, full_name,"
+                            + " first_name, student_work, voice, recorded_at, recorded_by, version)"
+                            + " VALUES (?, ?, ?, 'TalliesIT', FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, ?, 'clerk', 1)")
+                    .setParameter(1, revocation).setParameter(2, ((Number) form[0]).longValue()).setParameter(3, Date.valueOf(doneDay))
+                    .setParameter(4, doneAt.minusSeconds(12_600).atOffset(ZoneOffset.UTC)).executeUpdate();
+            em.createNativeQuery("INSERT INTO takedown_task (id, form_id, revocation_id, account_id, student_id, status, created_at,"
+                            + " created_by, done_at, done_by, reminders_sent, version) VALUES (?, ?, ?, ?, ?, 'DONE', ?, 'clerk', ?, 'siteadmin', 0, 1)")
+                    .setParameter(1, task).setParameter(2, ((Number) form[0]).longValue()).setParameter(3, revocation)
+                    .setParameter(4, account).setParameter(5, ((Number) form[1]).longValue())
+                    .setParameter(6, doneAt.minusSeconds(12_600).atOffset(ZoneOffset.UTC)).setParameter(7, doneAt.atOffset(ZoneOffset.UTC))
+                    .executeUpdate();
+            return new long[] {task, revocation};
+        });
+        try {
+            recountTakedowns();
+            takedownDayHolds(doneDay, 35);
+            Map<Integer, TimeClass> live = byTenth(takedowns.liveTimes(from, today, null));
+            assertTrue(live.containsKey(35), "the task added is read live: " + live);
+            assertEquals(live, byTenth(takedowns.times(from, today, null)));
+            spoilAMonthAndRecount(from, today, live);
+        } finally {
+            tx.inNewTransaction(em -> {
+                em.createNativeQuery("DELETE FROM takedown_task WHERE id = ?").setParameter(1, ids[0]).executeUpdate();
+                return em.createNativeQuery("DELETE FROM consent_revocation WHERE id = ?").setParameter(1, ids[1]).executeUpdate();
+            });
+            recountTakedowns();
+        }
+        assertTrue(named(tallies(), TakedownRollups.ROLLUP).getBoolean("agrees"), "the added task's rows left with it");
+    }
+
+    private void spoilAMonthAndRecount(LocalDate from, LocalDate today, Map<Integer, TimeClass> live) {
 
         // a month long before any task: a row no day holds
         Date spoiledMonth = Date.valueOf(LocalDate.of(2001, 1, 1));
