@@ -13,6 +13,8 @@ public final class DeadlineSlots {
 
     public static final Duration SLOT = Duration.ofMinutes(15);
     private static final long SECONDS = SLOT.toSeconds();
+    /** The tally's lock row (V82), not a slot: no quarter-hour starts at an odd epoch second. */
+    public static final long GUARD = -1;
 
     private DeadlineSlots() {
     }
