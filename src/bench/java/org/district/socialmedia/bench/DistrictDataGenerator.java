@@ -18,6 +18,7 @@ import org.district.socialmedia.people.control.PasswordHasher;
 import org.district.socialmedia.people.entity.OrgUnit;
 import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.requests.control.ReviewerAuthority;
+import org.district.socialmedia.requests.control.migration.V82__Request_deadline_tally;
 import org.district.socialmedia.requests.entity.Audience;
 import org.district.socialmedia.requests.entity.AuthorizationStatus;
 import org.district.socialmedia.requests.entity.CycleEnd;
@@ -403,6 +404,7 @@ public final class DistrictDataGenerator {
         step("account_grant", this::grants);
         step("sm_request", this::requests);
         step("request_status_tally", this::requestStatusTally);
+        step("request_deadline_tally", this::requestDeadlineTally);
         // account_compliance_tally (V74) is left empty on purpose: every unit then counts as stale and is counted from its
         // accounts until the rights timer (or the recount) has counted it; the figures are exact either way
         step("student", this::students);
@@ -1137,6 +1139,12 @@ public final class DistrictDataGenerator {
             s.executeUpdate("UPDATE request_status_tally SET requests = "
                     + "(SELECT COUNT(*) FROM sm_request r WHERE r.status = request_status_tally.status)");
         }
+        c.commit();
+    }
+
+    /** The submitted requests per quarter-hour of their deadline (V82), filled as the migration fills it. */
+    private void requestDeadlineTally() throws SQLException {
+        V82__Request_deadline_tally.fill(c);
         c.commit();
     }
 

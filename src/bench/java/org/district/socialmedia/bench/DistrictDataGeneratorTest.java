@@ -19,6 +19,8 @@ import org.district.socialmedia.people.entity.StaffUser;
 import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.requests.entity.Authorization;
 import org.district.socialmedia.requests.entity.AuthorizationStatus;
+import org.district.socialmedia.requests.boundary.ReviewService;
+import org.district.socialmedia.requests.control.RequestDeadlineTally;
 import org.district.socialmedia.requests.control.RequestStatusTally;
 import org.district.socialmedia.requests.entity.RequestLine;
 import org.district.socialmedia.requests.entity.RequestOutcome;
@@ -226,6 +228,17 @@ class DistrictDataGeneratorTest {
             assertEquals(count("SELECT COUNT(*) FROM sm_request WHERE status = '" + status + "'"),
                     count("SELECT requests FROM request_status_tally WHERE status = '" + status + "'"), status.name());
         }
+    }
+
+    @Test
+    void theDeadlineTallyCountsTheSubmittedRequestsDueInTheNextTwoDaysAsTheQueueDoes() throws SQLException {
+        Instant now = Instant.now();
+        long listed = em.createQuery("SELECT COUNT(r.id) FROM SocialMediaRequest r WHERE r.status = :submitted"
+                        + " AND r.queueKey > :now AND r.queueKey <= :soon", Long.class).setParameter("submitted", RequestStatus.SUBMITTED)
+                .setParameter("now", now).setParameter("soon", now.plus(ReviewService.DUE_SOON)).getSingleResult();
+        assertEquals(listed, RequestDeadlineTally.submittedDue(em, now, now.plus(ReviewService.DUE_SOON)));
+        assertEquals(count("SELECT COUNT(*) FROM sm_request WHERE status = 'SUBMITTED'"),
+                count("SELECT SUM(requests) FROM request_deadline_tally WHERE slot >= 0"));
     }
 
     @Test

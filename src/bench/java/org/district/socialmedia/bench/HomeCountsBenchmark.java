@@ -17,6 +17,7 @@ import org.district.socialmedia.parents.boundary.ConsentRequests;
 import org.district.socialmedia.platform.entity.SweepStatus;
 import org.district.socialmedia.requests.boundary.RequestService;
 import org.district.socialmedia.requests.boundary.ReviewService;
+import org.district.socialmedia.requests.control.DeadlineSlots;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +90,13 @@ public final class HomeCountsBenchmark {
             views.put("  of which " + f.name().toLowerCase(Locale.ROOT), em -> figures.put("queue " + f,
                     List.of(ReviewService.Counts.count(em, f, now).count())));
         }
+        // the same three with due soon counted row by row, as before the deadline tally (V82): the two must agree
+        views.put("reviewer, due soon by rows", em -> figures.put("reviewer, by rows", List.of(
+                ReviewService.Counts.byRows(em, ReviewService.QueueFilter.DUE_SOON, now).count(),
+                ReviewService.Counts.count(em, ReviewService.QueueFilter.OVERDUE, now).count(),
+                ReviewService.Counts.count(em, ReviewService.QueueFilter.WAITING_FOR_EMPLOYEE, now).count())));
+        views.put("  of which due soon", em -> figures.put("due soon, by rows", List.of(
+                ReviewService.Counts.byRows(em, ReviewService.QueueFilter.DUE_SOON, now).count())));
         views.put("employee1 (4 counts)", em -> figures.put("employee1", List.of(RequestService.Counts.countOpen(em, "employee1"),
                 RequestService.Counts.countEndingSoon(em, "employee1", today),
                 TakedownService.Counts.countOpenAssignedTo(em, "employee1"), AcknowledgementService.Counts.countDue(em, "employee1"))));
@@ -120,6 +128,9 @@ public final class HomeCountsBenchmark {
                         percentile(ms, 95), ms[ms.length - 1], figures.values().stream().reduce((a, b) -> b).orElse(List.of()));
             }
             System.out.printf(Locale.ROOT, "(load average after: %s)%n", Files.readString(Path.of("/proc/loadavg")).strip());
+            System.out.printf(Locale.ROOT, "due soon from the deadline tally %s, by rows %s: %s%n", figures.get("queue DUE_SOON"),
+                    figures.get("due soon, by rows"), figures.get("queue DUE_SOON").equals(figures.get("due soon, by rows")) ? "the same"
+                            : "DIFFERENT");
         } finally {
             emf.close();
         }
@@ -132,8 +143,13 @@ public final class HomeCountsBenchmark {
     /** The plans H2 chooses for the counts' statements (as EclipseLink writes them, shortened to what decides the plan). */
     private static void explain(String url, long school, LocalDate today) throws Exception {
         Map<String, String> statements = new LinkedHashMap<>();
-        statements.put("review queue, due soon", "SELECT COUNT(ID) FROM sm_request WHERE queue_key > CURRENT_TIMESTAMP"
+        statements.put("review queue, due soon by rows (before V82)", "SELECT COUNT(ID) FROM sm_request WHERE queue_key > CURRENT_TIMESTAMP"
                 + " AND queue_key <= DATEADD(DAY, 2, CURRENT_TIMESTAMP) AND status = 'SUBMITTED'");
+        long slot = DeadlineSlots.slotOf(Instant.now());
+        statements.put("due soon, the tally's whole slots", "SELECT SUM(requests) FROM request_deadline_tally WHERE slot >= " + (slot + 900)
+                + " AND slot <= " + (slot + 2 * 86_400 - 900));
+        statements.put("due soon, an edge slot", "SELECT COUNT(ID) FROM sm_request WHERE status = 'SUBMITTED' AND queue_key > CURRENT_TIMESTAMP"
+                + " AND queue_key < DATEADD(MINUTE, 15, CURRENT_TIMESTAMP)");
         statements.put("own open requests", "SELECT COUNT(r.id) FROM sm_request r, staff_user p WHERE p.username = 'employee1'"
                 + " AND r.requester_id = p.id AND r.status IN ('SUBMITTED', 'INFO_REQUESTED', 'OVERDUE')");
         statements.put("takedowns assigned", "SELECT COUNT(t.id) FROM takedown_task t, takedown_task_assignee a"

@@ -17,6 +17,7 @@ import org.district.socialmedia.oversight.entity.RequestFigures;
 import org.district.socialmedia.oversight.entity.TimeClass;
 import org.district.socialmedia.platform.control.DistrictTime;
 import org.district.socialmedia.requests.boundary.ReviewService;
+import org.district.socialmedia.requests.control.DeadlineSlots;
 import org.district.socialmedia.requests.entity.RequestStatus;
 import org.district.socialmedia.requests.entity.SocialMediaRequest;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.http.HttpResponse;
 import java.sql.Date;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -206,6 +208,115 @@ class TalliesIT {
         assertEquals(200, recount.statusCode(), recount.body());
         assertEquals(1, named(JsonBodies.array(recount.body()), "request-statuses").getInt("keysChanged"), recount.body());
         assertReviewerCountsAreTheQueues("the recount");
+    }
+
+    /** The reviewer's due-soon count from the deadline tally, and the queue's DUE_SOON filter counted row by row. */
+    private List<Long> dueSoonCounts() {
+        return tx.inNewTransaction(em -> {
+            Instant now = clock.instant();
+            long listed = em.createQuery("SELECT COUNT(r.id) FROM SocialMediaRequest r WHERE r.queueKey > :now AND r.queueKey <= :soon"
+                            + " AND r.status = :submitted", Long.class).setParameter("now", now).setParameter("soon", now.plus(ReviewService.DUE_SOON))
+                    .setParameter("submitted", RequestStatus.SUBMITTED).getSingleResult();
+            return List.of(ReviewService.Counts.count(em, ReviewService.QueueFilter.DUE_SOON, now).count(), listed);
+        });
+    }
+
+    /**
+     * The due-soon count equals the queue's, and the deadline tally a recount: a few tries, since the server's own
+     * escalation timer may mark a request overdue between the statements of one look.
+     */
+    private List<Long> assertDueSoonIsTheQueues(String after) {
+        List<Long> counts = List.of();
+        JsonObject deadlines = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            counts = dueSoonCounts();
+            deadlines = named(tallies(), "request-deadlines");
+            if (counts.get(0).equals(counts.get(1)) && deadlines.getBoolean("agrees")) {
+                return counts;
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        assertEquals(counts.get(1), counts.get(0), "due soon after " + after + ": " + counts);
+        assertTrue(deadlines.getBoolean("agrees"), after + ": " + deadlines);
+        return counts;
+    }
+
+    private Instant deadlineOf(long id) {
+        return tx.inNewTransaction(em -> em.find(SocialMediaRequest.class, id).getDeadline());
+    }
+
+    /**
+     * The reviewer's "due within two days" follows every change of a request's status or deadline (submitted, the clock
+     * moved so that it falls due, information asked and answered with a new deadline, withdrawn, marked overdue,
+     * decided), always equal to the queue's DUE_SOON list counted row by row; a spoiled slot is found by the check and
+     * put right by the recount.
+     */
+    @Test
+    void theDueSoonCountFollowsEveryChangeOfDeadlineAndTheRecountPutsASpoiledSlotRight() {
+        assertDueSoonIsTheQueues("the changes of the tests before");
+        long asked = submit("employee1");
+        long withdrawn = submit("employee2");
+        long late = submit("employee3");
+        long decided = submit("employee1");
+        long before = assertDueSoonIsTheQueues("four submitted").get(0);
+        try {
+            // the clock to a day before the first deadline: the four fall due (each within two days)
+            Instant due = deadlineOf(asked);
+            Duration ahead = Duration.between(clock.instant(), due).minusDays(1);
+            assertEquals(200, api.post("/api/test/clock", "sysadmin", "{\"by\":\"" + ahead + "\"}").statusCode());
+            long fallenDue = assertDueSoonIsTheQueues("the clock moved a day before the deadlines").get(0);
+            assertTrue(fallenDue >= 4, "the four requests are due within two days: " + fallenDue + " (before: " + before + ")");
+
+            assertEquals(200, api.post("/api/requests/" + asked + "/decision", "superintendent", "{\"question\":\"Which page?\"}").statusCode());
+            assertEquals(fallenDue - 1, assertDueSoonIsTheQueues("information requested").get(0));
+            assertEquals(200, api.post("/api/requests/" + asked + "/info-response", "employee1", "{\"answer\":\"The team's.\"}").statusCode());
+            assertTrue(deadlineOf(asked).isAfter(clock.instant().plus(ReviewService.DUE_SOON)), "a full review period again");
+            assertEquals(fallenDue - 1, assertDueSoonIsTheQueues("information given: a new deadline").get(0));
+
+            assertEquals(200, api.post("/api/requests/" + withdrawn + "/withdrawal", "employee2", "").statusCode());
+            assertEquals(fallenDue - 2, assertDueSoonIsTheQueues("withdrawn").get(0));
+
+            assertEquals(200, api.post("/api/requests/" + decided + "/decision", "designee",
+                    "{\"lines\":[{\"lineId\":" + firstLine(decided, "employee1") + ",\"outcome\":\"AUTHORIZE\"}]}").statusCode());
+            assertEquals(fallenDue - 3, assertDueSoonIsTheQueues("decided").get(0));
+
+            // past the last deadline: nothing of these is due soon any more, and the timer marks them overdue
+            assertEquals(200, api.post("/api/test/clock", "sysadmin", "{\"by\":\"P2D\"}").statusCode());
+            assertDueSoonIsTheQueues("the clock moved past the deadline");
+            assertEquals(200, api.post("/api/test/escalate/" + late, "sysadmin", "").statusCode());
+            assertEquals(200, api.post("/api/test/escalate/" + late, "sysadmin", "").statusCode());
+            assertEquals(RequestStatus.OVERDUE, tx.inNewTransaction(em -> em.find(SocialMediaRequest.class, late).getStatus()));
+            assertDueSoonIsTheQueues("marked overdue");
+        } finally {
+            assertEquals(200, api.post("/api/test/clock/reset", "sysadmin", "").statusCode());
+        }
+        // the clock set back: the request marked overdue has its deadline ahead again, and DUE_SOON lists only submitted ones
+        assertDueSoonIsTheQueues("the clock set back");
+        assertEquals(200, api.post("/api/requests/" + late + "/decision", "designee",
+                "{\"lines\":[{\"lineId\":" + firstLine(late, "employee3") + ",\"outcome\":\"AUTHORIZE\"}]}").statusCode());
+        assertDueSoonIsTheQueues("the overdue one decided");
+
+        // a slot spoiled by hand: the one of the answered request's deadline, which it still holds
+        long slot = DeadlineSlots.slotOf(deadlineOf(asked));
+        int spoiled = tx.inNewTransaction(em -> em.createNativeQuery("UPDATE request_deadline_tally SET requests = requests + 2 WHERE slot = ?")
+                .setParameter(1, slot).executeUpdate());
+        assertEquals(1, spoiled);
+        JsonObject found = named(tallies(), "request-deadlines");
+        assertFalse(found.getBoolean("agrees"), found.toString());
+        assertTrue(found.getJsonArray("differences").toString().contains("deadlines from " + DeadlineSlots.start(slot)), found.toString());
+        HttpResponse<String> recount = api.post("/api/operations/tallies/recount?name=request-deadlines", "sysadmin", "");
+        assertEquals(200, recount.statusCode(), recount.body());
+        assertEquals(1, named(JsonBodies.array(recount.body()), "request-deadlines").getInt("keysChanged"), recount.body());
+        assertDueSoonIsTheQueues("the recount");
+        assertEquals(200, api.post("/api/requests/" + asked + "/decision", "designee",
+                "{\"lines\":[{\"lineId\":" + firstLine(asked, "employee1") + ",\"outcome\":\"REJECT\",\"explanation\":\"Use the District's page\"}]}")
+                .statusCode());
+        assertDueSoonIsTheQueues("all decided");
     }
 
     @Test

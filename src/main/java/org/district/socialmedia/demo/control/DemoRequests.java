@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.people.entity.StaffUser;
 import org.district.socialmedia.policy.boundary.PolicyText;
 import org.district.socialmedia.requests.control.LetterWriter;
+import org.district.socialmedia.requests.control.RequestDeadlineTally;
 import org.district.socialmedia.requests.control.RequestStatusTally;
 import org.district.socialmedia.requests.control.ReviewerAuthority;
 import org.district.socialmedia.requests.entity.Audience;
@@ -44,6 +45,8 @@ public class DemoRequests {
     EntityManager em;
     @Inject
     RequestStatusTally statuses;
+    @Inject
+    RequestDeadlineTally deadlines;
     @Inject
     Clock clock;
     @Inject
@@ -123,6 +126,7 @@ public class DemoRequests {
         em.flush();
         // the demo's requests were made here, not through the services that move the reviewer's counts
         statuses.rebuild();
+        deadlines.rebuild();
     }
 
     private SocialMediaRequest submitted(String username, Instant at, Instant deadline, LineDraft... lines) {

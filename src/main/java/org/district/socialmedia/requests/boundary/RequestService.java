@@ -17,6 +17,7 @@ import org.district.socialmedia.platform.entity.NotFoundException;
 import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.policy.boundary.PolicyLibrary;
 import org.district.socialmedia.requests.control.ExistingAccounts;
+import org.district.socialmedia.requests.control.RequestDeadlineTally;
 import org.district.socialmedia.requests.control.RequestStatusTally;
 import org.district.socialmedia.requests.entity.Authorization;
 import org.district.socialmedia.requests.entity.AuthorizationStatus;
@@ -63,6 +64,8 @@ public class RequestService {
     SessionContext context;
     @Inject
     RequestStatusTally statuses;
+    @Inject
+    RequestDeadlineTally deadlines;
     @Inject
     Clock clock;
     @Inject
@@ -176,8 +179,10 @@ public class RequestService {
         Instant deadline = district.deadlineCalculator(settings.holidayDates()).deadline(now, district.reviewPeriod());
         String policyVersion = policies.boardPolicyLabel();
         RequestStatus before = request.getStatus();
+        Instant deadlineBefore = request.getDeadline();
         request.submit(now, deadline, policyVersion);
         statuses.moved(before, request.getStatus());
+        deadlines.moved(before, deadlineBefore, request.getStatus(), request.getDeadline());
         scheduleEscalation(request, district, now);
         audit.record("REQUEST_SUBMITTED", OBJECT_TYPE, request.getId(), "status: \"DRAFT\" -> \"SUBMITTED\"; deadline: "
                 + deadline + " (" + district.reviewPeriod() + ", " + district.reviewDays().settingValue() + " days); acknowledged "
@@ -219,6 +224,7 @@ public class RequestService {
         Instant deadline = district.deadlineCalculator(settings.holidayDates()).deadline(now, district.reviewPeriod());
         request.answerInformationRequest(answer, now, deadline);
         statuses.moved(RequestStatus.INFO_REQUESTED, request.getStatus());
+        deadlines.moved(RequestStatus.INFO_REQUESTED, null, request.getStatus(), request.getDeadline());
         scheduleEscalation(request, district, now);
         audit.record("REQUEST_INFO_ANSWERED", OBJECT_TYPE, request.getId(), "status: \"INFO_REQUESTED\" -> \"SUBMITTED\"; cycle "
                 + request.getReviewCycle() + "; new deadline " + deadline + (lines != null ? "; lines: " + describeLines(request) : ""));
@@ -230,8 +236,10 @@ public class RequestService {
     public RequestView withdraw(Long id) {
         SocialMediaRequest request = own(id);
         RequestStatus before = request.getStatus();
+        Instant deadlineBefore = request.getDeadline();
         request.withdraw(clock.instant());
         statuses.moved(before, request.getStatus());
+        deadlines.moved(before, deadlineBefore, request.getStatus(), request.getDeadline());
         audit.record("REQUEST_WITHDRAWN", OBJECT_TYPE, request.getId(), "status: \"" + before + "\" -> \"WITHDRAWN\"");
         if (before != RequestStatus.DRAFT) {
             events.fire(RequestEvent.of(RequestEvent.Type.WITHDRAWN, request.getId(), caller()));

@@ -16,6 +16,7 @@ import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
 import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.requests.control.LetterWriter;
+import org.district.socialmedia.requests.control.RequestDeadlineTally;
 import org.district.socialmedia.requests.control.RequestStatusTally;
 import org.district.socialmedia.requests.control.ReviewerAuthority;
 import org.district.socialmedia.requests.entity.Authorization;
@@ -61,6 +62,8 @@ public class ReviewService {
     @Inject
     RequestStatusTally statuses;
     @Inject
+    RequestDeadlineTally deadlines;
+    @Inject
     Clock clock;
     @Inject
     AuditLog audit;
@@ -89,7 +92,7 @@ public class ReviewService {
     }
 
     /** The count on any EntityManager (the home counts' benchmark calls it outside the container): waiting and overdue
-     *  from the status tally, the others by the list's own query;
+     *  from the status tally, due soon from the deadline tally, the others by the list's own query;
      *  a nested class, because a bean class with a static method makes WildFly warn (WFLYEJB0131). */
     public static final class Counts {
         private Counts() {
@@ -111,10 +114,23 @@ public class ReviewService {
                             Long.class).setParameter("submitted", RequestStatus.SUBMITTED).setParameter("now", now).getSingleResult();
                     return capped(marked - ahead + unmarked);
                 }
+                case DUE_SOON -> {
+                    // the submitted requests due in (now, now + 2 days], as the list's filter: the deadline tally's whole
+                    // quarter-hours and the two partial ones counted from the rows, whatever the size of the queue
+                    return capped(RequestDeadlineTally.submittedDue(em, now, now.plus(DUE_SOON)));
+                }
                 default -> {
                     return listed(em, filter, now);
                 }
             }
+        }
+
+        /**
+         * The count by the list's own query, row by row up to {@link Matches#LIMIT}: what every home count read before
+         * the tallies, kept as the reference the benchmark and the tests compare the tallies' counts with.
+         */
+        public static Matches byRows(EntityManager em, QueueFilter filter, Instant now) {
+            return listed(em, filter, now);
         }
 
         private static Matches capped(long count) {
@@ -201,11 +217,13 @@ public class ReviewService {
                 : district.rights().authorizationTerm().endFor(today, district.rights().schoolYearEnd());
         SocialMediaRequest request = lockedForReview(id, expectedVersion);
         RequestStatus before = request.getStatus();
+        Instant deadlineBefore = request.getDeadline();
         List<Authorization> granted = request.decide(decisions, decider, note, now);
         granted.forEach(a -> a.setTerm(lastDay, today, district.timeZone()));
         granted.forEach(em::persist);
         flushOrConflict();
         statuses.moved(before, request.getStatus());
+        deadlines.moved(before, deadlineBefore, request.getStatus(), request.getDeadline());
         letters.write(request);
         audit.record("REQUEST_DECIDED", RequestService.OBJECT_TYPE, id, "status: -> \"DECIDED\"; outcome: \""
                 + request.getOutcome() + "\"; by " + decider.fullName() + " (" + decider.roleTitle() + "); lines: "
@@ -220,9 +238,11 @@ public class ReviewService {
         Decider decider = authority.currentDecider();
         SocialMediaRequest request = lockedForReview(id, expectedVersion);
         RequestStatus before = request.getStatus();
+        Instant deadlineBefore = request.getDeadline();
         request.requestInformation(question, decider.username(), clock.instant());
         flushOrConflict();
         statuses.moved(before, request.getStatus());
+        deadlines.moved(before, deadlineBefore, request.getStatus(), request.getDeadline());
         audit.record("REQUEST_INFO_REQUESTED", RequestService.OBJECT_TYPE, id, "status: -> \"INFO_REQUESTED\"; by "
                 + decider.fullName() + " (" + decider.roleTitle() + ")");
         events.fire(RequestEvent.of(RequestEvent.Type.INFO_REQUESTED, id, decider.username()));

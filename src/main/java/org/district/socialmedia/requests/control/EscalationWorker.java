@@ -40,6 +40,8 @@ public class EscalationWorker {
     @Inject
     RequestStatusTally statuses;
     @Inject
+    RequestDeadlineTally deadlines;
+    @Inject
     Clock clock;
     @Inject
     AuditLog audit;
@@ -93,6 +95,7 @@ public class EscalationWorker {
             em.flush();
             if (markedOverdue) {
                 statuses.moved(RequestStatus.SUBMITTED, RequestStatus.OVERDUE);
+                deadlines.moved(RequestStatus.SUBMITTED, request.getDeadline(), RequestStatus.OVERDUE, request.getDeadline());
             }
             RequestEvent.Type type = switch (stage.kind()) {
                 case REMINDER -> RequestEvent.Type.REMINDER;
