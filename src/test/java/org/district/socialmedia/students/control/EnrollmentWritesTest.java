@@ -7,8 +7,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import org.district.socialmedia.it.JavaSeUnit;
-import org.district.socialmedia.students.control.RosterChangeLog.EnrollmentRange;
 import org.district.socialmedia.students.control.RosterChangeLog.Page;
+import org.district.socialmedia.students.control.RosterChangeLog.Range;
 import org.district.socialmedia.students.control.RosterChangeLog.Rows;
 import org.district.socialmedia.students.control.RosterChangeRows.RosterChange;
 import org.district.socialmedia.students.control.RosterSnapshot.EnrollmentData;
@@ -238,7 +238,7 @@ class EnrollmentWritesTest {
         // the student and class through entities, the enrollments in one range, the student's deactivation after it
         assertEquals(3, pages.size());
         assertEquals(List.of(0L, 1L), ((Rows) pages.get(0)).changes().stream().map(RosterChange::seq).toList());
-        assertEquals(new EnrollmentRange(2, total - 2), assertInstanceOf(EnrollmentRange.class, pages.get(1)));
+        assertEquals(new Range("ENROLLMENT", 2, total - 2), assertInstanceOf(Range.class, pages.get(1)));
         assertEquals(List.of((long) total - 1), ((Rows) pages.get(2)).changes().stream().map(RosterChange::seq).toList());
         // each school once a chunk; the range's: e1's move (HS to MS), e3's and e4's, the new class's and student's
         assertEquals(List.of(Set.of(1L, 2L), Set.of(1L, 2L, 3L), Set.of(3L)), told);
@@ -254,7 +254,7 @@ class EnrollmentWritesTest {
             em.persist(new Enrollment("before", c1, s1, null, null));
             em.flush();
             beans.runs.applyChunk(runId, rows.subList(0, 2));
-            beans.runs.applyEnrollments(runId, 2, rows.size() - 2);
+            beans.runs.applyRange(runId, new Range("ENROLLMENT", 2, rows.size() - 2));
             for (int i = 0; i < 2 * EnrollmentWrites.ID_BLOCK; i++) {
                 em.persist(new Enrollment("after" + i, c1, s1, null, null));
             }
@@ -265,7 +265,7 @@ class EnrollmentWritesTest {
     }
 
     /** The events fired, in order. */
-    private static final class Recorded implements Event<RosterChanged> {
+    static final class Recorded implements Event<RosterChanged> {
         final List<RosterChanged> fired = new ArrayList<>();
 
         @Override
