@@ -43,6 +43,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -151,6 +152,10 @@ class EnrollmentWritesTest {
     }
 
     private static Outcome write(Write write) {
+        return write(rows(), write);
+    }
+
+    private static Outcome write(List<RosterChange> changes, Write write) {
         EntityManager em = emf.createEntityManager();
         em.getTransaction().begin();
         try {
@@ -172,7 +177,7 @@ class EnrollmentWritesTest {
             em.flush();
             em.createNativeQuery("UPDATE import_run SET status = 'RUNNING' WHERE id = ?").setParameter(1, run.getId())
                     .executeUpdate();
-            List<RosterChange> rows = rows();
+            List<RosterChange> rows = changes;
             RosterChangeLog log = beans.runs.changes;
             assertEquals(rows.size(), log.storeChunk(run.getId(), rows));
             write.apply(beans, log, run.getId(), rows, events);
@@ -262,6 +267,28 @@ class EnrollmentWritesTest {
             long distinct = ((Number) em.createNativeQuery("SELECT COUNT(DISTINCT id) FROM enrollment").getSingleResult()).longValue();
             assertEquals(5 + 1 + 2 + MANY + 2 * EnrollmentWrites.ID_BLOCK, distinct);
         });
+    }
+
+    @Test
+    void anEnrollmentEndingBeforeItBeginsFailsBothWays() {
+        LocalDate begin = LocalDate.of(2026, 9, 1);
+        LocalDate end = LocalDate.of(2026, 8, 31);
+        for (RosterChange bad : List.of(new RosterChange(0, "ENROLLMENT", "CREATE", "e8", enrollment("c1", "s1", begin, end)),
+                new RosterChange(0, "ENROLLMENT", "UPDATE", "e5", enrollment("c1", "s1", begin, end)))) {
+            List<RosterChange> rows = List.of(bad, new RosterChange(1, "ENROLLMENT", "CREATE", "e9", enrollment("c1", "s1", null, null)));
+            String[] messages = new String[2];
+            write(rows, (beans, log, runId, stored, events) -> messages[0] = assertThrows(IllegalArgumentException.class,
+                    () -> beans.runs.applyChunk(runId, stored)).getMessage());
+            write(rows, (beans, log, runId, stored, events) -> {
+                messages[1] = assertThrows(IllegalArgumentException.class,
+                        () -> beans.runs.applyRange(runId, new Range("ENROLLMENT", 0, 1))).getMessage();
+                // refused before anything of the range is written
+                assertEquals(0L, ((Number) beans.em.createNativeQuery("SELECT COUNT(*) FROM enrollment WHERE sourced_id = 'e9'")
+                        .getSingleResult()).longValue());
+            });
+            assertEquals("An enrollment cannot end (2026-08-31) before it begins (2026-09-01)", messages[0]);
+            assertEquals(messages[0], messages[1]);
+        }
     }
 
     /** The events fired, in order. */
