@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -170,12 +171,12 @@ public final class RosterImportBenchmark {
             }
 
             Phase write = new Phase("write (pages as the job's chunks: 500 rows through entities, or a range of"
-                    + " enrollment rows set-wise; each in its own transaction)");
+                    + " one kind's rows set-wise, enrollments or links; each in its own transaction)");
             long after = -1;
-            // the enrollment ranges' share, and the longest chunk: what bounds the range against the transaction timeout
-            double ranges = 0;
+            // each kind's ranges (count, wall seconds) and the longest chunk: what bounds a range against the
+            // transaction timeout
+            Map<String, double[]> ranges = new TreeMap<>();
             double longest = 0;
-            int rangeCount = 0;
             while (true) {
                 long from = after;
                 long started = System.nanoTime();
@@ -192,14 +193,16 @@ public final class RosterImportBenchmark {
                 }
                 double took = seconds(started);
                 longest = Math.max(longest, took);
-                if (page instanceof RosterChangeLog.EnrollmentRange) {
-                    ranges += took;
-                    rangeCount++;
+                if (page instanceof RosterChangeLog.Range range) {
+                    double[] kind = ranges.computeIfAbsent(range.kind(), k -> new double[2]);
+                    kind[0]++;
+                    kind[1] += took;
                 }
                 after = page.lastSeq();
             }
-            System.out.printf(Locale.ROOT, "   enrollments: %d ranges in %.1f s wall; the longest chunk %.2f s%n", rangeCount,
-                    ranges, longest);
+            ranges.forEach((kind, figures) -> System.out.printf(Locale.ROOT, "   %s: %.0f ranges in %.1f s wall%n",
+                    kind.toLowerCase(Locale.ROOT), figures[0], figures[1]));
+            System.out.printf(Locale.ROOT, "   the longest chunk %.2f s%n", longest);
             int written = total;
             sql("UPDATE import_run SET status = 'COMPLETED' WHERE id = " + runId);
             System.out.printf(Locale.ROOT, "   %,d changes written (%.0f a second): %s%n", written,

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,7 @@ final class EnrollmentWrites {
      * @return the schools touched: a stored enrollment's class's and student's before the change, the new ones after
      */
     static Set<Long> apply(Connection c, long runId, long fromSeq, long toSeq, Instant now) throws SQLException {
+        refuseEndBeforeBegin(c, runId, fromSeq, toSeq);
         Set<Long> schools = touchedSchools(c, runId, fromSeq, toSeq);
         update(c, runId, fromSeq, toSeq);
         create(c, runId, fromSeq, toSeq);
@@ -58,6 +60,26 @@ final class EnrollmentWrites {
                 + " FROM (SELECT x.seq, x.ref, SUBSTRING(x.payload FROM 1 FOR POSITION(" + SEPARATOR + " IN x.payload) - 1) AS class_ref,"
                 + " SUBSTRING(x.payload FROM POSITION(" + SEPARATOR + " IN x.payload) + 1) AS rest"
                 + ROWS + " AND x.op " + op + ") y) z";
+    }
+
+    /**
+     * A create, or an update of a stored enrollment, that ends before it begins fails the range, as the entity refuses
+     * it ({@code Enrollment}): nothing of the range is written.
+     */
+    private static void refuseEndBeforeBegin(Connection c, long runId, long fromSeq, long toSeq) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT p.begin_date, p.end_date FROM ("
+                + parsed("= '" + RosterChangeRows.CREATE + "'") + ") p WHERE p.end_date < p.begin_date"
+                + " UNION ALL SELECT p.begin_date, p.end_date FROM (" + parsed("= '" + RosterChangeRows.UPDATE + "'") + ") p"
+                + " JOIN enrollment e ON e.sourced_id = p.ref WHERE p.end_date < p.begin_date FETCH FIRST 1 ROWS ONLY")) {
+            bindRange(select, 1, runId, fromSeq, toSeq);
+            bindRange(select, 4, runId, fromSeq, toSeq);
+            try (ResultSet rs = select.executeQuery()) {
+                if (rs.next()) {
+                    throw new IllegalArgumentException("An enrollment cannot end (" + rs.getObject(2, LocalDate.class)
+                            + ") before it begins (" + rs.getObject(1, LocalDate.class) + ")");
+                }
+            }
+        }
     }
 
     private static Set<Long> touchedSchools(Connection c, long runId, long fromSeq, long toSeq) throws SQLException {

@@ -10,8 +10,8 @@ import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.platform.entity.NotFoundException;
 import org.district.socialmedia.students.control.RosterPreview.Plan;
-import org.district.socialmedia.students.control.RosterChangeLog.EnrollmentRange;
 import org.district.socialmedia.students.control.RosterChangeLog.Page;
+import org.district.socialmedia.students.control.RosterChangeLog.Range;
 import org.district.socialmedia.students.control.RosterChangeLog.Rows;
 import org.district.socialmedia.students.control.RosterChangeRows.Reserved;
 import org.district.socialmedia.students.control.RosterChangeRows.ReservedAt;
@@ -246,24 +246,30 @@ public class ImportRuns {
 
     /** One page of the write ({@link RosterChangeLog#next}), in the chunk's transaction. */
     public void apply(Long id, Page page) {
-        if (page instanceof EnrollmentRange range) {
-            applyEnrollments(id, range.fromSeq(), range.toSeq());
+        if (page instanceof Range range) {
+            applyRange(id, range);
         } else {
             applyChunk(id, ((Rows) page).changes());
         }
     }
 
     /**
-     * The enrollment rows from {@code fromSeq} to {@code toSeq}, set-wise, in the chunk's transaction: what
-     * {@link #applyChunk} does for the same rows through entities (the records, the deactivations recorded for the
-     * undo, the rows' removal, the run's figures, one event per school touched), together or not at all.
+     * A range of one kind's rows, set-wise ({@link EnrollmentWrites}, {@link LinkWrites}), in the chunk's transaction:
+     * what {@link #applyChunk} does for the same rows through entities (the records, the deactivations recorded for
+     * the undo, the rows' removal, the run's figures, one event per school touched), together or not at all.
      */
-    public void applyEnrollments(Long id, long fromSeq, long toSeq) {
+    public void applyRange(Long id, Range range) {
         Instant now = clock.instant();
+        long from = range.fromSeq();
+        long to = range.toSeq();
         TouchedSchools schools = new TouchedSchools();
-        StagingConnection.call(em, "the enrollments of import run " + id,
-                c -> EnrollmentWrites.apply(c, id, fromSeq, toSeq, now)).forEach(schools::of);
-        int rows = changes.applied(id, fromSeq, toSeq);
+        StagingConnection.call(em, "the " + range.kind().toLowerCase(Locale.ROOT) + " rows of import run " + id, c ->
+                switch (range.kind()) {
+                    case RosterChangeRows.ENROLLMENT -> EnrollmentWrites.apply(c, id, from, to, now);
+                    case RosterChangeRows.LINK -> LinkWrites.apply(c, id, from, to);
+                    default -> throw new IllegalArgumentException("No set-wise write of " + range.kind() + " rows");
+                }).forEach(schools::of);
+        int rows = changes.applied(id, from, to);
         claims.written(id, rows);
         schools.tell(rosterChanged);
     }

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A run's changes to write, as {@code import_change} rows (one a record, {@link RosterChangeRows}): stored in
@@ -26,17 +27,19 @@ public class RosterChangeLog {
     /** Rows a page of changes written through entities holds. */
     static final int PAGE = 500;
     /**
-     * Seq numbers a page of enrollments covers at most: written set-wise ({@link EnrollmentWrites}), far more of
-     * them than {@link #PAGE} fit in a transaction.
+     * Seq numbers a range of one kind written set-wise covers at most ({@link EnrollmentWrites}, {@link LinkWrites}):
+     * far more of them than {@link #PAGE} fit in a transaction.
      */
-    static final int ENROLLMENT_RANGE = 10_000;
+    static final int RANGE = 10_000;
+    /** The kinds whose rows are written set-wise, a range a chunk. */
+    static final Set<String> SET_WISE = Set.of(RosterChangeRows.ENROLLMENT, RosterChangeRows.LINK);
 
     /** What one chunk of the write applies, in one transaction: seq numbers up to {@link #lastSeq()}. */
-    public sealed interface Page permits Rows, EnrollmentRange {
+    public sealed interface Page permits Rows, Range {
         long lastSeq();
     }
 
-    /** Changes written through entities ({@link RosterWriter}): no enrollment among them. */
+    /** Changes written through entities ({@link RosterWriter}): none of a kind written set-wise among them. */
     public record Rows(List<RosterChange> changes) implements Page {
         @Override
         public long lastSeq() {
@@ -44,8 +47,8 @@ public class RosterChangeLog {
         }
     }
 
-    /** Seq numbers that hold only enrollment rows, written set-wise. */
-    public record EnrollmentRange(long fromSeq, long toSeq) implements Page {
+    /** Seq numbers that hold only rows of {@code kind} (one of {@link #SET_WISE}), written set-wise. */
+    public record Range(String kind, long fromSeq, long toSeq) implements Page {
         @Override
         public long lastSeq() {
             return toSeq;
@@ -108,8 +111,9 @@ public class RosterChangeLog {
     }
 
     /**
-     * The next page after {@code afterSeq}, or null when none is left: the enrollment rows that come next, up to
-     * {@link #ENROLLMENT_RANGE} seq numbers, or else up to {@link #PAGE} other rows up to the next enrollment row.
+     * The next page after {@code afterSeq}, or null when none is left: the rows of a kind written set-wise that come
+     * next, up to {@link #RANGE} seq numbers and the next row of another kind, or else up to {@link #PAGE} other rows
+     * up to the next row of a kind written set-wise.
      */
     public Page next(Long runId, long afterSeq) {
         List<RosterChange> rows = page(runId, afterSeq, PAGE);
@@ -117,17 +121,18 @@ public class RosterChangeLog {
             return null;
         }
         long first = rows.get(0).seq();
-        if (RosterChangeRows.ENROLLMENT.equals(rows.get(0).kind())) {
-            // the plan numbers its rows without gaps, so these seq numbers hold at most ENROLLMENT_RANGE rows
-            long last = first + ENROLLMENT_RANGE - 1;
+        String kind = rows.get(0).kind();
+        if (SET_WISE.contains(kind)) {
+            // the plan numbers its rows without gaps, so these seq numbers hold at most RANGE rows
+            long last = first + RANGE - 1;
             Object other = em.createNativeQuery("SELECT MIN(seq) FROM import_change WHERE run_id = ? AND seq BETWEEN ? AND ?"
                             + " AND kind <> ?")
                     .setParameter(1, runId).setParameter(2, first).setParameter(3, last)
-                    .setParameter(4, RosterChangeRows.ENROLLMENT).getSingleResult();
-            return new EnrollmentRange(first, other == null ? last : ((Number) other).longValue() - 1);
+                    .setParameter(4, kind).getSingleResult();
+            return new Range(kind, first, other == null ? last : ((Number) other).longValue() - 1);
         }
         int end = 1;
-        while (end < rows.size() && !RosterChangeRows.ENROLLMENT.equals(rows.get(end).kind())) {
+        while (end < rows.size() && !SET_WISE.contains(rows.get(end).kind())) {
             end++;
         }
         return new Rows(rows.subList(0, end));

@@ -12,8 +12,8 @@ import java.time.Clock;
 
 /**
  * The write's chunk step reads the run's stored changes a page at a time in seq order, a page an item and a chunk
- * (the job XML's item-count is 1): up to 500 rows written through entities, or a range of enrollment rows written
- * set-wise ({@link RosterChangeLog#next}). Its checkpoint is the last seq read, committed with the chunk that wrote
+ * (the job XML's item-count is 1): up to 500 rows written through entities, or a range of one kind's rows
+ * (enrollments, links) written set-wise ({@link RosterChangeLog#next}). Its checkpoint is the last seq read, committed with the chunk that wrote
  * it: a restart reads on after it. Rows a committed chunk applied are deleted with it, so even an older checkpoint
  * would read nothing twice.
  */

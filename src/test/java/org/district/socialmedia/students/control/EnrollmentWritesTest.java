@@ -7,8 +7,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import org.district.socialmedia.it.JavaSeUnit;
-import org.district.socialmedia.students.control.RosterChangeLog.EnrollmentRange;
 import org.district.socialmedia.students.control.RosterChangeLog.Page;
+import org.district.socialmedia.students.control.RosterChangeLog.Range;
 import org.district.socialmedia.students.control.RosterChangeLog.Rows;
 import org.district.socialmedia.students.control.RosterChangeRows.RosterChange;
 import org.district.socialmedia.students.control.RosterSnapshot.EnrollmentData;
@@ -43,6 +43,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -151,6 +152,10 @@ class EnrollmentWritesTest {
     }
 
     private static Outcome write(Write write) {
+        return write(rows(), write);
+    }
+
+    private static Outcome write(List<RosterChange> changes, Write write) {
         EntityManager em = emf.createEntityManager();
         em.getTransaction().begin();
         try {
@@ -172,7 +177,7 @@ class EnrollmentWritesTest {
             em.flush();
             em.createNativeQuery("UPDATE import_run SET status = 'RUNNING' WHERE id = ?").setParameter(1, run.getId())
                     .executeUpdate();
-            List<RosterChange> rows = rows();
+            List<RosterChange> rows = changes;
             RosterChangeLog log = beans.runs.changes;
             assertEquals(rows.size(), log.storeChunk(run.getId(), rows));
             write.apply(beans, log, run.getId(), rows, events);
@@ -238,7 +243,7 @@ class EnrollmentWritesTest {
         // the student and class through entities, the enrollments in one range, the student's deactivation after it
         assertEquals(3, pages.size());
         assertEquals(List.of(0L, 1L), ((Rows) pages.get(0)).changes().stream().map(RosterChange::seq).toList());
-        assertEquals(new EnrollmentRange(2, total - 2), assertInstanceOf(EnrollmentRange.class, pages.get(1)));
+        assertEquals(new Range("ENROLLMENT", 2, total - 2), assertInstanceOf(Range.class, pages.get(1)));
         assertEquals(List.of((long) total - 1), ((Rows) pages.get(2)).changes().stream().map(RosterChange::seq).toList());
         // each school once a chunk; the range's: e1's move (HS to MS), e3's and e4's, the new class's and student's
         assertEquals(List.of(Set.of(1L, 2L), Set.of(1L, 2L, 3L), Set.of(3L)), told);
@@ -254,7 +259,7 @@ class EnrollmentWritesTest {
             em.persist(new Enrollment("before", c1, s1, null, null));
             em.flush();
             beans.runs.applyChunk(runId, rows.subList(0, 2));
-            beans.runs.applyEnrollments(runId, 2, rows.size() - 2);
+            beans.runs.applyRange(runId, new Range("ENROLLMENT", 2, rows.size() - 2));
             for (int i = 0; i < 2 * EnrollmentWrites.ID_BLOCK; i++) {
                 em.persist(new Enrollment("after" + i, c1, s1, null, null));
             }
@@ -264,8 +269,30 @@ class EnrollmentWritesTest {
         });
     }
 
+    @Test
+    void anEnrollmentEndingBeforeItBeginsFailsBothWays() {
+        LocalDate begin = LocalDate.of(2026, 9, 1);
+        LocalDate end = LocalDate.of(2026, 8, 31);
+        for (RosterChange bad : List.of(new RosterChange(0, "ENROLLMENT", "CREATE", "e8", enrollment("c1", "s1", begin, end)),
+                new RosterChange(0, "ENROLLMENT", "UPDATE", "e5", enrollment("c1", "s1", begin, end)))) {
+            List<RosterChange> rows = List.of(bad, new RosterChange(1, "ENROLLMENT", "CREATE", "e9", enrollment("c1", "s1", null, null)));
+            String[] messages = new String[2];
+            write(rows, (beans, log, runId, stored, events) -> messages[0] = assertThrows(IllegalArgumentException.class,
+                    () -> beans.runs.applyChunk(runId, stored)).getMessage());
+            write(rows, (beans, log, runId, stored, events) -> {
+                messages[1] = assertThrows(IllegalArgumentException.class,
+                        () -> beans.runs.applyRange(runId, new Range("ENROLLMENT", 0, 1))).getMessage();
+                // refused before anything of the range is written
+                assertEquals(0L, ((Number) beans.em.createNativeQuery("SELECT COUNT(*) FROM enrollment WHERE sourced_id = 'e9'")
+                        .getSingleResult()).longValue());
+            });
+            assertEquals("An enrollment cannot end (2026-08-31) before it begins (2026-09-01)", messages[0]);
+            assertEquals(messages[0], messages[1]);
+        }
+    }
+
     /** The events fired, in order. */
-    private static final class Recorded implements Event<RosterChanged> {
+    static final class Recorded implements Event<RosterChanged> {
         final List<RosterChanged> fired = new ArrayList<>();
 
         @Override
