@@ -79,8 +79,11 @@ public class RequestReports {
         for (RequestStatus status : OPEN) {
             open += RequestStatusTally.stored(em, status);
         }
-        // younger[i]: open for less than bands[i].from(), per status a range of the index from the oldest band's start
-        StringBuilder select = new StringBuilder("SELECT COUNT(r.id)");
+        // younger[i]: open for less than bands[i].from(), per status a range of the index from the oldest band's start.
+        // Only the index's own columns are read (COUNT of submittedAt, not of the id: the same rows, the range excludes a
+        // NULL), so PostgreSQL counts from the index alone: at full scale the range holds some 100,000 open requests, and
+        // their rows' pages took 180 to 280 ms a status where the index-only scan takes 15 (docs/performance.md)
+        StringBuilder select = new StringBuilder("SELECT COUNT(r.submittedAt)");
         for (int i = 1; i < bands.length; i++) {
             select.append(", SUM(CASE WHEN r.submittedAt > :since").append(i).append(" THEN 1 ELSE 0 END)");
         }
