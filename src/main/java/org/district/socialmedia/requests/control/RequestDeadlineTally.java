@@ -16,12 +16,13 @@ import java.util.TreeSet;
 
 /**
  * How many requests wait for a first answer (SUBMITTED) per quarter-hour of their deadline (V82, {@link DeadlineSlots}),
- * for the reviewer's "due within two days": the count sums about two hundred tally rows and counts from the requests
- * only those past their deadline but not yet marked overdue and at most a quarter-hour of deadlines
- * ({@link DeadlineSlots#window}), whatever the District's size. Moved by the services in the transaction of every change of a request's status or
- * deadline ({@link #moved}); checked and rebuilt by the operators' recount. Every writer first locks the guard row
- * ({@link DeadlineSlots#GUARD}), so two transactions never both insert a slot that did not exist, and the recount waits for the
- * changes in flight. The services already serialize on the status tally's SUBMITTED row, so the guard adds no waiting.
+ * for the reviewer's "due within two days": the count sums at most 193 tally rows (two or three in practice, as the
+ * District's deadlines end a day) and counts from the requests only those past their deadline but not yet marked
+ * overdue and at most a quarter-hour of deadlines ({@link DeadlineSlots#window}), whatever the District's size. Moved
+ * by the services in the transaction of every change of a request's status or deadline ({@link #moved}); checked and
+ * rebuilt by the operators' recount. Every writer first locks the guard row ({@link DeadlineSlots#GUARD}), so two
+ * transactions never both insert a slot that did not exist, and the recount waits for the changes in flight. The
+ * writers already serialize on the status tally's SUBMITTED row, so the guard adds no waiting.
  */
 @ApplicationScoped
 public class RequestDeadlineTally implements Tally {
