@@ -16,7 +16,7 @@ import java.util.TreeSet;
 
 /**
  * How many requests wait for a first answer (SUBMITTED) per quarter-hour of their deadline (V82, {@link DeadlineSlots}),
- * for the reviewer's "due within two days": the count sums at most 193 tally rows (two or three in practice, as the
+ * for the reviewer's "due within two days": the count sums at most 192 tally rows (two or three in practice, as the
  * District's deadlines end a day) and counts from the requests only those past their deadline but not yet marked
  * overdue and at most a quarter-hour of deadlines ({@link DeadlineSlots#window}), whatever the District's size. Moved
  * by the services in the transaction of every change of a request's status or deadline ({@link #moved}); checked and
