@@ -145,11 +145,15 @@ public final class HomeCountsBenchmark {
         Map<String, String> statements = new LinkedHashMap<>();
         statements.put("review queue, due soon by rows (before V82)", "SELECT COUNT(ID) FROM sm_request WHERE queue_key > CURRENT_TIMESTAMP"
                 + " AND queue_key <= DATEADD(DAY, 2, CURRENT_TIMESTAMP) AND status = 'SUBMITTED'");
-        long slot = DeadlineSlots.slotOf(Instant.now());
-        statements.put("due soon, the tally's whole slots", "SELECT SUM(requests) FROM request_deadline_tally WHERE slot >= " + (slot + 900)
-                + " AND slot <= " + (slot + 2 * 86_400 - 900));
-        statements.put("due soon, an edge slot", "SELECT COUNT(ID) FROM sm_request WHERE status = 'SUBMITTED' AND queue_key > CURRENT_TIMESTAMP"
-                + " AND queue_key < DATEADD(MINUTE, 15, CURRENT_TIMESTAMP)");
+        DeadlineSlots.Window w = DeadlineSlots.window(Instant.now(), Instant.now().plus(ReviewService.DUE_SOON));
+        statements.put("due soon, the tally's slots", "SELECT SUM(requests) FROM request_deadline_tally WHERE slot >= " + w.slotsFrom()
+                + " AND slot <= " + w.slotsTo());
+        statements.put("due soon, passed in the first slot", "SELECT COUNT(ID) FROM sm_request WHERE status = 'SUBMITTED'"
+                + " AND queue_key >= TIMESTAMP WITH TIME ZONE '" + w.lessFrom().toString().replace('T', ' ').replace("Z", "+00")
+                + "' AND queue_key <= CURRENT_TIMESTAMP");
+        statements.put("due soon, the last slot's part", "SELECT COUNT(ID) FROM sm_request WHERE status = 'SUBMITTED'"
+                + " AND queue_key >= TIMESTAMP WITH TIME ZONE '" + w.plusFrom().toString().replace('T', ' ').replace("Z", "+00")
+                + "' AND queue_key <= DATEADD(DAY, 2, CURRENT_TIMESTAMP)");
         statements.put("own open requests", "SELECT COUNT(r.id) FROM sm_request r, staff_user p WHERE p.username = 'employee1'"
                 + " AND r.requester_id = p.id AND r.status IN ('SUBMITTED', 'INFO_REQUESTED', 'OVERDUE')");
         statements.put("takedowns assigned", "SELECT COUNT(t.id) FROM takedown_task t, takedown_task_assignee a"

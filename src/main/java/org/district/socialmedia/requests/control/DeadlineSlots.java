@@ -5,9 +5,8 @@ import java.time.Instant;
 
 /**
  * The deadline tally's keys (V82, {@link RequestDeadlineTally}): a deadline's slot is its UTC quarter-hour, stored as
- * the epoch second the quarter-hour starts at, so that a count over a window of deadlines reads the window's whole
- * slots from the tally and only its two partial edge slots from the requests (at most a quarter-hour of deadlines
- * each), whatever the District's size.
+ * the epoch second the quarter-hour starts at, so that a count over a window of deadlines reads the window's slots
+ * from the tally and only two short ranges from the requests ({@link #window}), whatever the District's size.
  */
 public final class DeadlineSlots {
 
@@ -30,27 +29,29 @@ public final class DeadlineSlots {
     }
 
     /**
-     * The deadlines in {@code (after, upTo]}, as the slots lying wholly inside it ({@code wholeFrom} to
-     * {@code wholeTo}, both slot starts, none when {@code wholeFrom > wholeTo}) and two edges to count from the rows:
-     * the deadlines after {@code after} and before {@code lowBefore}, and those from {@code highFrom} (and after
-     * {@code after}) up to {@code upTo}. The three parts do not overlap and together are the window.
+     * The deadlines in {@code (after, upTo]} as the tally's slots {@code slotsFrom} to {@code slotsTo} (slot starts, both
+     * included; none when {@code slotsFrom > slotsTo}), less the deadlines from {@code lessFrom} up to {@code after},
+     * plus those from {@code plusFrom} up to {@code upTo}: the slots cover {@code [lessFrom, plusFrom)}, which begins at
+     * or before {@code after}. The two counted ranges are short wherever deadlines fall: the first holds only
+     * deadlines already passed (the requests the escalation timer has not marked overdue yet), the second at most a
+     * quarter-hour's deadlines before {@code upTo}; the District's deadlines end a day (23:59:59), the last second of a
+     * quarter-hour, so it is empty except in that second. Counting the first slot's part after {@code after}
+     * instead would read a whole day's deadlines in the quarter-hour before each District midnight.
      */
-    public record Window(Instant after, Instant upTo, long wholeFrom, long wholeTo, Instant lowBefore, Instant highFrom) {
+    public record Window(Instant after, Instant upTo, long slotsFrom, long slotsTo, Instant lessFrom, Instant plusFrom) {
 
-        public boolean hasWholeSlots() {
-            return wholeFrom <= wholeTo;
+        public boolean hasSlots() {
+            return slotsFrom <= slotsTo;
         }
     }
 
-    /** The window {@code (after, upTo]} split into whole slots and two edges. */
+    /** The window {@code (after, upTo]} as slots, less one range and plus another. */
     public static Window window(Instant after, Instant upTo) {
         if (upTo.isBefore(after)) {
             throw new IllegalArgumentException("The window ends (" + upTo + ") before it begins (" + after + ")");
         }
         long first = slotOf(after);
         long last = slotOf(upTo);
-        // the slot holding "after" and the one holding "upTo" are partial (or the same); those between are whole
-        long lowBefore = Math.min(first + SECONDS, last);
-        return new Window(after, upTo, first + SECONDS, last - SECONDS, start(lowBefore), start(last));
+        return new Window(after, upTo, first, last - SECONDS, start(first), start(last));
     }
 }

@@ -16,12 +16,13 @@ import java.util.TreeSet;
 
 /**
  * How many requests wait for a first answer (SUBMITTED) per quarter-hour of their deadline (V82, {@link DeadlineSlots}),
- * for the reviewer's "due within two days": the count sums the slots wholly inside the window and counts only its two
- * partial edge slots from the requests, so it reads about two hundred tally rows and at most half an hour of deadlines
- * whatever the District's size. Moved by the services in the transaction of every change of a request's status or
- * deadline ({@link #moved}); checked and rebuilt by the operators' recount. Every writer first locks the guard row
- * ({@link DeadlineSlots#GUARD}), so two transactions never both insert a slot that did not exist, and the recount waits for the
- * changes in flight. The services already serialize on the status tally's SUBMITTED row, so the guard adds no waiting.
+ * for the reviewer's "due within two days": the count sums at most 192 tally rows (two or three in practice, as the
+ * District's deadlines end a day) and counts from the requests only those past their deadline but not yet marked
+ * overdue and at most a quarter-hour of deadlines ({@link DeadlineSlots#window}), whatever the District's size. Moved
+ * by the services in the transaction of every change of a request's status or deadline ({@link #moved}); checked and
+ * rebuilt by the operators' recount. Every writer first locks the guard row ({@link DeadlineSlots#GUARD}), so two
+ * transactions never both insert a slot that did not exist, and the recount waits for the changes in flight. The
+ * writers already serialize on the status tally's SUBMITTED row, so the guard adds no waiting.
  */
 @ApplicationScoped
 public class RequestDeadlineTally implements Tally {
@@ -76,27 +77,28 @@ public class RequestDeadlineTally implements Tally {
     }
 
     /**
-     * How many submitted requests have their deadline in {@code (after, upTo]}: the tally's whole slots plus the two
-     * edges counted from the requests (by the index {@code (status, queue_key)}; a submitted request's queue key is its
-     * deadline). Any EntityManager: the home counts' benchmark calls it outside the container.
+     * How many submitted requests have their deadline in {@code (after, upTo]}: the tally's slots from the one holding
+     * {@code after} to the one before {@code upTo}'s, less the requests of the first slot whose deadline has passed,
+     * plus those of {@code upTo}'s slot due by then ({@link DeadlineSlots#window}); both counted from the requests by
+     * the index {@code (status, queue_key)} (a submitted request's queue key is its deadline). Any EntityManager: the
+     * home counts' benchmark calls it outside the container.
      */
     public static long submittedDue(EntityManager em, Instant after, Instant upTo) {
         DeadlineSlots.Window w = DeadlineSlots.window(after, upTo);
-        long whole = 0;
-        if (w.hasWholeSlots()) {
+        long slots = 0;
+        if (w.hasSlots()) {
             Object sum = em.createNativeQuery("SELECT SUM(requests) FROM request_deadline_tally WHERE slot >= ? AND slot <= ?")
-                    .setParameter(1, w.wholeFrom()).setParameter(2, w.wholeTo()).getSingleResult();
-            whole = sum == null ? 0 : ((Number) sum).longValue();
+                    .setParameter(1, w.slotsFrom()).setParameter(2, w.slotsTo()).getSingleResult();
+            slots = sum == null ? 0 : ((Number) sum).longValue();
         }
-        long low = w.lowBefore().isAfter(after) ? em.createQuery("SELECT COUNT(r.id) FROM SocialMediaRequest r"
-                        + " WHERE r.status = :submitted AND r.queueKey > :after AND r.queueKey < :before", Long.class)
-                .setParameter("submitted", RequestStatus.SUBMITTED).setParameter("after", after)
-                .setParameter("before", w.lowBefore()).getSingleResult() : 0;
-        long high = em.createQuery("SELECT COUNT(r.id) FROM SocialMediaRequest r WHERE r.status = :submitted"
-                        + " AND r.queueKey > :after AND r.queueKey >= :from AND r.queueKey <= :upTo", Long.class)
-                .setParameter("submitted", RequestStatus.SUBMITTED).setParameter("after", after).setParameter("from", w.highFrom())
-                .setParameter("upTo", upTo).getSingleResult();
-        return whole + low + high;
+        return slots - submittedBetween(em, w.lessFrom(), after) + submittedBetween(em, w.plusFrom(), upTo);
+    }
+
+    private static long submittedBetween(EntityManager em, Instant from, Instant upTo) {
+        return em.createQuery("SELECT COUNT(r.id) FROM SocialMediaRequest r WHERE r.status = :submitted"
+                        + " AND r.queueKey >= :from AND r.queueKey <= :upTo", Long.class)
+                .setParameter("submitted", RequestStatus.SUBMITTED).setParameter("from", from).setParameter("upTo", upTo)
+                .getSingleResult();
     }
 
     private Map<Long, Long> recount() {

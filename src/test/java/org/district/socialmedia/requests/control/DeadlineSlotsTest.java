@@ -26,39 +26,50 @@ class DeadlineSlotsTest {
     }
 
     @Test
-    void twoDaysFromAnInstantInsideASlotAreWholeSlotsBetweenTwoPartialEdges() {
+    void twoDaysFromAnInstantInsideASlotAreTheSlotsFromItsOwnLessWhatHasPassedPlusTheLastSlotsPart() {
         Instant now = Instant.parse("2026-12-07T13:07:30Z");
         DeadlineSlots.Window w = DeadlineSlots.window(now, now.plus(Duration.ofDays(2)));
-        assertEquals(Instant.parse("2026-12-07T13:15:00Z"), DeadlineSlots.start(w.wholeFrom()));
-        assertEquals(Instant.parse("2026-12-09T12:45:00Z"), DeadlineSlots.start(w.wholeTo()));
-        assertEquals(Instant.parse("2026-12-07T13:15:00Z"), w.lowBefore());
-        assertEquals(Instant.parse("2026-12-09T13:00:00Z"), w.highFrom());
+        assertEquals(Instant.parse("2026-12-07T13:00:00Z"), DeadlineSlots.start(w.slotsFrom()));
+        assertEquals(Instant.parse("2026-12-09T12:45:00Z"), DeadlineSlots.start(w.slotsTo()));
+        assertEquals(Instant.parse("2026-12-07T13:00:00Z"), w.lessFrom());
+        assertEquals(Instant.parse("2026-12-09T13:00:00Z"), w.plusFrom());
     }
 
     @Test
-    void aWindowStartingOnASlotsFirstSecondLeavesThatSlotToTheLowEdge() {
+    void aWindowStartingOnASlotsFirstSecondTakesThatSlotLessItsFirstSecond() {
         Instant now = Instant.parse("2026-12-07T13:00:00Z");
         DeadlineSlots.Window w = DeadlineSlots.window(now, now.plus(Duration.ofDays(2)));
-        // a deadline exactly "now" is not in the window, so the slot starting now is not whole
-        assertEquals(Instant.parse("2026-12-07T13:15:00Z"), DeadlineSlots.start(w.wholeFrom()));
-        assertEquals(Instant.parse("2026-12-07T13:15:00Z"), w.lowBefore());
-        // a deadline exactly at the end is in the window: the slot starting there is the high edge
-        assertEquals(Instant.parse("2026-12-09T13:00:00Z"), w.highFrom());
-        assertEquals(Instant.parse("2026-12-09T12:45:00Z"), DeadlineSlots.start(w.wholeTo()));
+        assertEquals(Instant.parse("2026-12-07T13:00:00Z"), DeadlineSlots.start(w.slotsFrom()));
+        assertEquals(Instant.parse("2026-12-07T13:00:00Z"), w.lessFrom());
+        // a deadline exactly at the end is in the window: the slot starting there is counted from the rows
+        assertEquals(Instant.parse("2026-12-09T13:00:00Z"), w.plusFrom());
+        assertEquals(Instant.parse("2026-12-09T12:45:00Z"), DeadlineSlots.start(w.slotsTo()));
     }
 
     @Test
-    void shortWindowsHaveNoWholeSlotAndEdgesThatDoNotOverlap() {
+    void aWindowInsideOneSlotHasNoSlotsAndOneWithinTwoSlotsOne() {
         Instant now = Instant.parse("2026-12-07T13:02:00Z");
         DeadlineSlots.Window inOne = DeadlineSlots.window(now, now.plusSeconds(60));
-        assertFalse(inOne.hasWholeSlots());
-        assertEquals(Instant.parse("2026-12-07T13:00:00Z"), inOne.lowBefore());
-        assertEquals(Instant.parse("2026-12-07T13:00:00Z"), inOne.highFrom());
+        assertFalse(inOne.hasSlots());
+        assertEquals(Instant.parse("2026-12-07T13:00:00Z"), inOne.lessFrom());
+        assertEquals(Instant.parse("2026-12-07T13:00:00Z"), inOne.plusFrom());
         DeadlineSlots.Window inTwo = DeadlineSlots.window(now, Instant.parse("2026-12-07T13:20:00Z"));
-        assertFalse(inTwo.hasWholeSlots());
-        assertEquals(Instant.parse("2026-12-07T13:15:00Z"), inTwo.lowBefore());
-        assertEquals(Instant.parse("2026-12-07T13:15:00Z"), inTwo.highFrom());
+        assertEquals(inTwo.slotsFrom(), inTwo.slotsTo());
+        assertEquals(Instant.parse("2026-12-07T13:15:00Z"), inTwo.plusFrom());
         assertThrows(IllegalArgumentException.class, () -> DeadlineSlots.window(now, now.minusSeconds(1)));
+    }
+
+    /** The District's deadlines end a day: the ranges counted from the rows hold none of them but in the day's last second. */
+    @Test
+    void deadlinesAtTheEndOfADayFallInNeitherCountedRangeBeforeThatSecond() {
+        Instant deadline = Instant.parse("2026-12-08T07:59:59Z");   // 23:59:59 in Los Angeles
+        for (Instant now = Instant.parse("2026-12-06T07:40:00Z"); now.isBefore(Instant.parse("2026-12-06T08:05:00Z")); now = now.plusSeconds(1)) {
+            DeadlineSlots.Window w = DeadlineSlots.window(now, now.plus(Duration.ofDays(2)));
+            boolean inLess = !deadline.isBefore(w.lessFrom()) && !deadline.isAfter(w.after());
+            boolean inPlus = !deadline.isBefore(w.plusFrom()) && !deadline.isAfter(w.upTo());
+            assertFalse(inLess, now.toString());
+            assertEquals(now.equals(Instant.parse("2026-12-06T07:59:59Z")), inPlus, now.toString());
+        }
     }
 
     /** The count the tally gives (whole slots summed, edges counted one by one) is the plain count of the window. */
@@ -92,11 +103,11 @@ class DeadlineSlotsTest {
             long plain = deadlines.stream().filter(d -> d.isAfter(from) && !d.isAfter(upTo)).count();
 
             DeadlineSlots.Window w = DeadlineSlots.window(after, upTo);
-            long whole = w.hasWholeSlots() ? tally.subMap(w.wholeFrom(), true, w.wholeTo(), true).values().stream().mapToLong(Long::longValue).sum() : 0;
-            long low = deadlines.stream().filter(d -> d.isAfter(from) && d.isBefore(w.lowBefore())).count();
-            long high = deadlines.stream().filter(d -> d.isAfter(from) && !d.isBefore(w.highFrom()) && !d.isAfter(upTo)).count();
-            assertEquals(plain, whole + low + high, "round " + round + ": " + w);
-            assertTrue(!w.lowBefore().isAfter(w.highFrom()), "the edges do not overlap: " + w);
+            long slots = w.hasSlots() ? tally.subMap(w.slotsFrom(), true, w.slotsTo(), true).values().stream().mapToLong(Long::longValue).sum() : 0;
+            long less = deadlines.stream().filter(d -> !d.isBefore(w.lessFrom()) && !d.isAfter(from)).count();
+            long plus = deadlines.stream().filter(d -> !d.isBefore(w.plusFrom()) && !d.isAfter(upTo)).count();
+            assertEquals(plain, slots - less + plus, "round " + round + ": " + w);
+            assertTrue(!w.lessFrom().isAfter(after) && !w.plusFrom().isAfter(upTo), "the ranges are the right way round: " + w);
         }
     }
 }
