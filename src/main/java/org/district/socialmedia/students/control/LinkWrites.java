@@ -69,9 +69,11 @@ final class LinkWrites {
     static Set<Long> apply(Connection c, long runId, long fromSeq, long toSeq) throws SQLException {
         int most = most(c, runId, fromSeq, toSeq);
         check(c, runId, fromSeq, toSeq, most);
-        // before the links change: which students' sets do
-        execute(c, "UPDATE student SET version = version + 1 WHERE id IN (SELECT r.student_id FROM (" + REMOVED + ") r"
-                + " UNION SELECT a.student_id FROM (" + added(most) + ") a)", 2, runId, fromSeq, toSeq);
+        // before the links change: which students' sets do. A MERGE from them, not an UPDATE ... WHERE id IN (...):
+        // H2 runs the IN's query once per student of the District
+        execute(c, "MERGE INTO student t USING (SELECT r.student_id FROM (" + REMOVED + ") r"
+                + " UNION SELECT a.student_id FROM (" + added(most) + ") a) v ON (t.id = v.student_id)"
+                + " WHEN MATCHED THEN UPDATE SET version = t.version + 1", 2, runId, fromSeq, toSeq);
         execute(c, "MERGE INTO student_guardian sg USING (" + REMOVED + ") r"
                 + " ON (sg.student_id = r.student_id AND sg.guardian_id = r.guardian_id) WHEN MATCHED THEN DELETE",
                 1, runId, fromSeq, toSeq);
