@@ -71,8 +71,8 @@ final class EnrollmentWrites {
                 + parsed("= '" + RosterChangeRows.CREATE + "'") + ") p WHERE p.end_date < p.begin_date"
                 + " UNION ALL SELECT p.begin_date, p.end_date FROM (" + parsed("= '" + RosterChangeRows.UPDATE + "'") + ") p"
                 + " JOIN enrollment e ON e.sourced_id = p.ref WHERE p.end_date < p.begin_date FETCH FIRST 1 ROWS ONLY")) {
-            bindRange(select, 1, runId, fromSeq, toSeq);
-            bindRange(select, 4, runId, fromSeq, toSeq);
+            RosterChangeLog.bindRange(select, 1, runId, fromSeq, toSeq);
+            RosterChangeLog.bindRange(select, 4, runId, fromSeq, toSeq);
             try (ResultSet rs = select.executeQuery()) {
                 if (rs.next()) {
                     throw new IllegalArgumentException("An enrollment cannot end (" + rs.getObject(2, LocalDate.class)
@@ -95,7 +95,7 @@ final class EnrollmentWrites {
                         + " UNION SELECT t.school_id FROM enrollment e JOIN student t ON t.id = e.student_id"
                         + " WHERE e.sourced_id IN (" + stored + ")")) {
             for (int i = 0; i < 4; i++) {
-                bindRange(select, 3 * i + 1, runId, fromSeq, toSeq);
+                RosterChangeLog.bindRange(select, 3 * i + 1, runId, fromSeq, toSeq);
             }
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -121,7 +121,7 @@ final class EnrollmentWrites {
                 + " ON (e.sourced_id = n.ref) WHEN MATCHED THEN UPDATE SET class_id = n.class_id, student_id = n.student_id,"
                 + " begin_date = n.begin_date, end_date = n.end_date, active = TRUE, deactivated_at = NULL,"
                 + " version = e.version + 1")) {
-            bindRange(merge, 1, runId, fromSeq, toSeq);
+            RosterChangeLog.bindRange(merge, 1, runId, fromSeq, toSeq);
             merge.executeUpdate();
         }
     }
@@ -134,7 +134,7 @@ final class EnrollmentWrites {
         long count;
         try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*)" + ROWS + " AND x.op = '"
                 + RosterChangeRows.CREATE + "'")) {
-            bindRange(select, 1, runId, fromSeq, toSeq);
+            RosterChangeLog.bindRange(select, 1, runId, fromSeq, toSeq);
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
                 count = rs.getLong(1);
@@ -167,7 +167,7 @@ final class EnrollmentWrites {
                 }
                 long fromRow = (long) first * ID_BLOCK;
                 insert.setLong(1, blocks.get(first) - (ID_BLOCK - 1) - fromRow);
-                bindRange(insert, 2, runId, fromSeq, toSeq);
+                RosterChangeLog.bindRange(insert, 2, runId, fromSeq, toSeq);
                 insert.setLong(5, fromRow);
                 insert.setLong(6, (long) (last + 1) * ID_BLOCK - 1);
                 insert.executeUpdate();
@@ -182,20 +182,13 @@ final class EnrollmentWrites {
         try (PreparedStatement update = c.prepareStatement("UPDATE enrollment SET active = FALSE, deactivated_at = ?,"
                 + " version = version + 1 WHERE active = TRUE AND sourced_id IN (SELECT x.ref" + deactivations + ")")) {
             update.setObject(1, now.atOffset(ZoneOffset.UTC));
-            bindRange(update, 2, runId, fromSeq, toSeq);
+            RosterChangeLog.bindRange(update, 2, runId, fromSeq, toSeq);
             update.executeUpdate();
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO import_run_deactivation (run_id, kind, record_id)"
                 + " SELECT x.run_id, '" + RosterChangeRows.ENROLLMENT + "', x.ref" + deactivations)) {
-            bindRange(insert, 1, runId, fromSeq, toSeq);
+            RosterChangeLog.bindRange(insert, 1, runId, fromSeq, toSeq);
             insert.executeUpdate();
         }
-    }
-
-    private static void bindRange(PreparedStatement statement, int at, long runId, long fromSeq, long toSeq)
-            throws SQLException {
-        statement.setLong(at, runId);
-        statement.setLong(at + 1, fromSeq);
-        statement.setLong(at + 2, toSeq);
     }
 }

@@ -87,7 +87,7 @@ final class LinkWrites {
      */
     private static void check(Connection c, long runId, long fromSeq, long toSeq, int most) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) - COUNT(DISTINCT x.ref)" + ROWS)) {
-            bind(select, 1, runId, fromSeq, toSeq);
+            RosterChangeLog.bindRange(select, 1, runId, fromSeq, toSeq);
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
                 if (rs.getLong(1) > 0) {
@@ -99,7 +99,7 @@ final class LinkWrites {
         try (PreparedStatement select = c.prepareStatement("SELECT w.ref, w.guardian_ref FROM " + wanted(most) + " w"
                 + " JOIN student t ON t.sourced_id = w.ref"
                 + " WHERE NOT EXISTS (SELECT 1 FROM guardian g WHERE g.sourced_id = w.guardian_ref) FETCH FIRST 1 ROWS ONLY")) {
-            bind(select, 1, runId, fromSeq, toSeq);
+            RosterChangeLog.bindRange(select, 1, runId, fromSeq, toSeq);
             try (ResultSet rs = select.executeQuery()) {
                 if (rs.next()) {
                     throw new IllegalStateException("Import run " + runId + ": student '" + rs.getString(1)
@@ -111,7 +111,7 @@ final class LinkWrites {
 
     private static int most(Connection c, long runId, long fromSeq, long toSeq) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(MOST)) {
-            bind(select, 1, runId, fromSeq, toSeq);
+            RosterChangeLog.bindRange(select, 1, runId, fromSeq, toSeq);
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
                 return Math.max(1, rs.getInt(1));
@@ -124,16 +124,9 @@ final class LinkWrites {
             throws SQLException {
         try (PreparedStatement statement = c.prepareStatement(sql)) {
             for (int i = 0; i < ranges; i++) {
-                bind(statement, 3 * i + 1, runId, fromSeq, toSeq);
+                RosterChangeLog.bindRange(statement, 3 * i + 1, runId, fromSeq, toSeq);
             }
             statement.executeUpdate();
         }
-    }
-
-    private static void bind(PreparedStatement statement, int at, long runId, long fromSeq, long toSeq)
-            throws SQLException {
-        statement.setLong(at, runId);
-        statement.setLong(at + 1, fromSeq);
-        statement.setLong(at + 2, toSeq);
     }
 }

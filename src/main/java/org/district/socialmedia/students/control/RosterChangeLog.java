@@ -55,6 +55,16 @@ public class RosterChangeLog {
         }
     }
 
+    /**
+     * Binds a range's three parameters (the run, the first and the last seq), in that order from {@code at}: the
+     * set-wise writers' statements name a range as {@code run_id = ? AND seq BETWEEN ? AND ?}, some of them several times.
+     */
+    static void bindRange(PreparedStatement statement, int at, long runId, long fromSeq, long toSeq) throws SQLException {
+        statement.setLong(at, runId);
+        statement.setLong(at + 1, fromSeq);
+        statement.setLong(at + 2, toSeq);
+    }
+
     @PersistenceContext
     EntityManager em;
 
