@@ -15,6 +15,7 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -159,16 +160,49 @@ public class CoverageTally implements Tally {
         return byUnit;
     }
 
+    /** The units with no clean school row of the day: an answer for the District counts them from their rows. */
+    public List<Long> unitsNotStored(LocalDate day) {
+        return em.createNativeQuery("SELECT u.id FROM org_unit u WHERE NOT EXISTS (SELECT 1 FROM consent_coverage_tally t"
+                        + " WHERE t.unit_id = u.id AND t.class_id = 0 AND t.stale = FALSE AND t.counted_for = ?1)")
+                .setParameter(1, Date.valueOf(day)).getResultList().stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    /** Of the clean school rows of the day: how many have students, and the forms ending within 30 days of them all. */
+    public record SchoolTotals(long withStudents, long formsEnding) {
+    }
+
+    public SchoolTotals storedSchoolTotals(LocalDate day) {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT COUNT(CASE WHEN enrolled > 0 THEN 1 END), COALESCE(SUM(forms_ending), 0)"
+                        + " FROM consent_coverage_tally WHERE class_id = 0 AND stale = FALSE AND counted_for = ?1")
+                .setParameter(1, Date.valueOf(day)).getSingleResult();
+        return new SchoolTotals(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
     /**
-     * The school rows only (class 0) of the day, by unit: the District's answer, one row per unit instead of every
-     * class of the District. Only units whose school row is clean and of that day.
+     * One page of the schools with students, in name order (then id): the units whose clean school row of the day has
+     * students, and {@code countedNow} (units with students that the caller counted from their rows, having no
+     * such row). The database sorts both, so that pages follow one order whatever its collation.
      */
-    public Map<Long, CoverageCount> storedSchools(LocalDate day) {
+    public List<Long> schoolsByName(LocalDate day, Collection<Long> countedNow, int first, int size) {
+        String also = countedNow.isEmpty() ? "" : " OR u.id IN (" + String.join(",", countedNow.stream().map(String::valueOf).toList()) + ")";
+        return em.createNativeQuery("SELECT u.id FROM org_unit u LEFT JOIN consent_coverage_tally t ON t.unit_id = u.id AND t.class_id = 0"
+                        + " AND t.stale = FALSE AND t.counted_for = ?1 WHERE t.enrolled > 0" + also
+                        + " ORDER BY LOWER(u.name), u.id OFFSET ?2 ROWS FETCH NEXT ?3 ROWS ONLY")
+                .setParameter(1, Date.valueOf(day)).setParameter(2, first).setParameter(3, size)
+                .getResultList().stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    /** The clean school rows of the day of these units, by unit (a unit without one is left out). */
+    public Map<Long, CoverageCount> storedSchools(LocalDate day, Collection<Long> unitIds) {
+        Map<Long, CoverageCount> byUnit = new LinkedHashMap<>();
+        if (unitIds.isEmpty()) {
+            return byUnit;
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM consent_coverage_tally"
-                        + " WHERE class_id = 0 AND stale = FALSE AND counted_for = ?1")
+                        + " WHERE class_id = 0 AND stale = FALSE AND counted_for = ?1 AND unit_id IN ("
+                        + String.join(",", unitIds.stream().map(String::valueOf).toList()) + ")")
                 .setParameter(1, Date.valueOf(day)).getResultList();
-        Map<Long, CoverageCount> byUnit = new LinkedHashMap<>();
         for (Object[] row : rows) {
             CoverageCount c = count(row);
             byUnit.put(c.unitId(), c);
