@@ -160,36 +160,29 @@ public class CoverageTally implements Tally {
         return byUnit;
     }
 
-    /** The units with no clean school row of the day: an answer for the District counts them from their rows. */
-    public List<Long> unitsNotStored(LocalDate day) {
-        return em.createNativeQuery("SELECT u.id FROM org_unit u WHERE NOT EXISTS (SELECT 1 FROM consent_coverage_tally t"
-                        + " WHERE t.unit_id = u.id AND t.class_id = 0 AND t.stale = FALSE AND t.counted_for = ?1)")
-                .setParameter(1, Date.valueOf(day)).getResultList().stream().map(id -> ((Number) id).longValue()).toList();
-    }
-
-    /** Of the clean school rows of the day: how many have students, and the forms ending within 30 days of them all. */
-    public record SchoolTotals(long withStudents, long formsEnding) {
-    }
-
-    public SchoolTotals storedSchoolTotals(LocalDate day) {
-        Object[] row = (Object[]) em.createNativeQuery("SELECT COUNT(CASE WHEN enrolled > 0 THEN 1 END), COALESCE(SUM(forms_ending), 0)"
-                        + " FROM consent_coverage_tally WHERE class_id = 0 AND stale = FALSE AND counted_for = ?1")
-                .setParameter(1, Date.valueOf(day)).getSingleResult();
-        return new SchoolTotals(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    /**
+     * A unit and the students and forms ending of its clean school row of the day, both null when it has none (it
+     * must be counted from its rows).
+     */
+    public record SchoolFigures(long unitId, Long enrolled, Long formsEnding) {
     }
 
     /**
-     * One page of the schools with students, in name order (then id): the units whose clean school row of the day has
-     * students, and {@code countedNow} (units with students that the caller counted from their rows, having no
-     * such row). The database sorts both, so that pages follow one order whatever its collation.
+     * Every unit in name order (then id), the database's, so that the pages of an answer follow one order whatever its
+     * collation, with its clean school row's two figures: the District's totals and where each page starts, from three
+     * columns a unit instead of its whole row (docs/performance.md).
      */
-    public List<Long> schoolsByName(LocalDate day, Collection<Long> countedNow, int first, int size) {
-        String also = countedNow.isEmpty() ? "" : " OR u.id IN (" + String.join(",", countedNow.stream().map(String::valueOf).toList()) + ")";
-        return em.createNativeQuery("SELECT u.id FROM org_unit u LEFT JOIN consent_coverage_tally t ON t.unit_id = u.id AND t.class_id = 0"
-                        + " AND t.stale = FALSE AND t.counted_for = ?1 WHERE t.enrolled > 0" + also
-                        + " ORDER BY LOWER(u.name), u.id OFFSET ?2 ROWS FETCH NEXT ?3 ROWS ONLY")
-                .setParameter(1, Date.valueOf(day)).setParameter(2, first).setParameter(3, size)
-                .getResultList().stream().map(id -> ((Number) id).longValue()).toList();
+    public List<SchoolFigures> schoolsByName(LocalDate day) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT u.id, t.enrolled, t.forms_ending FROM org_unit u LEFT JOIN consent_coverage_tally t"
+                        + " ON t.unit_id = u.id AND t.class_id = 0 AND t.stale = FALSE AND t.counted_for = ?1 ORDER BY LOWER(u.name), u.id")
+                .setParameter(1, Date.valueOf(day)).getResultList();
+        List<SchoolFigures> units = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            units.add(new SchoolFigures(((Number) row[0]).longValue(), row[1] == null ? null : ((Number) row[1]).longValue(),
+                    row[2] == null ? null : ((Number) row[2]).longValue()));
+        }
+        return units;
     }
 
     /** The clean school rows of the day of these units, by unit (a unit without one is left out). */

@@ -64,18 +64,29 @@ public class ConsentReports {
 
     /**
      * A page of rows per school: the page's school rows of the tally, and the units with no clean one for the day
-     * counted now (all of them, as their totals are the District's too). What is read grows with the page and the
-     * units not counted yet, not with the District: the totals are sums in the database.
+     * counted now (all of them, as their totals are the District's too). Every unit is read, but three figures of it,
+     * not its whole row: the page's rows are read whole.
      */
     private ConsentCoverage districtCoverage(Set<ConsentItem> items, LocalDate day, int first, int size) {
         Map<Long, CoverageCount> countedNow = new HashMap<>();
-        for (Long id : tally.unitsNotStored(day)) {
-            countedNow.put(id, tally.recount(id, day).get(CoverageCount.SCHOOL));
+        List<Long> withStudents = new ArrayList<>();
+        long formsEnding = 0;
+        for (CoverageTally.SchoolFigures unit : tally.schoolsByName(day)) {
+            long enrolled;
+            if (unit.enrolled() == null) {
+                CoverageCount school = tally.recount(unit.unitId(), day).get(CoverageCount.SCHOOL);
+                countedNow.put(unit.unitId(), school);
+                enrolled = school.enrolled();
+                formsEnding += school.formsEnding();
+            } else {
+                enrolled = unit.enrolled();
+                formsEnding += unit.formsEnding();
+            }
+            if (enrolled > 0) {
+                withStudents.add(unit.unitId());
+            }
         }
-        CoverageTally.SchoolTotals stored = tally.storedSchoolTotals(day);
-        List<Long> withStudentsNow = countedNow.values().stream().filter(c -> c.enrolled() > 0).map(CoverageCount::unitId).toList();
-        long formsEnding = stored.formsEnding() + countedNow.values().stream().mapToLong(CoverageCount::formsEnding).sum();
-        List<Long> page = tally.schoolsByName(day, withStudentsNow, first, size);
+        List<Long> page = withStudents.subList(Math.min(first, withStudents.size()), (int) Math.min((long) first + size, withStudents.size()));
         Map<Long, CoverageCount> pageCounts = tally.storedSchools(day, page.stream().filter(id -> !countedNow.containsKey(id)).toList());
         pageCounts.putAll(countedNow);
         Map<Long, String> names = new HashMap<>();
@@ -87,12 +98,12 @@ public class ConsentReports {
         }
         List<ConsentCoverage.Row> schoolRows = new ArrayList<>();
         for (Long id : page) {
-            // a school whose row went stale since the page was read is counted now, as it would have been before
+            // a school whose row went stale since the first read is counted now, as it would have been then
             CoverageCount school = pageCounts.computeIfAbsent(id, unit -> tally.recount(unit, day).get(CoverageCount.SCHOOL));
             schoolRows.add(row(id, names.get(id), names.get(id), school, items));
         }
         return new ConsentCoverage(day.toString(), items.stream().map(Enum::name).toList(), schoolRows, List.of(), formsEnding,
-                stored.withStudents() + withStudentsNow.size(), first);
+                withStudents.size(), first);
     }
 
     /** The school's row and a row per class of the school with students. */
