@@ -432,6 +432,36 @@ class ReportsIT {
     }
 
     @Test
+    void theDistrictsSchoolsComeInPagesThatTogetherAreTheWholeAnswer() {
+        LocalDate today = LocalDate.now(clock.withZone(districtTime.timeZone()));
+        ConsentCoverage whole = consentReports.coverage(null, null, today);
+        assertTrue(whole.schools().size() >= 2, "the demo District has schools with students: " + whole.schools());
+        // one school's row made stale, as a change does until the timer counts it again: it is counted now, in its place
+        Long staleSchool = whole.schools().get(1).id();
+        tx.inNewTransaction(em -> em.createNativeQuery("UPDATE consent_coverage_tally SET stale = TRUE WHERE unit_id = ? AND class_id = 0")
+                .setParameter(1, staleSchool).executeUpdate());
+        List<ConsentCoverage.Row> paged = new ArrayList<>();
+        for (int first = 0; first < whole.schools().size(); first++) {
+            ConsentCoverage page = consentReports.coverage(null, null, today, first, 1);
+            assertEquals(whole.schools().size(), page.schoolsTotal(), "every page gives the District's number of schools");
+            assertEquals(first, page.first());
+            assertEquals(1, page.schools().size(), "page from " + first);
+            assertEquals(whole.formsEndingIn30Days(), page.formsEndingIn30Days(), "the forms ending are the District's on every page");
+            paged.addAll(page.schools());
+        }
+        // the database's name order (its collation's), the same on every page and in the whole answer
+        assertEquals(whole.schools().stream().map(ConsentCoverage.Row::id).toList(), paged.stream().map(ConsentCoverage.Row::id).toList(),
+                "the pages, one after the other, are the whole answer");
+        for (ConsentCoverage.Row row : paged) {
+            ConsentCoverage.Row same = whole.schools().stream().filter(r -> r.id().equals(row.id())).findFirst().orElseThrow();
+            assertEquals(same.enrolled(), row.enrolled(), row.name());
+            assertEquals(same.covered(), row.covered(), row.name());
+        }
+        assertEquals(List.of(), consentReports.coverage(null, null, today, whole.schools().size(), 1).schools(), "past the last school");
+        assertEquals(whole.schools(), consentReports.coverage(null, null, today, 0, ConsentReports.PAGE_MAX).schools(), "one page of all");
+    }
+
+    @Test
     @RunAsClient
     void badFiltersAreRefusedWithTheFieldNamed() {
         Api api = Api.onTestServer();
@@ -441,6 +471,11 @@ class ReportsIT {
         assertEquals(400, api.get("/api/reports/requests?from=2026-11-30&to=2026-11-01", "auditor").statusCode());
         assertEquals(400, api.get("/api/reports/accounts?unit=NO-SUCH-UNIT", "auditor").statusCode());
         assertEquals(400, api.get("/api/reports/consent-coverage?item=SMELL", "auditor").statusCode());
+        for (String page : List.of("first=-1", "size=0", "size=1001")) {
+            HttpResponse<String> bad = api.get("/api/reports/consent-coverage?" + page, "auditor");
+            assertEquals(400, bad.statusCode(), page);
+            assertTrue(bad.body().contains(page.substring(0, page.indexOf('='))), bad.body());
+        }
         HttpResponse<String> future = api.getAccepting("/api/reports/board-report?month=2999-01", "auditor", "application/pdf");
         assertEquals(400, future.statusCode());
         assertTrue(future.body().contains("month"), future.body());

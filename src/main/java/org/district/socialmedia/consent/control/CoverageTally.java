@@ -15,6 +15,7 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -160,15 +161,41 @@ public class CoverageTally implements Tally {
     }
 
     /**
-     * The school rows only (class 0) of the day, by unit: the District's answer, one row per unit instead of every
-     * class of the District. Only units whose school row is clean and of that day.
+     * A unit and the students and forms ending of its clean school row of the day, both null when it has none (it
+     * must be counted from its rows).
      */
-    public Map<Long, CoverageCount> storedSchools(LocalDate day) {
+    public record SchoolFigures(long unitId, Long enrolled, Long formsEnding) {
+    }
+
+    /**
+     * Every unit in name order (then id), the database's, so that the pages of an answer follow one order whatever its
+     * collation, with its clean school row's two figures: the District's totals and where each page starts, from three
+     * columns a unit instead of its whole row (docs/performance.md).
+     */
+    public List<SchoolFigures> schoolsByName(LocalDate day) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT u.id, t.enrolled, t.forms_ending FROM org_unit u LEFT JOIN consent_coverage_tally t"
+                        + " ON t.unit_id = u.id AND t.class_id = 0 AND t.stale = FALSE AND t.counted_for = ?1 ORDER BY LOWER(u.name), u.id")
+                .setParameter(1, Date.valueOf(day)).getResultList();
+        List<SchoolFigures> units = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            units.add(new SchoolFigures(((Number) row[0]).longValue(), row[1] == null ? null : ((Number) row[1]).longValue(),
+                    row[2] == null ? null : ((Number) row[2]).longValue()));
+        }
+        return units;
+    }
+
+    /** The clean school rows of the day of these units, by unit (a unit without one is left out). */
+    public Map<Long, CoverageCount> storedSchools(LocalDate day, Collection<Long> unitIds) {
+        Map<Long, CoverageCount> byUnit = new LinkedHashMap<>();
+        if (unitIds.isEmpty()) {
+            return byUnit;
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM consent_coverage_tally"
-                        + " WHERE class_id = 0 AND stale = FALSE AND counted_for = ?1")
+                        + " WHERE class_id = 0 AND stale = FALSE AND counted_for = ?1 AND unit_id IN ("
+                        + String.join(",", unitIds.stream().map(String::valueOf).toList()) + ")")
                 .setParameter(1, Date.valueOf(day)).getResultList();
-        Map<Long, CoverageCount> byUnit = new LinkedHashMap<>();
         for (Object[] row : rows) {
             CoverageCount c = count(row);
             byUnit.put(c.unitId(), c);

@@ -36,6 +36,9 @@ import java.io.Writer;
 @ViewScoped
 public class OversightDashboardPage implements Serializable {
 
+    /** Schools per page of the District's coverage: a chart of more bars cannot be read (900 schools at full scale). */
+    static final int COVERAGE_PAGE = 25;
+
     @Inject
     OversightReports reports;
 
@@ -46,6 +49,8 @@ public class OversightDashboardPage implements Serializable {
     private RequestFigures requests;
     private AccountFigures accounts;
     private ConsentCoverage coverage;
+    /** The first school row of the District's coverage page shown (0 on). */
+    private int coverageFirst;
     private TakedownFigures takedowns;
     private String reportMonth;
     private boolean mayReadAcknowledgements;
@@ -67,7 +72,26 @@ public class OversightDashboardPage implements Serializable {
 
     /** The filters' button. */
     public void apply() {
+        coverageFirst = 0;
         load();
+    }
+
+    /** The District's coverage: the next page of schools. */
+    public void nextSchools() {
+        if (coverageFirst + COVERAGE_PAGE < coverage.schoolsTotal()) {
+            coverageFirst += COVERAGE_PAGE;
+        }
+        loadCoverage();
+    }
+
+    /** The District's coverage: the page of schools before. */
+    public void previousSchools() {
+        coverageFirst = Math.max(0, coverageFirst - COVERAGE_PAGE);
+        loadCoverage();
+    }
+
+    private void loadCoverage() {
+        coverage = reports.consentCoverage(unitId == null ? null : unitId.toString(), null, coverageFirst, COVERAGE_PAGE);
     }
 
     private void load() {
@@ -80,7 +104,7 @@ public class OversightDashboardPage implements Serializable {
             return;
         }
         accounts = reports.accounts(unit);
-        coverage = reports.consentCoverage(unit, null);
+        loadCoverage();
         if (mayReadAcknowledgements) {
             acknowledgements = reports.acknowledgementCoverage();
             acknowledgementUnits = acknowledgements == null ? List.of() : acknowledgements.units().stream()
@@ -172,7 +196,9 @@ public class OversightDashboardPage implements Serializable {
     }
 
     public void exportSchoolCoverage() throws IOException {
-        send("consent-coverage-schools.csv", out -> ReportCsv.coverage(coverage, coverage.schools(), out));
+        // every school, not the page shown
+        ConsentCoverage all = reports.consentCoverage(unitId == null ? null : unitId.toString(), null);
+        send("consent-coverage-schools.csv", out -> ReportCsv.coverage(all, all.schools(), out));
     }
 
     public void exportClassCoverage() throws IOException {
@@ -222,6 +248,12 @@ public class OversightDashboardPage implements Serializable {
     public RequestFigures getRequests() { return requests; }
     public AccountFigures getAccounts() { return accounts; }
     public ConsentCoverage getCoverage() { return coverage; }
+    public int getCoveragePageSize() { return COVERAGE_PAGE; }
+    /** Whether the District's schools take more than one page. */
+    public boolean isCoveragePaged() { return coverage.schoolsTotal() > COVERAGE_PAGE; }
+    /** The page's first and last school, counted from 1. */
+    public int getCoverageFrom() { return coverage.first() + 1; }
+    public int getCoverageTo() { return coverage.first() + coverage.schools().size(); }
     public TakedownFigures getTakedowns() { return takedowns; }
     public String getReportMonth() { return reportMonth; }
     public boolean isMayReadAcknowledgements() { return mayReadAcknowledgements; }

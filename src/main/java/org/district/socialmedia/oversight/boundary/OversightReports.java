@@ -75,8 +75,20 @@ public class OversightReports {
         return accounts.figures(units.resolve(unit), today(), clock.instant());
     }
 
+    /** Every school row of the District's answer (the CSV). */
     public ConsentCoverage consentCoverage(String unit, String item) {
         return consent.coverage(units.resolve(unit), item(item), today());
+    }
+
+    /** The District's answer with {@code size} school rows from the {@code first} (0 on); a school's answer whole. */
+    public ConsentCoverage consentCoverage(String unit, String item, int first, int size) {
+        if (first < 0) {
+            throw new InvalidInputException("first", "first is 0 or more, not " + first);
+        }
+        if (size < 1 || size > ConsentReports.PAGE_MAX) {
+            throw new InvalidInputException("size", "size is 1 to " + ConsentReports.PAGE_MAX + ", not " + size);
+        }
+        return consent.coverage(units.resolve(unit), item(item), today(), first, size);
     }
 
     public TakedownFigures takedowns(String from, String to, String unit) {

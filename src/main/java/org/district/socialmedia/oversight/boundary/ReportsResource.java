@@ -1,6 +1,7 @@
 package org.district.socialmedia.oversight.boundary;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -36,9 +37,13 @@ public class ReportsResource {
 
     @GET
     @Path("consent-coverage")
-    @Operation(summary = "Today's share of enrolled students with consent for each item, per school and class")
-    public ConsentCoverage consentCoverage(@QueryParam("unit") String unit, @QueryParam("item") String item) {
-        return reports.consentCoverage(unit, item);
+    @Operation(summary = "Today's share of enrolled students with consent for each item, per school and class",
+            description = "For the District, size school rows (1 to 1000, 100 by default) from the first (0 on) in name order;"
+                    + " schoolsTotal says how many there are. A school's answer holds its row and all its classes.")
+    public ConsentCoverage consentCoverage(@QueryParam("unit") String unit, @QueryParam("item") String item,
+                                           @QueryParam("first") @DefaultValue("0") int first,
+                                           @QueryParam("size") @DefaultValue("100") int size) {
+        return reports.consentCoverage(unit, item, first, size);
     }
 
     @GET

@@ -28,6 +28,8 @@ import java.util.Set;
 @Stateless
 public class ConsentReports {
 
+    /** The most school rows of the District one answer holds (the API's size). */
+    public static final int PAGE_MAX = 1000;
 
     @PersistenceContext
     EntityManager em;
@@ -43,34 +45,65 @@ public class ConsentReports {
      * Coverage on a day: the consent component's stored counts of the schools that have a clean one for that day
      * (kept by the consent timer and made stale by every change: {@link CoverageTally}), the others counted from
      * their rows now. The same figures either way. For the whole District (no unit) a row per school only, and no
-     * class rows (63,000 at full scale): a school's classes are the answer for that school.
+     * class rows (63,000 at full scale): a school's classes are the answer for that school. Every school row.
      *
      * @param item null for every item
      */
     public ConsentCoverage coverage(Long unitId, ConsentItem item, LocalDate day) {
-        Set<ConsentItem> items = item == null ? EnumSet.allOf(ConsentItem.class) : EnumSet.of(item);
-        return unitId == null ? districtCoverage(items, day) : schoolCoverage(unitId, items, day);
+        return coverage(unitId, item, day, 0, Integer.MAX_VALUE);
     }
 
-    /** A row per school (its school row of the tally, or its rows counted now when it has no clean one for the day). */
-    private ConsentCoverage districtCoverage(Set<ConsentItem> items, LocalDate day) {
-        Map<Long, CoverageCount> stored = tally.storedSchools(day);
-        List<ConsentCoverage.Row> schoolRows = new ArrayList<>();
+    /**
+     * The same with the District's school rows paged: {@code size} of them from the {@code first} (0 on), in name
+     * order. The totals are the whole District's. A school's answer is not paged (its classes are a school's).
+     */
+    public ConsentCoverage coverage(Long unitId, ConsentItem item, LocalDate day, int first, int size) {
+        Set<ConsentItem> items = item == null ? EnumSet.allOf(ConsentItem.class) : EnumSet.of(item);
+        return unitId == null ? districtCoverage(items, day, first, size) : schoolCoverage(unitId, items, day);
+    }
+
+    /**
+     * A page of rows per school: the page's school rows of the tally, and the units with no clean one for the day
+     * counted now (all of them, as their totals are the District's too). Every unit is read, but three figures of it,
+     * not its whole row: the page's rows are read whole.
+     */
+    private ConsentCoverage districtCoverage(Set<ConsentItem> items, LocalDate day, int first, int size) {
+        Map<Long, CoverageCount> countedNow = new HashMap<>();
+        List<Long> withStudents = new ArrayList<>();
         long formsEnding = 0;
-        for (Object[] u : em.createQuery("SELECT u.id, u.name FROM OrgUnit u", Object[].class).getResultList()) {
-            Long id = (Long) u[0];
-            String name = (String) u[1];
-            CoverageCount school = stored.get(id);
-            if (school == null) {
-                school = tally.recount(id, day).get(CoverageCount.SCHOOL);
+        for (CoverageTally.SchoolFigures unit : tally.schoolsByName(day)) {
+            long enrolled;
+            if (unit.enrolled() == null) {
+                CoverageCount school = tally.recount(unit.unitId(), day).get(CoverageCount.SCHOOL);
+                countedNow.put(unit.unitId(), school);
+                enrolled = school.enrolled();
+                formsEnding += school.formsEnding();
+            } else {
+                enrolled = unit.enrolled();
+                formsEnding += unit.formsEnding();
             }
-            formsEnding += school.formsEnding();
-            if (school.enrolled() > 0) {
-                schoolRows.add(row(id, name, name, school, items));
+            if (enrolled > 0) {
+                withStudents.add(unit.unitId());
             }
         }
-        schoolRows.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
-        return new ConsentCoverage(day.toString(), items.stream().map(Enum::name).toList(), schoolRows, List.of(), formsEnding);
+        List<Long> page = withStudents.subList(Math.min(first, withStudents.size()), (int) Math.min((long) first + size, withStudents.size()));
+        Map<Long, CoverageCount> pageCounts = tally.storedSchools(day, page.stream().filter(id -> !countedNow.containsKey(id)).toList());
+        pageCounts.putAll(countedNow);
+        Map<Long, String> names = new HashMap<>();
+        if (!page.isEmpty()) {
+            for (Object[] u : em.createQuery("SELECT u.id, u.name FROM OrgUnit u WHERE u.id IN :ids", Object[].class)
+                    .setParameter("ids", page).getResultList()) {
+                names.put((Long) u[0], (String) u[1]);
+            }
+        }
+        List<ConsentCoverage.Row> schoolRows = new ArrayList<>();
+        for (Long id : page) {
+            // a school whose row went stale since the first read is counted now, as it would have been then
+            CoverageCount school = pageCounts.computeIfAbsent(id, unit -> tally.recount(unit, day).get(CoverageCount.SCHOOL));
+            schoolRows.add(row(id, names.get(id), names.get(id), school, items));
+        }
+        return new ConsentCoverage(day.toString(), items.stream().map(Enum::name).toList(), schoolRows, List.of(), formsEnding,
+                withStudents.size(), first);
     }
 
     /** The school's row and a row per class of the school with students. */
@@ -98,7 +131,8 @@ public class ConsentReports {
             }
         }
         classRows.sort((a, b) -> (a.school() + "\u0000" + a.name()).compareToIgnoreCase(b.school() + "\u0000" + b.name()));
-        return new ConsentCoverage(day.toString(), items.stream().map(Enum::name).toList(), schoolRows, classRows, formsEnding);
+        return new ConsentCoverage(day.toString(), items.stream().map(Enum::name).toList(), schoolRows, classRows, formsEnding,
+                schoolRows.size(), 0);
     }
 
     private static ConsentCoverage.Row row(Long id, String name, String school, CoverageCount count, Set<ConsentItem> items) {
