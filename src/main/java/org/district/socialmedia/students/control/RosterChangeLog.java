@@ -32,7 +32,7 @@ public class RosterChangeLog {
      */
     static final int RANGE = 10_000;
     /** The kinds whose rows are written set-wise, a range a chunk. */
-    static final Set<String> SET_WISE = Set.of(RosterChangeRows.ENROLLMENT, RosterChangeRows.LINK);
+    static final Set<String> SET_WISE = Set.of(RosterChangeRows.ENROLLMENT, RosterChangeRows.LINK, RosterChangeRows.STUDENT);
 
     /** What one chunk of the write applies, in one transaction: seq numbers up to {@link #lastSeq()}. */
     public sealed interface Page permits Rows, Range {
