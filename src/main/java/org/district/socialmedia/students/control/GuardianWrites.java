@@ -1,5 +1,6 @@
 package org.district.socialmedia.students.control;
 
+import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.students.entity.Guardian;
 import org.district.socialmedia.students.entity.GuardianRole;
 
@@ -51,8 +52,7 @@ final class GuardianWrites {
      * deactivations) and records the deactivations for the undo.
      *
      * @return the schools touched: none
-     * @throws org.district.socialmedia.platform.entity.InvalidInputException what the entity says of the first row it
-     *                                                                         would refuse
+     * @throws InvalidInputException what the entity says of the first row it would refuse
      */
     static Set<Long> apply(Connection c, long runId, long fromSeq, long toSeq, Instant now) throws SQLException {
         refuse(c, runId, fromSeq, toSeq, now);

@@ -1,6 +1,7 @@
 package org.district.socialmedia.students.control;
 
 import org.district.socialmedia.people.entity.OrgUnit;
+import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.students.entity.Student;
 
 import java.sql.Connection;
@@ -47,8 +48,7 @@ final class StudentWrites {
      * deactivations, as the writer's order has them) and records the deactivations for the undo.
      *
      * @return the schools touched: a stored student's before the change, the new one after
-     * @throws org.district.socialmedia.platform.entity.InvalidInputException what the entity says of the first row it
-     *                                                                         would refuse
+     * @throws InvalidInputException what the entity says of the first row it would refuse
      * @throws IllegalStateException when a District id would be two students'
      */
     static Set<Long> apply(Connection c, long runId, long fromSeq, long toSeq, Instant now) throws SQLException {
