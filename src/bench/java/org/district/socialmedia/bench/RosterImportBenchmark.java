@@ -171,7 +171,7 @@ public final class RosterImportBenchmark {
             }
 
             Phase write = new Phase("write (pages as the job's chunks: 500 rows through entities, or a range of"
-                    + " one kind's rows set-wise, enrollments or links; each in its own transaction)");
+                    + " one kind's rows set-wise (enrollments, links, students, guardians); each in its own transaction)");
             long after = -1;
             // each kind's ranges (count, wall seconds) and the longest chunk: what bounds a range against the
             // transaction timeout

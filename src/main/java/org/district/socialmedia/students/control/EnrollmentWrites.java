@@ -7,8 +7,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -23,7 +21,7 @@ import java.util.TreeSet;
 final class EnrollmentWrites {
 
     /** The enrollment ids a value of {@code enrollment_seq} stands for: its INCREMENT BY, EclipseLink's allocationSize. */
-    static final int ID_BLOCK = 50;
+    static final int ID_BLOCK = SetWiseRows.ID_BLOCK;
 
     private static final String SEPARATOR = "'" + RosterChangeRows.SEPARATOR + "'";
     private static final String NONE = "'" + RosterChangeRows.NULL + "'";
@@ -126,53 +124,22 @@ final class EnrollmentWrites {
         }
     }
 
-    /**
-     * New enrollments, numbered in seq order onto ids from {@code enrollment_seq}: each of its values stands for the
-     * {@link #ID_BLOCK} ids up to it, as for EclipseLink, so neither takes an id the other has.
-     */
+    /** New enrollments, numbered in seq order onto ids from {@code enrollment_seq} ({@link SetWiseRows#withIds}). */
     private static void create(Connection c, long runId, long fromSeq, long toSeq) throws SQLException {
-        long count;
-        try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*)" + ROWS + " AND x.op = '"
-                + RosterChangeRows.CREATE + "'")) {
-            RosterChangeLog.bindRange(select, 1, runId, fromSeq, toSeq);
-            try (ResultSet rs = select.executeQuery()) {
-                rs.next();
-                count = rs.getLong(1);
-            }
-        }
-        if (count == 0) {
-            return;
-        }
-        List<Long> blocks = new ArrayList<>();
-        try (PreparedStatement next = c.prepareStatement("SELECT NEXTVAL('enrollment_seq')")) {
-            for (long i = 0; i < count; i += ID_BLOCK) {
-                try (ResultSet rs = next.executeQuery()) {
-                    rs.next();
-                    blocks.add(rs.getLong(1));
-                }
-            }
-        }
+        long count = SetWiseRows.count(c, RosterChangeRows.ENROLLMENT, RosterChangeRows.CREATE, runId, fromSeq, toSeq);
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO enrollment (id, sourced_id, class_id, student_id,"
                 + " begin_date, end_date, active, version) SELECT ? + n.r, n.ref, c.id, t.id, n.begin_date, n.end_date, TRUE, 1"
                 + " FROM (SELECT p.seq, p.ref, p.class_ref, p.student_ref, p.begin_date, p.end_date,"
                 + " ROW_NUMBER() OVER (ORDER BY p.seq) - 1 AS r FROM (" + parsed("= '" + RosterChangeRows.CREATE + "'") + ") p) n"
                 + " LEFT JOIN school_class c ON c.sourced_id = n.class_ref LEFT JOIN student t ON t.sourced_id = n.student_ref"
                 + " WHERE n.r BETWEEN ? AND ?")) {
-            // another server may have drawn values meanwhile: one statement per run of consecutive values
-            int first = 0;
-            while (first < blocks.size()) {
-                int last = first;
-                while (last + 1 < blocks.size() && blocks.get(last + 1) == blocks.get(last) + ID_BLOCK) {
-                    last++;
-                }
-                long fromRow = (long) first * ID_BLOCK;
-                insert.setLong(1, blocks.get(first) - (ID_BLOCK - 1) - fromRow);
+            SetWiseRows.withIds(c, "enrollment_seq", count, (base, fromRow, toRow) -> {
+                insert.setLong(1, base);
                 RosterChangeLog.bindRange(insert, 2, runId, fromSeq, toSeq);
                 insert.setLong(5, fromRow);
-                insert.setLong(6, (long) (last + 1) * ID_BLOCK - 1);
+                insert.setLong(6, toRow);
                 insert.executeUpdate();
-                first = last + 1;
-            }
+            });
         }
     }
 

@@ -254,7 +254,8 @@ public class ImportRuns {
     }
 
     /**
-     * A range of one kind's rows, set-wise ({@link EnrollmentWrites}, {@link LinkWrites}), in the chunk's transaction:
+     * A range of one kind's rows, set-wise ({@link EnrollmentWrites}, {@link LinkWrites}, {@link StudentWrites},
+     * {@link GuardianWrites}), in the chunk's transaction:
      * what {@link #applyChunk} does for the same rows through entities (the records, the deactivations recorded for
      * the undo, the rows' removal, the run's figures, one event per school touched), together or not at all.
      */
@@ -267,6 +268,8 @@ public class ImportRuns {
                 switch (range.kind()) {
                     case RosterChangeRows.ENROLLMENT -> EnrollmentWrites.apply(c, id, from, to, now);
                     case RosterChangeRows.LINK -> LinkWrites.apply(c, id, from, to);
+                    case RosterChangeRows.STUDENT -> StudentWrites.apply(c, id, from, to, now);
+                    case RosterChangeRows.GUARDIAN -> GuardianWrites.apply(c, id, from, to, now);
                     default -> throw new IllegalArgumentException("No set-wise write of " + range.kind() + " rows");
                 }).forEach(schools::of);
         int rows = changes.applied(id, from, to);

@@ -27,12 +27,14 @@ public class RosterChangeLog {
     /** Rows a page of changes written through entities holds. */
     static final int PAGE = 500;
     /**
-     * Seq numbers a range of one kind written set-wise covers at most ({@link EnrollmentWrites}, {@link LinkWrites}):
+     * Seq numbers a range of one kind written set-wise covers at most ({@link EnrollmentWrites}, {@link LinkWrites},
+     * {@link StudentWrites}, {@link GuardianWrites}):
      * far more of them than {@link #PAGE} fit in a transaction.
      */
     static final int RANGE = 10_000;
     /** The kinds whose rows are written set-wise, a range a chunk. */
-    static final Set<String> SET_WISE = Set.of(RosterChangeRows.ENROLLMENT, RosterChangeRows.LINK);
+    static final Set<String> SET_WISE = Set.of(RosterChangeRows.ENROLLMENT, RosterChangeRows.LINK, RosterChangeRows.STUDENT,
+            RosterChangeRows.GUARDIAN);
 
     /** What one chunk of the write applies, in one transaction: seq numbers up to {@link #lastSeq()}. */
     public sealed interface Page permits Rows, Range {

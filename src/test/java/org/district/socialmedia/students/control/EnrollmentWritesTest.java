@@ -240,13 +240,16 @@ class EnrollmentWritesTest {
         assertEquals(0, reference.rowsLeft());
         assertEquals(Set.of(1L, 2L, 3L), reference.schools());
 
-        // the student and class through entities, the enrollments in one range, the student's deactivation after it
-        assertEquals(3, pages.size());
-        assertEquals(List.of(0L, 1L), ((Rows) pages.get(0)).changes().stream().map(RosterChange::seq).toList());
-        assertEquals(new Range("ENROLLMENT", 2, total - 2), assertInstanceOf(Range.class, pages.get(1)));
-        assertEquals(List.of((long) total - 1), ((Rows) pages.get(2)).changes().stream().map(RosterChange::seq).toList());
+        // the student in a range, the class through entities, the enrollments in one range, the student's deactivation
+        // in a range after it
+        assertEquals(4, pages.size());
+        assertEquals(new Range("STUDENT", 0, 0), assertInstanceOf(Range.class, pages.get(0)));
+        assertEquals(List.of(1L), ((Rows) pages.get(1)).changes().stream().map(RosterChange::seq).toList());
+        assertEquals(new Range("ENROLLMENT", 2, total - 2), assertInstanceOf(Range.class, pages.get(2)));
+        // the last range runs to the most seq numbers a range covers: none of another kind comes after it
+        assertEquals(new Range("STUDENT", total - 1, total - 2 + RosterChangeLog.RANGE), assertInstanceOf(Range.class, pages.get(3)));
         // each school once a chunk; the range's: e1's move (HS to MS), e3's and e4's, the new class's and student's
-        assertEquals(List.of(Set.of(1L, 2L), Set.of(1L, 2L, 3L), Set.of(3L)), told);
+        assertEquals(List.of(Set.of(2L), Set.of(1L), Set.of(1L, 2L, 3L), Set.of(3L)), told);
     }
 
     @Test
