@@ -114,9 +114,8 @@ public class RequestAgeTally implements Tally {
         long[] after = new long[edges.size()];
         for (int i = 0; i < after.length; i++) {
             SubmissionDays.Edge e = edges.get(i);
-            long whole = days.tailMap(e.daysFrom(), true).values().stream().mapToLong(Long::longValue).sum();
-            after[i] = e.less() ? whole - submittedBetween(em, e.from(), e.since(), true)
-                    : whole + submittedBetween(em, e.since(), e.before(), false);
+            after[i] = e.count(days, e.less() ? submittedBetween(em, e.from(), e.since(), true)
+                    : submittedBetween(em, e.since(), e.before(), false));
         }
         return after;
     }

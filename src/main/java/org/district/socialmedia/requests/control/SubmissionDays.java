@@ -2,6 +2,7 @@ package org.district.socialmedia.requests.control;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.SortedMap;
 
 /**
  * The age tally's keys (V85, {@link RequestAgeTally}): an open request's day is the UTC day of its submission, stored as
@@ -44,6 +45,18 @@ public final class SubmissionDays {
      * submissions whatever the District's size.
      */
     public record Edge(Instant since, long daysFrom, boolean less, Instant from, Instant before) {
+
+        /**
+         * How many were submitted after {@code since}: the tally's {@code days} (day to requests; any others too) from
+         * {@code daysFrom} on, less or plus {@code inRange}, the requests submitted in this edge's range.
+         */
+        public long count(SortedMap<Long, Long> days, long inRange) {
+            long whole = 0;
+            for (long requests : days.tailMap(daysFrom).values()) {
+                whole += requests;
+            }
+            return less ? whole - inRange : whole + inRange;
+        }
 
         /** Whether a submission counted by this edge's range: in {@code [from, since]} when less, else in {@code (since, before)}. */
         public boolean inRange(Instant submittedAt) {
