@@ -19,6 +19,7 @@ import org.district.socialmedia.people.entity.OrgUnit;
 import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.requests.control.ReviewerAuthority;
 import org.district.socialmedia.requests.control.migration.V82__Request_deadline_tally;
+import org.district.socialmedia.requests.control.migration.V85__Request_age_tally;
 import org.district.socialmedia.requests.entity.Audience;
 import org.district.socialmedia.requests.entity.AuthorizationStatus;
 import org.district.socialmedia.requests.entity.CycleEnd;
@@ -405,6 +406,7 @@ public final class DistrictDataGenerator {
         step("sm_request", this::requests);
         step("request_status_tally", this::requestStatusTally);
         step("request_deadline_tally", this::requestDeadlineTally);
+        step("request_age_tally", this::requestAgeTally);
         // account_compliance_tally (V74) is left empty on purpose: every unit then counts as stale and is counted from its
         // accounts until the rights timer (or the recount) has counted it; the figures are exact either way
         step("student", this::students);
@@ -1145,6 +1147,12 @@ public final class DistrictDataGenerator {
     /** The submitted requests per quarter-hour of their deadline (V82), filled as the migration fills it. */
     private void requestDeadlineTally() throws SQLException {
         V82__Request_deadline_tally.fill(c);
+        c.commit();
+    }
+
+    /** The open requests per status and UTC day of their submission (V85), filled as the migration fills it. */
+    private void requestAgeTally() throws SQLException {
+        V85__Request_age_tally.fill(c);
         c.commit();
     }
 

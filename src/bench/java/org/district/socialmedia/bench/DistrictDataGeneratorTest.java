@@ -20,6 +20,7 @@ import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.requests.entity.Authorization;
 import org.district.socialmedia.requests.entity.AuthorizationStatus;
 import org.district.socialmedia.requests.boundary.ReviewService;
+import org.district.socialmedia.requests.control.RequestAgeTally;
 import org.district.socialmedia.requests.control.RequestDeadlineTally;
 import org.district.socialmedia.requests.control.RequestStatusTally;
 import org.district.socialmedia.requests.entity.RequestLine;
@@ -45,6 +46,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -59,6 +61,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -239,6 +242,20 @@ class DistrictDataGeneratorTest {
         assertEquals(listed, RequestDeadlineTally.submittedDue(em, now, now.plus(ReviewService.DUE_SOON)));
         assertEquals(count("SELECT COUNT(*) FROM sm_request WHERE status = 'SUBMITTED'"),
                 count("SELECT SUM(requests) FROM request_deadline_tally WHERE slot >= 0"));
+    }
+
+    @Test
+    void theAgeTallyCountsTheOpenRequestsSubmittedAfterEachBandsStartAsTheRowsDo() throws SQLException {
+        Instant now = Instant.now();
+        List<Instant> since = List.of(now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(8)), now.minus(Duration.ofDays(15)));
+        long[] counted = new long[since.size()];
+        for (int i = 0; i < counted.length; i++) {
+            counted[i] = em.createQuery("SELECT COUNT(r.id) FROM SocialMediaRequest r WHERE r.status IN :open AND r.submittedAt > :since",
+                    Long.class).setParameter("open", RequestStatusTally.COUNTED).setParameter("since", since.get(i)).getSingleResult();
+        }
+        assertArrayEquals(counted, RequestAgeTally.openSubmittedAfter(em, since));
+        assertEquals(count("SELECT COUNT(*) FROM sm_request WHERE status IN ('SUBMITTED', 'INFO_REQUESTED', 'OVERDUE')"),
+                count("SELECT SUM(requests) FROM request_age_tally WHERE status <> 'GUARD'"));
     }
 
     @Test

@@ -20,6 +20,8 @@ import org.district.socialmedia.oversight.entity.TimeClass;
 import org.district.socialmedia.platform.control.DistrictTime;
 import org.district.socialmedia.requests.boundary.ReviewService;
 import org.district.socialmedia.requests.control.DeadlineSlots;
+import org.district.socialmedia.requests.control.RequestStatusTally;
+import org.district.socialmedia.requests.control.SubmissionDays;
 import org.district.socialmedia.requests.entity.RequestStatus;
 import org.district.socialmedia.requests.entity.SocialMediaRequest;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -36,6 +38,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -319,6 +322,123 @@ class TalliesIT {
                 "{\"lines\":[{\"lineId\":" + firstLine(asked, "employee1") + ",\"outcome\":\"REJECT\",\"explanation\":\"Use the District's page\"}]}")
                 .statusCode());
         assertDueSoonIsTheQueues("all decided");
+    }
+
+    /**
+     * The requests report's open requests by age band for the District (the status tally less the age tally's younger
+     * requests), and the same counted from the requests row by row as before V85: each band's start, how many open
+     * requests were submitted after it.
+     */
+    private List<Map<RequestFigures.AgeBand, Long>> ageBands() {
+        Instant now = clock.instant();
+        Map<RequestFigures.AgeBand, Long> reported = requestReports.openByAge(null, now);
+        Map<RequestFigures.AgeBand, Long> counted = tx.inNewTransaction(em -> {
+            RequestFigures.AgeBand[] bands = RequestFigures.AgeBand.values();
+            long[] atLeast = new long[bands.length];
+            atLeast[0] = em.createQuery("SELECT COUNT(r.id) FROM SocialMediaRequest r WHERE r.status IN :open", Long.class)
+                    .setParameter("open", RequestStatusTally.COUNTED).getSingleResult();
+            for (int i = 1; i < bands.length; i++) {
+                atLeast[i] = atLeast[0] - em.createQuery("SELECT COUNT(r.id) FROM SocialMediaRequest r WHERE r.status IN :open"
+                                + " AND r.submittedAt > :since", Long.class).setParameter("open", RequestStatusTally.COUNTED)
+                        .setParameter("since", now.minus(bands[i].from())).getSingleResult();
+            }
+            Map<RequestFigures.AgeBand, Long> ages = new EnumMap<>(RequestFigures.AgeBand.class);
+            for (int i = 0; i < bands.length; i++) {
+                ages.put(bands[i], atLeast[i] - (i + 1 < bands.length ? atLeast[i + 1] : 0));
+            }
+            return ages;
+        });
+        return List.of(reported, counted);
+    }
+
+    /**
+     * The report's age bands equal those counted from the rows, and the age tally a recount: a few tries, since the
+     * server's own escalation timer may mark a request overdue between the statements of one look.
+     */
+    private Map<RequestFigures.AgeBand, Long> assertAgeBandsAreTheRows(String after) {
+        List<Map<RequestFigures.AgeBand, Long>> bands = List.of();
+        JsonObject ages = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            bands = ageBands();
+            ages = named(tallies(), "request-ages");
+            if (bands.get(0).equals(bands.get(1)) && ages.getBoolean("agrees")) {
+                return bands.get(0);
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        assertEquals(bands.get(1), bands.get(0), "age bands after " + after);
+        assertTrue(ages.getBoolean("agrees"), after + ": " + ages);
+        return bands.get(0);
+    }
+
+    private Instant submittedAtOf(long id) {
+        return tx.inNewTransaction(em -> em.find(SocialMediaRequest.class, id).getSubmittedAt());
+    }
+
+    /**
+     * The requests report's open requests by age follow every change of an open request's status (submitted, information
+     * asked and answered, withdrawn, marked overdue by the timer, decided) and the clock's moves across the bands'
+     * starts, always equal to the bands counted from the rows; a spoiled row of the age tally is found by the check and
+     * put right by the recount.
+     */
+    @Test
+    void theOpenRequestsByAgeFollowEveryChangeOfStatusAndTheRecountPutsASpoiledDayRight() {
+        Map<RequestFigures.AgeBand, Long> before = assertAgeBandsAreTheRows("the changes of the tests before");
+        long asked = submit("employee1");
+        long withdrawn = submit("employee2");
+        long late = submit("employee3");
+        Map<RequestFigures.AgeBand, Long> young = assertAgeBandsAreTheRows("three submitted");
+        assertEquals(before.get(RequestFigures.AgeBand.UP_TO_2_DAYS) + 3, young.get(RequestFigures.AgeBand.UP_TO_2_DAYS));
+        assertEquals(200, api.post("/api/requests/" + asked + "/decision", "superintendent", "{\"question\":\"Which page?\"}").statusCode());
+        assertAgeBandsAreTheRows("information requested");
+        try {
+            // four days on: the three are in the band of 3 to 7 days
+            assertEquals(200, api.post("/api/test/clock", "sysadmin", "{\"by\":\"P4D\"}").statusCode());
+            Map<RequestFigures.AgeBand, Long> older = assertAgeBandsAreTheRows("the clock moved four days");
+            assertTrue(older.get(RequestFigures.AgeBand.UP_TO_7_DAYS) >= 3, older.toString());
+            assertEquals(200, api.post("/api/requests/" + asked + "/info-response", "employee1", "{\"answer\":\"The team's.\"}").statusCode());
+            assertEquals(older, assertAgeBandsAreTheRows("information given: the age counts from the submission"));
+            assertEquals(200, api.post("/api/requests/" + withdrawn + "/withdrawal", "employee2", "").statusCode());
+            assertEquals(older.get(RequestFigures.AgeBand.UP_TO_7_DAYS) - 1,
+                    assertAgeBandsAreTheRows("withdrawn").get(RequestFigures.AgeBand.UP_TO_7_DAYS));
+
+            // past the deadline and the oldest band's start: the timer marks the late one overdue
+            assertEquals(200, api.post("/api/test/clock", "sysadmin", "{\"by\":\"P12D\"}").statusCode());
+            assertAgeBandsAreTheRows("the clock moved sixteen days");
+            assertEquals(200, api.post("/api/test/escalate/" + late, "sysadmin", "").statusCode());
+            assertEquals(200, api.post("/api/test/escalate/" + late, "sysadmin", "").statusCode());
+            assertEquals(RequestStatus.OVERDUE, tx.inNewTransaction(em -> em.find(SocialMediaRequest.class, late).getStatus()));
+            assertAgeBandsAreTheRows("marked overdue");
+        } finally {
+            assertEquals(200, api.post("/api/test/clock/reset", "sysadmin", "").statusCode());
+        }
+        assertAgeBandsAreTheRows("the clock set back");
+        assertEquals(200, api.post("/api/requests/" + asked + "/decision", "designee",
+                "{\"lines\":[{\"lineId\":" + firstLine(asked, "employee1") + ",\"outcome\":\"AUTHORIZE\"}]}").statusCode());
+        assertAgeBandsAreTheRows("decided");
+
+        // a row spoiled by hand: the overdue request's day, which it still holds
+        long day = SubmissionDays.dayOf(submittedAtOf(late));
+        int spoiled = tx.inNewTransaction(em -> em.createNativeQuery(
+                        "UPDATE request_age_tally SET requests = requests + 2 WHERE status = 'OVERDUE' AND submitted_day = ?")
+                .setParameter(1, day).executeUpdate());
+        assertEquals(1, spoiled);
+        JsonObject found = named(tallies(), "request-ages");
+        assertFalse(found.getBoolean("agrees"), found.toString());
+        assertTrue(found.getJsonArray("differences").toString().contains("OVERDUE submitted on "
+                + SubmissionDays.start(day).toString().substring(0, 10)), found.toString());
+        HttpResponse<String> recount = api.post("/api/operations/tallies/recount?name=request-ages", "sysadmin", "");
+        assertEquals(200, recount.statusCode(), recount.body());
+        assertEquals(1, named(JsonBodies.array(recount.body()), "request-ages").getInt("keysChanged"), recount.body());
+        assertAgeBandsAreTheRows("the recount");
+        assertEquals(200, api.post("/api/requests/" + late + "/decision", "designee",
+                "{\"lines\":[{\"lineId\":" + firstLine(late, "employee3") + ",\"outcome\":\"AUTHORIZE\"}]}").statusCode());
+        assertAgeBandsAreTheRows("all decided");
     }
 
     @Test

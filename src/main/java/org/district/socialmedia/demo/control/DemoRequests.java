@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.people.entity.StaffUser;
 import org.district.socialmedia.policy.boundary.PolicyText;
 import org.district.socialmedia.requests.control.LetterWriter;
+import org.district.socialmedia.requests.control.RequestAgeTally;
 import org.district.socialmedia.requests.control.RequestDeadlineTally;
 import org.district.socialmedia.requests.control.RequestStatusTally;
 import org.district.socialmedia.requests.control.ReviewerAuthority;
@@ -47,6 +48,8 @@ public class DemoRequests {
     RequestStatusTally statuses;
     @Inject
     RequestDeadlineTally deadlines;
+    @Inject
+    RequestAgeTally ages;
     @Inject
     Clock clock;
     @Inject
@@ -127,6 +130,7 @@ public class DemoRequests {
         // the demo's requests were made here, not through the services that move the reviewer's counts
         statuses.rebuild();
         deadlines.rebuild();
+        ages.rebuild();
     }
 
     private SocialMediaRequest submitted(String username, Instant at, Instant deadline, LineDraft... lines) {

@@ -7,6 +7,7 @@ import jakarta.persistence.Query;
 import org.district.socialmedia.oversight.entity.AnswerTimes;
 import org.district.socialmedia.oversight.entity.RequestFigures;
 import org.district.socialmedia.oversight.entity.TimeClass;
+import org.eclipse.persistence.config.QueryHints;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -32,6 +33,9 @@ import static org.district.socialmedia.oversight.control.RollupDays.number;
  */
 @Stateless
 public class RequestMonths {
+
+    /** Rows a fetch of the tenths may bring: more than a report's hours hold (a few hundred rows each at full scale). */
+    private static final int TENTHS_FETCH_SIZE = 100_000;
 
     @PersistenceContext
     EntityManager em;
@@ -119,7 +123,11 @@ public class RequestMonths {
 
     /**
      * A unit's tenths of these hours in these months, every reviewer: one statement, an index range of the unit and an
-     * hour's tenths per hour (UNION ALL rather than OR, which H2 would read as the unit's whole range).
+     * hour's tenths per hour (UNION ALL rather than OR, which H2 would read as the unit's whole range). Read with a fetch
+     * size: PostgreSQL then runs it without parallel workers (a portal that may be suspended never starts them), which
+     * it otherwise plans for the District's year at full scale, a parallel append that took several times as long as
+     * the same ranges read by one process (docs/performance.md). The size is more than any report's rows, so it is
+     * still one round trip.
      */
     private static List<AnswerTimes.Tenth> tenths(EntityManager em, long unit, Set<YearMonth> months, SortedSet<Integer> hours) {
         TreeSet<YearMonth> sorted = new TreeSet<>(months);
@@ -128,7 +136,7 @@ public class RequestMonths {
             sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT on_month, reviewer, tenths, responses, min_seconds, max_seconds")
                     .append(" FROM report_response_month_tenth WHERE unit_id = ? AND tenths >= ? AND tenths <= ? AND on_month >= ? AND on_month <= ?");
         }
-        Query q = em.createNativeQuery(sql.toString());
+        Query q = em.createNativeQuery(sql.toString()).setHint(QueryHints.JDBC_FETCH_SIZE, TENTHS_FETCH_SIZE);
         int p = 1;
         for (int hour : hours) {
             int[] range = AnswerTimes.tenthsOf(hour);

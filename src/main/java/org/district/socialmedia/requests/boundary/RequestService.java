@@ -17,6 +17,7 @@ import org.district.socialmedia.platform.entity.NotFoundException;
 import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.policy.boundary.PolicyLibrary;
 import org.district.socialmedia.requests.control.ExistingAccounts;
+import org.district.socialmedia.requests.control.RequestAgeTally;
 import org.district.socialmedia.requests.control.RequestDeadlineTally;
 import org.district.socialmedia.requests.control.RequestStatusTally;
 import org.district.socialmedia.requests.entity.Authorization;
@@ -66,6 +67,8 @@ public class RequestService {
     RequestStatusTally statuses;
     @Inject
     RequestDeadlineTally deadlines;
+    @Inject
+    RequestAgeTally ages;
     @Inject
     Clock clock;
     @Inject
@@ -183,6 +186,7 @@ public class RequestService {
         request.submit(now, deadline, policyVersion);
         statuses.moved(before, request.getStatus());
         deadlines.moved(before, deadlineBefore, request.getStatus(), request.getDeadline());
+        ages.moved(before, request.getStatus(), request.getSubmittedAt());
         scheduleEscalation(request, district, now);
         audit.record("REQUEST_SUBMITTED", OBJECT_TYPE, request.getId(), "status: \"DRAFT\" -> \"SUBMITTED\"; deadline: "
                 + deadline + " (" + district.reviewPeriod() + ", " + district.reviewDays().settingValue() + " days); acknowledged "
@@ -225,6 +229,7 @@ public class RequestService {
         request.answerInformationRequest(answer, now, deadline);
         statuses.moved(RequestStatus.INFO_REQUESTED, request.getStatus());
         deadlines.moved(RequestStatus.INFO_REQUESTED, null, request.getStatus(), request.getDeadline());
+        ages.moved(RequestStatus.INFO_REQUESTED, request.getStatus(), request.getSubmittedAt());
         scheduleEscalation(request, district, now);
         audit.record("REQUEST_INFO_ANSWERED", OBJECT_TYPE, request.getId(), "status: \"INFO_REQUESTED\" -> \"SUBMITTED\"; cycle "
                 + request.getReviewCycle() + "; new deadline " + deadline + (lines != null ? "; lines: " + describeLines(request) : ""));
@@ -240,6 +245,7 @@ public class RequestService {
         request.withdraw(clock.instant());
         statuses.moved(before, request.getStatus());
         deadlines.moved(before, deadlineBefore, request.getStatus(), request.getDeadline());
+        ages.moved(before, request.getStatus(), request.getSubmittedAt());
         audit.record("REQUEST_WITHDRAWN", OBJECT_TYPE, request.getId(), "status: \"" + before + "\" -> \"WITHDRAWN\"");
         if (before != RequestStatus.DRAFT) {
             events.fire(RequestEvent.of(RequestEvent.Type.WITHDRAWN, request.getId(), caller()));

@@ -16,6 +16,7 @@ import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.NotFoundException;
 import org.district.socialmedia.platform.entity.Role;
 import org.district.socialmedia.requests.control.LetterWriter;
+import org.district.socialmedia.requests.control.RequestAgeTally;
 import org.district.socialmedia.requests.control.RequestDeadlineTally;
 import org.district.socialmedia.requests.control.RequestStatusTally;
 import org.district.socialmedia.requests.control.ReviewerAuthority;
@@ -63,6 +64,8 @@ public class ReviewService {
     RequestStatusTally statuses;
     @Inject
     RequestDeadlineTally deadlines;
+    @Inject
+    RequestAgeTally ages;
     @Inject
     Clock clock;
     @Inject
@@ -226,6 +229,7 @@ public class ReviewService {
         flushOrConflict();
         statuses.moved(before, request.getStatus());
         deadlines.moved(before, deadlineBefore, request.getStatus(), request.getDeadline());
+        ages.moved(before, request.getStatus(), request.getSubmittedAt());
         letters.write(request);
         audit.record("REQUEST_DECIDED", RequestService.OBJECT_TYPE, id, "status: -> \"DECIDED\"; outcome: \""
                 + request.getOutcome() + "\"; by " + decider.fullName() + " (" + decider.roleTitle() + "); lines: "
@@ -245,6 +249,7 @@ public class ReviewService {
         flushOrConflict();
         statuses.moved(before, request.getStatus());
         deadlines.moved(before, deadlineBefore, request.getStatus(), request.getDeadline());
+        ages.moved(before, request.getStatus(), request.getSubmittedAt());
         audit.record("REQUEST_INFO_REQUESTED", RequestService.OBJECT_TYPE, id, "status: -> \"INFO_REQUESTED\"; by "
                 + decider.fullName() + " (" + decider.roleTitle() + ")");
         events.fire(RequestEvent.of(RequestEvent.Type.INFO_REQUESTED, id, decider.username()));

@@ -42,6 +42,8 @@ public class EscalationWorker {
     @Inject
     RequestDeadlineTally deadlines;
     @Inject
+    RequestAgeTally ages;
+    @Inject
     Clock clock;
     @Inject
     AuditLog audit;
@@ -96,6 +98,7 @@ public class EscalationWorker {
             if (markedOverdue) {
                 statuses.moved(RequestStatus.SUBMITTED, RequestStatus.OVERDUE);
                 deadlines.moved(RequestStatus.SUBMITTED, request.getDeadline(), RequestStatus.OVERDUE, request.getDeadline());
+                ages.moved(RequestStatus.SUBMITTED, RequestStatus.OVERDUE, request.getSubmittedAt());
             }
             RequestEvent.Type type = switch (stage.kind()) {
                 case REMINDER -> RequestEvent.Type.REMINDER;
