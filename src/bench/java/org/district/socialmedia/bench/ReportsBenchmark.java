@@ -13,6 +13,8 @@ import org.district.socialmedia.oversight.control.RequestReports;
 import org.district.socialmedia.oversight.control.RequestRollups;
 import org.district.socialmedia.oversight.control.TakedownRollups;
 import org.district.socialmedia.oversight.entity.AccountFigures;
+import org.district.socialmedia.oversight.entity.AnswerTimes;
+import org.district.socialmedia.oversight.entity.Durations;
 import org.district.socialmedia.oversight.entity.ReportPeriod;
 import org.district.socialmedia.oversight.entity.RequestFigures;
 import org.district.socialmedia.oversight.entity.TimeClass;
@@ -308,12 +310,21 @@ public final class ReportsBenchmark {
             TakedownRollups rollups = new BeanWiring(em, Clock.systemUTC()).get(TakedownRollups.class);
             StringBuilder out = new StringBuilder();
             for (Long unit : Arrays.asList(null, clerkSchool)) {
-                Map<Integer, TimeClass> rolled = byTenth(rollups.times(year.from(), year.to(), unit));
+                Map<Integer, TimeClass> rolled = byTenth(rollups.tenths(year.from(), year.to(), unit));
                 Map<Integer, TimeClass> live = byTenth(rollups.liveTimes(year.from(), year.to(), unit));
                 long tasks = live.values().stream().mapToLong(TimeClass::count).sum();
                 out.append(unit == null ? "District" : "unit " + unit).append(rolled.equals(live)
                         ? ": the same times as read live (" + tasks + " tasks, " + live.size() + " tenths); "
                         : ": DIFFERENT from the times read live: " + rolled + " / " + live + "; ");
+                // the figures as the report reads them: the months' hours, then the tenths of the ranks' hours
+                AnswerTimes times = rollups.times(year.from(), year.to(), unit);
+                times.readHoursOf(List.of(AnswerTimes.Scope.ALL), List.of(AnswerTimes.Scope.ALL));
+                List<TimeClass> all = List.copyOf(live.values());
+                String figures = times.count(AnswerTimes.Scope.ALL) + " tasks, median " + times.medianHours(AnswerTimes.Scope.ALL)
+                        + " h, p90 " + times.p90Hours(AnswerTimes.Scope.ALL) + " h";
+                String counted = tasks + " tasks, median " + Durations.medianHoursOfClasses(all) + " h, p90 " + Durations.p90HoursOfClasses(all) + " h";
+                out.append(figures.equals(counted) ? "figures by the hours as counted (" + figures + "); "
+                        : "figures by the hours " + figures + " DIFFERENT from " + counted + "; ");
             }
             List<String> differences = rollups.differences();
             out.append("takedown-times differences(): ").append(differences.size())

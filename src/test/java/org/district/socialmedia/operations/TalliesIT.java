@@ -12,6 +12,8 @@ import org.district.socialmedia.oversight.control.BoardReportSweep;
 import org.district.socialmedia.oversight.control.RequestReports;
 import org.district.socialmedia.oversight.control.RequestRollups;
 import org.district.socialmedia.oversight.control.TakedownRollups;
+import org.district.socialmedia.oversight.entity.AnswerTimes;
+import org.district.socialmedia.oversight.entity.Durations;
 import org.district.socialmedia.oversight.entity.ReportPeriod;
 import org.district.socialmedia.oversight.entity.RequestFigures;
 import org.district.socialmedia.oversight.entity.TimeClass;
@@ -399,6 +401,24 @@ class TalliesIT {
         return merged;
     }
 
+    /**
+     * The takedowns report's times from the roll-ups against the tasks read one by one: every tenth (the months' tenths
+     * all read), and the figures as the report reads them (the months' hours, then the tenths of the median's and the
+     * 90th percentile's hours).
+     */
+    private void assertTheReportsTimes(LocalDate from, LocalDate today, Map<Integer, TimeClass> live) {
+        assertEquals(live, byTenth(takedowns.tenths(from, today, null)));
+        List<TimeClass> all = List.copyOf(live.values());
+        List<Object> expected = List.of(all.stream().mapToLong(TimeClass::count).sum(), Durations.medianHoursOfClasses(all),
+                Durations.p90HoursOfClasses(all));
+        assertEquals(expected, tx.inNewTransaction(em -> {
+            AnswerTimes times = takedowns.times(from, today, null);
+            times.readHoursOf(List.of(AnswerTimes.Scope.ALL), List.of(AnswerTimes.Scope.ALL));
+            return List.<Object>of(times.count(AnswerTimes.Scope.ALL), times.medianHours(AnswerTimes.Scope.ALL),
+                    times.p90Hours(AnswerTimes.Scope.ALL));
+        }));
+    }
+
     /** Waits until a rolled-up day row of the District holds the tenth (by the recount or the server's timer). */
     private void takedownDayHolds(LocalDate day, int tenths) {
         long until = System.nanoTime() + 60_000_000_000L;
@@ -465,7 +485,7 @@ class TalliesIT {
             takedownDayHolds(doneDay, 35);
             Map<Integer, TimeClass> live = byTenth(takedowns.liveTimes(from, today, null));
             assertTrue(live.containsKey(35), "the task added is read live: " + live);
-            assertEquals(live, byTenth(takedowns.times(from, today, null)));
+            assertTheReportsTimes(from, today, live);
             spoilAMonthAndRecount(from, today, live);
         } finally {
             tx.inNewTransaction(em -> {
@@ -481,12 +501,18 @@ class TalliesIT {
 
         // a month long before any task: a row no day holds
         Date spoiledMonth = Date.valueOf(LocalDate.of(2001, 1, 1));
-        tx.inNewTransaction(em -> em.createNativeQuery("INSERT INTO report_takedown_month (on_month, unit_id, tenths, tasks, min_seconds,"
-                + " max_seconds) VALUES (?, 0, 7, 1, 2520, 2520)").setParameter(1, spoiledMonth).executeUpdate());
+        tx.inNewTransaction(em -> {
+            em.createNativeQuery("INSERT INTO report_takedown_month (on_month, unit_id, tenths, tasks, min_seconds,"
+                    + " max_seconds) VALUES (?, 0, 7, 1, 2520, 2520)").setParameter(1, spoiledMonth).executeUpdate();
+            return em.createNativeQuery("INSERT INTO report_takedown_month_hour (on_month, unit_id, hours, tasks) VALUES (?, 0, 0, 1)")
+                    .setParameter(1, spoiledMonth).executeUpdate();
+        });
         try {
             JsonObject found = named(tallies(), TakedownRollups.ROLLUP);
             assertFalse(found.getBoolean("agrees"), found.toString());
             assertTrue(found.getJsonArray("differences").toString().contains("month 2001-01 District 0.7 h: stored 1 (2520-2520 s), recounted none"),
+                    found.toString());
+            assertTrue(found.getJsonArray("differences").toString().contains("month 2001-01 District hour 0: stored 1 tasks, recounted none"),
                     found.toString());
 
             HttpResponse<String> recount = api.post("/api/operations/tallies/recount?name=" + TakedownRollups.ROLLUP, "sysadmin", "");
@@ -497,10 +523,16 @@ class TalliesIT {
             Number left = tx.inNewTransaction(em -> (Number) em.createNativeQuery("SELECT COUNT(*) FROM report_takedown_month"
                     + " WHERE on_month = ?").setParameter(1, spoiledMonth).getSingleResult());
             assertEquals(0, left.longValue(), "the recount made the months again from the days");
-            assertEquals(live, byTenth(takedowns.times(from, today, null)));
+            Number hoursLeft = tx.inNewTransaction(em -> (Number) em.createNativeQuery("SELECT COUNT(*) FROM report_takedown_month_hour"
+                    + " WHERE on_month = ?").setParameter(1, spoiledMonth).getSingleResult());
+            assertEquals(0, hoursLeft.longValue(), "the recount made the months' hours again from the days");
+            assertTheReportsTimes(from, today, live);
         } finally {
-            tx.inNewTransaction(em -> em.createNativeQuery("DELETE FROM report_takedown_month WHERE on_month = ?")
-                    .setParameter(1, spoiledMonth).executeUpdate());
+            tx.inNewTransaction(em -> {
+                em.createNativeQuery("DELETE FROM report_takedown_month_hour WHERE on_month = ?").setParameter(1, spoiledMonth).executeUpdate();
+                return em.createNativeQuery("DELETE FROM report_takedown_month WHERE on_month = ?").setParameter(1, spoiledMonth)
+                        .executeUpdate();
+            });
         }
     }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.district.socialmedia.consent.entity.TakedownTask;
+import org.district.socialmedia.oversight.entity.AnswerTimes;
 import org.district.socialmedia.oversight.entity.TimeClass;
 import org.district.socialmedia.platform.control.DistrictTime;
 
@@ -27,9 +28,10 @@ import static org.district.socialmedia.oversight.control.RollupDays.number;
 
 /**
  * The takedowns report's daily roll-ups (V61): per District day and school ({@link #DISTRICT}: the whole District)
- * the tasks done, by tenth of an hour from the task to its completion, and their months (TakedownMonths, V81) summed
- * again in each day's transaction. Rolled up by the Board report timer as the requests' (RollupDays); the report reads
- * whole months from the month rows, the other rolled-up days from the day rows and the rest (today) live from the tasks.
+ * the tasks done, by tenth of an hour from the task to its completion, and their months (TakedownMonths: V81 by tenth,
+ * V83 by whole hour) summed again in each day's transaction. Rolled up by the Board report timer as the requests'
+ * (RollupDays); the report reads whole months from the month rows, the other rolled-up days from the day rows and the
+ * rest (today) live from the tasks.
  * A task is counted under its student's school of the day it was rolled up.
  */
 @Stateless
@@ -106,18 +108,40 @@ public class TakedownRollups {
     }
 
     /**
-     * The times of the tasks done in from..to, for a school or the whole District (null), summed by tenth in the
-     * database: a month whose every rolled-up day lies in the period from its month rows, the other rolled-up days (the
-     * period's partial months) from their day rows, the days not rolled up (today) live from the tasks. So a year's
-     * report reads a row per month and tenth of an hour taken, which stops growing once a month has every tenth, not
-     * one per day and tenth.
+     * The times of the tasks done in from..to, for a school or the whole District (null), as the report reads them: a
+     * month whose every rolled-up day lies in the period from its month rows (the whole hours now, the tenths of the
+     * hours the median and the 90th percentile fall in when the figures ask: TakedownMonths), the other rolled-up days
+     * (the period's partial months) from their day rows summed by tenth, the days not rolled up (today) live from the
+     * tasks. So a year's report reads about a hundred hours a month and a few hours' tenths, at any size of the District.
      */
-    public List<TimeClass> times(LocalDate from, LocalDate to, Long unitId) {
+    public AnswerTimes times(LocalDate from, LocalDate to, Long unitId) {
         long unit = unitId == null ? DISTRICT : unitId;
+        RollupDays.Split split = split(from, to);
+        return months.times(unit, split.months()).and(AnswerTimes.of(rest(split, unit, unitId).stream()
+                .map(t -> new AnswerTimes.Tenth(null, "", t)).toList()));
+    }
+
+    /**
+     * Every tenth of the tasks done in from..to from the same rows as {@link #times}, the months' tenths all read: what
+     * the report's times stand for (the checks compare it with {@link #liveTimes}).
+     */
+    public List<TimeClass> tenths(LocalDate from, LocalDate to, Long unitId) {
+        long unit = unitId == null ? DISTRICT : unitId;
+        RollupDays.Split split = split(from, to);
+        List<TimeClass> times = new ArrayList<>(months.tenths(unit, split.months()));
+        times.addAll(rest(split, unit, unitId));
+        return times;
+    }
+
+    private RollupDays.Split split(LocalDate from, LocalDate to) {
         LocalDate today = today();
         TreeSet<LocalDate> rolled = days.rolled(ROLLUP, from, to, today);
-        RollupDays.Split split = RollupDays.split(from, to, rolled, rolled.isEmpty() ? null : days.last(ROLLUP), today);
-        List<TimeClass> times = new ArrayList<>(months.times(unit, split.months()));
+        return RollupDays.split(from, to, rolled, rolled.isEmpty() ? null : days.last(ROLLUP), today);
+    }
+
+    /** The times outside the split's whole months: its other rolled-up days from their day rows, the rest live. */
+    private List<TimeClass> rest(RollupDays.Split split, long unit, Long unitId) {
+        List<TimeClass> times = new ArrayList<>();
         for (LocalDate[] run : split.dayRuns()) {
             times.addAll(dayTimes(unit, run[0], run[1]));
         }

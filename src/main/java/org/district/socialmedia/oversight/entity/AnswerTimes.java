@@ -22,6 +22,9 @@ import java.util.TreeSet;
  *
  * <p>The figures are exactly those of {@link Durations#medianHoursOfClasses} and {@link Durations#p90HoursOfClasses}
  * over all the tenths: the hours are contiguous runs of tenths in order, so the rank's tenth is the same.
+ *
+ * <p>The takedowns report's times from the task to its completion are read the same way (TakedownMonths), kept under
+ * no month (null) and no reviewer (""): its figures are of the whole period only ({@link Scope#ALL}).
  */
 public final class AnswerTimes {
 
