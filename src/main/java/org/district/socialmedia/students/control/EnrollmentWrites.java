@@ -84,27 +84,12 @@ final class EnrollmentWrites {
         String writes = parsed("IN ('" + RosterChangeRows.CREATE + "', '" + RosterChangeRows.UPDATE + "')");
         String stored = "SELECT x.ref" + ROWS + " AND x.op IN ('" + RosterChangeRows.UPDATE + "', '"
                 + RosterChangeRows.DEACTIVATE + "')";
-        Set<Long> schools = new TreeSet<>();
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT c.school_id FROM (" + writes + ") p JOIN school_class c ON c.sourced_id = p.class_ref"
+        return SetWiseRows.ids(c, "SELECT c.school_id FROM (" + writes + ") p JOIN school_class c ON c.sourced_id = p.class_ref"
                         + " UNION SELECT t.school_id FROM (" + writes + ") p JOIN student t ON t.sourced_id = p.student_ref"
                         + " UNION SELECT c.school_id FROM enrollment e JOIN school_class c ON c.id = e.class_id"
                         + " WHERE e.sourced_id IN (" + stored + ")"
                         + " UNION SELECT t.school_id FROM enrollment e JOIN student t ON t.id = e.student_id"
-                        + " WHERE e.sourced_id IN (" + stored + ")")) {
-            for (int i = 0; i < 4; i++) {
-                RosterChangeLog.bindRange(select, 3 * i + 1, runId, fromSeq, toSeq);
-            }
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    long school = rs.getLong(1);
-                    if (!rs.wasNull()) {
-                        schools.add(school);
-                    }
-                }
-            }
-        }
-        return schools;
+                        + " WHERE e.sourced_id IN (" + stored + ")", 4, runId, fromSeq, toSeq);
     }
 
     /**
@@ -127,20 +112,13 @@ final class EnrollmentWrites {
     /** New enrollments, numbered in seq order onto ids from {@code enrollment_seq} ({@link SetWiseRows#withIds}). */
     private static void create(Connection c, long runId, long fromSeq, long toSeq) throws SQLException {
         long count = SetWiseRows.count(c, RosterChangeRows.ENROLLMENT, RosterChangeRows.CREATE, runId, fromSeq, toSeq);
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO enrollment (id, sourced_id, class_id, student_id,"
+        SetWiseRows.insertNumbered(c, "enrollment_seq", count, "INSERT INTO enrollment (id, sourced_id, class_id, student_id,"
                 + " begin_date, end_date, active, version) SELECT ? + n.r, n.ref, c.id, t.id, n.begin_date, n.end_date, TRUE, 1"
                 + " FROM (SELECT p.seq, p.ref, p.class_ref, p.student_ref, p.begin_date, p.end_date,"
                 + " ROW_NUMBER() OVER (ORDER BY p.seq) - 1 AS r FROM (" + parsed("= '" + RosterChangeRows.CREATE + "'") + ") p) n"
                 + " LEFT JOIN school_class c ON c.sourced_id = n.class_ref LEFT JOIN student t ON t.sourced_id = n.student_ref"
-                + " WHERE n.r BETWEEN ? AND ?")) {
-            SetWiseRows.withIds(c, "enrollment_seq", count, (base, fromRow, toRow) -> {
-                insert.setLong(1, base);
-                RosterChangeLog.bindRange(insert, 2, runId, fromSeq, toSeq);
-                insert.setLong(5, fromRow);
-                insert.setLong(6, toRow);
-                insert.executeUpdate();
-            });
-        }
+                + " WHERE n.r BETWEEN ? AND ?",
+                null, runId, fromSeq, toSeq);
     }
 
     /** Deactivates the active ones; every row is recorded for the undo, as the writer records its set. */

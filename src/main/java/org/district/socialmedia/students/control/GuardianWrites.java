@@ -99,19 +99,11 @@ final class GuardianWrites {
     /** New guardians, numbered in seq order onto ids from {@code guardian_seq}, version 1 as EclipseLink persists them. */
     private static void create(Connection c, long runId, long fromSeq, long toSeq, Instant now) throws SQLException {
         long count = SetWiseRows.count(c, GUARDIAN, CREATE, runId, fromSeq, toSeq);
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO guardian (id, sourced_id, given_name, family_name,"
+        SetWiseRows.insertNumbered(c, "guardian_seq", count, "INSERT INTO guardian (id, sourced_id, given_name, family_name,"
                 + " email, phone, relationship, active, created_at, version)"
                 + " SELECT ? + n.r, n.ref, n.given_name, n.family_name, LOWER(n.email), n.phone, n.relationship, TRUE, ?, 1"
                 + " FROM (SELECT p.*, ROW_NUMBER() OVER (ORDER BY p.seq) - 1 AS r FROM (" + CREATES + ") p) n"
-                + " WHERE n.r BETWEEN ? AND ?")) {
-            SetWiseRows.withIds(c, "guardian_seq", count, (base, fromRow, toRow) -> {
-                insert.setLong(1, base);
-                insert.setObject(2, now.atOffset(ZoneOffset.UTC));
-                RosterChangeLog.bindRange(insert, 3, runId, fromSeq, toSeq);
-                insert.setLong(6, fromRow);
-                insert.setLong(7, toRow);
-                insert.executeUpdate();
-            });
-        }
+                + " WHERE n.r BETWEEN ? AND ?",
+                now, runId, fromSeq, toSeq);
     }
 }

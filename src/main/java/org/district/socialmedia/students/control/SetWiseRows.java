@@ -4,8 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the set-wise writers of a range share ({@link StudentWrites}, {@link GuardianWrites}, {@link EnrollmentWrites}):
@@ -98,6 +102,50 @@ final class SetWiseRows {
             long fromRow = (long) first * ID_BLOCK;
             insert.rows(blocks.get(first) - (ID_BLOCK - 1) - fromRow, fromRow, (long) (last + 1) * ID_BLOCK - 1);
             first = last + 1;
+        }
+    }
+
+    /**
+     * What a statement selects, its {@code ranges} ranges each bound to the run's range in turn: the schools told of
+     * a range's change. NULLs are left out.
+     */
+    static Set<Long> ids(Connection c, String sql, int ranges, long runId, long fromSeq, long toSeq) throws SQLException {
+        Set<Long> ids = new TreeSet<>();
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            for (int i = 0; i < ranges; i++) {
+                RosterChangeLog.bindRange(select, 3 * i + 1, runId, fromSeq, toSeq);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    if (!rs.wasNull()) {
+                        ids.add(id);
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Inserts a range's {@code count} new rows onto ids drawn from {@code sequence} ({@link #withIds}). The statement's
+     * parameters are the base id, then {@code now} unless it is null, then the run's range, then the first and the
+     * last row number of the ids' run.
+     */
+    static void insertNumbered(Connection c, String sequence, long count, String insertSql, Instant now, long runId, long fromSeq,
+                               long toSeq) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(insertSql)) {
+            withIds(c, sequence, count, (base, fromRow, toRow) -> {
+                int p = 1;
+                insert.setLong(p++, base);
+                if (now != null) {
+                    insert.setObject(p++, now.atOffset(ZoneOffset.UTC));
+                }
+                RosterChangeLog.bindRange(insert, p, runId, fromSeq, toSeq);
+                insert.setLong(p + 3, fromRow);
+                insert.setLong(p + 4, toRow);
+                insert.executeUpdate();
+            });
         }
     }
 }

@@ -113,25 +113,11 @@ final class StudentWrites {
 
     /** As the entities tell them: a stored student's school before and after an update, a new student's, a deactivated one's. */
     private static Set<Long> touchedSchools(Connection c, long runId, long fromSeq, long toSeq) throws SQLException {
-        Set<Long> schools = new TreeSet<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT t.school_id FROM " + STORED_UPDATES
+        return SetWiseRows.ids(c, "SELECT t.school_id FROM " + STORED_UPDATES
                 + " UNION SELECT u.id FROM " + STORED_UPDATES
                 + " UNION SELECT u.id FROM (" + CREATES + ") p JOIN org_unit u ON u.code = p.school_code"
                 + " UNION SELECT t.school_id FROM student t WHERE t.sourced_id IN (SELECT x.ref" + SetWiseRows.rows(STUDENT)
-                + " AND x.op = '" + DEACTIVATE + "')")) {
-            for (int i = 0; i < 4; i++) {
-                RosterChangeLog.bindRange(select, 3 * i + 1, runId, fromSeq, toSeq);
-            }
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    long school = rs.getLong(1);
-                    if (!rs.wasNull()) {
-                        schools.add(school);
-                    }
-                }
-            }
-        }
-        return schools;
+                + " AND x.op = '" + DEACTIVATE + "')", 4, runId, fromSeq, toSeq);
     }
 
     /** The stored students whose values change, or who are inactive, take the row's values, are active, and a new version. */
@@ -151,20 +137,12 @@ final class StudentWrites {
     /** New students, numbered in seq order onto ids from {@code student_seq}, version 1 as EclipseLink persists them. */
     private static void create(Connection c, long runId, long fromSeq, long toSeq, Instant now) throws SQLException {
         long count = SetWiseRows.count(c, STUDENT, CREATE, runId, fromSeq, toSeq);
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO student (id, sourced_id, district_id, given_name,"
+        SetWiseRows.insertNumbered(c, "student_seq", count, "INSERT INTO student (id, sourced_id, district_id, given_name,"
                 + " family_name, school_id, grade, active, created_at, version)"
                 + " SELECT ? + n.r, n.ref, n.district_id, n.given_name, n.family_name, u.id, n.grade, TRUE, ?, 1"
                 + " FROM (SELECT p.*, ROW_NUMBER() OVER (ORDER BY p.seq) - 1 AS r FROM (" + CREATES + ") p) n"
-                + " JOIN org_unit u ON u.code = n.school_code WHERE n.r BETWEEN ? AND ?")) {
-            SetWiseRows.withIds(c, "student_seq", count, (base, fromRow, toRow) -> {
-                insert.setLong(1, base);
-                insert.setObject(2, now.atOffset(ZoneOffset.UTC));
-                RosterChangeLog.bindRange(insert, 3, runId, fromSeq, toSeq);
-                insert.setLong(6, fromRow);
-                insert.setLong(7, toRow);
-                insert.executeUpdate();
-            });
-        }
+                + " JOIN org_unit u ON u.code = n.school_code WHERE n.r BETWEEN ? AND ?",
+                now, runId, fromSeq, toSeq);
     }
 
     /** Deactivates the active ones; every row is recorded for the undo, as the writer records its set. */
