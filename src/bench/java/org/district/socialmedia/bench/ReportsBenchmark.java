@@ -225,11 +225,11 @@ public final class ReportsBenchmark {
                         .map(c -> new AccountFigures.ComplianceRow(c.unitId(), c.unit(), c.accounts(), c.failing(), c.identification(),
                                 c.privacy(), c.admins(), c.operators())).toList();
                 RightsCounted rights = RightsCounted.of(figures);
-                RightsCounted liveRights = RightsCounted.count(em, unit, today);
+                RightsCounted liveRights = RightsCounted.count(em, unit, today, at);
                 out.append("; ").append(unit == null ? "District" : "unit " + unit).append(reported.equals(live)
                         ? ": the same " + reported.size() + " rows as counted from the accounts" : ": DIFFERENT from the accounts counted")
-                        .append(rights.equals(liveRights) ? ", the same administrators and expiring rights (" + rights + ")"
-                                : ", administrators and expiring rights DIFFERENT: " + rights + " / counted " + liveRights);
+                        .append(rights.equals(liveRights) ? ", the same administrators, expiring rights and overdue attestations (" + rights + ")"
+                                : ", administrators, expiring rights or overdue attestations DIFFERENT: " + rights + " / counted " + liveRights);
             }
             return out.toString();
         });

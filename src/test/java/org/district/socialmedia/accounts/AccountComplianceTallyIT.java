@@ -22,8 +22,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,9 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The accounts report's per-unit compliance tally (issue 22, item 5) against a count of the accounts, after each
- * kind of change that moves it, made through the API: an account registered, rights granted and revoked, the
- * yearly checklist signed off (identification and privacy), an operator linked from a decided request and its
- * authorization revoked, an account moved to another school, a checklist falling overdue as the clock moves, an
+ * kind of change that moves it, made through the API: an account registered, rights granted and revoked, rights
+ * flagged by an access review's deadline then confirmed or revoked, the yearly checklist signed off (identification
+ * and privacy), an operator linked from a decided request and its authorization revoked, an account moved to another school, a checklist falling overdue as the clock moves, an
  * account archived. After each, before any count, the District report (and the school's) equals a count of the
  * accounts now and the tally's {@code differences()} is empty: the change marked its units; after the rights
  * timer's work, too. A row spoiled by hand is found by the operators' recount and put right.
@@ -161,7 +163,7 @@ class AccountComplianceTallyIT {
         List<String> rows = new ArrayList<>(tx.inNewTransaction(em -> AccountQueries.compliance(em, clock.instant(), unit).stream()
                 .map(r -> r.unitId() + " " + r.unit() + ": " + r.accounts() + " accounts, " + r.failing() + " failing, "
                         + r.identification() + "/" + r.privacy() + "/" + r.admins() + "/" + r.operators()).toList()));
-        rows.add(tx.inNewTransaction(em -> RightsCounted.count(em, unit, today)).toString());
+        rows.add(tx.inNewTransaction(em -> RightsCounted.count(em, unit, today, clock.instant())).toString());
         return rows;
     }
 
@@ -181,6 +183,64 @@ class AccountComplianceTallyIT {
     private JsonObject tallyState(JsonArray states) {
         return states.stream().map(JsonValue::asJsonObject).filter(s -> s.getString("name").equals("account-compliance")).findFirst()
                 .orElseThrow(() -> new AssertionError("no account-compliance tally in " + states));
+    }
+
+    private long overdueAttestations(long unit) {
+        return JsonBodies.object(api.get("/api/reports/accounts?unit=" + unit, "auditor").body()).getJsonNumber("overdueAttestations").longValue();
+    }
+
+    /**
+     * An access review's deadline passes with two rights of a new account in the unit unconfirmed: both flagged, the
+     * unit's overdue attestations up by two at least (the row marked by the flagging, before any count); one confirmed,
+     * one revoked: down by one each; the report equals a count of the grants after each. The review opens on the first
+     * day ahead on which none opened yet, and closes by the rights timer at its deadline; one already under way is used as it is.
+     */
+    private void flaggedByAReviewThenConfirmedAndRevoked(long unit) throws InterruptedException {
+        long account = register(unique("@review_"), "LHS").getJsonNumber("id").longValue();
+        assertEquals(unit, unitOf(account));
+        LocalDate today = LocalDate.now(clock.withZone(DISTRICT));
+        long kept = grant(account, "siteadmin", today.plusDays(200));
+        long dropped = grant(account, "siteadmin2", today.plusDays(200));
+        assertReportIsTheRecount("an account with two grants", unit);
+        countDue();
+        long before = overdueAttestations(unit);
+        try {
+            // a day ahead on which no review opened yet (one a day): the databases outlive a run, whose reviews open ahead
+            LocalDate latest = tx.inNewTransaction(em -> em.createQuery("SELECT MAX(r.opensOn) FROM AccessReview r", LocalDate.class)
+                    .getSingleResult());
+            long days = latest == null || latest.isBefore(today) ? 1 : ChronoUnit.DAYS.between(today, latest) + 1;
+            assertEquals(200, api.post("/api/test/clock", "sysadmin", "{\"by\":\"P" + days + "D\"}").statusCode());
+            LocalDate deadline = LocalDate.now(clock.withZone(DISTRICT));
+            HttpResponse<String> opened = api.post("/api/access-reviews", "superintendent", "{\"deadline\":\"" + deadline + "\"}");
+            if (opened.statusCode() == 400 && opened.body().contains("already under way")) {
+                deadline = LocalDate.parse(JsonBodies.object(api.get("/api/access-reviews/current", "auditor").body()).getString("deadline"));
+            } else {
+                assertEquals(201, opened.statusCode(), opened.body());
+            }
+            Duration by = Duration.between(clock.instant(), deadline.plusDays(1).atStartOfDay(DISTRICT).toInstant().plusSeconds(60));
+            assertEquals(200, api.post("/api/test/clock", "sysadmin", "{\"by\":\"" + by + "\"}").statusCode());
+            for (int wait = 0; api.get("/api/access-reviews/current", "auditor").statusCode() != 204; wait++) {
+                assertTrue(wait < 60, "the review closes at its deadline");
+                api.post("/api/test/rights-sweep", "sysadmin", "{}");
+                Thread.sleep(500);
+            }
+            assertReportIsTheRecount("an access review flagged the unconfirmed rights", unit);
+            // at least: a checklist of the school may have fallen overdue as the clock moved (never the other way)
+            long flagged = overdueAttestations(unit);
+            assertTrue(flagged >= before + 2, "both rights flagged: " + before + " then " + flagged);
+            assertEquals(200, api.post("/api/grants/" + kept + "/confirmation", "superintendent", "{}").statusCode());
+            assertReportIsTheRecount("flagged rights confirmed", unit);
+            assertEquals(flagged - 1, overdueAttestations(unit), "one confirmed, no longer flagged");
+            countDue();
+            HttpResponse<String> revoked = api.post("/api/grants/" + dropped + "/revocation", "superintendent", "{\"reason\":\"Tally test.\"}");
+            assertEquals(200, revoked.statusCode(), revoked.body());
+            assertReportIsTheRecount("flagged rights revoked", unit);
+            assertEquals(flagged - 2, overdueAttestations(unit), "the other revoked, no longer in force");
+        } finally {
+            assertEquals(200, api.post("/api/test/clock/reset", "sysadmin", "").statusCode());
+        }
+        assertReportIsTheRecount("the clock set back after the access review", unit);
+        countDue();
     }
 
     @Test
@@ -218,6 +278,8 @@ class AccountComplianceTallyIT {
         assertReportIsTheRecount("a grant revoked", lhs);
         assertEquals(checked.getInt("fewerThanTwoAdmins") + 1, figuresOf(lhs).getInt("fewerThanTwoAdmins"), "fewer than two administrators again");
         countDue();
+
+        flaggedByAReviewThenConfirmedAndRevoked(lhs);
 
         // an operator: an account registered from employee1's authorization, which the Superintendent then revokes
         JsonArray mine = JsonBodies.array(api.get("/api/me/authorizations", "employee1").body());

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
 import org.district.socialmedia.accounts.entity.AccountGrant;
 import org.district.socialmedia.accounts.entity.AccountStatus;
 import org.district.socialmedia.accounts.entity.DistrictAccount;
@@ -174,6 +175,10 @@ class ReportsIT {
         assertEquals(flagged + checklistsOverdue, figures.overdueAttestations(), "flagged rights and overdue checklists");
     }
 
+    private static int markStale(EntityManager em, long unit) {
+        return em.createNativeQuery("UPDATE account_compliance_tally SET stale = TRUE WHERE unit_id = ?").setParameter(1, unit).executeUpdate();
+    }
+
     @Test
     void aSchoolsOverdueAttestationsAreItsFlaggedRightsAndOverdueChecklistsCountedOneByOne() {
         LocalDate today = LocalDate.now(clock.withZone(districtTime.timeZone()));
@@ -190,8 +195,10 @@ class ReportsIT {
                             + " reminders_before, grants_flagged, grants_lapsed, version) VALUES (?, ?, ?, 'CLOSED', ?, 'reportsit', FALSE, '', 1, 0, 1)")
                     .setParameter(1, reviewId).setParameter(2, Date.valueOf(LocalDate.of(1999, 1, 4)))
                     .setParameter(3, Date.valueOf(LocalDate.of(1999, 1, 25))).setParameter(4, now.atOffset(ZoneOffset.UTC)).executeUpdate();
-            return em.createNativeQuery("UPDATE account_grant SET flagged_review_id = ? WHERE id = ?").setParameter(1, reviewId)
+            em.createNativeQuery("UPDATE account_grant SET flagged_review_id = ? WHERE id = ?").setParameter(1, reviewId)
                     .setParameter(2, grant[0]).executeUpdate();
+            // as a review's deadline does: the school's row of the compliance tally, which keeps its flagged rights (V84), marked
+            return markStale(em, unit);
         });
         try {
             long[] expected = tx.inNewTransaction(em -> {
@@ -215,6 +222,7 @@ class ReportsIT {
             tx.inNewTransaction(em -> {
                 em.createNativeQuery("UPDATE account_grant SET flagged_review_id = NULL WHERE flagged_review_id = ?").setParameter(1, reviewId)
                         .executeUpdate();
+                markStale(em, unit);
                 return em.createNativeQuery("DELETE FROM access_review WHERE id = ?").setParameter(1, reviewId).executeUpdate();
             });
         }

@@ -146,6 +146,8 @@ public class AccountGrants {
         RightsAuthority.Caller caller = authority.requireGranter();
         AccountGrant grant = AccountRecords.findGrant(em, grantId);
         grant.confirmReview(caller.username(), clock.instant());
+        // a flagged right no longer is: the unit's count of flagged rights moves
+        compliance.accountChanged(grant.getAccount());
         AccountRecords.flush(em);
         audit.record("GRANT_CONFIRMED", DistrictAccount.OBJECT_TYPE, grant.getAccount().getId(), "grant " + grantId + " of "
                 + grant.getHolder().getUsername() + " confirmed in the access review by " + caller.username());

@@ -36,7 +36,8 @@ import java.util.TreeSet;
  * that the District's figures are a sum of a thousand rows instead of two passes over every account; with them (V80)
  * the accounts in use by number of administrators and the rights in force by last day ({@link UnitRights}), so
  * that the report's other two figures are sums of the same rows instead of a pass over the accounts and a range of
- * the District's grants.
+ * the District's grants; and (V84) the rights in force an access review flagged, so that a school's count of them
+ * reads its own row instead of every flagged grant of the District.
  *
  * <ul>
  * <li><b>Writers</b> mark the unit's row stale in the transaction of every change that can move its figures
@@ -60,7 +61,7 @@ public class AccountComplianceTally implements Tally {
 
     static final String NAME = "account-compliance";
     private static final String FIGURES = "accounts, failing, identification, privacy, admins, operators, checklists";
-    private static final String RIGHTS = "admins_none, admins_one, admins_two, admins_more, expiring_from, expiring_days";
+    private static final String RIGHTS = "admins_none, admins_one, admins_two, admins_more, expiring_from, expiring_days, flagged";
 
     @PersistenceContext
     EntityManager em;
@@ -147,16 +148,17 @@ public class AccountComplianceTally implements Tally {
         next = next == null || horizon.isBefore(next) ? horizon : next;
         if (locked.isEmpty()) {
             bind(em.createNativeQuery("INSERT INTO account_compliance_tally (unit_id, " + FIGURES + ", counted_at, next_change_at, stale, "
-                    + RIGHTS + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, FALSE, ?11, ?12, ?13, ?14, ?15, ?16)"), unitId, after, now, next)
-                    .executeUpdate();
+                    + RIGHTS + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, FALSE, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"),
+                    unitId, after, now, next).executeUpdate();
         } else {
             bind(em.createNativeQuery("UPDATE account_compliance_tally SET accounts = ?2, failing = ?3, identification = ?4, privacy = ?5,"
                     + " admins = ?6, operators = ?7, checklists = ?8, counted_at = ?9, next_change_at = ?10, stale = FALSE,"
-                    + " admins_none = ?11, admins_one = ?12, admins_two = ?13, admins_more = ?14, expiring_from = ?15, expiring_days = ?16"
-                    + " WHERE unit_id = ?1"), unitId, after, now, next).executeUpdate();
+                    + " admins_none = ?11, admins_one = ?12, admins_two = ?13, admins_more = ?14, expiring_from = ?15, expiring_days = ?16,"
+                    + " flagged = ?17 WHERE unit_id = ?1"), unitId, after, now, next).executeUpdate();
         }
         return before == null || !StoredCompliance.sameFigures(before.figures(), after.figures()) || !Arrays.equals(before.bands(), after.bands())
-                || !Objects.equals(before.expiring(after.expiringFrom()), after.expiring(after.expiringFrom()));
+                || !Objects.equals(before.expiring(after.expiringFrom()), after.expiring(after.expiringFrom()))
+                || before.flagged() != after.flagged();
     }
 
     private static Query bind(Query q, long unitId, StoredCompliance s, Instant now, Instant next) {
@@ -167,13 +169,17 @@ public class AccountComplianceTally implements Tally {
         for (int band = 0; band < UnitRights.BANDS; band++) {
             q.setParameter(11 + band, s.bands()[band]);
         }
-        return q.setParameter(15, Date.valueOf(s.expiringFrom())).setParameter(16, UnitRights.text(s.slots()));
+        return q.setParameter(15, Date.valueOf(s.expiringFrom())).setParameter(16, UnitRights.text(s.slots()))
+                .setParameter(17, s.flagged());
     }
 
     // ---------------------------------------------------------------- the report's side
 
-    /** The report's figures of the District or a unit: compliance per unit, accounts by band of administrators, rights ending soon. */
-    public record Figures(List<UnitCompliance> compliance, long[] bands, long expiring) {
+    /**
+     * The report's figures of the District or a unit: compliance per unit, accounts by band of administrators, rights
+     * ending soon, rights flagged by an access review.
+     */
+    public record Figures(List<UnitCompliance> compliance, long[] bands, long expiring, long flagged) {
     }
 
     /**
@@ -197,18 +203,19 @@ public class AccountComplianceTally implements Tally {
         List<UnitCompliance> result = new ArrayList<>();
         long[] bands = new long[UnitRights.BANDS];
         long[] expiring = new long[1];
+        long[] flagged = new long[1];
         if (unitId != null) {
             StoredCompliance row = stored.get(unitId);
             if (row == null) {
                 List<Long> unit = List.of(unitId);
                 add(bands, UnitRights.bands(em, unit).get(unitId));
                 return new Figures(AccountQueries.compliance(em, now, unitId), bands,
-                        UnitRights.expiring(em, today, unit).getOrDefault(unitId, 0L));
+                        UnitRights.expiring(em, today, unit).getOrDefault(unitId, 0L), UnitRights.flagged(em, unit).getOrDefault(unitId, 0L));
             }
             if (row.figures().accounts() > 0) {
                 result.add(named(row.figures(), unitName(unitId)));
             }
-            return new Figures(result, row.bands().clone(), row.expiring(today));
+            return new Figures(result, row.bands().clone(), row.expiring(today), row.flagged());
         }
         Map<Long, String> names = new HashMap<>();
         List<Long> notHolding = new ArrayList<>();
@@ -230,19 +237,21 @@ public class AccountComplianceTally implements Tally {
                 }
             }
             UnitRights.expiring(em, today, whole ? null : notHolding).forEach((unit, n) -> expiring[0] += stored.containsKey(unit) ? 0 : n);
+            UnitRights.flagged(em, whole ? null : notHolding).forEach((unit, n) -> flagged[0] += stored.containsKey(unit) ? 0 : n);
         }
         for (StoredCompliance row : stored.values()) {
             UnitCompliance c = row.figures();
             if (names.containsKey(c.unitId())) {
                 add(bands, row.bands());
                 expiring[0] += row.expiring(today);
+                flagged[0] += row.flagged();
                 if (c.accounts() > 0) {
                     result.add(named(c, names.get(c.unitId())));
                 }
             }
         }
         result.sort((x, y) -> x.unit().compareToIgnoreCase(y.unit()));
-        return new Figures(result, bands, expiring[0]);
+        return new Figures(result, bands, expiring[0], flagged[0]);
     }
 
     private static void add(long[] sums, long[] values) {
@@ -279,7 +288,7 @@ public class AccountComplianceTally implements Tally {
                 + " FROM account_compliance_tally" + (unitId == null ? "" : " WHERE unit_id = " + unitId.longValue())).getResultList();
         Map<Long, StoredCompliance> byUnit = new HashMap<>();
         for (Object[] row : rows) {
-            if (ComplianceMoments.holds(Boolean.TRUE.equals(row[14]), NativeTimestamps.instant(row[15]), NativeTimestamps.instant(row[16]), now)) {
+            if (ComplianceMoments.holds(Boolean.TRUE.equals(row[15]), NativeTimestamps.instant(row[16]), NativeTimestamps.instant(row[17]), now)) {
                 StoredCompliance s = StoredCompliance.of(row);
                 if (s.expiring(today) != null) {
                     byUnit.put(s.figures().unitId(), s);
@@ -305,7 +314,8 @@ public class AccountComplianceTally implements Tally {
         LocalDate from = LocalDate.ofInstant(now, districtTime.timeZone());
         List<Long> unit = List.of(unitId);
         return new StoredCompliance(c, UnitRights.bands(em, unit).getOrDefault(unitId, new long[UnitRights.BANDS]), from,
-                UnitRights.slots(em, from, unit).getOrDefault(unitId, new long[UnitRights.SLOTS]));
+                UnitRights.slots(em, from, unit).getOrDefault(unitId, new long[UnitRights.SLOTS]),
+                UnitRights.flagged(em, unit).getOrDefault(unitId, 0L));
     }
 
     /**
@@ -324,6 +334,7 @@ public class AccountComplianceTally implements Tally {
             recounted.put(c.unitId(), c);
         }
         Map<Long, long[]> bands = UnitRights.bands(em, null);
+        Map<Long, Long> flagged = UnitRights.flagged(em, null);
         Map<LocalDate, List<Long>> byDay = new TreeMap<>();
         stored.values().stream().filter(s -> s.expiringFrom() != null)
                 .forEach(s -> byDay.computeIfAbsent(s.expiringFrom(), d -> new ArrayList<>()).add(s.figures().unitId()));
@@ -332,7 +343,7 @@ public class AccountComplianceTally implements Tally {
         List<String> differences = new ArrayList<>();
         stored.keySet().stream().sorted().forEach(unitId -> {
             StoredCompliance s = stored.get(unitId);
-            if (!s.differences(recounted.get(unitId), bands.get(unitId), slots.get(unitId)).isEmpty()) {
+            if (!s.differences(recounted.get(unitId), bands.get(unitId), slots.get(unitId), flagged.get(unitId)).isEmpty()) {
                 differences.addAll(confirmed(unitId, now));
             }
         });
@@ -348,7 +359,7 @@ public class AccountComplianceTally implements Tally {
         }
         List<Long> unit = List.of(unitId);
         return s.differences(AccountQueries.compliance(em, now, unitId).stream().findFirst().orElse(null), UnitRights.bands(em, unit).get(unitId),
-                s.expiringFrom() == null ? null : UnitRights.slots(em, s.expiringFrom(), unit).get(unitId));
+                s.expiringFrom() == null ? null : UnitRights.slots(em, s.expiringFrom(), unit).get(unitId), UnitRights.flagged(em, unit).get(unitId));
     }
 
     /** Every unit counted again; answers how many units' stored figures changed (a unit without a row counts as changed). */

@@ -21,6 +21,7 @@ import org.district.socialmedia.settings.entity.RightsSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -183,12 +184,14 @@ public class RightsWorker {
                     .setParameter("active", GrantStatus.ACTIVE).setParameter("opened", review.getOpenedAt())
                     .setParameter("review", reviewId).setMaxResults(CLOSE_BATCH).getResultList();
             int lapsed = 0;
+            Set<Long> units = new HashSet<>();
             for (AccountGrant grant : unconfirmed) {
                 grant.flagUnreviewed(reviewId);
+                // flagged or lapsed, the unit's figures move (its flagged rights, or its rights in force)
+                units.add(grant.getAccount().getUnit().getId());
                 if (review.isLapseUnreviewed()) {
                     grant.getAccount().endGrant(grant, GrantStatus.LAPSED, "Not confirmed in the access review due "
                             + review.getDeadline(), "system", now);
-                    compliance.accountChanged(grant.getAccount());
                     lapsed++;
                     audit.record("GRANT_LAPSED", DistrictAccount.OBJECT_TYPE, grant.getAccount().getId(), "grant " + grant.getId()
                             + " of " + grant.getHolder().getUsername() + " not confirmed by the access review deadline " + review.getDeadline());
@@ -198,6 +201,8 @@ public class RightsWorker {
                             + " of " + grant.getHolder().getUsername() + " not confirmed by the access review deadline " + review.getDeadline());
                 }
             }
+            // once a unit, in order of id (unitChanged), not once a grant: a batch holds hundreds
+            compliance.unitChanged(units.toArray(Long[]::new));
             review.countFlagged(unconfirmed.size(), lapsed);
             if (unconfirmed.size() < CLOSE_BATCH) {
                 review.close(now);
@@ -224,7 +229,7 @@ public class RightsWorker {
     private Set<String> stagesDone(String subject, Long id) {
         return em.createQuery("SELECT n.stage FROM RightsNotice n WHERE n.subject = :subject AND n.subjectId = :id", String.class)
                 .setParameter("subject", subject).setParameter("id", id).getResultStream()
-                .collect(Collectors.toCollection(java.util.HashSet::new));
+                .collect(Collectors.toCollection(HashSet::new));
     }
 
     /** Records the stage; the unique key speaks at the flush: a stage already done rolls this transaction back. */

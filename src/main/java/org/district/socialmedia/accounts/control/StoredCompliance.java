@@ -11,17 +11,20 @@ import java.util.Objects;
 
 /**
  * A unit's row of the account compliance tally as stored: its compliance figures (no name), its accounts in use by
- * band of administrators, its rights in force by last day from the day it was counted on; and how it differs from a
- * recount. Pure: the tally reads and writes it, its tests compare with it.
+ * band of administrators, its rights in force by last day from the day it was counted on, its rights in force an
+ * access review flagged; and how it differs from a recount. Pure: the tally reads and writes it, its tests compare with it.
  */
-record StoredCompliance(UnitCompliance figures, long[] bands, LocalDate expiringFrom, long[] slots) {
+record StoredCompliance(UnitCompliance figures, long[] bands, LocalDate expiringFrom, long[] slots, long flagged) {
 
-    /** A row of unit_id, the seven figures, the four bands, expiring_from, expiring_days (a row counted before V80 has no days: null, so it covers no window). */
+    /**
+     * A row of unit_id, the seven figures, the four bands, expiring_from, expiring_days (a row counted before V80 has no
+     * days: null, so it covers no window), flagged.
+     */
     static StoredCompliance of(Object[] row) {
         UnitCompliance c = new UnitCompliance(n(row[0]), null, n(row[1]), n(row[2]), n(row[3]), n(row[4]), n(row[5]), n(row[6]), n(row[7]));
         long[] bands = {n(row[8]), n(row[9]), n(row[10]), n(row[11])};
         LocalDate from = row[12] == null ? null : row[12] instanceof LocalDate d ? d : ((Date) row[12]).toLocalDate();
-        return new StoredCompliance(c, bands, from, UnitRights.parse((String) row[13]));
+        return new StoredCompliance(c, bands, from, UnitRights.parse((String) row[13]), n(row[14]));
     }
 
     /** Its rights ending within the window from {@code today}; null when its slots do not cover that window. */
@@ -31,9 +34,9 @@ record StoredCompliance(UnitCompliance figures, long[] bands, LocalDate expiring
 
     /**
      * How it differs from its unit's recount, one line per part that differs (null parts: the unit has no accounts in
-     * use, or no rights ending in the slots' range).
+     * use, no rights ending in the slots' range, or none flagged).
      */
-    List<String> differences(UnitCompliance recounted, long[] recountedBands, long[] recountedSlots) {
+    List<String> differences(UnitCompliance recounted, long[] recountedBands, long[] recountedSlots, Long recountedFlagged) {
         long unitId = figures.unitId();
         UnitCompliance r = Objects.requireNonNullElse(recounted, new UnitCompliance(unitId, null, 0, 0, 0, 0, 0, 0, 0));
         long[] b = Objects.requireNonNullElse(recountedBands, new long[UnitRights.BANDS]);
@@ -49,6 +52,10 @@ record StoredCompliance(UnitCompliance figures, long[] bands, LocalDate expiring
         if (slots == null || !Arrays.equals(slots, d)) {
             differences.add("unit " + unitId + ": stored rights by last day from " + expiringFrom + " "
                     + (slots == null ? "none" : Arrays.toString(slots)) + "; recounted " + Arrays.toString(d));
+        }
+        long f = Objects.requireNonNullElse(recountedFlagged, 0L);
+        if (flagged != f) {
+            differences.add("unit " + unitId + ": stored rights flagged by an access review " + flagged + "; recounted " + f);
         }
         return differences;
     }

@@ -13,12 +13,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The accounts report's two figures about rights, per school or department, as the compliance tally keeps them
- * (V80): the accounts in use by their number of active District administrators (0, 1, 2, 3 or more), and the rights
- * in force by their last day, one count a day for {@link #SLOTS} days from the District day the unit was counted
- * on. So a row counted on day D answers "rights ending within {@link #EXPIRING_WITHIN_DAYS} days" for every day from
- * D to D + {@link #HORIZON_DAYS} by a sum of its own slots: the window moves with the clock without a write, and the
- * row no longer holds after that (the tally's next change). Live counts here too, for the units whose row does not
+ * The accounts report's figures about rights, per school or department, as the compliance tally keeps them
+ * (V80, V84): the accounts in use by their number of active District administrators (0, 1, 2, 3 or more), the
+ * rights in force an access review flagged, and the rights in force by their last day, one count a day for
+ * {@link #SLOTS} days from the District day the unit was counted on. So a row counted on day D answers "rights
+ * ending within {@link #EXPIRING_WITHIN_DAYS} days" for every day from D to D + {@link #HORIZON_DAYS} by a sum of its
+ * own slots: the window moves with the clock without a write, and the row no longer holds after that (the tally's
+ * next change). Live counts here too, for the units whose row does not
  * hold and for the recount. Pure but for the queries; the unit filters are built from ids (numbers), never text.
  */
 public final class UnitRights {
@@ -129,6 +130,22 @@ public final class UnitRights {
                         + " JOIN district_account a ON a.id = g.account_id WHERE g.status = '" + GrantStatus.ACTIVE.name() + "'"
                         + " AND g.ends_key >= ?1 AND g.ends_key <= ?2" + unitFilter(unitIds) + " GROUP BY a.unit_id")
                 .setParameter(1, Date.valueOf(today)).setParameter(2, Date.valueOf(today.plusDays(EXPIRING_WITHIN_DAYS))).getResultList();
+        for (Object[] r : rows) {
+            byUnit.put(n(r[0]), n(r[1]));
+        }
+        return byUnit;
+    }
+
+    /**
+     * Per unit (of {@code unitIds}; null: all), the rights in force that an access review flagged as not confirmed
+     * by its deadline, counted now (the District's through the flagged grants' index: hundreds, thousands at full scale).
+     */
+    public static Map<Long, Long> flagged(EntityManager em, Collection<Long> unitIds) {
+        Map<Long, Long> byUnit = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT a.unit_id, COUNT(*) FROM account_grant g JOIN district_account a ON a.id = g.account_id"
+                + " WHERE g.status = '" + GrantStatus.ACTIVE.name() + "' AND g.flagged_review_id IS NOT NULL" + unitFilter(unitIds)
+                + " GROUP BY a.unit_id").getResultList();
         for (Object[] r : rows) {
             byUnit.put(n(r[0]), n(r[1]));
         }

@@ -2,14 +2,10 @@ package org.district.socialmedia.oversight.control;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import org.district.socialmedia.accounts.control.AccountComplianceTally;
 import org.district.socialmedia.accounts.control.AccountQueries;
 import org.district.socialmedia.accounts.control.UnitRights;
 import org.district.socialmedia.accounts.entity.DistrictAccount;
-import org.district.socialmedia.accounts.entity.GrantStatus;
 import org.district.socialmedia.oversight.entity.AccountFigures;
 import org.district.socialmedia.oversight.entity.RequestFigures;
 
@@ -19,15 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The registry's figures: the compliance counts, the accounts by number of administrators and the rights expiring
- * within 30 days are the accounts component's own, from its per-unit tally where a unit's row holds and from the
- * unit's accounts and grants elsewhere (AccountComplianceTally): exact either way.
+ * The registry's figures: the compliance counts, the accounts by number of administrators, the rights expiring
+ * within 30 days and the rights an access review flagged are the accounts component's own, from its per-unit tally
+ * where a unit's row holds and from the unit's accounts and grants elsewhere (AccountComplianceTally): exact either
+ * way. The overdue attestations are the flagged rights in force plus the accounts in use whose yearly checklist is
+ * overdue (ComplianceIssue.CHECKLIST_OVERDUE, the compliance figures' own count).
  */
 @Stateless
 public class AccountReports {
 
-    @PersistenceContext
-    EntityManager em;
     @Inject
     AccountComplianceTally complianceTally;
 
@@ -45,7 +41,7 @@ public class AccountReports {
             checklistsOverdue += c.checklists();
         }
         return new AccountFigures(today.toString(), accounts, failing, compliance, byAdministrators(figures.bands()),
-                figures.expiring(), flaggedGrants(unitId) + checklistsOverdue);
+                figures.expiring(), figures.flagged() + checklistsOverdue);
     }
 
     /** Accounts in use by their number of active District administrators (0, 1, 2, 3 or more), labelled. */
@@ -57,26 +53,5 @@ public class AccountReports {
             counts.add(new RequestFigures.Count(band == UnitRights.BANDS - 1 ? band + "+" : String.valueOf(band), label, bands[band]));
         }
         return counts;
-    }
-
-    /**
-     * Rights in force that an access review flagged as not confirmed by its deadline: with the accounts in use whose yearly
-     * checklist is overdue (ComplianceIssue.CHECKLIST_OVERDUE, the compliance figures' own count), the attestations overdue.
-     */
-    long flaggedGrants(Long unitId) {
-        // the same rows either way (flagged_review_id is a foreign key to access_review), each form for the planners:
-        // for the District "flagged by one of the reviews", so that H2 walks the flagged grants' index (hundreds) instead
-        // of every grant in force by status (a million at full scale), where PostgreSQL merge-joins that index with the
-        // reviews; for a school "flagged at all", which H2 reads from the school's accounts' grants as it does the IN
-        // form, and PostgreSQL as a hash join of the school's accounts with the flagged grants' index, where the IN form
-        // made it look up every flagged grant's account (EXPLAIN ANALYZE at 0.1: 6 ms against 95, docs/performance.md)
-        TypedQuery<Long> flagged = em.createQuery("SELECT COUNT(g.id) FROM AccountGrant g WHERE g.status = :active"
-                        + (unitId == null ? " AND g.flaggedReviewId IN (SELECT r.id FROM AccessReview r)"
-                        : " AND g.flaggedReviewId IS NOT NULL AND g.account.unit.id = :unit"), Long.class)
-                .setParameter("active", GrantStatus.ACTIVE);
-        if (unitId != null) {
-            flagged.setParameter("unit", unitId);
-        }
-        return flagged.getSingleResult();
     }
 }

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -70,5 +72,18 @@ class ComplianceMomentsTest {
         }
         assertEquals("accounts 10, failing 4, identification 1, privacy 2, admins 3, operators 1, checklists 0",
                 StoredCompliance.figuresText(a));
+    }
+
+    @Test
+    void aRowDiffersFromItsRecountByItsFlaggedRightsToo() {
+        AccountQueries.UnitCompliance c = new AccountQueries.UnitCompliance(7L, null, 10, 4, 1, 2, 3, 1, 0);
+        long[] bands = {0, 1, 2, 7};
+        long[] slots = new long[UnitRights.SLOTS];
+        StoredCompliance row = new StoredCompliance(c, bands, LocalDate.of(2026, 12, 6), slots, 3);
+        assertEquals(List.of(), row.differences(c, bands, slots, 3L));
+        assertEquals(List.of("unit 7: stored rights flagged by an access review 3; recounted 2"), row.differences(c, bands, slots, 2L));
+        assertEquals(List.of("unit 7: stored rights flagged by an access review 3; recounted 0"), row.differences(c, bands, slots, null),
+                "none flagged in the unit: no row in the recount's map");
+        assertEquals(List.of(), new StoredCompliance(c, bands, LocalDate.of(2026, 12, 6), slots, 0).differences(c, bands, slots, null));
     }
 }
