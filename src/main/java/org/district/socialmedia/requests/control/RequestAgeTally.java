@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * How many requests are open, per status (submitted, waiting for the employee, marked overdue) and UTC day of their
@@ -151,25 +150,10 @@ public class RequestAgeTally implements Tally {
         return rows;
     }
 
-    /** The keys whose stored count differs from the recount (a key without a row holds 0). */
-    private static Map<Key, long[]> compare(Map<Key, Long> stored, Map<Key, Long> recounted) {
-        Map<Key, long[]> differing = new TreeMap<>();
-        TreeSet<Key> keys = new TreeSet<>(stored.keySet());
-        keys.addAll(recounted.keySet());
-        for (Key key : keys) {
-            long s = stored.getOrDefault(key, 0L);
-            long r = recounted.getOrDefault(key, 0L);
-            if (s != r) {
-                differing.put(key, new long[]{s, r});
-            }
-        }
-        return differing;
-    }
-
     @Override
     public List<String> differences() {
         List<String> lines = new ArrayList<>();
-        compare(stored(), recount()).forEach((key, c) -> lines.add(key.status() + " submitted on " + SubmissionDays.start(key.day())
+        Tally.differing(stored(), recount()).forEach((key, c) -> lines.add(key.status() + " submitted on " + SubmissionDays.start(key.day())
                 .toString().substring(0, 10) + " (UTC): stored " + c[0] + ", recounted " + c[1]));
         return lines;
     }
@@ -178,7 +162,7 @@ public class RequestAgeTally implements Tally {
     public int rebuild() {
         // the guard first, as every writer takes it: a change in flight waits, then adds to the recounted figure
         lockGuard();
-        Map<Key, long[]> differing = compare(stored(), recount());
+        Map<Key, long[]> differing = Tally.differing(stored(), recount());
         for (Map.Entry<Key, long[]> e : differing.entrySet()) {
             Key key = e.getKey();
             int updated = em.createNativeQuery("UPDATE request_age_tally SET requests = ? WHERE status = ? AND submitted_day = ?")

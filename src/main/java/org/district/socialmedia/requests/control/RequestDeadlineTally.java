@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * How many requests wait for a first answer (SUBMITTED) per quarter-hour of their deadline (V82, {@link DeadlineSlots}),
@@ -119,25 +118,10 @@ public class RequestDeadlineTally implements Tally {
         return slots;
     }
 
-    /** The slots whose stored count differs from the recount (a slot without a row holds 0). */
-    private static Map<Long, long[]> compare(Map<Long, Long> stored, Map<Long, Long> recounted) {
-        Map<Long, long[]> differing = new TreeMap<>();
-        TreeSet<Long> slots = new TreeSet<>(stored.keySet());
-        slots.addAll(recounted.keySet());
-        for (Long slot : slots) {
-            long s = stored.getOrDefault(slot, 0L);
-            long r = recounted.getOrDefault(slot, 0L);
-            if (s != r) {
-                differing.put(slot, new long[]{s, r});
-            }
-        }
-        return differing;
-    }
-
     @Override
     public List<String> differences() {
         List<String> lines = new ArrayList<>();
-        compare(stored(), recount()).forEach((slot, c) -> lines.add("deadlines from " + DeadlineSlots.start(slot)
+        Tally.differing(stored(), recount()).forEach((slot, c) -> lines.add("deadlines from " + DeadlineSlots.start(slot)
                 + ": stored " + c[0] + ", recounted " + c[1]));
         return lines;
     }
@@ -146,7 +130,7 @@ public class RequestDeadlineTally implements Tally {
     public int rebuild() {
         // the guard first, as every writer takes it: a change in flight waits, then adds to the recounted figure
         lockGuard();
-        Map<Long, long[]> differing = compare(stored(), recount());
+        Map<Long, long[]> differing = Tally.differing(stored(), recount());
         for (Map.Entry<Long, long[]> e : differing.entrySet()) {
             int updated = em.createNativeQuery("UPDATE request_deadline_tally SET requests = ? WHERE slot = ?")
                     .setParameter(1, e.getValue()[1]).setParameter(2, e.getKey()).executeUpdate();
