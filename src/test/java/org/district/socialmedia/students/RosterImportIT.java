@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class RosterImportIT {
+public class RosterImportIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -47,7 +47,7 @@ class RosterImportIT {
 
     private final Api api = Api.onTestServer();
 
-    static byte[] zip(Map<String, String> files) throws IOException {
+    public static byte[] zip(Map<String, String> files) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Map.Entry<String, String> file : files.entrySet()) {

@@ -1,0 +1,137 @@
+package org.district.socialmedia.oversight;
+
+import jakarta.json.JsonObject;
+import org.district.socialmedia.it.Api;
+import org.district.socialmedia.it.Deployments;
+import org.district.socialmedia.it.JsonBodies;
+import org.district.socialmedia.it.browser.Accessibility;
+import org.district.socialmedia.it.browser.Browser;
+import org.district.socialmedia.it.browser.LoginScreen;
+import org.district.socialmedia.students.RosterImportIT;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The dashboard's consent coverage for a District of more schools than a page: 26 schools with a student each come
+ * in by a roster import (the demo District has two), the Superintendent moves between the pages by keyboard, the
+ * page's line says where they are and takes the focus, and neither page has an axe violation. The students leave
+ * again by a second import, so the schools have none and drop out of the coverage.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DashboardPagerIT {
+
+    private static final String BASE = "http://127.0.0.1:" + System.getProperty("it.http.port", "8180");
+    private static final String USERS_HEADER = "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,"
+            + "givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password\n";
+    private static final int SCHOOLS = 26;
+
+    private final Api api = Api.onTestServer();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.realWar();
+    }
+
+    @Test
+    void theSuperintendentPagesThroughTheSchoolsByKeyboard() throws IOException {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        StringBuilder orgs = new StringBuilder("sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\n");
+        StringBuilder users = new StringBuilder(USERS_HEADER);
+        StringBuilder leave = new StringBuilder(USERS_HEADER);
+        for (int i = 1; i <= SCHOOLS; i++) {
+            String n = "%s-%02d".formatted(run, i);
+            orgs.append("org-pg-%s,,,Pager School %s,school,PG%s,\n".formatted(n, n, n));
+            users.append("stu-pg-%s,,,true,org-pg-%s,student,pg%s,,Pat,Pager,,PGS%s,,,,,05,\n".formatted(n, n, n, n));
+            leave.append("stu-pg-%s,tobedeleted,,,,student,,,,,,,,,,,,\n".formatted(n));
+        }
+        imported(Map.of("orgs.csv", orgs.toString(), "users.csv", users.toString()));
+        try {
+            long total = JsonBodies.object(api.get("/api/reports/consent-coverage?size=1", "superintendent").body()).getJsonNumber("schoolsTotal")
+                    .longValue();
+            assertTrue(total > 25, "more schools with students than a page: " + total);
+            WebDriver driver = Browser.start();
+            try {
+                new LoginScreen(driver, BASE).open().signInAs("superintendent", Api.DEMO_PASSWORD);
+                driver.get(BASE + "/oversight/dashboard.xhtml");
+                assertEquals("Schools 1 to 25 of " + total + ", in name order. The CSV below holds them all.", line(driver));
+                assertEquals(25, driver.findElements(By.cssSelector("#schoolCoverage tbody tr")).size());
+                assertNotNull(driver.findElement(By.id("schoolCoveragePager:previous")).getAttribute("disabled"), "no page before the first");
+                Accessibility.assertNoViolations(driver, "the dashboard, the first page of schools");
+
+                driver.findElement(By.id("schoolCoveragePager:next")).sendKeys(Keys.ENTER);
+                long last = Math.min(50, total);
+                new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> line(d).startsWith("Schools 26 to " + last + " "));
+                new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> "schoolCoveragePage".equals(
+                        ((JavascriptExecutor) d).executeScript("return document.activeElement && document.activeElement.id")));
+                assertEquals(last - 25, driver.findElements(By.cssSelector("#schoolCoverage tbody tr")).size());
+                assertNull(driver.findElement(By.id("schoolCoveragePager:previous")).getAttribute("disabled"));
+                Accessibility.assertNoViolations(driver, "the dashboard, the second page of schools");
+
+                driver.findElement(By.id("schoolCoveragePager:previous")).sendKeys(Keys.ENTER);
+                new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> line(d).startsWith("Schools 1 to 25 "));
+            } finally {
+                driver.quit();
+            }
+        } finally {
+            imported(Map.of("users.csv", leave.toString()));
+        }
+    }
+
+    private static String line(WebDriver driver) {
+        return driver.findElement(By.id("schoolCoveragePage")).getText();
+    }
+
+    /** A delta import run to its end, confirmed if a safety limit stopped it. */
+    private void imported(Map<String, String> files) throws IOException {
+        HttpResponse<String> start = api.postBytes("/api/imports/oneroster", "sysadmin", "application/zip",
+                RosterImportIT.zip(new LinkedHashMap<>(files)));
+        assertEquals(202, start.statusCode(), start.body());
+        long id = JsonBodies.object(start.body()).getJsonNumber("id").longValue();
+        JsonObject run = settled(id);
+        if (run.getString("status").equals("AWAITING_CONFIRMATION")) {
+            HttpResponse<String> confirmed = api.postBytes("/api/imports/" + id + "/confirmation", "sysadmin", "application/json", new byte[0]);
+            assertTrue(confirmed.statusCode() < 300, confirmed.body());
+            run = settled(id);
+        }
+        assertEquals("COMPLETED", run.getString("status"), run.toString());
+    }
+
+    private JsonObject settled(long id) {
+        long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            JsonObject run = JsonBodies.object(api.get("/api/imports/" + id, "sysadmin").body());
+            String status = run.getString("status");
+            if (!status.equals("PREVIEWING") && !status.equals("RUNNING") || System.nanoTime() > until) {
+                return run;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
