@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import org.district.socialmedia.platform.control.Tally;
+import org.district.socialmedia.platform.control.TallyDifferences;
 import org.district.socialmedia.requests.entity.RequestStatus;
 
 import java.time.Instant;
@@ -153,7 +154,7 @@ public class RequestAgeTally implements Tally {
     @Override
     public List<String> differences() {
         List<String> lines = new ArrayList<>();
-        Tally.differing(stored(), recount()).forEach((key, c) -> lines.add(key.status() + " submitted on " + SubmissionDays.start(key.day())
+        TallyDifferences.differing(stored(), recount()).forEach((key, c) -> lines.add(key.status() + " submitted on " + SubmissionDays.start(key.day())
                 .toString().substring(0, 10) + " (UTC): stored " + c[0] + ", recounted " + c[1]));
         return lines;
     }
@@ -162,7 +163,7 @@ public class RequestAgeTally implements Tally {
     public int rebuild() {
         // the guard first, as every writer takes it: a change in flight waits, then adds to the recounted figure
         lockGuard();
-        Map<Key, long[]> differing = Tally.differing(stored(), recount());
+        Map<Key, long[]> differing = TallyDifferences.differing(stored(), recount());
         for (Map.Entry<Key, long[]> e : differing.entrySet()) {
             Key key = e.getKey();
             int updated = em.createNativeQuery("UPDATE request_age_tally SET requests = ? WHERE status = ? AND submitted_day = ?")

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.platform.control.Tally;
+import org.district.socialmedia.platform.control.TallyDifferences;
 import org.district.socialmedia.requests.entity.RequestStatus;
 
 import java.time.Instant;
@@ -121,7 +122,7 @@ public class RequestDeadlineTally implements Tally {
     @Override
     public List<String> differences() {
         List<String> lines = new ArrayList<>();
-        Tally.differing(stored(), recount()).forEach((slot, c) -> lines.add("deadlines from " + DeadlineSlots.start(slot)
+        TallyDifferences.differing(stored(), recount()).forEach((slot, c) -> lines.add("deadlines from " + DeadlineSlots.start(slot)
                 + ": stored " + c[0] + ", recounted " + c[1]));
         return lines;
     }
@@ -130,7 +131,7 @@ public class RequestDeadlineTally implements Tally {
     public int rebuild() {
         // the guard first, as every writer takes it: a change in flight waits, then adds to the recounted figure
         lockGuard();
-        Map<Long, long[]> differing = Tally.differing(stored(), recount());
+        Map<Long, long[]> differing = TallyDifferences.differing(stored(), recount());
         for (Map.Entry<Long, long[]> e : differing.entrySet()) {
             int updated = em.createNativeQuery("UPDATE request_deadline_tally SET requests = ? WHERE slot = ?")
                     .setParameter(1, e.getValue()[1]).setParameter(2, e.getKey()).executeUpdate();
