@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -82,21 +83,28 @@ class DashboardPagerIT {
 
                 driver.findElement(By.id("schoolCoveragePager:next")).sendKeys(Keys.ENTER);
                 long last = Math.min(50, total);
-                new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> line(d).startsWith("Schools 26 to " + last + " "));
-                new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> "schoolCoveragePage".equals(
+                settle(driver).until(d -> line(d).startsWith("Schools 26 to " + last + " "));
+                settle(driver).until(d -> "schoolCoveragePage".equals(
                         ((JavascriptExecutor) d).executeScript("return document.activeElement && document.activeElement.id")));
                 assertEquals(last - 25, driver.findElements(By.cssSelector("#schoolCoverage tbody tr")).size());
                 assertNull(driver.findElement(By.id("schoolCoveragePager:previous")).getAttribute("disabled"));
                 Accessibility.assertNoViolations(driver, "the dashboard, the second page of schools");
 
                 driver.findElement(By.id("schoolCoveragePager:previous")).sendKeys(Keys.ENTER);
-                new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> line(d).startsWith("Schools 1 to 25 "));
+                settle(driver).until(d -> line(d).startsWith("Schools 1 to 25 "));
             } finally {
                 driver.quit();
             }
         } finally {
             imported(Map.of("users.csv", leave.toString()));
         }
+    }
+
+    /** A wait through the ajax update, which replaces the page's line while it is read. */
+    private static WebDriverWait settle(WebDriver driver) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private static String line(WebDriver driver) {
