@@ -103,20 +103,27 @@ public final class HomeCountsBenchmark {
         views.put("employee1 (4 counts)", em -> figures.put("employee1", List.of(RequestService.Counts.countOpen(em, "employee1"),
                 RequestService.Counts.countEndingSoon(em, "employee1", today),
                 TakedownService.Counts.countOpenAssignedTo(em, "employee1"), AcknowledgementService.Counts.countDue(em, "employee1"))));
-        views.put("siteadmin (3 counts)", em -> figures.put("siteadmin", List.of(TakedownService.Counts.countOpenAssignedTo(em, "siteadmin"),
+        // the page's four (HomeConsentCounts' takedowns, HomeAccountCounts' three); checklists due by today plus the
+        // first reminder of the default ATTESTATION_REMINDERS (P30D), as AccountChecklists.dueBy
+        AccountFilter checklistsDue = new AccountFilter(null, null, null, null, null, false, today.plusDays(30));
+        views.put("siteadmin (4 counts)", em -> figures.put("siteadmin", List.of(TakedownService.Counts.countOpenAssignedTo(em, "siteadmin"),
                 AccountQueries.countExpiringAdministered(em, "siteadmin", today).count(),
+                AccountQueries.countAccounts(em, siteAdmin, checklistsDue, now).count(),
                 AccountQueries.countAccounts(em, siteAdmin, new AccountFilter(null, null, null, null,
                         ComplianceIssue.FEWER_THAN_TWO_ADMINS, false), now).count())));
-        // the site administrator's two counts alone: which one the time goes to
+        // the site administrator's counts alone: which one the time goes to
         views.put("  of which rights expiring", em -> figures.put("expiring", List.of(
                 AccountQueries.countExpiringAdministered(em, "siteadmin", today).count())));
         // the grants page's own query for the same rows (what the count used before V51): the two must agree
         views.put("  (the page's query)", em -> figures.put("expiring, page", List.of(AccountQueries.countGrants(em, siteAdmin,
                 GrantFilter.EXPIRING_SOON, today, now).count())));
+        views.put("  of which checklists due", em -> figures.put("checklists", List.of(AccountQueries.countAccounts(em, siteAdmin,
+                checklistsDue, now).count())));
         views.put("  of which few admins", em -> figures.put("few", List.of(AccountQueries.countAccounts(em, siteAdmin,
                 new AccountFilter(null, null, null, null, ComplianceIssue.FEWER_THAN_TWO_ADMINS, false), now).count())));
         views.put("clerk (2 counts)", em -> figures.put("clerk", List.of(ConsentService.Counts.countRenewals(em, clerk, today),
                 ConsentRequests.Counts.countUnanswered(em, clerkSchool, now))));
+        views.put("  of which renewals due", em -> figures.put("renewals", List.of(ConsentService.Counts.countRenewals(em, clerk, today))));
         views.put("sysadmin (2 counts)", em -> figures.put("sysadmin", List.of(em.createQuery(
                         "SELECT COUNT(m) FROM OutboxMessage m WHERE m.status = :s", Long.class).setParameter("s", OutboxMessage.Status.FAILED)
                 .getSingleResult(), (long) em.createQuery("SELECT s FROM SweepStatus s ORDER BY s.name", SweepStatus.class)
