@@ -109,8 +109,17 @@ public final class AccountQueries {
         return f.expiringSoon() || f.notReviewed() ? GrantStatus.ACTIVE : f.status();
     }
 
-    /** How many accounts the caller may see with this filter (up to {@link Matches#LIMIT}). */
+    /**
+     * How many accounts the caller may see with this filter (up to {@link Matches#LIMIT}). A caller limited to a
+     * reach (what they administer or operate) is counted in one statement: the count reads only the reach's
+     * accounts, so it costs what the step over {@link Matches#LIMIT} ids would, and the site administrator's home
+     * page saves a round trip per count.
+     */
     public static Matches countAccounts(EntityManager em, RightsAuthority.Caller caller, AccountFilter filter, Instant now) {
+        if (!caller.seesAll()) {
+            long count = accounts(em, caller, filter, now, null, "COUNT(a.id)", Long.class).getSingleResult();
+            return count > Matches.LIMIT ? new Matches(Matches.LIMIT, true) : new Matches(count, false);
+        }
         return Matches.of(accounts(em, caller, filter, now, null, true, Long.class),
                 () -> accounts(em, caller, filter, now, null, "COUNT(a.id)", Long.class).getSingleResult());
     }

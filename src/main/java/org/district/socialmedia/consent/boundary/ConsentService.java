@@ -419,8 +419,9 @@ public class ConsentService {
 
     /**
      * How many students the renewal list holds (the clerk's school; every school for an auditor): the home page's
-     * count, the list's own query. It visits the school's active students by ix_student_school_name, each with an
-     * indexed look at its forms (ix_consent_form_student): a school's roster, never the District's forms.
+     * count, the list's own query. It visits the school's active students by ix_student_school_active, each with an
+     * indexed look at its forms (ix_consent_form_student): a school's roster, never the District's forms, and both
+     * from the indexes alone (V89), which keeps PostgreSQL's default costs from choosing a parallel plan for it.
      */
     public long countRenewals() {
         ConsentAccess.Scope scope = access.scope();
