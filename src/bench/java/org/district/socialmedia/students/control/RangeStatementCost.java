@@ -53,6 +53,7 @@ public final class RangeStatementCost {
     private long nextId = 1_000_000_000L;
     private long seq;
     private final Map<String, long[]> timings = new LinkedHashMap<>();
+    private final java.util.Set<String> printed = new java.util.HashSet<>();
 
     private RangeStatementCost(Connection c, int students, int range) {
         this.c = c;
@@ -170,6 +171,9 @@ public final class RangeStatementCost {
                     Object result = invoke(c, method, args);
                     if (method.getName().equals("prepareStatement")) {
                         String label = caller();
+                        if (Boolean.getBoolean("cost.sql") && printed.add(label)) {
+                            System.out.println("SQL " + label + ": " + args[0]);
+                        }
                         PreparedStatement statement = (PreparedStatement) result;
                         return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{PreparedStatement.class},
                                 (p, m, a) -> {
@@ -316,6 +320,10 @@ public final class RangeStatementCost {
             }
             if (c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
                 s.execute("ANALYZE");
+            } else {
+                try (var rs = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'CACHE_SIZE'")) {
+                    System.out.println("H2 CACHE_SIZE (KB): " + (rs.next() ? rs.getString(1) : "?"));
+                }
             }
         }
         c.commit();
