@@ -53,6 +53,9 @@ public final class RangeStatementCost {
     private long nextId = 1_000_000_000L;
     private long seq;
     private final Map<String, long[]> timings = new LinkedHashMap<>();
+    private final boolean reuse = Boolean.getBoolean("cost.reuse");
+    /** What sets this run's new references apart from an earlier run's on the same database. */
+    private final String tag = reuse ? Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36) : "";
     private final java.util.Set<String> printed = new java.util.HashSet<>();
 
     private RangeStatementCost(Connection c, int students, int range) {
@@ -70,7 +73,7 @@ public final class RangeStatementCost {
         String product = "PostgreSQL";
         if (url == null) {
             Path dir = Path.of(System.getProperty("cost.dir", "/work/benchdata/range-cost-h2"));
-            if (Files.exists(dir)) {
+            if (Files.exists(dir) && !Boolean.getBoolean("cost.reuse")) {
                 try (var files = Files.walk(dir)) {
                     files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
@@ -79,7 +82,9 @@ public final class RangeStatementCost {
             url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/cost;MODE=LEGACY" + System.getProperty("cost.h2.options", "");
             product = "H2";
         }
-        Flyway.configure().dataSource(url, user, password).locations(MigrationLocations.of(product)).load().migrate();
+        if (!Boolean.getBoolean("cost.reuse")) {
+            Flyway.configure().dataSource(url, user, password).locations(MigrationLocations.of(product)).load().migrate();
+        }
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             new RangeStatementCost(c, students, range).run();
         }
@@ -92,6 +97,12 @@ public final class RangeStatementCost {
         int guardians = students * 20 / 11;
         int enrollments = students * 80 / 11;
         c.setAutoCommit(false);
+        if (reuse) {
+            // a database filled by an earlier run (its ranges' rows all removed): the same stored tables, measured again,
+            // with another database setting for instance; new records get references of their own
+            run(schools);
+            return;
+        }
         fill(schools, classes, guardians, enrollments);
         System.out.printf(Locale.ROOT, "stored: %,d students, %,d guardians, %,d classes, %,d enrollments, filled in %.1f s%n",
                 students, guardians, classes, enrollments, (System.nanoTime() - started) / 1e9);
@@ -103,28 +114,32 @@ public final class RangeStatementCost {
         // the run's other rows, as at the start of a first import's write (the plan holds about 11 rows a student)
         changes(FILLER, students * 11L, (i, row) -> row.set("ENROLLMENT", "CREATE", guid(),
                 RosterChangeRows.enrollment(new EnrollmentData(guid(), guid(), BEGIN, null))));
+        run(schools);
+    }
+
+    private void run(int schools) throws SQLException {
         String[] stored = storedStudents(range);
         String[] storedGuardians = storedGuardians(range);
         String[] storedClasses = storedClasses(range);
         for (int round = 0; round < Integer.getInteger("cost.rounds", 2); round++) {
             int r = round;
             long from = seq;
-            changes(from, range, (i, row) -> row.set("STUDENT", "CREATE", "new-" + r + "-" + guid(), RosterChangeRows.student(
-                    new StudentData("N" + r + "-" + i, "Given" + random.nextInt(500), "Family" + random.nextInt(2000),
+            changes(from, range, (i, row) -> row.set("STUDENT", "CREATE", "new-" + tag + r + "-" + guid(), RosterChangeRows.student(
+                    new StudentData("N" + tag + r + "-" + i, "Given" + random.nextInt(500), "Family" + random.nextInt(2000),
                             "S" + (i % schools), "5"))));
             time("STUDENT create", from, () -> StudentWrites.apply(timed(), 1, from, seq - 1, NOW));
             long gFrom = seq;
-            changes(gFrom, range, (i, row) -> row.set("GUARDIAN", "CREATE", "new-" + r + "-" + guid(), RosterChangeRows.guardian(
+            changes(gFrom, range, (i, row) -> row.set("GUARDIAN", "CREATE", "new-" + tag + r + "-" + guid(), RosterChangeRows.guardian(
                     new GuardianData("Given" + random.nextInt(500), "Family" + random.nextInt(2000),
-                            "p" + r + "." + i + "@example.net", "+1-555-0000", GuardianRole.PARENT))));
+                            "p" + tag + r + "." + i + "@example.net", "+1-555-0000", GuardianRole.PARENT))));
             time("GUARDIAN create", gFrom, () -> GuardianWrites.apply(timed(), 1, gFrom, seq - 1, NOW));
             long eFrom = seq;
-            changes(eFrom, range, (i, row) -> row.set("ENROLLMENT", "CREATE", "new-" + r + "-" + guid(), RosterChangeRows.enrollment(
+            changes(eFrom, range, (i, row) -> row.set("ENROLLMENT", "CREATE", "new-" + tag + r + "-" + guid(), RosterChangeRows.enrollment(
                     new EnrollmentData(storedClasses[i % storedClasses.length], stored[i], BEGIN, null))));
             time("ENROLLMENT create", eFrom, () -> EnrollmentWrites.apply(timed(), 1, eFrom, seq - 1, NOW));
             long uFrom = seq;
             changes(uFrom, range, (i, row) -> row.set("STUDENT", "UPDATE", stored[i], RosterChangeRows.student(
-                    new StudentData("D" + stored[i].hashCode() + "-" + i + "-" + r, "Changed" + r, "Family" + random.nextInt(2000),
+                    new StudentData("D" + tag + r + "-" + i, "Changed" + r, "Family" + random.nextInt(2000),
                             "S" + (i % schools), "6"))));
             time("STUDENT update", uFrom, () -> StudentWrites.apply(timed(), 1, uFrom, seq - 1, NOW));
             long guFrom = seq;
