@@ -46,7 +46,13 @@ public final class RangeStatementCost {
     /** Where the run's other rows are numbered: after the measured ranges, as the plan's later kinds are. */
     private static final long FILLER = 1_000_000_000L;
 
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
     private final Connection c;
+    private long cpuMark;
+    private long processMark;
     private final int students;
     private final int range;
     private final SplittableRandom random = new SplittableRandom(42);
@@ -159,24 +165,40 @@ public final class RangeStatementCost {
     private void time(String what, long fromSeq, Work work) throws SQLException {
         timings.clear();
         long started = System.nanoTime();
+        long cpu = CPU.getCurrentThreadCpuTime();
+        long process = PROCESS.getProcessCpuTime();
         work.run();
         long t = System.nanoTime();
+        mark();
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM import_change WHERE run_id = ? AND seq BETWEEN ? AND ?")) {
             RosterChangeLog.bindRange(delete, 1, 1, fromSeq, seq - 1);
             delete.executeUpdate();
         }
         add("RosterChangeLog.applied (DELETE)", t);
         t = System.nanoTime();
+        mark();
         c.commit();
         add("commit", t);
-        System.out.printf(Locale.ROOT, "%s, %,d rows: %.2f s%n", what, seq - fromSeq, (System.nanoTime() - started) / 1e9);
-        timings.forEach((label, f) -> System.out.printf(Locale.ROOT, "   %-45s %3d x %8.1f ms%n", label, f[0], f[1] / 1e6));
+        System.out.printf(Locale.ROOT, "%s, %,d rows: %.2f s wall, %.2f s CPU of this thread, %.2f s of the process%n", what,
+                seq - fromSeq, (System.nanoTime() - started) / 1e9, (CPU.getCurrentThreadCpuTime() - cpu) / 1e9,
+                (PROCESS.getProcessCpuTime() - process) / 1e9);
+        timings.forEach((label, f) -> System.out.printf(Locale.ROOT, "   %-55s %3d x %8.1f ms wall %8.1f ms CPU %8.1f ms process%n",
+                label, f[0], f[1] / 1e6, f[2] / 1e6, f[3] / 1e6));
     }
 
     private void add(String label, long startedNanos) {
-        long[] f = timings.computeIfAbsent(label, k -> new long[2]);
+        long[] f = timings.computeIfAbsent(label, k -> new long[4]);
         f[0]++;
         f[1] += System.nanoTime() - startedNanos;
+        f[2] += CPU.getCurrentThreadCpuTime() - cpuMark;
+        f[3] += PROCESS.getProcessCpuTime() - processMark;
+        mark();
+    }
+
+    /** Where the CPU figures of the next statement start: this thread's (H2 runs in it) and the process's (H2's writer). */
+    private void mark() {
+        cpuMark = CPU.getCurrentThreadCpuTime();
+        processMark = PROCESS.getProcessCpuTime();
     }
 
     /** The connection, its prepared statements' executions timed under the writer's method that runs them. */
@@ -195,6 +217,7 @@ public final class RangeStatementCost {
                                     if (!m.getName().startsWith("execute")) {
                                         return invoke(statement, m, a);
                                     }
+                                    mark();
                                     long t = System.nanoTime();
                                     Object r = invoke(statement, m, a);
                                     add(label, t);
