@@ -7,7 +7,12 @@ import org.district.socialmedia.students.control.RosterSnapshot.StudentData;
 import org.district.socialmedia.students.entity.GuardianRole;
 import org.flywaydb.core.Flyway;
 
+import com.sun.management.OperatingSystemMXBean;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +24,14 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
@@ -46,9 +56,9 @@ public final class RangeStatementCost {
     /** Where the run's other rows are numbered: after the measured ranges, as the plan's later kinds are. */
     private static final long FILLER = 1_000_000_000L;
 
-    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
-    private static final com.sun.management.OperatingSystemMXBean PROCESS =
-            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private final Connection c;
     private long cpuMark;
@@ -62,7 +72,7 @@ public final class RangeStatementCost {
     private final boolean reuse = Boolean.getBoolean("cost.reuse");
     /** What sets this run's new references apart from an earlier run's on the same database. */
     private final String tag = reuse ? Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36) : "";
-    private final java.util.Set<String> printed = new java.util.HashSet<>();
+    private final Set<String> printed = new HashSet<>();
 
     private RangeStatementCost(Connection c, int students, int range) {
         this.c = c;
@@ -81,7 +91,7 @@ public final class RangeStatementCost {
             Path dir = Path.of(System.getProperty("cost.dir", "/work/benchdata/range-cost-h2"));
             if (Files.exists(dir) && !Boolean.getBoolean("cost.reuse")) {
                 try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
             }
             Files.createDirectories(dir);
@@ -93,6 +103,17 @@ public final class RangeStatementCost {
         }
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             new RangeStatementCost(c, students, range).run();
+            // where the process's CPU went besides this thread: H2's writer threads, the collector
+            for (long id : CPU.getAllThreadIds()) {
+                var info = CPU.getThreadInfo(id);
+                long cpu = CPU.getThreadCpuTime(id);
+                if (info != null && cpu > 1_000_000_000L) {
+                    System.out.printf(Locale.ROOT, "thread %s: %.1f s CPU%n", info.getThreadName(), cpu / 1e9);
+                }
+            }
+            ManagementFactory.getGarbageCollectorMXBeans().forEach(gc -> System.out.printf(Locale.ROOT,
+                    "collector %s: %d collections, %.1f s%n", gc.getName(), gc.getCollectionCount(), gc.getCollectionTime() / 1e3));
+            System.out.printf(Locale.ROOT, "process: %.1f s CPU%n", PROCESS.getProcessCpuTime() / 1e9);
         }
     }
 
@@ -228,7 +249,7 @@ public final class RangeStatementCost {
                 });
     }
 
-    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
@@ -402,7 +423,7 @@ public final class RangeStatementCost {
     }
 
     private String[] column(String sql, int n) throws SQLException {
-        java.util.List<String> values = new java.util.ArrayList<>();
+        List<String> values = new ArrayList<>();
         try (Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
             while (rs.next() && values.size() < n) {
                 values.add(rs.getString(1));
