@@ -44,7 +44,7 @@ import java.util.UUID;
  * In this package for the writers' package-private API; a measurement, not a test.
  * <pre>
  * java -Xmx512m -Dcost.students=110000 [-Dcost.url=jdbc:postgresql://... -Dcost.user=.. -Dcost.password=..]
- *      [-Dcost.dir=/work/benchdata/range-cost-h2] -cp ... org.district.socialmedia.students.control.RangeStatementCost
+ *      [-Dcost.dir=/work/benchdata/range-cost-h2] -cp (classes, test classes, test classpath) (this class)
  * </pre>
  * Without {@code cost.url} a new H2 file database in {@code cost.dir} (MODE=LEGACY, as the application's). The given
  * PostgreSQL database must be empty: it is migrated and filled.
