@@ -379,10 +379,6 @@ public final class RangeStatementCost {
             }
             if (c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
                 s.execute("ANALYZE");
-            } else {
-                try (var rs = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'CACHE_SIZE'")) {
-                    System.out.println("H2 CACHE_SIZE (KB): " + (rs.next() ? rs.getString(1) : "?"));
-                }
             }
         }
         c.commit();
