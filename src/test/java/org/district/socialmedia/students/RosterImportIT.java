@@ -206,6 +206,32 @@ public class RosterImportIT {
         settled(JsonBodies.object(multipart.body()).getJsonNumber("id").longValue());
     }
 
+    /**
+     * A District's export takes a minute to unpack and check: the request stores the zip and answers at once, and
+     * the run's job checks it. What only unpacking finds (here a users.csv that is not UTF-8) fails the run with
+     * the check's message, and nothing is written or kept.
+     */
+    @Test
+    void whatOnlyUnpackingFindsFailsTheRunWithTheChecksMessage() throws IOException {
+        String tag = "IT" + UUID.randomUUID().toString().substring(0, 6);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("orgs.csv"));
+            zip.write(ORGS.getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("users.csv"));
+            zip.write((USERS_HEADER + tag + ",active,,true,org-lhs,student,,,Zoë,Lee,,"
+                    + tag + ",,,,,,\n").getBytes(StandardCharsets.ISO_8859_1));
+            zip.closeEntry();
+        }
+        HttpResponse<String> started = api.postBytes("/api/imports/oneroster", "sysadmin", "application/zip", bytes.toByteArray());
+        assertEquals(202, started.statusCode(), "refused only by its job: " + started.body());
+        JsonObject run = settled(JsonBodies.object(started.body()).getJsonNumber("id").longValue());
+
+        assertEquals("FAILED", run.getString("status"), run.toString());
+        assertTrue(run.getString("outcome").startsWith("users.csv is not UTF-8: byte "), run.toString());
+        assertEquals(404, api.get("/api/students/" + tag, "clerk2").statusCode(), "nothing written");
+    }
+
     private static final String USERS_HEADER = "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,"
             + "givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password\n";
     private static final String ORGS = "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\n"

@@ -86,10 +86,16 @@ public class ImportRuns {
 
     /**
      * Keeps the uploaded zip with its run, for the import job on any server; read from disk a row at a time,
-     * so its size does not matter to the heap.
+     * so its size does not matter to the heap. A zip kept already (by a job that crashed after keeping it) is
+     * not kept twice.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void keepFile(Long id, Path zip) {
+        Number kept = (Number) em.createNativeQuery("SELECT COUNT(*) FROM import_run_file WHERE run_id = ?")
+                .setParameter(1, id).getSingleResult();
+        if (kept.intValue() > 0) {
+            return;
+        }
         try (InputStream in = Files.newInputStream(zip)) {
             int seq = 0;
             byte[] chunk;
