@@ -23,11 +23,7 @@ import org.district.socialmedia.students.entity.ImportStatus;
 import org.district.socialmedia.students.entity.RosterChanged;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,30 +78,6 @@ public class ImportRuns {
         em.flush();
         audit.record("ROSTER_IMPORT_STARTED", "ImportRun", run.getId(), "file SHA-256 " + sha256);
         return run.getId();
-    }
-
-    /**
-     * Keeps the uploaded zip with its run, for the import job on any server; read from disk a row at a time,
-     * so its size does not matter to the heap. A zip kept already (by a job that crashed after keeping it) is
-     * not kept twice.
-     */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void keepFile(Long id, Path zip) {
-        Number kept = (Number) em.createNativeQuery("SELECT COUNT(*) FROM import_run_file WHERE run_id = ?")
-                .setParameter(1, id).getSingleResult();
-        if (kept.intValue() > 0) {
-            return;
-        }
-        try (InputStream in = Files.newInputStream(zip)) {
-            int seq = 0;
-            byte[] chunk;
-            while ((chunk = in.readNBytes(FILE_CHUNK_BYTES)).length > 0) {
-                em.createNativeQuery("INSERT INTO import_run_file (run_id, seq, content) VALUES (?, ?, ?)")
-                        .setParameter(1, id).setParameter(2, seq++).setParameter(3, chunk).executeUpdate();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the uploaded zip " + zip, e);
-        }
     }
 
     /**

@@ -27,6 +27,8 @@ public class RosterRunFolder {
     RosterUploads uploads;
     @Inject
     ImportRuns runs;
+    @Inject
+    RunFiles files;
 
     public Path of(Long runId) {
         return of(runId, OneRosterParser.Progress.NONE);
@@ -48,7 +50,7 @@ public class RosterRunFolder {
             CheckedUpload checked = uploads.unpackPending(runId, progress);
             // kept only once checked: a refused zip is never stored; before the move, so that a crash in between
             // finds it pending again and checks it again, and another server finds it kept
-            runs.keepFile(runId, checked.zip());
+            files.keep(runId, checked.zip());
             return uploads.assign(checked, runId);
         }
         Path zip = uploads.root().resolve("restore-" + runId + ".zip");

@@ -28,7 +28,7 @@ import java.util.logging.Logger;
  * the import job deletes it when done with it ({@link #discard(Long)}).
  * <p>
  * The folder is this server's working copy only: the zip of a run that waits is kept in the database
- * ({@code ImportRuns.keepFile}), and a server that continues a run whose folder it lacks unpacks it again
+ * ({@code RunFiles.keep}), and a server that continues a run whose folder it lacks unpacks it again
  * from there ({@link #restore}).
  * <p>
  * No transaction and no database: call it before a transaction starts, a slow upload must hold none open.
