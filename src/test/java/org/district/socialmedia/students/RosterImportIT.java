@@ -277,6 +277,33 @@ public class RosterImportIT {
         assertEquals(404, api.get("/api/students/PQ" + run, "clerk2").statusCode());
     }
 
+    /**
+     * A zip of more than one part of the kept file's rows (RunFiles keeps 16 MiB a transaction): kept whole with
+     * its preview, and written on confirmation from the database's copy, unpacked and checked again.
+     */
+    @Test
+    void aZipKeptInSeveralPartsIsWrittenFromTheDatabasesCopy() throws IOException {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        byte[] noise = new byte[20 * 1024 * 1024];
+        new Random(23).nextBytes(noise); // incompressible: 20 rows of 1 MiB, two parts
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("orgs.csv"));
+            zip.write(ORGS.getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("users.csv"));
+            zip.write((USERS_HEADER + "stu-%1$s-k,,,true,org-lhs,student,k%1$s,,Kai,Lund,,PK%1$s,,,,,10,\n".formatted(run))
+                    .getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("attachments/photo.bin"));
+            zip.write(noise);
+            zip.closeEntry();
+        }
+        JsonObject preview = start(bytes.toByteArray(), true);
+        assertEquals("AWAITING_CONFIRMATION", preview.getString("status"), preview.toString());
+        JsonObject confirmed = confirm(preview.getJsonNumber("id").longValue());
+        assertEquals("COMPLETED", confirmed.getString("status"), confirmed.toString());
+        assertTrue(student("PK" + run).getBoolean("active"));
+    }
+
     @Test
     void aBulkFileThatWouldDeactivateTooManyWaitsAndItsDeactivationsCanBeUndone() throws IOException {
         importZip(zip(demoFiles()));
