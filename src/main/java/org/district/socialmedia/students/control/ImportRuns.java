@@ -55,6 +55,8 @@ public class ImportRuns {
     @PersistenceContext
     EntityManager em;
     @Inject
+    RunFiles files;
+    @Inject
     RosterWriter writer;
     @Inject
     RosterChangeLog changes;
@@ -96,8 +98,12 @@ public class ImportRuns {
         return rows.intValue() > 0;
     }
 
+    /**
+     * Outside the run's transaction, a part at a time ({@link RunFiles#drop}): a District's zip removed in one
+     * transaction would hold its 460 MB in H2's heap as the keeping did. The run is ending when it is called.
+     */
     private void dropFile(Long id) {
-        em.createNativeQuery("DELETE FROM import_run_file WHERE run_id = ?").setParameter(1, id).executeUpdate();
+        files.drop(id);
     }
 
     /**
