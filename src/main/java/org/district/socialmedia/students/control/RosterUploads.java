@@ -64,16 +64,29 @@ public class RosterUploads {
      * @throws UncheckedIOException  when the upload folder cannot be written, or the client stopped sending
      */
     public CheckedUpload receive(InputStream zip) {
+        return inNewFolder(folder -> {
+            try (OutputStream copy = Files.newOutputStream(folder.resolve(ZIP), StandardOpenOption.CREATE_NEW)) {
+                return new RosterZipCheck(limits()).unpack(new Copied(zip, copy), folder);
+            }
+        });
+    }
+
+    private interface FolderWork<T> {
+        T in(Path folder) throws IOException;
+    }
+
+    /** Work in a new upload folder, which is deleted with all in it unless the work succeeds. */
+    private <T> T inNewFolder(FolderWork<T> work) {
         Path folder = newFolder();
-        boolean checked = false;
-        try (OutputStream copy = Files.newOutputStream(folder.resolve(ZIP), StandardOpenOption.CREATE_NEW)) {
-            CheckedUpload upload = new RosterZipCheck(limits()).unpack(new Copied(zip, copy), folder);
-            checked = true;
-            return upload;
+        boolean done = false;
+        try {
+            T result = work.in(folder);
+            done = true;
+            return result;
         } catch (IOException e) {
             throw new UncheckedIOException("the roster upload could not be stored in " + folder, e);
         } finally {
-            if (!checked) {
+            if (!done) {
                 delete(folder);
             }
         }
@@ -99,24 +112,14 @@ public class RosterUploads {
      * @throws UncheckedIOException  when the upload folder cannot be written, or the client stopped sending
      */
     public StoredUpload store(InputStream zip) {
-        Path folder = newFolder();
-        boolean stored = false;
-        try {
+        return inNewFolder(folder -> {
             RosterZipCheck check = new RosterZipCheck(limits());
             RosterZipCheck.Copy copy;
             try (OutputStream out = Files.newOutputStream(folder.resolve(ZIP), StandardOpenOption.CREATE_NEW)) {
                 copy = check.copy(zip, out);
             }
-            StoredUpload upload = new StoredUpload(folder, copy.sha256(), copy.bytes(), check.directory(folder.resolve(ZIP)));
-            stored = true;
-            return upload;
-        } catch (IOException e) {
-            throw new UncheckedIOException("the roster upload could not be stored in " + folder, e);
-        } finally {
-            if (!stored) {
-                delete(folder);
-            }
-        }
+            return new StoredUpload(folder, copy.sha256(), copy.bytes(), check.directory(folder.resolve(ZIP)));
+        });
     }
 
     /** Gives a stored upload to its run, to be checked by its job: its folder becomes {@link #pending}. */

@@ -103,20 +103,13 @@ public final class RosterZipCheck {
             Enumeration<? extends ZipEntry> all = file.entries();
             while (all.hasMoreElements()) {
                 ZipEntry entry = all.nextElement();
-                entries++;
-                if (entries > limits.maxEntries()) {
-                    throw tooManyEntries();
-                }
-                String name = checkedName(entry.getName());
-                if (entry.isDirectory()) {
+                Admitted admitted = admit(entry, ++entries, kept);
+                if (admitted == null) {
                     continue;
                 }
-                String csv = keptName(name);
-                if (csv != null && kept.containsKey(csv)) {
-                    throw twice(csv, kept.get(csv), name);
-                }
-                if (csv != null) {
-                    kept.put(csv, name);
+                String name = admitted.name();
+                if (admitted.file() != null) {
+                    kept.put(admitted.file(), name);
                 }
                 long size = Math.max(0, entry.getSize());
                 declared += size;
@@ -164,19 +157,13 @@ public final class RosterZipCheck {
             ZipInputStream in = new ZipInputStream(raw, StandardCharsets.UTF_8);
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
-                entries++;
-                if (entries > limits.maxEntries()) {
-                    throw tooManyEntries();
-                }
-                String name = checkedName(entry.getName());
-                if (entry.isDirectory()) {
+                Admitted admitted = admit(entry, ++entries, kept);
+                if (admitted == null) {
                     continue;
                 }
-                String file = keptName(name);
+                String name = admitted.name();
+                String file = admitted.file();
                 boolean keep = file != null;
-                if (keep && kept.containsKey(file)) {
-                    throw twice(file, kept.get(file), name);
-                }
                 Entry counted = new Entry(in, raw, name, unzipped);
                 if (keep) {
                     int done = kept.size();
@@ -205,6 +192,29 @@ public final class RosterZipCheck {
         }
         return new CheckedUpload(folder, HexFormat.of().formatHex(raw.digest.digest()), raw.count, unzipped,
                 new ArrayList<>(kept.keySet()));
+    }
+
+    /** An entry past the checks of its name: {@code file} the name it is kept under, null for one read and dropped. */
+    private record Admitted(String name, String file) {
+    }
+
+    /**
+     * The checks of an entry that its directory record shows, the same whether the directory or the stream is
+     * read: the count of entries, the name, a CSV file twice; null for a folder.
+     */
+    private Admitted admit(ZipEntry entry, int entries, Map<String, String> kept) {
+        if (entries > limits.maxEntries()) {
+            throw tooManyEntries();
+        }
+        String name = checkedName(entry.getName());
+        if (entry.isDirectory()) {
+            return null;
+        }
+        String file = keptName(name);
+        if (file != null && kept.containsKey(file)) {
+            throw twice(file, kept.get(file), name);
+        }
+        return new Admitted(name, file);
     }
 
     /** The name a CSV entry gets in the folder (lower case, without the zip's folders); null for one not kept. */
