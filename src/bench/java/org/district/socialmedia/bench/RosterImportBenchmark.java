@@ -59,7 +59,10 @@ import java.util.function.Predicate;
  * <pre>
  * ./mvnw -Pbench-roster-import verify -Dbench.scale=0.01     # -Xmx512m, the server's default heap
  * ./mvnw -Pbench-roster-import verify -Dbench.scale=0.06 -Dbench.write=false   # the first preview and plan only
+ * DB_USER=.. DB_PASSWORD=.. ./mvnw -Pbench-roster-import verify -Dbench.url=jdbc:postgresql://localhost:5432/NEW_DB
  * </pre>
+ * With {@code bench.url} the imports go into that PostgreSQL database instead, which must be empty (made by
+ * {@code createdb} for the run): the benchmark migrates it and compares a first import with nothing stored.
  * Not included: JTA and the container's interceptors, the batch engine, and what observes the write's
  * RosterChanged events in the server (the consent coverage recount per chunk).
  */
@@ -70,13 +73,44 @@ public final class RosterImportBenchmark {
     private static final Predicate<String> DISTRICT_EMAIL = email -> email.endsWith("@district.example.org");
 
     private final EntityManagerFactory emf;
-    private final String url;
+    private final Target target;
     private final RosterUploads uploads;
 
-    private RosterImportBenchmark(EntityManagerFactory emf, String url, RosterUploads uploads) {
+    private RosterImportBenchmark(EntityManagerFactory emf, Target target, RosterUploads uploads) {
         this.emf = emf;
-        this.url = url;
+        this.target = target;
         this.uploads = uploads;
+    }
+
+    /** The database the imports go into: a new H2 file database, or an empty PostgreSQL one named by bench.url. */
+    private record Target(String url, String user, String password) {
+
+        static Target of(Path work) throws Exception {
+            String url = System.getProperty("bench.url");
+            if (url == null) {
+                return new Target(BenchDatabase.create(work.resolve("db")), "sa", "sa");
+            }
+            Target target = new Target(url, System.getenv().getOrDefault("DB_USER", "smu"),
+                    System.getenv().getOrDefault("DB_PASSWORD", ""));
+            try (Connection c = target.connect(); ResultSet tables = c.getMetaData().getTables(null, "public", "%",
+                    new String[]{"TABLE"})) {
+                if (tables.next()) {
+                    throw new IllegalStateException(url + " holds tables (" + tables.getString("TABLE_NAME")
+                            + "): the benchmark needs an empty database, e.g. createdb -O USER NEW_DB");
+                }
+            }
+            BenchDatabase.migrate(url, target.user, target.password, "PostgreSQL");
+            return target;
+        }
+
+        Connection connect() throws Exception {
+            return DriverManager.getConnection(url, user, password);
+        }
+
+        Map<String, String> unit() {
+            return url.startsWith("jdbc:h2:") ? JavaSeUnit.onH2(url)
+                    : JavaSeUnit.on("org.postgresql.Driver", url, user, password);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -90,13 +124,14 @@ public final class RosterImportBenchmark {
                 System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println(RosterZipGenerator.Counts.at(scale) + "; zip " + Files.size(zip) + " bytes, delta " + Files.size(delta));
-        String url = BenchDatabase.create(work.resolve("db"));
-        Map<String, String> props = JavaSeUnit.onH2(url);
+        Target target = Target.of(work);
+        System.out.println("database " + target.url());
+        Map<String, String> props = target.unit();
         props.put("eclipselink.logging.level", "WARNING");
         props.put("eclipselink.logging.level.metadata", "SEVERE");
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("social-media", props);
         try {
-            RosterImportBenchmark bench = new RosterImportBenchmark(emf, url,
+            RosterImportBenchmark bench = new RosterImportBenchmark(emf, target,
                     new RosterUploads(work.resolve("uploads"), RosterZipLimits.fromEnvironment(System::getenv)));
             // -Dbench.write=false: the first import's preview and plan only (where the heap runs out, in minutes)
             boolean write = Boolean.parseBoolean(System.getProperty("bench.write", "true"));
@@ -306,14 +341,14 @@ public final class RosterImportBenchmark {
     }
 
     private void sql(String statement) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "sa", "sa"); Statement s = c.createStatement()) {
+        try (Connection c = target.connect(); Statement s = c.createStatement()) {
             s.executeUpdate(statement);
         }
     }
 
     private String counts() throws Exception {
         StringBuilder out = new StringBuilder();
-        try (Connection c = DriverManager.getConnection(url, "sa", "sa"); Statement s = c.createStatement()) {
+        try (Connection c = target.connect(); Statement s = c.createStatement()) {
             for (String table : List.of("student", "guardian", "school_class", "enrollment", "staff_user", "import_change")) {
                 try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
                     r.next();

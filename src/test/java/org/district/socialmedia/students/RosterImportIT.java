@@ -206,6 +206,32 @@ public class RosterImportIT {
         settled(JsonBodies.object(multipart.body()).getJsonNumber("id").longValue());
     }
 
+    /**
+     * A District's export takes a minute to unpack and check: the request stores the zip and answers at once, and
+     * the run's job checks it. What only unpacking finds (here a users.csv that is not UTF-8) fails the run with
+     * the check's message, and nothing is written or kept.
+     */
+    @Test
+    void whatOnlyUnpackingFindsFailsTheRunWithTheChecksMessage() throws IOException {
+        String tag = "IT" + UUID.randomUUID().toString().substring(0, 6);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("orgs.csv"));
+            zip.write(ORGS.getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("users.csv"));
+            zip.write((USERS_HEADER + tag + ",active,,true,org-lhs,student,,,Zoë,Lee,,"
+                    + tag + ",,,,,,\n").getBytes(StandardCharsets.ISO_8859_1));
+            zip.closeEntry();
+        }
+        HttpResponse<String> started = api.postBytes("/api/imports/oneroster", "sysadmin", "application/zip", bytes.toByteArray());
+        assertEquals(202, started.statusCode(), "refused only by its job: " + started.body());
+        JsonObject run = settled(JsonBodies.object(started.body()).getJsonNumber("id").longValue());
+
+        assertEquals("FAILED", run.getString("status"), run.toString());
+        assertTrue(run.getString("outcome").startsWith("users.csv is not UTF-8: byte "), run.toString());
+        assertEquals(404, api.get("/api/students/" + tag, "clerk2").statusCode(), "nothing written");
+    }
+
     private static final String USERS_HEADER = "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,"
             + "givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password\n";
     private static final String ORGS = "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\n"
@@ -249,6 +275,33 @@ public class RosterImportIT {
         assertEquals(409, api.postBytes("/api/imports/" + second.getJsonNumber("id").longValue() + "/confirmation", "sysadmin",
                 "application/json", new byte[0]).statusCode(), "a stopped run is never written");
         assertEquals(404, api.get("/api/students/PQ" + run, "clerk2").statusCode());
+    }
+
+    /**
+     * A zip of more than one part of the kept file's rows (RunFiles keeps 16 MiB a transaction): kept whole with
+     * its preview, and written on confirmation from the database's copy, unpacked and checked again.
+     */
+    @Test
+    void aZipKeptInSeveralPartsIsWrittenFromTheDatabasesCopy() throws IOException {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        byte[] noise = new byte[20 * 1024 * 1024];
+        new Random(23).nextBytes(noise); // incompressible: 20 rows of 1 MiB, two parts
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("orgs.csv"));
+            zip.write(ORGS.getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("users.csv"));
+            zip.write((USERS_HEADER + "stu-%1$s-k,,,true,org-lhs,student,k%1$s,,Kai,Lund,,PK%1$s,,,,,10,\n".formatted(run))
+                    .getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("attachments/photo.bin"));
+            zip.write(noise);
+            zip.closeEntry();
+        }
+        JsonObject preview = start(bytes.toByteArray(), true);
+        assertEquals("AWAITING_CONFIRMATION", preview.getString("status"), preview.toString());
+        JsonObject confirmed = confirm(preview.getJsonNumber("id").longValue());
+        assertEquals("COMPLETED", confirmed.getString("status"), confirmed.toString());
+        assertTrue(student("PK" + run).getBoolean("active"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.district.socialmedia.students.entity.ImportRunStateException;
+import org.district.socialmedia.students.entity.ImportStatus;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -75,13 +76,20 @@ public class ImportRunClaims {
     /**
      * How far the reading of the run's files is, in a transaction of its own, so that every server's page and API
      * show it while the reading goes on.
+     *
+     * @throws ImportRunStateException when the run is no longer at work (stopped, or failed elsewhere): the reading
+     *                                 ends there, instead of minutes of a District's files read for nothing
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void reading(Long runId, String file, int filesRead, int filesTotal, int rows) {
-        em.createNativeQuery("UPDATE import_run SET reading_file = ?, files_read = ?, files_total = ?, rows_read_now = ?"
-                        + " WHERE id = ?")
+        int updated = em.createNativeQuery("UPDATE import_run SET reading_file = ?, files_read = ?, files_total = ?,"
+                        + " rows_read_now = ? WHERE id = ? AND status IN (?, ?)")
                 .setParameter(1, file).setParameter(2, filesRead).setParameter(3, filesTotal).setParameter(4, rows)
-                .setParameter(5, runId).executeUpdate();
+                .setParameter(5, runId).setParameter(6, ImportStatus.PREVIEWING.name())
+                .setParameter(7, ImportStatus.RUNNING.name()).executeUpdate();
+        if (updated == 0) {
+            throw new ImportRunStateException("Import run " + runId + " is no longer at work; its reading ends");
+        }
     }
 
     /** The preview found these OneRoster files in the zip and read them. */

@@ -23,11 +23,7 @@ import org.district.socialmedia.students.entity.ImportStatus;
 import org.district.socialmedia.students.entity.RosterChanged;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,6 +55,8 @@ public class ImportRuns {
     @PersistenceContext
     EntityManager em;
     @Inject
+    RunFiles files;
+    @Inject
     RosterWriter writer;
     @Inject
     RosterChangeLog changes;
@@ -85,24 +83,6 @@ public class ImportRuns {
     }
 
     /**
-     * Keeps the uploaded zip with its run, for the import job on any server; read from disk a row at a time,
-     * so its size does not matter to the heap.
-     */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void keepFile(Long id, Path zip) {
-        try (InputStream in = Files.newInputStream(zip)) {
-            int seq = 0;
-            byte[] chunk;
-            while ((chunk = in.readNBytes(FILE_CHUNK_BYTES)).length > 0) {
-                em.createNativeQuery("INSERT INTO import_run_file (run_id, seq, content) VALUES (?, ?, ?)")
-                        .setParameter(1, id).setParameter(2, seq++).setParameter(3, chunk).executeUpdate();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the uploaded zip " + zip, e);
-        }
-    }
-
-    /**
      * Writes the zip kept with the run, a row at a time, without a transaction (a long read holds none open).
      *
      * @return false when none is kept: the run is finished (its file is removed then)
@@ -118,8 +98,12 @@ public class ImportRuns {
         return rows.intValue() > 0;
     }
 
+    /**
+     * Outside the run's transaction, a part at a time ({@link RunFiles#drop}): a District's zip removed in one
+     * transaction would hold its 460 MB in H2's heap as the keeping did. The run is ending when it is called.
+     */
     private void dropFile(Long id) {
-        em.createNativeQuery("DELETE FROM import_run_file WHERE run_id = ?").setParameter(1, id).executeUpdate();
+        files.drop(id);
     }
 
     /**

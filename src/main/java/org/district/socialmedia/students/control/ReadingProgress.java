@@ -1,5 +1,7 @@
 package org.district.socialmedia.students.control;
 
+import org.district.socialmedia.students.entity.ImportRunStateException;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -10,7 +12,8 @@ import java.util.logging.Logger;
  * The parser's progress passed on to where it is shown (the run's row), but not at every call: when the file
  * being read changes (a file starts, the reading ends), and otherwise at most once per {@link #EVERY}, so that
  * a fast reading does not wait on a statement per ten thousand rows. A figure that cannot be written is logged
- * and skipped: the reading matters more than its figure.
+ * and skipped: the reading matters more than its figure. A run no longer at work ends the reading
+ * ({@link ImportRunStateException}).
  */
 public final class ReadingProgress implements OneRosterParser.Progress {
 
@@ -43,6 +46,8 @@ public final class ReadingProgress implements OneRosterParser.Progress {
         lastAt = now;
         try {
             shown.reading(file, filesRead, filesTotal, rows);
+        } catch (ImportRunStateException e) {
+            throw e;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "cannot show the roster reading's progress (" + file + ", " + rows + " rows); reading on", e);
         }

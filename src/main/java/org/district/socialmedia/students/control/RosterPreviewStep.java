@@ -36,6 +36,8 @@ public class RosterPreviewStep extends AbstractBatchlet {
     RosterRunPlan plans;
     @Inject
     ImportRunClaims claims;
+    @Inject
+    RunFiles files;
 
     @Override
     public String process() {
@@ -67,6 +69,8 @@ public class RosterPreviewStep extends AbstractBatchlet {
             folders.discard(id);
             plans.dropStaged(id);
             if (runs.find(id).getStatus() == ImportStatus.STOPPED) {
+                // stopped while its zip was being kept: the rows kept after the stop removed the others
+                files.drop(id);
                 return GONE;
             }
             runs.failed(id, String.valueOf(e.getMessage()));

@@ -27,12 +27,31 @@ public class RosterRunFolder {
     RosterUploads uploads;
     @Inject
     ImportRuns runs;
+    @Inject
+    RunFiles files;
 
     public Path of(Long runId) {
+        return of(runId, OneRosterParser.Progress.NONE);
+    }
+
+    /**
+     * The folder of the run's checked files. A zip that its request stored on this server unchecked is checked
+     * and unpacked first (its progress told to {@code progress}), then kept with the run for the other servers.
+     *
+     * @throws InvalidInputException naming the field "file" when the check refuses the zip
+     */
+    public Path of(Long runId, OneRosterParser.Progress progress) {
         Path folder = uploads.forRun(runId);
         if (Files.isDirectory(folder)) {
             // only ever there complete: a checked upload is moved in at once (RosterUploads.assign)
             return folder;
+        }
+        if (Files.isDirectory(uploads.pending(runId))) {
+            CheckedUpload checked = uploads.unpackPending(runId, progress);
+            // kept only once checked: a refused zip is never stored; before the move, so that a crash in between
+            // finds it pending again and checks it again, and another server finds it kept
+            files.keep(runId, checked.zip());
+            return uploads.assign(checked, runId);
         }
         Path zip = uploads.root().resolve("restore-" + runId + ".zip");
         try {
@@ -97,7 +116,7 @@ public class RosterRunFolder {
     public ParsedRoster read(Long runId, String idSource, OneRosterParser.Progress progress,
                              OneRosterParser.EnrollmentSink enrollments, UserSink users) {
         try {
-            return refuseWithoutUsers(OneRosterParser.parseFolder(of(runId), idSource, progress, enrollments, users));
+            return refuseWithoutUsers(OneRosterParser.parseFolder(of(runId, progress), idSource, progress, enrollments, users));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the files of import run " + runId, e);
         }

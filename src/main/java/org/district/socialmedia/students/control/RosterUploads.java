@@ -28,7 +28,7 @@ import java.util.logging.Logger;
  * the import job deletes it when done with it ({@link #discard(Long)}).
  * <p>
  * The folder is this server's working copy only: the zip of a run that waits is kept in the database
- * ({@code ImportRuns.keepFile}), and a server that continues a run whose folder it lacks unpacks it again
+ * ({@code RunFiles.keep}), and a server that continues a run whose folder it lacks unpacks it again
  * from there ({@link #restore}).
  * <p>
  * No transaction and no database: call it before a transaction starts, a slow upload must hold none open.
@@ -64,24 +64,97 @@ public class RosterUploads {
      * @throws UncheckedIOException  when the upload folder cannot be written, or the client stopped sending
      */
     public CheckedUpload receive(InputStream zip) {
-        Path folder;
+        return inNewFolder(folder -> {
+            try (OutputStream copy = Files.newOutputStream(folder.resolve(ZIP), StandardOpenOption.CREATE_NEW)) {
+                return new RosterZipCheck(limits()).unpack(new Copied(zip, copy), folder);
+            }
+        });
+    }
+
+    private interface FolderWork<T> {
+        T in(Path folder) throws IOException;
+    }
+
+    /** Work in a new upload folder, which is deleted with all in it unless the work succeeds. */
+    private <T> T inNewFolder(FolderWork<T> work) {
+        Path folder = newFolder();
+        boolean done = false;
         try {
-            Files.createDirectories(root());
-            folder = Files.createTempDirectory(root(), "upload-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a folder in " + root() + " (" + DIR_ENV + ")", e);
-        }
-        boolean checked = false;
-        try (OutputStream copy = Files.newOutputStream(folder.resolve(ZIP), StandardOpenOption.CREATE_NEW)) {
-            CheckedUpload upload = new RosterZipCheck(limits()).unpack(new Copied(zip, copy), folder);
-            checked = true;
-            return upload;
+            T result = work.in(folder);
+            done = true;
+            return result;
         } catch (IOException e) {
             throw new UncheckedIOException("the roster upload could not be stored in " + folder, e);
         } finally {
-            if (!checked) {
+            if (!done) {
                 delete(folder);
             }
+        }
+    }
+
+    /**
+     * A zip as received in a request, not unpacked yet: the request stores it and its run's job checks and
+     * unpacks it ({@link #unpackPending}), so that the one who uploaded sees the job's progress within seconds
+     * instead of waiting for a check that takes a minute for a District's export.
+     *
+     * @param folder    holds only {@value #ZIP}
+     * @param directory what the zip's central directory names
+     */
+    public record StoredUpload(Path folder, String sha256, long zipBytes, RosterZipCheck.Directory directory) {
+    }
+
+    /**
+     * Streams the zip into a new folder and refuses what its size and central directory show already
+     * ({@link RosterZipCheck#directory}); the rest of the checks are the job's.
+     *
+     * @param zip the request body, read to its end, not closed
+     * @throws InvalidInputException naming the field "file" when the zip is refused; nothing is left on disk
+     * @throws UncheckedIOException  when the upload folder cannot be written, or the client stopped sending
+     */
+    public StoredUpload store(InputStream zip) {
+        return inNewFolder(folder -> {
+            RosterZipCheck check = new RosterZipCheck(limits());
+            RosterZipCheck.Copy copy;
+            try (OutputStream out = Files.newOutputStream(folder.resolve(ZIP), StandardOpenOption.CREATE_NEW)) {
+                copy = check.copy(zip, out);
+            }
+            return new StoredUpload(folder, copy.sha256(), copy.bytes(), check.directory(folder.resolve(ZIP)));
+        });
+    }
+
+    /** Gives a stored upload to its run, to be checked by its job: its folder becomes {@link #pending}. */
+    public void assign(StoredUpload upload, Long runId) {
+        move(upload.folder(), pending(runId));
+    }
+
+    /** The folder of a run's zip that its job has still to check; it may not exist. */
+    public Path pending(Long runId) {
+        return root().resolve("pending-" + runId);
+    }
+
+    /**
+     * Checks and unpacks a run's {@link #pending} zip beside itself, telling {@code progress} how far it is. A
+     * check cut short by a crash starts again. The folder stays pending until {@link #assign(CheckedUpload, Long)}.
+     *
+     * @throws InvalidInputException naming the field "file" when the zip is refused (the folder is left to the
+     *                               run's {@link #discard(Long)})
+     */
+    public CheckedUpload unpackPending(Long runId, OneRosterParser.Progress progress) {
+        Path folder = pending(runId);
+        Path zip = folder.resolve(ZIP);
+        try {
+            try (var files = Files.list(folder)) {
+                for (Path file : files.filter(file -> !file.equals(zip)).toList()) {
+                    Files.delete(file);
+                }
+            }
+            RosterZipCheck check = new RosterZipCheck(limits());
+            int csvFiles = check.directory(zip).files().size();
+            try (InputStream in = Files.newInputStream(zip)) {
+                return check.unpack(in, folder, progress, csvFiles);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot check the roster upload of import run " + runId + " in " + folder, e);
         }
     }
 
@@ -90,13 +163,30 @@ public class RosterUploads {
         delete(upload.folder());
     }
 
+    /** Deletes an upload's folder (not yet given to a run) and everything in it. */
+    public void discard(Path uploadFolder) {
+        delete(uploadFolder);
+    }
+
+    private Path newFolder() {
+        try {
+            Files.createDirectories(root());
+            return Files.createTempDirectory(root(), "upload-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a folder in " + root() + " (" + DIR_ENV + ")", e);
+        }
+    }
+
     /** Gives a checked upload to its run: its folder becomes {@link #forRun}. */
     public Path assign(CheckedUpload upload, Long runId) {
-        Path target = forRun(runId);
+        return move(upload.folder(), forRun(runId));
+    }
+
+    private static Path move(Path folder, Path target) {
         try {
-            return Files.move(upload.folder(), target, StandardCopyOption.ATOMIC_MOVE);
+            return Files.move(folder, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot move the roster upload " + upload.folder() + " to " + target, e);
+            throw new UncheckedIOException("cannot move the roster upload " + folder + " to " + target, e);
         }
     }
 
@@ -114,9 +204,10 @@ public class RosterUploads {
         return assign(receive(zip), runId);
     }
 
-    /** Deletes a run's folder on this server, if there is one. */
+    /** Deletes a run's folders on this server, checked or pending, if there are any. */
     public void discard(Long runId) {
         delete(forRun(runId));
+        delete(pending(runId));
     }
 
     /** The folder uploads go in. */

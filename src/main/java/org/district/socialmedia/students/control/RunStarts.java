@@ -11,8 +11,10 @@ import java.io.InputStream;
 
 /**
  * Starts a run from a zip, whoever brings it (a system administrator's upload, the drop folder): the zip is
- * streamed to disk and checked (no transaction is held open while it arrives), the run stored PREVIEWING with
- * the zip, and its preview job started.
+ * streamed to disk (no transaction is held open while it arrives) and refused at once for what its size and
+ * central directory show, the run stored PREVIEWING, and its preview job started. The job checks and unpacks
+ * the zip with its progress shown, and keeps it with the run ({@link RosterRunFolder#of(Long,
+ * OneRosterParser.Progress)}): a District's export takes a minute to check, which no request should wait for.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -29,30 +31,30 @@ public class RunStarts {
      * @param writeWhenClear write the run after its preview unless it passed a safety limit
      * @return the run as accepted (PREVIEWING), read before its job starts: a small file's job may be done
      * before the caller answers
-     * @throws InvalidInputException naming the field "file" when the zip is too large, unreadable or harmful,
-     *                               or has no users.csv; nothing is stored then
+     * @throws InvalidInputException naming the field "file" when the zip is too large, unreadable or harmful by
+     *                               its central directory, or has no users.csv; nothing is stored then. What
+     *                               only unpacking finds fails the run, with the same message
      */
     public ImportRun start(InputStream zip, String fileName, String by, boolean writeWhenClear) {
-        CheckedUpload upload = uploads.receive(zip);
-        if (!upload.files().contains(OneRosterParser.USERS)) {
-            uploads.discard(upload);
+        RosterUploads.StoredUpload upload = uploads.store(zip);
+        if (!upload.directory().files().contains(OneRosterParser.USERS)) {
+            uploads.discard(upload.folder());
             throw new InvalidInputException("file", RosterRunFolder.NO_USERS);
         }
         Long id;
         try {
             id = runs.create(upload.sha256(), fileName, by);
         } catch (RuntimeException e) {
-            uploads.discard(upload);
+            uploads.discard(upload.folder());
             throw e;
         }
         try {
-            runs.keepFile(id, upload.zip());
             uploads.assign(upload, id);
             ImportRun accepted = runs.find(id);
             jobs.preview(id, writeWhenClear);
             return accepted;
         } catch (RuntimeException e) {
-            uploads.discard(upload);
+            uploads.discard(upload.folder());
             uploads.discard(id);
             runs.failed(id, String.valueOf(e.getMessage()));
             throw e;

@@ -1,5 +1,6 @@
 package org.district.socialmedia.students.control;
 
+import org.district.socialmedia.students.entity.ImportRunStateException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The parser's progress while it reads a roster a record at a time, and how often it is passed on. */
 class RosterReadingProgressTest {
@@ -102,5 +104,13 @@ class RosterReadingProgressTest {
             throw new IllegalStateException("database down");
         });
         progress.reading("users.csv", 1, 4, 10_000);
+    }
+
+    @Test
+    void aRunNoLongerAtWorkEndsTheReading() {
+        ReadingProgress progress = new ReadingProgress((file, filesRead, filesTotal, rows) -> {
+            throw new ImportRunStateException("Import run 7 is no longer at work; its reading ends");
+        });
+        assertThrows(ImportRunStateException.class, () -> progress.reading("users.csv (checking the upload)", 0, 4, 10_000));
     }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,6 +85,56 @@ class RosterUploadsTest {
         uploads.discard(7L);
         assertFalse(Files.exists(folder));
         uploads.discard(7L); // gone already: no error
+    }
+
+    @Test
+    void aRequestStoresTheZipAndItsJobChecksAndUnpacksItTellingHowFarItIs() throws Exception {
+        byte[] users = USERS.getBytes(StandardCharsets.UTF_8);
+        byte[] manifest = "propertyName,value\r\nfile.users,bulk\r\n".getBytes(StandardCharsets.UTF_8);
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("export/manifest.csv", manifest);
+        entries.put("export/users.csv", users);
+        entries.put("export/README.txt", new byte[]{(byte) 0xFF});
+        byte[] zip = zip(entries);
+        RosterUploads uploads = uploads();
+
+        RosterUploads.StoredUpload stored = uploads.store(new ByteArrayInputStream(zip));
+        assertEquals(List.of("manifest.csv", "users.csv"), stored.directory().files());
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(zip)), stored.sha256());
+        assertEquals(zip.length, stored.zipBytes());
+        try (Stream<Path> files = Files.list(stored.folder())) {
+            assertEquals(List.of("upload.zip"), files.map(f -> f.getFileName().toString()).toList(), "nothing unpacked yet");
+        }
+        uploads.assign(stored, 9L);
+        assertTrue(Files.isRegularFile(uploads.pending(9L).resolve(RosterUploads.ZIP)));
+        assertFalse(Files.exists(uploads.forRun(9L)), "not checked, so not the run's folder yet");
+
+        List<String> told = new ArrayList<>();
+        CheckedUpload checked = uploads.unpackPending(9L, (file, filesRead, filesTotal, rows) ->
+                told.add(file + " " + filesRead + "/" + filesTotal + " " + rows));
+        // a figure per buffer unpacked: the last of each file is its line count so far
+        assertTrue(told.contains("manifest.csv (checking the upload) 0/2 2"), told.toString());
+        assertEquals("users.csv (checking the upload) 1/2 2", told.get(told.size() - 1));
+        assertEquals(List.of("manifest.csv", "users.csv"), checked.files());
+        assertArrayEquals(users, Files.readAllBytes(checked.folder().resolve("users.csv")));
+        assertEquals(stored.sha256(), checked.sha256());
+
+        Path folder = uploads.assign(checked, 9L);
+        assertEquals(uploads.forRun(9L), folder);
+        assertFalse(Files.exists(uploads.pending(9L)));
+        uploads.discard(9L);
+        assertFalse(Files.exists(folder));
+    }
+
+    @Test
+    void aCheckCutShortByACrashStartsAgainFromTheStoredZip() throws Exception {
+        RosterUploads uploads = uploads();
+        uploads.assign(uploads.store(new ByteArrayInputStream(zip(Map.of("users.csv", USERS.getBytes(StandardCharsets.UTF_8))))), 4L);
+        Files.writeString(uploads.pending(4L).resolve("users.csv"), "half of it, by a server that died");
+        CheckedUpload checked = uploads.unpackPending(4L, OneRosterParser.Progress.NONE);
+        assertEquals(USERS, Files.readString(checked.folder().resolve("users.csv")));
+        uploads.discard(4L);
+        assertFalse(Files.exists(uploads.pending(4L)));
     }
 
     @Test
@@ -214,16 +265,40 @@ class RosterUploadsTest {
     }
 
     /** The refusal's message; and nothing left in the upload folder. */
+    /**
+     * The refusal's message; and nothing left in the upload folder. The same zip is refused with the same
+     * message when a request stores it and its job checks it (at the request when the zip's directory shows
+     * what is wrong, else by the job), except that a zip too damaged to read is named so in other words.
+     */
     private String refused(RosterUploads uploads, byte[] zip) {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> uploads.receive(new ByteArrayInputStream(zip)));
         assertEquals(List.of(RosterZipCheck.FIELD), List.copyOf(e.getFieldErrors().keySet()));
+        assertNothingLeft();
+        String message = e.getFieldErrors().get(RosterZipCheck.FIELD);
+
+        InvalidInputException inSteps = assertThrows(InvalidInputException.class, () -> {
+            uploads.assign(uploads.store(new ByteArrayInputStream(zip)), 3L);
+            uploads.unpackPending(3L, OneRosterParser.Progress.NONE);
+        });
+        uploads.discard(3L);
+        assertNothingLeft();
+        String stepMessage = inSteps.getFieldErrors().get(RosterZipCheck.FIELD);
+        if (message.contains("not a zip") || message.contains("ends early") || message.contains("cannot be read")) {
+            assertTrue(stepMessage.contains("not a zip") || stepMessage.contains("ends early")
+                    || stepMessage.contains("cannot be read"), stepMessage);
+        } else {
+            assertEquals(message, stepMessage);
+        }
+        return message;
+    }
+
+    private void assertNothingLeft() {
         try (Stream<Path> left = Files.list(root)) {
             assertEquals(List.of(), left.toList(), "nothing left behind");
         } catch (IOException io) {
             throw new AssertionError(io);
         }
-        return e.getFieldErrors().get(RosterZipCheck.FIELD);
     }
 
     static byte[] zip(Map<String, byte[]> entries) throws IOException {
