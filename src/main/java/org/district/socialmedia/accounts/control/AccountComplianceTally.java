@@ -258,7 +258,7 @@ public class AccountComplianceTally implements Tally {
                 }
             }
         }
-        result.sort((x, y) -> x.unit().compareToIgnoreCase(y.unit()));
+        result.sort(UnitCompliance.BY_NAME);
         return new Figures(result, bands, expiring[0], flagged[0], total(result));
     }
 

@@ -193,7 +193,7 @@ final class DistrictCompliance {
             expiring += UnitRights.expiring(em, today, notHolding).values().stream().mapToLong(Long::longValue).sum();
             sums = new Row(sums.sums(), bands, flagged, sums.days());
         }
-        list.sort((x, y) -> x.unit().compareToIgnoreCase(y.unit()));
+        list.sort(UnitCompliance.BY_NAME);
         return new Figures(list, sums.bands(), expiring, sums.flagged(), sums.sums());
     }
 
