@@ -3,11 +3,11 @@ package org.district.socialmedia.accounts.control;
 import jakarta.persistence.EntityManager;
 import org.district.socialmedia.accounts.control.AccountComplianceTally.Figures;
 import org.district.socialmedia.accounts.control.AccountQueries.UnitCompliance;
-import org.district.socialmedia.platform.control.NativeTimestamps;
 
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -156,13 +156,18 @@ final class DistrictCompliance {
         List<UnitCompliance> list = new ArrayList<>();
         List<Long> notHolding = new ArrayList<>();
         List<Long> withRow = new ArrayList<>();
+        // whether each row holds is decided by the database (ComplianceMoments.holds, and days covering the window from
+        // today): a thousand rows' moments are not read and converted; now to the microsecond below, as the moments are stored
         @SuppressWarnings("unchecked")
         List<Object[]> units = em.createNativeQuery("SELECT u.id, u.name, t.accounts, t.failing, t.identification, t.privacy, t.admins, t.operators,"
-                + " t.checklists, t.stale, t.counted_at, t.next_change_at, t.expiring_from, CASE WHEN t.expiring_days IS NULL THEN 0 ELSE 1 END"
-                + " FROM org_unit u LEFT JOIN account_compliance_tally t ON t.unit_id = u.id").getResultList();
+                        + " t.checklists, CASE WHEN t.stale = FALSE AND t.counted_at <= ?1 AND (t.next_change_at IS NULL OR t.next_change_at > ?1)"
+                        + " AND t.expiring_days IS NOT NULL AND t.expiring_from <= ?2 AND t.expiring_from >= ?3 THEN 1 ELSE 0 END"
+                        + " FROM org_unit u LEFT JOIN account_compliance_tally t ON t.unit_id = u.id")
+                .setParameter(1, now.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC)).setParameter(2, Date.valueOf(today))
+                .setParameter(3, Date.valueOf(today.minusDays(UnitRights.HORIZON_DAYS))).getResultList();
         for (Object[] u : units) {
             long id = n(u[0]);
-            if (u[2] != null && holds(u, now, today)) {
+            if (u[2] != null && n(u[9]) == 1) {
                 if (n(u[2]) > 0) {
                     list.add(new UnitCompliance(id, (String) u[1], n(u[2]), n(u[3]), n(u[4]), n(u[5]), n(u[6]), n(u[7]), n(u[8])));
                 }
@@ -195,13 +200,6 @@ final class DistrictCompliance {
         }
         list.sort(UnitCompliance.BY_NAME);
         return new Figures(list, sums.bands(), expiring, sums.flagged(), sums.sums());
-    }
-
-    /** Whether a unit's row (as read by {@link #figures}) holds at {@code now} and its days cover the window from {@code today}. */
-    private static boolean holds(Object[] u, Instant now, LocalDate today) {
-        LocalDate from = date(u[12]);
-        return ComplianceMoments.holds(Boolean.TRUE.equals(u[9]), NativeTimestamps.instant(u[10]), NativeTimestamps.instant(u[11]), now)
-                && n(u[13]) == 1 && from != null && !today.isBefore(from) && ChronoUnit.DAYS.between(from, today) <= UnitRights.HORIZON_DAYS;
     }
 
     /** These units' stored rows (few: the units that do not hold), in lists of at most 500 ids. */
