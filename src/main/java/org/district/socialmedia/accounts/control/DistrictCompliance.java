@@ -148,42 +148,54 @@ final class DistrictCompliance {
      * hold (then a pass over the District's accounts is cheaper): the caller sums the rows.
      */
     static Figures figures(EntityManager em, Instant now, LocalDate today) {
-        Row district = read(em, false);
-        Long expiringStored = district.days().window(today);
-        if (expiringStored == null) {
-            return null;
-        }
-        List<UnitCompliance> list = new ArrayList<>();
-        List<Long> notHolding = new ArrayList<>();
-        List<Long> withRow = new ArrayList<>();
-        // whether each row holds is decided by the database (ComplianceMoments.holds, and days covering the window from
-        // today): a thousand rows' moments are not read and converted; now to the microsecond below, as the moments are stored
+        // one statement, so that the District's row and the units' rows are read as of one moment: a count commits its
+        // unit's row and the District's together, and a stored part taken away must be the one the District's row holds.
+        // Whether each row holds is decided by the database (ComplianceMoments.holds, and days covering the window from
+        // today): a thousand rows' moments are not read and converted (now to the microsecond below, as they are stored);
+        // a row that holds gives no more than its seven figures
         @SuppressWarnings("unchecked")
-        List<Object[]> units = em.createNativeQuery("SELECT u.id, u.name, t.accounts, t.failing, t.identification, t.privacy, t.admins, t.operators,"
-                        + " t.checklists, CASE WHEN t.stale = FALSE AND t.counted_at <= ?1 AND (t.next_change_at IS NULL OR t.next_change_at > ?1)"
-                        + " AND t.expiring_days IS NOT NULL AND t.expiring_from <= ?2 AND t.expiring_from >= ?3 THEN 1 ELSE 0 END"
-                        + " FROM org_unit u LEFT JOIN account_compliance_tally t ON t.unit_id = u.id")
+        List<Object[]> rows = em.createNativeQuery("SELECT -1, NULL, d.accounts, d.failing, d.identification, d.privacy, d.admins,"
+                        + " d.operators, d.checklists, 0, d.admins_none, d.admins_one, d.admins_two, d.admins_more, d.flagged, d.days_from, d.days"
+                        + " FROM account_compliance_district d WHERE d.id = 1"
+                        + " UNION ALL SELECT x.id, x.name, x.accounts, x.failing, x.identification, x.privacy, x.admins, x.operators, x.checklists, x.h,"
+                        + " CASE WHEN x.h = 0 THEN x.admins_none END, CASE WHEN x.h = 0 THEN x.admins_one END, CASE WHEN x.h = 0 THEN x.admins_two END,"
+                        + " CASE WHEN x.h = 0 THEN x.admins_more END, CASE WHEN x.h = 0 THEN x.flagged END, CASE WHEN x.h = 0 THEN x.expiring_from END,"
+                        + " CASE WHEN x.h = 0 THEN x.expiring_days END FROM (SELECT u.id, u.name, t.accounts, t.failing, t.identification, t.privacy,"
+                        + " t.admins, t.operators, t.checklists, t.admins_none, t.admins_one, t.admins_two, t.admins_more, t.flagged, t.expiring_from,"
+                        + " t.expiring_days, CASE WHEN t.stale = FALSE AND t.counted_at <= ?1 AND (t.next_change_at IS NULL OR t.next_change_at > ?1)"
+                        + " AND t.expiring_days IS NOT NULL AND t.expiring_from <= ?2 AND t.expiring_from >= ?3 THEN 1 ELSE 0 END AS h"
+                        + " FROM org_unit u LEFT JOIN account_compliance_tally t ON t.unit_id = u.id) x")
                 .setParameter(1, now.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC)).setParameter(2, Date.valueOf(today))
                 .setParameter(3, Date.valueOf(today.minusDays(UnitRights.HORIZON_DAYS))).getResultList();
-        for (Object[] u : units) {
+        Row district = null;
+        List<UnitCompliance> list = new ArrayList<>();
+        List<Long> notHolding = new ArrayList<>();
+        List<StoredCompliance> notHoldingRows = new ArrayList<>();
+        for (Object[] u : rows) {
             long id = n(u[0]);
-            if (u[2] != null && n(u[9]) == 1) {
+            if (id < 0) {
+                district = new Row(new UnitCompliance(null, null, n(u[2]), n(u[3]), n(u[4]), n(u[5]), n(u[6]), n(u[7]), n(u[8])),
+                        new long[] {n(u[10]), n(u[11]), n(u[12]), n(u[13])}, n(u[14]), DistrictDays.of(date(u[15]), (String) u[16]));
+            } else if (u[2] != null && n(u[9]) == 1) {
                 if (n(u[2]) > 0) {
                     list.add(new UnitCompliance(id, (String) u[1], n(u[2]), n(u[3]), n(u[4]), n(u[5]), n(u[6]), n(u[7]), n(u[8])));
                 }
             } else {
                 notHolding.add(id);
                 if (u[2] != null) {
-                    withRow.add(id);
+                    // as StoredCompliance.of reads a unit's row: id, seven figures, four bands, expiring_from, expiring_days, flagged
+                    notHoldingRows.add(StoredCompliance.of(new Object[] {u[0], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[10], u[11], u[12],
+                            u[13], u[15], u[16], u[14]}));
                 }
             }
         }
-        if (notHolding.size() * 2 > units.size()) {
+        Long expiringStored = district == null ? null : district.days().window(today);
+        if (expiringStored == null || notHolding.size() * 2 > rows.size() - 1) {
             return null;
         }
         Row sums = district;
         long expiring = expiringStored;
-        for (StoredCompliance s : stored(em, withRow)) {
+        for (StoredCompliance s : notHoldingRows) {
             sums = sums.plus(s, -1);
             expiring -= DistrictDays.within(s.expiringFrom(), s.slots(), today);
         }
@@ -200,18 +212,6 @@ final class DistrictCompliance {
         }
         list.sort(UnitCompliance.BY_NAME);
         return new Figures(list, sums.bands(), expiring, sums.flagged(), sums.sums());
-    }
-
-    /** These units' stored rows (few: the units that do not hold), in lists of at most 500 ids. */
-    private static List<StoredCompliance> stored(EntityManager em, List<Long> unitIds) {
-        List<StoredCompliance> rows = new ArrayList<>();
-        for (int i = 0; i < unitIds.size(); i += 500) {
-            String ids = String.join(", ", unitIds.subList(i, Math.min(unitIds.size(), i + 500)).stream().map(String::valueOf).toList());
-            for (Object row : em.createNativeQuery("SELECT " + UNIT_COLUMNS + " FROM account_compliance_tally WHERE unit_id IN (" + ids + ")").getResultList()) {
-                rows.add(StoredCompliance.of((Object[]) row));
-            }
-        }
-        return rows;
     }
 
     private static LocalDate date(Object value) {
