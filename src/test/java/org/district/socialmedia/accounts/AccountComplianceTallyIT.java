@@ -151,6 +151,7 @@ class AccountComplianceTallyIT {
             AccountFigures f = reports.figures(unit, today, clock.instant());
             long accounts = f.compliance().stream().mapToLong(AccountFigures.ComplianceRow::accounts).sum();
             assertEquals(accounts, f.accounts(), "the total is the rows' sum");
+            assertEquals(f.compliance().stream().mapToLong(AccountFigures.ComplianceRow::failing).sum(), f.failing(), "failing: the rows' sum");
             List<String> rows = new ArrayList<>(f.compliance().stream().map(r -> r.unitId() + " " + r.unit() + ": " + r.accounts() + " accounts, "
                     + r.failing() + " failing, " + r.identification() + "/" + r.privacy() + "/" + r.fewerThanTwoAdmins() + "/"
                     + r.noActiveOperator()).toList());
@@ -368,13 +369,29 @@ class AccountComplianceTallyIT {
                 .setParameter(1, lhs).executeUpdate());
         assertEquals(1, spoiled);
         List<String> differences = tx.inNewTransaction(em -> tally.differences());
-        assertEquals(1, differences.size(), differences.toString());
+        // the unit's row, and the District's row is no longer the sum of the units' rows
+        assertEquals(2, differences.size(), differences.toString());
         assertTrue(differences.get(0).startsWith("unit " + lhs + ":"), differences.toString());
+        assertTrue(differences.get(1).startsWith("District:"), differences.toString());
         assertFalse(tallyState(JsonBodies.array(api.get("/api/operations/tallies", "sysadmin").body())).getBoolean("agrees"));
         HttpResponse<String> recount = api.post("/api/operations/tallies/recount?name=account-compliance", "sysadmin", "");
         assertEquals(200, recount.statusCode(), recount.body());
         assertTrue(tallyState(JsonBodies.array(recount.body())).getInt("keysChanged") >= 1, recount.body());
         assertTrue(tallyState(JsonBodies.array(api.get("/api/operations/tallies", "sysadmin").body())).getBoolean("agrees"));
         assertReportIsTheRecount("the recount", lhs, wes, operatedUnit);
+
+        // the District's row spoiled alone (V87): the report reads it, so the check finds it and the recount puts it right
+        assertEquals(1, (int) tx.inNewTransaction(em -> em.createNativeQuery(
+                "UPDATE account_compliance_district SET failing = failing + 3, admins_one = admins_one + 1, flagged = flagged + 2 WHERE id = 1")
+                .executeUpdate()));
+        List<String> district = tx.inNewTransaction(em -> tally.differences());
+        assertEquals(3, district.size(), district.toString());
+        assertTrue(district.stream().allMatch(d -> d.startsWith("District:")), district.toString());
+        assertFalse(tallyState(JsonBodies.array(api.get("/api/operations/tallies", "sysadmin").body())).getBoolean("agrees"));
+        HttpResponse<String> districtRecount = api.post("/api/operations/tallies/recount?name=account-compliance", "sysadmin", "");
+        assertEquals(200, districtRecount.statusCode(), districtRecount.body());
+        assertEquals(1, tallyState(JsonBodies.array(districtRecount.body())).getInt("keysChanged"), districtRecount.body());
+        assertTrue(tallyState(JsonBodies.array(api.get("/api/operations/tallies", "sysadmin").body())).getBoolean("agrees"));
+        assertReportIsTheRecount("the District's row put right", lhs, wes, operatedUnit);
     }
 }

@@ -37,7 +37,9 @@ import java.util.TreeSet;
  * the accounts in use by number of administrators and the rights in force by last day ({@link UnitRights}), so
  * that the report's other two figures are sums of the same rows instead of a pass over the accounts and a range of
  * the District's grants; and (V84) the rights in force an access review flagged, so that a school's count of them
- * reads its own row instead of every flagged grant of the District.
+ * reads its own row instead of every flagged grant of the District; and (V87) the District's row, the sums of every
+ * unit's row ({@link DistrictCompliance}), so that the District's totals, bands and rights ending soon read one row
+ * and the units that do not hold instead of summing every unit's.
  *
  * <ul>
  * <li><b>Writers</b> mark the unit's row stale in the transaction of every change that can move its figures
@@ -156,6 +158,7 @@ public class AccountComplianceTally implements Tally {
                     + " admins_none = ?11, admins_one = ?12, admins_two = ?13, admins_more = ?14, expiring_from = ?15, expiring_days = ?16,"
                     + " flagged = ?17 WHERE unit_id = ?1"), unitId, after, now, next).executeUpdate();
         }
+        DistrictCompliance.changed(em, before, after);
         return before == null || !StoredCompliance.sameFigures(before.figures(), after.figures()) || !Arrays.equals(before.bands(), after.bands())
                 || !Objects.equals(before.expiring(after.expiringFrom()), after.expiring(after.expiringFrom()))
                 || before.flagged() != after.flagged();
@@ -177,9 +180,9 @@ public class AccountComplianceTally implements Tally {
 
     /**
      * The report's figures of the District or a unit: compliance per unit, accounts by band of administrators, rights
-     * ending soon, rights flagged by an access review.
+     * ending soon, rights flagged by an access review, and the compliance figures' total (no unit).
      */
-    public record Figures(List<UnitCompliance> compliance, long[] bands, long expiring, long flagged) {
+    public record Figures(List<UnitCompliance> compliance, long[] bands, long expiring, long flagged, UnitCompliance total) {
     }
 
     /**
@@ -197,6 +200,10 @@ public class AccountComplianceTally implements Tally {
      * other units counted from their accounts and grants now. Exact whatever the tally's state.
      */
     public Figures figures(Instant now, LocalDate today, Long unitId) {
+        Figures district = unitId == null ? DistrictCompliance.figures(em, now, today) : null;
+        if (district != null) {
+            return district;
+        }
         // a school's answer reads its own row, not every unit's (a thousand at full scale)
         Map<Long, StoredCompliance> stored = holding(now, unitId);
         stored.values().removeIf(row -> row.expiring(today) == null);
@@ -209,13 +216,14 @@ public class AccountComplianceTally implements Tally {
             if (row == null) {
                 List<Long> unit = List.of(unitId);
                 add(bands, UnitRights.bands(em, unit).get(unitId));
-                return new Figures(AccountQueries.compliance(em, now, unitId), bands,
-                        UnitRights.expiring(em, today, unit).getOrDefault(unitId, 0L), UnitRights.flagged(em, unit).getOrDefault(unitId, 0L));
+                List<UnitCompliance> live = AccountQueries.compliance(em, now, unitId);
+                return new Figures(live, bands, UnitRights.expiring(em, today, unit).getOrDefault(unitId, 0L),
+                        UnitRights.flagged(em, unit).getOrDefault(unitId, 0L), total(live));
             }
             if (row.figures().accounts() > 0) {
                 result.add(named(row.figures(), unitName(unitId)));
             }
-            return new Figures(result, row.bands().clone(), row.expiring(today), row.flagged());
+            return new Figures(result, row.bands().clone(), row.expiring(today), row.flagged(), total(result));
         }
         Map<Long, String> names = new HashMap<>();
         List<Long> notHolding = new ArrayList<>();
@@ -250,8 +258,17 @@ public class AccountComplianceTally implements Tally {
                 }
             }
         }
-        result.sort((x, y) -> x.unit().compareToIgnoreCase(y.unit()));
-        return new Figures(result, bands, expiring[0], flagged[0]);
+        result.sort(UnitCompliance.BY_NAME);
+        return new Figures(result, bands, expiring[0], flagged[0], total(result));
+    }
+
+    /** The listed units' compliance figures summed (no unit). */
+    private static UnitCompliance total(List<UnitCompliance> units) {
+        DistrictCompliance.Row sum = DistrictCompliance.Row.ZERO;
+        for (UnitCompliance c : units) {
+            sum = sum.plus(new StoredCompliance(c, new long[UnitRights.BANDS], null, null, 0), 1);
+        }
+        return sum.sums();
     }
 
     private static void add(long[] sums, long[] values) {
@@ -347,6 +364,7 @@ public class AccountComplianceTally implements Tally {
                 differences.addAll(confirmed(unitId, now));
             }
         });
+        differences.addAll(DistrictCompliance.differences(em));
         return differences;
     }
 
@@ -362,13 +380,17 @@ public class AccountComplianceTally implements Tally {
                 s.expiringFrom() == null ? null : UnitRights.slots(em, s.expiringFrom(), unit).get(unitId), UnitRights.flagged(em, unit).get(unitId));
     }
 
-    /** Every unit counted again; answers how many units' stored figures changed (a unit without a row counts as changed). */
+    /**
+     * Every unit counted again, then the District's row made the sum of the units' rows; answers how many units' stored
+     * figures changed (a unit without a row counts as changed), plus one if the District's row differed.
+     */
     @Override
     public int rebuild() {
         int changed = 0;
         for (Long unitId : em.createQuery("SELECT u.id FROM OrgUnit u ORDER BY u.id", Long.class).getResultList()) {
             changed += count(unitId) ? 1 : 0;
         }
-        return changed;
+        // the units' counts moved the District's row by their differences; a row spoiled by hand is put right only here
+        return changed + (DistrictCompliance.rebuild(em) ? 1 : 0);
     }
 }

@@ -21,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +50,10 @@ public final class AccountQueries {
 
     public record UnitCompliance(Long unitId, String unit, long accounts, long failing, long identification, long privacy,
                                  long admins, long operators, long checklists) implements Serializable {
+
+        /** The report's order: by name, ignoring case, then by id (units may share a name: the order is the same whatever the source). */
+        public static final Comparator<UnitCompliance> BY_NAME = Comparator.comparing(UnitCompliance::unit, String::compareToIgnoreCase)
+                .thenComparing(UnitCompliance::unitId);
     }
 
     /*
@@ -402,7 +407,7 @@ public final class AccountQueries {
             long withoutOperator = c[0] - c[6] - c[7];
             result.add(new UnitCompliance(id, names.get(id), c[0], c[1] + (passingOthers - c[7]), c[2], c[3], c[4], withoutOperator, c[5]));
         });
-        result.sort((x, y) -> x.unit().compareToIgnoreCase(y.unit()));
+        result.sort(UnitCompliance.BY_NAME);
         return result;
     }
 

@@ -17,8 +17,8 @@ import java.util.List;
 /**
  * The registry's figures: the compliance counts, the accounts by number of administrators, the rights expiring
  * within 30 days and the rights an access review flagged are the accounts component's own, from its per-unit tally
- * where a unit's row holds and from the unit's accounts and grants elsewhere (AccountComplianceTally): exact either
- * way. The overdue attestations are the flagged rights in force plus the accounts in use whose yearly checklist is
+ * where a unit's row holds and from the unit's accounts and grants elsewhere (AccountComplianceTally), the District's
+ * totals from its own row of that tally: exact either way. The overdue attestations are the flagged rights in force plus the accounts in use whose yearly checklist is
  * overdue (ComplianceIssue.CHECKLIST_OVERDUE, the compliance figures' own count).
  */
 @Stateless
@@ -30,18 +30,13 @@ public class AccountReports {
     public AccountFigures figures(Long unitId, LocalDate today, Instant now) {
         AccountComplianceTally.Figures figures = complianceTally.figures(now, today, unitId);
         List<AccountFigures.ComplianceRow> compliance = new ArrayList<>();
-        long accounts = 0;
-        long failing = 0;
-        long checklistsOverdue = 0;
         for (AccountQueries.UnitCompliance c : figures.compliance()) {
             compliance.add(new AccountFigures.ComplianceRow(c.unitId(), c.unit(), c.accounts(), c.failing(), c.identification(),
                     c.privacy(), c.admins(), c.operators()));
-            accounts += c.accounts();
-            failing += c.failing();
-            checklistsOverdue += c.checklists();
         }
-        return new AccountFigures(today.toString(), accounts, failing, compliance, byAdministrators(figures.bands()),
-                figures.expiring(), figures.flagged() + checklistsOverdue);
+        AccountQueries.UnitCompliance total = figures.total();
+        return new AccountFigures(today.toString(), total.accounts(), total.failing(), compliance, byAdministrators(figures.bands()),
+                figures.expiring(), figures.flagged() + total.checklists());
     }
 
     /** Accounts in use by their number of active District administrators (0, 1, 2, 3 or more), labelled. */

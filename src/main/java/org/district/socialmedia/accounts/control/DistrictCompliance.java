@@ -1,0 +1,224 @@
+package org.district.socialmedia.accounts.control;
+
+import jakarta.persistence.EntityManager;
+import org.district.socialmedia.accounts.control.AccountComplianceTally.Figures;
+import org.district.socialmedia.accounts.control.AccountQueries.UnitCompliance;
+
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The District's row of the account compliance tally (table account_compliance_district, V87): the sums of every
+ * unit's row as stored, stale or not (its seven compliance figures, its accounts by band of administrators, its
+ * flagged rights, its rights by last day as {@link DistrictDays}). {@link AccountComplianceTally#count} changes it by
+ * the unit row's difference in the same transaction, after the unit's row lock, so it is always the sum of the
+ * committed rows; nothing else writes a unit row's figures. The District report then reads this row, plus the rows
+ * of the units that do not hold, whose stored part it takes away and whose live count it adds, instead of summing a
+ * thousand rows. The unit rows themselves are still read for the list per school (figures and names, no days).
+ * Runs in the caller's transaction.
+ */
+final class DistrictCompliance {
+
+    private static final String COLUMNS = "accounts, failing, identification, privacy, admins, operators, checklists,"
+            + " admins_none, admins_one, admins_two, admins_more, flagged, days_from, days";
+    private static final String UNIT_COLUMNS = "unit_id, accounts, failing, identification, privacy, admins, operators, checklists,"
+            + " admins_none, admins_one, admins_two, admins_more, expiring_from, expiring_days, flagged";
+
+    private DistrictCompliance() {
+    }
+
+    /** The District's sums: the seven figures (no unit), the four bands, the flagged rights, the rights by last day. */
+    record Row(UnitCompliance sums, long[] bands, long flagged, DistrictDays days) {
+
+        static final Row ZERO = new Row(new UnitCompliance(null, null, 0, 0, 0, 0, 0, 0, 0), new long[UnitRights.BANDS], 0, DistrictDays.NONE);
+
+        /** With a unit's stored row added (1) or taken away (-1). */
+        Row plus(StoredCompliance unit, int sign) {
+            UnitCompliance a = sums;
+            UnitCompliance u = unit.figures();
+            long[] b = bands.clone();
+            for (int i = 0; i < b.length; i++) {
+                b[i] += sign * unit.bands()[i];
+            }
+            return new Row(new UnitCompliance(null, null, a.accounts() + sign * u.accounts(), a.failing() + sign * u.failing(),
+                    a.identification() + sign * u.identification(), a.privacy() + sign * u.privacy(), a.admins() + sign * u.admins(),
+                    a.operators() + sign * u.operators(), a.checklists() + sign * u.checklists()), b, flagged + sign * unit.flagged(),
+                    days.plus(unit.expiringFrom(), unit.slots(), sign));
+        }
+
+        /** How it differs from {@code recounted}, one line per part that differs. */
+        List<String> differences(Row recounted) {
+            List<String> differences = new ArrayList<>();
+            if (!StoredCompliance.sameFigures(sums, recounted.sums)) {
+                differences.add("District: stored " + StoredCompliance.figuresText(sums) + "; the units' rows " + StoredCompliance.figuresText(recounted.sums));
+            }
+            if (!Arrays.equals(bands, recounted.bands)) {
+                differences.add("District: stored accounts by administrators " + Arrays.toString(bands) + "; the units' rows " + Arrays.toString(recounted.bands));
+            }
+            if (flagged != recounted.flagged) {
+                differences.add("District: stored rights flagged by an access review " + flagged + "; the units' rows " + recounted.flagged);
+            }
+            if (!days.sameFrom(recounted.days)) {
+                differences.add("District: stored rights by last day " + days + "; the units' rows " + recounted.days);
+            }
+            return differences;
+        }
+    }
+
+    /** The stored row (ZERO if there is none), locked for the caller's transaction if asked. */
+    static Row read(EntityManager em, boolean lock) {
+        List<?> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM account_compliance_district WHERE id = 1" + (lock ? " FOR UPDATE" : ""))
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Row.ZERO;
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return new Row(new UnitCompliance(null, null, n(r[0]), n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5]), n(r[6])),
+                new long[] {n(r[7]), n(r[8]), n(r[9]), n(r[10])}, n(r[11]), DistrictDays.of(date(r[12]), (String) r[13]));
+    }
+
+    private static void store(EntityManager em, Row row) {
+        UnitCompliance s = row.sums();
+        em.createNativeQuery("UPDATE account_compliance_district SET accounts = ?1, failing = ?2, identification = ?3, privacy = ?4, admins = ?5,"
+                        + " operators = ?6, checklists = ?7, admins_none = ?8, admins_one = ?9, admins_two = ?10, admins_more = ?11, flagged = ?12,"
+                        + " days_from = ?13, days = ?14 WHERE id = 1")
+                .setParameter(1, s.accounts()).setParameter(2, s.failing()).setParameter(3, s.identification()).setParameter(4, s.privacy())
+                .setParameter(5, s.admins()).setParameter(6, s.operators()).setParameter(7, s.checklists())
+                .setParameter(8, row.bands()[0]).setParameter(9, row.bands()[1]).setParameter(10, row.bands()[2]).setParameter(11, row.bands()[3])
+                .setParameter(12, row.flagged()).setParameter(13, row.days().from() == null ? null : Date.valueOf(row.days().from()))
+                .setParameter(14, row.days().text()).executeUpdate();
+    }
+
+    /**
+     * A unit's row went from {@code before} (null: none) to {@code after}: the District's row by the difference, under
+     * its lock (taken after the unit's, as every count does, so two counts cannot deadlock).
+     */
+    static void changed(EntityManager em, StoredCompliance before, StoredCompliance after) {
+        Row row = read(em, true);
+        store(em, (before == null ? row : row.plus(before, -1)).plus(after, 1));
+    }
+
+    /** The sum of every unit's stored row, its days from {@code from} on (null: from the earliest row's). */
+    static Row ofUnitRows(EntityManager em, LocalDate from) {
+        List<StoredCompliance> units = new ArrayList<>();
+        for (Object row : em.createNativeQuery("SELECT " + UNIT_COLUMNS + " FROM account_compliance_tally").getResultList()) {
+            units.add(StoredCompliance.of((Object[]) row));
+        }
+        LocalDate start = from != null ? from : units.stream().filter(u -> u.slots() != null).map(StoredCompliance::expiringFrom)
+                .min(LocalDate::compareTo).orElse(null);
+        Row sum = new Row(Row.ZERO.sums(), Row.ZERO.bands(), 0, start == null ? DistrictDays.NONE : new DistrictDays(start, new long[0]));
+        for (StoredCompliance u : units) {
+            sum = sum.plus(u, 1);
+        }
+        return sum;
+    }
+
+    /**
+     * The stored row against the sum of the units' rows; found different, compared again under its lock, which a count
+     * takes before it commits (a count that commits between the two reads would otherwise show as a difference).
+     */
+    static List<String> differences(EntityManager em) {
+        Row stored = read(em, false);
+        if (stored.differences(ofUnitRows(em, stored.days().from())).isEmpty()) {
+            return List.of();
+        }
+        Row locked = read(em, true);
+        return locked.differences(ofUnitRows(em, locked.days().from()));
+    }
+
+    /** The row replaced by the sum of the units' rows, under its lock; answers whether it differed. */
+    static boolean rebuild(EntityManager em) {
+        Row stored = read(em, true);
+        Row sum = ofUnitRows(em, null);
+        boolean differed = !stored.differences(sum).isEmpty();
+        store(em, sum);
+        return differed;
+    }
+
+    /**
+     * The District's figures at {@code now} from its row: the units that do not hold (stale, next change come, counted
+     * later than now, days not covering {@code today}, or no row) have their stored part taken away and are counted from
+     * their accounts now. Null when the row cannot answer (a day of the window before its days) or most units do not
+     * hold (then a pass over the District's accounts is cheaper): the caller sums the rows.
+     */
+    static Figures figures(EntityManager em, Instant now, LocalDate today) {
+        // one statement, so that the District's row and the units' rows are read as of one moment: a count commits its
+        // unit's row and the District's together, and a stored part taken away must be the one the District's row holds.
+        // Whether each row holds is decided by the database (ComplianceMoments.holds, and days covering the window from
+        // today): a thousand rows' moments are not read and converted (now to the microsecond below, as they are stored);
+        // a row that holds gives no more than its seven figures
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT -1, NULL, d.accounts, d.failing, d.identification, d.privacy, d.admins,"
+                        + " d.operators, d.checklists, 0, d.admins_none, d.admins_one, d.admins_two, d.admins_more, d.flagged, d.days_from, d.days"
+                        + " FROM account_compliance_district d WHERE d.id = 1"
+                        + " UNION ALL SELECT x.id, x.name, x.accounts, x.failing, x.identification, x.privacy, x.admins, x.operators, x.checklists, x.h,"
+                        + " CASE WHEN x.h = 0 THEN x.admins_none END, CASE WHEN x.h = 0 THEN x.admins_one END, CASE WHEN x.h = 0 THEN x.admins_two END,"
+                        + " CASE WHEN x.h = 0 THEN x.admins_more END, CASE WHEN x.h = 0 THEN x.flagged END, CASE WHEN x.h = 0 THEN x.expiring_from END,"
+                        + " CASE WHEN x.h = 0 THEN x.expiring_days END FROM (SELECT u.id, u.name, t.accounts, t.failing, t.identification, t.privacy,"
+                        + " t.admins, t.operators, t.checklists, t.admins_none, t.admins_one, t.admins_two, t.admins_more, t.flagged, t.expiring_from,"
+                        + " t.expiring_days, CASE WHEN t.stale = FALSE AND t.counted_at <= ?1 AND (t.next_change_at IS NULL OR t.next_change_at > ?1)"
+                        + " AND t.expiring_days IS NOT NULL AND t.expiring_from <= ?2 AND t.expiring_from >= ?3 THEN 1 ELSE 0 END AS h"
+                        + " FROM org_unit u LEFT JOIN account_compliance_tally t ON t.unit_id = u.id) x")
+                .setParameter(1, now.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC)).setParameter(2, Date.valueOf(today))
+                .setParameter(3, Date.valueOf(today.minusDays(UnitRights.HORIZON_DAYS))).getResultList();
+        Row district = null;
+        List<UnitCompliance> list = new ArrayList<>();
+        List<Long> notHolding = new ArrayList<>();
+        List<StoredCompliance> notHoldingRows = new ArrayList<>();
+        for (Object[] u : rows) {
+            long id = n(u[0]);
+            if (id < 0) {
+                district = new Row(new UnitCompliance(null, null, n(u[2]), n(u[3]), n(u[4]), n(u[5]), n(u[6]), n(u[7]), n(u[8])),
+                        new long[] {n(u[10]), n(u[11]), n(u[12]), n(u[13])}, n(u[14]), DistrictDays.of(date(u[15]), (String) u[16]));
+            } else if (u[2] != null && n(u[9]) == 1) {
+                if (n(u[2]) > 0) {
+                    list.add(new UnitCompliance(id, (String) u[1], n(u[2]), n(u[3]), n(u[4]), n(u[5]), n(u[6]), n(u[7]), n(u[8])));
+                }
+            } else {
+                notHolding.add(id);
+                if (u[2] != null) {
+                    // as StoredCompliance.of reads a unit's row: id, seven figures, four bands, expiring_from, expiring_days, flagged
+                    notHoldingRows.add(StoredCompliance.of(new Object[] {u[0], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[10], u[11], u[12],
+                            u[13], u[15], u[16], u[14]}));
+                }
+            }
+        }
+        Long expiringStored = district == null ? null : district.days().window(today);
+        if (expiringStored == null || notHolding.size() * 2 > rows.size() - 1) {
+            return null;
+        }
+        Row sums = district;
+        long expiring = expiringStored;
+        for (StoredCompliance s : notHoldingRows) {
+            sums = sums.plus(s, -1);
+            expiring -= DistrictDays.within(s.expiringFrom(), s.slots(), today);
+        }
+        if (!notHolding.isEmpty()) {
+            for (UnitCompliance c : AccountQueries.compliance(em, now, notHolding)) {
+                list.add(c);
+                sums = sums.plus(new StoredCompliance(c, new long[UnitRights.BANDS], null, null, 0), 1);
+            }
+            long[] bands = sums.bands().clone();
+            UnitRights.bands(em, notHolding).values().forEach(b -> Arrays.setAll(bands, i -> bands[i] + b[i]));
+            long flagged = sums.flagged() + UnitRights.flagged(em, notHolding).values().stream().mapToLong(Long::longValue).sum();
+            expiring += UnitRights.expiring(em, today, notHolding).values().stream().mapToLong(Long::longValue).sum();
+            sums = new Row(sums.sums(), bands, flagged, sums.days());
+        }
+        list.sort(UnitCompliance.BY_NAME);
+        return new Figures(list, sums.bands(), expiring, sums.flagged(), sums.sums());
+    }
+
+    private static LocalDate date(Object value) {
+        return value == null ? null : value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
+    }
+
+    private static long n(Object value) {
+        return ((Number) value).longValue();
+    }
+}
