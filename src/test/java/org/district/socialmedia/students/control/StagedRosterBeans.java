@@ -38,6 +38,10 @@ final class StagedRosterBeans {
         runs.claims = claims;
         runs.staging = staging;
         runs.users = users;
+        RunFiles files = new RunFiles();
+        files.em = em;
+        files.self = files;
+        runs.files = files;
     }
 
     /** The run's stored plan rows, in seq order. */
