@@ -10,10 +10,11 @@ public final class MigrationLocations {
     }
 
     private static final String JAVA = "classpath:org/district/socialmedia/requests/control/migration";
+    private static final String JAVA_CONSENT = "classpath:org/district/socialmedia/consent/control/migration";
 
     public static String[] of(String databaseProductName) {
         return "H2".equalsIgnoreCase(databaseProductName)
-                ? new String[]{"classpath:db/migration", "classpath:db/h2", JAVA}
-                : new String[]{"classpath:db/migration", JAVA};
+                ? new String[]{"classpath:db/migration", "classpath:db/h2", JAVA, JAVA_CONSENT}
+                : new String[]{"classpath:db/migration", JAVA, JAVA_CONSENT};
     }
 }
