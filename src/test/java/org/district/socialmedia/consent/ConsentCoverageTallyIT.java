@@ -168,7 +168,7 @@ class ConsentCoverageTallyIT {
         List<String> found = tx.inNewTransaction(em -> tally.differences());
         assertEquals(1, found.size(), found.toString());
         assertTrue(found.get(0).startsWith("district: "), found.toString());
-        assertEquals(1, tx.inNewTransaction(em -> tally.rebuild()), "the District's row only");
+        assertEquals(Integer.valueOf(1), tx.inNewTransaction(em -> tally.rebuild()), "the District's row only");
         assertEquals(List.of(), tx.inNewTransaction(em -> tally.differences()), "put right");
         assertReportIsTheRecount(null, today);
 
