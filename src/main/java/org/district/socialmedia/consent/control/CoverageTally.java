@@ -29,6 +29,7 @@ import java.util.Set;
  * for the District's day, made stale in the transaction of every change that moves it (a form recorded, a
  * revocation, a student entered, a roster written or undone), and counted again by the timer's next pass. The
  * school's row is the lock: a change marks it, a count locks it before it reads, so no change in flight is lost.
+ * A count also moves the District's row by its school's change ({@link CoverageDistrict}), whose lock it takes first.
  * Runs in the caller's transaction.
  */
 @ApplicationScoped
@@ -300,7 +301,7 @@ public class CoverageTally implements Tally {
         return differences;
     }
 
-    /** Every unit counted again for the District's day; answers how many units' stored counts changed. */
+    /** Every unit counted again for the District's day, then the District's row; answers how many units' stored counts (and that row) changed. */
     @Override
     public int rebuild() {
         LocalDate day = today();
