@@ -6,6 +6,7 @@ import jakarta.persistence.Persistence;
 import org.district.socialmedia.accounts.control.AccountComplianceTally;
 import org.district.socialmedia.accounts.RightsCounted;
 import org.district.socialmedia.accounts.control.AccountQueries;
+import org.district.socialmedia.consent.control.CoverageDistrict;
 import org.district.socialmedia.consent.control.CoverageTally;
 import org.district.socialmedia.oversight.control.AccountReports;
 import org.district.socialmedia.oversight.control.ConsentReports;
@@ -353,8 +354,13 @@ public final class ReportsBenchmark {
     }
 
     private static CoverageTally tally(EntityManager em) {
+        return tally(em, with(new CoverageDistrict(), em));
+    }
+
+    private static CoverageTally tally(EntityManager em, CoverageDistrict district) {
         CoverageTally tally = with(new CoverageTally(), em);
         set(tally, "clock", Clock.system(ZONE));
+        set(tally, "district", district);
         set(tally, "districtTime", new DistrictTime() {
             @Override
             public ZoneId timeZone() {
@@ -371,7 +377,9 @@ public final class ReportsBenchmark {
 
     private static ConsentReports consentReports(EntityManager em) {
         ConsentReports reports = with(new ConsentReports(), em);
-        set(reports, "tally", tally(em));
+        CoverageDistrict district = with(new CoverageDistrict(), em);
+        set(reports, "tally", tally(em, district));
+        set(reports, "district", district);
         set(reports, "takedownRollups", new BeanWiring(em, Clock.systemUTC()).get(TakedownRollups.class));
         return reports;
     }
