@@ -124,6 +124,8 @@ public final class ReportsBenchmark {
                 .figures(null, today, Instant.now()).accounts());
         // the API's default: the first 100 schools; the whole answer is the CSV's (and the Board report's)
         endpoints.put("GET /api/reports/consent-coverage", em -> consentReports(em).coverage(null, null, today, 0, 100).schoolsTotal());
+        // a page no longer than the small District's schools: what grows with the District, apart from the page's own rows
+        endpoints.put("  a page of 10 schools", em -> consentReports(em).coverage(null, null, today, 0, 10).schoolsTotal());
         endpoints.put("  every school (the CSV)", em -> consentReports(em).coverage(null, null, today).schools().size());
         endpoints.put("  ?unit= (the clerk's school)", em -> consentReports(em).coverage(clerkSchool, null, today).classes().size());
         endpoints.put("GET /api/reports/accounts?unit=", em -> new BeanWiring(em, Clock.systemUTC()).get(AccountReports.class)
