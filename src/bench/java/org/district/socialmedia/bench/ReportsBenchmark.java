@@ -6,6 +6,7 @@ import jakarta.persistence.Persistence;
 import org.district.socialmedia.accounts.control.AccountComplianceTally;
 import org.district.socialmedia.accounts.RightsCounted;
 import org.district.socialmedia.accounts.control.AccountQueries;
+import org.district.socialmedia.consent.control.CoverageDistrict;
 import org.district.socialmedia.consent.control.CoverageTally;
 import org.district.socialmedia.oversight.control.AccountReports;
 import org.district.socialmedia.oversight.control.ConsentReports;
@@ -123,6 +124,8 @@ public final class ReportsBenchmark {
                 .figures(null, today, Instant.now()).accounts());
         // the API's default: the first 100 schools; the whole answer is the CSV's (and the Board report's)
         endpoints.put("GET /api/reports/consent-coverage", em -> consentReports(em).coverage(null, null, today, 0, 100).schoolsTotal());
+        // a page no longer than the small District's schools: what grows with the District, apart from the page's own rows
+        endpoints.put("  a page of 10 schools", em -> consentReports(em).coverage(null, null, today, 0, 10).schoolsTotal());
         endpoints.put("  every school (the CSV)", em -> consentReports(em).coverage(null, null, today).schools().size());
         endpoints.put("  ?unit= (the clerk's school)", em -> consentReports(em).coverage(clerkSchool, null, today).classes().size());
         endpoints.put("GET /api/reports/accounts?unit=", em -> new BeanWiring(em, Clock.systemUTC()).get(AccountReports.class)
@@ -353,8 +356,13 @@ public final class ReportsBenchmark {
     }
 
     private static CoverageTally tally(EntityManager em) {
+        return tally(em, with(new CoverageDistrict(), em));
+    }
+
+    private static CoverageTally tally(EntityManager em, CoverageDistrict district) {
         CoverageTally tally = with(new CoverageTally(), em);
         set(tally, "clock", Clock.system(ZONE));
+        set(tally, "district", district);
         set(tally, "districtTime", new DistrictTime() {
             @Override
             public ZoneId timeZone() {
@@ -371,7 +379,9 @@ public final class ReportsBenchmark {
 
     private static ConsentReports consentReports(EntityManager em) {
         ConsentReports reports = with(new ConsentReports(), em);
-        set(reports, "tally", tally(em));
+        CoverageDistrict district = with(new CoverageDistrict(), em);
+        set(reports, "tally", tally(em, district));
+        set(reports, "district", district);
         set(reports, "takedownRollups", new BeanWiring(em, Clock.systemUTC()).get(TakedownRollups.class));
         return reports;
     }

@@ -100,6 +100,8 @@ class ConsentCoverageTallyIT {
                         "192.0.2.1", "ConsentCoverageTallyIT", "A Parent", "I agree", "PARENT", "en", "0".repeat(64), "text"), "ConsentCoverageTallyIT").id());
         assertTrue(storedFigures(pick.schoolId(), today).isEmpty(), "a form marks the school's counts stale");
         assertReportIsTheRecount(pick.schoolId(), today);
+        // the District's totals: its row, less the stale school's stored figures, plus that school counted now
+        assertReportIsTheRecount(null, today);
         countDue();
         assertEquals(List.of(), tx.inNewTransaction(em -> tally.differences()), "after a form");
         assertEquals(before.get(CoverageCount.SCHOOL).enrolled(), storedFigures(pick.schoolId(), today).get(CoverageCount.SCHOOL).enrolled());
@@ -142,6 +144,50 @@ class ConsentCoverageTallyIT {
         assertReportIsTheRecount(null, today);
     }
 
+    /**
+     * The District's row of the tally (V88) against the sums of its school rows: spoiled by hand, the recount names it and
+     * puts it right. A unit without a school row (new since the timer's last pass) is counted from its rows by the report,
+     * and the timer's count of it moves the row. A page of schools is the whole answer's rows from where it starts.
+     */
+    @Test
+    void theDistrictsRowAgreesWithItsSchoolRowsAndTheRecountPutsASpoiledOneRight() {
+        LocalDate today = LocalDate.now(clock.withZone(districtTime.timeZone()));
+        tx.inNewTransaction(em -> tally.rebuild());
+        assertEquals(List.of(), tx.inNewTransaction(em -> tally.differences()), "just rebuilt");
+        assertReportIsTheRecount(null, today);
+        ConsentCoverage all = tx.inNewTransaction(em -> reports.coverage(null, null, today));
+        assertTrue(all.schools().size() >= 2, "the demo District has two schools with students at least: " + all.schools().size());
+        ConsentCoverage page = tx.inNewTransaction(em -> reports.coverage(null, null, today, 1, 1));
+        assertEquals(all.schools().subList(1, 2), page.schools(), "a page is the whole answer's rows from where it starts");
+        assertEquals(all.schoolsTotal(), page.schoolsTotal());
+        assertEquals(all.formsEndingIn30Days(), page.formsEndingIn30Days());
+
+        int spoiled = tx.inNewTransaction(em -> em.createNativeQuery("UPDATE consent_coverage_district SET schools = schools + 1,"
+                + " forms_ending = forms_ending + 5 WHERE id = 1").executeUpdate());
+        assertEquals(1, spoiled);
+        List<String> found = tx.inNewTransaction(em -> tally.differences());
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).startsWith("district: "), found.toString());
+        assertEquals(Integer.valueOf(1), tx.inNewTransaction(em -> tally.rebuild()), "the District's row only");
+        assertEquals(List.of(), tx.inNewTransaction(em -> tally.differences()), "put right");
+        assertReportIsTheRecount(null, today);
+
+        // a school as if it had never been counted: its school row gone and the District's row without it
+        long school = all.schools().get(0).id();
+        tx.inNewTransaction(em -> {
+            em.createNativeQuery("UPDATE consent_coverage_district SET units = units - 1, schools = schools - 1, forms_ending = forms_ending"
+                    + " - (SELECT forms_ending FROM consent_coverage_tally WHERE unit_id = ?1 AND class_id = 0) WHERE id = 1")
+                    .setParameter(1, school).executeUpdate();
+            return em.createNativeQuery("DELETE FROM consent_coverage_tally WHERE unit_id = ?1 AND class_id = 0").setParameter(1, school).executeUpdate();
+        });
+        assertReportIsTheRecount(null, today);
+        assertEquals(all.schools().subList(1, 2), tx.inNewTransaction(em -> reports.coverage(null, null, today, 1, 1)).schools());
+        assertTrue(worker.coverageDue().contains(school), "the timer's work");
+        countDue();
+        assertEquals(List.of(), tx.inNewTransaction(em -> tally.differences()), "the timer's count moved the District's row");
+        assertReportIsTheRecount(null, today);
+    }
+
     /** What the consent timer does: every unit without a clean count for the day, counted in its own transaction. */
     private void countDue() {
         for (Long unitId : worker.coverageDue()) {
@@ -173,6 +219,7 @@ class ConsentCoverageTallyIT {
         });
         assertEquals(ending, report.formsEndingIn30Days(), "forms ending within 30 days");
         assertEquals(recount.size(), report.schools().size(), "a row per school with students");
+        assertEquals(recount.size(), report.schoolsTotal(), "schools with students");
         for (ConsentCoverage.Row row : report.schools()) {
             assertRow(recount.get(row.id()), row);
         }

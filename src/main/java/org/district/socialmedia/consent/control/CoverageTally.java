@@ -15,6 +15,7 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,6 +29,7 @@ import java.util.Set;
  * for the District's day, made stale in the transaction of every change that moves it (a form recorded, a
  * revocation, a student entered, a roster written or undone), and counted again by the timer's next pass. The
  * school's row is the lock: a change marks it, a count locks it before it reads, so no change in flight is lost.
+ * A count also moves the District's row by its school's change ({@link CoverageDistrict}), whose lock it takes first.
  * Runs in the caller's transaction.
  */
 @ApplicationScoped
@@ -43,6 +45,8 @@ public class CoverageTally implements Tally {
     Clock clock;
     @Inject
     DistrictTime districtTime;
+    @Inject
+    CoverageDistrict district;
 
     /** A school's stored counts for a day, if it has a clean (not stale) count for it. */
     public record Stored(long unitId, List<CoverageCount> counts) {
@@ -103,6 +107,7 @@ public class CoverageTally implements Tally {
     }
 
     boolean store(long unitId, LocalDate day) {
+        district.lock();
         @SuppressWarnings("unchecked")
         List<Object> locked = em.createNativeQuery("SELECT unit_id FROM consent_coverage_tally WHERE unit_id = ?1 AND class_id = 0 FOR UPDATE")
                 .setParameter(1, unitId).getResultList();
@@ -127,6 +132,7 @@ public class CoverageTally implements Tally {
                     .setParameter(7, school.covered()[3]).setParameter(8, school.covered()[4]).setParameter(9, school.covered()[5])
                     .setParameter(10, school.formsEnding()).executeUpdate();
         }
+        district.moved(before.get(CoverageCount.SCHOOL), school);
         return changed;
     }
 
@@ -161,46 +167,43 @@ public class CoverageTally implements Tally {
     }
 
     /**
-     * A unit and the students and forms ending of its clean school row of the day, both null when it has none (it
-     * must be counted from its rows).
+     * A unit and the students and forms ending of its school row, both null when it has none (it must be counted from
+     * its rows).
      */
     public record SchoolFigures(long unitId, Long enrolled, Long formsEnding) {
     }
 
+    /** A unit of a page of the District's schools, with its school row's counts if they are clean for the day (else null). */
+    public record PageUnit(long unitId, String name, CoverageCount counted) {
+    }
+
     /**
-     * Every unit in name order (then id), the database's, so that the pages of an answer follow one order whatever its
-     * collation, with its clean school row's two figures: the District's totals and where each page starts, from three
-     * columns a unit instead of its whole row (docs/performance.md).
+     * A page of the District's units with students, in name order (then id), the database's, which ix_org_unit_name_key
+     * (V88) gives without sorting every unit: {@code size} of them (Integer.MAX_VALUE: all) from the {@code first} (0 on).
+     * A unit has students by its school row, except the units counted now ({@code countedNow}, the District's totals
+     * counted them: those with students are {@code countedWithStudents}). A row made stale since the totals were read
+     * still holds the figures of its last count. No list of every unit's id: the lists are of the units counted now.
      */
-    public List<SchoolFigures> schoolsByName(LocalDate day) {
+    public List<PageUnit> schoolsByName(LocalDate day, int first, int size, Collection<Long> countedNow, Collection<Long> countedWithStudents) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT u.id, t.enrolled, t.forms_ending FROM org_unit u LEFT JOIN consent_coverage_tally t"
-                        + " ON t.unit_id = u.id AND t.class_id = 0 AND t.stale = FALSE AND t.counted_for = ?1 ORDER BY LOWER(u.name), u.id")
-                .setParameter(1, Date.valueOf(day)).getResultList();
-        List<SchoolFigures> units = new ArrayList<>(rows.size());
+        List<Object[]> rows = em.createNativeQuery("SELECT u.id, u.name, t." + COLUMNS.replace(", ", ", t.") + " FROM org_unit u"
+                        + " LEFT JOIN consent_coverage_tally t ON t.unit_id = u.id AND t.class_id = 0 WHERE (t.enrolled > 0"
+                        + (countedNow.isEmpty() ? "" : " AND u.id NOT IN (" + ids(countedNow) + ")") + ")"
+                        + (countedWithStudents.isEmpty() ? "" : " OR u.id IN (" + ids(countedWithStudents) + ")")
+                        + " ORDER BY u.name_key, u.id" + (first > 0 ? " OFFSET " + first + " ROWS" : "")
+                        + (size < Integer.MAX_VALUE ? " FETCH FIRST " + size + " ROWS ONLY" : ""))
+                .getResultList();
+        List<PageUnit> units = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            units.add(new SchoolFigures(((Number) row[0]).longValue(), row[1] == null ? null : ((Number) row[1]).longValue(),
-                    row[2] == null ? null : ((Number) row[2]).longValue()));
+            Object[] tally = Arrays.copyOfRange(row, 2, row.length);
+            boolean clean = tally[0] != null && !Boolean.TRUE.equals(tally[3]) && day.equals(localDate(tally[2]));
+            units.add(new PageUnit(((Number) row[0]).longValue(), (String) row[1], clean ? count(tally) : null));
         }
         return units;
     }
 
-    /** The clean school rows of the day of these units, by unit (a unit without one is left out). */
-    public Map<Long, CoverageCount> storedSchools(LocalDate day, Collection<Long> unitIds) {
-        Map<Long, CoverageCount> byUnit = new LinkedHashMap<>();
-        if (unitIds.isEmpty()) {
-            return byUnit;
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM consent_coverage_tally"
-                        + " WHERE class_id = 0 AND stale = FALSE AND counted_for = ?1 AND unit_id IN ("
-                        + String.join(",", unitIds.stream().map(String::valueOf).toList()) + ")")
-                .setParameter(1, Date.valueOf(day)).getResultList();
-        for (Object[] row : rows) {
-            CoverageCount c = count(row);
-            byUnit.put(c.unitId(), c);
-        }
-        return byUnit;
+    private static String ids(Collection<Long> ids) {
+        return String.join(",", ids.stream().map(String::valueOf).toList());
     }
 
     private static CoverageCount count(Object[] row) {
@@ -241,7 +244,8 @@ public class CoverageTally implements Tally {
      */
     @Override
     public List<String> differences() {
-        List<String> differences = new ArrayList<>();
+        // the District's row first: its lock, if it takes it, comes before a school's, as in a count
+        List<String> differences = new ArrayList<>(district.differences());
         @SuppressWarnings("unchecked")
         List<Object[]> schools = em.createNativeQuery("SELECT unit_id, counted_for FROM consent_coverage_tally WHERE class_id = 0 AND stale = FALSE"
                 + " ORDER BY unit_id").getResultList();
@@ -297,7 +301,7 @@ public class CoverageTally implements Tally {
         return differences;
     }
 
-    /** Every unit counted again for the District's day; answers how many units' stored counts changed. */
+    /** Every unit counted again for the District's day, then the District's row; answers how many units' stored counts (and that row) changed. */
     @Override
     public int rebuild() {
         LocalDate day = today();
@@ -305,6 +309,6 @@ public class CoverageTally implements Tally {
         for (Long unitId : em.createQuery("SELECT u.id FROM OrgUnit u ORDER BY u.id", Long.class).getResultList()) {
             changed += store(unitId, day) ? 1 : 0;
         }
-        return changed;
+        return changed + district.rebuild();
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import org.district.socialmedia.consent.control.CoverageDistrict;
 import org.district.socialmedia.consent.control.CoverageTally;
 import org.district.socialmedia.consent.entity.ConsentItem;
 import org.district.socialmedia.consent.entity.CoverageCount;
@@ -36,6 +37,8 @@ public class ConsentReports {
     @Inject
     CoverageTally tally;
     @Inject
+    CoverageDistrict district;
+    @Inject
     TakedownRollups takedownRollups;
 
     public record ClassName(Long id, String title, String school) {
@@ -63,47 +66,45 @@ public class ConsentReports {
     }
 
     /**
-     * A page of rows per school: the page's school rows of the tally, and the units with no clean one for the day
-     * counted now (all of them, as their totals are the District's too). Every unit is read, but three figures of it,
-     * not its whole row: the page's rows are read whole.
+     * A page of rows per school. The District's totals are its row of the tally ({@link CoverageDistrict}: the sums of
+     * every school row), less the school rows not clean for the day, plus those units counted now; the page is the
+     * units with students in name order from an index, only its rows read. Neither reads every unit while the consent
+     * timer keeps up (docs/performance.md).
      */
     private ConsentCoverage districtCoverage(Set<ConsentItem> items, LocalDate day, int first, int size) {
-        Map<Long, CoverageCount> countedNow = new HashMap<>();
-        List<Long> withStudents = new ArrayList<>();
-        long formsEnding = 0;
-        for (CoverageTally.SchoolFigures unit : tally.schoolsByName(day)) {
-            long enrolled;
-            if (unit.enrolled() == null) {
-                CoverageCount school = tally.recount(unit.unitId(), day).get(CoverageCount.SCHOOL);
-                countedNow.put(unit.unitId(), school);
-                enrolled = school.enrolled();
-                formsEnding += school.formsEnding();
-            } else {
-                enrolled = unit.enrolled();
-                formsEnding += unit.formsEnding();
-            }
-            if (enrolled > 0) {
-                withStudents.add(unit.unitId());
-            }
+        CoverageDistrict.Totals totals = district.totals(day, false);
+        if (!totals.everyUnit()) {
+            // a unit without a school row yet (new, not counted by the timer): read again with those units, in one statement
+            totals = district.totals(day, true);
         }
-        List<Long> page = withStudents.subList(Math.min(first, withStudents.size()), (int) Math.min((long) first + size, withStudents.size()));
-        Map<Long, CoverageCount> pageCounts = tally.storedSchools(day, page.stream().filter(id -> !countedNow.containsKey(id)).toList());
-        pageCounts.putAll(countedNow);
-        Map<Long, String> names = new HashMap<>();
-        if (!page.isEmpty()) {
-            for (Object[] u : em.createQuery("SELECT u.id, u.name FROM OrgUnit u WHERE u.id IN :ids", Object[].class)
-                    .setParameter("ids", page).getResultList()) {
-                names.put((Long) u[0], (String) u[1]);
+        long schools = totals.schools();
+        long formsEnding = totals.formsEnding();
+        Map<Long, CoverageCount> countedNow = new HashMap<>();
+        List<Long> countedWithStudents = new ArrayList<>();
+        for (CoverageTally.SchoolFigures unit : totals.notClean()) {
+            CoverageCount school = tally.recount(unit.unitId(), day).get(CoverageCount.SCHOOL);
+            countedNow.put(unit.unitId(), school);
+            if (unit.enrolled() != null) {
+                schools -= unit.enrolled() > 0 ? 1 : 0;
+                formsEnding -= unit.formsEnding();
+            }
+            schools += school.enrolled() > 0 ? 1 : 0;
+            formsEnding += school.formsEnding();
+            if (school.enrolled() > 0) {
+                countedWithStudents.add(unit.unitId());
             }
         }
         List<ConsentCoverage.Row> schoolRows = new ArrayList<>();
-        for (Long id : page) {
-            // a school whose row went stale since the first read is counted now, as it would have been then
-            CoverageCount school = pageCounts.computeIfAbsent(id, unit -> tally.recount(unit, day).get(CoverageCount.SCHOOL));
-            schoolRows.add(row(id, names.get(id), names.get(id), school, items));
+        for (CoverageTally.PageUnit unit : tally.schoolsByName(day, first, size, countedNow.keySet(), countedWithStudents)) {
+            CoverageCount school = countedNow.get(unit.unitId());
+            if (school == null) {
+                // a school whose row went stale since the totals were read is counted now, as it would have been then
+                school = unit.counted() != null ? unit.counted() : tally.recount(unit.unitId(), day).get(CoverageCount.SCHOOL);
+            }
+            schoolRows.add(row(unit.unitId(), unit.name(), unit.name(), school, items));
         }
         return new ConsentCoverage(day.toString(), items.stream().map(Enum::name).toList(), schoolRows, List.of(), formsEnding,
-                withStudents.size(), first);
+                schools, first);
     }
 
     /** The school's row and a row per class of the school with students. */

@@ -11,10 +11,11 @@ public final class MigrationLocations {
 
     private static final String JAVA = "classpath:org/district/socialmedia/requests/control/migration";
     private static final String ACCOUNTS_JAVA = "classpath:org/district/socialmedia/accounts/control/migration";
+    private static final String CONSENT_JAVA = "classpath:org/district/socialmedia/consent/control/migration";
 
     public static String[] of(String databaseProductName) {
         return "H2".equalsIgnoreCase(databaseProductName)
-                ? new String[]{"classpath:db/migration", "classpath:db/h2", JAVA, ACCOUNTS_JAVA}
-                : new String[]{"classpath:db/migration", JAVA, ACCOUNTS_JAVA};
+                ? new String[]{"classpath:db/migration", "classpath:db/h2", JAVA, ACCOUNTS_JAVA, CONSENT_JAVA}
+                : new String[]{"classpath:db/migration", JAVA, ACCOUNTS_JAVA, CONSENT_JAVA};
     }
 }
