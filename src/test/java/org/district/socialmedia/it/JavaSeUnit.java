@@ -3,6 +3,9 @@ package org.district.socialmedia.it;
 import org.district.socialmedia.platform.control.MigrationLocations;
 import org.flywaydb.core.Flyway;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -43,5 +46,34 @@ public final class JavaSeUnit {
         String url = "jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";MODE=LEGACY;DB_CLOSE_DELAY=-1";
         Flyway.configure().dataSource(url, "sa", "sa").locations(MigrationLocations.of("H2")).load().migrate();
         return url;
+    }
+
+    /** A test's database: its URL and credentials, migrated. */
+    public record TestDatabase(String url, String user, String password) {
+
+        public Connection connect() throws SQLException {
+            return DriverManager.getConnection(url, user, password);
+        }
+
+        /** The persistence unit's properties on it (see {@link #on}). */
+        public Map<String, String> unit() {
+            return url.startsWith("jdbc:h2:") ? onH2(url) : on("org.postgresql.Driver", url, user, password);
+        }
+    }
+
+    /**
+     * A new in-memory H2 database made by the real migrations ({@link #migratedH2}), or, when the system property
+     * {@code prefix.url} names an empty PostgreSQL database (user and password {@code prefix.user} and
+     * {@code prefix.password}), that one migrated: the same test then runs its statements on PostgreSQL.
+     */
+    public static TestDatabase migrated(String prefix, String h2Name) {
+        String url = System.getProperty(prefix + ".url");
+        String user = System.getProperty(prefix + ".user", "sa");
+        String password = System.getProperty(prefix + ".password", "sa");
+        if (url == null) {
+            return new TestDatabase(migratedH2(h2Name), "sa", "sa");
+        }
+        Flyway.configure().dataSource(url, user, password).locations(MigrationLocations.of("PostgreSQL")).load().migrate();
+        return new TestDatabase(url, user, password);
     }
 }

@@ -6,14 +6,11 @@ import jakarta.persistence.Persistence;
 import org.district.socialmedia.consent.entity.ConsentItem;
 import org.district.socialmedia.consent.entity.CoverageCount;
 import org.district.socialmedia.it.JavaSeUnit;
-import org.district.socialmedia.platform.control.MigrationLocations;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -43,18 +40,8 @@ class CoverageDistrictTest {
 
     @BeforeAll
     static void database() throws SQLException {
-        String url = System.getProperty("coverage.district.url");
-        String user = System.getProperty("coverage.district.user", "sa");
-        String password = System.getProperty("coverage.district.password", "sa");
-        Map<String, String> props;
-        if (url == null) {
-            url = JavaSeUnit.migratedH2("coverage-district");
-            props = JavaSeUnit.onH2(url);
-        } else {
-            Flyway.configure().dataSource(url, user, password).locations(MigrationLocations.of("PostgreSQL")).load().migrate();
-            props = JavaSeUnit.on("org.postgresql.Driver", url, user, password);
-        }
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        JavaSeUnit.TestDatabase db = JavaSeUnit.migrated("coverage.district", "coverage-district");
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             String unit = "INSERT INTO org_unit (id, code, name, kind, active, version) VALUES ";
             s.execute(unit + "(1, 'B', 'Beta School', 'SCHOOL', TRUE, 0)");
             s.execute(unit + "(2, 'A', 'alpha School', 'SCHOOL', TRUE, 0)");
@@ -67,6 +54,7 @@ class CoverageDistrictTest {
             s.execute(row + "(2, 0, DATE '2026-12-07', FALSE, 3, 3, 3, 3, 3, 3, 3, 1)");
             s.execute(row + "(3, 0, DATE '2026-12-07', FALSE, 0, 0, 0, 0, 0, 0, 0, 0)");
         }
+        Map<String, String> props = db.unit();
         props.put("eclipselink.logging.level", "SEVERE");
         emf = Persistence.createEntityManagerFactory("social-media", props);
         em = emf.createEntityManager();

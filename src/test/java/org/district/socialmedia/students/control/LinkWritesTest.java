@@ -6,7 +6,6 @@ import jakarta.persistence.Persistence;
 import jakarta.persistence.Query;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.it.JavaSeUnit;
-import org.district.socialmedia.platform.control.MigrationLocations;
 import org.district.socialmedia.students.control.RosterChangeLog.Page;
 import org.district.socialmedia.students.control.RosterChangeLog.Range;
 import org.district.socialmedia.students.control.RosterChangeLog.Rows;
@@ -16,13 +15,11 @@ import org.district.socialmedia.students.control.RosterSnapshot.StudentData;
 import org.district.socialmedia.students.entity.GuardianRole;
 import org.district.socialmedia.students.entity.ImportRun;
 import org.district.socialmedia.students.entity.RosterChanged;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -65,15 +62,8 @@ class LinkWritesTest {
     static void database() throws SQLException {
         // -Dlink.writes.url=<an empty PostgreSQL database> (user and password link.writes.user and .password) runs the
         // same on it, made by the real migrations too
-        String url = System.getProperty("link.writes.url");
-        String user = System.getProperty("link.writes.user", "sa");
-        String password = System.getProperty("link.writes.password", "sa");
-        if (url == null) {
-            url = JavaSeUnit.migratedH2("link-writes");
-        } else {
-            Flyway.configure().dataSource(url, user, password).locations(MigrationLocations.of("PostgreSQL")).load().migrate();
-        }
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        JavaSeUnit.TestDatabase db = JavaSeUnit.migrated("link.writes", "link-writes");
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO org_unit (id, code, name, kind, active, version) VALUES (1, 'HS', 'High School', 'SCHOOL', TRUE, 0)");
             s.execute("INSERT INTO org_unit (id, code, name, kind, active, version) VALUES (2, 'MS', 'Middle School', 'SCHOOL', TRUE, 0)");
             for (int i = 1; i <= 7; i++) {
@@ -99,8 +89,7 @@ class LinkWritesTest {
             // s7: left as it is, no row names it
             link(s, 7, 1);
         }
-        Map<String, String> props = System.getProperty("link.writes.url") == null ? JavaSeUnit.onH2(url)
-                : JavaSeUnit.on("org.postgresql.Driver", url, user, password);
+        Map<String, String> props = db.unit();
         props.put("eclipselink.logging.level", "SEVERE");
         emf = Persistence.createEntityManagerFactory("social-media", props);
     }

@@ -6,7 +6,6 @@ import jakarta.persistence.Persistence;
 import jakarta.persistence.Query;
 import org.district.socialmedia.audit.control.AuditLog;
 import org.district.socialmedia.it.JavaSeUnit;
-import org.district.socialmedia.platform.control.MigrationLocations;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.students.control.RosterChangeLog.Page;
 import org.district.socialmedia.students.control.RosterChangeLog.Range;
@@ -16,13 +15,11 @@ import org.district.socialmedia.students.control.RosterSnapshot.StudentData;
 import org.district.socialmedia.students.entity.GuardianRole;
 import org.district.socialmedia.students.entity.ImportRun;
 import org.district.socialmedia.students.entity.RosterChanged;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -62,15 +59,8 @@ class StudentGuardianWritesTest {
 
     @BeforeAll
     static void database() throws SQLException {
-        String url = System.getProperty("user.writes.url");
-        String user = System.getProperty("user.writes.user", "sa");
-        String password = System.getProperty("user.writes.password", "sa");
-        if (url == null) {
-            url = JavaSeUnit.migratedH2("user-writes");
-        } else {
-            Flyway.configure().dataSource(url, user, password).locations(MigrationLocations.of("PostgreSQL")).load().migrate();
-        }
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        JavaSeUnit.TestDatabase db = JavaSeUnit.migrated("user.writes", "user-writes");
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO org_unit (id, code, name, kind, active, version) VALUES (1, 'HS', 'High School', 'SCHOOL', TRUE, 0)");
             s.execute("INSERT INTO org_unit (id, code, name, kind, active, version) VALUES (2, 'MS', 'Middle School', 'SCHOOL', TRUE, 0)");
             s.execute("INSERT INTO org_unit (id, code, name, kind, active, version) VALUES (3, 'ES', 'Elementary', 'SCHOOL', TRUE, 0)");
@@ -91,8 +81,7 @@ class StudentGuardianWritesTest {
             guardian(s, 4, "'g4'", "NULL", true);
             guardian(s, 5, "'g5'", "NULL", false);
         }
-        Map<String, String> props = System.getProperty("user.writes.url") == null ? JavaSeUnit.onH2(url)
-                : JavaSeUnit.on("org.postgresql.Driver", url, user, password);
+        Map<String, String> props = db.unit();
         props.put("eclipselink.logging.level", "SEVERE");
         emf = Persistence.createEntityManagerFactory("social-media", props);
     }
