@@ -87,7 +87,7 @@ final class DistrictCompliance {
         UnitCompliance s = row.sums();
         em.createNativeQuery("UPDATE account_compliance_district SET accounts = ?1, failing = ?2, identification = ?3, privacy = ?4, admins = ?5,"
                         + " operators = ?6, checklists = ?7, admins_none = ?8, admins_one = ?9, admins_two = ?10, admins_more = ?11, flagged = ?12,"
-                        + " days_from = ?13, days = ?14 WHERE id = 1")
+                        + " days_from = CAST(?13 AS DATE), days = ?14 WHERE id = 1")
                 .setParameter(1, s.accounts()).setParameter(2, s.failing()).setParameter(3, s.identification()).setParameter(4, s.privacy())
                 .setParameter(5, s.admins()).setParameter(6, s.operators()).setParameter(7, s.checklists())
                 .setParameter(8, row.bands()[0]).setParameter(9, row.bands()[1]).setParameter(10, row.bands()[2]).setParameter(11, row.bands()[3])
