@@ -278,8 +278,9 @@ public class RosterImportIT {
     }
 
     /**
-     * A zip of more than one part of the kept file's rows (RunFiles keeps 16 MiB a transaction): kept whole with
-     * its preview, and written on confirmation from the database's copy, unpacked and checked again.
+     * A zip of more than one part of the kept file's rows (RunFiles keeps 16 MiB a transaction on PostgreSQL; on H2
+     * it keeps the zip in the upload folder): kept whole with its preview, and written on confirmation from the kept
+     * copy, unpacked and checked again.
      */
     @Test
     void aZipKeptInSeveralPartsIsWrittenFromTheDatabasesCopy() throws IOException {

@@ -22,8 +22,6 @@ import org.district.socialmedia.students.entity.ImportRunStateException;
 import org.district.socialmedia.students.entity.ImportStatus;
 import org.district.socialmedia.students.entity.RosterChanged;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,22 +78,6 @@ public class ImportRuns {
         em.flush();
         audit.record("ROSTER_IMPORT_STARTED", "ImportRun", run.getId(), "file SHA-256 " + sha256);
         return run.getId();
-    }
-
-    /**
-     * Writes the zip kept with the run, a row at a time, without a transaction (a long read holds none open).
-     *
-     * @return false when none is kept: the run is finished (its file is removed then)
-     */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public boolean copyKeptFile(Long id, OutputStream out) throws IOException {
-        Number rows = (Number) em.createNativeQuery("SELECT COUNT(*) FROM import_run_file WHERE run_id = ?")
-                .setParameter(1, id).getSingleResult();
-        for (int seq = 0; seq < rows.intValue(); seq++) {
-            out.write((byte[]) em.createNativeQuery("SELECT content FROM import_run_file WHERE run_id = ? AND seq = ?")
-                    .setParameter(1, id).setParameter(2, seq).getSingleResult());
-        }
-        return rows.intValue() > 0;
     }
 
     /**

@@ -58,7 +58,7 @@ public class RosterRunFolder {
             Files.createDirectories(uploads.root());
             boolean kept;
             try (OutputStream out = Files.newOutputStream(zip)) {
-                kept = runs.copyKeptFile(runId, out);
+                kept = files.copy(runId, out);
             }
             if (!kept) {
                 throw new ImportRunStateException("The file of import run " + runId + " is no longer kept; upload it again");

@@ -41,6 +41,7 @@ final class StagedRosterBeans {
         RunFiles files = new RunFiles();
         files.em = em;
         files.self = files;
+        files.embedded = false; // the database's rows, as on PostgreSQL: these tests keep no zip
         runs.files = files;
     }
 
