@@ -120,8 +120,13 @@ public final class ReportsBenchmark {
                 .figures(year, null, now).answered());
         endpoints.put("GET /api/reports/requests?unit=", em -> new BeanWiring(em, Clock.systemUTC()).get(RequestReports.class)
                 .figures(year, clerkSchool, now).answered());
+        // the API's default: the first 100 schools and departments of the list; the whole list is the CSV's (and the Board report's)
         endpoints.put("GET /api/reports/accounts", em -> new BeanWiring(em, Clock.systemUTC()).get(AccountReports.class)
-                .figures(null, today, Instant.now()).accounts());
+                .figures(null, today, Instant.now(), 0, 100).accounts());
+        endpoints.put("  accounts, a page of 10 units", em -> new BeanWiring(em, Clock.systemUTC()).get(AccountReports.class)
+                .figures(null, today, Instant.now(), 0, 10).accounts());
+        endpoints.put("  accounts, every unit (the CSV)", em -> new BeanWiring(em, Clock.systemUTC()).get(AccountReports.class)
+                .figures(null, today, Instant.now()).compliance().size());
         // the API's default: the first 100 schools; the whole answer is the CSV's (and the Board report's)
         endpoints.put("GET /api/reports/consent-coverage", em -> consentReports(em).coverage(null, null, today, 0, 100).schoolsTotal());
         // a page no longer than the small District's schools: what grows with the District, apart from the page's own rows

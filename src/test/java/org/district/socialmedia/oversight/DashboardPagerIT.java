@@ -24,7 +24,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,10 +36,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The dashboard's consent coverage for a District of more schools than a page: 26 schools with a student each come
- * in by a roster import (the demo District has two), the Superintendent moves between the pages by keyboard, the
- * page's line says where they are and takes the focus, and neither page has an axe violation. The students leave
- * again by a second import, so the schools have none and drop out of the coverage.
+ * The dashboard's consent coverage and account compliance for a District of more schools than a page: 26 schools with
+ * a student and an account each come in by a roster import and the registry (the demo District has two), the
+ * Superintendent moves between the pages by keyboard, the page's line says where they are and takes the focus, and
+ * no page has an axe violation; the API's pages of the account compliance put together are its whole list. The
+ * students leave again by a second import and the accounts are archived, so the schools drop out of both.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -68,7 +71,12 @@ class DashboardPagerIT {
             leave.append("stu-pg-%s,tobedeleted,,,,student,,,,,,,,,,,,\n".formatted(n));
         }
         imported(Map.of("orgs.csv", orgs.toString(), "users.csv", users.toString()));
+        List<Long> accounts = new ArrayList<>();
         try {
+            for (int i = 1; i <= SCHOOLS; i++) {
+                accounts.add(account("PG%s-%02d".formatted(run, i)));
+            }
+            long units = compliancePagesMakeTheWholeList();
             long total = JsonBodies.object(api.get("/api/reports/consent-coverage?size=1", "superintendent").body()).getJsonNumber("schoolsTotal")
                     .longValue();
             assertTrue(total > 25, "more schools with students than a page: " + total);
@@ -92,12 +100,64 @@ class DashboardPagerIT {
 
                 driver.findElement(By.id("schoolCoveragePager:previous")).sendKeys(Keys.ENTER);
                 settle(driver).until(d -> line(d).startsWith("Schools 1 to 25 "));
+
+                assertEquals("Schools and departments 1 to 25 of " + units + ", in name order. The CSV below holds them all.",
+                        text(driver, "compliancePage"));
+                assertEquals(25, driver.findElements(By.cssSelector("#compliance tbody tr")).size());
+                assertNotNull(driver.findElement(By.id("compliancePager:previous")).getAttribute("disabled"), "no page before the first");
+                driver.findElement(By.id("compliancePager:next")).sendKeys(Keys.ENTER);
+                long lastUnit = Math.min(50, units);
+                settle(driver).until(d -> text(d, "compliancePage").startsWith("Schools and departments 26 to " + lastUnit + " "));
+                settle(driver).until(d -> "compliancePage".equals(
+                        ((JavascriptExecutor) d).executeScript("return document.activeElement && document.activeElement.id")));
+                assertEquals(lastUnit - 25, driver.findElements(By.cssSelector("#compliance tbody tr")).size());
+                Accessibility.assertNoViolations(driver, "the dashboard, the second page of account compliance");
             } finally {
                 driver.quit();
             }
         } finally {
+            for (long id : accounts) {
+                HttpResponse<String> archived = api.put("/api/accounts/" + id + "/status", "sysadmin", "{\"status\":\"ARCHIVED\"}");
+                assertEquals(200, archived.statusCode(), archived.body());
+            }
             imported(Map.of("users.csv", leave.toString()));
         }
+    }
+
+    /** The API's pages of the District's account compliance, put together, are its whole list; how long it is. */
+    private long compliancePagesMakeTheWholeList() {
+        JsonObject whole = JsonBodies.object(api.get("/api/reports/accounts?size=1000", "superintendent").body());
+        long total = whole.getJsonNumber("unitsTotal").longValue();
+        assertTrue(total > 25, "more schools with accounts than a page: " + total);
+        assertEquals(total, whole.getJsonArray("compliance").size());
+        List<String> paged = new ArrayList<>();
+        for (int first = 0; first < total; first += 10) {
+            JsonObject page = JsonBodies.object(api.get("/api/reports/accounts?first=" + first + "&size=10", "superintendent").body());
+            assertEquals(first, page.getInt("first"));
+            assertEquals(total, page.getJsonNumber("unitsTotal").longValue());
+            assertEquals(whole.getJsonNumber("failing").longValue(), page.getJsonNumber("failing").longValue(), "the totals are the District's");
+            page.getJsonArray("compliance").forEach(row -> paged.add(row.toString()));
+        }
+        assertEquals(whole.getJsonArray("compliance").stream().map(Object::toString).toList(), paged);
+        assertEquals(Math.min(total, 100), JsonBodies.object(api.get("/api/reports/accounts", "superintendent").body())
+                .getJsonArray("compliance").size(), "100 rows by default");
+        assertEquals(400, api.get("/api/reports/accounts?size=1001", "superintendent").statusCode());
+        assertEquals(400, api.get("/api/reports/accounts?first=-1", "superintendent").statusCode());
+        return total;
+    }
+
+    /** A new account of the school with {@code code}; its id. */
+    private long account(String code) {
+        String handle = "@pager_" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = api.post("/api/accounts", "sysadmin", """
+                {"platform":"Facebook","handle":"%s","url":"https://example.org/%s","unit":"%s","purpose":"School news.",
+                 "registeredEmail":"office@district.example.org","operatorException":"Registered before its operator is authorized (test)."}""".formatted(handle, handle.substring(1), code));
+        assertEquals(201, created.statusCode(), created.body());
+        return JsonBodies.object(created.body()).getJsonNumber("id").longValue();
+    }
+
+    private static String text(WebDriver driver, String id) {
+        return driver.findElement(By.id(id)).getText();
     }
 
     /** A wait through the ajax update, which replaces the page's line while it is read. */

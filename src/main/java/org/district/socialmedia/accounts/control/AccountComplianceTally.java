@@ -182,7 +182,13 @@ public class AccountComplianceTally implements Tally {
      * The report's figures of the District or a unit: compliance per unit, accounts by band of administrators, rights
      * ending soon, rights flagged by an access review, and the compliance figures' total (no unit).
      */
-    public record Figures(List<UnitCompliance> compliance, long[] bands, long expiring, long flagged, UnitCompliance total) {
+    public record Figures(List<UnitCompliance> compliance, long[] bands, long expiring, long flagged, UnitCompliance total,
+                          long units) {
+
+        /** With the whole list per unit. */
+        Figures(List<UnitCompliance> compliance, long[] bands, long expiring, long flagged, UnitCompliance total) {
+            this(compliance, bands, expiring, flagged, total, compliance.size());
+        }
     }
 
     /**
@@ -200,10 +206,29 @@ public class AccountComplianceTally implements Tally {
      * other units counted from their accounts and grants now. Exact whatever the tally's state.
      */
     public Figures figures(Instant now, LocalDate today, Long unitId) {
-        Figures district = unitId == null ? DistrictCompliance.figures(em, now, today) : null;
+        return figures(now, today, unitId, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The same with the District's list per unit paged: {@code size} units from the {@code first} (0 on), in name order;
+     * {@link Figures#units()} is the whole list's length. A unit's answer is whole.
+     */
+    public Figures figures(Instant now, LocalDate today, Long unitId, int first, int size) {
+        Figures district = unitId == null ? DistrictCompliance.figures(em, now, today, first, size) : null;
         if (district != null) {
             return district;
         }
+        Figures whole = summed(now, today, unitId);
+        if (unitId != null || (first == 0 && size >= whole.compliance().size())) {
+            return whole;
+        }
+        List<UnitCompliance> list = whole.compliance();
+        return new Figures(list.subList(Math.min(first, list.size()), (int) Math.min((long) first + size, list.size())), whole.bands(),
+                whole.expiring(), whole.flagged(), whole.total(), list.size());
+    }
+
+    /** The figures from the unit rows that hold, the others counted now: a unit's, or the District's when its row cannot answer. */
+    private Figures summed(Instant now, LocalDate today, Long unitId) {
         // a school's answer reads its own row, not every unit's (a thousand at full scale)
         Map<Long, StoredCompliance> stored = holding(now, unitId);
         stored.values().removeIf(row -> row.expiring(today) == null);

@@ -1,6 +1,7 @@
 package org.district.socialmedia.accounts.control;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import org.district.socialmedia.accounts.control.AccountComplianceTally.Figures;
 import org.district.socialmedia.accounts.control.AccountQueries.UnitCompliance;
 
@@ -11,7 +12,12 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The District's row of the account compliance tally (table account_compliance_district, V87): the sums of every
@@ -142,56 +148,61 @@ final class DistrictCompliance {
     }
 
     /**
-     * The District's figures at {@code now} from its row: the units that do not hold (stale, next change come, counted
-     * later than now, days not covering {@code today}, or no row) have their stored part taken away and are counted from
-     * their accounts now. Null when the row cannot answer (a day of the window before its days) or most units do not
-     * hold (then a pass over the District's accounts is cheaper): the caller sums the rows.
+     * The District's figures at {@code now} from its row, with {@code size} units of the list per school from the
+     * {@code first} (0 on) in name order ({@code Integer.MAX_VALUE}: the whole list). The units that do not hold (stale,
+     * next change come, counted later than now, days not covering {@code today}, or no row) have their stored part
+     * taken away and are counted from their accounts now. Null when the row cannot answer (a day of the window before
+     * its days) or most units do not hold (then a pass over the District's accounts is cheaper): the caller sums the rows.
      */
-    static Figures figures(EntityManager em, Instant now, LocalDate today) {
-        // one statement, so that the District's row and the units' rows are read as of one moment: a count commits its
-        // unit's row and the District's together, and a stored part taken away must be the one the District's row holds.
-        // Whether each row holds is decided by the database (ComplianceMoments.holds, and days covering the window from
-        // today): a thousand rows' moments are not read and converted (now to the microsecond below, as they are stored);
-        // a row that holds gives no more than its seven figures
+    static Figures figures(EntityManager em, Instant now, LocalDate today, int first, int size) {
+        // one statement, so that the District's row and the stored parts of the rows that do not hold are read as of one
+        // moment: a count commits its unit's row and the District's together, and a stored part taken away must be the
+        // one the District's row holds. The rows that hold give nothing here but a count: the list is read a page at a
+        // time below, so that the answer does not grow with the District's units (a thousand at full scale)
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT -1, NULL, d.accounts, d.failing, d.identification, d.privacy, d.admins,"
-                        + " d.operators, d.checklists, 0, d.admins_none, d.admins_one, d.admins_two, d.admins_more, d.flagged, d.days_from, d.days"
-                        + " FROM account_compliance_district d WHERE d.id = 1"
-                        + " UNION ALL SELECT x.id, x.name, x.accounts, x.failing, x.identification, x.privacy, x.admins, x.operators, x.checklists, x.h,"
-                        + " CASE WHEN x.h = 0 THEN x.admins_none END, CASE WHEN x.h = 0 THEN x.admins_one END, CASE WHEN x.h = 0 THEN x.admins_two END,"
-                        + " CASE WHEN x.h = 0 THEN x.admins_more END, CASE WHEN x.h = 0 THEN x.flagged END, CASE WHEN x.h = 0 THEN x.expiring_from END,"
-                        + " CASE WHEN x.h = 0 THEN x.expiring_days END FROM (SELECT u.id, u.name, t.accounts, t.failing, t.identification, t.privacy,"
-                        + " t.admins, t.operators, t.checklists, t.admins_none, t.admins_one, t.admins_two, t.admins_more, t.flagged, t.expiring_from,"
-                        + " t.expiring_days, CASE WHEN t.stale = FALSE AND t.counted_at <= ?1 AND (t.next_change_at IS NULL OR t.next_change_at > ?1)"
-                        + " AND t.expiring_days IS NOT NULL AND t.expiring_from <= ?2 AND t.expiring_from >= ?3 THEN 1 ELSE 0 END AS h"
-                        + " FROM org_unit u LEFT JOIN account_compliance_tally t ON t.unit_id = u.id) x")
-                .setParameter(1, now.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC)).setParameter(2, Date.valueOf(today))
-                .setParameter(3, Date.valueOf(today.minusDays(UnitRights.HORIZON_DAYS))).getResultList();
+        List<Object[]> rows = bind(em.createNativeQuery("SELECT CAST(-1 AS BIGINT), d.accounts, d.failing, d.identification, d.privacy,"
+                + " d.admins, d.operators, d.checklists, d.admins_none, d.admins_one, d.admins_two, d.admins_more, d.flagged, d.days_from,"
+                + " d.days, (SELECT COUNT(*) FROM org_unit), (SELECT COUNT(*) FROM account_compliance_tally),"
+                + " (SELECT COUNT(*) FROM account_compliance_tally t WHERE t.accounts > 0 AND " + HOLDS + ")"
+                + " FROM account_compliance_district d WHERE d.id = 1"
+                + " UNION ALL SELECT t.unit_id, t.accounts, t.failing, t.identification, t.privacy, t.admins, t.operators, t.checklists,"
+                + " t.admins_none, t.admins_one, t.admins_two, t.admins_more, t.flagged, t.expiring_from, t.expiring_days,"
+                + " CAST(0 AS BIGINT), CAST(0 AS BIGINT), CAST(0 AS BIGINT)"
+                + " FROM account_compliance_tally t WHERE CASE WHEN " + HOLDS + " THEN 1 ELSE 0 END = 0"), now, today).getResultList();
         Row district = null;
-        List<UnitCompliance> list = new ArrayList<>();
-        List<Long> notHolding = new ArrayList<>();
+        long units = 0;
+        long unitRows = 0;
+        long inUse = 0;
+        Set<Long> notHolding = new HashSet<>();
         List<StoredCompliance> notHoldingRows = new ArrayList<>();
         for (Object[] u : rows) {
             long id = n(u[0]);
             if (id < 0) {
-                district = new Row(new UnitCompliance(null, null, n(u[2]), n(u[3]), n(u[4]), n(u[5]), n(u[6]), n(u[7]), n(u[8])),
-                        new long[] {n(u[10]), n(u[11]), n(u[12]), n(u[13])}, n(u[14]), DistrictDays.of(date(u[15]), (String) u[16]));
-            } else if (u[2] != null && n(u[9]) == 1) {
-                if (n(u[2]) > 0) {
-                    list.add(new UnitCompliance(id, (String) u[1], n(u[2]), n(u[3]), n(u[4]), n(u[5]), n(u[6]), n(u[7]), n(u[8])));
-                }
+                district = new Row(new UnitCompliance(null, null, n(u[1]), n(u[2]), n(u[3]), n(u[4]), n(u[5]), n(u[6]), n(u[7])),
+                        new long[] {n(u[8]), n(u[9]), n(u[10]), n(u[11])}, n(u[12]), DistrictDays.of(date(u[13]), (String) u[14]));
+                units = n(u[15]);
+                unitRows = n(u[16]);
+                inUse = n(u[17]);
             } else {
                 notHolding.add(id);
-                if (u[2] != null) {
-                    // as StoredCompliance.of reads a unit's row: id, seven figures, four bands, expiring_from, expiring_days, flagged
-                    notHoldingRows.add(StoredCompliance.of(new Object[] {u[0], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[10], u[11], u[12],
-                            u[13], u[15], u[16], u[14]}));
-                }
+                // as StoredCompliance.of reads a unit's row: id, seven figures, four bands, expiring_from, expiring_days, flagged
+                notHoldingRows.add(StoredCompliance.of(new Object[] {u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10],
+                        u[11], u[13], u[14], u[12]}));
             }
         }
         Long expiringStored = district == null ? null : district.days().window(today);
-        if (expiringStored == null || notHolding.size() * 2 > rows.size() - 1) {
+        if (expiringStored == null || notHolding.size() * 2 > units) {
             return null;
+        }
+        if (units > unitRows) {
+            // a unit new since the rights timer's last pass has no row yet: counted now, as a row that does not hold
+            for (Object id : em.createNativeQuery("SELECT u.id FROM org_unit u WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM account_compliance_tally t WHERE t.unit_id = u.id)").getResultList()) {
+                notHolding.add(n(id));
+            }
+            if (notHolding.size() * 2 > units) {
+                return null;
+            }
         }
         Row sums = district;
         long expiring = expiringStored;
@@ -199,19 +210,73 @@ final class DistrictCompliance {
             sums = sums.plus(s, -1);
             expiring -= DistrictDays.within(s.expiringFrom(), s.slots(), today);
         }
+        Map<Long, UnitCompliance> countedNow = new HashMap<>();
         if (!notHolding.isEmpty()) {
-            for (UnitCompliance c : AccountQueries.compliance(em, now, notHolding)) {
-                list.add(c);
+            List<Long> counted = List.copyOf(notHolding);
+            for (UnitCompliance c : AccountQueries.compliance(em, now, counted)) {
+                countedNow.put(c.unitId(), c);
                 sums = sums.plus(new StoredCompliance(c, new long[UnitRights.BANDS], null, null, 0), 1);
+                inUse += c.accounts() > 0 ? 1 : 0;
             }
             long[] bands = sums.bands().clone();
-            UnitRights.bands(em, notHolding).values().forEach(b -> Arrays.setAll(bands, i -> bands[i] + b[i]));
-            long flagged = sums.flagged() + UnitRights.flagged(em, notHolding).values().stream().mapToLong(Long::longValue).sum();
-            expiring += UnitRights.expiring(em, today, notHolding).values().stream().mapToLong(Long::longValue).sum();
+            UnitRights.bands(em, counted).values().forEach(b -> Arrays.setAll(bands, i -> bands[i] + b[i]));
+            long flagged = sums.flagged() + UnitRights.flagged(em, counted).values().stream().mapToLong(Long::longValue).sum();
+            expiring += UnitRights.expiring(em, today, counted).values().stream().mapToLong(Long::longValue).sum();
             sums = new Row(sums.sums(), bands, flagged, sums.days());
         }
-        list.sort(UnitCompliance.BY_NAME);
-        return new Figures(list, sums.bands(), expiring, sums.flagged(), sums.sums());
+        return new Figures(page(em, now, today, first, size, notHolding, countedNow), sums.bands(), expiring, sums.flagged(), sums.sums(), inUse);
+    }
+
+    /**
+     * The page of the list per school: the units with accounts in use in name order ({@code org_unit.name_key}, then
+     * id, from its index: the page's units are read, not the District's), each from its row that holds, or as
+     * counted now for the units that did not hold when the totals were read.
+     */
+    private static List<UnitCompliance> page(EntityManager em, Instant now, LocalDate today, int first, int size, Set<Long> notHolding,
+                                             Map<Long, UnitCompliance> countedNow) {
+        List<Long> countedInUse = countedNow.values().stream().filter(c -> c.accounts() > 0).map(UnitCompliance::unitId).toList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = bind(em.createNativeQuery("SELECT u.id, u.name, t.accounts, t.failing, t.identification, t.privacy,"
+                + " t.admins, t.operators, t.checklists, CASE WHEN t.unit_id IS NOT NULL AND " + HOLDS + " THEN 1 ELSE 0 END"
+                + " FROM org_unit u LEFT JOIN account_compliance_tally t ON t.unit_id = u.id WHERE (t.accounts > 0"
+                + (notHolding.isEmpty() ? "" : " AND u.id NOT IN (" + ids(notHolding) + ")") + ")"
+                + (countedInUse.isEmpty() ? "" : " OR u.id IN (" + ids(countedInUse) + ")")
+                + " ORDER BY u.name_key, u.id" + (first > 0 ? " OFFSET " + first + " ROWS" : "")
+                + (size < Integer.MAX_VALUE ? " FETCH FIRST " + size + " ROWS ONLY" : "")), now, today).getResultList();
+        List<UnitCompliance> list = new ArrayList<>(rows.size());
+        for (Object[] u : rows) {
+            long id = n(u[0]);
+            String name = (String) u[1];
+            UnitCompliance c = countedNow.get(id);
+            if (c == null && n(u[9]) == 1) {
+                c = new UnitCompliance(id, name, n(u[2]), n(u[3]), n(u[4]), n(u[5]), n(u[6]), n(u[7]), n(u[8]));
+            } else if (c == null) {
+                // its row stopped holding since the totals were read (a change since): counted now, as it would have been then
+                c = AccountQueries.compliance(em, now, List.of(id)).stream().findFirst().orElse(null);
+            }
+            if (c != null && c.accounts() > 0) {
+                list.add(new UnitCompliance(id, name, c.accounts(), c.failing(), c.identification(), c.privacy(), c.admins(),
+                        c.operators(), c.checklists()));
+            }
+        }
+        return list;
+    }
+
+    /**
+     * Whether a unit's row (t) holds at ?1 for the District day ?2 ({@link ComplianceMoments#holds}, and its days
+     * covering the window from ?2, whose first day is no earlier than ?3): decided by the database, so that a thousand
+     * rows' moments are not read and converted (now to the microsecond, as they are stored).
+     */
+    private static final String HOLDS = "t.stale = FALSE AND t.counted_at <= ?1 AND (t.next_change_at IS NULL OR t.next_change_at > ?1)"
+            + " AND t.expiring_days IS NOT NULL AND t.expiring_from <= ?2 AND t.expiring_from >= ?3";
+
+    private static Query bind(Query query, Instant now, LocalDate today) {
+        return query.setParameter(1, now.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC)).setParameter(2, Date.valueOf(today))
+                .setParameter(3, Date.valueOf(today.minusDays(UnitRights.HORIZON_DAYS)));
+    }
+
+    private static String ids(Collection<Long> ids) {
+        return String.join(",", ids.stream().map(String::valueOf).toList());
     }
 
     private static LocalDate date(Object value) {

@@ -38,6 +38,8 @@ public class OversightDashboardPage implements Serializable {
 
     /** Schools per page of the District's coverage: a chart of more bars cannot be read (900 schools at full scale). */
     static final int COVERAGE_PAGE = 25;
+    /** Schools or departments per page of the District's compliance, for the same reason (1,000 at full scale). */
+    static final int COMPLIANCE_PAGE = 25;
 
     @Inject
     OversightReports reports;
@@ -48,6 +50,8 @@ public class OversightDashboardPage implements Serializable {
     private List<OrgUnit> units;
     private RequestFigures requests;
     private AccountFigures accounts;
+    /** The first unit of the District's compliance page shown (0 on). */
+    private int complianceFirst;
     private ConsentCoverage coverage;
     /** The first school row of the District's coverage page shown (0 on). */
     private int coverageFirst;
@@ -73,7 +77,26 @@ public class OversightDashboardPage implements Serializable {
     /** The filters' button. */
     public void apply() {
         coverageFirst = 0;
+        complianceFirst = 0;
         load();
+    }
+
+    /** The District's compliance: the next page of schools and departments. */
+    public void nextUnits() {
+        if (complianceFirst + COMPLIANCE_PAGE < accounts.unitsTotal()) {
+            complianceFirst += COMPLIANCE_PAGE;
+        }
+        loadAccounts();
+    }
+
+    /** The District's compliance: the page before. */
+    public void previousUnits() {
+        complianceFirst = Math.max(0, complianceFirst - COMPLIANCE_PAGE);
+        loadAccounts();
+    }
+
+    private void loadAccounts() {
+        accounts = reports.accounts(unitId == null ? null : unitId.toString(), complianceFirst, COMPLIANCE_PAGE);
     }
 
     /** The District's coverage: the next page of schools. */
@@ -103,7 +126,7 @@ public class OversightDashboardPage implements Serializable {
             e.getFieldErrors().values().forEach(Messages::error);
             return;
         }
-        accounts = reports.accounts(unit);
+        loadAccounts();
         loadCoverage();
         if (mayReadAcknowledgements) {
             acknowledgements = reports.acknowledgementCoverage();
@@ -188,7 +211,9 @@ public class OversightDashboardPage implements Serializable {
     }
 
     public void exportCompliance() throws IOException {
-        send("account-compliance.csv", out -> ReportCsv.compliance(accounts, out));
+        // every school and department, not the page shown
+        AccountFigures all = reports.accounts(unitId == null ? null : unitId.toString());
+        send("account-compliance.csv", out -> ReportCsv.compliance(all, out));
     }
 
     public void exportAdministrators() throws IOException {
@@ -254,6 +279,12 @@ public class OversightDashboardPage implements Serializable {
     /** The page's first and last school, counted from 1. */
     public int getCoverageFrom() { return coverage.first() + 1; }
     public int getCoverageTo() { return coverage.first() + coverage.schools().size(); }
+    public int getCompliancePageSize() { return COMPLIANCE_PAGE; }
+    /** Whether the District's schools and departments with accounts take more than one page. */
+    public boolean isCompliancePaged() { return accounts.unitsTotal() > COMPLIANCE_PAGE; }
+    /** The page's first and last unit, counted from 1. */
+    public int getComplianceFrom() { return accounts.first() + 1; }
+    public int getComplianceTo() { return accounts.first() + accounts.compliance().size(); }
     public TakedownFigures getTakedowns() { return takedowns; }
     public String getReportMonth() { return reportMonth; }
     public boolean isMayReadAcknowledgements() { return mayReadAcknowledgements; }

@@ -71,8 +71,15 @@ public class OversightReports {
         return requests.figures(period(from, to), units.resolve(unit), clock.instant());
     }
 
+    /** Every school row of the District's list (the CSV). */
     public AccountFigures accounts(String unit) {
         return accounts.figures(units.resolve(unit), today(), clock.instant());
+    }
+
+    /** The District's figures with {@code size} rows of its list per school from the {@code first} (0 on); a school's whole. */
+    public AccountFigures accounts(String unit, int first, int size) {
+        page(first, size, AccountReports.PAGE_MAX);
+        return accounts.figures(units.resolve(unit), today(), clock.instant(), first, size);
     }
 
     /** Every school row of the District's answer (the CSV). */
@@ -82,13 +89,17 @@ public class OversightReports {
 
     /** The District's answer with {@code size} school rows from the {@code first} (0 on); a school's answer whole. */
     public ConsentCoverage consentCoverage(String unit, String item, int first, int size) {
+        page(first, size, ConsentReports.PAGE_MAX);
+        return consent.coverage(units.resolve(unit), item(item), today(), first, size);
+    }
+
+    private static void page(int first, int size, int max) {
         if (first < 0) {
             throw new InvalidInputException("first", "first is 0 or more, not " + first);
         }
-        if (size < 1 || size > ConsentReports.PAGE_MAX) {
-            throw new InvalidInputException("size", "size is 1 to " + ConsentReports.PAGE_MAX + ", not " + size);
+        if (size < 1 || size > max) {
+            throw new InvalidInputException("size", "size is 1 to " + max + ", not " + size);
         }
-        return consent.coverage(units.resolve(unit), item(item), today(), first, size);
     }
 
     public TakedownFigures takedowns(String from, String to, String unit) {

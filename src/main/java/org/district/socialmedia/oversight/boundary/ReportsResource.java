@@ -50,9 +50,11 @@ public class ReportsResource {
     @Path("accounts")
     @Operation(summary = "Compliance per school, accounts by number of administrators, rights ending soon, overdue attestations",
             description = "overdueAttestations: rights in force an access review flagged and nobody confirmed, plus accounts in use"
-                    + " whose yearly checklist is overdue (CHECKLIST_OVERDUE)")
-    public AccountFigures accounts(@QueryParam("unit") String unit) {
-        return reports.accounts(unit);
+                    + " whose yearly checklist is overdue (CHECKLIST_OVERDUE). For the District, size rows of compliance (1 to 1000,"
+                    + " 100 by default) from the first (0 on) in name order; unitsTotal says how many there are. A school's answer is whole.")
+    public AccountFigures accounts(@QueryParam("unit") String unit, @QueryParam("first") @DefaultValue("0") int first,
+                                   @QueryParam("size") @DefaultValue("100") int size) {
+        return reports.accounts(unit, first, size);
     }
 
     @GET

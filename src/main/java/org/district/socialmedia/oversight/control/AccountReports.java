@@ -27,8 +27,20 @@ public class AccountReports {
     @Inject
     AccountComplianceTally complianceTally;
 
+    /** The most units of the District's list per school one answer holds (the API's size). */
+    public static final int PAGE_MAX = 1000;
+
+    /** The figures with the whole list per school (the CSV, the Board report). */
     public AccountFigures figures(Long unitId, LocalDate today, Instant now) {
-        AccountComplianceTally.Figures figures = complianceTally.figures(now, today, unitId);
+        return figures(unitId, today, now, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The figures with the District's list per school paged: {@code size} units from the {@code first} (0 on), in name
+     * order; the totals are the whole District's. A school's answer is whole.
+     */
+    public AccountFigures figures(Long unitId, LocalDate today, Instant now, int first, int size) {
+        AccountComplianceTally.Figures figures = complianceTally.figures(now, today, unitId, first, size);
         List<AccountFigures.ComplianceRow> compliance = new ArrayList<>();
         for (AccountQueries.UnitCompliance c : figures.compliance()) {
             compliance.add(new AccountFigures.ComplianceRow(c.unitId(), c.unit(), c.accounts(), c.failing(), c.identification(),
@@ -36,7 +48,7 @@ public class AccountReports {
         }
         AccountQueries.UnitCompliance total = figures.total();
         return new AccountFigures(today.toString(), total.accounts(), total.failing(), compliance, byAdministrators(figures.bands()),
-                figures.expiring(), figures.flagged() + total.checklists());
+                figures.expiring(), figures.flagged() + total.checklists(), figures.units(), unitId == null ? first : 0);
     }
 
     /** Accounts in use by their number of active District administrators (0, 1, 2, 3 or more), labelled. */

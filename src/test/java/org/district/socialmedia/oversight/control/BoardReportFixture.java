@@ -24,7 +24,7 @@ final class BoardReportFixture {
         AccountFigures accounts = new AccountFigures("2026-12-01", 40, 12,
                 List.of(new AccountFigures.ComplianceRow(1L, "Lincoln High School", 30, 10, 1, 2, 3, 4),
                         new AccountFigures.ComplianceRow(2L, "Washington Elementary", 10, 2, 0, 1, 1, 0)),
-                List.of(new RequestFigures.Count("0", "0 administrators", 3)), 5, 1);
+                List.of(new RequestFigures.Count("0", "0 administrators", 3)), 5, 1, 2, 0);
         ConsentCoverage coverage = new ConsentCoverage("2026-11-30", List.of("PHOTO"),
                 List.of(new ConsentCoverage.Row(1L, "Lincoln High School", "Lincoln High School", 50, Map.of("PHOTO", 39L),
                         Map.of("PHOTO", 0.78))), List.of(), 4);

@@ -16,7 +16,7 @@ class BoardReportTest {
                 List.of(), List.of(new RequestFigures.Count("AUTHORIZED", "Authorized as proposed", answered)),
                 List.of(new RequestFigures.Count("UP_TO_2_DAYS", "0 to 2 days", 2)));
         AccountFigures accounts = new AccountFigures("2026-12-01", 40, 12,
-                List.of(new AccountFigures.ComplianceRow(1L, "Lincoln High School", 40, 12, 1, 2, 3, 4)), List.of(), 5, 1);
+                List.of(new AccountFigures.ComplianceRow(1L, "Lincoln High School", 40, 12, 1, 2, 3, 4)), List.of(), 5, 1, 1, 0);
         ConsentCoverage coverage = new ConsentCoverage("2026-11-30", List.of("PHOTO"),
                 List.of(new ConsentCoverage.Row(1L, "Lincoln High School", "Lincoln High School", 50, Map.of("PHOTO", 39L),
                         Map.of("PHOTO", 0.78))), List.of(), 4);
