@@ -40,9 +40,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * kind of change that moves it, made through the API: an account registered, rights granted and revoked, rights
  * flagged by an access review's deadline then confirmed or revoked, the yearly checklist signed off (identification
  * and privacy), an operator linked from a decided request and its authorization revoked, an account moved to another school, a checklist falling overdue as the clock moves, an
- * account archived. After each, before any count, the District report (and the school's) equals a count of the
- * accounts now and the tally's {@code differences()} is empty: the change marked its units; after the rights
- * timer's work, too. A row spoiled by hand is found by the operators' recount and put right.
+ * account archived. After each, before any count, the District report (and the school's, and the District's list read a
+ * unit a page) equals a count of the accounts now and the tally's {@code differences()} is empty: the change marked its
+ * units; after the rights timer's work, too. A row spoiled by hand is found by the operators' recount and put right.
  */
 @ExtendWith(ArquillianExtension.class)
 class AccountComplianceTallyIT {
@@ -156,8 +156,29 @@ class AccountComplianceTallyIT {
                     + r.failing() + " failing, " + r.identification() + "/" + r.privacy() + "/" + r.fewerThanTwoAdmins() + "/"
                     + r.noActiveOperator()).toList());
             rows.add(RightsCounted.of(f).toString());
+            if (unit == null) {
+                rows.add(pagesPutTogether(f, today));
+            }
             return rows;
         });
+    }
+
+    /**
+     * Whether the District's list read a unit a page (as the API pages it, units that do not hold included), one page
+     * past its end too, is the whole list with the same totals: a line the live side also gives when it is.
+     */
+    private String pagesPutTogether(AccountFigures whole, LocalDate today) {
+        List<AccountFigures.ComplianceRow> paged = new ArrayList<>();
+        for (int first = 0; first <= whole.compliance().size(); first++) {
+            AccountFigures page = reports.figures(null, today, clock.instant(), first, 1);
+            if (page.unitsTotal() != whole.compliance().size() || page.first() != first || page.failing() != whole.failing()
+                    || page.accounts() != whole.accounts()) {
+                return "page from " + first + ": " + page.unitsTotal() + " units, first " + page.first() + ", totals " + page.accounts()
+                        + "/" + page.failing() + " against " + whole.compliance().size() + " units, " + whole.accounts() + "/" + whole.failing();
+            }
+            paged.addAll(page.compliance());
+        }
+        return paged.equals(whole.compliance()) ? "the pages put together are the list" : "the pages put together: " + paged;
     }
 
     private List<String> live(Long unit, LocalDate today) {
@@ -165,6 +186,9 @@ class AccountComplianceTallyIT {
                 .map(r -> r.unitId() + " " + r.unit() + ": " + r.accounts() + " accounts, " + r.failing() + " failing, "
                         + r.identification() + "/" + r.privacy() + "/" + r.admins() + "/" + r.operators()).toList()));
         rows.add(tx.inNewTransaction(em -> RightsCounted.count(em, unit, today, clock.instant())).toString());
+        if (unit == null) {
+            rows.add("the pages put together are the list");
+        }
         return rows;
     }
 
