@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
@@ -177,7 +178,7 @@ public class AccountsResource {
         return registry.get(id);
     }
 
-    @jakarta.ws.rs.PUT
+    @PUT
     @Operation(summary = "Change the account's description (registry keepers; audited)")
     @Path("accounts/{id}")
     public AccountView update(@PathParam("id") Long id, AccountChange body) {
@@ -188,7 +189,7 @@ public class AccountsResource {
     }
 
     /** ACTIVE, SUSPENDED or ARCHIVED; only active accounts are in the public directory. */
-    @jakarta.ws.rs.PUT
+    @PUT
     @Operation(summary = "Suspend, archive or reinstate an account (registry keepers; audited)")
     @Path("accounts/{id}/status")
     public AccountView changeStatus(@PathParam("id") Long id, StatusChange body) {

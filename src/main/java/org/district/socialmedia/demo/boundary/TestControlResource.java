@@ -9,6 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import org.district.socialmedia.accounts.control.RightsSweep;
 import org.district.socialmedia.acknowledgements.control.AckSweep;
@@ -156,7 +157,7 @@ public class TestControlResource {
     /** Escalates one request now, as a sweep would; a second sweep doing the same at once loses on the unique key. */
     @POST
     @Path("escalate/{id}")
-    public Map<String, Object> escalate(@jakarta.ws.rs.PathParam("id") Long id) {
+    public Map<String, Object> escalate(@PathParam("id") Long id) {
         requireTestServer();
         try {
             String fired = worker.escalate(id);

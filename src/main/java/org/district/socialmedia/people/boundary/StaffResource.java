@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -71,7 +72,7 @@ public class StaffResource {
     public record StaffChange(StaffDirectory.StaffForm user, Long version) {
     }
 
-    @jakarta.ws.rs.PUT
+    @PUT
     @Operation(summary = "Change a staff user; roles taken away end what they allowed (SITE_ADMIN - rights; EMPLOYEE - authorizations) (SYSTEM_ADMIN; audited)")
     @Path("{id}")
     public StaffDirectory.StaffRow update(@PathParam("id") Long id, StaffChange body) {
