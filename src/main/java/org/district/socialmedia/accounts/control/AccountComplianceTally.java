@@ -125,13 +125,20 @@ public class AccountComplianceTally implements Tally {
                 .filter(id -> !holding.contains(id)).limit(max).toList();
     }
 
-    /** Gives a unit without a row a stale one (zeros), so that a count can lock it; answers whether it added one. */
+    /**
+     * Gives a unit without a row a stale one (zeros), so that a count can lock it; answers whether it added one. The
+     * District's row counts it among the unit rows (V90) in the same transaction.
+     */
     public boolean prepare(long unitId) {
         // next_change_at left out (NULL): PostgreSQL would take a bare NULL in a SELECT for text
-        return em.createNativeQuery("INSERT INTO account_compliance_tally (unit_id, " + FIGURES + ", counted_at, stale)"
+        boolean added = em.createNativeQuery("INSERT INTO account_compliance_tally (unit_id, " + FIGURES + ", counted_at, stale)"
                         + " SELECT u.id, 0, 0, 0, 0, 0, 0, 0, ?2, TRUE FROM org_unit u WHERE u.id = ?1"
                         + " AND NOT EXISTS (SELECT 1 FROM account_compliance_tally t WHERE t.unit_id = ?1)")
                 .setParameter(1, unitId).setParameter(2, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))).executeUpdate() > 0;
+        if (added) {
+            DistrictCompliance.rowAdded(em);
+        }
+        return added;
     }
 
     /**

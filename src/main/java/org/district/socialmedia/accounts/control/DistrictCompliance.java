@@ -32,17 +32,21 @@ import java.util.Set;
 final class DistrictCompliance {
 
     private static final String COLUMNS = "accounts, failing, identification, privacy, admins, operators, checklists,"
-            + " admins_none, admins_one, admins_two, admins_more, flagged, days_from, days";
+            + " admins_none, admins_one, admins_two, admins_more, flagged, days_from, days, units, units_in_use";
     private static final String UNIT_COLUMNS = "unit_id, accounts, failing, identification, privacy, admins, operators, checklists,"
             + " admins_none, admins_one, admins_two, admins_more, expiring_from, expiring_days, flagged";
 
     private DistrictCompliance() {
     }
 
-    /** The District's sums: the seven figures (no unit), the four bands, the flagged rights, the rights by last day. */
-    record Row(UnitCompliance sums, long[] bands, long flagged, DistrictDays days) {
+    /**
+     * The District's sums: the seven figures (no unit), the four bands, the flagged rights, the rights by last day, how
+     * many unit rows and how many of them with accounts in use (V90).
+     */
+    record Row(UnitCompliance sums, long[] bands, long flagged, DistrictDays days, long units, long inUse) {
 
-        static final Row ZERO = new Row(new UnitCompliance(null, null, 0, 0, 0, 0, 0, 0, 0), new long[UnitRights.BANDS], 0, DistrictDays.NONE);
+        static final Row ZERO = new Row(new UnitCompliance(null, null, 0, 0, 0, 0, 0, 0, 0), new long[UnitRights.BANDS], 0, DistrictDays.NONE,
+                0, 0);
 
         /** With a unit's stored row added (1) or taken away (-1). */
         Row plus(StoredCompliance unit, int sign) {
@@ -55,7 +59,7 @@ final class DistrictCompliance {
             return new Row(new UnitCompliance(null, null, a.accounts() + sign * u.accounts(), a.failing() + sign * u.failing(),
                     a.identification() + sign * u.identification(), a.privacy() + sign * u.privacy(), a.admins() + sign * u.admins(),
                     a.operators() + sign * u.operators(), a.checklists() + sign * u.checklists()), b, flagged + sign * unit.flagged(),
-                    days.plus(unit.expiringFrom(), unit.slots(), sign));
+                    days.plus(unit.expiringFrom(), unit.slots(), sign), units + sign, inUse + (u.accounts() > 0 ? sign : 0));
         }
 
         /** How it differs from {@code recounted}, one line per part that differs. */
@@ -73,6 +77,10 @@ final class DistrictCompliance {
             if (!days.sameFrom(recounted.days)) {
                 differences.add("District: stored rights by last day " + days + "; the units' rows " + recounted.days);
             }
+            if (units != recounted.units || inUse != recounted.inUse) {
+                differences.add("District: stored " + units + " unit rows, " + inUse + " with accounts in use; the units' rows "
+                        + recounted.units + ", " + recounted.inUse);
+            }
             return differences;
         }
     }
@@ -86,19 +94,19 @@ final class DistrictCompliance {
         }
         Object[] r = (Object[]) rows.get(0);
         return new Row(new UnitCompliance(null, null, n(r[0]), n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5]), n(r[6])),
-                new long[] {n(r[7]), n(r[8]), n(r[9]), n(r[10])}, n(r[11]), DistrictDays.of(date(r[12]), (String) r[13]));
+                new long[] {n(r[7]), n(r[8]), n(r[9]), n(r[10])}, n(r[11]), DistrictDays.of(date(r[12]), (String) r[13]), n(r[14]), n(r[15]));
     }
 
     private static void store(EntityManager em, Row row) {
         UnitCompliance s = row.sums();
         em.createNativeQuery("UPDATE account_compliance_district SET accounts = ?1, failing = ?2, identification = ?3, privacy = ?4, admins = ?5,"
                         + " operators = ?6, checklists = ?7, admins_none = ?8, admins_one = ?9, admins_two = ?10, admins_more = ?11, flagged = ?12,"
-                        + " days_from = CAST(?13 AS DATE), days = ?14 WHERE id = 1")
+                        + " days_from = CAST(?13 AS DATE), days = ?14, units = ?15, units_in_use = ?16 WHERE id = 1")
                 .setParameter(1, s.accounts()).setParameter(2, s.failing()).setParameter(3, s.identification()).setParameter(4, s.privacy())
                 .setParameter(5, s.admins()).setParameter(6, s.operators()).setParameter(7, s.checklists())
                 .setParameter(8, row.bands()[0]).setParameter(9, row.bands()[1]).setParameter(10, row.bands()[2]).setParameter(11, row.bands()[3])
                 .setParameter(12, row.flagged()).setParameter(13, row.days().from() == null ? null : Date.valueOf(row.days().from()))
-                .setParameter(14, row.days().text()).executeUpdate();
+                .setParameter(14, row.days().text()).setParameter(15, row.units()).setParameter(16, row.inUse()).executeUpdate();
     }
 
     /**
@@ -110,6 +118,14 @@ final class DistrictCompliance {
         store(em, (before == null ? row : row.plus(before, -1)).plus(after, 1));
     }
 
+    /**
+     * A unit's row was added with zeros ({@link AccountComplianceTally#prepare}): one unit row more, nothing else moves.
+     * Its lock is taken after the new row's, as a count takes it.
+     */
+    static void rowAdded(EntityManager em) {
+        em.createNativeQuery("UPDATE account_compliance_district SET units = units + 1 WHERE id = 1").executeUpdate();
+    }
+
     /** The sum of every unit's stored row, its days from {@code from} on (null: from the earliest row's). */
     static Row ofUnitRows(EntityManager em, LocalDate from) {
         List<StoredCompliance> units = new ArrayList<>();
@@ -118,7 +134,7 @@ final class DistrictCompliance {
         }
         LocalDate start = from != null ? from : units.stream().filter(u -> u.slots() != null).map(StoredCompliance::expiringFrom)
                 .min(LocalDate::compareTo).orElse(null);
-        Row sum = new Row(Row.ZERO.sums(), Row.ZERO.bands(), 0, start == null ? DistrictDays.NONE : new DistrictDays(start, new long[0]));
+        Row sum = new Row(Row.ZERO.sums(), Row.ZERO.bands(), 0, start == null ? DistrictDays.NONE : new DistrictDays(start, new long[0]), 0, 0);
         for (StoredCompliance u : units) {
             sum = sum.plus(u, 1);
         }
@@ -155,58 +171,24 @@ final class DistrictCompliance {
      * its days) or most units do not hold (then a pass over the District's accounts is cheaper): the caller sums the rows.
      */
     static Figures figures(EntityManager em, Instant now, LocalDate today, int first, int size) {
-        // one statement, so that the District's row and the stored parts of the rows that do not hold are read as of one
-        // moment: a count commits its unit's row and the District's together, and a stored part taken away must be the
-        // one the District's row holds. The rows that hold give nothing here but a count: the list is read a page at a
-        // time below, so that the answer does not grow with the District's units (a thousand at full scale)
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = bind(em.createNativeQuery("SELECT CAST(-1 AS BIGINT), d.accounts, d.failing, d.identification, d.privacy,"
-                + " d.admins, d.operators, d.checklists, d.admins_none, d.admins_one, d.admins_two, d.admins_more, d.flagged, d.days_from,"
-                + " d.days, (SELECT COUNT(*) FROM org_unit), (SELECT COUNT(*) FROM account_compliance_tally),"
-                + " (SELECT COUNT(*) FROM account_compliance_tally t WHERE t.accounts > 0 AND " + HOLDS + ")"
-                + " FROM account_compliance_district d WHERE d.id = 1"
-                + " UNION ALL SELECT t.unit_id, t.accounts, t.failing, t.identification, t.privacy, t.admins, t.operators, t.checklists,"
-                + " t.admins_none, t.admins_one, t.admins_two, t.admins_more, t.flagged, t.expiring_from, t.expiring_days,"
-                + " CAST(0 AS BIGINT), CAST(0 AS BIGINT), CAST(0 AS BIGINT)"
-                + " FROM account_compliance_tally t WHERE CASE WHEN " + HOLDS + " THEN 1 ELSE 0 END = 0"), now, today).getResultList();
-        Row district = null;
-        long units = 0;
-        long unitRows = 0;
-        long inUse = 0;
-        Set<Long> notHolding = new HashSet<>();
-        List<StoredCompliance> notHoldingRows = new ArrayList<>();
-        for (Object[] u : rows) {
-            long id = n(u[0]);
-            if (id < 0) {
-                district = new Row(new UnitCompliance(null, null, n(u[1]), n(u[2]), n(u[3]), n(u[4]), n(u[5]), n(u[6]), n(u[7])),
-                        new long[] {n(u[8]), n(u[9]), n(u[10]), n(u[11])}, n(u[12]), DistrictDays.of(date(u[13]), (String) u[14]));
-                units = n(u[15]);
-                unitRows = n(u[16]);
-                inUse = n(u[17]);
-            } else {
-                notHolding.add(id);
-                // as StoredCompliance.of reads a unit's row: id, seven figures, four bands, expiring_from, expiring_days, flagged
-                notHoldingRows.add(StoredCompliance.of(new Object[] {u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10],
-                        u[11], u[13], u[14], u[12]}));
-            }
+        // the list is read a page at a time (page), so that the answer does not grow with the District's units (a
+        // thousand at full scale)
+        Read read = read(em, now, today, false);
+        if (read != null && read.units() > read.district().units()) {
+            // a unit new since the rights timer's last pass has no row yet: read again with the units without one, in the
+            // same statement, so that a row a count adds meanwhile is either in the District's row or among these
+            read = read(em, now, today, true);
         }
-        Long expiringStored = district == null ? null : district.days().window(today);
-        if (expiringStored == null || notHolding.size() * 2 > units) {
+        Long expiringStored = read == null ? null : read.district().days().window(today);
+        if (expiringStored == null || read.notHolding().size() * 2 > read.units()) {
             return null;
         }
-        if (units > unitRows) {
-            // a unit new since the rights timer's last pass has no row yet: counted now, as a row that does not hold
-            for (Object id : em.createNativeQuery("SELECT u.id FROM org_unit u WHERE NOT EXISTS"
-                    + " (SELECT 1 FROM account_compliance_tally t WHERE t.unit_id = u.id)").getResultList()) {
-                notHolding.add(n(id));
-            }
-            if (notHolding.size() * 2 > units) {
-                return null;
-            }
-        }
+        Row district = read.district();
+        Map<Long, StoredCompliance> notHoldingRows = read.stored();
+        Set<Long> notHolding = read.notHolding();
         Row sums = district;
         long expiring = expiringStored;
-        for (StoredCompliance s : notHoldingRows) {
+        for (StoredCompliance s : notHoldingRows.values()) {
             sums = sums.plus(s, -1);
             expiring -= DistrictDays.within(s.expiringFrom(), s.slots(), today);
         }
@@ -216,15 +198,63 @@ final class DistrictCompliance {
             for (UnitCompliance c : AccountQueries.compliance(em, now, counted)) {
                 countedNow.put(c.unitId(), c);
                 sums = sums.plus(new StoredCompliance(c, new long[UnitRights.BANDS], null, null, 0), 1);
-                inUse += c.accounts() > 0 ? 1 : 0;
             }
             long[] bands = sums.bands().clone();
             UnitRights.bands(em, counted).values().forEach(b -> Arrays.setAll(bands, i -> bands[i] + b[i]));
             long flagged = sums.flagged() + UnitRights.flagged(em, counted).values().stream().mapToLong(Long::longValue).sum();
             expiring += UnitRights.expiring(em, today, counted).values().stream().mapToLong(Long::longValue).sum();
-            sums = new Row(sums.sums(), bands, flagged, sums.days());
+            sums = new Row(sums.sums(), bands, flagged, sums.days(), sums.units(), sums.inUse());
         }
-        return new Figures(page(em, now, today, first, size, notHolding, countedNow), sums.bands(), expiring, sums.flagged(), sums.sums(), inUse);
+        return new Figures(page(em, now, today, first, size, notHolding, countedNow), sums.bands(), expiring, sums.flagged(), sums.sums(), sums.inUse());
+    }
+
+    /** The District's row, the units without a row or whose row does not hold (with the stored part of those), the units. */
+    private record Read(Row district, Map<Long, StoredCompliance> stored, Set<Long> notHolding, long units) {
+    }
+
+    /**
+     * One statement, so that the District's row and the stored parts of the rows that do not hold are read as of one
+     * moment: a count commits its unit's row and the District's together, and a stored part taken away must be the one
+     * the District's row holds. The rows that hold are not read (the District's row counts them, V90); the units without
+     * a row only when asked. Null without a District's row.
+     */
+    private static Read read(EntityManager em, Instant now, LocalDate today, boolean withoutRow) {
+        String stored = "SELECT t.unit_id, t.accounts, t.failing, t.identification, t.privacy, t.admins, t.operators, t.checklists,"
+                + " t.admins_none, t.admins_one, t.admins_two, t.admins_more, t.flagged, t.expiring_from, t.expiring_days, CAST(0 AS BIGINT),"
+                + " CAST(0 AS BIGINT), CAST(0 AS BIGINT) FROM account_compliance_tally t WHERE ";
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = bind(em.createNativeQuery("SELECT CAST(-1 AS BIGINT), d.accounts, d.failing, d.identification, d.privacy,"
+                + " d.admins, d.operators, d.checklists, d.admins_none, d.admins_one, d.admins_two, d.admins_more, d.flagged, d.days_from,"
+                + " d.days, d.units, d.units_in_use, (SELECT COUNT(*) FROM org_unit) FROM account_compliance_district d WHERE d.id = 1"
+                // the complement of HOLDS as ranges of V90's indexes, empty while the rights timer keeps up; a unit in two is read twice
+                + " UNION ALL " + stored + "t.stale = TRUE UNION ALL " + stored + "t.counted_at > ?1"
+                + " UNION ALL " + stored + "t.next_change_at <= ?1 UNION ALL " + stored + "t.expiring_from IS NULL"
+                + " UNION ALL " + stored + "t.expiring_from > ?2 UNION ALL " + stored + "t.expiring_from < ?3"
+                // a unit without a row: accounts -1
+                + (withoutRow ? " UNION ALL SELECT u.id, CAST(-1 AS BIGINT), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, CAST(NULL AS DATE),"
+                + " CAST(NULL AS VARCHAR(1000)), CAST(0 AS BIGINT), CAST(0 AS BIGINT), CAST(0 AS BIGINT) FROM org_unit u WHERE NOT EXISTS"
+                + " (SELECT 1 FROM account_compliance_tally t WHERE t.unit_id = u.id)" : "")), now, today).getResultList();
+        Row district = null;
+        long units = 0;
+        Map<Long, StoredCompliance> notHoldingRows = new HashMap<>();
+        Set<Long> notHolding = new HashSet<>();
+        for (Object[] u : rows) {
+            long id = n(u[0]);
+            if (id < 0) {
+                district = new Row(new UnitCompliance(null, null, n(u[1]), n(u[2]), n(u[3]), n(u[4]), n(u[5]), n(u[6]), n(u[7])),
+                        new long[] {n(u[8]), n(u[9]), n(u[10]), n(u[11])}, n(u[12]), DistrictDays.of(date(u[13]), (String) u[14]), n(u[15]),
+                        n(u[16]));
+                units = n(u[17]);
+            } else {
+                notHolding.add(id);
+                if (n(u[1]) >= 0) {
+                    // as StoredCompliance.of reads a unit's row: id, seven figures, four bands, expiring_from, expiring_days, flagged
+                    notHoldingRows.put(id, StoredCompliance.of(new Object[] {u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9],
+                            u[10], u[11], u[13], u[14], u[12]}));
+                }
+            }
+        }
+        return district == null ? null : new Read(district, notHoldingRows, notHolding, units);
     }
 
     /**
