@@ -220,6 +220,7 @@ public final class StagedEnrollments {
 
     /** Compares the staged lines {@code from} to {@code to}: duplicates, unknown classes and students, then the changes. */
     static void compare(Connection c, long runId, int from, int to) throws SQLException {
+        StagingConnection.withoutJit(c);
         update(c, COMPARE, runId, from, to);
     }
 

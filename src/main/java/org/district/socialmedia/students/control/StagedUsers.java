@@ -156,6 +156,7 @@ public final class StagedUsers {
 
     /** The rows' rules (duplicates, refused rows, schools, District ids) over the lines {@code from} to {@code to}. */
     static void compareRows(Connection c, long runId, int from, int to) throws SQLException {
+        StagingConnection.withoutJit(c);
         update(c, runId, StagedUserRules.ROWS, from, to);
     }
 
@@ -183,6 +184,7 @@ public final class StagedUsers {
      * {@code to}: once the links are compared.
      */
     static void compareChanges(Connection c, long runId, int from, int to) throws SQLException {
+        StagingConnection.withoutJit(c);
         update(c, runId, StagedUserRules.CHANGES, from, to);
     }
 
