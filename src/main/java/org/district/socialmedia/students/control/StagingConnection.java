@@ -51,17 +51,9 @@ final class StagingConnection {
      * best: until then PostgreSQL plans the comparison's self-joins for a row or two, a nested loop that reads the
      * whole stage for each staged row (92 s for 16,000 users.csv rows instead of well under a second). H2 counts rows
      * as it plans and planned these statements well without; its ANALYZE is another statement, so it is not sent.
+     * No statement of a comparison reads a table it fills, so the statistics taken before each step hold for all of
+     * its ranges.
      */
-    /**
-     * Whether to analyze again after this many ranges of a loop whose statements read the tables it fills (a
-     * decision table read by each range's NOT EXISTS): after 1, 2, 4, 8... ranges, so that the statistics are
-     * never more than half out of date, at a cost of a few ANALYZE statements for the District's hundreds of ranges.
-     * Without it PostgreSQL kept planning the growing table as empty: 26 s for one range of 0.01 of the District.
-     */
-    static boolean analyzeAgainAfter(int rangesDone) {
-        return Integer.bitCount(rangesDone) == 1;
-    }
-
     static void analyze(Connection c, Collection<String> tables) throws SQLException {
         if (!postgreSql(c)) {
             return;
