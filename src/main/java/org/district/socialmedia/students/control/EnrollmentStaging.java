@@ -75,12 +75,8 @@ public class EnrollmentStaging {
         self.keys(runId, "CLASS", createdClasses);
         self.analyze(runId);
         int max = self.maxLine(runId);
-        int ranges = 0;
         for (int from = 1; from <= max; from += StagedEnrollments.RANGE) {
             self.compareLines(runId, from, from + StagedEnrollments.RANGE - 1);
-            if (StagingConnection.analyzeAgainAfter(++ranges)) {
-                self.analyze(runId);
-            }
         }
         if (bulk) {
             long[] ids = self.enrollmentIds();

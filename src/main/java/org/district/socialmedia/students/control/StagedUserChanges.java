@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.district.socialmedia.students.control.StagedUserRules.ABSENT;
-import static org.district.socialmedia.students.control.StagedUserRules.DECISION;
+import static org.district.socialmedia.students.control.StagedUserRules.CHANGE;
 import static org.district.socialmedia.students.control.StagedUserRules.USER;
 
 /**
@@ -29,7 +29,7 @@ final class StagedUserChanges {
             throws SQLException {
         try (PreparedStatement insert = StagedUsers.prepare(c, runId, "INSERT INTO import_change (run_id, seq, kind, op, ref, payload)"
                 + " SELECT d.run_id, ? + ROW_NUMBER() OVER (ORDER BY d.line_no) - 1, ?, ?, s.sourced_id, "
-                + (changeOp.equals("D") ? "NULL" : "s.payload") + " FROM " + DECISION + " d JOIN " + USER
+                + (changeOp.equals("D") ? "NULL" : "s.payload") + " FROM " + CHANGE + " d JOIN " + USER
                 + " s ON s.run_id = d.run_id AND s.line_no = d.line_no WHERE d.run_id = ? AND d.line_no BETWEEN ? AND ?"
                 + " AND d.op = ? AND s.kind = ?")) {
             insert.setLong(1, firstSeq);

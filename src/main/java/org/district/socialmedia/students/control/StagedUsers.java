@@ -15,6 +15,7 @@ import java.util.Set;
 
 import static org.district.socialmedia.students.control.StagedUserRules.ABSENT;
 import static org.district.socialmedia.students.control.StagedUserRules.AGENT;
+import static org.district.socialmedia.students.control.StagedUserRules.CHANGE;
 import static org.district.socialmedia.students.control.StagedUserRules.CONCERN;
 import static org.district.socialmedia.students.control.StagedUserRules.DECISION;
 import static org.district.socialmedia.students.control.StagedUserRules.LINK;
@@ -24,10 +25,12 @@ import static org.district.socialmedia.students.control.StagedUserRules.USER;
 /**
  * users.csv's students, guardians and their links staged for a run ({@link UserStage}) and compared set-wise with the
  * stored ones by {@link StagedUserRules}, as {@link StagedEnrollments} does for enrollments.csv: each run has tables of
- * its own ({@code roster_stage_user_<run id>} and {@code _user_agent_}, {@code _user_decision_}, {@code _user_problem_},
- * {@code _user_link_}, {@code _user_concern_}, {@code _user_absent_}), made when its reading starts and dropped once
- * used. A line's decision goes into the narrow decision table: C, U, D, R (refused, with its reason) or N (a new
- * guardian linked to no student: not stored, with its reason); the agents' problems go into the problem table.
+ * its own ({@code roster_stage_user_<run id>} and {@code _user_agent_}, {@code _user_decision_}, {@code _user_change_},
+ * {@code _user_problem_}, {@code _user_link_}, {@code _user_concern_}, {@code _user_absent_}), made when its reading
+ * starts and dropped once used. A line's decision goes into a narrow table: R (refused by the rows' rules, with its
+ * reason) into the decision table; C, U, D or N (a new guardian linked to no student: not stored, with its reason)
+ * into the change table, which its statement fills while reading the decision table (a statement that read the
+ * table it fills was quadratic on PostgreSQL). The agents' problems go into the problem table.
  * Plain JDBC on the caller's connection, which gives each call its transaction.
  */
 public final class StagedUsers {
@@ -65,6 +68,8 @@ public final class StagedUsers {
                 "CREATE TABLE " + AGENT + " (run_id BIGINT NOT NULL, line_no INTEGER NOT NULL, agent_no INTEGER NOT NULL,"
                         + " agent_sourced_id VARCHAR(255), agent_text VARCHAR(20000), PRIMARY KEY (run_id, line_no, agent_no))",
                 "CREATE TABLE " + DECISION + " (run_id BIGINT NOT NULL, line_no INTEGER NOT NULL, op CHAR(1) NOT NULL,"
+                        + " reason VARCHAR(20000), PRIMARY KEY (run_id, line_no))",
+                "CREATE TABLE " + CHANGE + " (run_id BIGINT NOT NULL, line_no INTEGER NOT NULL, op CHAR(1) NOT NULL,"
                         + " reason VARCHAR(20000), PRIMARY KEY (run_id, line_no))",
                 "CREATE TABLE " + PROBLEM + " (run_id BIGINT NOT NULL, line_no INTEGER NOT NULL, pos INTEGER NOT NULL,"
                         + " reason VARCHAR(20000) NOT NULL, PRIMARY KEY (run_id, line_no, pos))",
@@ -151,9 +156,8 @@ public final class StagedUsers {
 
     /** The rows' rules (duplicates, refused rows, schools, District ids) over the lines {@code from} to {@code to}. */
     static void compareRows(Connection c, long runId, int from, int to) throws SQLException {
-        for (String statement : StagedUserRules.ROWS) {
-            update(c, runId, statement, from, to);
-        }
+        StagingConnection.withoutJit(c);
+        update(c, runId, StagedUserRules.ROWS, from, to);
     }
 
     /**
@@ -175,11 +179,13 @@ public final class StagedUsers {
         return StagedUserRules.LINKS_BY_LINES.contains(StagedUserRules.LINKS.get(index));
     }
 
-    /** Created, updated and deactivated over the lines {@code from} to {@code to}: once the links are compared. */
+    /**
+     * Created, updated and deactivated, and the new guardians linked to no student, over the lines {@code from} to
+     * {@code to}: once the links are compared.
+     */
     static void compareChanges(Connection c, long runId, int from, int to) throws SQLException {
-        for (String statement : StagedUserRules.CHANGES) {
-            update(c, runId, statement, from, to);
-        }
+        StagingConnection.withoutJit(c);
+        update(c, runId, StagedUserRules.CHANGES, from, to);
     }
 
     /** The lowest and highest id of the table ({@code student} or {@code guardian}), or null when it is empty. */
@@ -239,7 +245,7 @@ public final class StagedUsers {
      */
     static void createdStudentKeys(Connection c, long runId) throws SQLException {
         try (PreparedStatement insert = prepare(c, runId, "INSERT INTO " + StagedEnrollments.table("{key}", runId)
-                + " (run_id, kind, sourced_id) SELECT s.run_id, 'STUDENT', s.sourced_id FROM " + USER + " s JOIN " + DECISION
+                + " (run_id, kind, sourced_id) SELECT s.run_id, 'STUDENT', s.sourced_id FROM " + USER + " s JOIN " + CHANGE
                 + " d ON d.run_id = s.run_id AND d.line_no = s.line_no WHERE s.run_id = ? AND s.kind = 'S' AND d.op = 'C'")) {
             insert.setLong(1, runId);
             insert.executeUpdate();
@@ -267,9 +273,10 @@ public final class StagedUsers {
 
     static Figures figures(Connection c, long runId) throws SQLException {
         int[][] counts = new int[2][4];
-        try (PreparedStatement select = prepare(c, runId, "SELECT s.kind, s.deleted, d.op, COUNT(*) FROM " + USER + " s LEFT JOIN "
-                + DECISION + " d ON d.run_id = s.run_id AND d.line_no = s.line_no WHERE s.run_id = ? AND s.state = 'U'"
-                + " AND s.kind IN ('S', 'G') GROUP BY s.kind, s.deleted, d.op")) {
+        try (PreparedStatement select = prepare(c, runId, "SELECT s.kind, s.deleted, COALESCE(d.op, h.op), COUNT(*) FROM " + USER
+                + " s LEFT JOIN " + DECISION + " d ON d.run_id = s.run_id AND d.line_no = s.line_no LEFT JOIN " + CHANGE
+                + " h ON h.run_id = s.run_id AND h.line_no = s.line_no WHERE s.run_id = ? AND s.state = 'U'"
+                + " AND s.kind IN ('S', 'G') GROUP BY s.kind, s.deleted, COALESCE(d.op, h.op)")) {
             select.setLong(1, runId);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -296,10 +303,12 @@ public final class StagedUsers {
             }
         }
         int links = (int) single(c, runId, "SELECT COUNT(*) FROM " + CONCERN + " WHERE run_id = ? AND changed = TRUE");
-        int problems = (int) single(c, runId, "SELECT (SELECT COUNT(*) FROM " + DECISION + " WHERE run_id = ? AND op IN ('R', 'N'))"
+        int problems = (int) single(c, runId, "SELECT (SELECT COUNT(*) FROM " + DECISION + " WHERE run_id = ? AND op = 'R')"
+                + " + (SELECT COUNT(*) FROM " + CHANGE + " WHERE run_id = ? AND op = 'N')"
                 + " + (SELECT COUNT(*) FROM " + PROBLEM + " WHERE run_id = ?)");
         int rejected = (int) single(c, runId, "SELECT COUNT(*) FROM (SELECT line_no FROM " + DECISION + " WHERE run_id = ?"
-                + " AND op IN ('R', 'N') UNION SELECT line_no FROM " + PROBLEM + " WHERE run_id = ?) x");
+                + " AND op = 'R' UNION SELECT line_no FROM " + CHANGE + " WHERE run_id = ? AND op = 'N'"
+                + " UNION SELECT line_no FROM " + PROBLEM + " WHERE run_id = ?) x");
         return new Figures(counts(counts[0]), counts(counts[1]), links, problems, rejected);
     }
 
@@ -310,13 +319,15 @@ public final class StagedUsers {
     /** The first {@code max} problems of users.csv's rows, in line order (a line's in the reconciler's order). */
     static List<ImportProblem> problems(Connection c, long runId, int max) throws SQLException {
         List<ImportProblem> problems = new ArrayList<>();
-        try (PreparedStatement select = prepare(c, runId, "SELECT line_no, pos, reason FROM (SELECT d.line_no, CASE WHEN d.op = 'N'"
-                + " THEN " + StagedUserRules.LAST + " ELSE 0 END AS pos, d.reason FROM " + DECISION + " d WHERE d.run_id = ?"
-                + " AND d.op IN ('R', 'N') UNION ALL SELECT p.line_no, p.pos, p.reason FROM " + PROBLEM + " p WHERE p.run_id = ?) x"
+        try (PreparedStatement select = prepare(c, runId, "SELECT line_no, pos, reason FROM (SELECT d.line_no, 0 AS pos, d.reason"
+                + " FROM " + DECISION + " d WHERE d.run_id = ? AND d.op = 'R' UNION ALL SELECT h.line_no, " + StagedUserRules.LAST
+                + " AS pos, h.reason FROM " + CHANGE + " h WHERE h.run_id = ? AND h.op = 'N'"
+                + " UNION ALL SELECT p.line_no, p.pos, p.reason FROM " + PROBLEM + " p WHERE p.run_id = ?) x"
                 + " ORDER BY line_no, pos OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY")) {
             select.setLong(1, runId);
             select.setLong(2, runId);
-            select.setInt(3, max);
+            select.setLong(3, runId);
+            select.setInt(4, max);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     problems.add(new ImportProblem(OneRosterParser.USERS, rs.getInt(1), rs.getString(3)));

@@ -51,19 +51,11 @@ final class StagingConnection {
      * best: until then PostgreSQL plans the comparison's self-joins for a row or two, a nested loop that reads the
      * whole stage for each staged row (92 s for 16,000 users.csv rows instead of well under a second). H2 counts rows
      * as it plans and planned these statements well without; its ANALYZE is another statement, so it is not sent.
+     * No statement of a comparison reads a table it fills, so the statistics taken before each step hold for all of
+     * its ranges.
      */
-    /**
-     * Whether to analyze again after this many ranges of a loop whose statements read the tables it fills (a
-     * decision table read by each range's NOT EXISTS): after 1, 2, 4, 8... ranges, so that the statistics are
-     * never more than half out of date, at a cost of a few ANALYZE statements for the District's hundreds of ranges.
-     * Without it PostgreSQL kept planning the growing table as empty: 26 s for one range of 0.01 of the District.
-     */
-    static boolean analyzeAgainAfter(int rangesDone) {
-        return Integer.bitCount(rangesDone) == 1;
-    }
-
     static void analyze(Connection c, Collection<String> tables) throws SQLException {
-        if (!c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+        if (!postgreSql(c)) {
             return;
         }
         try (Statement statement = c.createStatement()) {
@@ -71,5 +63,23 @@ final class StagingConnection {
                 statement.execute("ANALYZE " + table);
             }
         }
+    }
+
+    /**
+     * Turns PostgreSQL's JIT compilation off for the rest of the transaction, for a comparison's statement: its
+     * per-line subqueries (index probes, each costed as a page read) put its estimate far above {@code
+     * jit_optimize_above_cost}, so PostgreSQL compiled it with every optimization, 0.4 to 0.7 s a statement for
+     * 0.2 to 0.3 s of work (auto_explain, 0.01 of the District).
+     */
+    static void withoutJit(Connection c) throws SQLException {
+        if (postgreSql(c)) {
+            try (Statement statement = c.createStatement()) {
+                statement.execute("SET LOCAL jit = off");
+            }
+        }
+    }
+
+    private static boolean postgreSql(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().equals("PostgreSQL");
     }
 }

@@ -75,12 +75,8 @@ public class UserStaging {
         int max = self.maxLine(runId);
         // the statistics again as each step fills the tables the next one reads: rows, then decisions, then links
         self.analyze(runId);
-        int ranges = 0;
         for (int from = 1; from <= max; from += StagedEnrollments.RANGE) {
             self.compareRows(runId, from, from + StagedEnrollments.RANGE - 1);
-            if (StagingConnection.analyzeAgainAfter(++ranges)) {
-                self.analyze(runId);
-            }
         }
         self.analyze(runId);
         for (int index = 0; index < StagedUserRules.LINKS.size(); index++) {
@@ -93,12 +89,8 @@ public class UserStaging {
             }
         }
         self.analyze(runId);
-        ranges = 0;
         for (int from = 1; from <= max; from += StagedEnrollments.RANGE) {
             self.compareChanges(runId, from, from + StagedEnrollments.RANGE - 1);
-            if (StagingConnection.analyzeAgainAfter(++ranges)) {
-                self.analyze(runId);
-            }
         }
         if (bulk) {
             for (String kind : List.of(UserStage.STUDENT, UserStage.GUARDIAN)) {

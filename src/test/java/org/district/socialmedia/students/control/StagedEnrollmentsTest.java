@@ -98,6 +98,8 @@ class StagedEnrollmentsTest {
     private EnrollmentStaging staging;
     private UserStaging users;
     private ImportRuns runs;
+    /** The run of the last {@link #sameAsReference}. */
+    private Long latestRun;
 
     @BeforeAll
     static void database() throws SQLException {
@@ -215,6 +217,37 @@ class StagedEnrollmentsTest {
     }
 
     @Test
+    void aLineMeetingSeveralRulesGetsTheFirstOnesDecisionAndReason() throws IOException {
+        String enrollments = "sourcedId,classSourcedId,schoolSourcedId,userSourcedId,role,primary,beginDate,endDate,status\r\n"
+                // line 2: as stored, unchanged
+                + "e1,c1,org-hs,s1,student,,2026-09-01,,\r\n"
+                // a duplicate that also names an unknown class and student, and differs from the stored e1
+                + "e1,cX,org-hs,sX,student,,,,\r\n"
+                // an unknown class before an unknown student, both before created
+                + "e60,cX,org-hs,sX,student,,,,\r\n"
+                // an unknown student before created
+                + "e61,c1,org-hs,sX,student,,,,\r\n"
+                // an unknown class before updated (e13 is stored with c1)
+                + "e13,cX,org-hs,s1,student,,,,\r\n"
+                // updated (stored inactive), then deactivated, then a duplicate of that deactivation
+                + "e3,c2,org-hs,s1,student,,,,\r\n"
+                + "e4,,,,student,,,,tobedeleted\r\n"
+                + "e4,,,,student,,,,tobedeleted\r\n";
+        Plan staged = sameAsReference(files(ORGS, USERS, CLASSES, enrollments, modes("delta", "delta", "delta", "delta")));
+        assertEquals(new ImportReport.Counts(0, 1, 1, 1), staged.report().enrollments(), "e3 updated, e4 gone, e1 unchanged");
+        assertEquals(List.of(
+                        new ImportProblem(OneRosterParser.ENROLLMENTS, 3, "sourcedId 'e1' was already on line 2; this row was ignored"),
+                        new ImportProblem(OneRosterParser.ENROLLMENTS, 4,
+                                "classSourcedId 'cX' is not in classes.csv nor among the stored classes"),
+                        new ImportProblem(OneRosterParser.ENROLLMENTS, 5,
+                                "userSourcedId 'sX' is not a student in users.csv nor among the stored students"),
+                        new ImportProblem(OneRosterParser.ENROLLMENTS, 6,
+                                "classSourcedId 'cX' is not in classes.csv nor among the stored classes"),
+                        new ImportProblem(OneRosterParser.ENROLLMENTS, 9, "sourcedId 'e4' was already on line 8; this row was ignored")),
+                staging.problems(latestRun, ImportRuns.PROBLEMS_KEPT));
+    }
+
+    @Test
     void aDeltaDeactivatesOnlyWhatItSaysToBeDeleted() throws IOException {
         Plan staged = sameAsReference(files(ORGS, USERS, CLASSES, ENROLLMENTS, modes("delta", "delta", "delta", "delta")));
         assertEquals(1, staged.report().enrollments().deactivated());
@@ -259,6 +292,7 @@ class StagedEnrollmentsTest {
         RosterChangeRows.forEach(reference.changes(), reference.staff(), expected::add);
 
         Long runId = run();
+        latestRun = runId;
         Plan staged = stagedPlan(files, runId);
         int stored = runs.planWrite(runId, staged);
         List<RosterChange> actual = beans.stored(runId);

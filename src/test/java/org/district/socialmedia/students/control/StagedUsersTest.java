@@ -100,6 +100,8 @@ class StagedUsersTest {
     private ImportRuns runs;
     /** The staged plan {@link #sameAsReference} made last. */
     private Plan plan;
+    /** The problems of users.csv's rows the staged comparison of {@link #sameAsReference} found last. */
+    private List<ImportProblem> problems;
 
     @BeforeAll
     static void database() throws SQLException {
@@ -184,6 +186,38 @@ class StagedUsersTest {
         assertEquals(Set.of(3L), plan.staff().deactivated(), "t9 only: not t8, named by a refused row, nor hand or SSO");
         assertEquals(Set.of(1L, 2L), plan.staff().updated().keySet(), "hand and SSO linked by email");
         assertFalse(plan.limitReasons().isEmpty(), "3 of 5 active students deactivated: past the limit");
+    }
+
+    @Test
+    void aLineMeetingSeveralRulesGetsTheFirstOnesDecisionAndReason() throws Exception {
+        String users = "sourcedId,status,orgSourcedIds,role,givenName,familyName,identifier,email,agentSourcedIds,userIds\r\n"
+                // line 2: stored, unchanged
+                + "s1,,org-hs,student,Al,Bo,D1,,,{Local:L1}\r\n"
+                // a duplicate that also names no school and the District id of a student entered by hand
+                + "s1,,nowhere,student,Al,Bo,DH,,,{Local:L1}\r\n"
+                // no school before the District id entered by hand
+                + "s20,,nowhere,student,Ed,Fu,DH,,,{Local:L20}\r\n"
+                + "s21,,org-hs,student,Gil,Ho,DH,,,{Local:L21}\r\n"
+                // the District id of s7 (stored, not in the file), then of s7 and of s22 on an earlier line: stored first
+                + "s22,,org-hs,student,Ida,Jo,D7,,,{Local:L22}\r\n"
+                + "s23,,org-hs,student,Kim,Lo,D7,,,{Local:L23}\r\n"
+                // new and linked to no student: not created
+                + "g8,,,guardian,Lou,Ma,,lou@example.org,,\r\n";
+        Figures staged = sameAsReference(files(users, "delta"), RosterSettings.IDENTIFIER);
+        assertEquals(new ImportReport.Counts(0, 0, 0, 1), staged.students(), "s1 unchanged, the others refused");
+        assertEquals(new ImportReport.Counts(0, 0, 0, 0), staged.guardians(), "g8 not created");
+        assertEquals(List.of(
+                new ImportProblem(OneRosterParser.USERS, 3, "sourcedId 's1' was already on line 2; this row was ignored"),
+                new ImportProblem(OneRosterParser.USERS, 4,
+                        "orgSourcedIds nowhere names no school in orgs.csv or among the District's schools"),
+                new ImportProblem(OneRosterParser.USERS, 5,
+                        "identifier 'DH' is the District id of a student entered by hand; this row was skipped"),
+                new ImportProblem(OneRosterParser.USERS, 6,
+                        "identifier 'D7' is already the District id of student 's7'; this row was skipped"),
+                new ImportProblem(OneRosterParser.USERS, 7,
+                        "identifier 'D7' is already the District id of student 's7'; this row was skipped"),
+                new ImportProblem(OneRosterParser.USERS, 8, "linked to no student of the file or the District (agentSourcedIds);"
+                        + " a parent, guardian or relative is not stored without a student")), problems);
     }
 
     @Test
@@ -314,6 +348,7 @@ class StagedUsersTest {
         List<ImportProblem> held = rowProblems(roster.problems());
         List<ImportProblem> problems = ImportRuns.merged(held, StagedUsers.problems(c, runId, ImportRuns.PROBLEMS_KEPT));
         assertEquals(expectedProblems, problems);
+        this.problems = problems;
         assertEquals(expectedProblems.size(), held.size() + figures.problems());
         assertEquals(ImportLimits.rejectedRows(expectedProblems), ImportLimits.rejectedRows(held) + figures.rejectedRows());
         assertEquals(reference.roster().skipped(), roster.skipped());
