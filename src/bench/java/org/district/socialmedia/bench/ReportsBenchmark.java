@@ -148,7 +148,7 @@ public final class ReportsBenchmark {
                 }
                 Object[] figure = new Object[1];
                 double[] ms = BenchDatabase.timed(emf, runs, warm, em -> figure[0] = endpoint.getValue().apply(em));
-                System.out.printf(Locale.ROOT, "%-36s %5d %9.1f %9.1f %9.1f   %s%n", endpoint.getKey(), runs, percentile(ms, 50),
+                System.out.printf(Locale.ROOT, "%-36s %5d %9.2f %9.2f %9.2f   %s%n", endpoint.getKey(), runs, percentile(ms, 50),
                         percentile(ms, 95), ms[ms.length - 1], figure[0]);
             }
             System.out.printf(Locale.ROOT, "(load average after: %s)%n", loadAverage());
