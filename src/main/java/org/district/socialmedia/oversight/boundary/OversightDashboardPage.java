@@ -50,11 +50,9 @@ public class OversightDashboardPage implements Serializable {
     private List<OrgUnit> units;
     private RequestFigures requests;
     private AccountFigures accounts;
-    /** The first unit of the District's compliance page shown (0 on). */
-    private int complianceFirst;
+    private final SchoolPages compliancePages = new SchoolPages(COMPLIANCE_PAGE);
     private ConsentCoverage coverage;
-    /** The first school row of the District's coverage page shown (0 on). */
-    private int coverageFirst;
+    private final SchoolPages coveragePages = new SchoolPages(COVERAGE_PAGE);
     private TakedownFigures takedowns;
     private String reportMonth;
     private boolean mayReadAcknowledgements;
@@ -76,45 +74,41 @@ public class OversightDashboardPage implements Serializable {
 
     /** The filters' button. */
     public void apply() {
-        coverageFirst = 0;
-        complianceFirst = 0;
+        coveragePages.reset();
+        compliancePages.reset();
         load();
     }
 
     /** The District's compliance: the next page of schools and departments. */
     public void nextUnits() {
-        if (complianceFirst + COMPLIANCE_PAGE < accounts.unitsTotal()) {
-            complianceFirst += COMPLIANCE_PAGE;
-        }
+        compliancePages.next(accounts.unitsTotal());
         loadAccounts();
     }
 
     /** The District's compliance: the page before. */
     public void previousUnits() {
-        complianceFirst = Math.max(0, complianceFirst - COMPLIANCE_PAGE);
+        compliancePages.previous();
         loadAccounts();
     }
 
     private void loadAccounts() {
-        accounts = reports.accounts(unitId == null ? null : unitId.toString(), complianceFirst, COMPLIANCE_PAGE);
+        accounts = reports.accounts(unitId == null ? null : unitId.toString(), compliancePages.first(), compliancePages.size());
     }
 
     /** The District's coverage: the next page of schools. */
     public void nextSchools() {
-        if (coverageFirst + COVERAGE_PAGE < coverage.schoolsTotal()) {
-            coverageFirst += COVERAGE_PAGE;
-        }
+        coveragePages.next(coverage.schoolsTotal());
         loadCoverage();
     }
 
     /** The District's coverage: the page of schools before. */
     public void previousSchools() {
-        coverageFirst = Math.max(0, coverageFirst - COVERAGE_PAGE);
+        coveragePages.previous();
         loadCoverage();
     }
 
     private void loadCoverage() {
-        coverage = reports.consentCoverage(unitId == null ? null : unitId.toString(), null, coverageFirst, COVERAGE_PAGE);
+        coverage = reports.consentCoverage(unitId == null ? null : unitId.toString(), null, coveragePages.first(), coveragePages.size());
     }
 
     private void load() {
