@@ -19,6 +19,8 @@
 #   BENCH_PASSWORD      demo: the generated users' password (the generator's -Dgen.password)
 #   BENCH_HEAP          512m: the server's -Xmx, WildFly's default
 #   BENCH_GEN_HEAP      6g, BENCH_GEN_H2CACHE 4194304 (KB): the generator's heap and H2 page cache
+#   BENCH_TARGETS       an extended regular expression: only the targets whose name it matches (default: all)
+#   BENCH_PG_USER       smu_bench, BENCH_PG_PASSWORD smu_bench: the owner of bench_small and bench_full
 # Needs Debian's wrk (installed when missing and run as root), Java 17, Maven.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -43,8 +45,8 @@ base="http://127.0.0.1:$port"
 wildfly_version=39.0.1.Final
 server_parent="$out/server"
 server_home="$server_parent/wildfly-$wildfly_version"
-pg_user=smu_bench
-pg_password=smu_bench
+pg_user=${BENCH_PG_USER:-smu_bench}
+pg_password=${BENCH_PG_PASSWORD:-smu_bench}
 results="$out/results-$db.md"
 log="$out/benchmark-$db.log"
 : >"$log"
@@ -222,7 +224,16 @@ audit search JSON, one action today|basic:auditor|GET|/api/audit?action=LOGIN&fr
 consent check, class of 35|basic:siteadmin|POST|/api/consent-checks|{"accountId":$account,"items":["PHOTO","FIRST_NAME"],"classId":"$class"}
 public directory JSON|anonymous|GET|/api/directory|
 public directory JSON, gzip accepted|anonymous+gzip|GET|/api/directory|
+report: requests, District|basic:superintendent|GET|/api/reports/requests|
+report: accounts, District (a page of 100)|basic:superintendent|GET|/api/reports/accounts|
+report: consent coverage, District (a page of 100)|basic:superintendent|GET|/api/reports/consent-coverage|
+report: takedowns, District|basic:superintendent|GET|/api/reports/takedowns|
 EOF
+}
+
+# the targets measured: all, or those BENCH_TARGETS names
+chosen() {
+    targets "$@" | grep -E "^(${BENCH_TARGETS:-.*})" || true
 }
 
 # wrk against one target; prints "p50 p95 p99 rps requests httpErrors socketErrors"
@@ -276,14 +287,14 @@ measure_scale() {
     while IFS='|' read -r target who method path body; do
         check_target "$who" "$method" "$path" "$body"
         [ "$warm_all" -gt 0 ] && load 4 "$warm_all" "$who" "$method" "$path" "$body" >/dev/null
-    done < <(targets "$account" "$class")
+    done < <(chosen "$account" "$class")
     while IFS='|' read -r target who method path body; do
         load 1 "$warm" "$who" "$method" "$path" "$body" >/dev/null
         figures["$name|$target|1"]=$(load 1 "$seconds" "$who" "$method" "$path" "$body")
         load 20 "$warm" "$who" "$method" "$path" "$body" >/dev/null
         figures["$name|$target|20"]=$(load 20 "$seconds" "$who" "$method" "$path" "$body")
         say "   $target: 1 user ${figures["$name|$target|1"]} / 20 users ${figures["$name|$target|20"]}"
-    done < <(targets "$account" "$class")
+    done < <(chosen "$account" "$class")
     figures["$name|heap"]="$(heap_used) $(heap_used gc)"
     say "   heap after the load: ${figures["$name|heap"]} MiB (in use / after a full GC), -Xmx$heap"
     stop_server
@@ -345,15 +356,15 @@ ratio() { awk -v f="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.2f", f / s; else
     echo "## HTTP benchmark, $db, $(date -u +%Y-%m-%d) (scales $small_scale and $full_scale, seed $seed, ${seconds} s per figure)"
     echo
     # ratios are full-scale cost over small-scale cost: p95 full/small, throughput small/full
-    echo "| target | 1 user p50 ms small / full | 1 user p95 ms small / full (ratio) | 20 users req/s small / full (ratio) | 20 users p95 ms small / full | errors full |"
+    echo "| target | 1 user p50 ms small / full (ratio) | 1 user p95 ms small / full (ratio) | 20 users req/s small / full (ratio) | 20 users p95 ms small / full | errors full |"
     echo "|---|---|---|---|---|---|"
     while IFS='|' read -r target _; do
         read -r s50 s95 _ _ _ _ _ <<<"${figures["small|$target|1"]}"
         read -r f50 f95 _ _ _ fe1 fs1 <<<"${figures["full|$target|1"]}"
         read -r _ s95c _ srps _ _ _ <<<"${figures["small|$target|20"]}"
         read -r _ f95c _ frps _ fe20 fs20 <<<"${figures["full|$target|20"]}"
-        echo "| $target | $s50 / $f50 | $s95 / $f95 ($(ratio "$f95" "$s95")) | $srps / $frps ($(ratio "$srps" "$frps")) | $s95c / $f95c | $((fe1 + fs1 + fe20 + fs20)) |"
-    done < <(targets 0 x)
+        echo "| $target | $s50 / $f50 ($(ratio "$f50" "$s50")) | $s95 / $f95 ($(ratio "$f95" "$s95")) | $srps / $frps ($(ratio "$srps" "$frps")) | $s95c / $f95c | $((fe1 + fs1 + fe20 + fs20)) |"
+    done < <(chosen 0 x)
     echo
     echo "Heap in use after the load, MiB (then after a full GC), -Xmx$heap: small ${figures["small|heap"]}, full ${figures["full|heap"]}"
     echo
