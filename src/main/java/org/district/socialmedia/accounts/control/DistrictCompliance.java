@@ -274,16 +274,20 @@ final class DistrictCompliance {
                 + (countedInUse.isEmpty() ? "" : " OR u.id IN (" + ids(countedInUse) + ")")
                 + " ORDER BY u.name_key, u.id" + (first > 0 ? " OFFSET " + first + " ROWS" : "")
                 + (size < Integer.MAX_VALUE ? " FETCH FIRST " + size + " ROWS ONLY" : "")), now, today).getResultList();
+        // the rows that stopped holding since the totals were read (a change since): counted now, in one statement, as
+        // they would have been then
+        List<Long> stoppedHolding = rows.stream().filter(u -> !countedNow.containsKey(n(u[0])) && n(u[9]) != 1).map(u -> n(u[0])).toList();
+        Map<Long, UnitCompliance> counted = new HashMap<>(countedNow);
+        if (!stoppedHolding.isEmpty()) {
+            AccountQueries.compliance(em, now, stoppedHolding).forEach(c -> counted.put(c.unitId(), c));
+        }
         List<UnitCompliance> list = new ArrayList<>(rows.size());
         for (Object[] u : rows) {
             long id = n(u[0]);
             String name = (String) u[1];
-            UnitCompliance c = countedNow.get(id);
+            UnitCompliance c = counted.get(id);
             if (c == null && n(u[9]) == 1) {
                 c = new UnitCompliance(id, name, n(u[2]), n(u[3]), n(u[4]), n(u[5]), n(u[6]), n(u[7]), n(u[8]));
-            } else if (c == null) {
-                // its row stopped holding since the totals were read (a change since): counted now, as it would have been then
-                c = AccountQueries.compliance(em, now, List.of(id)).stream().findFirst().orElse(null);
             }
             if (c != null && c.accounts() > 0) {
                 list.add(new UnitCompliance(id, name, c.accounts(), c.failing(), c.identification(), c.privacy(), c.admins(),

@@ -18,8 +18,9 @@ import java.util.List;
  * The registry's figures: the compliance counts, the accounts by number of administrators, the rights expiring
  * within 30 days and the rights an access review flagged are the accounts component's own, from its per-unit tally
  * where a unit's row holds and from the unit's accounts and grants elsewhere (AccountComplianceTally), the District's
- * totals from its own row of that tally: exact either way. The overdue attestations are the flagged rights in force plus the accounts in use whose yearly checklist is
- * overdue (ComplianceIssue.CHECKLIST_OVERDUE, the compliance figures' own count).
+ * totals from its own row of that tally: exact either way. The overdue attestations are the flagged rights in force
+ * plus the accounts in use whose yearly checklist is overdue (ComplianceIssue.CHECKLIST_OVERDUE, the compliance
+ * figures' own count).
  */
 @Stateless
 public class AccountReports {
