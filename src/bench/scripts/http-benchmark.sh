@@ -217,6 +217,7 @@ accounts table page, site admin's reach|siteadmin|GET|/accounts/index.xhtml|
 grants table page, first page|superintendent|GET|/accounts/grants.xhtml|
 grants table page, expiring soon|superintendent|GET|/accounts/grants.xhtml?expiringSoon=true|
 auditor's page|auditor|GET|/audit/index.xhtml|
+oversight dashboard page|superintendent|GET|/oversight/dashboard.xhtml|
 accounts JSON, by school descending|basic:superintendent|GET|/api/accounts?sort=unit&ascending=false|
 grants JSON, by holder|basic:superintendent|GET|/api/grants?sort=holder|
 audit search JSON, one person|basic:auditor|GET|/api/audit?actor=employee1|
@@ -227,6 +228,8 @@ public directory JSON, gzip accepted|anonymous+gzip|GET|/api/directory|
 report: requests, District|basic:superintendent|GET|/api/reports/requests|
 report: accounts, District (a page of 100)|basic:superintendent|GET|/api/reports/accounts|
 report: consent coverage, District (a page of 100)|basic:superintendent|GET|/api/reports/consent-coverage|
+report: accounts, District (a page of 10)|basic:superintendent|GET|/api/reports/accounts?size=10|
+report: consent coverage, District (a page of 10)|basic:superintendent|GET|/api/reports/consent-coverage?size=10|
 report: takedowns, District|basic:superintendent|GET|/api/reports/takedowns|
 EOF
 }
