@@ -1,6 +1,7 @@
 package org.district.socialmedia.oversight.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -12,7 +13,6 @@ import org.district.socialmedia.oversight.entity.AccountFigures;
 import org.district.socialmedia.oversight.entity.ConsentCoverage;
 import org.district.socialmedia.oversight.entity.RequestFigures;
 import org.district.socialmedia.oversight.entity.TakedownFigures;
-import org.district.socialmedia.people.entity.OrgUnit;
 import org.district.socialmedia.platform.boundary.CsvDownload;
 import org.district.socialmedia.platform.boundary.Messages;
 import org.district.socialmedia.platform.entity.InvalidInputException;
@@ -47,7 +47,13 @@ public class OversightDashboardPage implements Serializable {
     private LocalDate from;
     private LocalDate to;
     private Long unitId;
-    private List<OrgUnit> units;
+    /**
+     * The school filter's options, read again for each request rather than kept in the view's state: the session is
+     * distributable, so whatever the view keeps is serialized at the end of every request, and a District has a
+     * thousand units. Made as SelectItems here, so that rendering them evaluates no expression per option (each would
+     * ask CDI for a bean named after the {@code var} first).
+     */
+    private transient List<SelectItem> unitOptions;
     private RequestFigures requests;
     private AccountFigures accounts;
     private final SchoolPages compliancePages = new SchoolPages(COMPLIANCE_PAGE);
@@ -63,7 +69,6 @@ public class OversightDashboardPage implements Serializable {
 
     @PostConstruct
     void init() {
-        units = reports.units();
         mayReadAcknowledgements = reports.mayReadAcknowledgements();
         LocalDate today = reports.today();
         to = today;
@@ -263,7 +268,12 @@ public class OversightDashboardPage implements Serializable {
     public void setTo(LocalDate to) { this.to = to; }
     public Long getUnitId() { return unitId; }
     public void setUnitId(Long unitId) { this.unitId = unitId; }
-    public List<OrgUnit> getUnits() { return units; }
+    public List<SelectItem> getUnitOptions() {
+        if (unitOptions == null) {
+            unitOptions = reports.units().stream().map(u -> new SelectItem(u.id(), u.name())).toList();
+        }
+        return unitOptions;
+    }
     public RequestFigures getRequests() { return requests; }
     public AccountFigures getAccounts() { return accounts; }
     public ConsentCoverage getCoverage() { return coverage; }

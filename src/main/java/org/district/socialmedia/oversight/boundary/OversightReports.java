@@ -22,7 +22,6 @@ import org.district.socialmedia.oversight.entity.ConsentCoverage;
 import org.district.socialmedia.oversight.entity.ReportPeriod;
 import org.district.socialmedia.oversight.entity.RequestFigures;
 import org.district.socialmedia.oversight.entity.TakedownFigures;
-import org.district.socialmedia.people.entity.OrgUnit;
 import org.district.socialmedia.platform.control.DistrictTime;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 import org.district.socialmedia.platform.entity.Role;
@@ -120,7 +119,7 @@ public class OversightReports {
         return acknowledgements.coverage(null, null);
     }
 
-    public List<OrgUnit> units() {
+    public List<ReportUnits.Choice> units() {
         return units.all();
     }
 

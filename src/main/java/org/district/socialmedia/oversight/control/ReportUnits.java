@@ -3,7 +3,6 @@ package org.district.socialmedia.oversight.control;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.district.socialmedia.people.entity.OrgUnit;
 import org.district.socialmedia.platform.entity.InvalidInputException;
 
 import java.util.List;
@@ -36,8 +35,16 @@ public class ReportUnits {
         return ids.get(0);
     }
 
-    /** The District's schools and departments for the filters, by name. */
-    public List<OrgUnit> all() {
-        return em.createQuery("SELECT u FROM OrgUnit u ORDER BY u.name", OrgUnit.class).getResultList();
+    /** A school or department as a filter offers it. */
+    public record Choice(long id, String name) {
+    }
+
+    /**
+     * The District's schools and departments for the filters, by name: their ids and names only, not the entities (a
+     * thousand at full scale, on every view of the dashboard).
+     */
+    public List<Choice> all() {
+        return em.createQuery("SELECT NEW " + Choice.class.getName() + "(u.id, u.name) FROM OrgUnit u ORDER BY u.name", Choice.class)
+                .getResultList();
     }
 }
