@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedSet;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -118,32 +118,46 @@ public class RequestMonths {
         }
         Set<YearMonth> kept = Set.copyOf(months);
         EntityManager db = em;
-        return new AnswerTimes(hours, wanted -> tenths(db, unit, kept, wanted));
+        return AnswerTimes.inMonths(hours, wanted -> tenths(db, unit, kept, wanted));
     }
 
     /**
-     * A unit's tenths of these hours in these months, every reviewer: one statement, an index range of the unit and an
-     * hour's tenths per hour (UNION ALL rather than OR, which H2 would read as the unit's whole range). Read with a fetch
+     * A unit's tenths of these hours in these months, every reviewer, each hour only in the months it is wanted for
+     * (a month's median: that month's rows, a twelfth of the hour's): one statement, an index range of the unit, an
+     * hour's tenths and its months per hour (UNION ALL rather than OR, which H2 would read as the unit's whole range). Read with a fetch
      * size: PostgreSQL then runs it without parallel workers (a portal that may be suspended never starts them), which
      * it otherwise plans for the District's year at full scale, a parallel append that took several times as long as
      * the same ranges read by one process (docs/performance.md). The size is more than any report's rows, so it is
      * still one round trip.
      */
-    private static List<AnswerTimes.Tenth> tenths(EntityManager em, long unit, Set<YearMonth> months, SortedSet<Integer> hours) {
+    private static List<AnswerTimes.Tenth> tenths(EntityManager em, long unit, Set<YearMonth> months,
+                                                  SortedMap<Integer, AnswerTimes.MonthSpan> hours) {
         TreeSet<YearMonth> sorted = new TreeSet<>(months);
+        // each hour's months, within the months read from these rows (a month read live has none here)
+        Map<Integer, YearMonth[]> spans = new TreeMap<>();
+        hours.forEach((hour, span) -> {
+            YearMonth first = span.every() || span.first().isBefore(sorted.first()) ? sorted.first() : span.first();
+            YearMonth last = span.every() || span.last().isAfter(sorted.last()) ? sorted.last() : span.last();
+            if (!first.isAfter(last)) {
+                spans.put(hour, new YearMonth[]{first, last});
+            }
+        });
+        List<AnswerTimes.Tenth> tenths = new ArrayList<>();
+        if (spans.isEmpty()) {
+            return tenths;
+        }
         StringBuilder sql = new StringBuilder();
-        for (int i = 0; i < hours.size(); i++) {
+        for (int i = 0; i < spans.size(); i++) {
             sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT on_month, reviewer, tenths, responses, min_seconds, max_seconds")
                     .append(" FROM report_response_month_tenth WHERE unit_id = ? AND tenths >= ? AND tenths <= ? AND on_month >= ? AND on_month <= ?");
         }
         Query q = em.createNativeQuery(sql.toString()).setHint(QueryHints.JDBC_FETCH_SIZE, TENTHS_FETCH_SIZE);
         int p = 1;
-        for (int hour : hours) {
-            int[] range = AnswerTimes.tenthsOf(hour);
+        for (Map.Entry<Integer, YearMonth[]> hour : spans.entrySet()) {
+            int[] range = AnswerTimes.tenthsOf(hour.getKey());
             q.setParameter(p++, unit).setParameter(p++, range[0]).setParameter(p++, range[1])
-                    .setParameter(p++, Date.valueOf(sorted.first().atDay(1))).setParameter(p++, Date.valueOf(sorted.last().atDay(1)));
+                    .setParameter(p++, Date.valueOf(hour.getValue()[0].atDay(1))).setParameter(p++, Date.valueOf(hour.getValue()[1].atDay(1)));
         }
-        List<AnswerTimes.Tenth> tenths = new ArrayList<>();
         for (Object o : q.getResultList()) {
             Object[] r = (Object[]) o;
             YearMonth m = YearMonth.from(date(r[0]));

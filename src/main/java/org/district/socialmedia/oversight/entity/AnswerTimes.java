@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * few hundred rows at any size of the District: how many responses took each whole hour (per month and reviewer),
  * which finds the hour a rank falls in, and then only that hour's tenths ({@link TimeClass}, with their shortest
  * and longest), fetched on demand, each hour once and the hours of all a report's figures in one read
- * ({@link #readHoursOf}). A year's tenths are about as many as its responses until every tenth of every
+ * ({@link #readHoursOf}), and, where the source can ({@link #inMonths}), only for the months the hour is wanted for. A year's tenths are about as many as its responses until every tenth of every
  * month is taken; its hours are a few hundred a month.
  *
  * <p>The figures are exactly those of {@link Durations#medianHoursOfClasses} and {@link Durations#p90HoursOfClasses}
@@ -59,15 +59,61 @@ public final class AnswerTimes {
         List<Tenth> of(SortedSet<Integer> hours);
     }
 
+    /**
+     * The months an hour's tenths are wanted for: a month's median needs its own month's, the whole report's figures
+     * and a reviewer's every month's ({@link #EVERY}).
+     */
+    public record MonthSpan(YearMonth first, YearMonth last) implements Serializable {
+        public static final MonthSpan EVERY = new MonthSpan(null, null);
+
+        static MonthSpan of(Scope scope) {
+            return scope.month() == null ? EVERY : new MonthSpan(scope.month(), scope.month());
+        }
+
+        public boolean every() {
+            return first == null;
+        }
+
+        boolean covers(MonthSpan other) {
+            return every() || !other.every() && !other.first.isBefore(first) && !other.last.isAfter(last);
+        }
+
+        MonthSpan and(MonthSpan other) {
+            if (every() || other.every()) {
+                return EVERY;
+            }
+            return new MonthSpan(first.isBefore(other.first) ? first : other.first, last.isAfter(other.last) ? last : other.last);
+        }
+    }
+
+    /** The tenths of some hours, each of the months it is wanted for (more may be given: they are filtered again). */
+    @FunctionalInterface
+    public interface TenthsOfHoursInMonths {
+        List<Tenth> of(SortedMap<Integer, MonthSpan> hours);
+    }
+
     private final List<HourCount> hours;
-    private final TenthsOfHours tenths;
+    private final TenthsOfHoursInMonths tenths;
     private final Map<Scope, TreeMap<Integer, Long>> hoursByScope = new HashMap<>();
-    /** The tenths read so far, by hour: each hour is read once, whichever scopes ask for it. */
+    /** The tenths read so far, by hour, and the months each hour was read for: an hour is read again only for more months. */
     private final Map<Integer, List<Tenth>> tenthsByHour = new HashMap<>();
+    private final Map<Integer, MonthSpan> monthsByHour = new HashMap<>();
 
     public AnswerTimes(List<HourCount> hours, TenthsOfHours tenths) {
+        this(hours, (TenthsOfHoursInMonths) wanted -> tenths.of(new TreeSet<>(wanted.keySet())));
+    }
+
+    private AnswerTimes(List<HourCount> hours, TenthsOfHoursInMonths tenths) {
         this.hours = List.copyOf(hours);
         this.tenths = tenths;
+    }
+
+    /**
+     * Times whose tenths are read only for the months each hour is wanted for: the District's hours of a year hold
+     * every month's tenths of every reviewer, and most of the hours a report reads are a single month's median's.
+     */
+    public static AnswerTimes inMonths(List<HourCount> hours, TenthsOfHoursInMonths tenths) {
+        return new AnswerTimes(hours, tenths);
     }
 
     /** All the tenths at hand (responses read one by one, or a few days' rows): both grains from them. */
@@ -79,14 +125,14 @@ public final class AnswerTimes {
         List<HourCount> hours = new ArrayList<>();
         counts.forEach((k, n) -> hours.add(new HourCount(k.month(), k.reviewer(), k.hour(), n)));
         List<Tenth> copy = List.copyOf(all);
-        return new AnswerTimes(hours, wanted -> copy.stream().filter(t -> wanted.contains(hourOf(t.time().tenths()))).toList());
+        return new AnswerTimes(hours, (TenthsOfHours) wanted -> copy.stream().filter(t -> wanted.contains(hourOf(t.time().tenths()))).toList());
     }
 
     /** These times and others (another source's months) together. */
     public AnswerTimes and(AnswerTimes other) {
         List<HourCount> both = new ArrayList<>(hours);
         both.addAll(other.hours);
-        return new AnswerTimes(both, wanted -> {
+        return new AnswerTimes(both, (TenthsOfHoursInMonths) wanted -> {
             List<Tenth> list = new ArrayList<>(tenths.of(wanted));
             list.addAll(other.tenths.of(wanted));
             return list;
@@ -118,31 +164,37 @@ public final class AnswerTimes {
      * database). Optional: a figure whose hour was not read here reads it then.
      */
     public void readHoursOf(Collection<Scope> medians, Collection<Scope> p90s) {
-        TreeSet<Integer> wanted = new TreeSet<>();
+        TreeMap<Integer, MonthSpan> wanted = new TreeMap<>();
         for (Scope scope : medians) {
             long n = count(scope);
             if (n > 0) {
-                wanted.add(hourAt(scope, n % 2 == 1 ? (n + 1) / 2 : n / 2));
+                wanted.merge(hourAt(scope, n % 2 == 1 ? (n + 1) / 2 : n / 2), MonthSpan.of(scope), MonthSpan::and);
                 if (n % 2 == 0) {
-                    wanted.add(hourAt(scope, n / 2 + 1));
+                    wanted.merge(hourAt(scope, n / 2 + 1), MonthSpan.of(scope), MonthSpan::and);
                 }
             }
         }
         for (Scope scope : p90s) {
             long n = count(scope);
             if (n > 0) {
-                wanted.add(hourAt(scope, p90Rank(n)));
+                wanted.merge(hourAt(scope, p90Rank(n)), MonthSpan.of(scope), MonthSpan::and);
             }
         }
-        wanted.removeAll(tenthsByHour.keySet());
-        if (!wanted.isEmpty()) {
-            read(wanted);
+        TreeMap<Integer, MonthSpan> unread = new TreeMap<>();
+        wanted.forEach((hour, months) -> {
+            MonthSpan before = monthsByHour.get(hour);
+            if (before == null || !before.covers(months)) {
+                unread.put(hour, before == null ? months : before.and(months));
+            }
+        });
+        if (!unread.isEmpty()) {
+            read(unread);
         }
     }
 
-    private void read(SortedSet<Integer> wanted) {
+    private void read(SortedMap<Integer, MonthSpan> wanted) {
         Map<Integer, List<Tenth>> read = new HashMap<>();
-        wanted.forEach(h -> read.put(h, new ArrayList<>()));
+        wanted.forEach((h, months) -> read.put(h, new ArrayList<>()));
         for (Tenth t : tenths.of(wanted)) {
             List<Tenth> of = read.get(hourOf(t.time().tenths()));
             if (of != null) {
@@ -150,6 +202,7 @@ public final class AnswerTimes {
             }
         }
         tenthsByHour.putAll(read);
+        monthsByHour.putAll(wanted);
     }
 
     /** How many responses the scope holds. */
@@ -216,8 +269,10 @@ public final class AnswerTimes {
         long before = 0;
         for (Map.Entry<Integer, Long> h : byHour(scope).entrySet()) {
             if (before + h.getValue() >= rank) {
-                if (!tenthsByHour.containsKey(h.getKey())) {
-                    read(new TreeSet<>(Set.of(h.getKey())));
+                MonthSpan needed = MonthSpan.of(scope);
+                MonthSpan read = monthsByHour.get(h.getKey());
+                if (read == null || !read.covers(needed)) {
+                    read(new TreeMap<>(Map.of(h.getKey(), read == null ? needed : read.and(needed))));
                 }
                 TreeMap<Integer, TimeClass> merged = new TreeMap<>();
                 for (Tenth t : tenthsByHour.get(h.getKey())) {
