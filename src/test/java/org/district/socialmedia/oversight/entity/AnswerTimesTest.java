@@ -33,30 +33,36 @@ class AnswerTimesTest {
     void theFiguresAreThoseOfTheTimesForEveryScope() {
         SplittableRandom random = new SplittableRandom(70);
         for (int round = 0; round < 1500; round++) {
+            RandomTimes sample = RandomTimes.of(random, round);
+            AnswerTimes times = AnswerTimes.of(sample.first()).and(AnswerTimes.of(sample.second()));
+            sample.plain().forEach((scope, list) -> {
+                assertEquals(Durations.medianHours(list), times.medianHours(scope), "median of " + scope + " " + list);
+                assertEquals(Durations.p90Hours(list), times.p90Hours(scope), "p90 of " + scope + " " + list);
+                assertEquals(list.size(), times.count(scope));
+            });
+        }
+    }
+
+    /** Random times split between two sources, as the months' rows and the days read live, and the same times by scope. */
+    private record RandomTimes(Map<AnswerTimes.Scope, List<Duration>> plain, List<AnswerTimes.Tenth> first, List<AnswerTimes.Tenth> second) {
+
+        static RandomTimes of(SplittableRandom random, int round) {
             int n = 1 + random.nextInt(round % 3 == 0 ? 5 : 300);
             // narrow spreads put the middle times on both sides of an hour's and a tenth's edge; a few times are
             // negative (a clock set back) and fall in the hours below zero
             long spread = round % 2 == 0 ? 40_000 : 900_000;
             long shift = round % 5 == 0 ? -1_000 : 0;
-            Map<AnswerTimes.Scope, List<Duration>> plain = new HashMap<>();
-            List<AnswerTimes.Tenth> first = new ArrayList<>();
-            List<AnswerTimes.Tenth> second = new ArrayList<>();
+            RandomTimes sample = new RandomTimes(new HashMap<>(), new ArrayList<>(), new ArrayList<>());
             for (int i = 0; i < n; i++) {
                 long s = shift + random.nextLong(spread);
-                YearMonth month = OCTOBER.plusMonths(random.nextInt(3));
+                YearMonth month = OCTOBER.plusMonths(random.nextInt(4));
                 String reviewer = REVIEWERS.get(random.nextInt(REVIEWERS.size()));
                 for (AnswerTimes.Scope scope : List.of(AnswerTimes.Scope.ALL, AnswerTimes.Scope.month(month), AnswerTimes.Scope.reviewer(reviewer))) {
-                    plain.computeIfAbsent(scope, k -> new ArrayList<>()).add(Duration.ofSeconds(s));
+                    sample.plain().computeIfAbsent(scope, k -> new ArrayList<>()).add(Duration.ofSeconds(s));
                 }
-                // two sources, as the months' rows and the days read live
-                (random.nextBoolean() ? first : second).add(new AnswerTimes.Tenth(month, reviewer, TimeClass.of(s)));
+                (random.nextBoolean() ? sample.first() : sample.second()).add(new AnswerTimes.Tenth(month, reviewer, TimeClass.of(s)));
             }
-            AnswerTimes times = AnswerTimes.of(first).and(AnswerTimes.of(second));
-            plain.forEach((scope, list) -> {
-                assertEquals(Durations.medianHours(list), times.medianHours(scope), "median of " + scope + " " + list);
-                assertEquals(Durations.p90Hours(list), times.p90Hours(scope), "p90 of " + scope + " " + list);
-                assertEquals(list.size(), times.count(scope));
-            });
+            return sample;
         }
     }
 
@@ -96,21 +102,9 @@ class AnswerTimesTest {
     void tenthsReadOnlyForTheMonthsWantedGiveTheSameFigures() {
         SplittableRandom random = new SplittableRandom(91);
         for (int round = 0; round < 1500; round++) {
-            int n = 1 + random.nextInt(round % 3 == 0 ? 5 : 300);
-            long spread = round % 2 == 0 ? 40_000 : 900_000;
-            Map<AnswerTimes.Scope, List<Duration>> plain = new HashMap<>();
-            List<AnswerTimes.Tenth> first = new ArrayList<>();
-            List<AnswerTimes.Tenth> second = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                long s = random.nextLong(spread);
-                YearMonth month = OCTOBER.plusMonths(random.nextInt(4));
-                String reviewer = REVIEWERS.get(random.nextInt(REVIEWERS.size()));
-                for (AnswerTimes.Scope scope : List.of(AnswerTimes.Scope.ALL, AnswerTimes.Scope.month(month), AnswerTimes.Scope.reviewer(reviewer))) {
-                    plain.computeIfAbsent(scope, k -> new ArrayList<>()).add(Duration.ofSeconds(s));
-                }
-                (random.nextBoolean() ? first : second).add(new AnswerTimes.Tenth(month, reviewer, TimeClass.of(s)));
-            }
-            AnswerTimes times = inMonths(first, new ArrayList<>()).and(inMonths(second, new ArrayList<>()));
+            RandomTimes sample = RandomTimes.of(random, round);
+            Map<AnswerTimes.Scope, List<Duration>> plain = sample.plain();
+            AnswerTimes times = inMonths(sample.first(), new ArrayList<>()).and(inMonths(sample.second(), new ArrayList<>()));
             List<AnswerTimes.Scope> announced = new ArrayList<>(plain.keySet());
             announced.removeIf(scope -> random.nextInt(3) == 0);
             times.readHoursOf(announced, random.nextBoolean() ? List.of(AnswerTimes.Scope.ALL) : List.of());
