@@ -150,11 +150,16 @@ public class RosterChangeLog {
         return new Rows(rows.subList(0, end));
     }
 
-    /** The next changes after {@code afterSeq}, in seq order (by the primary key). */
+    /**
+     * The next changes after {@code afterSeq}, in seq order (by the primary key). The limit is in the SQL: given as
+     * the JDBC statement's maximum of rows it is not planned for, and PostgreSQL, once {@code import_change} of a full
+     * District's first import was analyzed, scanned and sorted the run's remaining millions of rows for each page
+     * (docs/performance.md, "The first import at full scale on PostgreSQL").
+     */
     public List<RosterChange> page(Long runId, long afterSeq, int max) {
         List<?> rows = em.createNativeQuery("SELECT seq, kind, op, ref, payload FROM import_change WHERE run_id = ? AND seq > ?"
-                        + " ORDER BY seq")
-                .setParameter(1, runId).setParameter(2, afterSeq).setMaxResults(max).getResultList();
+                        + " ORDER BY seq FETCH FIRST " + Math.max(1, max) + " ROWS ONLY")
+                .setParameter(1, runId).setParameter(2, afterSeq).getResultList();
         return rows.stream().map(row -> {
             Object[] c = (Object[]) row;
             return new RosterChange(((Number) c[0]).longValue(), (String) c[1], (String) c[2], (String) c[3], (String) c[4]);
