@@ -17,7 +17,7 @@ final class ChartJson {
     private static final List<String> COLOURS = List.of("#1f5f8b", "#b03a2e", "#2e7d32", "#6a1b9a", "#8d5300", "#37474f");
 
     /**
-     * One factory for every chart: {@code JSON.createObjectBuilder()} looks the JSON provider up through the
+     * One factory for every chart: {@code Json.createObjectBuilder()} looks the JSON provider up through the
      * ServiceLoader at each call, which was four fifths of the dashboard's chart rendering (JFR, full District).
      */
     private static final JsonBuilderFactory JSON = Json.createBuilderFactory(null);

@@ -122,13 +122,13 @@ public class RequestMonths {
     }
 
     /**
-     * A unit's tenths of these hours in these months, every reviewer, each hour only in the months it is wanted for
-     * (a month's median: that month's rows, a twelfth of the hour's): one statement, an index range of the unit, an
-     * hour's tenths and its months per hour (UNION ALL rather than OR, which H2 would read as the unit's whole range). Read with a fetch
-     * size: PostgreSQL then runs it without parallel workers (a portal that may be suspended never starts them), which
-     * it otherwise plans for the District's year at full scale, a parallel append that took several times as long as
-     * the same ranges read by one process (docs/performance.md). The size is more than any report's rows, so it is
-     * still one round trip.
+     * A unit's tenths of these hours in these months, every reviewer, each hour only in the months it is wanted for (a
+     * month's median: that month's rows, a twelfth of the hour's): one statement, an index range of the unit, an hour's
+     * tenths and its months per hour (UNION ALL rather than OR, which H2 would read as the unit's whole range). Read
+     * with a fetch size: PostgreSQL then runs it without parallel workers (a portal that may be suspended never starts
+     * them), which it otherwise plans for the District's year at full scale, a parallel append that took several times
+     * as long as the same ranges read by one process (docs/performance.md). The size is more than any report's rows, so
+     * it is still one round trip.
      */
     private static List<AnswerTimes.Tenth> tenths(EntityManager em, long unit, Set<YearMonth> months,
                                                   SortedMap<Integer, AnswerTimes.MonthSpan> hours) {

@@ -13,12 +13,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The times to answer of a report's responses, in two grains, so that an exact median or 90th percentile reads a
- * few hundred rows at any size of the District: how many responses took each whole hour (per month and reviewer),
- * which finds the hour a rank falls in, and then only that hour's tenths ({@link TimeClass}, with their shortest
- * and longest), fetched on demand, each hour once and the hours of all a report's figures in one read
- * ({@link #readHoursOf}), and, where the source can ({@link #inMonths}), only for the months the hour is wanted for. A year's tenths are about as many as its responses until every tenth of every
- * month is taken; its hours are a few hundred a month.
+ * The times to answer of a report's responses, in two grains, so that an exact median or 90th percentile reads a few
+ * hundred rows at any size of the District: how many responses took each whole hour (per month and reviewer), which
+ * finds the hour a rank falls in, and then only that hour's tenths ({@link TimeClass}, with their shortest and
+ * longest), fetched on demand, each hour once and the hours of all a report's figures in one read
+ * ({@link #readHoursOf}), and, where the source can ({@link #inMonths}), only for the months the hour is wanted for.
+ * A year's tenths are about as many as its responses until every tenth of every month is taken; its hours are a few
+ * hundred a month.
  *
  * <p>The figures are exactly those of {@link Durations#medianHoursOfClasses} and {@link Durations#p90HoursOfClasses}
  * over all the tenths: the hours are contiguous runs of tenths in order, so the rank's tenth is the same.
@@ -95,7 +96,7 @@ public final class AnswerTimes {
     private final List<HourCount> hours;
     private final TenthsOfHoursInMonths tenths;
     private final Map<Scope, TreeMap<Integer, Long>> hoursByScope = new HashMap<>();
-    /** The tenths read so far, by hour, and the months each hour was read for: an hour is read again only for more months. */
+    /** The tenths read so far, by hour, and the months each hour was read for: read again only for more months. */
     private final Map<Integer, List<Tenth>> tenthsByHour = new HashMap<>();
     private final Map<Integer, MonthSpan> monthsByHour = new HashMap<>();
 
