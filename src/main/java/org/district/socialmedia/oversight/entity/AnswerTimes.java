@@ -183,14 +183,26 @@ public final class AnswerTimes {
         }
         TreeMap<Integer, MonthSpan> unread = new TreeMap<>();
         wanted.forEach((hour, months) -> {
-            MonthSpan before = monthsByHour.get(hour);
-            if (before == null || !before.covers(months)) {
-                unread.put(hour, before == null ? months : before.and(months));
+            MonthSpan toRead = toRead(hour, months);
+            if (toRead != null) {
+                unread.put(hour, toRead);
             }
         });
         if (!unread.isEmpty()) {
             read(unread);
         }
+    }
+
+    /**
+     * The months an hour's tenths must be read for so that they hold {@code needed}: null when a read before holds
+     * them; else those months and the ones read before, since a read replaces the hour's tenths.
+     */
+    private MonthSpan toRead(int hour, MonthSpan needed) {
+        MonthSpan before = monthsByHour.get(hour);
+        if (before == null) {
+            return needed;
+        }
+        return before.covers(needed) ? null : before.and(needed);
     }
 
     private void read(SortedMap<Integer, MonthSpan> wanted) {
@@ -270,10 +282,9 @@ public final class AnswerTimes {
         long before = 0;
         for (Map.Entry<Integer, Long> h : byHour(scope).entrySet()) {
             if (before + h.getValue() >= rank) {
-                MonthSpan needed = MonthSpan.of(scope);
-                MonthSpan read = monthsByHour.get(h.getKey());
-                if (read == null || !read.covers(needed)) {
-                    read(new TreeMap<>(Map.of(h.getKey(), read == null ? needed : read.and(needed))));
+                MonthSpan toRead = toRead(h.getKey(), MonthSpan.of(scope));
+                if (toRead != null) {
+                    read(new TreeMap<>(Map.of(h.getKey(), toRead)));
                 }
                 TreeMap<Integer, TimeClass> merged = new TreeMap<>();
                 for (Tenth t : tenthsByHour.get(h.getKey())) {
