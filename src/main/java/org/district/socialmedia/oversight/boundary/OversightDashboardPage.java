@@ -1,7 +1,6 @@
 package org.district.socialmedia.oversight.boundary;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -13,6 +12,9 @@ import org.district.socialmedia.oversight.entity.AccountFigures;
 import org.district.socialmedia.oversight.entity.ConsentCoverage;
 import org.district.socialmedia.oversight.entity.RequestFigures;
 import org.district.socialmedia.oversight.entity.TakedownFigures;
+import org.district.socialmedia.people.boundary.OrgUnits;
+import org.district.socialmedia.people.boundary.UnitChoiceConverter;
+import org.district.socialmedia.people.boundary.UnitField;
 import org.district.socialmedia.platform.boundary.CsvDownload;
 import org.district.socialmedia.platform.boundary.Messages;
 import org.district.socialmedia.platform.entity.InvalidInputException;
@@ -44,16 +46,16 @@ public class OversightDashboardPage implements Serializable {
     @Inject
     OversightReports reports;
 
+    @Inject
+    OrgUnits units;
+
     private LocalDate from;
     private LocalDate to;
-    private Long unitId;
     /**
-     * The school filter's options, read again for each request rather than kept in the view's state: the session is
-     * distributable, so whatever the view keeps is serialized at the end of every request, and a District has a
-     * thousand units. Made as SelectItems here, so that rendering them evaluates no expression per option (each would
-     * ask CDI for a bean named after the {@code var} first).
+     * The school filter: a type-ahead box, not a menu. A District has a thousand schools and departments; listed as
+     * options they were half the page, and sent with every view of it.
      */
-    private transient List<SelectItem> unitOptions;
+    private final UnitField unit = new UnitField();
     private RequestFigures requests;
     private AccountFigures accounts;
     private final SchoolPages compliancePages = new SchoolPages(COMPLIANCE_PAGE);
@@ -97,7 +99,7 @@ public class OversightDashboardPage implements Serializable {
     }
 
     private void loadAccounts() {
-        accounts = reports.accounts(unitId == null ? null : unitId.toString(), compliancePages.first(), compliancePages.size());
+        accounts = reports.accounts(unitId(), compliancePages.first(), compliancePages.size());
     }
 
     /** The District's coverage: the next page of schools. */
@@ -113,14 +115,14 @@ public class OversightDashboardPage implements Serializable {
     }
 
     private void loadCoverage() {
-        coverage = reports.consentCoverage(unitId == null ? null : unitId.toString(), null, coveragePages.first(), coveragePages.size());
+        coverage = reports.consentCoverage(unitId(), null, coveragePages.first(), coveragePages.size());
     }
 
     private void load() {
-        String unit = unitId == null ? null : unitId.toString();
+        String chosen = unitId();
         try {
-            requests = reports.requests(text(from), text(to), unit);
-            takedowns = reports.takedowns(text(from), text(to), unit);
+            requests = reports.requests(text(from), text(to), chosen);
+            takedowns = reports.takedowns(text(from), text(to), chosen);
         } catch (InvalidInputException e) {
             e.getFieldErrors().values().forEach(Messages::error);
             return;
@@ -130,8 +132,13 @@ public class OversightDashboardPage implements Serializable {
         if (mayReadAcknowledgements) {
             acknowledgements = reports.acknowledgementCoverage();
             acknowledgementUnits = acknowledgements == null ? List.of() : acknowledgements.units().stream()
-                    .filter(u -> unitId == null || unitId.equals(u.unitId())).toList();
+                    .filter(u -> unit.id() == null || unit.id().equals(u.unitId())).toList();
         }
+    }
+
+    /** The chosen school or department as the reports take it, null for the whole District. */
+    private String unitId() {
+        return unit.id() == null ? null : unit.id().toString();
     }
 
     private static String text(LocalDate day) {
@@ -211,7 +218,7 @@ public class OversightDashboardPage implements Serializable {
 
     public void exportCompliance() throws IOException {
         // every school and department, not the page shown
-        AccountFigures all = reports.accounts(unitId == null ? null : unitId.toString());
+        AccountFigures all = reports.accounts(unitId());
         send("account-compliance.csv", out -> ReportCsv.compliance(all, out));
     }
 
@@ -221,7 +228,7 @@ public class OversightDashboardPage implements Serializable {
 
     public void exportSchoolCoverage() throws IOException {
         // every school, not the page shown
-        ConsentCoverage all = reports.consentCoverage(unitId == null ? null : unitId.toString(), null);
+        ConsentCoverage all = reports.consentCoverage(unitId(), null);
         send("consent-coverage-schools.csv", out -> ReportCsv.coverage(all, all.schools(), out));
     }
 
@@ -266,14 +273,12 @@ public class OversightDashboardPage implements Serializable {
     public void setFrom(LocalDate from) { this.from = from; }
     public LocalDate getTo() { return to; }
     public void setTo(LocalDate to) { this.to = to; }
-    public Long getUnitId() { return unitId; }
-    public void setUnitId(Long unitId) { this.unitId = unitId; }
-    public List<SelectItem> getUnitOptions() {
-        if (unitOptions == null) {
-            unitOptions = reports.units().stream().map(u -> new SelectItem(u.id(), u.name())).toList();
-        }
-        return unitOptions;
-    }
+    /** The chosen school or department's id; null for the whole District. */
+    public Long getUnitId() { return unit.id(); }
+    public OrgUnits.UnitChoice getUnit() { return unit.shown(units); }
+    public void setUnit(OrgUnits.UnitChoice chosen) { unit.choose(chosen); }
+    public List<OrgUnits.UnitChoice> completeUnit(String text) { return UnitField.complete(units, text); }
+    public UnitChoiceConverter getUnitConverter() { return unit.converter(units); }
     public RequestFigures getRequests() { return requests; }
     public AccountFigures getAccounts() { return accounts; }
     public ConsentCoverage getCoverage() { return coverage; }

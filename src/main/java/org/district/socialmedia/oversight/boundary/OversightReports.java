@@ -119,10 +119,6 @@ public class OversightReports {
         return acknowledgements.coverage(null, null);
     }
 
-    public List<ReportUnits.Choice> units() {
-        return units.all();
-    }
-
     /** Today in the District's time zone. */
     public LocalDate today() {
         return LocalDate.now(clock.withZone(districtTime.timeZone()));

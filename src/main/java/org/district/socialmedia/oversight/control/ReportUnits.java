@@ -34,17 +34,4 @@ public class ReportUnits {
         }
         return ids.get(0);
     }
-
-    /** A school or department as a filter offers it. */
-    public record Choice(long id, String name) {
-    }
-
-    /**
-     * The District's schools and departments for the filters, by name: their ids and names only, not the entities (a
-     * thousand at full scale, on every view of the dashboard).
-     */
-    public List<Choice> all() {
-        return em.createQuery("SELECT NEW " + Choice.class.getName() + "(u.id, u.name) FROM OrgUnit u ORDER BY u.name", Choice.class)
-                .getResultList();
-    }
 }
