@@ -7,6 +7,7 @@ import org.district.socialmedia.it.JsonBodies;
 import org.district.socialmedia.it.browser.Accessibility;
 import org.district.socialmedia.it.browser.Browser;
 import org.district.socialmedia.it.browser.LoginScreen;
+import org.district.socialmedia.it.browser.TypeAhead;
 import org.district.socialmedia.students.RosterImportIT;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -112,6 +113,25 @@ class DashboardPagerIT {
                         ((JavascriptExecutor) d).executeScript("return document.activeElement && document.activeElement.id")));
                 assertEquals(lastUnit - 25, driver.findElements(By.cssSelector("#compliance tbody tr")).size());
                 Accessibility.assertNoViolations(driver, "the dashboard, the second page of account compliance");
+
+                // the school filter: a type-ahead box (a District's thousand schools are not listed in the page), a
+                // school typed and taken from its suggestions by keyboard, then the whole District again
+                TypeAhead unit = new TypeAhead(driver, "filters:unit");
+                assertEquals("combobox", unit.input().getDomAttribute("role"));
+                assertEquals("School or department", driver.findElement(By.cssSelector("label[for='filters:unit_input']")).getText());
+                unit.choose("lincoln h", "Lincoln High School (LHS)");
+                driver.findElement(By.id("filters:apply")).sendKeys(Keys.ENTER);
+                settle(driver).until(d -> !d.findElements(By.id("classCoverage")).isEmpty());
+                assertEquals(List.of("Lincoln High School"), driver.findElements(By.cssSelector("#schoolCoverage tbody th")).stream()
+                        .map(th -> th.getDomProperty("textContent").strip()).toList(), "the chosen school's row only (its table is behind a toggle)");
+                assertEquals("Lincoln High School (LHS)", new TypeAhead(driver, "filters:unit").text(), "the box still shows it");
+                Accessibility.assertNoViolations(driver, "the dashboard with a school chosen");
+                new TypeAhead(driver, "filters:unit").clear();
+                driver.findElement(By.id("filters:apply")).sendKeys(Keys.ENTER);
+                settle(driver).withMessage(() -> "the whole District again; the page's filter holds '"
+                                + driver.findElement(By.id("filters:unit_hinput")).getDomProperty("value") + "', its text: "
+                                + driver.findElement(By.tagName("main")).getText())
+                        .until(d -> line(d).startsWith("Schools 1 to 25 of " + total + ","));
             } finally {
                 driver.quit();
             }

@@ -538,14 +538,18 @@ class ReportsIT {
         assertTrue(body.contains("id=\"classCoverageChooseSchool\""), "asks for a school for the classes");
         assertTrue(!body.contains("id=\"classCoverage\""), "no class table for the District");
 
-        Matcher option = Pattern.compile("<option value=\"(\\d+)\"[^>]*>Lincoln High School</option>").matcher(body);
-        assertTrue(option.find(), "the school filter offers Lincoln High School");
-        String unitId = option.group(1);
+        // the school filter is a type-ahead box (a District's thousand schools are not listed in the page): what it
+        // posts once a school is taken from its suggestions is the school's id, with its label as the text
+        assertTrue(body.contains("id=\"filters:unit_input\"") && !body.contains(">Lincoln High School</option>"), "a type-ahead box");
+        JsonArray lincoln = JsonBodies.object(api.get("/api/reports/consent-coverage?unit=LHS", "auditor").body()).getJsonArray("schools");
+        assertEquals("Lincoln High School", lincoln.getJsonObject(0).getString("name"));
+        String unitId = String.valueOf(lincoln.getJsonObject(0).getJsonNumber("id").longValue());
         // the filters form as a browser posts it: its hidden fields (the view state, PrimeFaces' CSP nonce), the dates, the school
         String filters = body.substring(body.indexOf("<form id=\"filters\""));
         filters = filters.substring(0, filters.indexOf("</form>"));
         StringBuilder form = new StringBuilder("filters%3Afrom=" + input(body, "filters:from") + "&filters%3Ato=" + input(body, "filters:to")
-                + "&filters%3Aunit=" + unitId + "&filters%3Aapply=Show");
+                + "&filters%3Aunit_input=" + URLEncoder.encode("Lincoln High School (LHS)", StandardCharsets.UTF_8)
+                + "&filters%3Aunit_hinput=" + unitId + "&filters%3Aapply=Show");
         // PrimeFaces' script adds the page's CSP nonce to a form it submits
         Matcher nonce = Pattern.compile("'nonce-([^']+)'").matcher(district.headers().firstValue("Content-Security-Policy").orElse(""));
         if (nonce.find()) {
@@ -555,7 +559,7 @@ class ReportsIT {
         while (hidden.find()) {
             Matcher name = Pattern.compile("name=\"([^\"]+)\"").matcher(hidden.group());
             Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(hidden.group());
-            if (name.find()) {
+            if (name.find() && !name.group(1).equals("filters:unit_hinput")) {
                 form.append('&').append(URLEncoder.encode(name.group(1), StandardCharsets.UTF_8)).append('=')
                         .append(value.find() ? URLEncoder.encode(value.group(1).replace("&amp;", "&"), StandardCharsets.UTF_8) : "");
             }
