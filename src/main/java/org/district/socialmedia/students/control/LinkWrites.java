@@ -15,7 +15,9 @@ import java.util.Set;
  * whose set changes takes a new version, as EclipseLink gives it for a change of its guardians. A student not stored
  * is passed over; a guardian not stored fails the range, as the entities fail the chunk. No school is told: no count
  * kept of the roster depends on guardians ({@link TouchedSchools}). Plain JDBC on the caller's connection, in the
- * caller's transaction.
+ * caller's transaction. Every statement starts from the range's rows and reaches students, links and guardians by key
+ * (on PostgreSQL with hash joins off, {@link StagingConnection#byIndex}): a range costs its rows and their links, not
+ * the stored links, which grow as the write goes.
  */
 final class LinkWrites {
 
@@ -42,12 +44,15 @@ final class LinkWrites {
                 + SEPARATOR + ", '')) + 1 WHERE ") + " AND x.payload IS NOT NULL)";
     }
 
-    /** The stored links to remove: to an imported guardian the student's new set does not hold. */
-    private static final String REMOVED = "SELECT sg.student_id, sg.guardian_id" + ROWS.replace(" WHERE ",
-            " JOIN student t ON t.sourced_id = x.ref JOIN student_guardian sg ON sg.student_id = t.id"
-                    + " JOIN guardian g ON g.id = sg.guardian_id WHERE ")
-            + " AND g.sourced_id IS NOT NULL AND POSITION(" + SEPARATOR + " || g.sourced_id || " + SEPARATOR + " IN "
-            + SEPARATOR + " || COALESCE(x.payload, '') || " + SEPARATOR + ") = 0";
+    /** The range's stored students, with their row's payload, as {@code r} (parameters run, from, to). */
+    private static final String STUDENTS = "(SELECT t.id AS student_id, x.payload" + ROWS.replace(" WHERE ",
+            " JOIN student t ON t.sourced_id = x.ref WHERE ") + ") r";
+    /** Of a stored link to guardian {@code g} of student {@code r}: the guardian is imported and not in the new set. */
+    private static final String UNWANTED = "g.sourced_id IS NOT NULL AND POSITION(" + SEPARATOR + " || g.sourced_id || "
+            + SEPARATOR + " IN " + SEPARATOR + " || COALESCE(r.payload, '') || " + SEPARATOR + ") = 0";
+    /** The students who lose a link (parameters run, from, to). */
+    private static final String LOSING = "SELECT r.student_id FROM " + STUDENTS
+            + " JOIN student_guardian sg ON sg.student_id = r.student_id JOIN guardian g ON g.id = sg.guardian_id WHERE " + UNWANTED;
 
     /** The links to make: in the student's new set, not stored (parameters run, from, to). */
     private static String added(int most) {
@@ -67,16 +72,22 @@ final class LinkWrites {
      * @throws IllegalStateException when a row names a guardian not stored, or the range names a student twice
      */
     static Set<Long> apply(Connection c, long runId, long fromSeq, long toSeq) throws SQLException {
+        return StagingConnection.byIndex(c, on -> write(on, runId, fromSeq, toSeq));
+    }
+
+    private static Set<Long> write(Connection c, long runId, long fromSeq, long toSeq) throws SQLException {
         int most = most(c, runId, fromSeq, toSeq);
         check(c, runId, fromSeq, toSeq, most);
         // before the links change: which students' sets do. A MERGE from them, not an UPDATE ... WHERE id IN (...):
         // H2 runs the IN's query once per student of the District
-        execute(c, "MERGE INTO student t USING (SELECT r.student_id FROM (" + REMOVED + ") r"
-                + " UNION SELECT a.student_id FROM (" + added(most) + ") a) v ON (t.id = v.student_id)"
-                + " WHEN MATCHED THEN UPDATE SET version = t.version + 1", 2, runId, fromSeq, toSeq);
-        execute(c, "MERGE INTO student_guardian sg USING (" + REMOVED + ") r"
-                + " ON (sg.student_id = r.student_id AND sg.guardian_id = r.guardian_id) WHEN MATCHED THEN DELETE",
-                1, runId, fromSeq, toSeq);
+        execute(c, "MERGE INTO student t USING (" + LOSING + " UNION SELECT a.student_id FROM (" + added(most) + ") a) v"
+                + " ON (t.id = v.student_id) WHEN MATCHED THEN UPDATE SET version = t.version + 1", 2, runId, fromSeq, toSeq);
+        // the range's students' links, each looked up by its student: student_guardian appears once. Joined to
+        // itself (the stored links to remove as the source, the table as the target) PostgreSQL estimated the pair
+        // at 2 rows however fresh its statistics, and read the range's 10,000 rows for each stored link
+        execute(c, "MERGE INTO student_guardian sg USING " + STUDENTS + " ON (sg.student_id = r.student_id)"
+                + " WHEN MATCHED AND EXISTS (SELECT 1 FROM guardian g WHERE g.id = sg.guardian_id AND " + UNWANTED + ")"
+                + " THEN DELETE", 1, runId, fromSeq, toSeq);
         execute(c, "INSERT INTO student_guardian (student_id, guardian_id) " + added(most), 1, runId, fromSeq, toSeq);
         return Set.of();
     }

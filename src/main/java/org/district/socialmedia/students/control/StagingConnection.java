@@ -3,6 +3,8 @@ package org.district.socialmedia.students.control;
 import jakarta.persistence.EntityManager;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
@@ -77,6 +79,41 @@ final class StagingConnection {
                 statement.execute("SET LOCAL jit = off");
             }
         }
+    }
+
+    /**
+     * The work with PostgreSQL's hash and merge joins and JIT off, then back as they were: every join a nested loop,
+     * which the indexes make a lookup by key, driven by the rows the work starts from. For statements that start from
+     * a small range yet join tables that hold the whole District: with hash joins PostgreSQL read each whole table
+     * once a range (a scan of 1.1 million students for 10,000 rows), and a misestimate of a few rows could put a
+     * whole table on the outer side of a nested loop. H2 is left as it is.
+     */
+    static <T> T byIndex(Connection c, Work<T> work) throws SQLException {
+        if (!postgreSql(c)) {
+            return work.on(c);
+        }
+        String[] settings = {"enable_hashjoin", "enable_mergejoin", "jit"};
+        String[] before = new String[settings.length];
+        try (PreparedStatement set = c.prepareStatement("SELECT current_setting(?), set_config(?, 'off', true)")) {
+            for (int i = 0; i < settings.length; i++) {
+                set.setString(1, settings[i]);
+                set.setString(2, settings[i]);
+                try (ResultSet rs = set.executeQuery()) {
+                    rs.next();
+                    before[i] = rs.getString(1);
+                }
+            }
+        }
+        T result = work.on(c);
+        // not when the work fails: the transaction is then rolled back, which puts them back
+        try (PreparedStatement set = c.prepareStatement("SELECT set_config(?, ?, true)")) {
+            for (int i = 0; i < settings.length; i++) {
+                set.setString(1, settings[i]);
+                set.setString(2, before[i]);
+                set.executeQuery().close();
+            }
+        }
+        return result;
     }
 
     private static boolean postgreSql(Connection c) throws SQLException {
