@@ -24,8 +24,8 @@ import java.util.Locale;
  * bulk file read to its end, an active imported record whose sourcedId no row of the file names (refused and skipped
  * rows included). Each statement covers a range of lines (or of enrollment ids), so its transaction stays bounded.
  * Each run stages into tables of its own ({@code roster_stage_enrollment_<run id>}, {@code _decision_}, {@code _key_},
- * {@code _absent_}, {@code _duplicate_}), made when its reading starts and dropped once used: deleting millions of rows costs minutes
- * on H2, dropping a table does not. What the comparison decides goes into the decision table, a narrow row a
+ * {@code _absent_}, {@code _duplicate_}), made when its reading starts and dropped once used: deleting millions of
+ * rows costs minutes on H2, dropping a table does not. What the comparison decides goes into the decision table, a narrow row a
  * decided line (an UPDATE would rewrite the wide staged row and each of its indexes). Plain JDBC on the caller's
  * connection: {@link EnrollmentStaging} gives each call its transaction.
  */
