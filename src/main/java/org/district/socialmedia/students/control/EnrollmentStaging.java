@@ -74,6 +74,7 @@ public class EnrollmentStaging {
         self.keys(runId, "STUDENT", createdStudents);
         self.keys(runId, "CLASS", createdClasses);
         self.analyze(runId);
+        self.duplicates(runId);
         int max = self.maxLine(runId);
         for (int from = 1; from <= max; from += StagedEnrollments.RANGE) {
             self.compareLines(runId, from, from + StagedEnrollments.RANGE - 1);
@@ -92,6 +93,11 @@ public class EnrollmentStaging {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void analyze(Long runId) {
         run(c -> StagedEnrollments.analyze(c, runId));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void duplicates(Long runId) {
+        run(c -> StagedEnrollments.duplicates(c, runId));
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -24,8 +24,8 @@ import java.util.Locale;
  * bulk file read to its end, an active imported record whose sourcedId no row of the file names (refused and skipped
  * rows included). Each statement covers a range of lines (or of enrollment ids), so its transaction stays bounded.
  * Each run stages into tables of its own ({@code roster_stage_enrollment_<run id>}, {@code _decision_}, {@code _key_},
- * {@code _absent_}), made when its reading starts and dropped once used: deleting millions of rows costs minutes
- * on H2, dropping a table does not. What the comparison decides goes into the decision table, a narrow row a
+ * {@code _absent_}, {@code _duplicate_}), made when its reading starts and dropped once used: deleting millions of
+ * rows costs minutes on H2, dropping a table does not. What the comparison decides goes into the decision table, a narrow row a
  * decided line (an UPDATE would rewrite the wide staged row and each of its indexes). Plain JDBC on the caller's
  * connection: {@link EnrollmentStaging} gives each call its transaction.
  */
@@ -52,6 +52,7 @@ public final class StagedEnrollments {
     private static final String DECISION = "{decision}";
     private static final String KEY = "{key}";
     private static final String ABSENT_TABLE = "{absent}";
+    private static final String DUPLICATE = "{duplicate}";
     /*
      * The comparison of a range is one statement: each line gets the decision of the first rule it meets, in
      * RosterReconciler's order (a later duplicate, then for a usable row an unknown class, an unknown student,
@@ -62,14 +63,22 @@ public final class StagedEnrollments {
      * NOT NULL foreign keys, so those joins find a row whenever the enrollment is found), which lets the planner hash
      * them; the inner query is kept whole (OFFSET 0) so that each line's rule is worked out once, not once for each
      * outer column that names it.
+     * Of the run's own tables a range reads only what its lines need, so that a range costs the same however large
+     * the file. The duplicates come from the run's duplicate table (the sourcedIds staged on more than one line, with
+     * the first of those lines, found in one pass before the ranges), small and hashed; a probe a line into the
+     * stage's sourcedId index read an index larger than PostgreSQL's shared buffers (0.6 s a range of the full
+     * District). The students the run creates are probed by key, for the lines that get that far; an outer join let
+     * PostgreSQL hash all of them for every range (1.1 million keys, 0.38 s a range of the full District: ranges
+     * times students). The probe's OFFSET 0 keeps PostgreSQL from making the EXISTS a hashed subplan, which is that
+     * same hash of every key.
      */
     private static final String RULE = "CASE"
-            + " WHEN s.sourced_id IS NOT NULL AND EXISTS (SELECT 1 FROM " + TABLE + " f WHERE f.run_id = s.run_id"
-            + " AND f.sourced_id = s.sourced_id AND f.line_no < s.line_no) THEN 1"
+            + " WHEN dp.first_line < s.line_no THEN 1"
             + " WHEN s.state <> 'U' THEN NULL"
             + " WHEN s.deleted = TRUE THEN CASE WHEN e.active = TRUE THEN 6 END"
             + " WHEN kc.sourced_id IS NULL AND c.id IS NULL THEN 2"
-            + " WHEN ks.sourced_id IS NULL AND t.id IS NULL THEN 3"
+            + " WHEN t.id IS NULL AND NOT EXISTS (SELECT 1 FROM " + KEY + " ks WHERE ks.run_id = s.run_id AND ks.kind = 'STUDENT'"
+            + " AND ks.sourced_id = s.user_sourced_id OFFSET 0 ROWS) THEN 3"
             + " WHEN e.id IS NULL THEN 4"
             + " WHEN e.active = FALSE OR ec.sourced_id IS DISTINCT FROM s.class_sourced_id"
             + " OR et.sourced_id IS DISTINCT FROM s.user_sourced_id OR e.begin_date IS DISTINCT FROM s.begin_date"
@@ -77,21 +86,25 @@ public final class StagedEnrollments {
     private static final String COMPARE = "INSERT INTO " + DECISION + " (run_id, line_no, op, reason)"
             + " SELECT x.run_id, x.line_no, CASE WHEN x.rule <= 3 THEN 'R' WHEN x.rule = 4 THEN 'C' WHEN x.rule = 5 THEN 'U'"
             + " ELSE 'D' END, CASE x.rule"
-            + " WHEN 1 THEN 'sourcedId ''' || x.sourced_id || ''' was already on line ' || CAST((SELECT MIN(f.line_no) FROM "
-            + TABLE + " f WHERE f.run_id = x.run_id AND f.sourced_id = x.sourced_id) AS VARCHAR(11)) || '; this row was ignored'"
+            + " WHEN 1 THEN 'sourcedId ''' || x.sourced_id || ''' was already on line ' || CAST(x.first_line AS VARCHAR(11))"
+            + " || '; this row was ignored'"
             + " WHEN 2 THEN 'classSourcedId ''' || x.class_sourced_id || ''' is not in classes.csv nor among the stored classes'"
             + " WHEN 3 THEN 'userSourcedId ''' || x.user_sourced_id"
             + " || ''' is not a student in users.csv nor among the stored students' END"
-            + " FROM (SELECT s.run_id, s.line_no, s.sourced_id, s.class_sourced_id, s.user_sourced_id, " + RULE + " AS rule"
-            + " FROM " + TABLE + " s"
+            + " FROM (SELECT s.run_id, s.line_no, s.sourced_id, s.class_sourced_id, s.user_sourced_id, dp.first_line, "
+            + RULE + " AS rule FROM " + TABLE + " s"
+            + " LEFT JOIN " + DUPLICATE + " dp ON dp.run_id = s.run_id AND dp.sourced_id = s.sourced_id"
             + " LEFT JOIN " + KEY + " kc ON kc.run_id = s.run_id AND kc.kind = 'CLASS' AND kc.sourced_id = s.class_sourced_id"
             + " LEFT JOIN school_class c ON c.sourced_id = s.class_sourced_id"
-            + " LEFT JOIN " + KEY + " ks ON ks.run_id = s.run_id AND ks.kind = 'STUDENT' AND ks.sourced_id = s.user_sourced_id"
             + " LEFT JOIN student t ON t.sourced_id = s.user_sourced_id"
             + " LEFT JOIN enrollment e ON e.sourced_id = s.sourced_id"
             + " LEFT JOIN school_class ec ON ec.id = e.class_id"
             + " LEFT JOIN student et ON et.id = e.student_id"
             + " WHERE s.run_id = ? AND s.line_no BETWEEN ? AND ? OFFSET 0 ROWS) x WHERE x.rule IS NOT NULL";
+    // the stage's sourcedIds on more than one line, and the first of those lines: one pass before the ranges
+    private static final String DUPLICATES = "INSERT INTO " + DUPLICATE + " (run_id, sourced_id, first_line)"
+            + " SELECT s.run_id, s.sourced_id, MIN(s.line_no) FROM " + TABLE + " s WHERE s.run_id = ? AND s.sourced_id IS NOT NULL"
+            + " GROUP BY s.run_id, s.sourced_id HAVING COUNT(*) > 1";
     private static final String ABSENT = "INSERT INTO " + ABSENT_TABLE + " (run_id, enrollment_id, sourced_id)"
             + " SELECT ?, e.id, e.sourced_id FROM enrollment e WHERE e.id BETWEEN ? AND ? AND e.sourced_id IS NOT NULL"
             + " AND e.active = TRUE AND NOT EXISTS (SELECT 1 FROM " + TABLE + " s WHERE s.run_id = ? AND s.sourced_id = e.sourced_id)";
@@ -151,21 +164,36 @@ public final class StagedEnrollments {
                 "CREATE TABLE " + KEY + " (run_id BIGINT NOT NULL, kind VARCHAR(20) NOT NULL, sourced_id VARCHAR(255) NOT NULL,"
                         + " PRIMARY KEY (run_id, kind, sourced_id))",
                 "CREATE TABLE " + ABSENT_TABLE + " (run_id BIGINT NOT NULL, enrollment_id BIGINT NOT NULL,"
-                        + " sourced_id VARCHAR(255) NOT NULL, PRIMARY KEY (run_id, enrollment_id))")) {
+                        + " sourced_id VARCHAR(255) NOT NULL, PRIMARY KEY (run_id, enrollment_id))",
+                "CREATE TABLE " + DUPLICATE + " (run_id BIGINT NOT NULL, sourced_id VARCHAR(4000) NOT NULL,"
+                        + " first_line INTEGER NOT NULL, PRIMARY KEY (run_id, sourced_id))")) {
             execute(c, runId, ddl);
         }
     }
 
     /** The run's staging tables are gone, with all they held. */
     static void drop(Connection c, long runId) throws SQLException {
-        for (String table : List.of(ABSENT_TABLE, KEY, DECISION, TABLE)) {
+        for (String table : List.of(DUPLICATE, ABSENT_TABLE, KEY, DECISION, TABLE)) {
             execute(c, runId, "DROP TABLE IF EXISTS " + table);
         }
     }
 
     /** The planner's statistics of the run's tables, as they are filled now ({@link StagingConnection#analyze}). */
     static void analyze(Connection c, long runId) throws SQLException {
-        StagingConnection.analyze(c, Stream.of(ABSENT_TABLE, KEY, DECISION, TABLE).map(t -> table(t, runId)).toList());
+        StagingConnection.analyze(c, Stream.of(DUPLICATE, ABSENT_TABLE, KEY, DECISION, TABLE).map(t -> table(t, runId)).toList());
+    }
+
+    /**
+     * Finds the staged sourcedIds named on more than one line, with the first of them, for the ranges' duplicates'
+     * check; then the planner's statistics of what it found (after {@link #analyze}, whose figures of the stage the
+     * pass is planned with).
+     */
+    static void duplicates(Connection c, long runId) throws SQLException {
+        try (PreparedStatement insert = prepare(c, runId, DUPLICATES)) {
+            insert.setLong(1, runId);
+            insert.executeUpdate();
+        }
+        StagingConnection.analyze(c, List.of(table(DUPLICATE, runId)));
     }
 
     /** Whether the run has staging tables. */
@@ -188,7 +216,8 @@ public final class StagedEnrollments {
 
     private static String sql(String template, long runId) {
         return template.replace(TABLE, table(TABLE, runId)).replace(DECISION, table(DECISION, runId))
-                .replace(KEY, table(KEY, runId)).replace(ABSENT_TABLE, table(ABSENT_TABLE, runId));
+                .replace(KEY, table(KEY, runId)).replace(ABSENT_TABLE, table(ABSENT_TABLE, runId))
+                .replace(DUPLICATE, table(DUPLICATE, runId));
     }
 
     private static PreparedStatement prepare(Connection c, long runId, String template) throws SQLException {

@@ -229,10 +229,12 @@ class StagedEnrollmentsTest {
                 + "e61,c1,org-hs,sX,student,,,,\r\n"
                 // an unknown class before updated (e13 is stored with c1)
                 + "e13,cX,org-hs,s1,student,,,,\r\n"
-                // updated (stored inactive), then deactivated, then a duplicate of that deactivation
+                // updated (stored inactive), then deactivated, then two duplicates of that deactivation: both name
+                // the first line
                 + "e3,c2,org-hs,s1,student,,,,\r\n"
                 + "e4,,,,student,,,,tobedeleted\r\n"
-                + "e4,,,,student,,,,tobedeleted\r\n";
+                + "e4,,,,student,,,,tobedeleted\r\n"
+                + "e4,c1,org-hs,s1,student,,,,\r\n";
         Plan staged = sameAsReference(files(ORGS, USERS, CLASSES, enrollments, modes("delta", "delta", "delta", "delta")));
         assertEquals(new ImportReport.Counts(0, 1, 1, 1), staged.report().enrollments(), "e3 updated, e4 gone, e1 unchanged");
         assertEquals(List.of(
@@ -243,7 +245,8 @@ class StagedEnrollmentsTest {
                                 "userSourcedId 'sX' is not a student in users.csv nor among the stored students"),
                         new ImportProblem(OneRosterParser.ENROLLMENTS, 6,
                                 "classSourcedId 'cX' is not in classes.csv nor among the stored classes"),
-                        new ImportProblem(OneRosterParser.ENROLLMENTS, 9, "sourcedId 'e4' was already on line 8; this row was ignored")),
+                        new ImportProblem(OneRosterParser.ENROLLMENTS, 9, "sourcedId 'e4' was already on line 8; this row was ignored"),
+                        new ImportProblem(OneRosterParser.ENROLLMENTS, 10, "sourcedId 'e4' was already on line 8; this row was ignored")),
                 staging.problems(latestRun, ImportRuns.PROBLEMS_KEPT));
     }
 
