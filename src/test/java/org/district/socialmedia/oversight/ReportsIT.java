@@ -564,10 +564,7 @@ class ReportsIT {
                         .append(value.find() ? URLEncoder.encode(value.group(1).replace("&amp;", "&"), StandardCharsets.UTF_8) : "");
             }
         }
-        HttpResponse<String> school = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                                + System.getProperty("it.http.port", "8180") + "/oversight/dashboard.xhtml"))
-                        .header("Cookie", "JSESSIONID=" + session).header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> school = postDashboard(session, form.toString());
         assertEquals(200, school.statusCode(), school.headers().map() + " " + form);
         String page = school.body();
         assertTrue(!page.contains("id=\"classCoverageChooseSchool\""), "a school is chosen");
@@ -582,6 +579,20 @@ class ReportsIT {
         for (JsonValue c : classes) {
             assertTrue(text.contains(">" + c.asJsonObject().getString("name") + "</th>"), c + " in " + table);
         }
+
+        // a school gone by the time the form is sent: said next to the box
+        HttpResponse<String> gone = postDashboard(session, form.toString().replace("filters%3Aunit_hinput=" + unitId + "&",
+                "filters%3Aunit_hinput=" + Long.MAX_VALUE + "&"));
+        assertEquals(200, gone.statusCode());
+        assertTrue(gone.body().contains("That school or department does not exist (any more): choose another"), gone.body());
+    }
+
+    /** The dashboard's filters form posted in the session. */
+    private static HttpResponse<String> postDashboard(String session, String form) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + System.getProperty("it.http.port", "8180") + "/oversight/dashboard.xhtml"))
+                .header("Cookie", "JSESSIONID=" + session).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The value of a text field of the page (attributes in any order). */
